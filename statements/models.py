@@ -1,0 +1,431 @@
+"""The archive's data: statements, the officials they name, the meetings they report,
+and what the parties committed to.
+
+Names and titles are kept *as written* on the through models, beside the foreign key to the
+resolved official, so a curator can always see what the document said.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+from statements.text import fold
+
+
+def unique_slug(model, text, *, max_length=200, exclude_pk=None):
+    """A slug for `text` that no other row of `model` uses (adds -2, -3, … when needed)."""
+    base = slugify(fold(text))[: max_length - 8].strip("-") or "item"
+    slug, n = base, 1
+    while True:
+        clash = model._default_manager.filter(slug=slug)
+        if exclude_pk is not None:
+            clash = clash.exclude(pk=exclude_pk)
+        if not clash.exists():
+            return slug
+        n += 1
+        slug = f"{base}-{n}"
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("statements:topic_detail", args=[self.slug])
+
+
+class Country(models.TextChoices):
+    """ISO 3166 alpha-2 codes of the countries the archive has met so far; others may be added."""
+
+    US = "US", "United States"
+    MX = "MX", "Mexico"
+    CA = "CA", "Canada"
+    GT = "GT", "Guatemala"
+    HN = "HN", "Honduras"
+    SV = "SV", "El Salvador"
+    CN = "CN", "China"
+    GB = "GB", "United Kingdom"
+    FR = "FR", "France"
+    DE = "DE", "Germany"
+    JP = "JP", "Japan"
+    IN = "IN", "India"
+    BR = "BR", "Brazil"
+    CO = "CO", "Colombia"
+    UNKNOWN = "", "Unknown"
+
+
+class ParticipantQuerySet(models.QuerySet):
+    def with_listing_data(self):
+        return self.annotate(
+            statement_count=models.Count("statement_mentions__statement", distinct=True)
+        )
+
+
+class Participant(models.Model):
+    """An official. One row per person, whatever the documents called them."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    country = models.CharField(max_length=2, choices=Country.choices, blank=True, db_index=True)
+    titles = models.JSONField(default=list, blank=True, help_text="Every title the documents gave.")
+    # The folded canonical name (accents, case and punctuation removed): the duplicate guard.
+    name_key = models.CharField(max_length=200, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ParticipantQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["name_key", "country"], name="participant_unique_name"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("statements:official_detail", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        self.name_key = fold(self.name)
+        if not self.slug:
+            self.slug = unique_slug(Participant, self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def add_title(self, title):
+        title = (title or "").strip()
+        if title and title not in self.titles:
+            self.titles = [*self.titles, title]
+            return True
+        return False
+
+
+class ParticipantAlias(models.Model):
+    """Every form of a name the documents used for an official, folded for matching."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    name_key = models.CharField(max_length=200, editable=False)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name_plural = "participant aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "name_key"], name="alias_unique"),
+        ]
+        indexes = [models.Index(fields=["name_key"], name="alias_name_key_idx")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = fold(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return self.participant.get_absolute_url()
+
+
+class StatementQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Statement.Status.PUBLISHED)
+
+    def with_listing_data(self):
+        return self.prefetch_related(
+            models.Prefetch(
+                "mentions",
+                queryset=StatementParticipant.objects.select_related("participant").order_by(
+                    "position", "pk"
+                ),
+            ),
+            "topics",
+            "meetings",
+        )
+
+    def needing_review(self):
+        return self.filter(needs_review=True)
+
+
+class Statement(models.Model):
+    class Kind(models.TextChoices):
+        JOINT_STATEMENT = "joint_statement", "Joint statement"
+        READOUT = "readout", "Readout"
+        COMMUNIQUE = "communique", "Communiqué"
+        REMARKS = "remarks", "Remarks"
+        STATEMENT = "statement", "Statement"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    class DateSource(models.TextChoices):
+        FRONT_MATTER = "front_matter", "Stated in the front matter"
+        TEXT = "text", "Stated in the text"
+        INFERRED = "inferred", "Inferred"
+        CURATOR = "curator", "Set by a curator"
+        NONE = "none", "Unknown"
+
+    title = models.CharField(max_length=500)
+    slug = models.SlugField(max_length=200, unique=True)
+    body = models.TextField(help_text="The cleaned text of the document.")
+    date = models.DateField(null=True, blank=True, db_index=True)
+    date_source = models.CharField(
+        max_length=20, choices=DateSource.choices, default=DateSource.NONE
+    )
+    date_inferred = models.BooleanField(default=False)
+    date_note = models.CharField(
+        max_length=300, blank=True, help_text="Where the date came from, or why there is none."
+    )
+    publisher = models.CharField(max_length=200, blank=True, db_index=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.STATEMENT)
+    language = models.CharField(max_length=10, default="en")
+    source_url = models.URLField(max_length=500, blank=True)
+    source_file = models.CharField(max_length=300, blank=True)
+    content_hash = models.CharField(max_length=64, unique=True)
+    images = models.JSONField(default=list, blank=True, help_text="Image paths found in the text.")
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PUBLISHED, db_index=True
+    )
+    needs_review = models.BooleanField(default=False, db_index=True)
+    review_notes = models.JSONField(
+        default=list, blank=True, help_text="What the importer was unsure of."
+    )
+    # Officials' names, aliases and topic names, copied here so one row holds all searchable text.
+    search_names = models.TextField(blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    topics = models.ManyToManyField(Topic, related_name="statements", blank=True)
+    participants = models.ManyToManyField(
+        Participant, through="StatementParticipant", related_name="statements", blank=True
+    )
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("date").desc(nulls_last=True), "-pk"]
+        indexes = [
+            models.Index(fields=["status", "-date"], name="statement_status_date_idx"),
+            models.Index(fields=["source_url"], name="statement_source_url_idx"),
+            models.Index(fields=["source_file"], name="statement_source_file_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("statements:statement_detail", args=[self.slug])
+
+    def refresh_search_names(self, save=True):
+        """Copy officials' names and topics into `search_names` (what search indexes)."""
+        names = []
+        for mention in self.mentions.select_related("participant").prefetch_related(
+            "participant__aliases"
+        ):
+            names.append(mention.participant.name)
+            names.extend(alias.name for alias in mention.participant.aliases.all())
+        names.extend(self.topics.values_list("name", flat=True))
+        self.search_names = " ".join(dict.fromkeys(names))
+        if save:
+            Statement.objects.filter(pk=self.pk).update(search_names=self.search_names)
+
+
+class StatementParticipant(models.Model):
+    """An official named in a statement, with the name and title as the document wrote them."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="mentions")
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="statement_mentions"
+    )
+    name_as_written = models.CharField(max_length=200)
+    title_as_written = models.CharField(max_length=300, blank=True)
+    attended = models.BooleanField(default=False)
+    position = models.PositiveIntegerField(default=0, help_text="Offset of the first mention.")
+
+    class Meta:
+        ordering = ["statement", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "participant"], name="statement_participant_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name_as_written} in {self.statement}"
+
+    def get_absolute_url(self):
+        return self.participant.get_absolute_url()
+
+
+class MeetingQuerySet(models.QuerySet):
+    def with_listing_data(self):
+        return self.prefetch_related(
+            models.Prefetch(
+                "attendances",
+                queryset=MeetingAttendance.objects.select_related("participant"),
+            ),
+        ).annotate(statement_count=models.Count("reports", distinct=True))
+
+    def with_published_statements(self):
+        return self.filter(reports__statement__status=Statement.Status.PUBLISHED).distinct()
+
+
+class Meeting(models.Model):
+    class Kind(models.TextChoices):
+        LEADERS = "leaders", "Leaders' meeting"
+        DELEGATION_VISIT = "delegation_visit", "Delegation visit"
+        COMMITTEE = "committee", "Committee meeting"
+        CALL = "call", "Call"
+        OTHER = "other", "Meeting"
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200, unique=True)
+    start_date = models.DateField(null=True, blank=True, db_index=True)
+    end_date = models.DateField(null=True, blank=True)
+    date_inferred = models.BooleanField(default=False)
+    city = models.CharField(max_length=120, blank=True)
+    venue = models.CharField(max_length=200, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    countries = models.JSONField(default=list, blank=True, help_text="ISO 3166 alpha-2 codes.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    attendees = models.ManyToManyField(
+        Participant, through="MeetingAttendance", related_name="meetings", blank=True
+    )
+    statements = models.ManyToManyField(
+        Statement, through="MeetingReport", related_name="meetings", blank=True
+    )
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("start_date").desc(nulls_last=True), "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="meeting_end_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("statements:meeting_detail", args=[self.slug])
+
+    @property
+    def place(self):
+        return ", ".join(part for part in (self.venue, self.city) if part)
+
+
+class MeetingAttendance(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="attendances"
+    )
+    delegation = models.CharField(max_length=2, choices=Country.choices, blank=True)
+    title = models.CharField(max_length=300, blank=True, help_text="The title held there.")
+
+    class Meta:
+        ordering = ["meeting", "delegation", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "participant"], name="meeting_attendance_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.participant} at {self.meeting}"
+
+    def get_absolute_url(self):
+        return self.meeting.get_absolute_url()
+
+
+class MeetingReport(models.Model):
+    """A statement reporting a meeting, and how sure the importer was of the link."""
+
+    class Evidence(models.TextChoices):
+        STATED = "stated", "Dates stated in the statement"
+        STRONG = "strong", "Strong evidence (attendees, place, names)"
+        WEAK = "weak", "Weak evidence: check it"
+        CURATOR = "curator", "Linked by a curator"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="reports")
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="meeting_reports"
+    )
+    evidence = models.CharField(max_length=10, choices=Evidence.choices, default=Evidence.STATED)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "statement", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "statement"], name="meeting_report_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.statement} reports {self.meeting}"
+
+    def get_absolute_url(self):
+        return self.meeting.get_absolute_url()
+
+
+class Commitment(models.Model):
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="commitments")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="commitments"
+    )
+    text = models.TextField()
+    parties = models.JSONField(
+        default=list, blank=True, help_text="Who commits: country codes or names as written."
+    )
+    topics = models.ManyToManyField(Topic, related_name="commitments", blank=True)
+    position = models.PositiveIntegerField(help_text="Character offset in the statement body.")
+
+    class Meta:
+        ordering = ["statement", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "position"], name="commitment_unique_position"
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def get_absolute_url(self):
+        return f"{self.statement.get_absolute_url()}#commitment-{self.pk}"
+
+
+class Quote(models.Model):
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="quotes")
+    speaker = models.ForeignKey(
+        Participant, on_delete=models.SET_NULL, null=True, blank=True, related_name="quotes"
+    )
+    speaker_as_written = models.CharField(max_length=200, blank=True)
+    text = models.TextField()
+    position = models.PositiveIntegerField(help_text="Character offset in the statement body.")
+
+    class Meta:
+        ordering = ["statement", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "position"], name="quote_unique_position"),
+        ]
+
+    def __str__(self):
+        return f"{self.speaker_as_written}: {self.text[:60]}"
+
+    def get_absolute_url(self):
+        return f"{self.statement.get_absolute_url()}#quote-{self.pk}"

@@ -1,0 +1,62 @@
+"""Shared fixtures. The seed documents are the archive's real test data."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+SEEDS_DIR = Path(settings.BASE_DIR) / "fixtures" / "seeds"
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture
+def seed_paths():
+    return sorted(SEEDS_DIR.glob("*.txt"))
+
+
+@pytest.fixture
+def seed_text():
+    """Read a seed document by its file-name prefix: seed_text("002")."""
+
+    def read(prefix):
+        (path,) = SEEDS_DIR.glob(f"{prefix}*")
+        return path.read_text(encoding="utf-8")
+
+    return read
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. Skips locally without it; CI must have it."""
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing: .ci/run installs it with apt-get install chromium")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--headless",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
