@@ -92,14 +92,14 @@ class Participant(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("statements:official_detail", args=[self.slug])
-
     def save(self, *args, **kwargs):
         self.name_key = fold(self.name)
         if not self.slug:
             self.slug = unique_slug(Participant, self.name, exclude_pk=self.pk)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("statements:official_detail", args=[self.slug])
 
     def add_title(self, title):
         title = (title or "").strip()
