@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 
 from statements.text import fold
 
@@ -82,9 +83,11 @@ class Participant(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ParticipantQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name", "pk"]
+        permissions = [("merge_participant", "Can merge officials")]
         constraints = [
             models.UniqueConstraint(fields=["name_key", "country"], name="participant_unique_name"),
         ]
@@ -210,9 +213,11 @@ class Statement(models.Model):
     )
 
     objects = StatementQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_names"])
 
     class Meta:
         ordering = [models.F("date").desc(nulls_last=True), "-pk"]
+        permissions = [("publish_statement", "Can publish statements")]
         indexes = [
             models.Index(fields=["status", "-date"], name="statement_status_date_idx"),
             models.Index(fields=["source_url"], name="statement_source_url_idx"),
@@ -307,9 +312,11 @@ class Meeting(models.Model):
     )
 
     objects = MeetingQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = [models.F("start_date").desc(nulls_last=True), "-pk"]
+        permissions = [("merge_meeting", "Can merge meetings")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)
@@ -429,3 +436,44 @@ class Quote(models.Model):
 
     def get_absolute_url(self):
         return f"{self.statement.get_absolute_url()}#quote-{self.pk}"
+
+
+class MergeRecord(models.Model):
+    """A curator merged one official (or meeting) into another: what went where, and who did it.
+
+    The merged row is gone, so its name and slug are kept here (old links can redirect)."""
+
+    class Kind(models.TextChoices):
+        PARTICIPANT = "participant", "Official"
+        MEETING = "meeting", "Meeting"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    merged_name = models.CharField(max_length=300)
+    merged_slug = models.SlugField(max_length=200)
+    merged_pk = models.PositiveBigIntegerField()
+    target_participant = models.ForeignKey(
+        Participant, on_delete=models.SET_NULL, null=True, blank=True, related_name="merges"
+    )
+    target_meeting = models.ForeignKey(
+        Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="merges"
+    )
+    target_name = models.CharField(max_length=300)
+    moved = models.JSONField(default=dict, blank=True, help_text="What was moved, by kind.")
+    merged_by = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    merged_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-merged_at", "-pk"]
+        indexes = [models.Index(fields=["kind", "merged_slug"], name="merge_kind_slug_idx")]
+
+    def __str__(self):
+        return f"{self.merged_name} → {self.target_name}"
+
+    @property
+    def target(self):
+        return self.target_participant or self.target_meeting
+
+    def get_absolute_url(self):
+        return self.target.get_absolute_url() if self.target else ""
