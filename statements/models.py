@@ -28,10 +28,34 @@ def unique_slug(model, text, *, max_length=200, exclude_pk=None):
         slug = f"{base}-{n}"
 
 
+class TopicQuerySet(models.QuerySet):
+    def with_listing_data(self):
+        """How many published statements and commitments each topic has."""
+        published = Statement.Status.PUBLISHED
+        return self.annotate(
+            statement_count=models.Count(
+                "statements", filter=Q(statements__status=published), distinct=True
+            ),
+            commitment_count=models.Count(
+                "commitments", filter=Q(commitments__statement__status=published), distinct=True
+            ),
+        )
+
+    def in_use(self):
+        """Topics with at least one published statement, busiest first."""
+        return (
+            self.with_listing_data()
+            .filter(statement_count__gt=0)
+            .order_by("-statement_count", "name")
+        )
+
+
 class Topic(models.Model):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     description = models.TextField(blank=True)
+
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "pk"]
@@ -65,8 +89,37 @@ class Country(models.TextChoices):
 
 class ParticipantQuerySet(models.QuerySet):
     def with_listing_data(self):
+        """How many published statements name each official (drafts never count)."""
         return self.annotate(
-            statement_count=models.Count("statement_mentions__statement", distinct=True)
+            statement_count=models.Count(
+                "statement_mentions__statement",
+                filter=Q(statement_mentions__statement__status=Statement.Status.PUBLISHED),
+                distinct=True,
+            )
+        )
+
+    def visible(self):
+        """Officials a published statement names: the rest exist only in drafts."""
+        return self.filter(
+            models.Exists(
+                StatementParticipant.objects.filter(
+                    participant=models.OuterRef("pk"),
+                    statement__status=Statement.Status.PUBLISHED,
+                )
+            )
+        )
+
+    def most_active(self):
+        """Visible officials, most often named first."""
+        return self.visible().with_listing_data().order_by("-statement_count", "name", "pk")
+
+    def met_most_often_with(self, official):
+        """Officials who attended the same meetings as `official`, with `meetings_together`."""
+        return (
+            self.filter(attendances__meeting__attendances__participant=official)
+            .exclude(pk=official.pk)
+            .annotate(meetings_together=models.Count("attendances__meeting", distinct=True))
+            .order_by("-meetings_together", "name", "pk")
         )
 
 
@@ -156,6 +209,35 @@ class StatementQuerySet(models.QuerySet):
 
     def needing_review(self):
         return self.filter(needs_review=True)
+
+    def related_to(self, statement):
+        """Statements sharing a meeting first, then officials, then topics with `statement`."""
+        meeting_ids = [m.pk for m in statement.meetings.all()]
+        official_ids = [m.participant_id for m in statement.mentions.all()]
+        topic_ids = [t.pk for t in statement.topics.all()]
+        if not (meeting_ids or official_ids or topic_ids):
+            return self.none()
+        shared = (
+            Q(meetings__in=meeting_ids) | Q(participants__in=official_ids) | Q(topics__in=topic_ids)
+        )
+        candidates = self.filter(
+            pk__in=Statement.objects.filter(shared).exclude(pk=statement.pk).values("pk")
+        )
+        return candidates.annotate(
+            same_meeting=models.Count(
+                "meetings", filter=Q(meetings__in=meeting_ids), distinct=True
+            ),
+            shared_officials=models.Count(
+                "participants", filter=Q(participants__in=official_ids), distinct=True
+            ),
+            shared_topics=models.Count("topics", filter=Q(topics__in=topic_ids), distinct=True),
+        ).order_by(
+            "-same_meeting",
+            "-shared_officials",
+            "-shared_topics",
+            models.F("date").desc(nulls_last=True),
+            "-pk",
+        )
 
 
 class Statement(models.Model):
@@ -282,6 +364,27 @@ class MeetingQuerySet(models.QuerySet):
 
     def with_published_statements(self):
         return self.filter(reports__statement__status=Statement.Status.PUBLISHED).distinct()
+
+    def visible(self):
+        """Meetings at least one published statement reports (without `distinct`, so it counts)."""
+        return self.filter(
+            models.Exists(
+                MeetingReport.objects.filter(
+                    meeting=models.OuterRef("pk"), statement__status=Statement.Status.PUBLISHED
+                )
+            )
+        )
+
+    def with_index_data(self):
+        """What the meetings index shows: published reports and attendees, counted in SQL."""
+        return self.annotate(
+            published_count=models.Count(
+                "reports",
+                filter=Q(reports__statement__status=Statement.Status.PUBLISHED),
+                distinct=True,
+            ),
+            attendee_count=models.Count("attendances", distinct=True),
+        )
 
 
 class Meeting(models.Model):
