@@ -5,3 +5,11 @@ class StatementsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "statements"
     verbose_name = "Bilateral statements"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from statements.search.sqlite import ensure_fts_sync
+
+        # A SQLite table rebuild (many schema changes) drops the FTS triggers: put them back.
+        post_migrate.connect(ensure_fts_sync, sender=self, dispatch_uid="statements_fts_sync")

@@ -1,0 +1,115 @@
+"""What every search engine provides, and the lazy result list both engines share.
+
+An engine answers three questions about a parsed query, each in one SQL query:
+which statements match (`matching`, a QuerySet filter that counts and facets reuse), in what
+order of relevance (`ranked_ids`, for one page only), and which snippet to show for each of the
+shown statements (`snippets`, text with sentinel markers for `highlight.mark_sentinels`).
+"""
+
+from django.db.models import F, QuerySet
+
+from statements.search.query import ParsedQuery
+
+SORTS = ("relevance", "newest", "oldest")
+# Sentinels the engines put around matches; `highlight.mark_sentinels` turns them into <mark>.
+START, STOP = "\x02", "\x03"
+SNIPPET_WORDS = 32
+
+
+class SearchEngine:
+    """One full-text backend. Subclasses: `postgres.PostgresEngine`, `sqlite.SqliteEngine`."""
+
+    vendor = ""
+
+    def matching(self, queryset: QuerySet, query: ParsedQuery) -> QuerySet:
+        """`queryset` narrowed to the statements the query matches (no ordering)."""
+        if query.is_empty:
+            return queryset
+        if query.only_excludes:
+            return queryset.exclude(pk__in=self.match_any_ids(query.excluded))
+        return self.filter_matches(queryset, query)
+
+    def filter_matches(self, queryset, query):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def match_any_ids(self, terms):  # pragma: no cover - abstract
+        """A subquery (usable in `pk__in`) of statements matching any of `terms`."""
+        raise NotImplementedError
+
+    def ranked_ids(self, queryset, query, offset, limit) -> list[int]:  # pragma: no cover
+        """Ids of `queryset`'s matches, best first, for one page. `queryset` is unmatched."""
+        raise NotImplementedError
+
+    def snippets(self, query, ids) -> dict[int, str]:  # pragma: no cover - abstract
+        """Body excerpts around the matches, with START/STOP around each match."""
+        raise NotImplementedError
+
+
+def date_order(sort):
+    if sort == "oldest":
+        return [F("date").asc(nulls_last=True), "pk"]
+    return [F("date").desc(nulls_last=True), "-pk"]
+
+
+def plain_snippet(body, words=SNIPPET_WORDS):
+    """The start of a body, for results of an empty query (no match to centre on)."""
+    parts = (body or "").split()
+    text = " ".join(parts[:words])
+    return text + (" …" if len(parts) > words else "")
+
+
+class SearchResults:
+    """The results of one search, lazily: Django's Paginator asks for `count()` and one slice.
+
+    Only the slice shown is ranked in full, loaded with its listing data and given snippets, so a
+    page costs the same number of queries whatever the number of matches.
+    """
+
+    def __init__(self, engine, query, filtered, matched, sort):
+        self.engine = engine
+        self.query = query
+        self.filtered = filtered  # published, facet filters applied, not matched
+        self.matched = matched  # `filtered` narrowed by the text query
+        self.sort = sort
+        self._count = None
+
+    def count(self):
+        if self._count is None:
+            self._count = self.matched.count()
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def ids(self, offset, limit):
+        if self.sort == "relevance" and self.query.groups:
+            return self.engine.ranked_ids(self.filtered, self.query, offset, limit)
+        ordered = self.matched.order_by(*date_order(self.sort))
+        return list(ordered.values_list("pk", flat=True)[offset : offset + limit])
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        offset = index.start or 0
+        limit = (index.stop if index.stop is not None else self.count()) - offset
+        if limit <= 0:
+            return []
+        return self.load(self.ids(offset, limit))
+
+    def load(self, ids, *, with_snippets=True):
+        """The statements with these ids, in this order, each with `.snippet` (sentinel text)."""
+        from statements.models import Statement
+
+        if not ids:
+            return []
+        by_id = Statement.objects.with_listing_data().in_bulk(ids)
+        statements = [by_id[pk] for pk in ids if pk in by_id]
+        snippets = {}
+        if with_snippets and self.query.groups:
+            snippets = self.engine.snippets(self.query, [s.pk for s in statements])
+        for statement in statements:
+            statement.snippet = snippets.get(statement.pk) or plain_snippet(statement.body)
+        return statements
+
+    def __iter__(self):
+        return iter(self[0 : self.count()])

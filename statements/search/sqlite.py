@@ -1,0 +1,122 @@
+"""SQLite full-text search with an FTS5 external-content table over the statements.
+
+`statements_statement_fts` (title, search_names, body), tokenizer `porter unicode61
+remove_diacritics 2`, is kept in sync by triggers on the statement table. Every term of the user's
+query is rendered as an FTS5 string, so no input can be an FTS5 syntax error.
+
+Django rebuilds a SQLite table for many schema changes (create new, copy, drop old, rename), and
+dropping the old table drops its triggers; `ensure_fts_sync` (run after every `migrate`) puts them
+back and rebuilds the index when they were missing.
+"""
+
+from django.db import connection as default_connection
+
+from statements.search.base import SNIPPET_WORDS, START, STOP, SearchEngine
+
+FTS_TABLE = "statements_statement_fts"
+
+CREATE_TABLE = f"""
+CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
+    title, search_names, body,
+    content='statements_statement', content_rowid='id',
+    tokenize='porter unicode61 remove_diacritics 2'
+)"""
+_ROW_NEW = "new.id, new.title, new.search_names, new.body"
+_ROW_OLD = "old.id, old.title, old.search_names, old.body"
+_DELETE_OLD = (
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, search_names, body) "
+    f"VALUES ('delete', {_ROW_OLD});"
+)
+_INSERT_NEW = f"INSERT INTO {FTS_TABLE}(rowid, title, search_names, body) VALUES ({_ROW_NEW});"
+TRIGGERS = {
+    f"{FTS_TABLE}_ai": f"AFTER INSERT ON statements_statement BEGIN {_INSERT_NEW} END",
+    f"{FTS_TABLE}_ad": f"AFTER DELETE ON statements_statement BEGIN {_DELETE_OLD} END",
+    f"{FTS_TABLE}_au": (
+        "AFTER UPDATE OF title, search_names, body ON statements_statement "
+        f"BEGIN {_DELETE_OLD} {_INSERT_NEW} END"
+    ),
+}
+REBUILD = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"
+
+
+def ensure_fts_sync(using="default", **kwargs):
+    """Recreate the FTS table's triggers if a table rebuild dropped them, then reindex."""
+    from django.db import connections
+
+    conn = connections[using]
+    if conn.vendor != "sqlite":
+        return
+    with conn.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') AND name LIKE %s",
+            [f"{FTS_TABLE}%"],
+        )
+        present = {row[0] for row in cursor.fetchall()}
+        if FTS_TABLE not in present:
+            return  # the search migration has not run yet
+        missing = [name for name in TRIGGERS if name not in present]
+        for name in missing:
+            cursor.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {TRIGGERS[name]}")
+        if missing:
+            cursor.execute(REBUILD)
+
+
+def fts_string(term):
+    """A term as an FTS5 string (double quotes doubled); FTS5's tokenizer splits it as a phrase."""
+    return '"' + term.text.replace('"', '""') + '"' + (" *" if term.prefix else "")
+
+
+def any_of(terms):
+    inner = " OR ".join(fts_string(term) for term in terms)
+    return f"({inner})" if len(terms) > 1 else inner
+
+
+def to_match(query):
+    """The parsed query as an FTS5 MATCH expression."""
+    positive = " AND ".join(any_of(group) for group in query.groups)
+    if query.excluded:
+        excluded = " OR ".join(fts_string(term) for term in query.excluded)
+        return f"({positive}) NOT ({excluded})"
+    return positive
+
+
+def _matching_rowids(match):
+    from django.db.models.expressions import RawSQL
+
+    return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
+
+
+class SqliteEngine(SearchEngine):
+    vendor = "sqlite"
+
+    def filter_matches(self, queryset, query):
+        return queryset.filter(pk__in=_matching_rowids(to_match(query)))
+
+    def match_any_ids(self, terms):
+        return _matching_rowids(any_of(terms))
+
+    def ranked_ids(self, queryset, query, offset, limit):
+        # bm25 column weights in the proportions of PostgreSQL's A/B/C weights (1.0, 0.4, 0.2).
+        candidates, params = queryset.order_by().values("pk").query.sql_with_params()
+        sql = (
+            f"SELECT {FTS_TABLE}.rowid FROM {FTS_TABLE} "
+            f"JOIN statements_statement AS s ON s.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid IN ({candidates}) "
+            f"ORDER BY bm25({FTS_TABLE}, 1.0, 0.4, 0.2), "
+            "s.date IS NULL, s.date DESC, s.id DESC LIMIT %s OFFSET %s"
+        )
+        with default_connection.cursor() as cursor:
+            cursor.execute(sql, [to_match(query), *params, limit, offset])
+            return [row[0] for row in cursor.fetchall()]
+
+    def snippets(self, query, ids):
+        if not ids:
+            return {}
+        placeholders = ", ".join(["%s"] * len(ids))
+        sql = (
+            f"SELECT rowid, snippet({FTS_TABLE}, 2, %s, %s, ' … ', %s) FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})"
+        )
+        with default_connection.cursor() as cursor:
+            cursor.execute(sql, [START, STOP, SNIPPET_WORDS, to_match(query), *ids])
+            return dict(cursor.fetchall())
