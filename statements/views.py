@@ -1,30 +1,252 @@
-"""Public pages. Views stay thin: parse the request, call a QuerySet or search, render."""
+"""Public pages. Views stay thin: parse the request, call a QuerySet, render.
 
+Only published statements ever reach a page; officials and meetings are shown when a published
+statement names or reports them. Every page runs a bounded number of queries (see the tests).
+"""
+
+from itertools import groupby
+from urllib.parse import urlsplit
+
+from django.core.paginator import Paginator
+from django.db.models import F, Prefetch, Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
 
-from statements.models import Meeting, Participant, Statement, Topic
+from statements.models import (
+    Commitment,
+    Country,
+    Meeting,
+    MeetingAttendance,
+    Participant,
+    Quote,
+    Statement,
+    StatementParticipant,
+    Topic,
+)
+from statements.rendering import render_body
+from statements.text import fold
+
+OFFICIALS_PER_PAGE = 60
+STATEMENTS_PER_PAGE = 25
+MAX_QUERY_LENGTH = 200
+# Aggregating querysets ignore Meta.ordering, so listings that count say their order.
+NEWEST_MEETINGS_FIRST = (F("start_date").desc(nulls_last=True), "-pk")
 
 
+def _page(request, queryset, per_page):
+    """A page of `queryset`; out-of-range or junk `?page=` gives the nearest real page."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def _published_mentions():
+    return StatementParticipant.objects.filter(
+        statement__status=Statement.Status.PUBLISHED
+    ).select_related("participant")
+
+
+@require_GET
 def home(request):
-    statements = Statement.objects.published().with_listing_data()
-    return render(request, "statements/home.html", {"statements": statements})
+    today = timezone.localdate()
+    meetings = Meeting.objects.visible().with_index_data().order_by(*NEWEST_MEETINGS_FIRST)
+    context = {
+        "latest_statements": Statement.objects.published().with_listing_data()[:8],
+        "active_officials": Participant.objects.most_active()[:10],
+        "topics": Topic.objects.in_use()[:20],
+        "upcoming_meetings": meetings.filter(start_date__gte=today).order_by("start_date", "pk")[
+            :5
+        ],
+        "recent_meetings": meetings.filter(start_date__lt=today)[:6],
+        "statement_total": Statement.objects.published().count(),
+    }
+    return render(request, "statements/home.html", context)
 
 
+@require_GET
 def statement_detail(request, slug):
-    statement = get_object_or_404(Statement.objects.published(), slug=slug)
-    return render(request, "statements/statement_detail.html", {"statement": statement})
+    statement = get_object_or_404(
+        Statement.objects.published().prefetch_related(
+            Prefetch(
+                "mentions",
+                queryset=StatementParticipant.objects.select_related("participant")
+                .prefetch_related("participant__aliases")
+                .order_by("position", "pk"),
+            ),
+            "topics",
+            Prefetch("meetings", queryset=Meeting.objects.order_by("start_date", "pk")),
+            Prefetch("commitments", queryset=Commitment.objects.prefetch_related("topics")),
+            Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
+        ),
+        slug=slug,
+    )
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    source = urlsplit(statement.source_url or "")
+    context = {
+        "statement": statement,
+        "source_is_link": source.scheme in ("http", "https") and bool(source.netloc),
+        "source_host": source.netloc.removeprefix("www."),
+        "query": query,
+        "body_html": render_body(statement.body, statement.mentions.all(), query),
+        "related": Statement.objects.published().related_to(statement)[:6],
+        "citation_url": request.build_absolute_uri(statement.get_absolute_url()),
+    }
+    return render(request, "statements/statement_detail.html", context)
 
 
+@require_GET
+def official_list(request):
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    country = request.GET.get("country", "").strip().upper()
+    officials = Participant.objects.visible().with_listing_data().order_by("name", "pk")
+    countries = [
+        (code, Country(code).label if code in Country.values else code)
+        for code in Participant.objects.visible()
+        .exclude(country="")
+        .order_by("country")
+        .values_list("country", flat=True)
+        .distinct()
+    ]
+    if country:
+        officials = officials.filter(country=country)
+    if query:
+        key = fold(query)
+        officials = officials.filter(Q(name_key__contains=key) | Q(aliases__name_key__contains=key))
+        officials = officials.distinct()
+    page = _page(request, officials, OFFICIALS_PER_PAGE)
+    context = {"page": page, "query": query, "country": country, "countries": countries}
+    return render(request, "statements/official_list.html", context)
+
+
+@require_GET
 def official_detail(request, slug):
-    official = get_object_or_404(Participant, slug=slug)
-    return render(request, "statements/official_detail.html", {"official": official})
+    official = get_object_or_404(Participant.objects.visible(), slug=slug)
+    attendances = (
+        MeetingAttendance.objects.filter(participant=official)
+        .filter(meeting__in=Meeting.objects.visible())
+        .select_related("meeting")
+        .order_by("meeting__start_date", "meeting__pk")
+    )
+    statements = (
+        Statement.objects.published().filter(mentions__participant=official).with_listing_data()
+    )
+    quotes = (
+        Quote.objects.filter(speaker=official, statement__status=Statement.Status.PUBLISHED)
+        .select_related("statement")
+        .order_by("-statement__date", "statement__pk", "position")
+    )
+    titles_as_written = (
+        _published_mentions()
+        .filter(participant=official)
+        .exclude(title_as_written="")
+        .values_list("title_as_written", flat=True)
+    )
+    titles = list(dict.fromkeys([*official.titles, *titles_as_written]))
+    context = {
+        "official": official,
+        "country_label": Country(official.country).label
+        if official.country in Country.values
+        else official.country,
+        "titles": titles,
+        "attendances": attendances,
+        "statements": _page(request, statements, STATEMENTS_PER_PAGE),
+        "quotes": quotes[:30],
+        "met_most": Participant.objects.met_most_often_with(official)[:12],
+    }
+    return render(request, "statements/official_detail.html", context)
 
 
+@require_GET
+def meeting_list(request):
+    meetings = Meeting.objects.visible().with_index_data().order_by(*NEWEST_MEETINGS_FIRST)
+    years = [
+        d.year for d in Meeting.objects.visible().dates("start_date", "year", order="DESC") if d
+    ]
+    year = request.GET.get("year", "")
+    if year.isdigit() and len(year) == 4:
+        meetings = meetings.filter(start_date__year=int(year))
+    else:
+        year = ""
+    grouped = [
+        (key, list(items))
+        for key, items in groupby(
+            meetings, key=lambda m: m.start_date.year if m.start_date else None
+        )
+    ]
+    context = {"grouped": grouped, "years": years, "year": year}
+    return render(request, "statements/meeting_list.html", context)
+
+
+@require_GET
 def meeting_detail(request, slug):
-    meeting = get_object_or_404(Meeting, slug=slug)
-    return render(request, "statements/meeting_detail.html", {"meeting": meeting})
+    meeting = get_object_or_404(Meeting.objects.visible(), slug=slug)
+    attendances = (
+        meeting.attendances.select_related("participant").order_by("delegation", "pk").all()
+    )
+    delegations = [
+        (code, Country(code).label if code in Country.values else code, list(items))
+        for code, items in groupby(attendances, key=lambda a: a.delegation)
+    ]
+    statements = list(
+        Statement.objects.published()
+        .filter(meeting_reports__meeting=meeting)
+        .with_listing_data()
+        .order_by("publisher", "date", "pk")
+    )
+    by_publisher = [
+        (publisher or "Unknown publisher", list(items))
+        for publisher, items in groupby(statements, key=lambda s: s.publisher)
+    ]
+    statement_ids = [s.pk for s in statements]
+    commitments = (
+        Commitment.objects.filter(
+            Q(meeting=meeting) | Q(meeting__isnull=True, statement_id__in=statement_ids),
+            statement__status=Statement.Status.PUBLISHED,
+        )
+        .select_related("statement")
+        .prefetch_related("topics")
+        .order_by("statement__date", "statement__pk", "position")
+    )
+    topics = Topic.objects.filter(statements__in=statement_ids).distinct().order_by("name")
+    context = {
+        "meeting": meeting,
+        "delegations": delegations,
+        "by_publisher": by_publisher,
+        "statement_count": len(statements),
+        "commitments": commitments,
+        "topics": topics,
+    }
+    return render(request, "statements/meeting_detail.html", context)
 
 
+@require_GET
+def topic_list(request):
+    topics = Topic.objects.with_listing_data().order_by("name", "pk")
+    return render(request, "statements/topic_list.html", {"topics": topics})
+
+
+@require_GET
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    return render(request, "statements/topic_detail.html", {"topic": topic})
+    statements = Statement.objects.published().filter(topics=topic).with_listing_data()
+    commitments = (
+        Commitment.objects.filter(topics=topic, statement__status=Statement.Status.PUBLISHED)
+        .select_related("statement")
+        .order_by("-statement__date", "statement__pk", "position")
+    )
+    context = {
+        "topic": topic,
+        "statements": _page(request, statements, STATEMENTS_PER_PAGE),
+        "commitments": commitments[:100],
+    }
+    return render(request, "statements/topic_detail.html", context)
+
+
+@require_GET
+def robots_txt(request):
+    """Keep crawlers out of the endless facet combinations and the API."""
+    sitemap = request.build_absolute_uri(reverse("statements:sitemap"))
+    lines = ["User-agent: *", "Disallow: /search", "Disallow: /api", "Disallow: /admin", ""]
+    lines.append(f"Sitemap: {sitemap}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

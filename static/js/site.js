@@ -1,0 +1,21 @@
+// Small enhancements. Every page works without this file.
+(function () {
+  "use strict";
+
+  // "Copy citation": the button stays hidden unless the clipboard can be used.
+  document.querySelectorAll("[data-copy-target]").forEach(function (button) {
+    var source = document.getElementById(button.getAttribute("data-copy-target"));
+    if (!source || !navigator.clipboard) return;
+    var status = button.parentElement.querySelector(".copy-status");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(source.value || source.textContent).then(
+        function () { if (status) status.textContent = "Copied."; },
+        function () {
+          source.select();
+          if (status) status.textContent = "Select the text and copy it.";
+        }
+      );
+    });
+  });
+})();
