@@ -1,0 +1,225 @@
+"""Commitments: the sentences (or clauses) in which the parties commit, agree, pledge, reaffirm a
+commitment, resolve, remain committed, or say they will act.
+
+A sentence counts when a committing phrase has the parties (or "we", "the leaders", "both
+delegations", …) as its subject. Plain descriptions ("The leaders discussed …"), schedules ("will
+meet again today"), negations ("did not agree") and earlier events ("At the summit held in
+January, … confirmed their commitment") do not. Quoted remarks are left to `quotes.py`.
+"""
+
+import re
+
+from statements.ingest.documents import (
+    countries_in,
+    country_mentions,
+    fold,
+    order_countries,
+    paragraph_spans,
+    split_sentences,
+)
+from statements.ingest.types import CommitmentFound
+
+# What commits. Checked on the accent-folded, lower-cased sentence.
+_WILL_VERBS = (
+    r"(?:continue|redouble|strengthen|intensify|expand|increase|work|establish|make|deepen"
+    r"|advance|pursue|promote|support|take|seek|enhance|share|build|develop|implement|launch"
+    r"|combat|address|cooperate|collaborate|coordinate|improve|create|bolster|maintain|keep"
+    r"|step up|ensure|reinforce|prioritize|explore|provide|facilitate|foster|invest|present"
+    r"|jointly|also|further|now)"
+)
+TRIGGERS = re.compile(
+    r"\b(?:"
+    r"(?<!fully )(?<!firmly )(?<!deeply )(?<!strongly )(?<!sincerely )(?<!being )"
+    r"(?:re)?commit(?:s|ted)? (?:to|themselves)"
+    r"|(?:are|is|were|am|remain\w*|stay\w*) (?:all )?(?:fully |firmly |deeply |strongly "
+    r"|sincerely |steadfastly )?committed to"
+    r"|(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat)\w*"
+    r" (?:the |their |our |its |his |her |a |an )?(?:[\w.’'-]+ ){0,6}?"
+    r"(?:shared |joint |mutual |full |strong |firm |steadfast |ongoing |continued )*commitments?"
+    r"|(?:discuss|express|highlight)\w* (?:their|our) (?:shared |joint |mutual |continued )?"
+    r"commitments?"
+    r"|(?:reaffirm|confirm|renew|reiterat)\w* (?:our|their|its) (?:collaboration|resolve|"
+    r"determination|support|cooperation|pledge) to"
+    r"|reaffirm\w* (?:that )?(?:they|we) (?:are|were|will)"
+    r"|pledg(?:e|es|ed) (?:to|their|our|its|a|an|support|\$)"
+    r"|agree(?:s|d)? (?:to|on|upon|that)"
+    r"|(?:reached|made) an? agreement"
+    r"|resolv(?:e|es|ed) to"
+    r"|vow(?:s|ed)? to"
+    r"|undert(?:ake|akes|ook) to"
+    r"|promis(?:e|es|ed) to"
+    r"|decid(?:e|es|ed) to"
+    r"|will (?:(?:also|further|jointly|continue to|now) )?" + _WILL_VERBS + r"\b"
+    r"|(?:se )?comprometi(?:eron|o|mos)|se comprometen|acordaron|convinieron"
+    r"|reafirm\w* (?:su|el|nuestro) compromiso"
+    r")",
+)
+NEGATED = re.compile(
+    r"\b(?:not|never|no longer|failed to|refused to|declined to|neither|nor|unable to"
+    r"|did not|didn[’']t|won[’']t|will not|no se)\b[^.;]{0,25}$"
+)
+# Scheduling and reporting, not committing: "will meet again today", "will participate in".
+SCHEDULE = re.compile(
+    r"\bwill (?:also )?(?:meet|participate|travel|visit|hold|attend|host|speak|be joined|"
+    r"depart|arrive|return|deliver)\b"
+)
+EARLIER_EVENT = re.compile(
+    r"\b(?:held|signed|adopted|launched|announced) (?:in|on|last) |\b(?:in|since) (?:19|20)\d\d\b"
+    r"|\blast (?:year|month)\b"
+)
+
+# Subjects that stand for the parties of the meeting.
+GROUP_SUBJECT = re.compile(
+    r"\b(?:we|our (?:countries|governments|nations|two countries|delegations|leaders|teams)"
+    r"|both (?:countries|governments|nations|delegations|leaders|sides|presidents|parties)"
+    r"|the (?:two|three|four|both) (?:countries|governments|nations|delegations|leaders|sides"
+    r"|presidents|parties|ministers|secretaries|officials)"
+    r"|all (?:three|four|the) (?:countries|governments|nations|delegations|leaders|parties)"
+    r"|the (?:leaders|delegations|parties|sides|presidents|governments|ministers|participants"
+    r"|secretaries)"
+    r"|leaders|they|ambos (?:pa[ií]ses|gobiernos|l[ií]deres|delegaciones)"
+    r"|las (?:dos |tres )?delegaciones|los (?:dos |tres )?(?:pa[ií]ses|gobiernos|l[ií]deres"
+    r"|presidentes)|nuestros (?:pa[ií]ses|gobiernos))\b"
+)
+THREE = re.compile(r"\b(?:three|tres|trilateral)\b")
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:(?:finally|additionally|moreover|furthermore|further|thus|therefore|in addition"
+    r"|to that end|for this reason|to this end|as a result|likewise|similarly|also|today"
+    r"|yesterday|asimismo|por ello|finalmente|además|ademas)\s*,?\s*"
+    r"|(?:in|at|during|on|for|to|after|before|with|under|through|building on|en|durante)"
+    r"\s[^,]{1,120},\s*)",
+    re.IGNORECASE,
+)
+# Verbs that end the subject: "The leaders also discussed … and committed" has subject "The
+# leaders".
+_SUBJECT_END = re.compile(
+    r"\b(?:also |further |then )?(?:discussed|reviewed|expressed|met|highlighted|emphasized"
+    r"|recognized|welcomed|noted|thanked|underscored|stressed|held|spoke|said|reaffirm\w*"
+    r"|agreed|commit\w*|will|remain\w*|are|is|were|pledg\w*|resolv\w*|vow\w*|decid\w*"
+    r"|confirm\w*|renew\w*|reiterat\w*|acordaron|se comprom\w*|reafirm\w*)\b"
+)
+_POSSESSOR = re.compile(
+    r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat)\w* (?:the )?"
+    r"(?P<owner>[^,;]{2,80}?)[’']s? (?:shared |joint |full |strong |firm |steadfast )*commitment"
+)
+_CLAUSE_BREAK = re.compile(r"(?:;|,\s+and|,\s+but|,\s+while|,\s+as|:)\s+")
+
+
+def _sentence_in_quote(paragraph: str, start: int, end: int) -> bool:
+    """Whether [start, end) of a paragraph lies inside quotation marks."""
+    before = paragraph[:start]
+    opened = before.count("“") - before.count("”")
+    straight = before.count('"') % 2 == 1
+    return opened > 0 or straight or paragraph[start:end].lstrip().startswith(("“", '"'))
+
+
+def _clause_start(sentence: str, trigger_at: int) -> int:
+    """Where the committing clause starts: after "; " or ", and we" when a new subject opens."""
+    best = 0
+    for match in _CLAUSE_BREAK.finditer(sentence, 0, trigger_at):
+        between = fold(sentence[match.end() : trigger_at])
+        if len(between.split()) <= 8 and (GROUP_SUBJECT.search(between) or countries_in(between)):
+            best = match.end()
+    return best
+
+
+def _subject(clause_text: str, trigger_at: int) -> str:
+    head = clause_text[:trigger_at]
+    head = _LEADING_ADVERBIAL.sub("", head, count=1)
+    end = _SUBJECT_END.search(fold(head))
+    return head[: end.start()] if end else head
+
+
+def _document_countries(body: str) -> list[str]:
+    counts = country_mentions(body, leaders=False)
+    return [code for code, _n in counts.most_common()]
+
+
+def find_commitments(
+    body: str, *, parties_in_context: list[str] | None = None
+) -> list[CommitmentFound]:
+    """The committing sentences or clauses of a body, in order, with who commits.
+
+    Parties: countries named in the subject ("the United States and Mexico" → ["US", "MX"]);
+    group words ("our countries", "both delegations", "the leaders", "we", "they") → the
+    `parties_in_context` (else the countries the body names most); "the three countries" → three.
+    Position is the character offset of the sentence or clause in `body`.
+    """
+    found: list[CommitmentFound] = []
+    mentioned = _document_countries(body)
+    context = order_countries(parties_in_context) if parties_in_context else []
+    for para_start, para_end in paragraph_spans(body):
+        paragraph = body[para_start:para_end]
+        last_parties: list[str] = []
+        for position, sentence in split_sentences(paragraph, offset=para_start):
+            local = position - para_start
+            if _sentence_in_quote(paragraph, local, local + len(sentence)):
+                continue
+            folded = fold(sentence)
+            parties_here = _parties_of_subject(
+                fold(_subject(sentence, len(sentence))), context, mentioned, last_parties
+            )
+            if parties_here:
+                last_parties = parties_here
+            trigger = _committing_trigger(folded)
+            if trigger is None:
+                continue
+            if EARLIER_EVENT.search(folded[: trigger.start()]):
+                continue
+            clause_at = _clause_start(sentence, trigger.start())
+            clause = sentence[clause_at:].strip()
+            folded_clause = fold(clause)
+            trigger_in_clause = trigger.start() - clause_at
+            parties = _possessor_parties(folded_clause) or _parties_of_subject(
+                fold(_subject(clause, trigger_in_clause)), context, mentioned, last_parties
+            )
+            if not parties:
+                parties = context or order_countries(mentioned[:2])
+            last_parties = parties
+            found.append(
+                CommitmentFound(text=clause, parties=parties, position=position + clause_at)
+            )
+    return found
+
+
+def _committing_trigger(folded: str):
+    """The first committing phrase that is neither negated nor a schedule, or None."""
+    for match in TRIGGERS.finditer(folded):
+        if NEGATED.search(folded[: match.start()]):
+            continue
+        if match.group(0).startswith("will") and SCHEDULE.match(folded, match.start()):
+            continue
+        return match
+    return None
+
+
+def _possessor_parties(folded_clause: str) -> list[str]:
+    """ "reaffirmed the Mexican government's commitment" → ["MX"]."""
+    match = _POSSESSOR.search(folded_clause)
+    if not match:
+        return []
+    owner = match["owner"]
+    if re.search(r"\b(?:their|our|its)\b", owner):
+        return []
+    return countries_in(owner)
+
+
+def _parties_of_subject(
+    subject: str, context: list[str], mentioned: list[str], last: list[str]
+) -> list[str]:
+    named = countries_in(subject)
+    if named:
+        return named
+    group = GROUP_SUBJECT.search(subject)
+    if not group:
+        return []
+    word = group.group(0)
+    if word == "they" and last:
+        return last
+    if THREE.search(word):
+        if len(context) >= 3:
+            return context
+        return order_countries(mentioned[:3])
+    if context:
+        return context
+    return order_countries(mentioned[:2])

@@ -1,0 +1,137 @@
+"""Quoted remarks and who said them.
+
+Attribution is read after the quote ("…,” Biden said." / "…,” said Secretary Blinken." /
+"…,” Lopez Obrador added.") or before it ("Biden said: “…”"). A quote without its own attribution
+that follows an attributed one in the same paragraph continues that speaker (readouts split one
+person's remarks in two). Short quoted phrases with no speaker (“Los Angeles Declaration”,
+scare quotes) are not quotes.
+"""
+
+import re
+
+from statements.ingest.documents import paragraph_spans
+from statements.ingest.types import QuoteFound
+
+SPEECH_VERBS = (
+    r"(?:said|says|added|adds|stated|states|noted|notes|remarked|told|continued|explained"
+    r"|emphasized|emphasised|stressed|declared|affirmed|indicated|asserted|observed|concluded"
+    r"|underscored|highlighted|commented|recalled|insisted|wrote|tweeted|announced|replied"
+    r"|answered|dijo|afirmó|afirmo|señaló|senalo|expresó|expreso|declaró|declaro|subrayó"
+    r"|subrayo|indicó|indico|destacó|destaco|agregó|agrego|añadió|anadio|sostuvo|aseguró|aseguro)"
+)
+# A name as readouts write it: capitalised words, with Spanish particles and hyphens allowed.
+_CAP = r"[A-ZÁÉÍÓÚÑÜ][\w’'.-]*"
+NAME = rf"{_CAP}(?:\s+(?:(?:de|del|la|las|los|y|van|von|da|dos|di|bin|al)\s+)?{_CAP}){{0,6}}"
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "secretary", "foreign", "deputy", "attorney",
+    "general", "ambassador", "advisor", "adviser", "homeland", "security", "national", "dr.",
+    "dr", "mr.", "mr", "ms.", "ms", "mrs.", "mrs", "senator", "sen.", "governor", "gov.",
+    "chancellor", "king", "queen", "premier", "director", "administrator", "commissioner",
+    "undersecretary", "under", "assistant", "acting", "chief", "of", "state", "defense",
+    "presidente", "presidenta", "secretaria", "secretario", "canciller", "embajador", "embajadora",
+    "canadian", "mexican", "u.s.", "american", "white", "house", "spokesperson", "press",
+    "the", "el", "la",
+}  # fmt: skip
+PRONOUNS = {"he", "she", "they", "we", "i"}
+
+_AFTER_NAME_VERB = re.compile(
+    rf"^\s*,?\s*(?P<name>{NAME}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:also\s+)?{SPEECH_VERBS}\b"
+)
+_LOWER_TITLE = (
+    r"(?:(?:el|la|the)\s+)?(?:(?:presidente|presidenta|secretario|secretaria|canciller|embajador"
+    r"|embajadora|ministro|ministra|mandatario|mandataria|titular)\s+(?:de\s+\w+\s+)?)?"
+)
+_AFTER_VERB_NAME = re.compile(rf"^\s*,?\s*{SPEECH_VERBS}\s+{_LOWER_TITLE}(?P<name>{NAME})")
+_BEFORE = re.compile(
+    rf"(?P<name>{NAME}|[Hh]e|[Ss]he)\s+(?:also\s+)?{SPEECH_VERBS}"
+    r"(?:\s+(?:reporters|journalists|the press|the audience|the media|participants))?"
+    r"(?:\s+that)?\s*[:,]?\s*$"
+)
+_ACCORDING = re.compile(rf"(?:[Aa]ccording to|[Ss]egún)\s+(?P<name>{NAME}),\s*$")
+
+_PAIRS = [("“", "”"), ("«", "»"), ('"', '"')]
+_MIN_UNATTRIBUTED_WORDS = 8
+
+
+def _spans(paragraph: str):
+    """(start, end) of each quotation in a paragraph: text between the marks, marks excluded."""
+    spans = []
+    for opening, closing in _PAIRS:
+        at = 0
+        while True:
+            start = paragraph.find(opening, at)
+            if start < 0:
+                break
+            end = paragraph.find(closing, start + 1)
+            if end < 0:
+                break
+            if not any(s <= start < e for s, e in spans):
+                spans.append((start + 1, end))
+            at = end + 1
+    return sorted(spans)
+
+
+def clean_speaker(name: str) -> str:
+    """Drop titles and honorifics: "President Biden" → "Biden", "Secretary Blinken" → "Blinken"."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in TITLE_WORDS:
+        words.pop(0)
+    return " ".join(words).strip(" ,.")
+
+
+def _attribution(paragraph: str, start: int, end: int) -> tuple[str | None, int]:
+    """(speaker or None, where the attribution ends) for the quote at [start, end)."""
+    after = paragraph[end + 1 : end + 120]
+    for pattern in (_AFTER_VERB_NAME, _AFTER_NAME_VERB):
+        match = pattern.match(after)
+        if match:
+            name = match["name"]
+            return ("" if name.lower() in PRONOUNS else clean_speaker(name)), end + 1 + match.end()
+    before = paragraph[max(0, start - 1 - 120) : start - 1]
+    for pattern in (_BEFORE, _ACCORDING):
+        match = pattern.search(before)
+        if match:
+            name = match["name"]
+            return ("" if name.lower() in PRONOUNS else clean_speaker(name)), start
+    return None, start
+
+
+def find_quotes(body: str) -> list[QuoteFound]:
+    """Every attributed quotation in the body, in order, with its speaker as written."""
+    found: list[QuoteFound] = []
+    for para_start, para_end in paragraph_spans(body):
+        paragraph = body[para_start:para_end]
+        spans = _spans(paragraph)
+        speakers: list[str | None] = []
+        for start, end in spans:
+            speaker, _ = _attribution(paragraph, start, end)
+            speakers.append(speaker)
+        # "he said" after a named quote: the same person.
+        for i, speaker in enumerate(speakers):
+            if speaker == "":
+                earlier = [s for s in speakers[:i] if s]
+                speakers[i] = earlier[-1] if earlier else ""
+        for i, (start, end) in enumerate(spans):
+            text = paragraph[start:end].strip()
+            speaker = speakers[i]
+            if speaker is None:
+                # Continuation: an attributed quote before it in this paragraph, else after it.
+                before = [s for s in speakers[:i] if s]
+                after = [s for s in speakers[i + 1 :] if s]
+                words = len(text.split())
+                if (before or after) and (words >= 4 or re.search(r"[.!?]$", text)):
+                    speaker = before[-1] if before else after[0]
+                elif words >= _MIN_UNATTRIBUTED_WORDS and re.search(r"[.!?,]$", text):
+                    speaker = ""
+                else:
+                    continue  # a title, a term, a scare quote
+            text = text.rstrip(",").strip()
+            if not text:
+                continue
+            lead = len(paragraph[start:end]) - len(paragraph[start:end].lstrip())
+            found.append(
+                QuoteFound(
+                    text=text, speaker_as_written=speaker, position=para_start + start + lead
+                )
+            )
+    return found
