@@ -1,5 +1,6 @@
 """Shared fixtures. The seed documents are the archive's real test data."""
 
+import io
 import os
 import shutil
 from pathlib import Path
@@ -25,6 +26,23 @@ def seed_text():
         return path.read_text(encoding="utf-8")
 
     return read
+
+
+@pytest.fixture
+def seeded_archive(db):
+    """The five seed documents imported through the real `import_statements` command.
+
+    Returns {file-name prefix: Statement}: seeded_archive["002"] is the Mexican communiqué.
+    """
+    from django.core.management import call_command
+
+    from statements.models import Statement
+
+    call_command("import_statements", str(SEEDS_DIR), stdout=io.StringIO(), stderr=io.StringIO())
+    return {
+        statement.source_file[:3]: statement
+        for statement in Statement.objects.filter(source_file__regex=r"^[0-9]{3}_")
+    }
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,765 @@
+"""The import pipeline: read a file, run the extraction steps, save the result.
+
+`extract()` runs every step and touches no database row, so a curator's review screen can show
+what would be saved. `save()` writes one document in one transaction. `import_paths()` is what
+`manage.py import_statements` runs: many files, one bad file never stops the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+import statements.ingest.commitments as commitment_step
+import statements.ingest.dates as date_step
+import statements.ingest.documents as documents
+import statements.ingest.meetings as meeting_step
+import statements.ingest.people as people_step
+import statements.ingest.quotes as quote_step
+import statements.ingest.resolve as resolve_step
+import statements.ingest.topics as topic_step
+from statements.ingest.progress import Progress
+from statements.ingest.types import (
+    CommitmentFound,
+    DateMention,
+    Document,
+    DocumentError,
+    MeetingFound,
+    OfficialMention,
+    QuoteFound,
+)
+from statements.models import (
+    Commitment,
+    Meeting,
+    MeetingAttendance,
+    MeetingReport,
+    Participant,
+    Quote,
+    Statement,
+    StatementParticipant,
+    Topic,
+    unique_slug,
+)
+from statements.text import fold
+
+IMPORTABLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json"}
+# More files than this and the importer shows a progress bar.
+PROGRESS_THRESHOLD = 5
+
+# Statement fields the importer writes; a curator-set date is kept apart (see `save`).
+_DATE_FIELDS = ("date", "date_source", "date_inferred", "date_note")
+_TEXT_FIELDS = (
+    "title",
+    "body",
+    "publisher",
+    "kind",
+    "language",
+    "source_url",
+    "source_file",
+    "content_hash",
+    "images",
+)
+
+
+@dataclass
+class CommitmentItem:
+    """A commitment and the topics its sentence is about."""
+
+    text: str
+    parties: list[str]
+    position: int
+    topics: list[str] = field(default_factory=list)
+
+
+@dataclass
+class QuoteItem:
+    """A quote and the official (one of the document's) who said it, when known."""
+
+    text: str
+    speaker_as_written: str
+    position: int
+    speaker: OfficialMention | None = None
+
+
+@dataclass
+class Extraction:
+    """Everything found in one document, before anything is saved."""
+
+    document: Document
+    officials: list[OfficialMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    meetings: list[MeetingFound] = field(default_factory=list)
+    commitments: list[CommitmentItem] = field(default_factory=list)
+    quotes: list[QuoteItem] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    review_notes: list[str] = field(default_factory=list)
+
+    @property
+    def needs_review(self):
+        return bool(self.review_notes)
+
+    def note(self, text):
+        if text and text not in self.review_notes:
+            self.review_notes.append(text)
+
+    def describe(self):
+        """One line for a person: what this document holds."""
+        officials = {fold(o.name) for o in self.officials}
+        return (
+            f"{len(officials)} officials, {len(self.meetings)} meetings, "
+            f"{len(self.commitments)} commitments, {len(self.quotes)} quotes"
+        )
+
+
+@dataclass
+class ImportSummary:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    officials: int = 0
+    new_officials: int = 0
+    meetings: int = 0
+    new_meetings: int = 0
+    commitments: int = 0
+    quotes: int = 0
+    needs_review: int = 0
+    dry_run: bool = False
+
+    @property
+    def ok(self):
+        return not self.failed
+
+    def count(self, outcome, name):
+        getattr(self, outcome).append(name)
+
+    def lines(self):
+        verb = "would be " if self.dry_run else ""
+        return [
+            f"Statements: {len(self.created)} {verb}created, {len(self.updated)} {verb}updated, "
+            f"{len(self.unchanged)} unchanged, {len(self.failed)} failed",
+            f"Officials: {self.officials} named ({self.new_officials} new)",
+            f"Meetings: {self.meetings} reported ({self.new_meetings} new)",
+            f"Commitments: {self.commitments}",
+            f"Quotes: {self.quotes}",
+            f"Flagged for review: {self.needs_review}",
+        ]
+
+
+# --- Extraction (no database writes) -----------------------------------------------------
+
+_PUBLISHER_COUNTRIES = (
+    ("white house", "US"),
+    ("u s ", "US"),
+    ("united states", "US"),
+    ("usembassy", "US"),
+    ("state gov", "US"),
+    ("department of state", "US"),
+    ("mexico", "MX"),
+    ("gob mx", "MX"),
+    ("sre", "MX"),
+    ("canada", "CA"),
+    ("gc ca", "CA"),
+)
+
+
+def publisher_country(document):
+    """The country whose government published the document, from its publisher or URL."""
+    haystack = f" {fold(document.publisher)} {fold(document.source_url)} "
+    for needle, country in _PUBLISHER_COUNTRIES:
+        if f" {needle} " in haystack or (needle.endswith(" ") and f" {needle}" in haystack):
+            return country
+    return ""
+
+
+def extract(document: Document) -> Extraction:
+    """Run every extraction step over a document. Reads no rows and writes none."""
+    body = document.body
+    country = publisher_country(document)
+    extraction = Extraction(document=document)
+
+    extraction.officials = list(people_step.find_officials(body, publisher_country=country) or [])
+    extraction.dates = list(date_step.find_dates(body, document.published) or [])
+    extraction.meetings = list(
+        meeting_step.find_meetings(
+            body,
+            officials=extraction.officials,
+            dates=extraction.dates,
+            published=document.published,
+            publisher_country=country,
+        )
+        or []
+    )
+
+    parties = sorted(
+        {o.country for o in extraction.officials if o.country and o.attended} | {country} - {""}
+    )
+    found: list[CommitmentFound] = commitment_step.find_commitments(
+        body, parties_in_context=parties or None
+    )
+    extraction.commitments = [
+        CommitmentItem(
+            text=c.text,
+            parties=list(c.parties),
+            position=c.position,
+            topics=list(dict.fromkeys(topic_step.topics_for_sentence(c.text) or [])),
+        )
+        for c in _unique_positions(found or [])
+    ]
+    quotes: list[QuoteFound] = quote_step.find_quotes(body) or []
+    extraction.quotes = [
+        QuoteItem(
+            text=q.text,
+            speaker_as_written=q.speaker_as_written,
+            position=q.position,
+            speaker=_speaker(q.speaker_as_written, extraction.officials),
+        )
+        for q in _unique_positions(quotes)
+    ]
+    topics = topic_step.find_topics(f"{document.title}\n\n{body}") or []
+    for item in extraction.commitments:
+        topics = [*topics, *item.topics]
+    extraction.topics = list(dict.fromkeys(topics))
+
+    _note_document(extraction)
+    return extraction
+
+
+def _unique_positions(items):
+    """Steps may find one thing twice; the database keeps one row per position."""
+    seen = set()
+    for item in sorted(items, key=lambda i: i.position):
+        if item.position not in seen:
+            seen.add(item.position)
+            yield item
+
+
+def _speaker(as_written, officials):
+    """The document's official a quote attribution names ("Lopez Obrador" -> AMLO)."""
+    key = fold(as_written)
+    if not key:
+        return None
+    exact = [o for o in officials if fold(o.name) == key]
+    if exact:
+        return exact[0]
+    words = key.split()
+    for official in officials:
+        name = fold(official.name).split()
+        # The attribution is the end of the full name: "Biden", "Lopez Obrador".
+        if len(words) <= len(name) and any(
+            name[i : i + len(words)] == words for i in range(len(name) - len(words) + 1)
+        ):
+            return official
+    return None
+
+
+def _note_document(extraction):
+    document = extraction.document
+    if document.published is None:
+        extraction.note(
+            "Date missing: the document states no publication date"
+            + (f" ({document.date_note})" if document.date_note else "")
+            + "."
+        )
+    elif document.date_source == Statement.DateSource.INFERRED:
+        extraction.note(f"Date inferred: {document.date_note or document.published}.")
+    if document.title_inferred:
+        extraction.note(f"Title inferred from the text: {document.title!r}.")
+    if not document.publisher:
+        extraction.note("Publisher unknown.")
+    elif "publisher" not in document.front_matter and not document.source_url:
+        extraction.note(f"Publisher inferred from the text: {document.publisher}.")
+    if not extraction.officials:
+        extraction.note("No officials found.")
+    for meeting in extraction.meetings:
+        if meeting.start is None:
+            extraction.note(f"Meeting without a date: {meeting.title}.")
+        elif meeting.date_inferred:
+            extraction.note(
+                f"Meeting date inferred: {meeting.title}"
+                + (f" ({meeting.note})" if meeting.note else "")
+                + "."
+            )
+    for quote in extraction.quotes:
+        if quote.speaker is None and quote.speaker_as_written:
+            pass  # resolved against the archive in save(); noted there if still unknown
+        elif not quote.speaker_as_written:
+            extraction.note(f"Quote without a speaker at offset {quote.position}.")
+
+
+# --- Saving -------------------------------------------------------------------------------
+
+
+def find_existing(document: Document) -> tuple[Statement | None, str]:
+    """The statement a document already is, and how it was recognised.
+
+    The same file comes first ("file": an edit updates it in place), then the same text under
+    another name ("text": a copy, left alone so that importing both never flip-flops), then the
+    same source URL ("url": a renamed and edited download).
+    """
+    lookups = (
+        ("file", {"source_file": document.source_file} if document.source_file else None),
+        ("text", {"content_hash": document.content_hash}),
+        ("url", {"source_url": document.source_url} if document.source_url else None),
+    )
+    for how, lookup in lookups:
+        if lookup:
+            statement = Statement.objects.filter(**lookup).order_by("pk").first()
+            if statement is not None:
+                return statement, how
+    return None, ""
+
+
+def _statement_values(document, extraction):
+    return {
+        "title": document.title[:500],
+        "body": document.body,
+        "publisher": document.publisher[:200],
+        "kind": document.kind,
+        "language": document.language,
+        "source_url": document.source_url,
+        "source_file": document.source_file,
+        "content_hash": document.content_hash,
+        "images": list(document.images),
+        "date": document.published,
+        "date_source": document.date_source,
+        "date_inferred": document.date_source == Statement.DateSource.INFERRED,
+        "date_note": (document.date_note or "")[:300],
+    }
+
+
+def _is_unchanged(statement, values, *, keep_manual):
+    fields = _TEXT_FIELDS
+    if not (keep_manual and statement.date_source == Statement.DateSource.CURATOR):
+        fields = fields + _DATE_FIELDS
+    return all(getattr(statement, name) == values[name] for name in fields)
+
+
+def save(
+    extraction: Extraction,
+    *,
+    status=Statement.Status.PUBLISHED,
+    statement: Statement | None = None,
+    keep_manual=True,
+    force=False,
+) -> tuple[Statement, str]:
+    """Write one document and everything found in it, in one transaction.
+
+    Returns the statement and "created", "updated" or "unchanged". An existing statement (same
+    text, same file or same URL) is updated in place: it keeps its slug, and its derived rows
+    (officials named, commitments, quotes, meeting links, topics) are rebuilt. With `keep_manual`
+    a curator's work survives: a date a curator set, meetings a curator linked, and the status.
+    `status` applies to new statements (and to existing ones when `keep_manual` is off).
+    """
+    document = extraction.document
+    values = _statement_values(document, extraction)
+    with transaction.atomic():
+        how = "given"
+        if statement is None:
+            statement, how = find_existing(document)
+        if statement is not None:
+            statement = Statement.objects.select_for_update().get(pk=statement.pk)
+            if how == "text" and statement.source_file != document.source_file:
+                return statement, "unchanged"  # a copy of a document already imported
+            if not force and _is_unchanged(statement, values, keep_manual=keep_manual):
+                return statement, "unchanged"
+            twin = (
+                Statement.objects.filter(content_hash=document.content_hash)
+                .exclude(pk=statement.pk)
+                .first()
+            )
+            if twin is not None:
+                raise DocumentError(
+                    f"same text as the statement {twin.slug!r}"
+                    + (f" ({twin.source_file})" if twin.source_file else "")
+                )
+            outcome = "updated"
+            if keep_manual and statement.date_source == Statement.DateSource.CURATOR:
+                for name in _DATE_FIELDS:
+                    values.pop(name)
+            if not keep_manual:
+                statement.status = status
+            for name, value in values.items():
+                setattr(statement, name, value)
+            old_meetings = _clear_derived(statement, keep_manual=keep_manual)
+        else:
+            outcome = "created"
+            statement = Statement(
+                slug=unique_slug(Statement, document.title), status=status, **values
+            )
+            old_meetings = set()
+        statement.review_notes = []
+        statement.needs_review = False
+        statement.save()
+
+        _save_derived(statement, extraction)
+        statement.review_notes = list(extraction.review_notes)
+        statement.needs_review = extraction.needs_review
+        statement.save(update_fields=["review_notes", "needs_review", "updated_at"])
+
+        # Meetings only this statement reported, and that it no longer reports, go.
+        for meeting in Meeting.objects.filter(pk__in=old_meetings, reports__isnull=True):
+            meeting.delete()
+        statement.refresh_search_names()
+    return statement, outcome
+
+
+def _clear_derived(statement, *, keep_manual):
+    """Delete the rows the importer derived from a statement; return the meetings it reported."""
+    reports = statement.meeting_reports.all()
+    if keep_manual:
+        reports = reports.exclude(evidence=MeetingReport.Evidence.CURATOR)
+    old_meetings = set(reports.values_list("meeting_id", flat=True))
+    reports.delete()
+    statement.mentions.all().delete()
+    statement.commitments.all().delete()
+    statement.quotes.all().delete()
+    statement.topics.clear()
+    return old_meetings
+
+
+def _save_derived(statement, extraction):
+    participants = _save_officials(statement, extraction)
+    topics = _topics(extraction)
+    statement.topics.set(topics[slug] for slug in extraction.topics if slug in topics)
+    meetings = _save_meetings(statement, extraction, participants)
+    primary = meetings[0] if meetings else None
+    if primary is None:
+        primary = statement.meetings.order_by("start_date", "pk").first()
+
+    for item in extraction.commitments:
+        commitment = Commitment.objects.create(
+            statement=statement,
+            meeting=primary,
+            text=item.text,
+            parties=list(item.parties),
+            position=item.position,
+        )
+        commitment.topics.set(topics[slug] for slug in item.topics if slug in topics)
+
+    for item in extraction.quotes:
+        speaker = participants.get(id(item.speaker)) if item.speaker is not None else None
+        if speaker is None and item.speaker_as_written:
+            speaker = _resolve_speaker(item, statement)
+            if speaker is None:
+                extraction.note(f"Quote speaker {item.speaker_as_written!r} could not be resolved.")
+        Quote.objects.create(
+            statement=statement,
+            speaker=speaker,
+            speaker_as_written=item.speaker_as_written[:200],
+            text=item.text,
+            position=item.position,
+        )
+
+
+def _save_officials(statement, extraction):
+    """Resolve every official to one Participant; return {id(mention): participant}."""
+    by_mention = {}
+    grouped: dict[int, list[OfficialMention]] = {}
+    participants: dict[int, Participant] = {}
+    for mention in extraction.officials:
+        participant, how = resolve_step.resolve_official(mention, create=True)
+        if participant is None:
+            extraction.note(
+                f"Official {mention.name!r} could not be resolved"
+                + (f" ({how})" if how else "")
+                + "."
+            )
+            continue
+        by_mention[id(mention)] = participant
+        participants[participant.pk] = participant
+        grouped.setdefault(participant.pk, []).append(mention)
+
+    for pk, mentions in grouped.items():
+        participant = participants[pk]
+        changed = False
+        for mention in mentions:
+            changed |= participant.add_title(mention.title)
+        if changed:
+            participant.save(update_fields=["titles", "updated_at"])
+        first = min(mentions, key=lambda m: m.position)
+        # The fullest form the document used, and the first title it gave.
+        name = max(mentions, key=lambda m: (len(m.name.split()), -m.position)).name
+        title = next((m.title for m in sorted(mentions, key=lambda m: m.position) if m.title), "")
+        StatementParticipant.objects.create(
+            statement=statement,
+            participant=participant,
+            name_as_written=name[:200],
+            title_as_written=title[:300],
+            attended=any(m.attended for m in mentions),
+            position=first.position,
+        )
+    return by_mention
+
+
+def _resolve_speaker(item, statement):
+    """A quote attribution that names no official of the document: ask the archive."""
+    mention = OfficialMention(
+        name=item.speaker_as_written,
+        title="",
+        country="",
+        attended=False,
+        position=item.position,
+        how_found="quote attribution",
+    )
+    participant, _how = resolve_step.resolve_official(mention, create=False)
+    return participant
+
+
+def _topics(extraction):
+    """Topic rows for every slug the extraction used, created from the taxonomy as needed."""
+    slugs = set(extraction.topics)
+    for item in extraction.commitments:
+        slugs.update(item.topics)
+    if not slugs:
+        return {}
+    existing = {topic.slug: topic for topic in Topic.objects.filter(slug__in=slugs)}
+    missing = slugs - existing.keys()
+    if missing:
+        names = taxonomy_names()
+        for slug in sorted(missing):
+            name = names.get(slug) or slug.replace("-", " ").capitalize()
+            topic, _ = Topic.objects.get_or_create(slug=slug, defaults={"name": name})
+            existing[slug] = topic
+    return existing
+
+
+def taxonomy_names():
+    """{slug: name} from the topic taxonomy, whatever shape `load_taxonomy` returns."""
+    taxonomy = topic_step.load_taxonomy()
+    if isinstance(taxonomy, dict):
+        pairs = taxonomy.items()
+    else:
+        pairs = ((_attr(item, "slug"), item) for item in taxonomy)
+    names = {}
+    for slug, item in pairs:
+        name = item if isinstance(item, str) else _attr(item, "name")
+        if slug:
+            names[slug] = name or slug
+    return names
+
+
+def _attr(item, name):
+    return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
+
+
+def _save_meetings(statement, extraction, participants):
+    """Link the statement to the meetings it reports: an existing one when the evidence holds."""
+    linked = []
+    for found in extraction.meetings:
+        attendees = []
+        for mention in found.attendees:
+            participant = participants.get(id(mention)) or _participant_for(
+                mention, extraction, participants
+            )
+            if participant is not None and all(p.pk != participant.pk for p, _ in attendees):
+                attendees.append((participant, mention.title))
+        people = [p for p, _ in attendees]
+        meeting, evidence, note = meeting_step.match_meeting(
+            found, people, exclude_statement=statement
+        )
+        if meeting is None:
+            meeting = meeting_step.create_meeting(found, attendees)
+            evidence = evidence or (
+                MeetingReport.Evidence.STATED if found.start else MeetingReport.Evidence.WEAK
+            )
+        elif evidence == MeetingReport.Evidence.WEAK:
+            extraction.note(
+                f"Meeting linked on weak evidence: {meeting.title}"
+                + (f" ({note})" if note else "")
+                + "."
+            )
+        for participant, title in attendees:
+            attendance, created = MeetingAttendance.objects.get_or_create(
+                meeting=meeting,
+                participant=participant,
+                defaults={"delegation": participant.country, "title": title[:300]},
+            )
+            if not created and not attendance.title and title:
+                attendance.title = title[:300]
+                attendance.save(update_fields=["title"])
+        MeetingReport.objects.update_or_create(
+            meeting=meeting,
+            statement=statement,
+            defaults={"evidence": evidence or MeetingReport.Evidence.STATED, "note": note[:300]},
+        )
+        if meeting not in linked:
+            linked.append(meeting)
+    return linked
+
+
+def _participant_for(mention, extraction, participants):
+    """A meeting attendee that is the same person as one of the document's officials."""
+    key = fold(mention.name)
+    for official in extraction.officials:
+        if fold(official.name) == key and id(official) in participants:
+            return participants[id(official)]
+    return None
+
+
+# --- Many files ---------------------------------------------------------------------------
+
+
+def collect_paths(paths: Iterable[str | Path]) -> list[tuple[Path, Path | None]]:
+    """(file, root) pairs: files as given, folders walked for importable files."""
+    found = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in IMPORTABLE_SUFFIXES
+                    and not any(part.startswith(".") for part in child.relative_to(path).parts)
+                ):
+                    found.append((child, path))
+        else:
+            found.append((path, path.parent))
+    return found
+
+
+def is_archive_file(path: Path) -> bool:
+    """An export of this archive (`export_archive`), as opposed to a document."""
+    if path.suffix.lower() != ".json":
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return head.lstrip().startswith("{") and ('"statements"' in head or '"format"' in head)
+
+
+def import_paths(
+    paths=None,
+    *,
+    dry_run=False,
+    stdout=None,
+    stderr=None,
+    progress=None,
+    force=False,
+    verbosity=1,
+) -> ImportSummary:
+    """Import files and folders; one transaction per document, a bad file never stops the rest.
+
+    `progress`: None shows a bar on stderr for more than a handful of files, False never, True
+    always. In a dry run every change is made inside a transaction that is rolled back at the
+    end, so what is printed is exactly what an import would do, and nothing is kept.
+    """
+    from statements.ingest import archive_json
+
+    paths = list(paths or [settings.SEEDS_DIR])
+    files = collect_paths(paths)
+    summary = ImportSummary(dry_run=dry_run)
+    show = progress if progress is not None else len(files) > PROGRESS_THRESHOLD
+    bar = Progress(len(files), stderr) if (show and stderr is not None and files) else None
+    out = _Lines(stdout, bar)
+    err = _Lines(stderr, bar)
+    per_file = dry_run or verbosity >= 2
+
+    officials_before = Participant.objects.count()
+    meetings_before = Meeting.objects.count()
+    statement_ids = []
+
+    with transaction.atomic() if dry_run else nullcontext():
+        for path, root in files:
+            name = _display_name(path, root)
+            try:
+                if not path.exists():
+                    raise DocumentError("no such file or folder")
+                if is_archive_file(path):
+                    outcomes = archive_json.restore_file(path)
+                    for slug, outcome, pk in outcomes:
+                        summary.count(outcome, f"{name}#{slug}")
+                        statement_ids.append(pk)
+                    if per_file:
+                        out.line(f"{_verb(dry_run, 'restored')} {name}: {len(outcomes)} statements")
+                else:
+                    document = documents.read_document(path, root=root)
+                    extraction = extract(document)
+                    statement, outcome = save(extraction, force=force)
+                    summary.count(outcome, name)
+                    statement_ids.append(statement.pk)
+                    if per_file:
+                        out.line(
+                            f"{_verb(dry_run, outcome)} {name}: {statement.title[:70]!r} "
+                            f"({extraction.describe()})"
+                        )
+                        if outcome != "unchanged":
+                            for note in extraction.review_notes:
+                                out.line(f"    review: {note}")
+            except DocumentError as error:
+                summary.failed.append((name, str(error)))
+                err.line(f"{name}: {error}")
+            except Exception as error:  # a bug in a step must not cost the other files
+                reason = f"import failed ({type(error).__name__}: {error})"
+                summary.failed.append((name, reason))
+                err.line(f"{name}: {reason}")
+            if bar:
+                bar.step(name)
+        if bar:
+            bar.close()
+
+        imported = Statement.objects.filter(pk__in=statement_ids)
+        summary.officials = (
+            Participant.objects.filter(statement_mentions__statement__in=imported)
+            .distinct()
+            .count()
+        )
+        summary.meetings = (
+            Meeting.objects.filter(reports__statement__in=imported).distinct().count()
+        )
+        summary.commitments = Commitment.objects.filter(statement__in=imported).count()
+        summary.quotes = Quote.objects.filter(statement__in=imported).count()
+        summary.needs_review = imported.filter(needs_review=True).count()
+        summary.new_officials = Participant.objects.count() - officials_before
+        summary.new_meetings = Meeting.objects.count() - meetings_before
+        if dry_run:
+            transaction.set_rollback(True)
+
+    if dry_run:
+        out.line("Dry run: nothing was saved.")
+    for line in summary.lines():
+        out.line(line)
+    return summary
+
+
+class _Lines:
+    """Writes whole lines to a stream (Django's OutputWrapper or any file), clearing a live bar."""
+
+    def __init__(self, stream, bar):
+        self.stream = stream
+        self.bar = bar
+
+    def line(self, text):
+        if self.stream is None:
+            return
+        if self.bar is not None and self.bar.interactive and self.bar.stream is self.stream:
+            text = "\r\x1b[2K" + text
+        if hasattr(self.stream, "style_func"):  # OutputWrapper adds the newline itself
+            self.stream.write(text)
+        else:
+            self.stream.write(text + "\n")
+
+
+def _verb(dry_run, outcome):
+    if not dry_run:
+        return outcome
+    return {
+        "created": "would create",
+        "updated": "would update",
+        "unchanged": "unchanged",
+        "restored": "would restore",
+    }.get(outcome, outcome)
+
+
+def _display_name(path, root):
+    try:
+        return str(path.relative_to(root)) if root else str(path)
+    except ValueError:
+        return str(path)

@@ -1,0 +1,204 @@
+"""`manage.py export_archive` and restoring an export with `import_statements`."""
+
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from statements.ingest.archive_json import export_archive
+from statements.models import (
+    Commitment,
+    Meeting,
+    Participant,
+    Quote,
+    Statement,
+    StatementParticipant,
+    Topic,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def export(*args):
+    out = io.StringIO()
+    call_command("export_archive", *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def empty_the_archive():
+    Statement.objects.all().delete()
+    Meeting.objects.all().delete()
+    Participant.objects.all().delete()
+    Topic.objects.all().delete()
+    assert not Statement.objects.exists() and not Participant.objects.exists()
+
+
+def test_export_has_exactly_the_documented_shape(seeded_archive):
+    data = json.loads(export())
+    assert {"statements", "participants", "meetings", "topics"} <= data.keys()
+
+    statement = next(s for s in data["statements"] if s["source_file"].startswith("000"))
+    assert {
+        "slug",
+        "title",
+        "date",
+        "date_inferred",
+        "publisher",
+        "kind",
+        "language",
+        "source_url",
+        "source_file",
+        "meetings",
+        "topics",
+        "participants",
+        "commitments",
+        "quotes",
+    } <= statement.keys()
+    assert statement["date"] == "2023-07-25" and statement["date_inferred"] is False
+    assert statement["participants"] and statement["commitments"] and statement["meetings"]
+    assert {"participant", "name_as_written", "title_as_written", "attended"} <= (
+        statement["participants"][0].keys()
+    )
+    assert {"text", "parties", "topics"} <= statement["commitments"][0].keys()
+
+    quoted = next(s for s in data["statements"] if s["source_file"].startswith("003"))
+    assert quoted["quotes"] and {"speaker", "text"} <= quoted["quotes"][0].keys()
+    assert quoted["date"] is None
+
+    participant = data["participants"][0]
+    assert {"slug", "name", "country", "aliases", "titles"} <= participant.keys()
+    countries = {p["country"] for p in data["participants"]}
+    assert {"US", "MX"} <= countries and all(len(c) == 2 for c in countries)
+
+    meeting = data["meetings"][0]
+    assert {
+        "slug",
+        "title",
+        "start_date",
+        "end_date",
+        "place",
+        "kind",
+        "countries",
+        "attendees",
+        "statements",
+    } <= meeting.keys()
+    attendee = next(m["attendees"][0] for m in data["meetings"] if m["attendees"])
+    assert {"participant", "delegation", "title"} <= attendee.keys()
+    assert {"slug", "name"} <= data["topics"][0].keys()
+
+    # Cross references point at rows the document holds.
+    slugs = {p["slug"] for p in data["participants"]}
+    meetings = {m["slug"] for m in data["meetings"]}
+    statements = {s["slug"] for s in data["statements"]}
+    for item in data["statements"]:
+        assert {p["participant"] for p in item["participants"]} <= slugs
+        assert set(item["meetings"]) <= meetings
+    for item in data["meetings"]:
+        assert set(item["statements"]) <= statements
+        assert {a["participant"] for a in item["attendees"]} <= slugs
+
+
+def test_export_is_sorted_and_stable(seeded_archive):
+    first = export()
+    assert export() == first
+    data = json.loads(first)
+    for key in ("statements", "participants", "meetings", "topics"):
+        slugs = [item["slug"] for item in data[key]]
+        assert slugs == sorted(slugs), key
+    for statement in data["statements"]:
+        positions = [c["position"] for c in statement["commitments"]]
+        assert positions == sorted(positions)
+    # Sorted keys: the text itself is in key order, so a diff shows only real changes.
+    assert first == json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def test_round_trip_gives_the_same_document(seeded_archive, tmp_path):
+    first = export()
+    path = tmp_path / "archive.json"
+    path.write_text(first, encoding="utf-8")
+    counts = [
+        model.objects.count()
+        for model in (Statement, Participant, Meeting, Commitment, Quote, Topic)
+    ]
+    empty_the_archive()
+
+    out = io.StringIO()
+    call_command("import_statements", str(path), stdout=out, stderr=io.StringIO())
+
+    assert export() == first
+    assert [
+        model.objects.count()
+        for model in (Statement, Participant, Meeting, Commitment, Quote, Topic)
+    ] == counts
+    assert "Statements: 5 created" in out.getvalue()
+    # What search reads is rebuilt on restore.
+    statement = Statement.objects.get(source_file__startswith="000")
+    for mention in StatementParticipant.objects.filter(statement=statement):
+        assert mention.participant.name in statement.search_names
+
+
+def test_restoring_onto_the_same_archive_changes_nothing(seeded_archive, tmp_path):
+    path = tmp_path / "archive.json"
+    call_command("export_archive", "-o", str(path), stderr=io.StringIO())
+    before = export()
+    out = io.StringIO()
+    call_command("import_statements", str(path), stdout=out, stderr=io.StringIO())
+    assert "Statements: 0 created, 0 updated, 5 unchanged, 0 failed" in out.getvalue()
+    assert export() == before
+
+
+def test_restore_updates_a_statement_in_place(seeded_archive, tmp_path):
+    data = export_archive()
+    item = next(s for s in data["statements"] if s["source_file"].startswith("004"))
+    item["title"] = "Readout, corrected"
+    path = tmp_path / "archive.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    pk = Statement.objects.get(slug=item["slug"]).pk
+
+    out = io.StringIO()
+    call_command("import_statements", str(path), stdout=out, stderr=io.StringIO())
+
+    assert "0 created, 1 updated, 4 unchanged" in out.getvalue()
+    assert Statement.objects.get(pk=pk).title == "Readout, corrected"
+
+
+def test_export_to_a_file(seeded_archive, tmp_path):
+    path = tmp_path / "out" / "archive.json"
+    err = io.StringIO()
+    call_command("export_archive", "-o", str(path), stderr=err)
+    assert json.loads(path.read_text(encoding="utf-8")) == json.loads(export())
+    assert "5 statements" in err.getvalue()
+
+
+def test_an_empty_archive_exports_empty_lists(db):
+    data = json.loads(export())
+    assert [data[key] for key in ("statements", "participants", "meetings", "topics")] == [
+        [],
+        [],
+        [],
+        [],
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ('{"statements": [', "broken JSON"),
+        ('{"statements": [{"slug": "x"}]}', "not a valid archive export"),
+        (
+            '{"statements": [{"slug": "x", "title": "T", "content_hash": "h", '
+            '"meetings": ["nope"]}]}',
+            "unknown meeting",
+        ),
+    ],
+)
+def test_a_broken_export_fails_with_one_line_and_restores_nothing(tmp_path, db, text, reason):
+    path = tmp_path / "archive.json"
+    path.write_text(text, encoding="utf-8")
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_statements", str(path), stdout=io.StringIO(), stderr=err)
+    lines = err.getvalue().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("archive.json: ") and reason in lines[0]
+    assert not Statement.objects.exists()
