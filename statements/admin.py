@@ -1,13 +1,742 @@
-from django.contrib import admin
+"""The curators' admin: every model, the review screen, merges and the needs-review queue.
 
-from statements import models
+A statement's change form is its review screen: what the importer found (officials with their
+match, meetings with the evidence of the link, commitments, quotes, topics) as inlines a curator
+corrects, the importer's review notes on top, and buttons to save as draft, publish, or re-run
+the extraction on the edited text. "Add a readout" (`admin_views.py`) creates a draft and opens it.
+"""
 
-for model in (
-    models.Statement,
-    models.Participant,
-    models.Meeting,
-    models.Commitment,
-    models.Topic,
-    models.Quote,
-):
-    admin.site.register(model)
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from statements import admin_views, curation
+from statements.models import (
+    Commitment,
+    Country,
+    Meeting,
+    MeetingAttendance,
+    MeetingReport,
+    MergeRecord,
+    Participant,
+    ParticipantAlias,
+    Quote,
+    Statement,
+    StatementParticipant,
+    Topic,
+)
+
+admin.site.site_header = "Bilateral Statements Archive: curation"
+admin.site.site_title = "Archive curation"
+admin.site.index_title = "Curation"
+
+FLAG = "⚠"
+
+
+def flagged(text):
+    return format_html('<span class="curation-flag">{} {}</span>', FLAG, text)
+
+
+# --- Filters ------------------------------------------------------------------------------------
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = "year"
+    parameter_name = "year"
+    date_field = "date"
+
+    def lookups(self, request, model_admin):
+        years = (
+            model_admin.get_queryset(request)
+            .exclude(**{f"{self.date_field}__isnull": True})
+            .dates(self.date_field, "year", order="DESC")
+        )
+        return [(str(d.year), str(d.year)) for d in years] + [("none", "No date")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "none":
+            return queryset.filter(**{f"{self.date_field}__isnull": True})
+        if self.value() and self.value().isdigit():
+            return queryset.filter(**{f"{self.date_field}__year": int(self.value())})
+        return queryset
+
+
+class MeetingYearFilter(YearFilter):
+    date_field = "start_date"
+
+
+class NeedsReviewFilter(admin.SimpleListFilter):
+    """The needs-review queue, by reason: flagged statements not yet marked reviewed."""
+
+    title = "needs review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("any", "Any reason"), *curation.REVIEW_REASONS.items(), ("no", "Reviewed")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "no":
+            return queryset.filter(needs_review=False)
+        if value == "any":
+            return queryset.filter(needs_review=True)
+        if value in curation.REVIEW_REASONS:
+            return queryset.filter(Q(needs_review=True) & curation.review_reason_filter(value))
+        return queryset
+
+
+class StatementCountryFilter(admin.SimpleListFilter):
+    """Statements naming an official of a country."""
+
+    title = "officials' country"
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        used = (
+            Participant.objects.exclude(country="")
+            .order_by()
+            .values_list("country", flat=True)
+            .distinct()
+        )
+        labels = dict(Country.choices)
+        return [(code, labels.get(code, code)) for code in sorted(used)]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(
+                Exists(
+                    StatementParticipant.objects.filter(
+                        statement=OuterRef("pk"), participant__country=self.value()
+                    )
+                )
+            )
+        return queryset
+
+
+class MeetingCountryFilter(admin.SimpleListFilter):
+    title = "delegation"
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        used = (
+            MeetingAttendance.objects.exclude(delegation="")
+            .order_by()
+            .values_list("delegation", flat=True)
+            .distinct()
+        )
+        labels = dict(Country.choices)
+        return [(code, labels.get(code, code)) for code in sorted(used)]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(
+                Exists(
+                    MeetingAttendance.objects.filter(
+                        meeting=OuterRef("pk"), delegation=self.value()
+                    )
+                )
+            )
+        return queryset
+
+
+# --- Inlines ------------------------------------------------------------------------------------
+
+
+class StatementParticipantInline(admin.TabularInline):
+    """The officials a statement names: change the match, the title, attended or not."""
+
+    model = StatementParticipant
+    fields = ["name_as_written", "participant", "match", "title_as_written", "attended"]
+    readonly_fields = ["name_as_written", "match"]
+    autocomplete_fields = ["participant"]
+    extra = 0
+    verbose_name = "official named"
+    verbose_name_plural = "officials named (check each match and title)"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("participant")
+            .annotate(named_in=Count("participant__statement_mentions", distinct=True))
+            .order_by("position", "pk")
+        )
+
+    @admin.display(description="match")
+    def match(self, mention):
+        if not mention.pk:
+            return "-"
+        participant = mention.participant
+        others = getattr(mention, "named_in", 1) - 1
+        if others > 0:
+            text = format_html(
+                "Existing official: {} (named in {} other statement{})",
+                participant.name,
+                others,
+                "" if others == 1 else "s",
+            )
+        else:
+            text = flagged(f"New official: {participant.name} (named nowhere else)")
+        if not participant.country:
+            text = format_html("{} {}", text, flagged("country unknown"))
+        return text
+
+
+class CommitmentInline(admin.StackedInline):
+    model = Commitment
+    fields = ["text", "parties", "meeting", "position"]
+    autocomplete_fields = ["meeting"]
+    extra = 0
+
+
+class QuoteInline(admin.StackedInline):
+    model = Quote
+    fields = ["speaker_as_written", "speaker", "text", "position", "review_flag"]
+    readonly_fields = ["review_flag"]
+    autocomplete_fields = ["speaker"]
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("speaker")
+
+    @admin.display(description="review")
+    def review_flag(self, quote):
+        if quote.pk and quote.speaker_id is None:
+            return flagged("speaker not matched to an official")
+        return ""
+
+
+class MeetingReportInline(admin.TabularInline):
+    """Meetings a statement reports (or statements reporting a meeting), with the evidence."""
+
+    model = MeetingReport
+    extra = 0
+    readonly_fields = ["review_flag"]
+
+    @admin.display(description="review")
+    def review_flag(self, report):
+        if report.pk and report.evidence == MeetingReport.Evidence.WEAK:
+            return flagged("linked on weak evidence")
+        return ""
+
+
+class StatementMeetingInline(MeetingReportInline):
+    fields = ["meeting", "evidence", "note", "review_flag", "reported_by"]
+    readonly_fields = ["review_flag", "reported_by"]
+    autocomplete_fields = ["meeting"]
+    verbose_name = "meeting reported"
+    verbose_name_plural = "meetings reported (existing or new; check weak links)"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("meeting")
+            .annotate(reports=Count("meeting__reports", distinct=True))
+        )
+
+    @admin.display(description="meeting is")
+    def reported_by(self, report):
+        if not report.pk:
+            return "-"
+        others = getattr(report, "reports", 1) - 1
+        if others:
+            return f"Existing: reported by {others} other statement{'s' if others > 1 else ''}"
+        return "New: reported only here"
+
+
+class MeetingStatementInline(MeetingReportInline):
+    fields = ["statement", "evidence", "note", "review_flag"]
+    autocomplete_fields = ["statement"]
+    verbose_name = "statement reporting it"
+    verbose_name_plural = "statements reporting it"
+
+
+class AttendanceInline(admin.TabularInline):
+    model = MeetingAttendance
+    fields = ["participant", "delegation", "title"]
+    autocomplete_fields = ["participant"]
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("participant")
+
+
+class AliasInline(admin.TabularInline):
+    model = ParticipantAlias
+    fields = ["name"]
+    extra = 0
+
+
+# --- Statements ---------------------------------------------------------------------------------
+
+
+@admin.register(Statement)
+class StatementAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "title",
+        "date",
+        "date_flag",
+        "publisher",
+        "kind",
+        "status",
+        "needs_review",
+        "officials",
+    ]
+    list_display_links = ["title"]
+    list_filter = [
+        "status",
+        NeedsReviewFilter,
+        "publisher",
+        YearFilter,
+        StatementCountryFilter,
+        "kind",
+        "topics",
+    ]
+    list_select_related = False
+    search_fields = ["title", "slug", "source_url", "source_file", "publisher", "search_names"]
+    show_facets = admin.ShowFacets.ALWAYS
+    list_per_page = 50
+    autocomplete_fields = ["topics"]
+    readonly_fields = [
+        "date_source",
+        "date_inferred",
+        "date_note",
+        "content_hash",
+        "source_file",
+        "images",
+        "review_notes",
+        "created_at",
+        "updated_at",
+        "public_link",
+    ]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "status", "needs_review", "public_link"]}),
+        (
+            "Date",
+            {"fields": ["date", "date_source", "date_inferred", "date_note"]},
+        ),
+        ("Source", {"fields": ["publisher", "kind", "language", "source_url", "source_file"]}),
+        ("Text", {"fields": ["body", "topics"]}),
+        (
+            "Provenance",
+            {
+                "classes": ["collapse"],
+                "fields": ["content_hash", "images", "review_notes", "created_at", "updated_at"],
+            },
+        ),
+    ]
+    inlines = [StatementParticipantInline, StatementMeetingInline, CommitmentInline, QuoteInline]
+    actions = ["publish", "make_draft", "mark_reviewed", "rerun_extraction"]
+    change_form_template = "admin/statements/statement/review_form.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(official_count=Count("mentions"))
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "add-readout/",
+                view(admin_views.AddReadoutView.as_view(model_admin=self)),
+                name="statements_statement_add_readout",
+            ),
+            *super().get_urls(),
+        ]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """A statement comes from a text: adding one is "Add a readout"."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        return HttpResponseRedirect(reverse("admin:statements_statement_add_readout"))
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.has_perm("statements.publish_statement"):
+            fields.append("status")
+        return fields
+
+    def has_delete_permission(self, request, obj=None):
+        """Published statements are unpublished (made drafts), not deleted."""
+        allowed = super().has_delete_permission(request, obj)
+        if obj is not None and obj.status == Statement.Status.PUBLISHED:
+            return allowed and request.user.is_superuser
+        return allowed
+
+    @admin.display(description="officials", ordering="official_count")
+    def officials(self, statement):
+        return statement.official_count
+
+    @admin.display(description="date is")
+    def date_flag(self, statement):
+        if statement.date is None:
+            return flagged("missing")
+        if statement.date_inferred:
+            return flagged("inferred")
+        return statement.get_date_source_display()
+
+    @admin.display(description="public page")
+    def public_link(self, statement):
+        if not statement.pk:
+            return "-"
+        if statement.status != Statement.Status.PUBLISHED:
+            return "Draft: not on the public site"
+        url = statement.get_absolute_url()
+        return format_html('<a href="{}">{}</a>', url, url)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context.update(
+            review_notes=list(obj.review_notes) if obj else [],
+            can_publish=request.user.has_perm("statements.publish_statement"),
+            is_draft=bool(obj and obj.status == Statement.Status.DRAFT),
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request, obj, form, change):
+        if "date" in form.changed_data:
+            obj.date_source = (
+                Statement.DateSource.CURATOR if obj.date else Statement.DateSource.NONE
+            )
+            obj.date_inferred = False
+            obj.date_note = f"Set by {request.user.get_username()}" if obj.date else ""
+        can_publish = request.user.has_perm("statements.publish_statement")
+        if "_publish" in request.POST and can_publish:
+            obj.status = Statement.Status.PUBLISHED
+            obj.needs_review = False
+        elif "_save_draft" in request.POST:
+            obj.status = Statement.Status.DRAFT
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not StatementParticipant:
+            instances = formset.save(commit=False)
+            for obj in formset.deleted_objects:
+                obj.delete()
+            for instance in instances:
+                if isinstance(instance, MeetingReport) and "meeting" in _changed(formset, instance):
+                    instance.evidence = MeetingReport.Evidence.CURATOR
+                instance.save()
+            formset.save_m2m()
+            return
+        # Officials: remember what each row was, so a new match or title can follow through.
+        before = {
+            f.instance.pk: (f.initial.get("participant"), f.initial.get("title_as_written"))
+            for f in formset.initial_forms
+        }
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            obj.delete()
+        for instance in instances:
+            curation.prepare_mention(instance)
+            instance.save()
+        formset.save_m2m()
+        changes = []
+        for instance in instances:
+            old_pk, old_title = before.get(instance.pk, (None, None))
+            old = Participant.objects.filter(pk=old_pk).first() if old_pk else None
+            changes.append((instance, old, old_title if instance.pk in before else ""))
+        curation.apply_official_corrections(form.instance, changes)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.refresh_search_names()
+
+    def response_change(self, request, obj):
+        if "_reextract" in request.POST:
+            keep = "discard_manual" not in request.POST
+            try:
+                outcome = curation.rerun_extraction(obj, keep_manual=keep)
+            except curation.CurationError as error:
+                self.message_user(request, f"Extraction not re-run: {error}", messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    f"Extraction re-run ({outcome})"
+                    + ("; your corrections were kept." if keep else "; corrections discarded."),
+                    messages.SUCCESS,
+                )
+            return HttpResponseRedirect(request.path)
+        if "_publish" in request.POST or "_save_draft" in request.POST:
+            obj.refresh_from_db()
+            if obj.status == Statement.Status.PUBLISHED:
+                self.message_user(
+                    request,
+                    format_html(
+                        'Published: <a href="{}">{}</a>', obj.get_absolute_url(), obj.title
+                    ),
+                    messages.SUCCESS,
+                )
+            else:
+                self.message_user(request, "Saved as a draft (not public).", messages.SUCCESS)
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    @admin.action(description="Publish the selected statements", permissions=["publish"])
+    def publish(self, request, queryset):
+        for statement in queryset.exclude(status=Statement.Status.PUBLISHED):
+            statement.status = Statement.Status.PUBLISHED
+            statement.save(update_fields=["status", "updated_at"])
+        self.message_user(request, "Published.", messages.SUCCESS)
+
+    @admin.action(description="Unpublish (make drafts)", permissions=["publish"])
+    def make_draft(self, request, queryset):
+        for statement in queryset.exclude(status=Statement.Status.DRAFT):
+            statement.status = Statement.Status.DRAFT
+            statement.save(update_fields=["status", "updated_at"])
+        self.message_user(request, "Made drafts: no longer public.", messages.SUCCESS)
+
+    @admin.action(description="Mark as reviewed", permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        for statement in queryset.filter(needs_review=True):
+            statement.needs_review = False
+            statement.save(update_fields=["needs_review", "updated_at"])
+        self.message_user(request, "Marked as reviewed.", messages.SUCCESS)
+
+    @admin.action(description="Re-run extraction (keeps manual fixes)", permissions=["change"])
+    def rerun_extraction(self, request, queryset):
+        for statement in queryset:
+            try:
+                curation.rerun_extraction(statement, keep_manual=True)
+            except curation.CurationError as error:
+                self.message_user(request, f"{statement}: {error}", messages.ERROR)
+        self.message_user(request, "Extraction re-run.", messages.SUCCESS)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("statements.publish_statement")
+
+
+# --- Officials ----------------------------------------------------------------------------------
+
+
+class MergeActionMixin:
+    """An admin action that merges the selected rows into one the curator picks."""
+
+    merge_label = ""
+    merge_permission = ""
+
+    def merge_counts(self, obj):
+        raise NotImplementedError
+
+    def merge(self, source, target, user):
+        raise NotImplementedError
+
+    def has_merge_permission(self, request):
+        return request.user.has_perm(self.merge_permission)
+
+    def merge_selected(self, request, queryset):
+        objects = list(queryset)
+        if len(objects) < 2:
+            self.message_user(request, f"Select at least two {self.merge_label}.", messages.ERROR)
+            return None
+        if request.POST.get("confirm") == "yes":
+            target_pk = request.POST.get("target")
+            target = next((o for o in objects if str(o.pk) == target_pk), None)
+            if target is None:
+                self.message_user(request, "Choose which one to keep.", messages.ERROR)
+            else:
+                records = [
+                    self.merge(source, target, request.user)
+                    for source in objects
+                    if source.pk != target.pk
+                ]
+                self.message_user(
+                    request,
+                    f"Merged {', '.join(r.merged_name for r in records)} into {target}.",
+                    messages.SUCCESS,
+                )
+                return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Merge {self.merge_label}",
+            "opts": self.model._meta,
+            "objects": [(obj, self.merge_counts(obj)) for obj in objects],
+            "queryset": queryset,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "action": request.POST.get("action"),
+            "merge_label": self.merge_label,
+        }
+        return TemplateResponse(request, "admin/statements/merge_confirm.html", context)
+
+
+@admin.register(Participant)
+class ParticipantAdmin(MergeActionMixin, SimpleHistoryAdmin):
+    list_display = ["name", "country", "title_list", "statement_count", "alias_count"]
+    list_filter = ["country"]
+    search_fields = ["name", "slug", "aliases__name"]
+    show_facets = admin.ShowFacets.ALWAYS
+    prepopulated_fields = {}
+    readonly_fields = ["created_at", "updated_at", "public_link"]
+    fields = ["name", "slug", "country", "titles", "public_link", "created_at", "updated_at"]
+    inlines = [AliasInline]
+    actions = ["merge_selected"]
+    merge_label = "officials"
+    merge_permission = "statements.merge_participant"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                statement_count=Count("statement_mentions", distinct=True),
+                alias_count=Count("aliases", distinct=True),
+            )
+        )
+
+    def merge_counts(self, obj):
+        return curation.participant_merge_counts(obj)
+
+    def merge(self, source, target, user):
+        return curation.merge_participants(source, target, user=user)
+
+    @admin.action(description="Merge selected officials into one…", permissions=["merge"])
+    def merge_selected(self, request, queryset):
+        return super().merge_selected(request, queryset)
+
+    def has_delete_permission(self, request, obj=None):
+        """Only an official nothing refers to may be deleted; otherwise merge."""
+        allowed = super().has_delete_permission(request, obj)
+        if allowed and obj is not None:
+            return not (
+                obj.statement_mentions.exists() or obj.attendances.exists() or obj.quotes.exists()
+            )
+        return allowed
+
+    @admin.display(description="titles")
+    def title_list(self, participant):
+        return "; ".join(participant.titles[:3])
+
+    @admin.display(description="statements", ordering="statement_count")
+    def statement_count(self, participant):
+        return participant.statement_count
+
+    @admin.display(description="aliases", ordering="alias_count")
+    def alias_count(self, participant):
+        return participant.alias_count
+
+    @admin.display(description="public page")
+    def public_link(self, participant):
+        if not participant.pk:
+            return "-"
+        return format_html('<a href="{0}">{0}</a>', participant.get_absolute_url())
+
+
+# --- Meetings -----------------------------------------------------------------------------------
+
+
+@admin.register(Meeting)
+class MeetingAdmin(MergeActionMixin, SimpleHistoryAdmin):
+    list_display = ["title", "start_date", "end_date", "city", "kind", "statement_count"]
+    list_filter = [MeetingYearFilter, "kind", MeetingCountryFilter, "date_inferred"]
+    search_fields = ["title", "slug", "city", "venue"]
+    show_facets = admin.ShowFacets.ALWAYS
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [AttendanceInline, MeetingStatementInline]
+    actions = ["merge_selected"]
+    merge_label = "meetings"
+    merge_permission = "statements.merge_meeting"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(statement_count=Count("reports"))
+
+    def merge_counts(self, obj):
+        return curation.meeting_merge_counts(obj)
+
+    def merge(self, source, target, user):
+        return curation.merge_meetings(source, target, user=user)
+
+    @admin.action(description="Merge selected meetings into one…", permissions=["merge"])
+    def merge_selected(self, request, queryset):
+        return super().merge_selected(request, queryset)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        if allowed and obj is not None:
+            return not obj.reports.exists()
+        return allowed
+
+    @admin.display(description="statements", ordering="statement_count")
+    def statement_count(self, meeting):
+        return meeting.statement_count
+
+
+# --- The rest -----------------------------------------------------------------------------------
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(admin.ModelAdmin):
+    list_display = ["short_text", "statement", "meeting", "party_list"]
+    list_filter = ["topics", "statement__status"]
+    search_fields = ["text", "statement__title"]
+    show_facets = admin.ShowFacets.ALWAYS
+    autocomplete_fields = ["statement", "meeting", "topics"]
+    list_select_related = ["statement", "meeting"]
+
+    @admin.display(description="commitment")
+    def short_text(self, commitment):
+        return commitment.text[:120]
+
+    @admin.display(description="parties")
+    def party_list(self, commitment):
+        return ", ".join(commitment.parties)
+
+
+@admin.register(Quote)
+class QuoteAdmin(admin.ModelAdmin):
+    list_display = ["speaker_as_written", "speaker", "short_text", "statement"]
+    list_filter = ["statement__status", ("speaker", admin.EmptyFieldListFilter)]
+    search_fields = ["text", "speaker_as_written", "speaker__name", "statement__title"]
+    show_facets = admin.ShowFacets.ALWAYS
+    autocomplete_fields = ["statement", "speaker"]
+    list_select_related = ["statement", "speaker"]
+
+    @admin.display(description="quote")
+    def short_text(self, quote):
+        return quote.text[:120]
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "statement_count"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(statement_count=Count("statements"))
+
+    @admin.display(description="statements", ordering="statement_count")
+    def statement_count(self, topic):
+        return topic.statement_count
+
+
+@admin.register(MergeRecord)
+class MergeRecordAdmin(admin.ModelAdmin):
+    list_display = ["merged_name", "target_name", "kind", "merged_by", "merged_at"]
+    list_filter = ["kind"]
+    search_fields = ["merged_name", "merged_slug", "target_name"]
+    readonly_fields = [f.name for f in MergeRecord._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+def _changed(formset, instance):
+    for form in formset.forms:
+        if form.instance is instance:
+            return form.changed_data
+    return []
+
+
+def needs_review_url():
+    return reverse("admin:statements_statement_changelist") + "?review=any"

@@ -1,0 +1,551 @@
+"""Curators' writes that are more than saving a form: merges, the review queue, the Curators group,
+and turning what a curator pasted into text the importer can read.
+
+Everything here runs in one transaction per action, so a failed merge leaves the archive as it was.
+"""
+
+import html
+import re
+
+import nh3
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
+
+from statements.models import (
+    Commitment,
+    Meeting,
+    MeetingAttendance,
+    MeetingReport,
+    MergeRecord,
+    Participant,
+    ParticipantAlias,
+    Quote,
+    Statement,
+    StatementParticipant,
+)
+from statements.text import fold
+
+CURATORS_GROUP = "Curators"
+
+# What a curator may do, by model. Officials and meetings are merged rather than deleted; the admin
+# lets a curator delete one only while nothing refers to it.
+CURATOR_PERMISSIONS = {
+    "statement": ["view", "add", "change", "delete", "publish"],
+    "statementparticipant": ["view", "add", "change", "delete"],
+    "participant": ["view", "add", "change", "delete", "merge"],
+    "participantalias": ["view", "add", "change", "delete"],
+    "meeting": ["view", "add", "change", "delete", "merge"],
+    "meetingattendance": ["view", "add", "change", "delete"],
+    "meetingreport": ["view", "add", "change", "delete"],
+    "commitment": ["view", "add", "change", "delete"],
+    "quote": ["view", "add", "change", "delete"],
+    "topic": ["view", "add", "change"],
+    "mergerecord": ["view"],
+}
+
+
+def curator_codenames():
+    return sorted(
+        f"{action}_{model}" for model, actions in CURATOR_PERMISSIONS.items() for action in actions
+    )
+
+
+def curators_group():
+    """The Curators group, created or brought up to date (the migration creates it first)."""
+    group, _ = Group.objects.get_or_create(name=CURATORS_GROUP)
+    permissions = Permission.objects.filter(
+        content_type__app_label="statements", codename__in=curator_codenames()
+    )
+    group.permissions.set(permissions)
+    return group
+
+
+# --- Pasted or uploaded text -------------------------------------------------------------------
+
+_IMAGE_TAG = re.compile(r"<img\b[^>]*\bsrc=[\"']([^\"']+)[\"'][^>]*>", re.I)
+_BLOCK_END = re.compile(
+    r"(<br\s*/?>|</(p|div|li|h[1-6]|blockquote|tr|section|article|header|footer)\s*>)", re.I
+)
+_LOOKS_LIKE_HTML = re.compile(r"<(p|div|br|span|a|h[1-6]|ul|ol|li|html|body|strong|em)\b", re.I)
+_BLANK_LINES = re.compile(r"\n[ \t]*(\n[ \t]*)+")
+
+
+def looks_like_html(text):
+    return bool(_LOOKS_LIKE_HTML.search(text or ""))
+
+
+def html_to_text(markup):
+    """Plain text from HTML a curator pasted: nh3 drops every tag (and script/style content),
+    block ends become paragraph breaks, entities are decoded."""
+    # Images become markdown image lines, which the document reader keeps as image references.
+    marked = _IMAGE_TAG.sub(lambda m: f"\n\n![]({m.group(1)})\n\n", markup)
+    marked = _BLOCK_END.sub(lambda m: m.group(0) + "\n\n", marked)
+    cleaned = nh3.clean(marked, tags=set(), attributes={}, strip_comments=True)
+    text = html.unescape(cleaned)
+    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip() + "\n"
+
+
+# --- Duplicates -------------------------------------------------------------------------------
+
+
+def find_duplicate(*, content_hash="", source_url="", exclude_pk=None):
+    """The statement already holding this text (same content hash) or this source URL, or None."""
+    query = Q()
+    if content_hash:
+        query |= Q(content_hash=content_hash)
+    if source_url:
+        query |= Q(source_url=source_url.strip())
+    if not query:
+        return None
+    found = Statement.objects.filter(query)
+    if exclude_pk is not None:
+        found = found.exclude(pk=exclude_pk)
+    return found.order_by("pk").first()
+
+
+# --- The review queue -------------------------------------------------------------------------
+
+REVIEW_REASONS = {
+    "flagged": "Flagged by the importer",
+    "date": "Date inferred or missing",
+    "officials": "Unmatched officials",
+    "meetings": "Meeting linked on weak evidence",
+}
+
+
+def review_reason_filter(reason):
+    """A Q selecting statements a curator should look at, for one reason or (None) any."""
+    weak_meeting = Exists(
+        MeetingReport.objects.filter(statement=OuterRef("pk"), evidence=MeetingReport.Evidence.WEAK)
+    )
+    # An official the importer could not place: no country known.
+    unmatched = Exists(
+        StatementParticipant.objects.filter(statement=OuterRef("pk"), participant__country="")
+    )
+    reasons = {
+        "flagged": Q(needs_review=True),
+        "date": Q(date__isnull=True) | Q(date_inferred=True),
+        "officials": Q(unmatched),
+        "meetings": Q(weak_meeting),
+    }
+    if reason is None:
+        query = Q()
+        for condition in reasons.values():
+            query |= condition
+        return query
+    return reasons[reason]
+
+
+def review_queue(reason=None):
+    return Statement.objects.filter(review_reason_filter(reason))
+
+
+# --- Merges ------------------------------------------------------------------------------------
+
+
+def _add_alias(participant, name):
+    key = fold(name)
+    if not key or key == participant.name_key:
+        return False
+    if participant.aliases.filter(name_key=key).exists():
+        return False
+    ParticipantAlias.objects.create(participant=participant, name=name)
+    return True
+
+
+def participant_merge_counts(source):
+    return {
+        "statement mentions": source.statement_mentions.count(),
+        "meeting attendances": source.attendances.count(),
+        "quotes": source.quotes.count(),
+        "aliases": source.aliases.count() + 1,
+    }
+
+
+@transaction.atomic
+def merge_participants(source, target, *, user=None):
+    """Fold official `source` into `target`, then delete `source`.
+
+    Every statement mention, meeting attendance and quote moves to `target`; where both were in the
+    same statement or meeting (a unique pair), the two rows become one. `source`'s name and aliases
+    become `target`'s aliases, its titles are added, and a MergeRecord says what happened.
+    """
+    if source.pk == target.pk:
+        raise ValueError("An official cannot be merged into itself.")
+    source = Participant.objects.select_for_update().get(pk=source.pk)
+    target = Participant.objects.select_for_update().get(pk=target.pk)
+    moved = {
+        "mentions_moved": 0,
+        "mentions_combined": 0,
+        "attendances_moved": 0,
+        "attendances_combined": 0,
+        "quotes_moved": 0,
+        "aliases_added": 0,
+    }
+    statement_ids = set()
+
+    for mention in list(source.statement_mentions.all()):
+        statement_ids.add(mention.statement_id)
+        existing = StatementParticipant.objects.filter(
+            statement_id=mention.statement_id, participant=target
+        ).first()
+        if existing is None:
+            mention.participant = target
+            mention.save(update_fields=["participant"])
+            moved["mentions_moved"] += 1
+            continue
+        existing.attended = existing.attended or mention.attended
+        existing.title_as_written = existing.title_as_written or mention.title_as_written
+        existing.position = min(existing.position, mention.position)
+        existing.save(update_fields=["attended", "title_as_written", "position"])
+        mention.delete()
+        moved["mentions_combined"] += 1
+
+    for attendance in list(source.attendances.all()):
+        existing = MeetingAttendance.objects.filter(
+            meeting_id=attendance.meeting_id, participant=target
+        ).first()
+        if existing is None:
+            attendance.participant = target
+            attendance.save(update_fields=["participant"])
+            moved["attendances_moved"] += 1
+            continue
+        existing.title = existing.title or attendance.title
+        existing.delegation = existing.delegation or attendance.delegation
+        existing.save(update_fields=["title", "delegation"])
+        attendance.delete()
+        moved["attendances_combined"] += 1
+
+    moved["quotes_moved"] = Quote.objects.filter(speaker=source).update(speaker=target)
+    statement_ids.update(
+        Quote.objects.filter(speaker=target).values_list("statement_id", flat=True)
+    )
+
+    for name in [source.name, *source.aliases.values_list("name", flat=True)]:
+        moved["aliases_added"] += _add_alias(target, name)
+    for title in source.titles:
+        target.add_title(title)
+    target.country = target.country or source.country
+    target.save()
+
+    record = MergeRecord.objects.create(
+        kind=MergeRecord.Kind.PARTICIPANT,
+        merged_name=source.name,
+        merged_slug=source.slug,
+        merged_pk=source.pk,
+        target_participant=target,
+        target_name=target.name,
+        moved=moved,
+        merged_by=user,
+    )
+    source.delete()
+    for statement in Statement.objects.filter(pk__in=statement_ids):
+        statement.refresh_search_names()
+    return record
+
+
+def meeting_merge_counts(source):
+    return {
+        "attendees": source.attendances.count(),
+        "statements": source.reports.count(),
+        "commitments": source.commitments.count(),
+    }
+
+
+@transaction.atomic
+def merge_meetings(source, target, *, user=None):
+    """Fold meeting `source` into `target`, then delete `source`.
+
+    Attendees, the statements that report it and its commitments move to `target`; where both had
+    the same attendee or statement the rows become one. Blank fields of `target` are filled from
+    `source`, countries are joined, and a MergeRecord says what happened.
+    """
+    if source.pk == target.pk:
+        raise ValueError("A meeting cannot be merged into itself.")
+    source = Meeting.objects.select_for_update().get(pk=source.pk)
+    target = Meeting.objects.select_for_update().get(pk=target.pk)
+    moved = {
+        "attendances_moved": 0,
+        "attendances_combined": 0,
+        "reports_moved": 0,
+        "reports_combined": 0,
+        "commitments_moved": 0,
+    }
+
+    for attendance in list(source.attendances.all()):
+        existing = MeetingAttendance.objects.filter(
+            meeting=target, participant_id=attendance.participant_id
+        ).first()
+        if existing is None:
+            attendance.meeting = target
+            attendance.save(update_fields=["meeting"])
+            moved["attendances_moved"] += 1
+            continue
+        existing.title = existing.title or attendance.title
+        existing.delegation = existing.delegation or attendance.delegation
+        existing.save(update_fields=["title", "delegation"])
+        attendance.delete()
+        moved["attendances_combined"] += 1
+
+    for report in list(source.reports.all()):
+        existing = MeetingReport.objects.filter(
+            meeting=target, statement_id=report.statement_id
+        ).first()
+        if existing is None:
+            report.meeting = target
+            report.save(update_fields=["meeting"])
+            moved["reports_moved"] += 1
+            continue
+        if existing.evidence == MeetingReport.Evidence.WEAK:
+            existing.evidence, existing.note = report.evidence, report.note
+            existing.save(update_fields=["evidence", "note"])
+        report.delete()
+        moved["reports_combined"] += 1
+
+    moved["commitments_moved"] = Commitment.objects.filter(meeting=source).update(meeting=target)
+
+    for field in ("start_date", "end_date", "city", "venue"):
+        if not getattr(target, field) and getattr(source, field):
+            setattr(target, field, getattr(source, field))
+    if target.end_date and target.start_date and target.end_date < target.start_date:
+        target.end_date = target.start_date
+    target.countries = list(dict.fromkeys([*target.countries, *source.countries]))
+    target.save()
+
+    record = MergeRecord.objects.create(
+        kind=MergeRecord.Kind.MEETING,
+        merged_name=source.title,
+        merged_slug=source.slug,
+        merged_pk=source.pk,
+        target_meeting=target,
+        target_name=target.title,
+        moved=moved,
+        merged_by=user,
+    )
+    source.delete()
+    return record
+
+
+# --- Adding a readout and re-running the extraction ----------------------------------------------
+
+
+class CurationError(Exception):
+    """Something a curator asked for that cannot be done; the message says why, for a person.
+
+    `existing` is the statement already holding the text, when that is the reason."""
+
+    def __init__(self, message, existing=None):
+        super().__init__(message)
+        self.existing = existing
+
+
+def readout_document(raw, *, file_name="", overrides=None):
+    """A Document from pasted text or an uploaded file, HTML sanitised to text first.
+
+    The source file name is unique to the text (the importer recognises statements by file name,
+    so two uploads both called "readout.txt" must not be taken for one another)."""
+    from statements.ingest.documents import body_hash, decode, parse_document
+    from statements.ingest.types import DocumentError
+
+    try:
+        text = decode(raw) if isinstance(raw, bytes) else raw
+        is_html = file_name.lower().endswith((".html", ".htm")) or (
+            not file_name.lower().endswith((".txt", ".md")) and looks_like_html(text)
+        )
+        if is_html:
+            text = html_to_text(text)
+        stem = body_hash(text)[:12]
+        name = file_name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1] if file_name else "pasted.txt"
+        return parse_document(text, f"admin/{stem}-{name}", overrides=overrides)
+    except DocumentError as error:
+        raise CurationError(f"This text cannot be read: {error}.") from None
+
+
+def check_duplicate(document, *, exclude_pk=None):
+    existing = find_duplicate(
+        content_hash=document.content_hash, source_url=document.source_url, exclude_pk=exclude_pk
+    )
+    if existing is not None:
+        same = "text" if existing.content_hash == document.content_hash else "source URL"
+        raise CurationError(f"The archive already has this {same}: {existing.title}", existing)
+
+
+def add_readout(raw, *, file_name="", overrides=None):
+    """Extract a new readout and save it as a draft for review. Returns (statement, extraction)."""
+    from statements.ingest import pipeline
+
+    document = readout_document(raw, file_name=file_name, overrides=overrides)
+    check_duplicate(document)
+    extraction = pipeline.extract(document)
+    with transaction.atomic():
+        statement, outcome = pipeline.save(extraction, status=Statement.Status.DRAFT)
+        if outcome != "created":  # raced with another curator adding the same text
+            raise CurationError(f"The archive already has this text: {statement.title}", statement)
+    return statement, extraction
+
+
+def prepare_mention(mention):
+    """Fill in what a curator leaves out when adding an official to a statement by hand."""
+    if not mention.name_as_written and mention.participant_id:
+        mention.name_as_written = mention.participant.name
+    if not mention.pk and not mention.position:
+        found = mention.statement.body.find(mention.name_as_written)
+        mention.position = max(found, 0)
+
+
+def _orphaned(participant):
+    return not (
+        participant.statement_mentions.exists()
+        or participant.attendances.exists()
+        or participant.quotes.exists()
+    )
+
+
+@transaction.atomic
+def rematch_official(statement, old, new):
+    """A curator says an official of `statement` is `new`, not `old`: move the statement's
+    meeting attendances and quotes too, and drop `old` if nothing else refers to it (its name
+    becomes an alias of `new`)."""
+    if old.pk == new.pk:
+        return
+    meeting_ids = statement.meeting_reports.values_list("meeting_id", flat=True)
+    for attendance in MeetingAttendance.objects.filter(participant=old, meeting_id__in=meeting_ids):
+        existing = MeetingAttendance.objects.filter(
+            meeting_id=attendance.meeting_id, participant=new
+        ).first()
+        if existing is None:
+            attendance.participant = new
+            attendance.save(update_fields=["participant"])
+        else:
+            existing.title = existing.title or attendance.title
+            existing.save(update_fields=["title"])
+            attendance.delete()
+    Quote.objects.filter(statement=statement, speaker=old).update(speaker=new)
+    if _orphaned(old):
+        for name in [old.name, *old.aliases.values_list("name", flat=True)]:
+            _add_alias(new, name)
+        old.delete()
+
+
+def apply_official_corrections(statement, changes):
+    """After a curator edits the officials of a statement: (mention, old_participant, old_title).
+
+    A new match moves the statement's attendances and quotes with it; a corrected title goes to
+    the official's titles (replacing the wrong one when nothing else used it) and to the
+    attendances of the meetings this statement reports."""
+    for mention, old_participant, old_title in changes:
+        participant = mention.participant
+        if old_participant is not None and old_participant.pk != participant.pk:
+            rematch_official(statement, old_participant, participant)
+        title = mention.title_as_written.strip()
+        if old_title is not None and title != old_title:
+            _correct_title(statement, participant, old_title, title)
+
+
+@transaction.atomic
+def _correct_title(statement, participant, old_title, title):
+    participant.refresh_from_db()
+    titles = list(participant.titles)
+    still_used = old_title and (
+        participant.statement_mentions.filter(title_as_written=old_title).exists()
+        or participant.attendances.filter(title=old_title)
+        .exclude(meeting__reports__statement=statement)
+        .exists()
+    )
+    if old_title in titles and not still_used:
+        titles.remove(old_title)
+    if title and title not in titles:
+        titles.append(title)
+    if titles != participant.titles:
+        participant.titles = titles
+        participant.save()
+    MeetingAttendance.objects.filter(
+        participant=participant, meeting__reports__statement=statement
+    ).update(title=title[:300])
+
+
+def _manual_snapshot(statement):
+    """What a curator may have corrected, keyed so it can be found again after a re-run."""
+    mentions = {
+        fold(m.name_as_written): (m.participant, m.title_as_written, m.attended)
+        for m in statement.mentions.select_related("participant")
+    }
+    return {
+        "mentions": mentions,
+        "topics": list(statement.topics.all()),
+        "overrides": {
+            "title": statement.title,
+            "publisher": statement.publisher,
+            "source_url": statement.source_url,
+            "kind": statement.kind,
+            "language": statement.language,
+        },
+    }
+
+
+def rerun_extraction(statement, *, keep_manual=True):
+    """Run the extraction again on the statement's (edited) text, in one transaction.
+
+    With `keep_manual` a curator's corrections survive: title, publisher, source URL and kind,
+    a date they set, meetings they linked, the status, topics they added, and each official's
+    match, title and attendance (found again by the name as written). Without it, everything
+    is as the importer finds it, except the status and the source URL."""
+    from statements.ingest import pipeline
+
+    statement.refresh_from_db()
+    snapshot = _manual_snapshot(statement) if keep_manual else None
+    overrides = dict(snapshot["overrides"]) if keep_manual else {}
+    overrides["source_url"] = statement.source_url
+    if keep_manual and statement.date_source == Statement.DateSource.CURATOR and statement.date:
+        overrides["date"] = statement.date
+    from statements.ingest.documents import parse_document
+    from statements.ingest.types import DocumentError
+
+    try:
+        document = parse_document(
+            statement.body,
+            statement.source_file or f"admin/{statement.slug}.txt",
+            overrides=overrides,
+        )
+    except DocumentError as error:
+        raise CurationError(f"the text cannot be read: {error}") from None
+    check_duplicate(document, exclude_pk=statement.pk)
+    extraction = pipeline.extract(document)
+    with transaction.atomic():
+        statement, outcome = pipeline.save(
+            extraction,
+            statement=statement,
+            status=statement.status,
+            keep_manual=keep_manual,
+            force=True,
+        )
+        if snapshot:
+            _reapply(statement, snapshot)
+        statement.refresh_search_names()
+    return outcome
+
+
+def _reapply(statement, snapshot):
+    changes = []
+    for mention in statement.mentions.select_related("participant"):
+        kept = snapshot["mentions"].get(fold(mention.name_as_written))
+        if kept is None:
+            continue
+        participant, title, attended = kept
+        old_participant, old_title = mention.participant, mention.title_as_written
+        if participant.pk != old_participant.pk:
+            if statement.mentions.filter(participant=participant).exclude(pk=mention.pk).exists():
+                continue
+            if not Participant.objects.filter(pk=participant.pk).exists():
+                continue
+        mention.participant, mention.title_as_written, mention.attended = (
+            participant,
+            title,
+            attended,
+        )
+        mention.save(update_fields=["participant", "title_as_written", "attended"])
+        changes.append((mention, old_participant, old_title))
+    apply_official_corrections(statement, changes)
+    statement.topics.add(*snapshot["topics"])
