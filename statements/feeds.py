@@ -1,11 +1,10 @@
 """Atom feeds: the latest statements, and the statements naming one official or on one topic."""
 
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 
@@ -43,7 +42,7 @@ class LatestStatementsFeed(Feed):
     def item_pubdate(self, item):
         if item.date is None:
             return item.created_at
-        return timezone.make_aware(datetime.combine(item.date, time.min), timezone.utc)
+        return datetime.combine(item.date, time.min, tzinfo=UTC)
 
     def item_updateddate(self, item):
         return item.updated_at
