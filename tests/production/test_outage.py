@@ -1,0 +1,90 @@
+"""The site under gunicorn with production settings when the database cannot be reached.
+
+No mocks: the server really cannot open its database (a SQLite path that is a folder, or a
+PostgreSQL port nobody listens on), and we read what a visitor and the load balancer would get.
+"""
+
+import json
+import re
+import time
+
+import pytest
+
+from tests.production.conftest import free_port
+
+
+def outage_settings(kind, tmp_path):
+    if kind == "sqlite":
+        # sqlite3 cannot open a folder as a database file: "unable to open database file".
+        return {"DJANGO_SQLITE_PATH": tmp_path}
+    # psycopg gets "connection refused": nothing listens on this port.
+    return {"DATABASE_URL": f"postgres://postgres@127.0.0.1:{free_port()}/archive"}
+
+
+def json_log_entries(server):
+    entries = []
+    for line in server.log_lines():
+        if line.startswith("{"):
+            entries.append(json.loads(line))
+    return entries
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_a_database_outage_answers_503_pages_not_tracebacks(gunicorn_server, tmp_path, kind):
+    server = gunicorn_server(**outage_settings(kind, tmp_path))
+    https = {"X-Forwarded-Proto": "https"}
+
+    started = time.monotonic()
+    status, headers, body = server.fetch("/healthz")
+    assert status == 503
+    assert json.loads(body)["status"] == "unavailable"
+    assert time.monotonic() - started < 5, "the health check must answer fast"
+
+    for path in ["/", "/officials/", "/statements/a-statement/"]:
+        status, headers, body = server.fetch(path, headers=https)
+        assert status == 503, (path, body[:300])
+        assert "The archive is temporarily unavailable" in body
+        assert "Traceback" not in body and "OperationalError" not in body
+        assert headers["Retry-After"].isdigit()
+        assert "default-src 'self'" in headers["Content-Security-Policy"]
+
+    # The 503 page's stylesheet is the hashed, collected one, served by WhiteNoise.
+    stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', body).group(1)
+    status, headers, css = server.fetch(stylesheet, headers=https)
+    assert status == 200 and "max-age" in headers["Cache-Control"]
+
+    # Structured logs on stdout: one JSON object per request, the outage named.
+    entries = json_log_entries(server)
+    assert any(e.get("path") == "/" and e.get("status") == 503 for e in entries), entries
+    assert any(e["logger"] == "archive.database" for e in entries)
+
+
+def test_production_server_health_headers_and_error_pages(gunicorn_server, tmp_path):
+    server = gunicorn_server(DJANGO_SQLITE_PATH=tmp_path / "empty.sqlite3")
+    https = {"X-Forwarded-Proto": "https"}
+
+    # /healthz answers over plain HTTP too (load balancers probe without TLS), quickly.
+    started = time.monotonic()
+    status, headers, body = server.fetch("/healthz")
+    assert status == 200, body
+    assert json.loads(body) | {"database_ms": 0} == {
+        "status": "ok",
+        "database": "ok",
+        "database_ms": 0,
+    }
+    assert time.monotonic() - started < 2
+    assert "no-cache" in headers["Cache-Control"]
+
+    # Plain HTTP elsewhere is redirected to HTTPS; HTTPS (as the proxy says) gets HSTS.
+    status, headers, _ = server.fetch("/officials/")
+    assert status == 301 and headers["Location"].startswith("https://")
+    status, headers, body = server.fetch("/no-such-page/", headers=https)
+    assert status == 404
+    assert "max-age=31536000" in headers["Strict-Transport-Security"]
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "Page not found" in body and "Bilateral Statements Archive" in body
+
+    # A Host header the settings do not allow is refused, not served.
+    status, _, _ = server.fetch("/healthz", headers={"Host": "evil.example"})
+    assert status == 400
