@@ -19,14 +19,8 @@ from statements.ingest.documents import (
 )
 from statements.ingest.types import CommitmentFound
 
-# What commits. Checked on the accent-folded, lower-cased sentence.
-_WILL_VERBS = (
-    r"(?:continue|redouble|strengthen|intensify|expand|increase|work|establish|make|deepen"
-    r"|advance|pursue|promote|support|take|seek|enhance|share|build|develop|implement|launch"
-    r"|combat|address|cooperate|collaborate|coordinate|improve|create|bolster|maintain|keep"
-    r"|step up|ensure|reinforce|prioritize|explore|provide|facilitate|foster|invest|present"
-    r"|jointly|also|further|now)"
-)
+# What commits. Checked on the accent-folded, lower-cased sentence. "will <verb>" commits only
+# when its subject is a party ("Honduras will extradite", not "The program will expand").
 TRIGGERS = re.compile(
     r"\b(?:"
     r"(?<!fully )(?<!firmly )(?<!deeply )(?<!strongly )(?<!sincerely )(?<!being )"
@@ -49,7 +43,7 @@ TRIGGERS = re.compile(
     r"|undert(?:ake|akes|ook) to"
     r"|promis(?:e|es|ed) to"
     r"|decid(?:e|es|ed) to"
-    r"|will (?:(?:also|further|jointly|continue to|now) )?" + _WILL_VERBS + r"\b"
+    r"|will (?:(?:also|further|jointly|continue to|now) )?(?!be\b|not\b|have\b)[a-z]{3,}\b"
     r"|(?:se )?comprometi(?:eron|o|mos)|se comprometen|acordaron|convinieron"
     r"|reafirm\w* (?:su|el|nuestro) compromiso"
     r")",
@@ -62,6 +56,9 @@ NEGATED = re.compile(
 SCHEDULE = re.compile(
     r"\bwill (?:also )?(?:meet|participate|travel|visit|hold|attend|host|speak|be joined|"
     r"depart|arrive|return|deliver)\b"
+)
+SCHEDULED_AGREEMENT = re.compile(
+    r"agree\w* to (?:meet|speak|talk|visit|travel|hold (?:a|another|their)|stay in|remain in)\b"
 )
 EARLIER_EVENT = re.compile(
     r"\b(?:held|signed|adopted|launched|announced) (?:in|on|last) |\b(?:in|since) (?:19|20)\d\d\b"
@@ -114,12 +111,24 @@ def _sentence_in_quote(paragraph: str, start: int, end: int) -> bool:
 
 
 def _clause_start(sentence: str, trigger_at: int) -> int:
-    """Where the committing clause starts: after "; " or ", and we" when a new subject opens."""
+    """Where the committing clause starts: after "; " or ", and we" when a new subject opens.
+
+    ", and" ending a list of names ("President Biden, President López Obrador, and Prime
+    Minister Trudeau confirmed") does not open a clause.
+    """
     best = 0
     for match in _CLAUSE_BREAK.finditer(sentence, 0, trigger_at):
         between = fold(sentence[match.end() : trigger_at])
-        if len(between.split()) <= 8 and (GROUP_SUBJECT.search(between) or countries_in(between)):
-            best = match.end()
+        if len(between.split()) > 8 or not (GROUP_SUBJECT.search(between) or countries_in(between)):
+            continue
+        previous_item = sentence[: match.start()].rsplit(",", 1)
+        if (
+            len(previous_item) == 2
+            and len(previous_item[1].split()) <= 5
+            and not re.search(r"\b(?:will|are|is|were|was|has|have|\w+ed)\b", previous_item[1])
+        ):
+            continue
+        best = match.end()
     return best
 
 
@@ -161,36 +170,53 @@ def find_commitments(
             )
             if parties_here:
                 last_parties = parties_here
-            trigger = _committing_trigger(folded)
-            if trigger is None:
-                continue
-            if EARLIER_EVENT.search(folded[: trigger.start()]):
-                continue
-            clause_at = _clause_start(sentence, trigger.start())
-            clause = sentence[clause_at:].strip()
-            folded_clause = fold(clause)
-            trigger_in_clause = trigger.start() - clause_at
-            parties = _possessor_parties(folded_clause) or _parties_of_subject(
-                fold(_subject(clause, trigger_in_clause)), context, mentioned, last_parties
-            )
-            if not parties:
-                parties = context or order_countries(mentioned[:2])
-            last_parties = parties
-            found.append(
-                CommitmentFound(text=clause, parties=parties, position=position + clause_at)
-            )
+            for start, end, trigger in _clauses(sentence, folded):
+                clause = sentence[start:end]
+                trimmed = re.sub(
+                    r"(?:[,;:]\s*(?:and|but|while|as|y)?|\s+(?:and|y))\s*$", "", clause
+                )
+                clause = trimmed.strip()
+                subject = fold(_subject(sentence[start:], trigger.start() - start))
+                parties = _possessor_parties(fold(clause)) or _parties_of_subject(
+                    subject, context, mentioned, last_parties
+                )
+                if not parties:
+                    if trigger.group(0).startswith("will"):
+                        continue  # "The program will …": only the parties' "will" commits
+                    parties = context or order_countries(mentioned[:2])
+                last_parties = parties
+                found.append(
+                    CommitmentFound(text=clause, parties=parties, position=position + start)
+                )
     return found
 
 
-def _committing_trigger(folded: str):
-    """The first committing phrase that is neither negated nor a schedule, or None."""
+def _clauses(sentence: str, folded: str):
+    """(start, end, trigger) of each committing clause of a sentence."""
+    starts: list[tuple[int, re.Match]] = []
+    for trigger in _committing_triggers(folded):
+        start = _clause_start(sentence, trigger.start())
+        if starts and start <= starts[-1][0]:
+            continue  # a second committing verb in the same clause
+        if EARLIER_EVENT.search(folded[: trigger.start()]):
+            continue
+        starts.append((start, trigger))
+    for i, (start, trigger) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else len(sentence)
+        yield start, end, trigger
+
+
+def _committing_triggers(folded: str):
+    """Committing phrases that are neither negated nor a schedule ("will meet", "agreed to
+    meet")."""
     for match in TRIGGERS.finditer(folded):
         if NEGATED.search(folded[: match.start()]):
             continue
         if match.group(0).startswith("will") and SCHEDULE.match(folded, match.start()):
             continue
-        return match
-    return None
+        if SCHEDULED_AGREEMENT.match(folded, match.start()):
+            continue
+        yield match
 
 
 def _possessor_parties(folded_clause: str) -> list[str]:
@@ -209,6 +235,13 @@ def _parties_of_subject(
 ) -> list[str]:
     named = countries_in(subject)
     if named:
+        # "The Embassy and the Honduran government": a partner the subject does not name is
+        # one of the parties in context.
+        conjuncts = [
+            c for c in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+y\s+", subject) if c.strip()
+        ]
+        if context and len(conjuncts) > len(named):
+            return order_countries([*named, *context])
         return named
     group = GROUP_SUBJECT.search(subject)
     if not group:

@@ -519,12 +519,26 @@ def infer_title(paragraphs: list[str]) -> tuple[str, int | None]:
     return "", None
 
 
-def _voice(body: str) -> str:
+CAPITALS = {
+    "washington": "US", "mexico city": "MX", "ciudad de mexico": "MX", "ottawa": "CA",
+    "guatemala city": "GT", "ciudad de guatemala": "GT", "tegucigalpa": "HN",
+    "san salvador": "SV", "bogota": "CO", "brasilia": "BR", "tokyo": "JP", "beijing": "CN",
+    "london": "GB", "paris": "FR", "berlin": "DE", "new delhi": "IN",
+}  # fmt: skip
+_LEADER_ACTS = (
+    r"(?:thanked|expressed|welcomed|recognized|highlighted|underscored|emphasized|reaffirmed"
+    r"|noted|commended|applauded|announced|reiterated|congratulated|spoke|met|hosted|received"
+    r"|traveled|travelled|held|agradecio|reconocio|destaco|reitero|se reunio|sostuvo|recibio)"
+)
+
+
+def _voice(body: str, title: str = "") -> str:
     """The country whose government speaks in the text ("" when the text does not tell).
 
     Signals: a government naming itself ("the Mexican government's commitment", "Mexico was
-    represented by"), its leader acting ("President Biden thanked", "Biden said" counts less),
-    and "our Mexican partners" (which is someone else speaking about Mexico).
+    represented by"), its leader acting ("President Biden thanked", "Prime Minister Trudeau
+    spoke"; "Biden said" counts less), "Remarks by <leader>", a dateline in a capital, and
+    "our Mexican partners" (which is someone else speaking about Mexico).
     """
     folded = fold(body)
     scores: Counter = Counter()
@@ -543,20 +557,50 @@ def _voice(body: str) -> str:
             re.findall(rf"\bour {names} (?:partners|counterparts|friends)", folded)
         )
         scores[code] -= 1 * len(re.findall(rf"\b{names} counterparts\b", folded))
-    acts = (
-        r"(?:thanked|expressed|welcomed|recognized|highlighted|underscored|emphasized|reaffirmed"
-        r"|noted|commended|applauded|announced|reiterated|agradecio|reconocio|destaco|reitero)"
+    scores["MX"] += len(
+        re.findall(r"\b(?:secretaria de relaciones exteriores|cancilleria)\b", folded)
     )
     for code, leaders in LEADERS.items():
         for leader in leaders:
-            scores[code] += 2 * len(re.findall(rf"\b{re.escape(leader)} {acts}\b", folded))
-            scores[code] += len(re.findall(rf"\b{re.escape(leader)} (?:said|added)\b", folded))
+            name = re.escape(leader)
+            scores[code] += 2 * len(re.findall(rf"\b{name} {_LEADER_ACTS}\b", folded))
+            scores[code] += len(re.findall(rf"\b{name} (?:said|added)\b", folded))
+    host = _first_leader(fold(title)) if re.match(r"remarks by\b", fold(title)) else ""
+    if host:
+        scores[host] += 3
     if re.search(r"\b(?:the (?:president|secretary) (?:spoke|met) with|readout)\b", folded):
         scores["US"] += 1
+    for city, code in CAPITALS.items():
+        if re.match(rf"\s*{city}\b", folded):
+            scores[code] += 2
     best = scores.most_common(2)
     if not best or best[0][1] <= 0 or (len(best) > 1 and best[0][1] == best[1][1]):
         return ""
     return best[0][0]
+
+
+def _first_leader(folded: str) -> str:
+    """The country of the leader named first in a text ("Remarks by … Harris and … Arévalo")."""
+    first = None
+    for code, pattern in _LEADER_PATTERNS.items():
+        match = pattern.search(folded)
+        if match and (first is None or match.start() < first[0]):
+            first = (match.start(), code)
+    return first[1] if first else ""
+
+
+def publisher_country(publisher: str) -> str:
+    """ "The White House" → "US", "Government of Mexico" → "MX", "" when it does not say."""
+    folded = fold(publisher)
+    if not folded:
+        return ""
+    if folded.startswith(("the white house", "u.s.", "office of the u.s.")):
+        return "US"
+    for code, (name, _aliases) in COUNTRY_NAMES.items():
+        if re.search(rf"\b(?:of|in) {re.escape(fold(name))}\b", folded):
+            return code
+    found = countries_in(publisher, leaders=False)
+    return found[0] if found else ""
 
 
 def publisher_from_url(url: str, body: str = "") -> str:
@@ -595,8 +639,9 @@ def publisher_from_label(label: str, body: str) -> str:
     return mapped or label.strip()
 
 
-def publisher_from_voice(body: str) -> str:
-    code = _voice(body)
+def publisher_from_voice(body: str, title: str = "") -> str:
+    """The White House for a U.S. voice, "Government of <country>" for another, else ""."""
+    code = _voice(body, title)
     if code == "US":
         return "The White House"
     if code:
@@ -605,7 +650,10 @@ def publisher_from_voice(body: str) -> str:
 
 
 _KIND_WORDS = [
-    ("joint_statement", r"\bjoint (?:statement|declaration|communiqu)|\bdeclaraci[oó]n conjunta"),
+    (
+        "joint_statement",
+        r"\bjoint\b[^.]{0,30}\b(?:statement|declaration|communiqu)|\bdeclaraci[oó]n conjunta",
+    ),
     ("readout", r"\breadout\b"),
     ("communique", r"\bcommuniqu|\bcomunicado\b|\bpress release\b"),
     ("remarks", r"\bremarks\b|\bpress (?:conference|gaggle|briefing)\b|\bpalabras\b|\bdiscurso\b"),
@@ -613,11 +661,15 @@ _KIND_WORDS = [
 ]
 
 
-def infer_kind(title: str, body: str, voice: str) -> str:
-    """A Statement.Kind value from the title's own words, else from how the text speaks."""
-    for kind, pattern in _KIND_WORDS:
-        if re.search(pattern, title, re.IGNORECASE):
-            return kind
+def infer_kind(title: str, body: str, voice: str, language: str = "en", labels: tuple = ()) -> str:
+    """A Statement.Kind value from the title's own words (or a label line such as "Comunicado
+    No. 145"), else from how the text speaks: a meeting reported by the U.S. is a readout, by
+    Mexico or in Spanish a communiqué; first-person plural prose is a statement.
+    """
+    for text in (title, *labels):
+        for kind, pattern in _KIND_WORDS:
+            if re.search(pattern, text, re.IGNORECASE):
+                return kind
     folded = fold(body)
     first_person = len(re.findall(r"\b(?:we|our|us)\b", folded))
     words = max(len(folded.split()), 1)
@@ -627,8 +679,8 @@ def infer_kind(title: str, body: str, voice: str) -> str:
     if re.search(r"\b(?:we|the leaders of|the governments of) .{0,80}\bjointly\b", folded[:600]):
         return "joint_statement"
     reports_meeting = re.search(
-        r"\b(?:met (?:with|yesterday|today)|spoke (?:with|by phone)|held (?:a|talks)|delegation"
-        r"|se reuni|sostuvo)\b",
+        r"\b(?:met|meeting|spoke|speaks|call with|phone call|held (?:a|talks)|hosted|delegation"
+        r"|se reuni\w*|sostuvo|reunion|llamada)\b",
         folded,
     )
     if first_person / words > 0.03 and not reports_meeting:
@@ -636,7 +688,9 @@ def infer_kind(title: str, body: str, voice: str) -> str:
     if reports_meeting:
         if first_person / words > 0.02 and re.search(r"\bwe (?:will|reaffirm)", folded):
             return "statement"
-        return "readout" if voice in ("", "US") else "communique"
+        if voice == "MX" or language in ("es", "fr", "pt"):
+            return "communique"
+        return "readout"
     return "statement"
 
 
@@ -654,6 +708,17 @@ def detect_language(text: str) -> str:
     scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOP_WORDS.items()}
     best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
     return best if scores[best] > 0 else "en"
+
+
+def _kind_value(value) -> str:
+    """A Statement.Kind value from "Joint Statement", "joint_statement", "Communiqué", …"""
+    key = re.sub(r"[\s-]+", "_", fold(str(value)).strip())
+    if key in KINDS:
+        return key
+    for kind, pattern in _KIND_WORDS:
+        if re.search(pattern, fold(str(value))):
+            return kind
+    raise DocumentError(f"unknown kind {value!r} (one of: {', '.join(KINDS)})")
 
 
 def _date_from_url(url: str) -> date | None:
@@ -717,13 +782,13 @@ def parse_document(raw: bytes | str, source_file: str, overrides: dict | None = 
     source_url = _one_line(front.get("source_url") or front.get("url"))
     if not source_url and source_label.lower().startswith(("http://", "https://")):
         source_url = source_label
-    voice = _voice(body)
+    voice = _voice(body, title)
     publisher = _one_line(front.get("publisher"))
     if not publisher and source_label:
         publisher = publisher_from_label(source_label, body)
     publisher = publisher or header_publisher or publisher_from_url(source_url, body)
     if not publisher and voice:
-        publisher = publisher_from_voice(body)
+        publisher = publisher_from_voice(body, title)
 
     published = as_date(front.get("date"), "front matter date")
     date_source, date_note = "none", ""
@@ -754,10 +819,13 @@ def parse_document(raw: bytes | str, source_file: str, overrides: dict | None = 
     if "source_url" in overrides:
         source_url = _one_line(overrides["source_url"])
 
-    kind = overrides.get("kind") or front.get("kind") or infer_kind(title, body, voice)
-    if kind not in KINDS:
-        raise DocumentError(f"unknown kind {kind!r} (one of: {', '.join(KINDS)})")
     language = str(overrides.get("language") or front.get("language") or detect_language(body))
+    kind = overrides.get("kind") or front.get("kind")
+    if kind:
+        kind = _kind_value(kind)
+    else:
+        speaker = publisher_country(publisher) or voice
+        kind = infer_kind(title, body, speaker, language, tuple(metadata))
 
     return Document(
         source_file=source_file,

@@ -99,6 +99,7 @@ def _attribution(paragraph: str, start: int, end: int) -> tuple[str | None, int]
 def find_quotes(body: str) -> list[QuoteFound]:
     """Every attributed quotation in the body, in order, with its speaker as written."""
     found: list[QuoteFound] = []
+    last_speaker = ""  # "he added" in a new paragraph: the last person quoted
     for para_start, para_end in paragraph_spans(body):
         paragraph = body[para_start:para_end]
         spans = _spans(paragraph)
@@ -110,7 +111,7 @@ def find_quotes(body: str) -> list[QuoteFound]:
         for i, speaker in enumerate(speakers):
             if speaker == "":
                 earlier = [s for s in speakers[:i] if s]
-                speakers[i] = earlier[-1] if earlier else ""
+                speakers[i] = earlier[-1] if earlier else last_speaker
         for i, (start, end) in enumerate(spans):
             text = paragraph[start:end].strip()
             speaker = speakers[i]
@@ -134,4 +135,5 @@ def find_quotes(body: str) -> list[QuoteFound]:
                     text=text, speaker_as_written=speaker, position=para_start + start + lead
                 )
             )
+            last_speaker = speaker or last_speaker
     return found
