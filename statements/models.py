@@ -7,6 +7,7 @@ resolved official, so a curator can always see what the document said.
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
@@ -211,32 +212,48 @@ class StatementQuerySet(models.QuerySet):
         return self.filter(needs_review=True)
 
     def related_to(self, statement):
-        """Statements sharing a meeting first, then officials, then topics with `statement`."""
+        """Statements sharing a meeting first, then officials, then topics with `statement`.
+
+        Each score is a correlated subquery, so no join multiplies rows however many
+        officials and topics the statements share.
+        """
         meeting_ids = [m.pk for m in statement.meetings.all()]
         official_ids = [m.participant_id for m in statement.mentions.all()]
         topic_ids = [t.pk for t in statement.topics.all()]
         if not (meeting_ids or official_ids or topic_ids):
             return self.none()
-        shared = (
-            Q(meetings__in=meeting_ids) | Q(participants__in=official_ids) | Q(topics__in=topic_ids)
+
+        links = (
+            (MeetingReport, "meeting", meeting_ids),
+            (StatementParticipant, "participant", official_ids),
+            (Statement.topics.through, "topic", topic_ids),
         )
-        candidates = self.filter(
-            pk__in=Statement.objects.filter(shared).exclude(pk=statement.pk).values("pk")
-        )
-        return candidates.annotate(
-            same_meeting=models.Count(
-                "meetings", filter=Q(meetings__in=meeting_ids), distinct=True
-            ),
-            shared_officials=models.Count(
-                "participants", filter=Q(participants__in=official_ids), distinct=True
-            ),
-            shared_topics=models.Count("topics", filter=Q(topics__in=topic_ids), distinct=True),
-        ).order_by(
-            "-same_meeting",
-            "-shared_officials",
-            "-shared_topics",
-            models.F("date").desc(nulls_last=True),
-            "-pk",
+        candidates = Q()
+        for model, field, ids in links:
+            candidates |= Q(
+                pk__in=model.objects.filter(**{f"{field}__in": ids}).values("statement")
+            )
+
+        def shared(model, field, ids):
+            rows = model.objects.filter(statement=models.OuterRef("pk"), **{f"{field}__in": ids})
+            counted = rows.order_by().values("statement").annotate(n=models.Count("pk"))
+            return Coalesce(models.Subquery(counted.values("n")[:1]), 0)
+
+        return (
+            self.filter(candidates)
+            .exclude(pk=statement.pk)
+            .annotate(
+                same_meeting=shared(*links[0]),
+                shared_officials=shared(*links[1]),
+                shared_topics=shared(*links[2]),
+            )
+            .order_by(
+                "-same_meeting",
+                "-shared_officials",
+                "-shared_topics",
+                models.F("date").desc(nulls_last=True),
+                "-pk",
+            )
         )
 
 
