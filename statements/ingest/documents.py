@@ -426,7 +426,8 @@ _ABBREVIATIONS = {
     "srta", "gen", "lt", "col", "capt", "cmdr", "adm", "sgt", "sen", "rep", "gov", "amb",
     "prof", "hon", "dept", "rev", "lic", "ing", "mtro", "mtra", "etc", "vs", "inc", "co",
     "corp", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "a.m", "p.m", "e.g", "i.e", "approx", "dra", "art", "fig", "vol", "pp", "op",
+    "dec", "a.m", "p.m", "e.g", "i.e", "approx", "dra", "art", "fig", "vol", "pp", "op", "ave",
+    "blvd", "mt", "ft", "gral", "excmo",
 }  # fmt: skip
 _SENTENCE_STARTERS = {
     "the", "this", "these", "that", "they", "we", "our", "it", "in", "on", "at", "both", "he",
@@ -791,13 +792,13 @@ def parse_document(raw: bytes | str, source_file: str, overrides: dict | None = 
         publisher = publisher_from_voice(body, title)
 
     published = as_date(front.get("date"), "front matter date")
+    published_time = as_date(front.get("published_time"), "front matter published_time")
     date_source, date_note = "none", ""
     if published:
         date_source, date_note = "front_matter", "front matter 'date'"
-    else:
-        published = as_date(front.get("published_time"), "front matter published_time")
-        if published:
-            date_source, date_note = "front_matter", "front matter 'published_time'"
+    elif published_time:
+        published = published_time
+        date_source, date_note = "front_matter", "front matter 'published_time'"
     if published is None:
         published, date_note = publication_date_from_text(body)
         if published:

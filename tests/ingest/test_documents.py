@@ -1,0 +1,573 @@
+"""Reading files into Documents: decoding, front matter, cleaning and what is inferred.
+
+Golden values for the five seeds and for invented readouts modelled on other governments'
+(Canada's PMO, the State Department, Mexico's SRE in Spanish, a U.S. embassy in Honduras, a
+remarks transcript). No database.
+"""
+
+import hashlib
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from statements.ingest.documents import (
+    body_hash,
+    detect_language,
+    parse_document,
+    read_document,
+    split_sentences,
+)
+from statements.ingest.types import DocumentError
+
+SEEDS = Path(settings.BASE_DIR) / "fixtures" / "seeds"
+
+
+def seed(prefix):
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path
+
+
+# --- invented readouts, shared with the other step tests --------------------------------------
+
+US_CANADA = """Readout of President Biden’s Meeting with Prime Minister Trudeau of Canada
+
+WASHINGTON, March 24, 2023 — Today, President Joseph R. Biden Jr. met with Prime Minister Justin Trudeau in Ottawa. The leaders reaffirmed the deep friendship between the United States and Canada and discussed cooperation on clean energy, critical minerals and semiconductor supply chains.
+
+The two leaders agreed to expand the Safe Third Country Agreement to asylum seekers who cross between ports of entry. The United States will welcome 15,000 additional migrants from the Western Hemisphere on a humanitarian basis, and Canada committed to do the same.
+
+“Canada and the United States have the closest partnership of any two nations on Earth,” President Biden said. “We will keep building it.”
+
+The leaders also discussed the situation in Haiti. They did not agree on the deployment of a multinational force at this time.
+"""  # noqa: E501
+
+STATE_GUATEMALA = """Office of the Spokesperson
+
+Joint Statement on the United States-Guatemala Migration Dialogue
+
+The following is the text of a joint statement by the United States of America and the Republic of Guatemala.
+
+Secretary of State Antony J. Blinken and Guatemalan Foreign Minister Carlos Ramiro Martínez met in Guatemala City on June 12 to hold the second High-Level Migration Dialogue. The United States and Guatemala reaffirmed their commitment to the Los Angeles Declaration on Migration and Protection.
+
+Both governments agreed to open additional Safe Mobility Offices and pledged to combat human smuggling networks that exploit vulnerable migrants. Guatemala will strengthen its border security, and the United States will provide $20 million to support reintegration programs for returned Guatemalans.
+
+The delegations also discussed efforts to counter transnational criminal organizations and drug trafficking in the region.
+"""  # noqa: E501
+
+SRE_COMUNICADO = """Comunicado No. 145
+
+Ciudad de México, 14 de marzo de 2024.
+
+México y Guatemala fortalecen la cooperación en materia de seguridad y migración
+
+La secretaria de Relaciones Exteriores, Alicia Bárcena, se reunió ayer con el canciller de Guatemala, Carlos Ramiro Martínez, en la Cancillería. Ambos países acordaron reforzar la cooperación para atender las causas estructurales de la migración y combatir el tráfico de personas.
+
+Las delegaciones se comprometieron a intercambiar información sobre el tráfico ilícito de armas y a establecer un grupo de trabajo sobre infraestructura fronteriza antes del 30 de abril.
+
+“México seguirá trabajando con Guatemala para lograr una migración ordenada, segura y regular”, dijo la canciller Alicia Bárcena.
+"""  # noqa: E501
+
+# Written the way the Prime Minister's Office publishes, hard-wrapped, saved as Windows-1252.
+PMO_CANADA = """Prime Minister Trudeau speaks with President of Mexico Claudia Sheinbaum
+
+Ottawa, Ontario, November 5, 2024 - Prime Minister Justin Trudeau spoke
+today with the President of Mexico, Claudia Sheinbaum Pardo, to discuss
+the close partnership between Canada and Mexico. The Prime Minister
+congratulated President Sheinbaum on the first month of her mandate.
+
+The leaders discussed the upcoming review of the Canada-United
+States-Mexico Agreement (CUSMA) and agreed to keep working together to
+strengthen North American trade and supply chains. They also discussed
+the importance of the Seasonal Agricultural Worker Program and
+committed to protect the rights of temporary foreign workers.
+
+The Prime Minister and President Sheinbaum agreed to meet at the G20
+Summit in Rio de Janeiro later this month. Both leaders expressed
+their interest in deepening cooperation on climate action and clean
+energy, including renewable électricité projects.
+"""
+
+JAPAN_FRONT_MATTER = """---
+title: "U.S.\\_Japan Joint Leaders’ Statement"
+date: 2024-04-10
+source_url: https://www.whitehouse.gov/briefing-room/statements-releases/2024/04/10/united-states-japan-joint-leaders-statement/
+tags: [statements-releases, japan]
+---
+
+\\### Global Partners for the Future
+
+![Leaders at the White House](/uploads/2024/04/leaders.jpg)
+
+Today, President Joseph R. Biden Jr. and Prime Minister Kishida Fumio
+welcomed a new era of strategic cooperation between the United States
+and Japan.  The two leaders pledged to deepen defense and security
+cooperation, and they committed to expand cooperation on clean energy,
+semiconductors and critical minerals supply chains.
+
+The United States and Japan will establish a bilateral Forum on Defense
+Industrial Cooperation. Japan intends to increase its defense
+spending, a decision that the United States welcomed.
+
+The leaders did not agree to a timeline for the new command structure.
+Both leaders condemned the use of fentanyl as a weapon by criminal
+organizations and will continue to cooperate on counternarcotics,
+including through the Global Coalition to Address Synthetic Drug
+Threats.
+"""
+
+EMBASSY_HONDURAS = """The United States and Honduras Renew Partnership Against Drug Trafficking
+
+Tegucigalpa – U.S. Ambassador to Honduras Laura F. Dogu and Honduran Security Minister Gustavo Sánchez met on Tuesday to review progress in the fight against drug trafficking and organized crime.
+
+The Embassy and the Honduran government agreed to expand joint training for the National Police and to increase the exchange of information on cocaine shipments. Honduras will extradite individuals wanted for narcotics trafficking in the United States, in accordance with its laws.
+
+“Our partnership with Honduras is based on shared values and mutual respect,” Ambassador Dogu said.
+
+Source : Usembassy
+"""  # noqa: E501
+
+REMARKS_GUATEMALA = """Remarks by Vice President Harris and President Arévalo of Guatemala Before Bilateral Meeting
+
+Vice President Harris said: “It is an honor to welcome President Arévalo to the White House. The people of Guatemala have stood up for democracy, and we stand with them.”
+
+“Thank you, Madam Vice President. Guatemala is committed to fighting corruption and to creating opportunities so that our young people do not have to migrate,” President Arévalo said.
+
+“We have much work ahead of us,” he added. “Together we can address the root causes of migration.”
+"""  # noqa: E501
+
+UNSEEN = {
+    "us_canada": US_CANADA,
+    "state_guatemala": STATE_GUATEMALA,
+    "sre_comunicado": SRE_COMUNICADO,
+    "pmo_canada": PMO_CANADA,
+    "japan_front_matter": JAPAN_FRONT_MATTER,
+    "embassy_honduras": EMBASSY_HONDURAS,
+    "remarks_guatemala": REMARKS_GUATEMALA,
+}
+
+
+def unseen_document(name):
+    raw = UNSEEN[name]
+    data = raw.encode("cp1252") if name == "pmo_canada" else raw.encode("utf-8")
+    return parse_document(data, f"{name}.txt")
+
+
+# --- the seeds --------------------------------------------------------------------------------
+
+SEED_GOLDEN = {
+    "000": dict(
+        title=(
+            "Joint Statement from Mexico and the United States on Shared Efforts to Combat "
+            "Illicit Fentanyl, Disrupt Arms Trafficking, and Humanely Manage Migration"
+        ),
+        title_inferred=False,
+        publisher="The White House",
+        kind="joint_statement",
+        published=date(2023, 7, 25),
+        date_source="front_matter",
+        paragraphs=4,
+        images=0,
+        tags=["statements-releases"],
+    ),
+    "001": dict(
+        title=(
+            "We Reaffirm Our Shared Commitment to the Safety and Well-being of the People of "
+            "North America"
+        ),
+        title_inferred=True,
+        publisher="U.S. Embassy in Mexico",
+        kind="statement",
+        published=None,
+        date_source="none",
+        paragraphs=10,
+        images=0,
+        tags=[],
+    ),
+    "002": dict(
+        title=(
+            "President Andrés Manuel López Obrador met yesterday with White House Homeland "
+            "Security Advisor Elizabeth Sherwood-Randall at the National…"
+        ),
+        title_inferred=True,
+        publisher="Government of Mexico",
+        kind="communique",
+        published=None,
+        date_source="none",
+        paragraphs=9,
+        images=8,
+        tags=[],
+    ),
+    "003": dict(
+        title=(
+            "President Joe Biden met with the President of Mexico, Andrés Manuel López Obrador, "
+            "in San Francisco, California"
+        ),
+        title_inferred=True,
+        publisher="The White House",
+        kind="readout",
+        published=None,
+        date_source="none",
+        paragraphs=12,
+        images=0,
+        tags=[],
+    ),
+    "004": dict(
+        title="Readout of Homeland Security Advisor Dr. Liz Sherwood-Randall’s Trip to Mexico",
+        title_inferred=False,
+        publisher="The White House",
+        kind="readout",
+        published=date(2024, 2, 7),
+        date_source="front_matter",
+        paragraphs=3,
+        images=0,
+        tags=["statements-releases"],
+    ),
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_GOLDEN))
+def test_seed_documents_match_golden_values(prefix):
+    expected = SEED_GOLDEN[prefix]
+    document = read_document(seed(prefix))
+    assert document.source_file == seed(prefix).name
+    assert document.title == expected["title"]
+    assert document.title_inferred is expected["title_inferred"]
+    assert document.publisher == expected["publisher"]
+    assert document.kind == expected["kind"]
+    assert document.language == "en"
+    assert document.published == expected["published"]
+    assert document.date_source == expected["date_source"]
+    assert len(document.body.split("\n\n")) == expected["paragraphs"]
+    assert len(document.images) == expected["images"]
+    assert document.tags == expected["tags"]
+    assert document.content_hash == body_hash(document.body)
+    if document.published is None:
+        assert document.date_note == "no date in the file: needs a curator"
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_GOLDEN))
+def test_seed_bodies_are_clean(prefix):
+    document = read_document(seed(prefix))
+    body = document.body
+    for artifact in ("\\", "###", "\u00a0", "  ", "---", "Source :", "/cms/uploads", "title:"):
+        assert artifact not in body, artifact
+    for paragraph in body.split("\n\n"):
+        assert "\n" not in paragraph  # wrapped lines re-joined
+        assert paragraph == paragraph.strip() and paragraph
+
+
+def test_wrapped_seed_is_rejoined_into_paragraphs():
+    body = read_document(seed("000")).body
+    first = body.split("\n\n")[0]
+    assert first.startswith("On July 24, President Andrés Manuel López Obrador and senior")
+    assert "senior Government of Mexico officials" in first  # the words across a line break
+    assert first.endswith("Security Secretary Rosa Icela Rodríguez.")
+    assert body.endswith("bilateral relationship and security.")  # the `\###` is gone
+
+
+def test_paragraph_broken_mid_sentence_is_mended():
+    body = read_document(seed("001")).body
+    assert "confirmed their commitment to combat fentanyl and synthetic drugs, as well as" in body
+
+
+def test_image_lines_become_image_references():
+    document = read_document(seed("002"))
+    assert document.images[0] == "/cms/uploads/image/file/858776/6.jpeg"
+    assert document.images[-1] == "/cms/uploads/image/file/858778/8.jpeg"
+    assert ".jpeg" not in document.body
+    assert document.body.endswith("U.S. Embassy Mexico Deputy Chief of Mission Mark Johnson.")
+
+
+def test_front_matter_title_is_unescaped():
+    document = read_document(seed("000"))
+    # YAML's "\_" is a no-break space: it must read as an ordinary space.
+    assert "United States on Shared" in document.title
+    assert document.source_url.startswith("https://www.whitehouse.gov/briefing-room/")
+    assert document.front_matter["tags"] == "statements-releases"
+
+
+def test_content_hash_survives_rewrapping_and_line_endings():
+    original = read_document(seed("003"))
+    paragraphs = original.body.split("\n\n")
+    rewrapped = "\n\n".join(textwrap.fill(p, width=64) for p in paragraphs)
+    assert parse_document(rewrapped.encode(), "x.txt").content_hash == original.content_hash
+    crlf = seed("003").read_bytes().replace(b"\n", b"\r\n")
+    assert parse_document(crlf, "y.txt").content_hash == original.content_hash
+    edited = seed("003").read_text(encoding="utf-8").replace("$863.4 billion", "$900 billion")
+    assert parse_document(edited, "z.txt").content_hash != original.content_hash
+    normalised = " ".join(original.body.split())
+    assert original.content_hash == hashlib.sha256(normalised.encode()).hexdigest()
+
+
+def test_read_document_names_the_file_relative_to_the_root(tmp_path):
+    nested = tmp_path / "2024" / "feb"
+    nested.mkdir(parents=True)
+    path = nested / "readout.txt"
+    path.write_bytes(seed("004").read_bytes())
+    assert read_document(path, root=tmp_path).source_file == "2024/feb/readout.txt"
+    assert read_document(path).source_file == "readout.txt"
+
+
+# --- unseen readouts --------------------------------------------------------------------------
+
+UNSEEN_GOLDEN = {
+    "us_canada": (
+        "Readout of President Biden’s Meeting with Prime Minister Trudeau of Canada",
+        "The White House",
+        "readout",
+        "en",
+        date(2023, 3, 24),
+        "text",
+    ),
+    "state_guatemala": (
+        "Joint Statement on the United States-Guatemala Migration Dialogue",
+        "U.S. Department of State",
+        "joint_statement",
+        "en",
+        None,
+        "none",
+    ),
+    "sre_comunicado": (
+        "México y Guatemala fortalecen la cooperación en materia de seguridad y migración",
+        "Government of Mexico",
+        "communique",
+        "es",
+        date(2024, 3, 14),
+        "text",
+    ),
+    "pmo_canada": (
+        "Prime Minister Trudeau speaks with President of Mexico Claudia Sheinbaum",
+        "Government of Canada",
+        "readout",
+        "en",
+        date(2024, 11, 5),
+        "text",
+    ),
+    "japan_front_matter": (
+        "U.S. Japan Joint Leaders’ Statement",
+        "The White House",
+        "joint_statement",
+        "en",
+        date(2024, 4, 10),
+        "front_matter",
+    ),
+    "embassy_honduras": (
+        "The United States and Honduras Renew Partnership Against Drug Trafficking",
+        "U.S. Embassy in Honduras",
+        "readout",
+        "en",
+        None,
+        "none",
+    ),
+    "remarks_guatemala": (
+        "Remarks by Vice President Harris and President Arévalo of Guatemala Before Bilateral "
+        "Meeting",
+        "The White House",
+        "remarks",
+        "en",
+        None,
+        "none",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNSEEN_GOLDEN))
+def test_unseen_readouts_match_golden_values(name):
+    title, publisher, kind, language, published, date_source = UNSEEN_GOLDEN[name]
+    document = unseen_document(name)
+    assert document.title == title
+    assert document.title_inferred is (name != "japan_front_matter")
+    assert document.publisher == publisher
+    assert document.kind == kind
+    assert document.language == language
+    assert (document.published, document.date_source) == (published, date_source)
+    assert title not in document.body  # a headline is the title, not the first paragraph
+
+
+def test_windows_1252_wrapped_readout_is_decoded_and_rejoined():
+    document = unseen_document("pmo_canada")
+    assert "renewable électricité projects" in document.body
+    assert "spoke today with the President of Mexico" in document.body
+    assert len(document.body.split("\n\n")) == 3
+    assert document.date_note == "dateline in the text: 'November 5, 2024'"
+
+
+def test_markdown_front_matter_file_is_cleaned():
+    document = unseen_document("japan_front_matter")
+    assert document.images == ["/uploads/2024/04/leaders.jpg"]
+    assert document.tags == ["statements-releases", "japan"]
+    assert document.body.startswith("Global Partners for the Future\n\nToday, President")
+    assert "![" not in document.body and "#" not in document.body
+
+
+def test_header_and_source_lines_are_metadata_not_body():
+    assert not unseen_document("state_guatemala").body.startswith("Office of the Spokesperson")
+    assert "Usembassy" not in unseen_document("embassy_honduras").body
+    assert "Comunicado No. 145" not in unseen_document("sre_comunicado").body
+
+
+def test_other_artifacts_are_cleaned():
+    raw = (
+        "Readout of the Secretary’s Call\n\n"
+        "The Secretary\u00a0spoke with **Foreign Minister** Jane Doe\u200b about the "
+        "U.S.\\-Canada border  \nand trade.\n\n"
+        '<img src="https://example.org/a/photo.png" alt="x">\n\n'
+        "https://cdn.example.org/photos/handshake.JPG?w=800\n"
+    )
+    document = parse_document(raw, "call.txt")
+    assert document.body == (
+        "The Secretary spoke with Foreign Minister Jane Doe about the U.S.-Canada border and trade."
+    )
+    assert document.images == [
+        "https://example.org/a/photo.png",
+        "https://cdn.example.org/photos/handshake.JPG?w=800",
+    ]
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+def test_date_from_the_source_url_is_marked_inferred():
+    raw = (
+        "---\nsource_url: https://www.state.gov/briefings/2024/03/12/readout/\n---\n"
+        "Secretary Blinken met Foreign Minister Joly."
+    )
+    document = parse_document(raw, "x.txt")
+    assert document.published == date(2024, 3, 12)
+    assert document.date_source == "inferred"
+    assert document.publisher == "U.S. Department of State"
+
+
+def test_published_time_is_used_when_date_is_missing():
+    raw = "---\npublished_time: 2023-07-25 09:40:25-04:00\n---\nText of the statement."
+    document = parse_document(raw, "x.txt")
+    assert document.published == date(2023, 7, 25)
+    assert (document.date_source, document.date_note) == (
+        "front_matter",
+        "front matter 'published_time'",
+    )
+
+
+def test_a_date_inside_the_text_is_not_a_publication_date():
+    document = parse_document("Joint statement\n\nOn July 24, 2023, the leaders met.", "x.txt")
+    assert document.published is None
+    assert document.date_source == "none"
+
+
+def test_curator_overrides_win():
+    overrides = {
+        "title": "Curated title",
+        "date": "2023-07-24",
+        "publisher": "Government of Mexico",
+        "source_url": "https://www.gob.mx/sre/prensa/x",
+        "kind": "communique",
+    }
+    document = parse_document(seed("003").read_bytes(), "003.txt", overrides)
+    assert document.title == "Curated title" and document.title_inferred is False
+    assert document.published == date(2023, 7, 24)
+    assert (document.date_source, document.date_note) == ("curator", "set by a curator")
+    assert document.publisher == "Government of Mexico"
+    assert document.source_url == "https://www.gob.mx/sre/prensa/x"
+    assert document.kind == "communique"
+    empty = parse_document(seed("003").read_bytes(), "003.txt", {"title": "", "date": None})
+    assert empty.title_inferred is True and empty.published is None
+
+
+def test_front_matter_kind_words_are_understood():
+    document = parse_document("---\nkind: Joint Statement\n---\nWe agree.", "x.txt")
+    assert document.kind == "joint_statement"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The leaders discussed the importance of the partnership and the region.", "en"),
+        ("Los presidentes conversaron sobre la importancia de la relación con los vecinos.", "es"),
+        ("Les dirigeants ont discuté de la coopération dans la région et du commerce.", "fr"),
+    ],
+)
+def test_language_detection(text, language):
+    assert detect_language(text) == language
+
+
+# --- bad files --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (b"", "empty"),
+        (b"   \n\t\r\n  \n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary"),
+        (bytes(range(1, 32)) * 20, "binary"),
+        (bytes(range(128, 256)) * 8, "binary"),
+        (
+            b"Readout\n\nThe text " + bytes([0xA4, 0xA6, 0xA8, 0xAC, 0xAF, 0xB1, 0xB6]) * 9,
+            "not readable",
+        ),
+        (bytes(range(0xA0, 0x100)) * 8, "not readable text"),
+        (b"---\ntitle: Readout\ndate: 2024-02-07\n\nNo closing line.", "never closes"),
+        (b"---\ntitle: [unclosed\n---\nText.", "broken front matter"),
+        (b"---\n- a\n- list\n---\nText.", "not a set of 'key: value' lines"),
+        (b"---\ntitle: Readout\ndate: next Tuesday\n---\nText.", "is not a date"),
+        (b"---\ndate: '2023-13-45'\n---\nText.", "is not a date"),
+        (b"---\ndate: 2024-02-07\npublished_time: soon\n---\nText.", "is not a date"),
+        (b"---\ntitle: Only a title\n---\n\n\n", "no text"),
+    ],
+)
+def test_bad_files_raise_a_clear_error(tmp_path, content, why):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(DocumentError) as error:
+        read_document(path)
+    message = str(error.value)
+    assert why in message
+    assert "\n" not in message and len(message) < 200
+
+
+def test_a_folder_is_not_a_document(tmp_path):
+    with pytest.raises(DocumentError, match="folder"):
+        read_document(tmp_path)
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_legacy_encodings_decode(tmp_path, encoding):
+    text = "Declaración conjunta\n\nMéxico y Canadá acordaron la cooperación en materia de energía."
+    if encoding == "cp1252":
+        text += " “Juntos”, dijo el señor Pérez — así."
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(text.encode(encoding))
+    document = read_document(path)
+    assert document.title == "Declaración conjunta"
+    assert "México y Canadá acordaron" in document.body
+    assert document.language == "es"
+    assert document.kind == "joint_statement"
+
+
+def test_utf8_bom_is_ignored():
+    document = parse_document("\ufeffReadout of a call\n\nThe leaders spoke.".encode(), "x.txt")
+    assert document.title == "Readout of a call"
+
+
+# --- sentences --------------------------------------------------------------------------------
+
+
+def test_sentence_splitting_knows_abbreviations_and_initials():
+    text = (
+        "Deputy Attorney General Lisa O. Monaco met Dr. Sherwood-Randall and Ms. Bárcena in "
+        "the U.S. Embassy on St. Charles Ave. No. 5 today. They agreed. Mr. Verma left at "
+        "5 p.m. on Friday. The U.S. The end!"
+    )
+    sentences = [s for _, s in split_sentences(text)]
+    assert sentences == [
+        "Deputy Attorney General Lisa O. Monaco met Dr. Sherwood-Randall and Ms. Bárcena in the "
+        "U.S. Embassy on St. Charles Ave. No. 5 today.",
+        "They agreed.",
+        "Mr. Verma left at 5 p.m. on Friday.",
+        "The U.S.",
+        "The end!",
+    ]
+    for position, sentence in split_sentences(text):
+        assert text[position : position + len(sentence)] == sentence
