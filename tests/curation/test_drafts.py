@@ -1,35 +1,71 @@
-"""Drafts never reach the public: their pages 404 and search does not find them."""
+"""Drafts never reach the public: page, search, feeds, sitemap and API all leave them out."""
 
 import pytest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_drafts_page_is_not_found_and_appears_nowhere_public(client, make_statement):
-    published = make_statement("Zacatecas security readout", slug="published-zacatecas")
-    draft = make_statement("Zacatecas fentanyl draft", status="draft", slug="draft-zacatecas")
+@pytest.fixture
+def pair(make_statement):
+    published = make_statement(
+        "Zacatecas security readout",
+        slug="published-zacatecas",
+        body="Zacatecas security readout. Officials met in Zacatecas.",
+    )
+    draft = make_statement(
+        "Zacatecas fentanyl draft",
+        status="draft",
+        slug="draft-zacatecas",
+        body="Zacatecas fentanyl draft. Officials met in Zacatecas about fentanyl.",
+    )
+    return published, draft
 
+
+def test_a_drafts_page_is_not_found(client, pair):
+    published, draft = pair
     assert client.get(published.get_absolute_url()).status_code == 200
     assert client.get(draft.get_absolute_url()).status_code == 404
-    home = client.get("/").content.decode()
-    assert draft.slug not in home
-
-    try:
-        search_url = reverse("statements:search")
-    except NoReverseMatch:
-        search_url = "/search/"
-    response = client.get(search_url, {"q": "Zacatecas"})
-    if response.status_code != 404:  # the search page exists
-        html = response.content.decode()
-        assert response.status_code == 200
-        assert draft.slug not in html and "fentanyl draft" not in html
+    assert draft.slug not in client.get("/").content.decode()
 
 
-def test_publishing_makes_it_public(curator_client, client, make_statement):
+def test_search_finds_the_published_statement_but_never_the_draft(client, pair):
+    published, draft = pair
+    response = client.get(reverse("statements:search"), {"q": "Zacatecas"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert published.slug in html
+    assert draft.slug not in html and "fentanyl draft" not in html
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "query"),
+    [
+        ("statements:latest_feed", {}, {}),
+        ("statements:sitemap", {}, {}),
+        ("statements:api_search", {}, {"q": "Zacatecas"}),
+        ("statements:api_list", {"kind": "statements"}, {}),
+    ],
+)
+def test_feeds_sitemap_and_api_leave_drafts_out(client, pair, name, kwargs, query):
+    published, draft = pair
+    response = client.get(reverse(name, kwargs=kwargs), query)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert published.slug in body
+    assert draft.slug not in body
+
+
+def test_the_api_has_no_detail_for_a_draft(client, pair):
+    _, draft = pair
+    url = reverse("statements:api_detail", args=["statements", draft.slug])
+    assert client.get(url).status_code == 404
+
+
+def test_publishing_makes_it_public(curator_client, client, pair):
     from statements.models import Statement
 
-    draft = make_statement("A new draft", status="draft")
+    _, draft = pair
     curator_client.post(
         reverse("admin:statements_statement_changelist"),
         {"action": "publish", "_selected_action": [draft.pk]},
@@ -37,3 +73,5 @@ def test_publishing_makes_it_public(curator_client, client, make_statement):
     draft.refresh_from_db()
     assert draft.status == Statement.Status.PUBLISHED
     assert client.get(draft.get_absolute_url()).status_code == 200
+    response = client.get(reverse("statements:search"), {"q": "fentanyl"})
+    assert draft.slug in response.content.decode()
