@@ -1,0 +1,214 @@
+"""Word lists the people and meetings steps read text with.
+
+These are words of the *language of readouts* (titles, institutions, countries, places), never
+names of people: a name is found because of where it stands, not because we knew it.
+"""
+
+TITLE_HEADS = {
+    "acting", "administrator", "admiral", "adviser", "advisor", "advisors", "ambassador",
+    "ambassadors", "assistant", "attache", "attaché", "attorney", "captain", "chair", "chairman",
+    "chairperson", "chairwoman", "chancellor", "charge", "chargé", "chief", "colonel", "commander",
+    "commissioner", "comptroller", "congressman", "congresswoman", "consul", "coordinator",
+    "counsellor", "counselor", "d'affaires", "delegate", "deputy", "director", "directors",
+    "emperor", "envoy", "executive", "foreign", "general", "governor", "head", "inspector",
+    "interim", "judge", "king", "lady", "leader", "lieutenant", "marshal", "mayor", "minister",
+    "ministers", "officer", "premier", "president", "president-elect", "presidents", "prime",
+    "prince", "princess", "principal", "prosecutor", "queen", "representative", "secretaries",
+    "secretary", "senator", "senior", "sheikh", "solicitor", "speaker", "special", "spokesman",
+    "spokesperson", "spokeswoman", "sub-secretary", "subsecretary", "superintendent", "treasurer",
+    "under", "undersecretaries", "undersecretary", "vice", "vice-president",
+}  # fmt: skip
+
+# Title words that end a title: one of these must be in a phrase for it to be a title.
+TITLE_CORE = TITLE_HEADS - {
+    "vice", "prime", "under", "deputy", "assistant", "acting", "senior", "special", "executive",
+    "interim", "foreign", "lady", "principal", "d'affaires", "attorney",
+}  # fmt: skip
+
+HEADS_OF_STATE = {"president", "prime minister", "premier", "chancellor", "king", "queen"}
+
+HONORIFICS = {
+    "adm.", "amb.", "dame", "doctor", "dr.", "gen.", "gov.", "hon.", "honorable", "ing.", "lic.",
+    "madam", "miss", "mr.", "mrs.", "ms.", "prof.", "rep.", "sen.", "señor", "señora", "sir",
+    "sr.", "sra.", "srta.",
+}  # fmt: skip
+
+INSTITUTION_WORDS = {
+    "accord", "action", "administration", "aeronautics", "affairs", "agency", "agenda",
+    "agreement", "agriculture", "air", "airport", "alcohol", "alliance", "americas", "armed",
+    "army", "assembly", "association", "attorney's", "authority", "avenue", "aviation", "bank",
+    "barracks", "base", "bay", "bicentennial", "bienestar", "bilateral", "board", "border",
+    "bridge", "budget", "building", "bureau", "business", "businesses", "cabinet", "camp",
+    "campus", "canal", "capitol", "care", "cathedral", "census", "center", "central", "centre",
+    "chamber", "charter", "children", "church", "citizen", "citizens", "citizenship", "city",
+    "ciudadana", "climate", "coalition", "coast", "coastal", "cold", "college", "commerce",
+    "commission", "commissioner's", "committee", "communication", "communications", "communities",
+    "compact", "competitiveness", "compound", "conference", "congress", "constitution", "consular",
+    "consulate", "control", "cooperation", "correctional", "corridor", "council",
+    "counternarcotics", "counterterrorism", "court", "crime", "criminal", "crisis", "crossing",
+    "culture", "cup", "customs", "cyber", "cybersecurity", "day", "decade", "declaration",
+    "defence", "defensa", "defense", "democracy", "democratic", "department", "depression",
+    "desert", "development", "dialogue", "digital", "diplomacy", "diplomatic", "directorate",
+    "disaster", "district", "division", "drug", "drugs", "east", "eastern", "economia", "economic",
+    "economy", "economía", "education", "elections", "electoral", "embassy", "emergency",
+    "employment", "energy", "enforcement", "engagement", "environment", "environmental",
+    "explosives", "export", "exports", "exteriores", "external", "families", "family", "federal",
+    "fentanyl", "finance", "finances", "firearms", "fiscalia", "fiscalía", "fisheries", "food",
+    "force", "forces", "foreign", "forum", "foundation", "framework", "freedom", "fund", "games",
+    "general", "general's", "global", "goals", "gobernacion", "gobernación", "government",
+    "governments", "great", "group", "guard", "guardia", "gulf", "hacienda", "hall",
+    "headquarters", "health", "hemisphere", "hemispheric", "heritage", "high-level", "highways",
+    "homeland", "hospital", "hotel", "house", "housing", "human", "immigration", "independence",
+    "indigenous", "industry", "information", "infrastructure", "initiative", "innovation",
+    "institute", "instituto", "intelligence", "intergovernmental", "interior", "international",
+    "investigation", "investigations", "investment", "island", "islands", "judicial", "justice",
+    "kingdom", "labor", "labour", "lake", "languages", "latin", "law", "leaders", "legal", "level",
+    "liberty", "livestock", "management", "marina", "marine", "marines", "maritime", "mechanism",
+    "media", "medical", "migracion", "migración", "migration", "military", "millennium", "mines",
+    "ministry", "mission", "mountains", "multilateral", "nacional", "narcotics", "national",
+    "nations", "natural", "navy", "network", "north", "northern", "nuclear", "ocean", "oceans",
+    "office", "official", "olympic", "olympics", "operations", "opioid", "opioids", "organisation",
+    "organization", "organized", "outreach", "palace", "panel", "park", "parliament",
+    "partnership", "peace", "peninsula", "pentagon", "plan", "planning", "plans", "police",
+    "policy", "population", "port", "ports", "preparedness", "press", "prevention", "prisons",
+    "procurement", "program", "programme", "prosecution", "prosecutor's", "prosperity",
+    "proteccion", "protección", "protection", "protocol", "province", "provincial", "public",
+    "publica", "pública", "railway", "recovery", "refugees", "region", "regional", "relaciones",
+    "relations", "republic", "reserve", "residence", "resources", "response", "revenue",
+    "revolution", "rights", "risks", "river", "road", "roads", "room", "rural", "safe", "safety",
+    "salud", "sanitary", "school", "science", "sea", "secretaria", "secretariat", "secretary's",
+    "secretaría", "security", "seguridad", "senate", "seniors", "service", "services", "skills",
+    "small", "social", "south", "southern", "sovereignty", "space", "special", "sports", "square",
+    "staff", "state", "states", "station", "statistics", "strategic", "strategy", "street",
+    "summit", "supreme", "surveillance", "synthetic", "task", "tax", "technology", "tobacco",
+    "tourism", "tower", "trade", "transport", "transportation", "treasury", "treatment", "treaty",
+    "tribunal", "trilateral", "union", "unit", "united", "university", "valley", "veterans",
+    "wall", "war", "wars", "water", "week", "welfare", "west", "western", "women", "workforce",
+    "working", "world", "year", "youth",
+}  # fmt: skip
+
+# Words that start sentences or name times, never part of a person's name.
+STOPWORDS = {
+    "a", "about", "according", "across", "additionally", "administration", "after", "afternoon",
+    "against", "all", "already", "also", "although", "americans", "among", "an", "and", "any",
+    "anyone", "april", "aren't", "around", "as", "at", "audio", "august", "autumn", "background",
+    "because", "before", "between", "both", "briefing", "but", "by", "canadians", "colombians",
+    "concerning", "countries", "cubans", "dear", "december", "delegation", "delegations",
+    "despite", "doesn't", "don't", "during", "each", "earlier", "ecuadorians", "email", "english",
+    "even", "evening", "every", "everybody", "everyone", "excellencies", "excellency", "excerpt",
+    "excerpts", "fact", "fall", "february", "fifth", "finally", "first", "five", "following",
+    "for", "former", "four", "fourth", "french", "friday", "from", "furthermore", "gentlemen",
+    "given", "good", "guatemalans", "haitians", "he", "hello", "her", "here", "here's", "him",
+    "his", "home", "hondurans", "how", "however", "i", "i'm", "i've", "if", "image", "in",
+    "including", "into", "isn't", "it", "it's", "its", "january", "joint", "july", "june", "just",
+    "ladies", "last", "later", "leader", "leaders", "let", "let's", "lets", "live", "many",
+    "march", "may", "me", "meanwhile", "menu", "mexicans", "monday", "more", "moreover", "morning",
+    "most", "mr", "ms", "my", "nations", "new", "next", "nicaraguans", "night", "no", "nobody",
+    "not", "note", "november", "now", "october", "of", "official", "officials", "ok", "okay", "on",
+    "one", "only", "onto", "other", "our", "over", "partners", "people", "per", "photo", "please",
+    "press", "previous", "print", "read", "readout", "recognizing", "regarding", "related",
+    "release", "remarks", "salvadorans", "saturday", "second", "senior", "september", "several",
+    "share", "she", "sheet", "since", "so", "some", "someone", "source", "spanish", "spring",
+    "statement", "still", "subsequently", "such", "summer", "sunday", "tags", "thank", "thanks",
+    "that", "that's", "the", "their", "them", "then", "there", "there's", "these", "they",
+    "they're", "third", "this", "those", "though", "three", "through", "throughout", "thursday",
+    "thus", "to", "today", "today's", "together", "tomorrow", "tomorrow's", "top", "toward",
+    "towards", "transcript", "translation", "tuesday", "two", "under", "unless", "until", "upon",
+    "us", "venezuelans", "via", "video", "we", "we're", "we've", "wednesday", "well", "what",
+    "what's", "when", "where", "whether", "which", "while", "who", "why", "winter", "with",
+    "within", "without", "yes", "yesterday", "yesterday's", "you", "you're", "your",
+}  # fmt: skip
+
+# Country words -> ISO 3166 alpha-2. Demonyms and possessives included.
+COUNTRY_WORDS = {
+    "u.s.": "US", "us": "US", "usa": "US", "u.s.a.": "US", "america": "US", "american": "US",
+    "united states": "US", "washington": "US", "mexico": "MX", "méxico": "MX", "mexican": "MX",
+    "mexicana": "MX", "mexicano": "MX", "canada": "CA", "canadian": "CA", "ottawa": "CA",
+    "guatemala": "GT", "guatemalan": "GT", "honduras": "HN", "honduran": "HN", "el salvador": "SV",
+    "salvadoran": "SV", "salvadorian": "SV", "china": "CN", "chinese": "CN", "prc": "CN",
+    "united kingdom": "GB", "uk": "GB", "u.k.": "GB", "britain": "GB", "british": "GB",
+    "great britain": "GB", "france": "FR", "french": "FR", "germany": "DE", "german": "DE",
+    "japan": "JP", "japanese": "JP", "india": "IN", "indian": "IN", "brazil": "BR",
+    "brazilian": "BR", "colombia": "CO", "colombian": "CO", "venezuela": "VE",
+    "venezuelan": "VE", "cuba": "CU", "cuban": "CU", "nicaragua": "NI", "nicaraguan": "NI",
+    "haiti": "HT", "haitian": "HT", "panama": "PA", "panamanian": "PA", "costa rica": "CR",
+    "costa rican": "CR", "ecuador": "EC", "ecuadorian": "EC", "peru": "PE", "peruvian": "PE",
+    "chile": "CL", "chilean": "CL", "argentina": "AR", "argentine": "AR", "argentinian": "AR",
+    "spain": "ES", "spanish": "ES", "italy": "IT", "italian": "IT", "korea": "KR", "korean": "KR",
+    "south korea": "KR", "ukraine": "UA", "ukrainian": "UA", "russia": "RU", "russian": "RU",
+    "dominican republic": "DO", "dominican": "DO", "belize": "BZ", "belizean": "BZ",
+    "jamaica": "JM", "jamaican": "JM", "australia": "AU", "australian": "AU", "israel": "IL",
+    "israeli": "IL", "european union": "EU",
+}  # fmt: skip
+
+# Institutions and acronyms whose officials belong to one country.
+INSTITUTION_COUNTRY = {
+    "white house": "US", "dhs": "US", "state department": "US", "department of state": "US",
+    "department of homeland security": "US", "national security council": "US", "nsc": "US",
+    "pentagon": "US", "fbi": "US", "dea": "US", "atf": "US", "cbp": "US", "ice": "US",
+    "usaid": "US", "ondcp": "US", "national drug control policy": "US", "doj": "US",
+    "department of justice": "US", "u.s. embassy": "US", "us embassy": "US", "uscis": "US",
+    "segob": "MX", "sre": "MX", "sedena": "MX", "semar": "MX", "sspc": "MX", "fgr": "MX",
+    "cofepris": "MX", "inm": "MX", "national migration institute": "MX", "guardia nacional": "MX",
+    "gobernación": "MX", "gobernacion": "MX", "palacio nacional": "MX", "national palace": "MX",
+    "sheinbaum administration": "MX", "amlo": "MX", "global affairs canada": "CA",
+    "rcmp": "CA", "cbsa": "CA", "privy council": "CA", "pco": "CA", "parliament hill": "CA",
+}  # fmt: skip
+
+# Cities (and the states or countries written after them) for meeting places; also never names.
+CITIES = {
+    "mexico city": "MX", "ciudad de méxico": "MX", "cdmx": "MX", "monterrey": "MX",
+    "guadalajara": "MX", "tijuana": "MX", "ciudad juárez": "MX", "ciudad juarez": "MX",
+    "cancún": "MX", "cancun": "MX", "mérida": "MX", "merida": "MX", "tapachula": "MX",
+    "nuevo laredo": "MX", "reynosa": "MX", "matamoros": "MX", "acapulco": "MX", "washington": "US",
+    "washington, d.c.": "US", "washington d.c.": "US", "new york": "US", "san francisco": "US",
+    "los angeles": "US", "san diego": "US", "el paso": "US", "houston": "US", "miami": "US",
+    "chicago": "US", "phoenix": "US", "dallas": "US", "austin": "US", "laredo": "US",
+    "nogales": "US", "brownsville": "US", "denver": "US", "seattle": "US", "boston": "US",
+    "atlanta": "US", "new orleans": "US", "tucson": "US", "albuquerque": "US", "honolulu": "US",
+    "camp david": "US", "palm beach": "US", "ottawa": "CA", "toronto": "CA", "montreal": "CA",
+    "montréal": "CA", "vancouver": "CA", "quebec city": "CA", "québec": "CA", "calgary": "CA",
+    "winnipeg": "CA", "halifax": "CA", "guatemala city": "GT", "tegucigalpa": "HN",
+    "san pedro sula": "HN", "san salvador": "SV", "panama city": "PA", "san josé": "CR",
+    "san jose": "CR", "bogotá": "CO", "bogota": "CO", "havana": "CU", "caracas": "VE",
+    "managua": "NI", "port-au-prince": "HT", "quito": "EC", "lima": "PE", "santiago": "CL",
+    "buenos aires": "AR", "brasília": "BR", "brasilia": "BR", "são paulo": "BR",
+    "sao paulo": "BR", "rio de janeiro": "BR", "beijing": "CN", "shanghai": "CN",
+    "tokyo": "JP", "london": "GB", "paris": "FR", "berlin": "DE", "madrid": "ES", "rome": "IT",
+    "new delhi": "IN", "seoul": "KR", "kyiv": "UA", "geneva": "CH", "brussels": "BE",
+    "santo domingo": "DO", "kingston": "JM", "belmopan": "BZ", "belize city": "BZ",
+    "los cabos": "MX", "puebla": "MX",
+}  # fmt: skip
+
+# fmt: skip
+CAPITALS = {
+    "MX": "Mexico City", "US": "Washington", "CA": "Ottawa", "GT": "Guatemala City",
+    "HN": "Tegucigalpa", "SV": "San Salvador", "PA": "Panama City", "CR": "San José",
+    "CO": "Bogotá", "CU": "Havana", "NI": "Managua", "HT": "Port-au-Prince", "EC": "Quito",
+    "PE": "Lima", "CL": "Santiago", "AR": "Buenos Aires", "BR": "Brasília", "CN": "Beijing",
+    "JP": "Tokyo", "GB": "London", "FR": "Paris", "DE": "Berlin", "ES": "Madrid",
+    "IN": "New Delhi", "DO": "Santo Domingo",
+}  # fmt: skip
+
+# fmt: skip
+# States and provinces that follow a city ("San Francisco, California"), and other places.
+REGIONS = {
+    "alberta", "americas", "arizona", "baja california", "british columbia", "california",
+    "caribbean", "central america", "chiapas", "chihuahua", "coahuila", "colorado", "d.c.", "dc",
+    "florida", "georgia", "guerrero", "hawaii", "illinois", "jalisco", "latin america",
+    "louisiana", "maryland", "massachusetts", "michoacan", "michoacán", "nevada", "new mexico",
+    "new york", "north america", "nuevo leon", "nuevo león", "oaxaca", "ontario", "puebla",
+    "quebec", "quintana roo", "sinaloa", "sonora", "south america", "tamaulipas", "texas",
+    "the americas", "the caribbean", "veracruz", "virginia", "washington state",
+    "western hemisphere", "yucatan", "yucatán",
+}  # fmt: skip
+
+# fmt: skip
+# Venues that say which city they are in.
+VENUES = {
+    "national palace": "Mexico City", "palacio nacional": "Mexico City",
+    "los pinos": "Mexico City", "white house": "Washington", "oval office": "Washington",
+    "state department": "Washington", "eisenhower executive office building": "Washington",
+    "parliament hill": "Ottawa", "rideau hall": "Ottawa", "casa presidencial": "",
+    "palacio de la cultura": "Guatemala City", "pentagon": "Washington",
+}  # fmt: skip

@@ -1,0 +1,587 @@
+"""The meeting(s) a document reports, and whether an archived meeting is the same one.
+
+`find_meetings` reads one text: who attended (from people.py), when (the DateMentions that belong to
+the meeting, not a past call or a January summit), where, what kind, and a readable title.
+
+`match_meeting` decides whether another statement already reported that meeting. The rule:
+- both dated: the date windows overlap (a day of slack) AND (same city or venue, or at least two
+  shared attendees). Dates that do not overlap rule a meeting out.
+- otherwise (either side undated): at least two shared attendees AND something more that is
+  particular to the occasion: a shared named thing ("Bicentennial Framework", "Los Angeles
+  Declaration"), the same venue or the same city. Anything less gets its own meeting, and the
+  note says why.
+- a candidate is ruled out by a contradiction: different cities, or the same series pinned to a
+  different occasion ("the third meeting of the Trilateral Fentanyl Committee" today vs. "the
+  fourth meeting …" today). An occasion counts only when the text places it in the time of the
+  reported meeting (today, tomorrow, or held/convened by its attendees); "During the second
+  meeting …" in passing pins nothing.
+- candidates are scored (shared attendees + 2 per shared named thing + 2 for the venue + 1 for
+  the city); when the two best score the same, we link to the earlier meeting (earliest start
+  date, undated last, then lowest id) with evidence "weak" so that a curator reviews it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from statements.ingest import lexicon
+from statements.ingest.people import PAST_CUES, Sentences, tokenize
+from statements.ingest.resolve import name_score
+from statements.ingest.types import DateMention, MeetingFound, OfficialMention
+from statements.text import fold, strip_accents
+
+
+@dataclass
+class FoundMeeting(MeetingFound):
+    """A MeetingFound with the evidence match_meeting compares."""
+
+    names: list[str] = field(default_factory=list)  # distinctive named things, folded
+    occasions: dict = field(default_factory=dict)  # {folded series name: ordinal}
+    city_inferred: bool = False
+
+
+NAMED_HEADS = {
+    "framework", "declaration", "summit", "dialogue", "committee", "coalition", "strategy",
+    "initiative", "agreement", "plan", "accord", "partnership", "compact", "conference",
+    "forum", "mechanism", "protocol", "treaty", "charter", "alliance", "commission",
+}  # fmt: skip
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+OCCASION = re.compile(
+    r"\b(?P<ord>" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
+    r"(?:meeting|session|round|edition|plenary)\s+of\s+the\s+"
+    r"(?P<series>(?:[A-Z][\w’'\-\.]*\s+){0,6}?[A-Z][\w’'\-]*(?:Committee|Commission|Dialogue|"
+    r"Council|Group|Force|Forum|Summit|Conference|Mechanism))",
+    re.IGNORECASE,
+)
+PINNED = re.compile(
+    r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening|week)|held|convened|"
+    r"co-chaired|chaired|hosted|opened)\b",
+    re.IGNORECASE,
+)
+CALL = re.compile(
+    r"\b(?:(?:tele)?phone|video|virtual)\s+(?:call|conversation|conference|meeting)\b"
+    r"|\bspoke\s+(?:by|over\s+the)\s+(?:tele)?phone\b|\bcall\s+with\b|\bspoke\s+by\s+video\b",
+    re.IGNORECASE,
+)
+VENUE_HEADS = (
+    "Palace|House|Office|Building|Center|Centre|Hall|Ministry|Department|Embassy|Residence|"
+    "Hotel|Museum|Castle|Chancellery|Capitol|Pentagon|Palacio|Casa|Headquarters|Secretariat"
+)
+VENUE = re.compile(
+    r"\bat\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w’'\-\.]*\s+){0,5}(?:" + VENUE_HEADS + r")"
+    r"(?:\s+(?:of|de)\s+(?:the\s+)?[A-Z][\w’'\-]*)?)"
+)
+IN_CITY = re.compile(
+    r"\bin\s+(?P<city>[A-Z][\w’'\-\.]*(?:\s+(?:de\s+)?[A-Z][\w’'\-\.]*){0,2})"
+    r"(?:,\s+(?P<region>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*)?))?"
+)
+DESTINATION = re.compile(
+    r"\b(?:delegation|trip|visit|travel(?:l?ed)?|traveling|travelling|mission)\s+to\s+"
+    r"(?:the\s+)?(?P<country>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*)?)"
+)
+DELEGATION_OF = re.compile(r"\b(?P<adj>[A-Z][\w\.’']*)\s+(?:interagency\s+)?delegation\b")
+HEADS_OF_STATE = re.compile(
+    r"^(?:(?!vice).)*\b(?:president|prime minister|premier|chancellor|king|queen)\b"
+    r"(?!\s+of\s+the\s+\w+\s+(?:commission|committee|council|bank))",
+    re.IGNORECASE,
+)
+ADJECTIVES = {
+    "US": "U.S.", "MX": "Mexican", "CA": "Canadian", "GT": "Guatemalan", "HN": "Honduran",
+    "SV": "Salvadoran", "CN": "Chinese", "GB": "British", "FR": "French", "DE": "German",
+    "JP": "Japanese", "IN": "Indian", "BR": "Brazilian", "CO": "Colombian", "PA": "Panamanian",
+    "CR": "Costa Rican", "CU": "Cuban", "VE": "Venezuelan",
+}  # fmt: skip
+COUNTRY_NAMES = {
+    "US": "the United States", "MX": "Mexico", "CA": "Canada", "GT": "Guatemala",
+    "HN": "Honduras", "SV": "El Salvador", "CN": "China", "GB": "the United Kingdom",
+    "FR": "France", "DE": "Germany", "JP": "Japan", "IN": "India", "BR": "Brazil",
+    "CO": "Colombia", "PA": "Panama", "CR": "Costa Rica", "CU": "Cuba", "VE": "Venezuela",
+}  # fmt: skip
+MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+]  # fmt: skip
+_COUNTRY_WORDS = {strip_accents(k).casefold(): v for k, v in lexicon.COUNTRY_WORDS.items()}
+_CITIES = {strip_accents(k).casefold(): k for k in lexicon.CITIES}
+_CITY_COUNTRY = {strip_accents(k).casefold(): v for k, v in lexicon.CITIES.items()}
+_REGIONS = {strip_accents(k).casefold() for k in lexicon.REGIONS}
+_VENUES = {strip_accents(k).casefold(): v for k, v in lexicon.VENUES.items()}
+
+
+def _key(text: str) -> str:
+    return strip_accents(text or "").casefold().strip()
+
+
+# --- reading one document -----------------------------------------------------------------------
+
+
+def named_things(body: str, exclude_titles=()) -> list[str]:
+    """Folded names of frameworks, declarations, committees, summits … the text names.
+
+    'the U.S.-Mexico Bicentennial Framework for Security' -> 'bicentennial framework'. Names that
+    are part of an official's title (an agency, not an occasion) are left out.
+    """
+    tokens = tokenize(body)
+    titles = " | ".join(fold(t) for t in exclude_titles if t)
+    found = []
+    for k, tok in enumerate(tokens):
+        if tok.low not in NAMED_HEADS or not tok.text[0].isupper():
+            continue
+        m = k - 1
+        while m >= 0 and tokens[m].text[:1].isupper() and tokens[m].cls != "stop" and k - m <= 6:
+            m -= 1
+        words = tokens[m + 1 : k + 1]
+        # A leading "U.S.-Mexico" or "Mexico's" says who, not which.
+        while words and (words[0].cls in ("country", "poss") or words[0].text == "-"):
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        key = fold(" ".join(t.text for t in words))
+        if key and key not in titles:
+            found.append(key)
+    return list(dict.fromkeys(found))
+
+
+def occasions(body: str, sentences=None) -> dict:
+    """{series: ordinal} for occasions the text places at the time of the meeting it reports."""
+    tokens = tokenize(body)
+    sentences = sentences or Sentences(tokens, body)
+    out = {}
+    for m in OCCASION.finditer(body):
+        start, end = sentences.around(m.start())
+        sentence = body[start:end]
+        if not PINNED.search(sentence) or PAST_CUES.search(sentence):
+            continue
+        ordinal = m.group("ord").lower()
+        number = ORDINALS.get(ordinal) or int(re.match(r"\d+", ordinal).group())
+        series = fold(m.group("series"))
+        series = re.sub(r"^(?:u s |us |mexico |canada )+", "", series)
+        out[series] = number
+    return out
+
+
+def find_meetings(
+    body: str,
+    *,
+    officials: list[OfficialMention],
+    dates: list[DateMention],
+    published: date | None,
+    publisher_country: str = "",
+) -> list[MeetingFound]:
+    """The meeting the document reports (a list: today one at most), never a meeting it only
+    mentions. Empty when nobody in the text attended anything."""
+    attendees = [o for o in officials if o.attended]
+    if not attendees:
+        return []
+    tokens = tokenize(body)
+    sentences = Sentences(tokens, body)
+
+    def current(pos):
+        start, end = sentences.around(pos)
+        return not PAST_CUES.search(body[start:end])
+
+    start, end, inferred, date_note = _meeting_dates(body, dates, current)
+    venue, venue_city = _venue(body, current)
+    city, city_country, city_inferred, place_note = _city(body, current)
+    if not city and venue_city:
+        city, city_inferred = venue_city, False
+        city_country = _CITY_COUNTRY.get(_key(venue_city), "")
+    countries = sorted({o.country for o in attendees if o.country} | {city_country} - {""})
+    if not countries and publisher_country:
+        countries = [publisher_country]
+    kind = _kind(body, attendees, current, countries)
+    found = FoundMeeting(
+        start=start,
+        end=end,
+        date_inferred=inferred,
+        city=city,
+        venue=venue,
+        kind=kind,
+        countries=countries,
+        title="",
+        attendees=attendees,
+        note="; ".join(n for n in (date_note, place_note) if n),
+        names=named_things(body, [o.title for o in officials]),
+        occasions=occasions(body, sentences),
+        city_inferred=city_inferred,
+    )
+    found.title = meeting_title(found, body, publisher_country)
+    return [found]
+
+
+def _meeting_dates(body, dates, current):
+    """The dates of the reported meeting: the first date in a sentence about now, widened by the
+    other current dates within three days of it ('On February 6-7 … Yesterday … Today')."""
+    usable = [
+        d
+        for d in sorted(dates, key=lambda d: d.position)
+        if current(d.position) and not d.phrase.lower().startswith(("last ", "previous"))
+    ]
+    if not usable:
+        if dates:
+            return None, None, False, "the text's dates are of other events"
+        return None, None, False, "no date in the text"
+    first = usable[0]
+    start, end = first.start, first.end or first.start
+    chosen = [first]
+    for other in usable[1:]:
+        o_end = other.end or other.start
+        if start - timedelta(days=3) <= other.start and o_end <= end + timedelta(days=3):
+            start, end = min(start, other.start), max(end, o_end)
+            chosen.append(other)
+    inferred = all(d.relative for d in chosen)
+    note = f"from {first.phrase!r}" + (f" ({first.note})" if first.note else "")
+    return start, end, inferred, note
+
+
+def _venue(body, current):
+    for m in VENUE.finditer(body):
+        if not current(m.start()):
+            continue
+        venue = m.group("venue").strip()
+        if venue.lower().startswith(("invitation", "request")):
+            continue
+        return venue, _VENUES.get(_key(venue), "")
+    return "", ""
+
+
+def _city(body, current):
+    """(city, its country, inferred?, note) from 'in San Francisco, California', or the capital
+    of the country a delegation went to ('delegation to Mexico' -> Mexico City, inferred)."""
+    for m in IN_CITY.finditer(body):
+        if not current(m.start()):
+            continue
+        words = m.group("city").split()
+        for n in range(len(words), 0, -1):
+            candidate = " ".join(words[:n]).rstrip(".,")
+            key = _key(candidate)
+            if key in _CITIES and key not in _COUNTRY_WORDS:
+                return candidate, _CITY_COUNTRY[key], False, ""
+        region = m.group("region")
+        if region and _key(region) in _REGIONS and _key(m.group("city")) not in _COUNTRY_WORDS:
+            city = m.group("city").strip()
+            if _key(city) not in _REGIONS:
+                return city, "", False, ""
+    for m in DESTINATION.finditer(body):
+        if not current(m.start()):
+            continue
+        code = _COUNTRY_WORDS.get(_key(m.group("country"))) or _COUNTRY_WORDS.get(
+            _key(m.group("country").split()[0])
+        )
+        if code and code in lexicon.CAPITALS:
+            capital = lexicon.CAPITALS[code]
+            return capital, code, True, f"city inferred from {m.group(0)!r}"
+    return "", "", False, ""
+
+
+def _is_head_of_state(title: str) -> bool:
+    return bool(title) and bool(HEADS_OF_STATE.search(title))
+
+
+def _kind(body, attendees, current, countries):
+    if any(current(m.start()) for m in CALL.finditer(body)):
+        return "call"
+    leaders = [o for o in attendees if _is_head_of_state(o.title)]
+    if len(leaders) >= 2 and len({o.country or o.name for o in leaders}) >= 2:
+        return "leaders"
+    first_paragraph = body.strip().split("\n\n")[0]
+    if re.search(
+        r"\b(?:meeting|session)\s+of\s+the\s+[\w\s\-]*(?:Committee|Commission|Council)",
+        first_paragraph,
+    ) and not re.search(r"\bdelegation\s+to\b", first_paragraph):
+        return "committee"
+    if re.search(r"\bdelegations?\b", body) and (len(countries) >= 2 or DESTINATION.search(body)):
+        return "delegation_visit"
+    return "other"
+
+
+def _short_name(official) -> str:
+    """'López Obrador' for 'Andrés Manuel López Obrador' when the text used it, else the surname."""
+    forms = [official.name, *getattr(official, "variants", [])]
+    surname_forms = [f for f in forms if 0 < name_score(f, official.name) < 0.9]
+    if surname_forms:
+        return min(surname_forms, key=len)
+    words = official.name.split()
+    return words[-1] if words else official.name
+
+
+def format_dates(start: date | None, end: date | None) -> str:
+    """'24 July 2023', '6–7 February 2024', '30 January – 2 February 2024'."""
+    if start is None:
+        return ""
+    end = end or start
+    if end == start:
+        return f"{start.day} {MONTH_NAMES[start.month - 1]} {start.year}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {MONTH_NAMES[end.month - 1]} {end.year}"
+    if start.year == end.year:
+        first = f"{start.day} {MONTH_NAMES[start.month - 1]}"
+        return f"{first} – {end.day} {MONTH_NAMES[end.month - 1]} {end.year}"
+    return f"{format_dates(start, None)} – {format_dates(end, None)}"
+
+
+def meeting_title(found: MeetingFound, body: str = "", publisher_country: str = "") -> str:
+    """A readable title: 'Biden–López Obrador meeting in San Francisco',
+    'U.S. delegation visit to Mexico City, 6–7 February 2024'."""
+    when = format_dates(found.start, found.end)
+    where = found.city or found.venue
+    attendees = sorted(found.attendees, key=lambda o: o.position)
+    if found.kind in ("leaders", "call"):
+        leaders = [o for o in attendees if _is_head_of_state(o.title)] or attendees
+        names = "–".join(dict.fromkeys(_short_name(o) for o in leaders[:3]))
+        title = f"{names} {'call' if found.kind == 'call' else 'meeting'}"
+        if where and found.kind == "leaders":
+            title += f" in {where}"
+    elif found.kind == "committee":
+        m = OCCASION.search(body)
+        title = f"{m.group('ord').capitalize()} meeting of the {m.group('series')}" if m else ""
+        title = title or "Committee meeting"
+        if where:
+            title += f" in {where}"
+    elif found.kind == "delegation_visit":
+        visiting = _visiting_countries(body, found)
+        host = _host_country(found, visiting)
+        adjective = " and ".join(ADJECTIVES.get(c, c) for c in visiting) or "Official"
+        place = found.city or COUNTRY_NAMES.get(host, "") or found.venue
+        title = f"{adjective} delegation visit" + (f" to {place}" if place else "")
+    else:
+        names = "–".join(ADJECTIVES.get(c, c) for c in found.countries) or "Official"
+        title = f"{names} meeting" + (f" in {where}" if where else "")
+    return f"{title}, {when}" if when else title
+
+
+def _visiting_countries(body, found):
+    codes = []
+    for m in DELEGATION_OF.finditer(body):
+        code = _COUNTRY_WORDS.get(_key(m.group("adj").replace("’s", "").replace("'s", "")))
+        if code and code not in codes:
+            codes.append(code)
+    place_country = _CITY_COUNTRY.get(_key(found.city), "")
+    visiting = [c for c in codes if c != place_country]
+    if visiting:
+        return visiting[:2]
+    if place_country:
+        return [c for c in found.countries if c != place_country][:2]
+    return codes[:1]
+
+
+def _host_country(found, visiting):
+    place_country = _CITY_COUNTRY.get(_key(found.city), "")
+    if place_country:
+        return place_country
+    others = [c for c in found.countries if c not in visiting]
+    return others[0] if others else ""
+
+
+# --- the archive --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Candidate:
+    meeting: object
+    shared: list
+    names: list
+    same_venue: bool
+    same_city: bool
+    dated_overlap: bool
+
+    @property
+    def score(self):
+        return (
+            len(self.shared)
+            + 2 * len(self.names)
+            + 2 * self.same_venue
+            + self.same_city
+            + 3 * self.dated_overlap
+        )
+
+
+def _window(start, end):
+    return start, end or start
+
+
+def _overlaps(a_start, a_end, b_start, b_end, slack=1):
+    a0, a1 = _window(a_start, a_end)
+    b0, b1 = _window(b_start, b_end)
+    return a0 - timedelta(days=slack) <= b1 and b0 - timedelta(days=slack) <= a1
+
+
+def _evidence_of(meeting, exclude_statement):
+    """Named things and pinned occasions of the statements that report a meeting."""
+    names, pinned = set(), {}
+    for report in meeting.reports.all():
+        statement = report.statement
+        if exclude_statement is not None and statement.pk == exclude_statement.pk:
+            continue
+        titles = [m.title_as_written for m in statement.mentions.all()]
+        names.update(named_things(statement.body, titles))
+        pinned.update(occasions(statement.body))
+    return names, pinned
+
+
+def match_meeting(found: MeetingFound, attendees, *, exclude_statement=None):
+    """(the archived meeting this one is, evidence, note) or (None, "", why not).
+
+    See the module docstring for the rule. A match also fills what the archived meeting lacked
+    (dates, city, venue, countries) from this statement.
+    """
+    from django.db.models import Prefetch, Q
+
+    from statements.models import Meeting, MeetingReport, StatementParticipant
+
+    people = {p.pk for p in attendees if p is not None and p.pk}
+    query = Q(attendances__participant__in=people) if people else Q(pk__in=[])
+    if found.start:
+        start, end = _window(found.start, found.end)
+        query |= Q(start_date__lte=end + timedelta(days=1), end_date__gte=start - timedelta(days=1))
+        query |= Q(
+            start_date__gte=start - timedelta(days=1), start_date__lte=end + timedelta(days=1)
+        )
+    meetings = (
+        Meeting.objects.filter(query)
+        .distinct()
+        .prefetch_related(
+            "attendances",
+            Prefetch(
+                "reports",
+                queryset=MeetingReport.objects.select_related("statement").prefetch_related(
+                    Prefetch("statement__mentions", queryset=StatementParticipant.objects.all())
+                ),
+            ),
+        )
+        .order_by("pk")[:200]
+    )
+    found_names = set(getattr(found, "names", []) or [])
+    found_occasions = getattr(found, "occasions", {}) or {}
+    found_city = _key(found.city)
+    qualified, rejected = [], []
+    for meeting in meetings:
+        shared = sorted({a.participant_id for a in meeting.attendances.all()} & people)
+        names, pinned = _evidence_of(meeting, exclude_statement)
+        shared_names = sorted(found_names & names)
+        same_venue = bool(found.venue) and _key(found.venue) == _key(meeting.venue)
+        same_city = bool(found_city) and found_city == _key(meeting.city)
+        label = f"{meeting.title!r}"
+        conflict = [
+            f"{series}: #{found_occasions[series]} here, #{pinned[series]} there"
+            for series in found_occasions.keys() & pinned.keys()
+            if found_occasions[series] != pinned[series]
+        ]
+        if conflict:
+            rejected.append(f"not {label} ({'; '.join(conflict)})")
+            continue
+        if found_city and meeting.city and not same_city:
+            rejected.append(f"not {label} (another city)")
+            continue
+        both_dated = found.start is not None and meeting.start_date is not None
+        if both_dated:
+            if not _overlaps(found.start, found.end, meeting.start_date, meeting.end_date):
+                continue
+            if same_city or same_venue or len(shared) >= 2:
+                qualified.append(
+                    _Candidate(meeting, shared, shared_names, same_venue, same_city, True)
+                )
+            continue
+        if len(shared) >= 2 and (shared_names or same_venue or same_city):
+            qualified.append(
+                _Candidate(meeting, shared, shared_names, same_venue, same_city, False)
+            )
+        elif len(shared) >= 2:
+            rejected.append(f"not {label} ({len(shared)} shared attendees but nothing else shared)")
+        elif shared:
+            rejected.append(f"not {label} (only {len(shared)} shared attendee)")
+    if not qualified:
+        why = "no archived meeting with overlapping dates" if found.start else "undated"
+        note = "; ".join([why, *rejected[:3]])
+        return None, "", note[:300]
+
+    def order(c):
+        m = c.meeting
+        return (-c.score, m.start_date is None, m.start_date or date.max, m.pk)
+
+    qualified.sort(key=order)
+    best = qualified[0]
+    tie = len(qualified) > 1 and qualified[1].score == best.score
+    parts = []
+    if best.dated_overlap:
+        parts.append("overlapping dates")
+    else:
+        parts.append("undated")
+    parts.append(f"{len(best.shared)} shared attendees")
+    if best.names:
+        parts.append("shared: " + ", ".join(best.names))
+    if best.same_venue:
+        parts.append("same venue")
+    elif best.same_city:
+        parts.append("same city")
+    if tie:
+        evidence = MeetingReport.Evidence.WEAK
+        parts.append(
+            f"as good: {qualified[1].meeting.title!r}; linked to the earlier one, check it"
+        )
+    elif best.dated_overlap and not found.date_inferred:
+        evidence = MeetingReport.Evidence.STATED
+    else:
+        evidence = MeetingReport.Evidence.STRONG
+    parts.extend(rejected[:2])
+    _fill_blanks(best.meeting, found)
+    return best.meeting, evidence, "; ".join(parts)[:300]
+
+
+def _fill_blanks(meeting, found):
+    """What a new report of a meeting knows that the meeting lacked: dates, place, countries."""
+    changed = []
+    if meeting.start_date is None and found.start is not None:
+        meeting.start_date, meeting.end_date = found.start, found.end
+        meeting.date_inferred = found.date_inferred
+        changed += ["start_date", "end_date", "date_inferred"]
+    if not meeting.city and found.city:
+        meeting.city = found.city
+        changed.append("city")
+    if not meeting.venue and found.venue:
+        meeting.venue = found.venue
+        changed.append("venue")
+    countries = sorted(set(meeting.countries or []) | set(found.countries or []))
+    if countries != sorted(meeting.countries or []):
+        meeting.countries = countries
+        changed.append("countries")
+    if changed:
+        meeting.save(update_fields=[*changed, "updated_at"])
+
+
+def create_meeting(found: MeetingFound, attendees_with_titles) -> Meeting:  # noqa: F821
+    """A new Meeting for what a statement reports, with its attendees and the titles they held.
+
+    `attendees_with_titles`: (Participant, title) pairs; the title may also be an OfficialMention.
+    """
+    from statements.models import Meeting, MeetingAttendance, unique_slug
+
+    title = found.title or meeting_title(found)
+    meeting = Meeting(
+        title=title[:300],
+        slug=unique_slug(Meeting, title),
+        start_date=found.start,
+        end_date=found.end if found.start else None,
+        date_inferred=found.date_inferred,
+        city=found.city[:120],
+        venue=found.venue[:200],
+        kind=found.kind or Meeting.Kind.OTHER,
+        countries=list(found.countries),
+    )
+    meeting.save()
+    for participant, title_held in attendees_with_titles:
+        if participant is None:
+            continue
+        if isinstance(title_held, OfficialMention):
+            title_held = title_held.title
+        MeetingAttendance.objects.get_or_create(
+            meeting=meeting,
+            participant=participant,
+            defaults={"delegation": participant.country, "title": (title_held or "")[:300]},
+        )
+    return meeting

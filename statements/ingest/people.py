@@ -1,0 +1,815 @@
+"""Finding the officials a readout names: who, with which title, from which country, and whether
+they took part in the meeting the document reports or are only mentioned.
+
+Names are found by where they stand, the way readouts write them:
+- after a title or honorific ("Deputy Attorney General Lisa O. Monaco", "Dr. Sherwood-Randall");
+- before a title, as an apposition ("Tiffany Eppelheimer, Senior Director, National Security
+  Council");
+- in delegation lists ("Mexico was represented by the Secretaries for Security, Rosa Icela …;
+  Interior (Segob), Luisa María Alcalde Luján; …");
+- in quote attributions ("Lopez Obrador said"), and after words like "with", "by", "met".
+The gazetteer (fixtures/officials.yaml) only adds countries and lets a bare full name count.
+
+Each person is returned once per document: the document's own variants ("Dr. Elizabeth
+Sherwood-Randall", "Ms. Sherwood-Randall") are merged with `resolve.name_score`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from statements.ingest import lexicon
+from statements.ingest.resolve import (
+    EMPTY_GAZETTEER,
+    default_gazetteer,
+    fuller_name,
+    fullness,
+    name_score,
+    name_words,
+)
+from statements.ingest.types import OfficialMention
+from statements.text import strip_accents
+
+
+@dataclass
+class FoundOfficial(OfficialMention):
+    """An OfficialMention that also carries every form and title the document used."""
+
+    variants: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+
+
+def _norm(word: str) -> str:
+    return strip_accents(word).casefold()
+
+
+def _normset(words):
+    return {_norm(w) for w in words}
+
+
+TITLE_HEADS = _normset(lexicon.TITLE_HEADS)
+TITLE_CORE = _normset(lexicon.TITLE_CORE)
+INSTITUTION_WORDS = _normset(lexicon.INSTITUTION_WORDS)
+STOPWORDS = _normset(lexicon.STOPWORDS)
+HONORIFICS = _normset(lexicon.HONORIFICS)
+COUNTRY_WORDS = {_norm(k): v for k, v in lexicon.COUNTRY_WORDS.items()}
+INSTITUTION_COUNTRY = {_norm(k): v for k, v in lexicon.INSTITUTION_COUNTRY.items()}
+PLACES = _normset([*lexicon.CITIES, *lexicon.REGIONS, *lexicon.VENUES])
+NAME_PARTICLES = {
+    "de",
+    "del",
+    "la",
+    "las",
+    "los",
+    "van",
+    "von",
+    "der",
+    "da",
+    "dos",
+    "do",
+    "di",
+    "du",
+}
+NAME_PARTICLES |= {"y", "le", "bin", "ben", "al", "el"}
+# Lowercase words that may sit inside a title ("head of the Federal Commission for …").
+CONNECTORS = {"of", "for", "to", "the", "and", "on", "against", "in", "at"}
+TITLE_CONNECTORS = {"of", "for", "to", "the", "and", "on", "against", "de", "del", "la"}
+LOWER_TITLES = {"head", "chief", "director", "minister", "secretary", "ambassador", "president"}
+# Lowercase words allowed in a list of people around a meeting verb ("… and officials hosted").
+LIST_FILLERS = {
+    "and", "the", "of", "for", "to", "a", "an", "senior", "officials", "official", "delegation",
+    "delegations", "members", "member", "team", "counterparts", "cabinet", "interagency", "full",
+    "high-level", "his", "her", "their", "then", "also", "yesterday", "today", "jointly", "will",
+    "later", "together", "both", "other", "several", "on", "at", "in", "against",
+}  # fmt: skip
+ATTRIBUTION_VERBS = (
+    "said|says|added|adds|noted|notes|stated|states|remarked|explained|emphasized|emphasised|"
+    "stressed|underlined|underscored|declared|affirmed|told|asked|replied|continued|concluded|"
+    "observed|insisted|recalled|commented|announced|wrote|tweeted|highlighted"
+)
+MEETING_VERBS = {
+    "met", "meet", "meets", "meeting", "hosted", "hosts", "host", "led", "leads", "lead",
+    "accompanied", "accompany", "participated", "participate", "participates", "visited",
+    "visits", "traveled", "travelled", "travels", "received", "receives", "welcomed",
+    "welcomes", "spoke", "speaks", "talked", "held", "joined", "attended", "attend", "attends",
+    "co-chaired", "chaired", "convened", "headed", "represented",
+}  # fmt: skip
+CUE_WORDS_BEFORE = {"with", "by", "between", "and", "including", "included", "met", "joined"}
+CUE_WORDS_BEFORE |= {"welcomed", "received", "hosted", "thanked", "invited", "congratulated"}
+CUE_WORDS_BEFORE |= {"said", "told", "urged", "asked"}
+PAST_CUES = re.compile(
+    r"\b(?:previous(?:ly)?|earlier|former(?:ly)?|ago|held in|held last|established in|"
+    r"last (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"in (?:19|20)\d\d\b|(?:at|during) the [A-Z][\w ]+ (?:summit|meeting) held)",
+    re.IGNORECASE,
+)
+DELEGATION_REGION = re.compile(
+    r"(?P<who>\b[A-Z][\w\.’']*(?:\s+[A-Z][\w\.’']*)?)\s+was\s+represented\s+by\b"
+    r"|(?P<adj>\b[A-Z][\w\.’']*)?\s*delegation\s+"
+    r"(?:included|includes|was\s+composed\s+of|comprised|consisted\s+of|was\s+made\s+up\s+of)\b"
+    r"|\bparticipants\s+(?:included|were)\b|\battendees\s+(?:included|were)\b",
+)
+OBJECT_CUES = re.compile(
+    r"(?P<adj>\b[A-Z][\w\.’']*\s+)?(?:delegation|delegations|trip|visit|mission|team)\s+"
+    r"(?:\w+\s+){0,3}?(?:led|headed)\s+by\b"
+    r"|\b(?:accompanied|joined)\s+by\b"
+    r"|\bmet(?:\s+\w+)?\s+with\b|\bmeetings?\s+with\b|\bspoke(?:\s+\w+){0,2}\s+with\b"
+    r"|\btalks\s+with\b|\bcall\s+with\b|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
+    r"|\baccompanied\b|\bjoined\b|\bmet\b",
+)
+PLURAL_TITLE_LIST = re.compile(
+    r"\b(?P<plural>Secretaries|Ministers|Undersecretaries|Deputy Secretaries|Deputy Ministers|"
+    r"Vice Ministers|Directors|Ambassadors|Governors)\s+(?P<prep>of|for)\s+"
+)
+SINGULAR = {
+    "Secretaries": "Secretary", "Ministers": "Minister", "Undersecretaries": "Undersecretary",
+    "Deputy Secretaries": "Deputy Secretary", "Deputy Ministers": "Deputy Minister",
+    "Vice Ministers": "Vice Minister", "Directors": "Director", "Ambassadors": "Ambassador",
+    "Governors": "Governor",
+}  # fmt: skip
+# Departments conventionally written "Secretary of the …" whatever preposition the list used.
+OF_THE = {"interior", "treasury", "navy", "army", "air force"}
+
+TOKEN_RE = re.compile(
+    r"(?P<abbr>(?:[A-Z]\.){2,})"
+    r"|(?P<hon>(?:Dr|Mr|Ms|Mrs|Sr|Sra|Srta|Lic|Ing|Jr|Gen|Adm|Amb|Hon|Prof|Rep|Sen|Gov|Lt|Col|"
+    r"Capt|Maj|Cmdr|St)\.)"
+    r"|(?P<initial>\b[A-Z]\.)(?=\s|$)"
+    r"|(?P<word>\w+(?:[’'\-]\w+)*)"
+    r"|(?P<punct>[^\w\s])"
+)
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    kind: str  # abbr, hon, initial, word, punct, poss
+    cls: str = ""  # name, title, ltitle, inst, country, place, acro, hon, initial, stop, lower,
+    #                 particle, punct, poss
+    country: str = ""
+    sentence: int = 0
+
+    @property
+    def low(self):
+        return _norm(self.text)
+
+
+def tokenize(body: str) -> list[Token]:
+    tokens = []
+    for m in TOKEN_RE.finditer(body):
+        kind = m.lastgroup
+        text = m.group()
+        if kind == "word" and len(text) > 2 and text[-2:] in ("’s", "'s"):
+            tokens.append(Token(text[:-2], m.start(), m.end() - 2, "word"))
+            tokens.append(Token(text[-2:], m.end() - 2, m.end(), "poss"))
+            continue
+        tokens.append(Token(text, m.start(), m.end(), kind))
+    _classify(tokens)
+    _mark_phrases(tokens)
+    _mark_sentences(tokens, body)
+    return tokens
+
+
+def _classify(tokens):
+    for tok in tokens:
+        w = tok.low
+        if tok.kind == "punct":
+            tok.cls = "punct"
+        elif tok.kind == "poss":
+            tok.cls = "poss"
+        elif tok.kind == "hon":
+            tok.cls = "hon"
+        elif tok.kind == "initial":
+            tok.cls = "initial"
+        elif tok.kind == "abbr":
+            tok.cls, tok.country = (
+                ("country", COUNTRY_WORDS[w]) if w in COUNTRY_WORDS else ("acro", "")
+            )
+        elif not tok.text[0].isupper():
+            if w in NAME_PARTICLES:
+                tok.cls = "particle"
+            elif w in LOWER_TITLES:
+                tok.cls = "ltitle"
+            else:
+                tok.cls = "lower"
+        elif w in HONORIFICS or w + "." in HONORIFICS:
+            tok.cls = "hon"
+        elif w in INSTITUTION_COUNTRY:
+            tok.cls = "acro"
+        elif tok.text.isupper() and len(tok.text) > 1:
+            if w in COUNTRY_WORDS:
+                tok.cls, tok.country = "country", COUNTRY_WORDS[w]
+            else:
+                tok.cls = "acro"
+        elif w in TITLE_HEADS:
+            tok.cls = "title"
+        elif w in COUNTRY_WORDS:
+            tok.cls, tok.country = "country", COUNTRY_WORDS[w]
+        elif w in PLACES:
+            tok.cls = "place"
+        elif w in INSTITUTION_WORDS:
+            tok.cls = "inst"
+        elif w in STOPWORDS:
+            tok.cls = "stop"
+        elif w in NAME_PARTICLES:
+            tok.cls = "particle"
+        else:
+            tok.cls = "name"
+        if tok.cls in ("acro", "inst") and w in INSTITUTION_COUNTRY:
+            tok.country = INSTITUTION_COUNTRY[w]
+
+
+def _phrase_table():
+    table = {}
+    for phrase, code in lexicon.COUNTRY_WORDS.items():
+        table[phrase] = ("country", code)
+    for phrase in [*lexicon.CITIES, *lexicon.REGIONS]:
+        table[phrase] = ("place", "")
+    for phrase in lexicon.VENUES:
+        table[phrase] = ("inst", "")
+    for phrase, code in lexicon.INSTITUTION_COUNTRY.items():
+        table[phrase] = ("inst", code)
+    keyed = {}
+    for phrase, value in table.items():
+        key = tuple(_norm(m.group()) for m in TOKEN_RE.finditer(phrase))
+        if len(key) > 1:
+            keyed[key] = value
+    return keyed
+
+
+PHRASES = _phrase_table()
+MAX_PHRASE = max(len(k) for k in PHRASES)
+
+
+def _mark_phrases(tokens):
+    i = 0
+    while i < len(tokens):
+        for n in range(min(MAX_PHRASE, len(tokens) - i), 1, -1):
+            key = tuple(t.low for t in tokens[i : i + n])
+            if key in PHRASES and tokens[i].text[0].isupper():
+                cls, code = PHRASES[key]
+                for tok in tokens[i : i + n]:
+                    if tok.cls != "punct":
+                        tok.cls = cls
+                    tok.country = code or tok.country
+                i += n - 1
+                break
+        i += 1
+
+
+def _mark_sentences(tokens, body):
+    sentence = 0
+    prev_end = 0
+    for tok in tokens:
+        gap = body[prev_end : tok.start]
+        if "\n\n" in gap or "\n \n" in gap or "•" in gap:
+            sentence += 1
+        tok.sentence = sentence
+        if tok.cls == "punct" and tok.text in ".!?•":
+            sentence += 1
+        prev_end = tok.end
+
+
+# --- finding names --------------------------------------------------------------------------
+
+
+@dataclass
+class Occurrence:
+    name: str
+    start: int  # token index of the first name word
+    end: int  # token index after the last
+    position: int
+    title: str = ""
+    country: str = ""
+    country_how: str = ""  # "title", "delegation", "gazetteer", "publisher"
+    attended: bool = False
+    how: str = ""
+    honorific: bool = False
+    possessive: bool = False
+
+
+def _name_spans(tokens, body):
+    """Runs of name-like words: capitalised words not in any lexicon, initials, particles."""
+    spans = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        starts = tok.cls == "name" or (
+            tok.cls == "particle"
+            and i + 1 < n
+            and tokens[i + 1].cls in ("name", "particle")
+            and i > 0
+            and tokens[i - 1].cls in ("title", "hon")
+        )
+        if not starts:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and tokens[j].sentence == tok.sentence:
+            nxt = tokens[j]
+            if "\n\n" in body[tokens[j - 1].end : nxt.start]:
+                break
+            if (
+                nxt.cls in ("name", "initial")
+                or nxt.cls == "particle"
+                and j + 1 < n
+                and tokens[j + 1].cls in ("name", "particle")
+            ):
+                j += 1
+            else:
+                break
+        while j > i and tokens[j - 1].cls == "particle":
+            j -= 1
+        if j > i:
+            spans.append((i, j))
+        i = max(j, i + 1)
+    return spans
+
+
+def _span_text(tokens, body, i, j):
+    return body[tokens[i].start : tokens[j - 1].end]
+
+
+def _clean(text):
+    return re.sub(r"\s+", " ", text).strip(" ,;–-")
+
+
+def _title_before(tokens, body, i):
+    """The title phrase written just before token i: (title text, honorific?, country)."""
+    k = i - 1
+    honorific = False
+    if k >= 0 and tokens[k].cls == "hon":
+        honorific = True
+        k -= 1
+    end = k
+    allowed = {"title", "ltitle", "inst", "country", "acro", "poss", "place"}
+    while k >= 0:
+        tok = tokens[k]
+        if tok.sentence != tokens[i].sentence:
+            break
+        if (
+            tok.cls in allowed
+            or tok.cls in ("lower", "particle", "stop")
+            and tok.low in TITLE_CONNECTORS
+        ):
+            k -= 1
+        elif tok.text == ")":
+            m = k
+            while m >= 0 and tokens[m].text != "(" and k - m < 8:
+                m -= 1
+            if m < 0 or tokens[m].text != "(":
+                break
+            k = m - 1
+        elif (
+            tok.text == "-"
+            and k > 0
+            and tokens[k - 1].cls == "country"
+            or (
+                tok.text == ","
+                and k > 0
+                and (tokens[k - 1].cls in ("inst", "acro", "country") or tokens[k - 1].text == ")")
+            )
+        ):
+            k -= 1
+        else:
+            break
+    start = k + 1
+    # Trim what cannot begin a title: connectors, commas, "the".
+    while start <= end and (
+        tokens[start].low in TITLE_CONNECTORS or tokens[start].cls in ("punct", "poss")
+    ):
+        start += 1
+    # The phrase must hold a title word (a lowercase one only when "of"/"for" follows).
+    words = tokens[start : end + 1]
+    has_core = any(
+        t.low in TITLE_CORE
+        and t.cls == "title"
+        or t.cls == "ltitle"
+        and idx + 1 < len(words)
+        and words[idx + 1].low in ("of", "for")
+        for idx, t in enumerate(words)
+    )
+    if not has_core:
+        # A title phrase ending in a comma before the name: only with a title in it.
+        return "", honorific, "", i - (1 if honorific else 0)
+    if start > 0 and tokens[start - 1].low == "the" and tokens[start].cls == "ltitle":
+        pass
+    text = _clean(body[tokens[start].start : tokens[end].end])
+    return text, honorific, _title_country(words), tokens[start].start
+
+
+def _title_country(words):
+    """The country a title names for its holder: 'U.S. Ambassador to Mexico' -> US,
+    'Mexico's Ambassador to the U.S.' -> MX, 'President of Mexico' -> MX, 'DHS …' -> US."""
+    first_core = next(
+        (
+            idx
+            for idx, t in enumerate(words)
+            if t.cls in ("title", "ltitle") and t.low in TITLE_CORE
+        ),
+        len(words),
+    )
+    for t in words[:first_core]:
+        if t.country:
+            return t.country
+    for idx, t in enumerate(words):
+        if t.country and idx > 0 and words[idx - 1].low == "to":
+            continue
+        if t.country and t.cls in ("acro", "inst"):
+            return t.country
+    for idx, t in enumerate(words[first_core:], start=first_core):
+        if t.country and idx > 0 and words[idx - 1].low in ("of", "for"):
+            return t.country
+    return ""
+
+
+def _title_after(tokens, body, j):
+    """An apposition after the name: ', Senior Director, National Security Council;'."""
+    if j >= len(tokens) or tokens[j].text != ",":
+        return "", ""
+    k = j + 1
+    words = []
+    allowed = {"title", "ltitle", "inst", "country", "acro", "place"}
+    while k < len(tokens) and tokens[k].sentence == tokens[j].sentence:
+        tok = tokens[k]
+        if tok.cls in allowed or (tok.cls in ("lower", "stop") and tok.low in TITLE_CONNECTORS):
+            if tok.low == "and" and k + 1 < len(tokens) and tokens[k + 1].cls == "name":
+                break
+            words.append(tok)
+        elif tok.text in ",()":
+            words.append(tok)
+        else:
+            break
+        k += 1
+    while words and (words[-1].text in ",(" or words[-1].low in TITLE_CONNECTORS):
+        words.pop()
+    if not words or words[0].cls not in ("title", "ltitle", "inst", "country", "acro"):
+        return "", ""
+    if not any(t.low in TITLE_CORE and t.cls in ("title", "ltitle") for t in words):
+        return "", ""
+    return _clean(body[words[0].start : words[-1].end]), _title_country(words)
+
+
+def _plural_list_titles(body, spans_by_pos):
+    """Names in 'the Secretaries for Security, A; Interior (Segob), B; and the Navy, C' lists,
+    with the title each one holds: {name start offset: 'Secretary for Security'}."""
+    titles = {}
+    for m in PLURAL_TITLE_LIST.finditer(body):
+        singular = SINGULAR[m.group("plural")]
+        prep = m.group("prep")
+        end = body.find(".", m.end())
+        end = len(body) if end < 0 else end
+        offset = m.end()
+        for item in body[m.end() : end].split(";"):
+            stripped = item.strip()
+            lead = len(item) - len(item.lstrip())
+            parts = re.match(
+                r"^(?:and\s+)?(?P<the>the\s+)?(?P<dept>[^,]+?),\s+(?P<name>.+?)\s*$", stripped
+            )
+            if not parts:
+                break
+            name_at = offset + lead + parts.start("name")
+            if name_at not in spans_by_pos:
+                break
+            dept = parts.group("dept").strip()
+            dept_key = _norm(re.sub(r"\s*\(.*?\)", "", dept))
+            if dept_key in OF_THE:
+                titles[name_at] = f"{singular} of the {dept}"
+            elif parts.group("the"):
+                titles[name_at] = f"{singular} {prep} the {dept}"
+            else:
+                titles[name_at] = f"{singular} {prep} {dept}"
+            offset += len(item) + 1
+    return titles
+
+
+class Sentences:
+    """Sentence bounds from the tokens (so "U.S." and "Dr." never end a sentence)."""
+
+    def __init__(self, tokens, body):
+        self.starts = [t.start for t in tokens]
+        self.ids = [t.sentence for t in tokens]
+        self.bounds = {}
+        for tok in tokens:
+            lo, hi = self.bounds.get(tok.sentence, (tok.start, tok.end))
+            self.bounds[tok.sentence] = (min(lo, tok.start), max(hi, tok.end))
+        self.length = len(body)
+
+    def around(self, pos):
+        if not self.starts:
+            return 0, self.length
+        k = max(0, bisect.bisect_right(self.starts, pos) - 1)
+        return self.bounds[self.ids[k]]
+
+
+def _regions(body, regex, sentences):
+    """(cue start, cue end, end of sentence, country) for each delegation cue."""
+    regions = []
+    for m in regex.finditer(body):
+        sentence_end = sentences.around(m.end())[1]
+        who = (m.groupdict().get("who") or m.groupdict().get("adj") or "").strip()
+        country = _country_of_words(who)
+        regions.append((m.start(), m.end(), sentence_end, country))
+    return regions
+
+
+def _country_of_words(words: str) -> str:
+    w = _norm(words.replace("’s", "").replace("'s", "")).strip()
+    if w in COUNTRY_WORDS:
+        return COUNTRY_WORDS[w]
+    for part in w.split():
+        if part in COUNTRY_WORDS:
+            return COUNTRY_WORDS[part]
+    return INSTITUTION_COUNTRY.get(w, "")
+
+
+def _list_after(tokens, k):
+    """Token indexes of a list of people that starts at token k (stops at a verb, a period…)."""
+    allowed = {"name", "initial", "title", "ltitle", "inst", "country", "acro", "hon", "particle"}
+    out = []
+    while k < len(tokens):
+        tok = tokens[k]
+        if tok.cls in allowed or tok.text in ",()–" or tok.low in LIST_FILLERS - {"will"}:
+            if tok.cls == "stop" and tok.low not in LIST_FILLERS:
+                break
+            out.append(k)
+            k += 1
+        else:
+            break
+    return out
+
+
+def _list_before(tokens, k):
+    allowed = {"name", "initial", "title", "ltitle", "inst", "country", "acro", "hon", "particle"}
+    out = []
+    k -= 1
+    while k >= 0:
+        tok = tokens[k]
+        if tok.cls in allowed or tok.text in ",()–" or tok.low in LIST_FILLERS:
+            out.append(k)
+            k -= 1
+        else:
+            break
+    return out
+
+
+def find_officials(
+    body: str, *, publisher_country: str = "", gazetteer=None
+) -> list[OfficialMention]:
+    """One FoundOfficial (an OfficialMention) per person the text names, in order of first mention.
+
+    `gazetteer`: None uses fixtures/officials.yaml; pass `resolve.EMPTY_GAZETTEER` to do without.
+    """
+    gazetteer = default_gazetteer() if gazetteer is None else gazetteer
+    gazetteer = gazetteer or EMPTY_GAZETTEER
+    tokens = tokenize(body)
+    spans = _name_spans(tokens, body)
+    by_pos = {tokens[i].start: (i, j) for i, j in spans}
+    list_titles = _plural_list_titles(body, by_pos)
+    sentences = Sentences(tokens, body)
+    delegation_regions = _regions(body, DELEGATION_REGION, sentences)
+    object_cues = list(OBJECT_CUES.finditer(body))
+
+    occurrences = []
+    for i, j in spans:
+        occ = _occurrence(tokens, body, i, j, list_titles, gazetteer)
+        if occ is not None:
+            occurrences.append(occ)
+
+    _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues, sentences)
+    people = _merge(occurrences)
+    return [_to_mention(group, gazetteer, publisher_country) for group in people]
+
+
+def _occurrence(tokens, body, i, j, list_titles, gazetteer):
+    name = _clean(_span_text(tokens, body, i, j))
+    words = tokens[i:j]
+    folded = _norm(name)
+    if all(t.cls == "initial" for t in words) or folded in PLACES or folded in COUNTRY_WORDS:
+        return None
+    nxt = tokens[j] if j < len(tokens) else None
+    prev = tokens[i - 1] if i > 0 else None
+    significant = [t for t in words if t.cls == "name"]
+    if not significant:
+        return None
+    title, honorific, country, _ = _title_before(tokens, body, i)
+    occ = Occurrence(name=name, start=i, end=j, position=tokens[i].start, honorific=honorific)
+    occ.possessive = nxt is not None and nxt.cls == "poss"
+    # A proper noun goes on ("Los Angeles Declaration", "Americas Partnership"): not a person.
+    if (
+        nxt is not None
+        and nxt.cls in ("inst", "title")
+        and not body[tokens[j - 1].end : nxt.start].strip()
+        and not (title or honorific)
+    ):
+        return None
+    if prev is not None and prev.low == "the" and not title:
+        return None
+    after_text = body[tokens[j - 1].end : tokens[j - 1].end + 40]
+    before_text = body[max(0, tokens[i].start - 30) : tokens[i].start]
+    attribution = re.match(rf"^\s+(?:{ATTRIBUTION_VERBS})\b", after_text) or re.search(
+        rf"\b(?:{ATTRIBUTION_VERBS})\s+$", before_text
+    )
+    if tokens[i].start in list_titles:
+        occ.title, occ.how = list_titles[tokens[i].start], "delegation list"
+        return occ
+    if title or honorific:
+        if (
+            len(significant) == 1
+            and len(words) == 1
+            and not honorific
+            and _title_goes_on(tokens, j)
+        ):
+            return None
+        occ.title, occ.country, occ.how = title, country, "title"
+        occ.country_how = "title" if country else ""
+        return occ
+    appositive, app_country = _title_after(tokens, body, j)
+    if appositive and len(words) >= 2:
+        occ.title, occ.country, occ.how = appositive, app_country, "apposition"
+        occ.country_how = "title" if app_country else ""
+        return occ
+    if attribution:
+        occ.how = "quote attribution"
+        return occ
+    if len(words) >= 2:
+        verb_after = re.match(r"^\s+(\w+)", after_text)
+        if (prev is not None and prev.low in CUE_WORDS_BEFORE) or (
+            verb_after and verb_after.group(1).lower() in MEETING_VERBS
+        ):
+            occ.how = "context"
+            return occ
+        if gazetteer and gazetteer.lookup(name) is not None and len(name_words(name)) >= 2:
+            occ.how = "gazetteer"
+            return occ
+    return None
+
+
+def _title_goes_on(tokens, j):
+    """After a one-word 'name', does the title carry on ('… Livestock and Rural Development')?"""
+    k = j
+    while k < len(tokens) and (tokens[k].text == "," or tokens[k].low in ("and", "of", "for")):
+        k += 1
+    return k > j and k < len(tokens) and tokens[k].cls == "inst"
+
+
+def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues, sentences):
+    """attended=True for people in delegation lists, around meeting verbs, and speakers; never in a
+    sentence about another time ("previous meetings", "held in January", "last Saturday's call")."""
+    by_token = {}
+    for occ in occurrences:
+        for k in range(occ.start, occ.end):
+            by_token[k] = occ
+    starts = [tok.start for tok in tokens]
+
+    def sentence_text(occ):
+        start, end = sentences.around(occ.position)
+        return body[start:end]
+
+    blocked = {id(o): bool(PAST_CUES.search(sentence_text(o))) for o in occurrences}
+
+    def attend(occ, country=""):
+        if blocked[id(occ)] or occ.possessive:
+            return
+        occ.attended = True
+        if country and not occ.country:
+            occ.country, occ.country_how = country, "delegation"
+
+    # 1. Delegation lists: everyone after the cue, to the end of the sentence; with "In addition
+    #    to X, Mexico was represented by …", X too.
+    for start, cue_end, end, country in delegation_regions:
+        sentence_start = sentences.around(start)[0]
+        for occ in occurrences:
+            if cue_end <= occ.position < end or (
+                sentence_start <= occ.position < start
+                and re.search(r"\bin addition to\b", body[sentence_start:start], re.I)
+            ):
+                attend(occ, country)
+    # 2. Lists right after "delegation led by", "met with", "hosted", "accompanied" …
+    for m in object_cues:
+        k = bisect.bisect_left(starts, m.end())
+        if k >= len(tokens):
+            continue
+        country = _country_of_words(m.group("adj") or "") if m.groupdict().get("adj") else ""
+        _attend_list(tokens, _list_after(tokens, k), by_token, attend, country)
+    # 3. Subjects of a meeting verb: "X and Y met …", "… Adam Cohen accompanied Dr. …".
+    for k, tok in enumerate(tokens):
+        if tok.cls in ("lower", "stop") and tok.low in MEETING_VERBS - {"meeting", "lead", "host"}:
+            _attend_list(tokens, _list_before(tokens, k), by_token, attend, "")
+    # 4. Speakers quoted in the document.
+    for occ in occurrences:
+        if occ.how == "quote attribution":
+            attend(occ)
+
+
+def _attend_list(tokens, indexes, by_token, attend, country):
+    """Everyone named in one list attended. Those the list gives no country take the one country
+    the list names ("met with Mexican President X and Foreign Secretary Y": Y is Mexican too)."""
+    people = list({id(by_token[i]): by_token[i] for i in sorted(indexes) if i in by_token}.values())
+    if not people:
+        return
+    named = {occ.country for occ in people if occ.country_how == "title"}
+    named |= {
+        tokens[idx].country
+        for idx in indexes
+        if tokens[idx].country
+        and tokens[idx].cls == "country"
+        and not (idx > 0 and tokens[idx - 1].low == "to")
+    }
+    named.discard("")
+    list_country = country or (next(iter(named)) if len(named) == 1 else "")
+    for occ in people:
+        attend(occ, list_country)
+
+
+@dataclass
+class _Person:
+    occurrences: list = field(default_factory=list)
+
+    @property
+    def best_name(self):
+        best = self.occurrences[0].name
+        for occ in self.occurrences[1:]:
+            best = fuller_name(best, occ.name)
+        return best
+
+    @property
+    def country(self):
+        for how in ("title", "delegation"):
+            for occ in self.occurrences:
+                if occ.country and occ.country_how == how:
+                    return occ.country
+        return ""
+
+
+def _merge(occurrences):
+    """Group one document's occurrences by person, fullest forms first so that a surname-only
+    form joins the one person it fits (or stays alone when two fit)."""
+    people: list[_Person] = []
+    order = sorted(
+        occurrences, key=lambda o: (-fullness(o.name)[0], -fullness(o.name)[1], o.position)
+    )
+    for occ in order:
+        fits = []
+        for person in people:
+            score = name_score(occ.name, person.best_name)
+            if not score:
+                continue
+            explicit = person.country
+            if occ.country and explicit and occ.country != explicit:
+                continue
+            fits.append((score, person))
+        if fits:
+            best = max(s for s, _ in fits)
+            top = [p for s, p in fits if s == best]
+            if len(top) == 1:
+                top[0].occurrences.append(occ)
+                continue
+        people.append(_Person([occ]))
+    people.sort(key=lambda p: min(o.position for o in p.occurrences))
+    return people
+
+
+def _to_mention(person, gazetteer, publisher_country):
+    occs = sorted(person.occurrences, key=lambda o: o.position)
+    name = person.best_name
+    titles = list(dict.fromkeys(o.title for o in occs if o.title))
+    title = max(titles, key=len) if titles else ""
+    country = person.country
+    entry = gazetteer.lookup(name, country) if gazetteer else None
+    if not country and entry is not None:
+        country = entry.country
+    if not country and publisher_country and title and _is_plain_national_title(title):
+        country = publisher_country
+    hows = [o.how for o in occs]
+    how = next(
+        (
+            h
+            for h in ("title", "delegation list", "apposition", "quote attribution", "context")
+            if h in hows
+        ),
+        hows[0],
+    )
+    return FoundOfficial(
+        name=name,
+        title=title,
+        country=country,
+        attended=any(o.attended for o in occs),
+        position=occs[0].position,
+        how_found=how,
+        variants=list(dict.fromkeys(o.name for o in occs)),
+        titles=titles,
+    )
+
+
+def _is_plain_national_title(title: str) -> bool:
+    """'Security Secretary', 'President', 'Attorney General': a title with no country in it."""
+    words = {_norm(w) for w in re.findall(r"[\w\.’']+", title)}
+    if any(w in COUNTRY_WORDS for w in words):
+        return False
+    return bool(words & TITLE_CORE)
