@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from statements import feeds, views
+from statements import api, feeds, search_views, views
 from statements.sitemaps import SITEMAPS
 
 app_name = "statements"
@@ -20,4 +20,14 @@ urlpatterns = [
     path("feeds/latest/", feeds.LatestStatementsFeed(), name="latest_feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # search (owned by "search")
+    path("search/", search_views.search_page, name="search"),
+    path("search/results.csv", search_views.search_csv, name="search_csv"),
+    path("search/results.json", search_views.search_json, name="search_json"),
+    path("search/feed/", search_views.SearchFeed(), name="search_feed"),
+    path("api/", api.api_root, name="api_root"),
+    path("api/search/", api.api_search, name="api_search"),
+    path("api/openapi.json", api.api_openapi, name="api_openapi"),
+    path("api/<str:kind>/", api.api_list, name="api_list"),
+    path("api/<str:kind>/<slug:slug>/", api.api_detail, name="api_detail"),
 ]

@@ -1,0 +1,168 @@
+"""The one vocabulary of GET parameters shared by the search page, the downloads and the API.
+
+`q, official, topic, country, publisher, kind, year, meeting, date_from, date_to, sort, page`;
+`q` and `sort` belong to the search engine (`statements.search`), `page` to the views, the rest
+are filters here.
+Facet parameters repeat (`?official=a&official=b`); values of one facet are ORed, facets are
+ANDed. Each facet filters through a subquery on its link table (`pk IN (…)`), never a join plus
+DISTINCT, so the statement table is scanned once whatever is chosen. `qs_without(name)` is the
+queryset with every filter but one: the base of that facet's counts (multi-select facets).
+"""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.db.models import Q
+
+from statements.models import (
+    Country,
+    Meeting,
+    MeetingReport,
+    Participant,
+    Statement,
+    StatementParticipant,
+    Topic,
+)
+
+MAX_VALUES_PER_FACET = 20
+FACETS = ("official", "topic", "country", "publisher", "kind", "year", "meeting")
+
+
+class MultiValueField(forms.Field):
+    """A repeatable GET parameter, each value cleaned by `child` (a form field)."""
+
+    widget = forms.SelectMultiple
+
+    def __init__(self, *, child, **kwargs):
+        self.child = child
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        values = [v for v in (value or []) if str(v).strip()]
+        if len(values) > MAX_VALUES_PER_FACET:
+            raise forms.ValidationError(f"At most {MAX_VALUES_PER_FACET} values, please.")
+        cleaned = []
+        for item in values:
+            item = self.child.clean(item)
+            if item not in cleaned:
+                cleaned.append(item)
+        return cleaned
+
+
+class MultiValueFilter(django_filters.Filter):
+    field_class = MultiValueField
+
+
+class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
+    """Repeatable slugs of a model; an unknown slug is a validation error naming it."""
+
+    def __init__(self, *args, queryset, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, queryset=queryset, **kwargs)
+
+
+def in_statements(link_queryset):
+    return Q(pk__in=link_queryset.values("statement_id"))
+
+
+class StatementFilter(django_filters.FilterSet):
+    official = SlugsFilter(queryset=Participant.objects.all(), method="filter_official")
+    topic = SlugsFilter(queryset=Topic.objects.all(), method="filter_topic")
+    meeting = SlugsFilter(queryset=Meeting.objects.all(), method="filter_meeting")
+    country = django_filters.MultipleChoiceFilter(
+        choices=[c for c in Country.choices if c[0]], method="filter_country"
+    )
+    publisher = MultiValueFilter(method="filter_publisher", child=forms.CharField(max_length=200))
+    kind = django_filters.MultipleChoiceFilter(choices=Statement.Kind.choices, method="filter_kind")
+    year = MultiValueFilter(
+        method="filter_year", child=forms.IntegerField(min_value=1000, max_value=9999)
+    )
+    date_from = django_filters.DateFilter(
+        field_name="date", lookup_expr="gte", label="From", input_formats=["%Y-%m-%d"]
+    )
+    date_to = django_filters.DateFilter(
+        field_name="date", lookup_expr="lte", label="To", input_formats=["%Y-%m-%d"]
+    )
+
+    class Meta:
+        model = Statement
+        fields = []
+
+    def filter_official(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(
+            in_statements(StatementParticipant.objects.filter(participant__in=value))
+        )
+
+    def filter_topic(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(
+            in_statements(Statement.topics.through.objects.filter(topic__in=value))
+        )
+
+    def filter_meeting(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(in_statements(MeetingReport.objects.filter(meeting__in=value)))
+
+    def filter_country(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(
+            in_statements(StatementParticipant.objects.filter(participant__country__in=value))
+        )
+
+    def filter_publisher(self, queryset, name, value):
+        return queryset.filter(publisher__in=value) if value else queryset
+
+    def filter_kind(self, queryset, name, value):
+        return queryset.filter(kind__in=value) if value else queryset
+
+    def filter_year(self, queryset, name, value):
+        if not value:
+            return queryset
+        # Date ranges, not date__year__in, so the date index serves them.
+        ranges = Q()
+        for year in value:
+            ranges |= Q(date__gte=datetime.date(year, 1, 1), date__lte=datetime.date(year, 12, 31))
+        return queryset.filter(ranges)
+
+    # --- what the views need -----------------------------------------------------------------
+
+    @property
+    def cleaned(self):
+        """The valid part of the request (invalid parameters are left out, see `errors`)."""
+        self.errors  # noqa: B018 - runs validation
+        return getattr(self.form, "cleaned_data", {})
+
+    def filtered(self, *, without=None):
+        """The queryset with every valid filter applied, except `without` (a facet name)."""
+        queryset = self.queryset.all()
+        for name, value in self.cleaned.items():
+            if name != without:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def selected(self, name):
+        """Chosen values of a facet: {value as in the URL: label}, in the order of the request."""
+        labels = {}
+        for item in self.cleaned.get(name) or []:
+            if hasattr(item, "slug"):
+                labels[item.slug] = str(item)
+            else:
+                labels[str(item)] = dict(self.filters[name].extra.get("choices", [])).get(
+                    item, str(item)
+                )
+        return labels
+
+    def error_messages(self):
+        """Readable messages, one per invalid parameter."""
+        messages = []
+        for name, errors in self.errors.items():
+            raw = ", ".join(self.data.getlist(name)) if hasattr(self.data, "getlist") else ""
+            shown = f" ({raw[:80]})" if raw else ""
+            messages.append(f"{name}{shown}: {' '.join(errors)}")
+        return messages

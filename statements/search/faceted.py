@@ -1,0 +1,160 @@
+"""A faceted search request, as the search page, the downloads, the feed and the API run it.
+
+    found = faceted_search(request.GET)
+    found.results        # SearchResults: count(), slices
+    found.facets         # {"official": [FacetValue, …], …} (each with .url to toggle it)
+    found.chips          # chosen values, each with the URL that removes it
+    found.errors         # readable messages for invalid parameters (they were ignored)
+
+Queries: validation of chosen slugs (one per facet used), one per facet, the count, and the
+page (ids, statements and their listing data, snippets): bounded whatever the number of results.
+"""
+
+import difflib
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.db.models import Q
+from django.http import QueryDict
+
+from statements.filters import FACETS, StatementFilter
+from statements.models import Participant, ParticipantAlias, Statement
+from statements.search import normalize_sort, parse, search
+from statements.search.facets import count_facet
+from statements.text import fold
+
+FACET_TITLES = {
+    "official": "Officials",
+    "topic": "Topics",
+    "country": "Countries",
+    "publisher": "Publishers",
+    "kind": "Kinds",
+    "year": "Years",
+    "meeting": "Meetings",
+}
+
+
+def querystring(params: QueryDict, **changes) -> str:
+    """`params` as a query string, without `page`, with `changes` ({name: [values]})."""
+    params = params.copy()
+    params.pop("page", None)
+    for name, values in changes.items():
+        params.setlist(name, values)
+    for name in [name for name, values in params.lists() if not any(values)]:
+        del params[name]
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@dataclass
+class Chip:
+    facet: str
+    label: str
+    url: str
+
+
+@dataclass
+class FacetedSearch:
+    params: QueryDict
+    filterset: StatementFilter
+    results: object
+    sort: str
+    errors: list = field(default_factory=list)
+
+    @property
+    def query(self):
+        return self.results.query
+
+    @property
+    def q(self):
+        return self.params.get("q", "")
+
+    def facet_values(self, name):
+        selected = self.filterset.selected(name)
+        base = self.results.engine.matching(self.filterset.filtered(without=name), self.query)
+        values = count_facet(name, base, selected)
+        current = self.params.getlist(name)
+        for value in values:
+            chosen = [v for v in current if v != value.value]
+            if not value.selected:
+                chosen.append(value.value)
+            value.url = querystring(self.params, **{name: chosen})
+        return values
+
+    @cached_property
+    def facets(self):
+        return {name: self.facet_values(name) for name in FACETS}
+
+    @cached_property
+    def chips(self):
+        chips = []
+        for name in FACETS:
+            current = self.params.getlist(name)
+            for value, label in self.filterset.selected(name).items():
+                others = [v for v in current if v != value]
+                url = querystring(self.params, **{name: others})
+                chips.append(Chip(name, label, url))
+        for name, label in (("date_from", "From"), ("date_to", "To")):
+            value = self.filterset.cleaned.get(name)
+            if value:
+                chips.append(
+                    Chip(name, f"{label} {value:%Y-%m-%d}", querystring(self.params, **{name: []}))
+                )
+        return chips
+
+    @cached_property
+    def official_match(self):
+        """The official whose name or alias is exactly the query (offered first)."""
+        key = fold(self.q)
+        if not key or len(key) < 3:
+            return None
+        return (
+            Participant.objects.visible()
+            .filter(
+                Q(name_key=key)
+                | Q(pk__in=ParticipantAlias.objects.filter(name_key=key).values("participant_id"))
+            )
+            .first()
+        )
+
+    def near_officials(self, limit=3):
+        """Officials whose names look like the query (for a search that found nothing)."""
+        key = fold(self.q)
+        if len(key) < 3:
+            return []
+        names = {}
+        for slug, name, name_key in Participant.objects.visible().values_list(
+            "slug", "name", "name_key"
+        ):
+            names.setdefault(name_key, (slug, name))
+        for alias_key, slug, name in ParticipantAlias.objects.filter(
+            participant__in=Participant.objects.visible()
+        ).values_list("name_key", "participant__slug", "participant__name"):
+            names.setdefault(alias_key, (slug, name))
+        words = {w: k for k in names for w in k.split() if len(w) > 3}
+        close = difflib.get_close_matches(key, list(names), n=limit, cutoff=0.6)
+        close += [
+            words[w] for w in difflib.get_close_matches(key, list(words), n=limit, cutoff=0.75)
+        ]
+        found = []
+        for name_key in close:
+            if names[name_key] not in found:
+                found.append(names[name_key])
+        return found[:limit]
+
+    def without_filters_url(self):
+        return querystring(QueryDict(mutable=True), q=[self.q] if self.q else [])
+
+
+def faceted_search(params: QueryDict, queryset=None) -> FacetedSearch:
+    """Run the search the GET parameters describe. Invalid parameters are ignored and reported."""
+    if queryset is None:
+        queryset = Statement.objects.published()
+    filterset = StatementFilter(params, queryset=queryset)
+    errors = filterset.error_messages()
+    query = parse(params.get("q", ""))
+    sort = normalize_sort(params.get("sort"), query)
+    results = search(query, queryset=filterset.filtered(), sort=sort)
+    return FacetedSearch(
+        params=params, filterset=filterset, results=results, sort=sort, errors=errors
+    )

@@ -1,0 +1,200 @@
+"""The search page, its downloads (CSV, JSON) and its Atom feed: thin views over `faceted_search`.
+
+Invalid parameters never raise: they are left out of the search and reported (status 400 on the
+page and in the downloads, with the message); `page=abc` or a page past the end shows a real page.
+"""
+
+import csv
+import datetime
+import json
+
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+
+from statements.search import highlight, mark_sentinels
+from statements.search.base import plain_snippet
+from statements.search.faceted import FACET_TITLES, faceted_search, querystring
+
+PAGE_SIZE = 20
+MAX_DOWNLOAD = 10_000
+DOWNLOAD_CHUNK = 500
+FEED_SIZE = 50
+
+
+def decorate(statements, query):
+    """Give each statement of a shown page its safe, highlighted title and snippet."""
+    for statement in statements:
+        statement.title_html = highlight(statement.title, query)
+        statement.snippet_html = mark_sentinels(statement.snippet)
+    return statements
+
+
+def search_page(request):
+    found = faceted_search(request.GET)
+    paginator = Paginator(found.results, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    statements = decorate(page.object_list, found.query)
+    count = paginator.count
+    context = {
+        "found": found,
+        "q": found.q,
+        "page": page,
+        "statements": statements,
+        "count": count,
+        "facets": [(name, FACET_TITLES[name], values) for name, values in found.facets.items()],
+        "chips": found.chips,
+        "errors": found.errors,
+        "notices": found.query.notices,
+        "official_match": found.official_match if found.q else None,
+        "near_officials": found.near_officials() if not count and found.q else [],
+        "sorts": [
+            (name, querystring(request.GET, sort=[name]), name == found.sort)
+            for name in ("relevance", "newest", "oldest")
+        ],
+        "date_from": request.GET.get("date_from", ""),
+        "date_to": request.GET.get("date_to", ""),
+        "hidden_params": [
+            (name, value)
+            for name, values in request.GET.lists()
+            if name not in ("q", "page", "date_from", "date_to", "sort")
+            for value in values
+        ],
+        "download_query": querystring(request.GET),
+    }
+    return render(request, "statements/search.html", context, status=400 if found.errors else 200)
+
+
+# --- downloads -------------------------------------------------------------------------------
+
+
+def _download_rows(found):
+    """The current results in order, up to MAX_DOWNLOAD, loaded a chunk at a time."""
+    ids = found.results.ids(0, MAX_DOWNLOAD)
+    for start in range(0, len(ids), DOWNLOAD_CHUNK):
+        yield from found.results.load(ids[start : start + DOWNLOAD_CHUNK], with_snippets=False)
+
+
+def statement_record(statement, request):
+    return {
+        "slug": statement.slug,
+        "title": statement.title,
+        "date": statement.date.isoformat() if statement.date else None,
+        "date_inferred": bool(statement.date_inferred),
+        "publisher": statement.publisher,
+        "kind": statement.kind,
+        "url": request.build_absolute_uri(statement.get_absolute_url()),
+        "source_url": statement.source_url,
+        "officials": [m.participant.slug for m in statement.mentions.all()],
+        "official_names": [m.participant.name for m in statement.mentions.all()],
+        "topics": [t.slug for t in statement.topics.all()],
+        "meetings": [m.slug for m in statement.meetings.all()],
+    }
+
+
+def _csv_cell(value):
+    """Spreadsheets run cells starting with = + - @ as formulas: neutralise them."""
+    text = "; ".join(value) if isinstance(value, list) else ("" if value is None else str(value))
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _error_response(found):
+    return JsonResponse({"errors": found.errors}, status=400)
+
+
+def search_csv(request):
+    found = faceted_search(request.GET)
+    if found.errors:
+        return _error_response(found)
+    columns = [
+        "slug", "title", "date", "date_inferred", "publisher", "kind", "url", "source_url",
+        "official_names", "topics", "meetings",
+    ]  # fmt: skip
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield writer.writerow(columns)
+        for statement in _download_rows(found):
+            record = statement_record(statement, request)
+            yield writer.writerow([_csv_cell(record[c]) for c in columns])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="statements.csv"'
+    return response
+
+
+def search_json(request):
+    found = faceted_search(request.GET)
+    if found.errors:
+        return _error_response(found)
+    records = [statement_record(s, request) for s in _download_rows(found)]
+    payload = {
+        "query": {name: request.GET.getlist(name) for name in request.GET if name != "page"},
+        "count": found.results.count(),
+        "truncated": found.results.count() > MAX_DOWNLOAD,
+        "results": records,
+    }
+    response = HttpResponse(
+        json.dumps(payload, ensure_ascii=False, indent=1), content_type="application/json"
+    )
+    response["Content-Disposition"] = 'attachment; filename="statements.json"'
+    return response
+
+
+# --- the Atom feed of a search ---------------------------------------------------------------
+
+
+class SearchFeed(Feed):
+    """The newest statements matching a search (whatever its sort)."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, *args, **kwargs):
+        params = request.GET.copy()
+        params.setlist("sort", ["newest"])
+        found = faceted_search(params)
+        found.request = request
+        return found
+
+    def title(self, found):
+        return f"Statements matching “{found.q}”" if found.q else "Statements: search"
+
+    def link(self, found):
+        return reverse("statements:search") + querystring(found.params)
+
+    def subtitle(self, found):
+        return "The newest statements of a search in the Bilateral Statements Archive."
+
+    def items(self, found):
+        return found.results.load(found.results.ids(0, FEED_SIZE), with_snippets=False)
+
+    def item_title(self, statement):
+        return statement.title
+
+    def item_description(self, statement):
+        # Atom summaries are HTML: escape the document's text.
+        return escape(plain_snippet(statement.body, 60))
+
+    def item_link(self, statement):
+        return statement.get_absolute_url()
+
+    def item_pubdate(self, statement):
+        if statement.date:
+            return timezone.make_aware(datetime.datetime.combine(statement.date, datetime.time()))
+        return statement.created_at
+
+    def item_updateddate(self, statement):
+        return statement.updated_at
+
+    def item_categories(self, statement):
+        return [topic.name for topic in statement.topics.all()]
