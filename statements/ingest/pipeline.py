@@ -172,7 +172,7 @@ def publisher_country(document):
     """The country whose government published the document, from its publisher or URL."""
     haystack = f" {fold(document.publisher)} {fold(document.source_url)} "
     for needle, country in _PUBLISHER_COUNTRIES:
-        if f" {needle} " in haystack or (needle.endswith(" ") and f" {needle}" in haystack):
+        if f" {needle.strip()} " in haystack:
             return country
     return ""
 
@@ -410,17 +410,33 @@ def save(
 
 
 def _clear_derived(statement, *, keep_manual):
-    """Delete the rows the importer derived from a statement; return the meetings it reported."""
+    """Delete the rows the importer derived from a statement; return the meetings it reported.
+
+    A meeting only this statement reported goes too (unless a curator edited it): the edited
+    text is matched afresh, so a corrected date never stays attached to the old meeting.
+    """
     reports = statement.meeting_reports.all()
     if keep_manual:
         reports = reports.exclude(evidence=MeetingReport.Evidence.CURATOR)
     old_meetings = set(reports.values_list("meeting_id", flat=True))
     reports.delete()
+    orphans = Meeting.objects.filter(pk__in=old_meetings, reports__isnull=True)
+    if keep_manual:
+        orphans = orphans.exclude(pk__in=_curated_meetings(old_meetings))
+    orphans.delete()
     statement.mentions.all().delete()
     statement.commitments.all().delete()
     statement.quotes.all().delete()
     statement.topics.clear()
     return old_meetings
+
+
+def _curated_meetings(pks):
+    """Meetings a person changed by hand (the history records who; the importer is nobody)."""
+    history = getattr(Meeting, "history", None)
+    if history is None:
+        return []
+    return history.filter(id__in=pks, history_user__isnull=False).values("id")
 
 
 def _save_derived(statement, extraction):
@@ -521,31 +537,22 @@ def _topics(extraction):
     existing = {topic.slug: topic for topic in Topic.objects.filter(slug__in=slugs)}
     missing = slugs - existing.keys()
     if missing:
-        names = taxonomy_names()
+        specs = taxonomy()
         for slug in sorted(missing):
-            name = names.get(slug) or slug.replace("-", " ").capitalize()
-            topic, _ = Topic.objects.get_or_create(slug=slug, defaults={"name": name})
+            name, description = specs.get(slug) or (slug.replace("-", " ").capitalize(), "")
+            topic, _ = Topic.objects.get_or_create(
+                slug=slug, defaults={"name": name, "description": description}
+            )
             existing[slug] = topic
     return existing
 
 
-def taxonomy_names():
-    """{slug: name} from the topic taxonomy, whatever shape `load_taxonomy` returns."""
-    taxonomy = topic_step.load_taxonomy()
-    if isinstance(taxonomy, dict):
-        pairs = taxonomy.items()
-    else:
-        pairs = ((_attr(item, "slug"), item) for item in taxonomy)
-    names = {}
-    for slug, item in pairs:
-        name = item if isinstance(item, str) else _attr(item, "name")
-        if slug:
-            names[slug] = name or slug
-    return names
-
-
-def _attr(item, name):
-    return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
+def taxonomy():
+    """{slug: (name, description)} from the topic taxonomy (fixtures/topics.yaml)."""
+    return {
+        spec.slug: (spec.name or spec.slug, getattr(spec, "description", "") or "")
+        for spec in topic_step.load_taxonomy()
+    }
 
 
 def _save_meetings(statement, extraction, participants):

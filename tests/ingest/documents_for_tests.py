@@ -9,9 +9,9 @@ source_url: https://www.state.gov/readout-of-secretary-blinkens-meeting-with-for
 ---
 
 On March 11, Secretary of State Antony J. Blinken met with Canadian Minister of Foreign Affairs
-Mélanie Joly in Ottawa. The Secretary and the Minister discussed migration across the hemisphere
-and the fight against fentanyl. The United States and Canada committed to expand information
-sharing on synthetic drug trafficking networks.
+Mélanie Joly in Ottawa. The Secretary and the Minister discussed migration across the hemisphere,
+protection for migrants and refugees, and the fight against fentanyl. The United States and
+Canada committed to expand information sharing on synthetic drug trafficking networks.
 
 “Our partnership with Canada has never been stronger,” Blinken said.
 """

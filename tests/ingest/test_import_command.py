@@ -92,7 +92,7 @@ def test_an_edited_file_updates_its_statement_in_place(tmp_path):
         tmp_path,
         "canada.md",
         CANADA.replace("in Ottawa", "in Toronto").replace(
-            "committed to expand information\nsharing", "committed to double information\nsharing"
+            "committed to expand information", "committed to double information"
         ),
     )
     out, _err, error = run(path)
