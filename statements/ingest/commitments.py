@@ -125,7 +125,7 @@ def _clause_start(sentence: str, trigger_at: int) -> int:
         if (
             len(previous_item) == 2
             and len(previous_item[1].split()) <= 5
-            and not re.search(r"\b(?:will|are|is|were|was|has|have|\w+ed)\b", previous_item[1])
+            and not re.search(r"\b(?:will|are|is|were|was|has|have|[a-z]+ed)\b", previous_item[1])
         ):
             continue
         best = match.end()

@@ -1,0 +1,221 @@
+"""Commitments: which sentences commit, and who commits. Golden lists per seed and per invented
+readout of other governments. No database."""
+
+import pytest
+
+from statements.ingest.commitments import find_commitments
+from statements.ingest.documents import read_document
+from tests.ingest.test_documents import seed, unseen_document
+
+US_MX = ["US", "MX"]
+US_MX_CA = ["US", "MX", "CA"]
+
+# (how the commitment starts, parties) in order; None for "the rest of the seed has none".
+SEED_GOLDEN = {
+    "000": [
+        ("The leaders discussed our commitment to continuing joint efforts", US_MX),
+        ("we remain committed to addressing firearms trafficking", US_MX),
+        ("The leaders also discussed the challenges and progress", US_MX),
+        ("To that end,the United States and Mexico committed to further expand", US_MX),
+        ("Finally, the United States and Mexico committed to furthering ongoing work", US_MX),
+    ],
+    "001": [
+        ("The delegation led by Homeland Security Advisor", ["US"]),  # Biden's commitment
+        ("Our countries will redouble efforts", US_MX),
+        ("In addition, we will intensify our work", US_MX),
+        ("The United States and Mexico will strengthen their efforts", US_MX),
+        ("We will continue to work to uncover", US_MX),
+        ("Our governments will continue to work on a regional migration response", US_MX),
+        ("We also reaffirm our collaboration to expand legal pathways", US_MX),
+        ("Our countries reaffirmed they are aligned", US_MX),
+        ("Thus, we will make it the most modern", US_MX),
+        ("We will continue advancing toward our goals", US_MX),
+        ("During the second meeting of the Trilateral Fentanyl Committee, our countries", US_MX),
+        ("For this reason, the three delegations committed", US_MX_CA),
+        ("The three countries will establish mechanisms", US_MX_CA),
+        ("For this reason, we will continue our efforts through the Global Coalition", US_MX),
+    ],
+    "002": [
+        ("The president reaffirmed the Mexican government's commitment", ["MX"]),
+        ("They agreed that the exchange of information", US_MX),
+    ],
+    "003": [
+        ("they agreed to work together to address the actions", US_MX),
+        ("The leaders also discussed their joint commitment", US_MX),
+    ],
+    "004": [
+        ("The two delegations agreed on specifics steps", US_MX),
+        ("They also agreed to increase information and data sharing", US_MX),
+        ("The two delegations reaffirmed the United States and Mexico’s commitment", US_MX),
+    ],
+}
+
+
+def check(body, found, expected):
+    assert len(found) == len(expected), [c.text[:60] for c in found]
+    for commitment, (start, parties) in zip(found, expected, strict=True):
+        assert commitment.text.startswith(start), commitment.text
+        assert commitment.parties == parties, commitment.text
+        assert body[commitment.position :].startswith(commitment.text)
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_GOLDEN))
+def test_seed_commitments(prefix):
+    body = read_document(seed(prefix)).body
+    check(body, find_commitments(body, parties_in_context=US_MX), SEED_GOLDEN[prefix])
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_GOLDEN))
+def test_seed_commitments_without_context_fall_back_to_the_countries_named(prefix):
+    body = read_document(seed(prefix)).body
+    check(body, find_commitments(body), SEED_GOLDEN[prefix])
+
+
+def test_seed_clause_is_cut_where_the_committing_subject_starts():
+    body = read_document(seed("000")).body
+    clause = find_commitments(body)[1]
+    assert clause.text == (
+        "we remain committed to addressing firearms trafficking that contributes to violence "
+        "and destruction on both sides of our shared border."
+    )
+
+
+def test_seed_quoted_pledges_and_descriptions_are_not_commitments():
+    texts = " ".join(c.text for c in find_commitments(read_document(seed("003")).body))
+    assert "sincerely committed" not in texts  # inside López Obrador's quote
+    assert "expressed appreciation for the full commitment" not in texts
+    assert "reaffirmed the U.S.-Mexico relationship" not in texts
+    body_001 = read_document(seed("001")).body
+    texts_001 = " ".join(c.text for c in find_commitments(body_001))
+    assert "held in January" not in texts_001  # an earlier summit, not this meeting
+    assert "partners fully committed" not in texts_001
+
+
+def test_schedules_are_not_commitments():
+    for prefix in ("002", "004"):
+        texts = " ".join(c.text for c in find_commitments(read_document(seed(prefix)).body))
+        assert "will meet again" not in texts
+        assert "will participate" not in texts
+
+
+UNSEEN_GOLDEN = {
+    "us_canada": (
+        ["US", "CA"],
+        [
+            ("The two leaders agreed to expand the Safe Third Country Agreement", ["US", "CA"]),
+            ("The United States will welcome 15,000 additional migrants", ["US"]),
+            ("Canada committed to do the same.", ["CA"]),
+        ],
+    ),
+    "state_guatemala": (
+        ["US", "GT"],
+        [
+            ("The United States and Guatemala reaffirmed their commitment", ["US", "GT"]),
+            ("Both governments agreed to open additional Safe Mobility Offices", ["US", "GT"]),
+            ("Guatemala will strengthen its border security", ["GT"]),
+            ("the United States will provide $20 million", ["US"]),
+        ],
+    ),
+    "sre_comunicado": (
+        ["MX", "GT"],
+        [
+            ("Ambos países acordaron reforzar la cooperación", ["MX", "GT"]),
+            ("Las delegaciones se comprometieron a intercambiar información", ["MX", "GT"]),
+        ],
+    ),
+    "pmo_canada": (
+        ["CA", "MX"],
+        [
+            ("The leaders discussed the upcoming review", ["MX", "CA"]),
+            ("They also discussed the importance of the Seasonal Agricultural", ["MX", "CA"]),
+        ],
+    ),
+    "japan_front_matter": (
+        ["US", "JP"],
+        [
+            ("The two leaders pledged to deepen defense", ["US", "JP"]),
+            ("they committed to expand cooperation on clean energy", ["US", "JP"]),
+            ("The United States and Japan will establish a bilateral Forum", ["US", "JP"]),
+            ("Both leaders condemned the use of fentanyl", ["US", "JP"]),
+        ],
+    ),
+    "embassy_honduras": (
+        ["US", "HN"],
+        [
+            ("The Embassy and the Honduran government agreed to expand", ["US", "HN"]),
+            ("Honduras will extradite individuals", ["HN"]),
+        ],
+    ),
+    "remarks_guatemala": (["US", "GT"], []),  # pledges inside quotes are quotes
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNSEEN_GOLDEN))
+def test_unseen_readout_commitments(name):
+    context, expected = UNSEEN_GOLDEN[name]
+    body = unseen_document(name).body
+    check(body, find_commitments(body, parties_in_context=context), expected)
+
+
+def test_unseen_negation_and_meeting_plans_are_not_commitments():
+    for name in ("us_canada", "japan_front_matter", "pmo_canada"):
+        texts = " ".join(c.text for c in find_commitments(unseen_document(name).body))
+        assert "did not agree" not in texts
+        assert "agreed to meet" not in texts
+        assert "intends to" not in texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties"),
+    [
+        ("Mexico, the United States, and Canada agreed to share data.", US_MX_CA),
+        ("The three countries will establish a working group.", US_MX_CA),
+        ("All three delegations committed to meet targets.", US_MX_CA),
+        ("Both delegations agreed to keep talking about ports.", ["US", "GT"]),
+        ("Our governments will continue to work on the response.", ["US", "GT"]),
+        ("The leaders pledged to increase funding.", ["US", "GT"]),
+        ("We remain committed to the framework.", ["US", "GT"]),
+        ("Guatemala will strengthen its border security.", ["GT"]),
+        ("Secretary Blinken and the Guatemalan minister agreed to cooperate.", ["US", "GT"]),
+        ("The Mexican government reaffirmed its commitment to fight trafficking.", ["MX"]),
+        ("The delegations resolved to meet targets on precursor chemicals.", ["US", "GT"]),
+        ("Both countries vowed to dismantle smuggling networks.", ["US", "GT"]),
+    ],
+)
+def test_parties(sentence, parties):
+    body = f"{sentence} Mexico, Canada and the United States were named here once."
+    (found,) = find_commitments(body, parties_in_context=["GT", "US"])
+    assert found.parties == parties
+    assert found.position == 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The leaders discussed migration and the economy.",
+        "The two delegations will meet again tomorrow in Ottawa.",
+        "The Secretary will travel to Mexico City next week.",
+        "The leaders did not agree on a timeline.",
+        "Mexico has not committed to the plan.",
+        "The United States refused to agree to the proposal.",
+        "At the summit held in January, the leaders confirmed their commitment to act.",
+        "In 2019, China pledged to control fentanyl.",
+        "This committee will be key to the effort.",
+        "The program will expand next year.",
+        "“We are committed to this fight,” the President said.",
+        "The leaders agreed to meet again in the spring.",
+    ],
+)
+def test_not_commitments(sentence):
+    assert find_commitments(sentence, parties_in_context=US_MX) == []
+
+
+def test_sentence_splitting_respects_names_with_initials():
+    body = (
+        "Deputy Attorney General Lisa O. Monaco and Mr. Verma met with Ms. Bárcena. "
+        "The United States and Mexico agreed to expand Dr. Smith's program."
+    )
+    (found,) = find_commitments(body)
+    assert found.text == "The United States and Mexico agreed to expand Dr. Smith's program."
+    assert found.parties == US_MX
+    assert body[found.position :] == found.text
