@@ -1,0 +1,160 @@
+"""Quoted remarks and their speakers. No database."""
+
+import pytest
+
+from statements.ingest.documents import read_document
+from statements.ingest.quotes import clean_speaker, find_quotes
+from tests.ingest.test_documents import seed, unseen_document
+
+
+def pairs(quotes):
+    return [(q.speaker_as_written, q.text) for q in quotes]
+
+
+def test_seed_003_quotes_and_speakers():
+    body = read_document(seed("003")).body
+    quotes = find_quotes(body)
+    expected = [
+        ("Biden", "We see it in our security cooperation.", "Xi Jinping on that issue"),
+        ("Lopez Obrador", "And as regards drug control, Mexico’s", "the United States’ youth"),
+        # the next quote in the same paragraph has no attribution: the same speaker goes on
+        ("Lopez Obrador", "This is a matter of humanism.", "other chemical precursors."),
+        ("Biden", "And we — in our economic cooperation,", "from our economic growth"),
+        ("Lopez Obrador", "In the past, there were no possibilities", "the migratory phenomenon"),
+    ]
+    assert len(quotes) == len(expected)
+    for quote, (speaker, start, end) in zip(quotes, expected, strict=True):
+        assert quote.speaker_as_written == speaker
+        assert quote.text.startswith(start) and quote.text.endswith(end), quote.text
+    for quote in quotes:
+        assert body[quote.position :].startswith(quote.text)
+        assert not quote.text.endswith(",")  # the comma before ” Biden said belongs to prose
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "004"])
+def test_seeds_without_quotes(prefix):
+    assert find_quotes(read_document(seed(prefix)).body) == []
+
+
+UNSEEN_GOLDEN = {
+    "us_canada": [
+        ("Biden", "Canada and the United States have the closest partnership of any two nations "
+         "on Earth"),
+        ("Biden", "We will keep building it."),
+    ],
+    "sre_comunicado": [
+        ("Alicia Bárcena", "México seguirá trabajando con Guatemala para lograr una migración "
+         "ordenada, segura y regular"),
+    ],
+    "embassy_honduras": [
+        ("Dogu", "Our partnership with Honduras is based on shared values and mutual respect"),
+    ],
+    "remarks_guatemala": [
+        ("Harris", "It is an honor to welcome President Arévalo to the White House. The people "
+         "of Guatemala have stood up for democracy, and we stand with them."),
+        ("Arévalo", "Thank you, Madam Vice President. Guatemala is committed to fighting "
+         "corruption and to creating opportunities so that our young people do not have to "
+         "migrate"),
+        ("Arévalo", "We have much work ahead of us"),  # "he added", a paragraph later
+        ("Arévalo", "Together we can address the root causes of migration."),
+    ],
+    "state_guatemala": [],
+    "pmo_canada": [],
+    "japan_front_matter": [],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(UNSEEN_GOLDEN))
+def test_unseen_readout_quotes(name):
+    body = unseen_document(name).body
+    quotes = find_quotes(body)
+    assert pairs(quotes) == UNSEEN_GOLDEN[name]
+    for quote in quotes:
+        assert body[quote.position :].startswith(quote.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Secretary Blinken said: “We will keep working with our partners every day.”",
+            [("Blinken", "We will keep working with our partners every day.")],
+        ),
+        (
+            "“This is a historic day for both nations,” said Prime Minister Justin Trudeau. "
+            "“We are ready.”",
+            [("Justin Trudeau", "This is a historic day for both nations"),
+             ("Justin Trudeau", "We are ready.")],
+        ),
+        (
+            '"Our partnership has never been stronger," Foreign Minister Mélanie Joly told '
+            "reporters.",
+            [("Mélanie Joly", "Our partnership has never been stronger")],
+        ),
+        (
+            "The President told reporters: \"Our partnership has never been stronger than now.\"",
+            [("President", "Our partnership has never been stronger than now.")],
+        ),
+        (
+            "“First part of it,” Biden said, “and the second part of the sentence goes here.”",
+            [("Biden", "First part of it"),
+             ("Biden", "and the second part of the sentence goes here.")],
+        ),
+        (
+            "«Vamos a seguir trabajando juntos por la región», afirmó el presidente Gustavo Petro.",
+            [("Gustavo Petro", "Vamos a seguir trabajando juntos por la región")],
+        ),
+        (
+            "According to Secretary Mayorkas, “the numbers at the border fell sharply in January.”",
+            [("Mayorkas", "the numbers at the border fell sharply in January.")],
+        ),
+        (
+            "“We will not stop until the networks are dismantled,” she said.",
+            [("", "We will not stop until the networks are dismantled")],
+        ),
+    ],
+)  # fmt: skip
+def test_attribution_forms(text, expected):
+    assert pairs(find_quotes(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The program, known as “Safe Mobility,” expands legal pathways.",
+        "They called it a “historic” day and a “new chapter” in relations.",
+        "The “Los Angeles Declaration on Migration and Protection” guides the work.",
+    ],
+)
+def test_scare_quotes_and_names_are_not_quotes(text):
+    assert find_quotes(text) == []
+
+
+def test_a_long_unattributed_quote_is_kept_without_a_speaker():
+    text = "The declaration reads: “The parties shall cooperate fully in the fight, in good faith.”"
+    assert pairs(find_quotes(text)) == [
+        ("", "The parties shall cooperate fully in the fight, in good faith.")
+    ]
+
+
+def test_a_new_paragraph_with_a_new_speaker_does_not_inherit():
+    text = (
+        "“The first remark is about trade and jobs,” Biden said.\n\n"
+        "“The second remark is about migration and work,” López Obrador said."
+    )
+    assert [q.speaker_as_written for q in find_quotes(text)] == ["Biden", "López Obrador"]
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("President Biden", "Biden"),
+        ("Prime Minister Justin Trudeau", "Justin Trudeau"),
+        ("Secretary of State Blinken", "Blinken"),
+        ("Dr. Sherwood-Randall", "Sherwood-Randall"),
+        ("Lopez Obrador", "Lopez Obrador"),
+        ("President", "President"),
+    ],
+)
+def test_clean_speaker_drops_titles(written, name):
+    assert clean_speaker(written) == name
