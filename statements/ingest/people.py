@@ -115,7 +115,8 @@ OBJECT_CUES = re.compile(
     r"(?P<adj>\b[A-Z][\w\.’']*\s+)?(?:delegation|delegations|trip|visit|mission|team)\s+"
     r"(?:\w+\s+){0,3}?(?:led|headed)\s+by\b"
     r"|\b(?:accompanied|joined)\s+by\b"
-    r"|\bmet(?:\s+\w+)?\s+with\b|\bmeetings?\s+with\b|\bspoke(?:\s+\w+){0,2}\s+with\b"
+    r"|\bmet(?:\s+[\w’']+){0,4}?\s+with\b|\bmeetings?\s+with\b"
+    r"|\bspoke(?:\s+[\w’']+){0,4}?\s+with\b"
     r"|\btalks\s+with\b|\bcall\s+with\b|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
     r"|\baccompanied\b|\bjoined\b|\bmet\b",
 )
@@ -531,6 +532,7 @@ def _country_of_words(words: str) -> str:
 def _list_after(tokens, k):
     """Token indexes of a list of people that starts at token k (stops at a verb, a period…)."""
     allowed = {"name", "initial", "title", "ltitle", "inst", "country", "acro", "hon", "particle"}
+    allowed |= {"poss"}
     out = []
     while k < len(tokens):
         tok = tokens[k]
@@ -626,6 +628,8 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             and _title_goes_on(tokens, j)
         ):
             return None
+        if not country:
+            country = _country_after(tokens, j)
         occ.title, occ.country, occ.how = title, country, "title"
         occ.country_how = "title" if country else ""
         return occ
@@ -648,6 +652,13 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             occ.how = "gazetteer"
             return occ
     return None
+
+
+def _country_after(tokens, j):
+    """'Prime Minister Mark Carney of Canada' -> CA."""
+    if j + 1 < len(tokens) and tokens[j].low == "of" and tokens[j + 1].cls == "country":
+        return tokens[j + 1].country
+    return ""
 
 
 def _title_goes_on(tokens, j):

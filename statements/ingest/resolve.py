@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from statements.ingest import lexicon
 from statements.text import fold, strip_accents
 
 OFFICIALS_YAML = Path(__file__).resolve().parents[2] / "fixtures" / "officials.yaml"
@@ -70,6 +71,8 @@ MIDDLE_GIVEN_NAMES = {
 }  # fmt: skip
 
 _WORD = re.compile(r"[\w’'\-\.]+")
+# Title words that may lead a name as written ("President Joseph R. Biden Jr.").
+_LEADING_TITLES = {strip_accents(w).casefold() for w in lexicon.TITLE_HEADS}
 
 
 def name_words(name: str) -> list[str]:
@@ -89,7 +92,7 @@ def name_words(name: str) -> list[str]:
             continue
         if len(word) == 1 and word.isalpha():  # an initial written without its dot
             continue
-        if word.rstrip(".") in HONORIFICS and not words:
+        if not words and (word.rstrip(".") in HONORIFICS or word in _LEADING_TITLES):
             continue
         if word in SUFFIXES and words:
             continue
@@ -296,10 +299,24 @@ def _candidates(forms, country):
         if not _countries_compatible(country, participant.country):
             continue
         known = [participant.name, *(a.name for a in participant.aliases.all())]
-        score = max(name_score(f, k) for f in forms for k in known)
+        score = max(_directed(f, k, participant.name) for f in forms for k in known)
         if score:
             scores[participant] = score
     return scores
+
+
+def _directed(form, known_form, canonical):
+    """How well a written form fits one known form of a participant.
+
+    A surname-only alias ("Biden") fits only as a surname would (never a sure match), and a full
+    name ("Pablo Oyarzún") does not fit someone just because their surname alias is its tail.
+    """
+    score = name_score(form, known_form)
+    if known_form != canonical and 0 < name_score(known_form, canonical) < 0.9:
+        if len(name_words(form)) > len(name_words(known_form)):
+            return 0.0
+        return min(score, 0.6)
+    return score
 
 
 def resolve_official(mention, *, create: bool = True, gazetteer=None):

@@ -1,0 +1,266 @@
+"""Finding officials: the seeds (every official once, right country and attendance, no institution
+taken for a person) and readouts the extraction was not written for (other countries, titles)."""
+
+import pytest
+
+from statements.ingest.documents import read_document
+from statements.ingest.people import find_officials
+from statements.ingest.resolve import EMPTY_GAZETTEER
+
+# name as written (fullest form) -> (country, attended)
+SEED_OFFICIALS = {
+    "000": {
+        "Andrés Manuel López Obrador": ("MX", True),
+        "Elizabeth Sherwood-Randall": ("US", True),
+        "Lisa O. Monaco": ("US", True),
+        "Kristie Canegallo": ("US", True),
+        "Rich Verma": ("US", True),
+        "Rosa Icela Rodríguez": ("MX", False),  # "previous high-level meetings led by …"
+    },
+    "001": {
+        "Elizabeth Sherwood-Randall": ("US", True),
+        "Joe Biden": ("US", False),  # "President Joe Biden's commitment", a summit in January
+        "Andrés Manuel López Obrador": ("MX", True),
+        "Rosa Icela Rodríguez": ("MX", False),  # "the high-level work led by … and Secretary …"
+        "Justin Trudeau": ("CA", False),
+    },
+    "002": {
+        "Andrés Manuel López Obrador": ("MX", True),
+        "Elizabeth Sherwood-Randall": ("US", True),
+        "Alicia Bárcena Ibarra": ("MX", True),
+        "Rosa Icela Rodríguez Velázquez": ("MX", True),
+        "Luisa María Alcalde Luján": ("MX", True),
+        "Luis Cresencio Sandoval González": ("MX", True),
+        "José Rafael Ojeda Durán": ("MX", True),
+        "Alejandro Gertz Manero": ("MX", True),
+        "Esteban Moctezuma Barranquilla": ("MX", True),
+        "Félix Arturo Medina Padilla": ("MX", True),
+        "Roberto Velasco Álvarez": ("MX", True),
+        "Armando López Cárdenas": ("MX", True),
+        "Alejandro Svarch Pérez": ("MX", True),
+        "Ken Salazar": ("US", True),
+        "Richard R. Verma": ("US", True),
+        "Lisa Monaco": ("US", True),
+        "Kristie Canegallo": ("US", True),
+        "Adam W. Cohen": ("US", True),
+        "Juan Gonzalez": ("US", True),
+        "Blas Nuñez-Neto": ("US", True),
+        "Tiffany Eppelheimer": ("US", True),
+        "Mark Johnson": ("US", True),
+    },
+    "003": {
+        "Joe Biden": ("US", True),
+        "Andrés Manuel López Obrador": ("MX", True),
+        "Xi Jinping": ("CN", False),  # "my great conversation with Xi Jinping"
+    },
+    "004": {
+        "Liz Sherwood-Randall": ("US", True),
+        "Lisa Monaco": ("US", True),
+        "Richard Verma": ("US", True),
+        "Kristie Canegallo": ("US", True),
+        "Adam Cohen": ("US", True),
+        "Ken Salazar": ("US", True),
+        "Andrés Manuel López Obrador": ("MX", True),
+        "Alicia Bárcena": ("MX", True),
+        "Joe Biden": (
+            "US",
+            False,
+        ),  # last Saturday's call; "established in 2023 by President Biden"
+        "Justin Trudeau": ("CA", False),
+    },
+}
+
+
+def seed_document(seed_paths, prefix):
+    (path,) = [p for p in seed_paths if p.name.startswith(prefix)]
+    return read_document(path)
+
+
+def publisher_country(document):
+    return "MX" if "Mexico" in document.publisher and "Embassy" not in document.publisher else "US"
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_OFFICIALS))
+def test_seed_officials_found_once_with_country_and_attendance(seed_paths, prefix):
+    document = seed_document(seed_paths, prefix)
+    found = find_officials(document.body, publisher_country=publisher_country(document))
+    got = {m.name: (m.country, m.attended) for m in found}
+    assert got == SEED_OFFICIALS[prefix]
+    assert len(found) == len(got)  # nobody twice
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_OFFICIALS))
+def test_seed_officials_found_without_the_gazetteer(seed_paths, prefix):
+    """The curated list only helps with countries: every name is found without it."""
+    document = seed_document(seed_paths, prefix)
+    found = find_officials(document.body, publisher_country="", gazetteer=EMPTY_GAZETTEER)
+    assert {m.name: m.attended for m in found} == {
+        name: attended for name, (_, attended) in SEED_OFFICIALS[prefix].items()
+    }
+
+
+def test_titles_as_written_and_most_specific(seed_paths):
+    found = {m.name: m for m in find_officials(seed_document(seed_paths, "002").body)}
+    assert found["Elizabeth Sherwood-Randall"].title == "White House Homeland Security Advisor"
+    assert found["Alicia Bárcena Ibarra"].title == "Secretary of Foreign Affairs"
+    assert found["Rosa Icela Rodríguez Velázquez"].title == "Secretary for Security"
+    assert found["Luisa María Alcalde Luján"].title == "Secretary of the Interior (Segob)"
+    assert found["José Rafael Ojeda Durán"].title == "Secretary of the Navy"
+    assert found["Armando López Cárdenas"].title == "Chief of Staff, National Migration Institute"
+    assert found["Tiffany Eppelheimer"].title == "Senior Director, National Security Council"
+    assert found["Esteban Moctezuma Barranquilla"].title == "Mexico’s Ambassador to the U.S."
+    assert found["Kristie Canegallo"].title == "Acting Deputy Secretary of Homeland Security (DHS)"
+    assert found["Alejandro Svarch Pérez"].title.startswith("head of the Federal Commission")
+    assert found["Armando López Cárdenas"].how_found == "apposition"
+    assert found["Luis Cresencio Sandoval González"].how_found == "delegation list"
+
+
+def test_document_variants_merge_into_one_person(seed_paths):
+    body = seed_document(seed_paths, "003").body
+    found = find_officials(body)
+    amlo = next(m for m in found if m.name == "Andrés Manuel López Obrador")
+    assert set(amlo.variants) == {"Andrés Manuel López Obrador", "López Obrador", "Lopez Obrador"}
+    assert amlo.title == "President of Mexico"
+    biden = next(m for m in found if m.name == "Joe Biden")
+    assert "Biden" in biden.variants  # the quote attribution "Biden said"
+    assert biden.position == body.index("Joe Biden")  # the first mention
+    assert amlo.position == body.index("Andrés Manuel López Obrador")
+
+
+def test_honorifics_are_not_names(seed_paths):
+    found = find_officials(seed_document(seed_paths, "002").body)
+    sherwood = next(m for m in found if "Sherwood-Randall" in m.name)
+    assert all(not v.startswith(("Ms", "Dr")) for v in sherwood.variants)
+    assert set(sherwood.variants) == {"Elizabeth Sherwood-Randall", "Sherwood-Randall"}
+
+
+def test_institutions_events_and_places_are_not_people():
+    body = (
+        "The Los Angeles Declaration on Migration and Protection, the North American Leaders "
+        "Summit, the Trilateral Fentanyl Committee, the National Palace, the Western Hemisphere, "
+        "the Global Coalition, the Bicentennial Framework, Homeland Security and Central America "
+        "were all discussed in San Francisco, California. Both delegations reaffirmed the "
+        "U.S.-Mexico High-Level Security Dialogue and the Americas Partnership for Economic "
+        "Prosperity.\n\nSource : Usembassy"
+    )
+    assert find_officials(body, publisher_country="US") == []
+
+
+# --- readouts the extraction was not written for -------------------------------------------------
+
+CANADA_MEXICO = (
+    "Foreign Affairs Minister Mélanie Joly met today in Ottawa with Mexico’s Secretary of Foreign "
+    "Affairs Juan Ramón de la Fuente. Minister Joly and Secretary de la Fuente discussed the "
+    "review of the trade agreement and cooperation on migration. Canada’s Minister of Public "
+    "Safety, Dominic LeBlanc, also joined the meeting.\n\n"
+    "“We share a continent and a future,” Joly said.\n\n"
+    "The ministers recalled the meeting held in 2023 between Prime Minister Justin Trudeau and "
+    "President Andrés Manuel López Obrador."
+)
+
+# Invented people: none of them is in fixtures/officials.yaml.
+US_GUATEMALA = (
+    "Secretary of State Margaret Ellison Hale met with Guatemalan President Rodrigo Alvarado "
+    "Quiñónez in Guatemala City on March 3. They were joined by Guatemala’s Minister of Foreign "
+    "Affairs, Carla María Estrada de León, and U.S. Ambassador to Guatemala Thomas P. Whitfield. "
+    "The Secretary thanked President Alvarado for his partnership on the Los Angeles Declaration "
+    "on Migration and Protection and the Safe Mobility Offices. Secretary Hale underscored "
+    "President Biden’s commitment to Central America. “Guatemala is a key partner,” Hale said."
+)
+
+SPANISH_STYLE_LIST = (
+    "The Mexican delegation was composed of the Secretary of Economy, María Fernanda de la Cruz "
+    "Gutiérrez; the Undersecretary for Foreign Trade, José Ángel Villanueva del Río; and the head "
+    "of the National Customs Agency, Héctor Iván Peña y Lillo. The U.S. delegation included "
+    "Deputy Secretary of Commerce Daniel K. O'Connell and Assistant U.S. Trade Representative "
+    "Priya Natarajan."
+)
+
+PHONE_CALL = (
+    "President Joseph R. Biden Jr. spoke by phone today with Prime Minister Mark Carney of "
+    "Canada. The leaders discussed trade. President Biden welcomed the Prime Minister’s "
+    "leadership."
+)
+
+UNSEEN = [
+    (
+        CANADA_MEXICO,
+        "CA",
+        {
+            "Mélanie Joly": ("Foreign Affairs Minister", "CA", True),
+            "Juan Ramón de la Fuente": ("Mexico’s Secretary of Foreign Affairs", "MX", True),
+            "Dominic LeBlanc": ("Canada’s Minister of Public Safety", "CA", True),
+            "Justin Trudeau": ("Prime Minister", "CA", False),
+            "Andrés Manuel López Obrador": ("President", None, False),
+        },
+    ),
+    (
+        US_GUATEMALA,
+        "US",
+        {
+            "Margaret Ellison Hale": ("Secretary of State", "US", True),
+            "Rodrigo Alvarado Quiñónez": ("Guatemalan President", "GT", True),
+            "Carla María Estrada de León": ("Guatemala’s Minister of Foreign Affairs", "GT", True),
+            "Thomas P. Whitfield": ("U.S. Ambassador to Guatemala", "US", True),
+            "Biden": ("President", "US", False),
+        },
+    ),
+    (
+        SPANISH_STYLE_LIST,
+        "MX",
+        {
+            "María Fernanda de la Cruz Gutiérrez": ("Secretary of Economy", "MX", True),
+            "José Ángel Villanueva del Río": ("Undersecretary for Foreign Trade", "MX", True),
+            "Héctor Iván Peña y Lillo": ("head of the National Customs Agency", "MX", True),
+            "Daniel K. O'Connell": ("Deputy Secretary of Commerce", "US", True),
+            "Priya Natarajan": ("Assistant U.S. Trade Representative", "US", True),
+        },
+    ),
+    (
+        PHONE_CALL,
+        "US",
+        {
+            "Joseph R. Biden": ("President", "US", True),
+            "Mark Carney": ("Prime Minister", "CA", True),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "publisher", "expected"), UNSEEN, ids=["ca-mx", "us-gt", "es", "call"]
+)
+def test_unseen_readouts_without_the_gazetteer(body, publisher, expected):
+    found = find_officials(body, publisher_country=publisher, gazetteer=EMPTY_GAZETTEER)
+    got = {m.name: (m.title, m.country, m.attended) for m in found}
+    assert set(got) == set(expected)
+    for name, (title, country, attended) in expected.items():
+        assert got[name][0] == title, name
+        assert got[name][2] == attended, name
+        if country is not None:
+            assert got[name][1] == country, name
+
+
+def test_the_gazetteer_adds_the_country_a_text_does_not_give():
+    found = {m.name: m for m in find_officials(CANADA_MEXICO, publisher_country="CA")}
+    assert found["Andrés Manuel López Obrador"].country == "MX"
+    assert found["Justin Trudeau"].country == "CA"
+
+
+def test_surname_forms_merge_with_the_full_name_in_the_same_document():
+    found = {m.name: m for m in find_officials(US_GUATEMALA, gazetteer=EMPTY_GAZETTEER)}
+    assert set(found["Margaret Ellison Hale"].variants) == {"Margaret Ellison Hale", "Hale"}
+    assert set(found["Rodrigo Alvarado Quiñónez"].variants) == {
+        "Rodrigo Alvarado Quiñónez",
+        "Alvarado",
+    }
+
+
+def test_two_people_with_one_surname_stay_apart():
+    body = (
+        "Ambassador Laura Méndez met with Minister Carlos Méndez in Bogotá. Ambassador Méndez "
+        "and Minister Méndez discussed security."
+    )
+    found = find_officials(body, gazetteer=EMPTY_GAZETTEER)
+    full = {m.name for m in found if len(m.name.split()) > 1}
+    assert full == {"Laura Méndez", "Carlos Méndez"}
