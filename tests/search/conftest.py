@@ -84,6 +84,16 @@ def seed_body(prefix):
 def archive(db):
     """{"000": Statement, …, "officials": {key: Participant}, "topics": {…}, "meetings": {…},
     "draft": Statement}."""
+    return build_archive()
+
+
+@pytest.fixture
+def hostile(db):
+    """A published statement whose title, body and official carry markup."""
+    return build_hostile()
+
+
+def build_archive():
     officials = {}
     for key, (name, country, aliases) in OFFICIALS.items():
         official = ParticipantFactory(name=name, country=country)
@@ -145,9 +155,7 @@ def archive(db):
     return built
 
 
-@pytest.fixture
-def hostile(db):
-    """A published statement whose title, body and official carry markup."""
+def build_hostile():
     official = ParticipantFactory(name='Eve <img src=x onerror="alert(1)">', country="US")
     statement = StatementFactory(
         title='Statement on <script>alert("title")</script> border cooperation',
