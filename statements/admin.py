@@ -245,10 +245,22 @@ class StatementMeetingInline(MeetingReportInline):
     def reported_by(self, report):
         if not report.pk:
             return "-"
+        meeting = report.meeting
         others = getattr(report, "reports", 1) - 1
         if others:
-            return f"Existing: reported by {others} other statement{'s' if others > 1 else ''}"
-        return "New: reported only here"
+            status = f"Existing: reported by {others} other statement{'s' if others > 1 else ''}"
+        else:
+            status = "New: reported only here"
+        when = meeting.start_date.isoformat() if meeting.start_date else "no date"
+        if meeting.end_date and meeting.end_date != meeting.start_date:
+            when += f" to {meeting.end_date.isoformat()}"
+        if meeting.date_inferred:
+            when += " (inferred)"
+        where = meeting.place or "place unknown"
+        text = format_html("{}; {}; {}", status, when, where)
+        if meeting.start_date is None or meeting.date_inferred:
+            text = format_html("{} {}", text, flagged("check the date"))
+        return text
 
 
 class MeetingStatementInline(MeetingReportInline):
@@ -587,6 +599,12 @@ class ParticipantAdmin(MergeActionMixin, SimpleHistoryAdmin):
                 alias_count=Count("aliases", distinct=True),
             )
         )
+
+    def save_related(self, request, form, formsets, change):
+        """Statements copy their officials' names for search: keep them current."""
+        super().save_related(request, form, formsets, change)
+        for statement in Statement.objects.filter(mentions__participant=form.instance):
+            statement.refresh_search_names()
 
     def merge_counts(self, obj):
         return curation.participant_merge_counts(obj)

@@ -5,6 +5,7 @@ Everything here runs in one transaction per action, so a failed merge leaves the
 """
 
 import html
+import json
 import re
 
 import nh3
@@ -375,14 +376,20 @@ def check_duplicate(document, *, exclude_pk=None):
 def add_readout(raw, *, file_name="", overrides=None):
     """Extract a new readout and save it as a draft for review. Returns (statement, extraction)."""
     from statements.ingest import pipeline
+    from statements.ingest.types import DocumentError
 
     document = readout_document(raw, file_name=file_name, overrides=overrides)
     check_duplicate(document)
     extraction = pipeline.extract(document)
-    with transaction.atomic():
-        statement, outcome = pipeline.save(extraction, status=Statement.Status.DRAFT)
-        if outcome != "created":  # raced with another curator adding the same text
-            raise CurationError(f"The archive already has this text: {statement.title}", statement)
+    try:
+        with transaction.atomic():
+            statement, outcome = pipeline.save(extraction, status=Statement.Status.DRAFT)
+            if outcome != "created":  # raced with another curator adding the same text
+                raise CurationError(
+                    f"The archive already has this text: {statement.title}", statement
+                )
+    except DocumentError as error:
+        raise CurationError(f"This text cannot be saved: {error}.") from None
     return statement, extraction
 
 
@@ -475,55 +482,68 @@ def _manual_snapshot(statement):
     return {
         "mentions": mentions,
         "topics": list(statement.topics.all()),
-        "overrides": {
-            "title": statement.title,
+    }
+
+
+def _rerun_source(statement, *, keep_manual):
+    """The statement's text as a file again, with what the first reading knew as front matter.
+
+    The title goes in front matter so the reader never takes a paragraph of the body for a
+    headline (and drops it); a date that came from front matter stays a stated date."""
+    front = {"title": statement.title}
+    if statement.source_url:
+        front["source_url"] = statement.source_url
+    if statement.date and statement.date_source == Statement.DateSource.FRONT_MATTER:
+        front["date"] = statement.date.isoformat()
+    header = "".join(f"{key}: {json.dumps(value)}\n" for key, value in front.items())
+    overrides = {}
+    if keep_manual:
+        overrides = {
             "publisher": statement.publisher,
-            "source_url": statement.source_url,
             "kind": statement.kind,
             "language": statement.language,
-        },
-    }
+        }
+        if statement.date and statement.date_source == Statement.DateSource.CURATOR:
+            overrides["date"] = statement.date
+    return f"---\n{header}---\n{statement.body}", overrides
 
 
 def rerun_extraction(statement, *, keep_manual=True):
     """Run the extraction again on the statement's (edited) text, in one transaction.
 
-    With `keep_manual` a curator's corrections survive: title, publisher, source URL and kind,
-    a date they set, meetings they linked, the status, topics they added, and each official's
-    match, title and attendance (found again by the name as written). Without it, everything
-    is as the importer finds it, except the status and the source URL."""
+    With `keep_manual` a curator's corrections survive: publisher and kind, a date they set,
+    meetings they linked, topics they added, and each official's match, title and attendance
+    (found again by the name as written). Without it the importer's findings replace them. The
+    title, source URL and status always stay."""
     from statements.ingest import pipeline
-
-    statement.refresh_from_db()
-    snapshot = _manual_snapshot(statement) if keep_manual else None
-    overrides = dict(snapshot["overrides"]) if keep_manual else {}
-    overrides["source_url"] = statement.source_url
-    if keep_manual and statement.date_source == Statement.DateSource.CURATOR and statement.date:
-        overrides["date"] = statement.date
     from statements.ingest.documents import parse_document
     from statements.ingest.types import DocumentError
 
+    statement.refresh_from_db()
+    snapshot = _manual_snapshot(statement) if keep_manual else None
+    raw, overrides = _rerun_source(statement, keep_manual=keep_manual)
     try:
         document = parse_document(
-            statement.body,
-            statement.source_file or f"admin/{statement.slug}.txt",
-            overrides=overrides,
+            raw, statement.source_file or f"admin/{statement.slug}.txt", overrides=overrides
         )
     except DocumentError as error:
         raise CurationError(f"the text cannot be read: {error}") from None
     check_duplicate(document, exclude_pk=statement.pk)
     extraction = pipeline.extract(document)
-    with transaction.atomic():
-        statement, outcome = pipeline.save(
-            extraction,
-            statement=statement,
-            status=statement.status,
-            keep_manual=keep_manual,
-            force=True,
-        )
-        if snapshot:
-            _reapply(statement, snapshot)
-        statement.refresh_search_names()
+    try:
+        with transaction.atomic():
+            statement, outcome = pipeline.save(
+                extraction,
+                statement=statement,
+                status=statement.status,
+                keep_manual=keep_manual,
+                force=True,
+            )
+            if snapshot:
+                _reapply(statement, snapshot)
+            statement.refresh_search_names()
+    except DocumentError as error:
+        raise CurationError(str(error)) from None
     return outcome
 
 
