@@ -88,6 +88,43 @@ class Country(models.TextChoices):
     UNKNOWN = "", "Unknown"
 
 
+# Folded adjectives and short forms that name a country in a publisher's name.
+_COUNTRY_WORDS = {
+    "us": "US", "u s": "US", "usa": "US", "american": "US", "white house": "US",
+    "mexican": "MX", "mexico": "MX", "canadian": "CA", "british": "GB", "uk": "GB",
+    "french": "FR", "german": "DE", "japanese": "JP", "indian": "IN", "brazilian": "BR",
+    "colombian": "CO", "chinese": "CN", "guatemalan": "GT", "honduran": "HN", "salvadoran": "SV",
+}  # fmt: skip
+
+
+def _country_in(words):
+    words = f" {words.strip()} "
+    for label, code in sorted(
+        [*((fold(c.label), c.value) for c in Country if c.value), *_COUNTRY_WORDS.items()],
+        key=lambda item: -len(item[0]),
+    ):
+        if f" {label} " in words:
+            return code
+    return ""
+
+
+def issuing_country(publisher):
+    """The country whose government published a statement, from the publisher's name.
+
+    'The White House' and 'U.S. Embassy in Mexico' -> 'US'; 'Government of Mexico' -> 'MX';
+    'Embassy of Mexico in the United States' -> 'MX'. The issuer is named before "Embassy"
+    or after "of", never after "in". '' when the name does not say.
+    """
+    name = fold(publisher or "")
+    if not name:
+        return ""
+    name = name.split(" in ", 1)[0]  # "U.S. Embassy in Mexico": the host country is no issuer
+    of = name.split(" of ", 1)
+    if len(of) == 2 and (code := _country_in(of[1])):
+        return code
+    return _country_in(name)
+
+
 class ParticipantQuerySet(models.QuerySet):
     def with_listing_data(self):
         """How many published statements name each official (drafts never count)."""
@@ -328,6 +365,11 @@ class Statement(models.Model):
 
     def get_absolute_url(self):
         return reverse("statements:statement_detail", args=[self.slug])
+
+    @property
+    def publisher_country(self):
+        """The government the publisher speaks for ('' when its name does not say)."""
+        return issuing_country(self.publisher)
 
     def refresh_search_names(self, save=True):
         """Copy officials' names and topics into `search_names` (what search indexes)."""

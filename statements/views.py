@@ -178,6 +178,22 @@ def meeting_list(request):
     return render(request, "statements/meeting_list.html", context)
 
 
+def _by_government(statements):
+    """Statements in one column per government, the meeting's host and guests side by side.
+
+    A publisher whose government cannot be told from its name gets a column of its own.
+    """
+    columns = {}
+    for statement in statements:
+        code = statement.publisher_country
+        if code:
+            key, label = code, Country(code).label if code in Country.values else code
+        else:
+            key = label = statement.publisher or "Unknown publisher"
+        columns.setdefault(key, (label, []))[1].append(statement)
+    return sorted(columns.values(), key=lambda column: column[0])
+
+
 @require_GET
 def meeting_detail(request, slug):
     meeting = get_object_or_404(Meeting.objects.visible(), slug=slug)
@@ -192,12 +208,9 @@ def meeting_detail(request, slug):
         Statement.objects.published()
         .filter(meeting_reports__meeting=meeting)
         .with_listing_data()
-        .order_by("publisher", "date", "pk")
+        .order_by(F("date").asc(nulls_last=True), "pk")
     )
-    by_publisher = [
-        (publisher or "Unknown publisher", list(items))
-        for publisher, items in groupby(statements, key=lambda s: s.publisher)
-    ]
+    by_government = _by_government(statements)
     statement_ids = [s.pk for s in statements]
     commitments = (
         Commitment.objects.filter(
@@ -212,7 +225,7 @@ def meeting_detail(request, slug):
     context = {
         "meeting": meeting,
         "delegations": delegations,
-        "by_publisher": by_publisher,
+        "by_government": by_government,
         "statement_count": len(statements),
         "commitments": commitments,
         "topics": topics,

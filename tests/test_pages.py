@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from statements.models import Statement
+from statements.models import Statement, issuing_country
 from tests.factories import (
     AliasFactory,
     AttendanceFactory,
@@ -406,16 +406,47 @@ def test_meeting_page_groups_attendees_and_puts_both_governments_side_by_side(cl
         "United States": ["Elizabeth Sherwood-Randall"],
     }
     assert "Secretary of Foreign Affairs" in page
-    sides = {publisher: statements for publisher, statements in response.context["by_publisher"]}
-    assert sides == {
-        "Government of Mexico": [archive["mexico"]],
-        "The White House": [archive["white_house"]],
-    }
+    sides = dict(response.context["by_government"])
+    assert sides == {"Mexico": [archive["mexico"]], "United States": [archive["white_house"]]}
     assert "side-by-side--multi" in page
     assert archive["mexico"].get_absolute_url() in links_in(page)
     assert archive["white_house"].get_absolute_url() in links_in(page)
     assert "Both delegations committed to expand information sharing on fentanyl." in page
     assert archive["fentanyl"].get_absolute_url() in links_in(page)
+
+
+def test_statements_from_one_government_share_a_column(client, archive):
+    embassy = StatementFactory(
+        title="Embassy readout", publisher="U.S. Embassy in Mexico", date=date(2023, 12, 29)
+    )
+    other = StatementFactory(title="Observer note", publisher="Some Observatory")
+    for statement in (embassy, other):
+        ReportFactory(meeting=archive["meeting"], statement=statement)
+    response = client.get(archive["meeting"].get_absolute_url())
+    sides = dict(response.context["by_government"])
+    assert sides == {
+        "Mexico": [archive["mexico"]],
+        "Some Observatory": [other],
+        "United States": [archive["white_house"], embassy],
+    }
+
+
+@pytest.mark.parametrize(
+    ("publisher", "country"),
+    [
+        ("The White House", "US"),
+        ("U.S. Embassy in Mexico", "US"),
+        ("U.S. Department of State", "US"),
+        ("Government of Mexico", "MX"),
+        ("Gobierno de México", "MX"),
+        ("Embassy of Mexico in the United States", "MX"),
+        ("Prime Minister of Canada", "CA"),
+        ("Some Observatory", ""),
+        ("", ""),
+    ],
+)
+def test_issuing_country_reads_the_publishers_name(publisher, country):
+    assert issuing_country(publisher) == country
 
 
 def test_meeting_reported_only_by_a_draft_has_no_page(client, archive):
