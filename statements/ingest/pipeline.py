@@ -230,6 +230,10 @@ def extract(document: Document) -> Extraction:
     return extraction
 
 
+def _undated_meeting_note(found):
+    return f"Meeting without a date: {found.title}."
+
+
 def _unique_positions(items):
     """Steps may find one thing twice; the database keeps one row per position."""
     seen = set()
@@ -278,7 +282,7 @@ def _note_document(extraction):
         extraction.note("No officials found.")
     for meeting in extraction.meetings:
         if meeting.start is None:
-            extraction.note(f"Meeting without a date: {meeting.title}.")
+            extraction.note(_undated_meeting_note(meeting))
         elif meeting.date_inferred:
             extraction.note(
                 f"Meeting date inferred: {meeting.title}"
@@ -393,14 +397,19 @@ def save(
                 slug=unique_slug(Statement, document.title), status=status, **values
             )
             old_meetings = set()
-        statement.review_notes = []
-        statement.needs_review = False
+        statement.review_notes = list(extraction.review_notes)
+        statement.needs_review = extraction.needs_review
         statement.save()
 
         _save_derived(statement, extraction)
-        statement.review_notes = list(extraction.review_notes)
-        statement.needs_review = extraction.needs_review
-        statement.save(update_fields=["review_notes", "needs_review", "updated_at"])
+        if statement.review_notes != extraction.review_notes:
+            # Resolution added (or settled) a note. An update, not a save: one history
+            # record per import.
+            statement.review_notes = list(extraction.review_notes)
+            statement.needs_review = extraction.needs_review
+            Statement.objects.filter(pk=statement.pk).update(
+                review_notes=statement.review_notes, needs_review=statement.needs_review
+            )
 
         # Meetings only this statement reported, and that it no longer reports, go.
         for meeting in Meeting.objects.filter(pk__in=old_meetings, reports__isnull=True):
@@ -571,16 +580,20 @@ def _save_meetings(statement, extraction, participants):
             found, people, exclude_statement=statement
         )
         if meeting is None:
+            # The statement's own report of a meeting nobody else reported: certain.
             meeting = meeting_step.create_meeting(found, attendees)
-            evidence = evidence or (
-                MeetingReport.Evidence.STATED if found.start else MeetingReport.Evidence.WEAK
-            )
+            evidence, note = MeetingReport.Evidence.STATED, ""
         elif evidence == MeetingReport.Evidence.WEAK:
             extraction.note(
                 f"Meeting linked on weak evidence: {meeting.title}"
                 + (f" ({note})" if note else "")
                 + "."
             )
+        if meeting.start_date is not None and extraction.review_notes:
+            # Another statement of the same meeting gave its date: nothing left to check.
+            extraction.review_notes = [
+                n for n in extraction.review_notes if n != _undated_meeting_note(found)
+            ]
         for participant, title in attendees:
             attendance, created = MeetingAttendance.objects.get_or_create(
                 meeting=meeting,
