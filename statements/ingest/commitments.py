@@ -60,6 +60,12 @@ SCHEDULE = re.compile(
 SCHEDULED_AGREEMENT = re.compile(
     r"agree\w* to (?:meet|speak|talk|visit|travel|hold (?:a|another|their)|stay in|remain in)\b"
 )
+# "agreed to stay in close contact and to work together on trade": the second part commits.
+MORE_THAN_A_SCHEDULE = re.compile(r"[^.;]*?\band to (?!meet|speak|talk|visit|stay|remain)[a-z]{3,}")
+# "agreed on the importance of …" shares a view; it does not commit anyone to anything.
+AGREED_VIEW = re.compile(
+    r"agree\w* (?:on|upon|that) (?:the )?(?:importance|need|value|significance|urgency|gravity)\b"
+)
 EARLIER_EVENT = re.compile(
     r"\b(?:held|signed|adopted|launched|announced) (?:in|on|last) |\b(?:in|since) (?:19|20)\d\d\b"
     r"|\blast (?:year|month)\b"
@@ -214,7 +220,11 @@ def _committing_triggers(folded: str):
             continue
         if match.group(0).startswith("will") and SCHEDULE.match(folded, match.start()):
             continue
-        if SCHEDULED_AGREEMENT.match(folded, match.start()):
+        if SCHEDULED_AGREEMENT.match(folded, match.start()) and not MORE_THAN_A_SCHEDULE.match(
+            folded, match.end()
+        ):
+            continue
+        if AGREED_VIEW.match(folded, match.start()):
             continue
         yield match
 

@@ -251,4 +251,11 @@ def publication_date_from_text(body: str) -> tuple[date | None, str]:
             if _DATELINE_BEFORE.match(before) and _DATELINE_AFTER.match(after):
                 return mention.start, f"dateline in the text: '{mention.phrase}'"
             break
+    if lines:
+        # A headline that ends with its date: "PM call with President Trump: 24 February 2025".
+        for mention in find_dates(lines[0][:300], None):
+            before = lines[0][: mention.position].rstrip()
+            after = lines[0][mention.position + len(mention.phrase) :].strip(" .)")
+            if mention.end is None and not after and before.endswith((":", "-", "–", "—", "|")):
+                return mention.start, f"date in the headline: '{mention.phrase}'"
     return None, "no date in the file: needs a curator"

@@ -507,8 +507,8 @@ def infer_title(paragraphs: list[str]) -> tuple[str, int | None]:
     for index, paragraph in enumerate(paragraphs):
         if _BULLET.match(paragraph):
             continue  # summary bullets ("• As strategic partners, …") are not the title
-        dateline, _ = publication_date_from_text(paragraph)
-        if dateline and len(paragraph) < 60:
+        dateline, note = publication_date_from_text(paragraph)
+        if dateline and note.startswith("dateline") and len(paragraph) < 60:
             continue
         if _is_headline(paragraph) and index + 1 < len(paragraphs):
             return paragraph, index
@@ -770,6 +770,7 @@ def parse_document(raw: bytes | str, source_file: str, overrides: dict | None = 
     if not paragraphs:
         raise DocumentError("the file has no text besides its header")
 
+    text_date, text_date_note = publication_date_from_text("\n\n".join(paragraphs))
     title = _one_line(front.get("title"))
     title_inferred = not title
     if not title:
@@ -800,7 +801,7 @@ def parse_document(raw: bytes | str, source_file: str, overrides: dict | None = 
         published = published_time
         date_source, date_note = "front_matter", "front matter 'published_time'"
     if published is None:
-        published, date_note = publication_date_from_text(body)
+        published, date_note = text_date, text_date_note
         if published:
             date_source = "text"
         elif _date_from_url(source_url):

@@ -180,6 +180,9 @@ def test_unseen_negation_and_meeting_plans_are_not_commitments():
         ("The Mexican government reaffirmed its commitment to fight trafficking.", ["MX"]),
         ("The delegations resolved to meet targets on precursor chemicals.", ["US", "GT"]),
         ("Both countries vowed to dismantle smuggling networks.", ["US", "GT"]),
+        ("They agreed to stay in close contact and to work together on trade.", ["US", "GT"]),
+        ("Ambos gobiernos acordaron una nueva estrategia.", ["US", "GT"]),
+        ("Colombia se comprometió a erradicar cultivos.", ["CO"]),
     ],
 )
 def test_parties(sentence, parties):
@@ -204,6 +207,8 @@ def test_parties(sentence, parties):
         "The program will expand next year.",
         "“We are committed to this fight,” the President said.",
         "The leaders agreed to meet again in the spring.",
+        "The leaders agreed on the importance of a lasting peace.",
+        "They agreed to stay in close contact.",
     ],
 )
 def test_not_commitments(sentence):

@@ -426,6 +426,62 @@ def test_other_artifacts_are_cleaned():
     ]
 
 
+def test_bold_headline_bullets_and_a_dateline():
+    raw = (
+        "**North American Drug Dialogue: Joint Statement**\n\n"
+        "February 28, 2024\n\n"
+        "The governments of Canada, Mexico and the United States met in\n"
+        "Washington for the fourth North American Drug Dialogue. The three\n"
+        "countries agreed to:\n\n"
+        "- expand information sharing on precursor chemicals;\n"
+        "- strengthen port inspections for pill presses; and\n"
+        "- develop common public health messaging on overdoses.\n\n"
+        "The United States announced new sanctions against fentanyl traffickers.\n"
+        "Mexico and Canada will host the next dialogue in 2025.\n"
+    )
+    document = parse_document(raw, "dialogue.md")
+    assert document.title == "North American Drug Dialogue: Joint Statement"
+    assert document.kind == "joint_statement"
+    assert (document.published, document.date_source) == (date(2024, 2, 28), "text")
+    paragraphs = document.body.split("\n\n")
+    assert paragraphs[1] == (
+        "The governments of Canada, Mexico and the United States met in Washington for the "
+        "fourth North American Drug Dialogue. The three countries agreed to:"
+    )
+    assert paragraphs[2:5] == [
+        "- expand information sharing on precursor chemicals;",
+        "- strengthen port inspections for pill presses; and",
+        "- develop common public health messaging on overdoses.",
+    ]
+
+
+def test_spanish_front_matter_from_a_government_domain():
+    raw = (
+        "---\ntitle: Colombia y Estados Unidos acuerdan nueva hoja de ruta antidrogas\n"
+        "date: 2024-05-20\n"
+        "source_url: https://www.cancilleria.gov.co/newsroom/news/colombia-estados-unidos\n---\n\n"
+        "Bogotá, 20 de mayo de 2024. El canciller Luis Gilberto Murillo y el subsecretario de "
+        "Estado John Bass se reunieron el pasado viernes en Bogotá. Ambos gobiernos acordaron "
+        "una nueva estrategia contra el narcotráfico."
+    )
+    document = parse_document(raw, "co.md")
+    assert document.publisher == "Government of Colombia"
+    assert (document.kind, document.language) == ("communique", "es")
+    assert document.date_source == "front_matter"
+
+
+def test_a_dated_headline_is_the_title_and_gives_the_date():
+    raw = (
+        "PM call with President Trump: 24 February 2025\n\n"
+        "The Prime Minister spoke to President Trump this evening about trade."
+    )
+    document = parse_document(raw, "uk.txt")
+    assert document.title == "PM call with President Trump: 24 February 2025"
+    assert (document.published, document.date_source) == (date(2025, 2, 24), "text")
+    assert document.date_note == "date in the headline: '24 February 2025'"
+    assert document.kind == "readout"
+
+
 # --- dates ------------------------------------------------------------------------------------
 
 

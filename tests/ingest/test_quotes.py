@@ -105,6 +105,11 @@ def test_unseen_readout_quotes(name):
             [("Gustavo Petro", "Vamos a seguir trabajando juntos por la región")],
         ),
         (
+            '"La lucha contra las drogas debe ser también una lucha por la vida", señaló el '
+            "canciller Murillo.",
+            [("Murillo", "La lucha contra las drogas debe ser también una lucha por la vida")],
+        ),
+        (
             "According to Secretary Mayorkas, “the numbers at the border fell sharply in January.”",
             [("Mayorkas", "the numbers at the border fell sharply in January.")],
         ),
