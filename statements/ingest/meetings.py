@@ -52,11 +52,10 @@ ORDINALS = {
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
 }  # fmt: skip
 OCCASION = re.compile(
-    r"\b(?P<ord>" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
-    r"(?:meeting|session|round|edition|plenary)\s+of\s+the\s+"
-    r"(?P<series>(?:[A-Z][\w’'\-\.]*\s+){0,6}?[A-Z][\w’'\-]*(?:Committee|Commission|Dialogue|"
-    r"Council|Group|Force|Forum|Summit|Conference|Mechanism))",
-    re.IGNORECASE,
+    r"\b(?P<ord>(?i:" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th)))\s+"
+    r"(?i:meeting|session|round|edition|plenary)\s+of\s+the\s+"
+    r"(?P<series>(?:[A-Z][\w’'\-\.]*\s+){0,6}?(?:Committee|Commission|Dialogue|Council|Group|"
+    r"Task\s+Force|Forum|Summit|Conference|Mechanism))"
 )
 PINNED = re.compile(
     r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening|week)|held|convened|"
@@ -80,6 +79,8 @@ IN_CITY = re.compile(
     r"\bin\s+(?P<city>[A-Z][\w’'\-\.]*(?:\s+(?:de\s+)?[A-Z][\w’'\-\.]*){0,2})"
     r"(?:,\s+(?P<region>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*)?))?"
 )
+# "… and these meetings in Mexico City": the reported meeting, even in a sentence about another.
+THIS_MEETING = re.compile(r"\b(?:these|this|the)\s+(?:meetings?|talks|visit|trip)\s+$")
 DESTINATION = re.compile(
     r"\b(?:delegation|trip|visit|travel(?:l?ed)?|traveling|travelling|mission)\s+to\s+"
     r"(?:the\s+)?(?P<country>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*)?)"
@@ -188,6 +189,10 @@ def find_meetings(
     start, end, inferred, date_note = _meeting_dates(body, dates, current)
     venue, venue_city = _venue(body, current)
     city, city_country, city_inferred, place_note = _city(body, current)
+    if not city and not venue_city:
+        city, city_country, city_inferred, place_note = _host_capital(
+            body, attendees, current, sentences
+        )
     if not city and venue_city:
         city, city_inferred = venue_city, False
         city_country = _CITY_COUNTRY.get(_key(venue_city), "")
@@ -254,13 +259,14 @@ def _city(body, current):
     """(city, its country, inferred?, note) from 'in San Francisco, California', or the capital
     of the country a delegation went to ('delegation to Mexico' -> Mexico City, inferred)."""
     for m in IN_CITY.finditer(body):
-        if not current(m.start()):
+        this_meeting = THIS_MEETING.search(body, max(0, m.start() - 30), m.start())
+        if not current(m.start()) and not this_meeting:
             continue
         words = m.group("city").split()
         for n in range(len(words), 0, -1):
             candidate = " ".join(words[:n]).rstrip(".,")
             key = _key(candidate)
-            if key in _CITIES and key not in _COUNTRY_WORDS:
+            if key in _CITIES:
                 return candidate, _CITY_COUNTRY[key], False, ""
         region = m.group("region")
         if region and _key(region) in _REGIONS and _key(m.group("city")) not in _COUNTRY_WORDS:
@@ -276,6 +282,22 @@ def _city(body, current):
         if code and code in lexicon.CAPITALS:
             capital = lexicon.CAPITALS[code]
             return capital, code, True, f"city inferred from {m.group(0)!r}"
+    return "", "", False, ""
+
+
+def _host_capital(body, attendees, current, sentences):
+    """'President X … hosted a U.S. delegation': the host's capital, inferred."""
+    for m in re.finditer(r"\b(?:hosted|welcomed|received)\b", body):
+        if not current(m.start()):
+            continue
+        sentence_start = sentences.around(m.start())[0]
+        for official in attendees:
+            if not (sentence_start <= official.position < m.start()):
+                continue
+            if _is_head_of_state(official.title) and official.country in lexicon.CAPITALS:
+                capital = lexicon.CAPITALS[official.country]
+                note = f"city inferred: {official.title} {official.name} {m.group(0)} the meeting"
+                return capital, official.country, True, note
     return "", "", False, ""
 
 
@@ -346,11 +368,16 @@ def meeting_title(found: MeetingFound, body: str = "", publisher_country: str = 
     elif found.kind == "delegation_visit":
         visiting = _visiting_countries(body, found)
         host = _host_country(found, visiting)
-        adjective = " and ".join(ADJECTIVES.get(c, c) for c in visiting) or "Official"
         place = found.city or COUNTRY_NAMES.get(host, "") or found.venue
-        title = f"{adjective} delegation visit" + (f" to {place}" if place else "")
+        if place:
+            adjective = " and ".join(ADJECTIVES.get(c, c) for c in visiting) or "Official"
+            title = f"{adjective} delegation visit to {place}"
+        else:
+            codes = sorted(found.countries, key=lambda c: (c != publisher_country, c))
+            title = "–".join(ADJECTIVES.get(c, c) for c in codes) + " delegations meeting"
     else:
-        names = "–".join(ADJECTIVES.get(c, c) for c in found.countries) or "Official"
+        codes = sorted(found.countries, key=lambda c: (c != publisher_country, c))
+        names = "–".join(ADJECTIVES.get(c, c) for c in codes) or "Official"
         title = f"{names} meeting" + (f" in {where}" if where else "")
     return f"{title}, {when}" if when else title
 

@@ -153,10 +153,10 @@ class Token:
     #                 particle, punct, poss
     country: str = ""
     sentence: int = 0
+    low: str = ""  # folded text, for the word lists
 
-    @property
-    def low(self):
-        return _norm(self.text)
+    def __post_init__(self):
+        self.low = _norm(self.text)
 
 
 def tokenize(body: str) -> list[Token]:

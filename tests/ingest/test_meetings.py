@@ -1,0 +1,378 @@
+"""Meetings: what each seed reports (dates, place, kind, title, attendees), which statements share
+one meeting, and how undated or ambiguous statements are linked (or not)."""
+
+import itertools
+from datetime import date
+
+import pytest
+
+from statements.ingest.dates import find_dates
+from statements.ingest.documents import read_document
+from statements.ingest.meetings import (
+    FoundMeeting,
+    create_meeting,
+    find_meetings,
+    format_dates,
+    match_meeting,
+    named_things,
+    occasions,
+)
+from statements.ingest.people import find_officials
+from statements.ingest.resolve import resolve_official
+from statements.ingest.types import DateMention
+from statements.models import (
+    Meeting,
+    MeetingAttendance,
+    MeetingReport,
+    Statement,
+    StatementParticipant,
+)
+from tests.ingest.test_people import CANADA_MEXICO, PHONE_CALL, US_GUATEMALA
+
+
+def publisher_country(document):
+    return "MX" if document.publisher == "Government of Mexico" else "US"
+
+
+def found_in(document):
+    country = publisher_country(document)
+    officials = find_officials(document.body, publisher_country=country)
+    dates = find_dates(document.body, document.published)
+    meetings = find_meetings(
+        document.body,
+        officials=officials,
+        dates=dates,
+        published=document.published,
+        publisher_country=country,
+    )
+    return officials, meetings
+
+
+@pytest.fixture
+def seeds(seed_paths):
+    return {path.name[:3]: read_document(path) for path in seed_paths}
+
+
+def test_july_joint_statement(seeds):
+    _, (meeting,) = found_in(seeds["000"])
+    assert (meeting.start, meeting.end) == (date(2023, 7, 24), date(2023, 7, 24))
+    assert not meeting.date_inferred
+    assert meeting.kind == "delegation_visit"
+    assert meeting.countries == ["MX", "US"]
+    assert meeting.title == "U.S. delegation visit to Mexico City, 24 July 2023"
+    # "President López Obrador … hosted a U.S. delegation": his capital, and the note says so.
+    assert (meeting.city, meeting.venue) == ("Mexico City", "")
+    assert "city inferred: President Andrés Manuel López Obrador hosted" in meeting.note
+    assert {o.name for o in meeting.attendees} == {
+        "Andrés Manuel López Obrador",
+        "Elizabeth Sherwood-Randall",
+        "Lisa O. Monaco",
+        "Kristie Canegallo",
+        "Rich Verma",
+    }  # not Rosa Icela Rodríguez: "previous high-level meetings led by …"
+    assert set(meeting.names) == {"bicentennial framework", "los angeles declaration"}
+
+
+def test_february_trip_keeps_only_its_own_dates(seeds):
+    _, (meeting,) = found_in(seeds["004"])
+    # "last Saturday's telephone conversation … on February 3" is another event.
+    assert (meeting.start, meeting.end) == (date(2024, 2, 6), date(2024, 2, 7))
+    assert meeting.city == "Mexico City"
+    assert meeting.kind == "delegation_visit"
+    assert meeting.title == "U.S. delegation visit to Mexico City, 6–7 February 2024"
+    assert len(meeting.attendees) == 8
+    assert "Joe Biden" not in {o.name for o in meeting.attendees}
+    assert meeting.occasions == {"trilateral fentanyl committee": 4}
+
+
+def test_undated_communique_keeps_no_date_but_its_venue(seeds):
+    _, (meeting,) = found_in(seeds["002"])
+    assert meeting.start is None and meeting.end is None  # "met yesterday", no publication date
+    assert (meeting.venue, meeting.city) == ("National Palace", "Mexico City")
+    assert len(meeting.attendees) == 22
+    assert meeting.occasions == {"trilateral fentanyl committee": 3}
+
+
+def test_yesterday_counts_from_the_publication_date(seeds):
+    body = seeds["002"].body
+    officials = find_officials(body, publisher_country="MX")
+    published = date(2023, 7, 25)
+    (meeting,) = find_meetings(
+        body,
+        officials=officials,
+        dates=find_dates(body, published),
+        published=published,
+        publisher_country="MX",
+    )
+    assert meeting.start == date(2023, 7, 24)
+    assert meeting.date_inferred  # from "yesterday"
+
+
+def test_leaders_meeting_in_san_francisco(seeds):
+    _, (meeting,) = found_in(seeds["003"])
+    assert meeting.kind == "leaders"
+    assert meeting.city == "San Francisco"
+    assert meeting.title == "Biden–López Obrador meeting in San Francisco"
+    assert {o.name for o in meeting.attendees} == {"Joe Biden", "Andrés Manuel López Obrador"}
+
+
+def test_visit_to_a_country_means_its_capital_and_says_so(seeds):
+    _, (meeting,) = found_in(seeds["001"])
+    assert meeting.city == "Mexico City"
+    assert "city inferred from 'visit to Mexico'" in meeting.note
+
+
+def test_dates_from_the_mentions_that_belong_to_the_meeting():
+    body = (
+        "On July 24, Secretary Ana Ruiz met with Minister Paul Grant in Ottawa. The ministers "
+        "recalled the summit held in January."
+    )
+    dates = [
+        DateMention(date(2023, 7, 24), None, "July 24", 3, False),
+        DateMention(date(2023, 1, 10), None, "January", 98, False),
+    ]
+    (meeting,) = find_meetings(
+        body, officials=find_officials(body), dates=dates, published=date(2023, 7, 25)
+    )
+    assert (meeting.start, meeting.end) == (date(2023, 7, 24), date(2023, 7, 24))
+    assert meeting.city == "Ottawa"
+
+
+def test_no_attendee_no_meeting():
+    body = "President Joe Biden’s commitment to the region was recalled."
+    assert find_meetings(body, officials=find_officials(body), dates=[], published=None) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "publisher", "title", "kind", "city"),
+    [
+        (
+            CANADA_MEXICO,
+            "CA",
+            "Canadian–Mexican meeting in Ottawa, 4 March 2025",
+            "other",
+            "Ottawa",
+        ),
+        (
+            US_GUATEMALA,
+            "US",
+            "U.S.–Guatemalan meeting in Guatemala City, 3 March 2025",
+            "other",
+            "Guatemala City",
+        ),
+        (PHONE_CALL, "US", "Biden–Carney call, 4 March 2025", "call", ""),
+    ],
+    ids=["ca-mx", "us-gt", "call"],
+)
+def test_unseen_readouts(body, publisher, title, kind, city):
+    published = date(2025, 3, 4)
+    officials = find_officials(body, publisher_country=publisher)
+    (meeting,) = find_meetings(
+        body,
+        officials=officials,
+        dates=find_dates(body, published),
+        published=published,
+        publisher_country=publisher,
+    )
+    assert (meeting.title, meeting.kind, meeting.city) == (title, kind, city)
+
+
+def test_named_things_leave_out_agencies_in_titles():
+    body = (
+        "Under the U.S.-Mexico Bicentennial Framework for Security, Director Ana Ruiz of the "
+        "National Drug Control Committee spoke."
+    )
+    assert named_things(body, ["Director of the National Drug Control Committee"]) == [
+        "bicentennial framework"
+    ]
+
+
+def test_only_pinned_occasions_count():
+    assert occasions("Today they will hold the third meeting of the Border Committee.") == {
+        "border committee": 3
+    }
+    assert occasions("During the second meeting of the Border Committee, they agreed.") == {}
+
+
+def test_format_dates():
+    assert format_dates(date(2024, 2, 6), date(2024, 2, 7)) == "6–7 February 2024"
+    assert format_dates(date(2024, 1, 30), date(2024, 2, 2)) == "30 January – 2 February 2024"
+    assert format_dates(None, None) == ""
+
+
+# --- matching against the archive -----------------------------------------------------------
+
+
+def import_document(document):
+    """The steps the pipeline runs for officials and meetings, without the rest of it."""
+    statement = Statement.objects.create(
+        title=document.title[:500],
+        slug=f"s-{document.content_hash[:12]}",
+        body=document.body,
+        date=document.published,
+        content_hash=document.content_hash,
+        source_file=document.source_file,
+    )
+    officials, meetings = found_in(document)
+    participants = {}
+    for official in officials:
+        participant, _ = resolve_official(official)
+        participants[id(official)] = participant
+        StatementParticipant.objects.create(
+            statement=statement,
+            participant=participant,
+            name_as_written=official.name,
+            title_as_written=official.title,
+            attended=official.attended,
+            position=official.position,
+        )
+    for found in meetings:
+        attendees = [(participants[id(o)], o.title) for o in found.attendees]
+        meeting, evidence, note = match_meeting(
+            found, [p for p, _ in attendees], exclude_statement=statement
+        )
+        if meeting is None:
+            meeting = create_meeting(found, attendees)
+            evidence = "stated" if found.start else "weak"
+        for participant, title in attendees:
+            MeetingAttendance.objects.get_or_create(
+                meeting=meeting, participant=participant, defaults={"title": title}
+            )
+        MeetingReport.objects.create(
+            meeting=meeting, statement=statement, evidence=evidence, note=note
+        )
+    return statement
+
+
+def meetings_by_seed():
+    return {
+        report.statement.source_file[:3]: report.meeting_id
+        for report in MeetingReport.objects.select_related("statement")
+    }
+
+
+@pytest.mark.django_db
+def test_seeds_in_file_order_share_and_separate_meetings_as_reported(seeds):
+    for prefix in sorted(seeds):
+        import_document(seeds[prefix])
+    by_seed = meetings_by_seed()
+    assert by_seed["000"] == by_seed["001"] == by_seed["002"]
+    assert len({by_seed["000"], by_seed["003"], by_seed["004"]}) == 3
+    july = Meeting.objects.get(pk=by_seed["000"])
+    assert (july.start_date, july.city, july.venue) == (
+        date(2023, 7, 24),
+        "Mexico City",
+        "National Palace",
+    )
+    assert july.attendances.count() == 22  # everyone the three statements say took part
+    reports = {r.statement.source_file[:3]: r for r in july.reports.select_related("statement")}
+    assert reports["001"].evidence == "strong"
+    assert "bicentennial framework" in reports["001"].note
+    assert "los angeles declaration" in reports["001"].note
+    assert reports["002"].evidence == "strong"
+    san_francisco = Meeting.objects.get(pk=by_seed["003"])
+    assert (san_francisco.start_date, san_francisco.city) == (None, "San Francisco")
+    february = Meeting.objects.get(pk=by_seed["004"])
+    assert (february.start_date, february.end_date) == (date(2024, 2, 6), date(2024, 2, 7))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "order", [("004", "002"), ("000", "004", "002"), ("004", "003", "002", "001", "000")]
+)
+def test_undated_communique_is_not_taken_for_the_february_trip(seeds, order):
+    """002 shares more attendees with the February trip than with July, but it places the
+    third meeting of the Trilateral Fentanyl Committee "today" and 004 the fourth."""
+    for prefix in order:
+        import_document(seeds[prefix])
+    by_seed = meetings_by_seed()
+    assert by_seed["002"] != by_seed["004"]
+    report = MeetingReport.objects.get(statement__source_file__startswith="002")
+    if order[0] == "004":
+        assert "#3 here, #4 there" in report.note
+    if "000" in order:
+        assert by_seed["002"] == by_seed["000"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("order", list(itertools.permutations(["000", "001", "002"])))
+def test_july_statements_meet_in_any_order(seeds, order):
+    for prefix in order:
+        import_document(seeds[prefix])
+    assert len(set(meetings_by_seed().values())) == 1
+
+
+def found_meeting(attendees, **fields):
+    defaults = {
+        "start": None,
+        "end": None,
+        "date_inferred": False,
+        "city": "",
+        "venue": "",
+        "kind": "other",
+        "countries": ["US", "MX"],
+        "title": "A meeting",
+        "attendees": [],
+    }
+    return FoundMeeting(**{**defaults, **fields}), attendees
+
+
+def people(*names):
+    from statements.models import Participant
+
+    return [Participant.objects.create(name=name, country="US") for name in names]
+
+
+@pytest.mark.django_db
+def test_undated_with_shared_attendees_only_gets_its_own_meeting():
+    a, b, c = people("Ana Uno", "Beto Dos", "Carla Tres")
+    existing, _ = found_meeting([a, b, c], start=date(2024, 5, 1), end=date(2024, 5, 1))
+    meeting = create_meeting(existing, [(a, "Secretary"), (b, ""), (c, "")])
+    found, _ = found_meeting([a, b])
+    match, evidence, note = match_meeting(found, [a, b])
+    assert match is None and evidence == ""
+    assert "2 shared attendees but nothing else shared" in note
+    assert meeting.title in note
+
+
+@pytest.mark.django_db
+def test_dated_meetings_match_on_overlapping_dates_and_place():
+    a, b = people("Ana Uno", "Beto Dos")
+    existing, _ = found_meeting([], start=date(2024, 5, 1), end=date(2024, 5, 2), city="Lima")
+    meeting = create_meeting(existing, [])
+    same, _ = found_meeting([a], start=date(2024, 5, 2), end=None, city="Lima")
+    assert match_meeting(same, [a])[:2] == (meeting, "stated")
+    later, _ = found_meeting([a], start=date(2024, 5, 9), city="Lima")
+    assert match_meeting(later, [a])[0] is None
+    elsewhere, _ = found_meeting([a, b], start=date(2024, 5, 1), city="Quito")
+    assert match_meeting(elsewhere, [a, b])[0] is None
+
+
+@pytest.mark.django_db
+def test_two_equally_good_meetings_link_to_the_earlier_one_as_weak():
+    a, b = people("Ana Uno", "Beto Dos")
+    first, _ = found_meeting([], start=date(2024, 3, 1), venue="Casa Rosada")
+    second, _ = found_meeting([], start=date(2024, 9, 1), venue="Casa Rosada")
+    earlier = create_meeting(first, [(a, ""), (b, "")])
+    later = create_meeting(second, [(a, ""), (b, "")])
+    undated, _ = found_meeting([a, b], venue="Casa Rosada")
+    match, evidence, note = match_meeting(undated, [a, b])
+    assert (match, evidence) == (earlier, "weak")
+    assert later.title in note
+
+
+@pytest.mark.django_db
+def test_a_match_fills_what_the_meeting_lacked():
+    a, b = people("Ana Uno", "Beto Dos")
+    existing, _ = found_meeting([], start=date(2024, 3, 1), countries=["US"])
+    meeting = create_meeting(existing, [(a, ""), (b, "")])
+    richer, _ = found_meeting(
+        [a, b], start=date(2024, 3, 1), city="Lima", venue="Palacio de Gobierno", countries=["PE"]
+    )
+    assert match_meeting(richer, [a, b])[0] == meeting
+    meeting.refresh_from_db()
+    assert (meeting.city, meeting.venue, meeting.countries) == (
+        "Lima",
+        "Palacio de Gobierno",
+        ["PE", "US"],
+    )
