@@ -248,6 +248,15 @@ class StatementQuerySet(models.QuerySet):
     def needing_review(self):
         return self.filter(needs_review=True)
 
+    def search(self, q):
+        """Published statements matching `q` (the search box's language): a filter, unranked.
+
+        Ranked pages with snippets and facets: `statements.search.search()` / `faceted`.
+        """
+        from statements.search import matching
+
+        return matching(self, q)
+
     def related_to(self, statement):
         """Statements sharing a meeting first, then officials, then topics with `statement`.
 

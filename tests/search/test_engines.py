@@ -167,3 +167,9 @@ def test_snippets_of_empty_query_are_the_start_of_the_body(archive):
     statement = search("")[0]
     assert statement.snippet.startswith(archive["004"].body.split()[0])
     assert "\x02" not in statement.snippet
+
+
+def test_queryset_search_is_a_filter(archive):
+    found = Statement.objects.filter(publisher="The White House").search("Lopez Obrador")
+    assert set(found.values_list("slug", flat=True)) == {"seed-000", "seed-003", "seed-004"}
+    assert not Statement.objects.search("zanzibarquux").exists()
