@@ -227,8 +227,8 @@ class MeetingReportInline(admin.TabularInline):
 
 
 class StatementMeetingInline(MeetingReportInline):
-    fields = ["meeting", "evidence", "note", "review_flag", "reported_by"]
-    readonly_fields = ["review_flag", "reported_by"]
+    fields = ["meeting", "evidence", "reported_by"]
+    readonly_fields = ["reported_by"]
     autocomplete_fields = ["meeting"]
     verbose_name = "meeting reported"
     verbose_name_plural = "meetings reported (existing or new; check weak links)"
@@ -258,8 +258,12 @@ class StatementMeetingInline(MeetingReportInline):
             when += " (inferred)"
         where = meeting.place or "place unknown"
         text = format_html("{}; {}; {}", status, when, where)
+        if report.note:
+            text = format_html("{}. Evidence: {}", text, report.note)
         if meeting.start_date is None or meeting.date_inferred:
             text = format_html("{} {}", text, flagged("check the date"))
+        if report.evidence == MeetingReport.Evidence.WEAK:
+            text = format_html("{} {}", text, flagged("linked on weak evidence"))
         return text
 
 
@@ -402,7 +406,15 @@ class StatementAdmin(SimpleHistoryAdmin):
         url = statement.get_absolute_url()
         return format_html('<a href="{}">{}</a>', url, url)
 
+    def view_on_site(self, statement):
+        """Drafts have no public page."""
+        if statement.status == Statement.Status.PUBLISHED:
+            return statement.get_absolute_url()
+        return None
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.status == Statement.Status.DRAFT:
+            context["title"] = "Review a draft statement"
         context.update(
             review_notes=list(obj.review_notes) if obj else [],
             can_publish=request.user.has_perm("statements.publish_statement"),
