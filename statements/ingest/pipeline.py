@@ -47,7 +47,9 @@ from statements.models import (
 )
 from statements.text import fold
 
-IMPORTABLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json"}
+# Documents are plain text or markdown; a .json file is an archive export (export_archive).
+# HTML is not read yet: documents.py would keep its tags in the body.
+IMPORTABLE_SUFFIXES = {".txt", ".md", ".markdown", ".json"}
 # More files than this and the importer shows a progress bar.
 PROGRESS_THRESHOLD = 5
 
@@ -457,29 +459,41 @@ def _save_derived(statement, extraction):
     if primary is None:
         primary = statement.meetings.order_by("start_date", "pk").first()
 
-    for item in extraction.commitments:
-        commitment = Commitment.objects.create(
+    commitments = Commitment.objects.bulk_create(
+        Commitment(
             statement=statement,
             meeting=primary,
             text=item.text,
             parties=list(item.parties),
             position=item.position,
         )
-        commitment.topics.set(topics[slug] for slug in item.topics if slug in topics)
+        for item in extraction.commitments
+    )
+    Through = Commitment.topics.through
+    Through.objects.bulk_create(
+        Through(commitment_id=commitment.pk, topic_id=topics[slug].pk)
+        for commitment, item in zip(commitments, extraction.commitments, strict=True)
+        for slug in dict.fromkeys(item.topics)
+        if slug in topics
+    )
 
+    quotes = []
     for item in extraction.quotes:
         speaker = participants.get(id(item.speaker)) if item.speaker is not None else None
         if speaker is None and item.speaker_as_written:
             speaker = _resolve_speaker(item, statement)
             if speaker is None:
                 extraction.note(f"Quote speaker {item.speaker_as_written!r} could not be resolved.")
-        Quote.objects.create(
-            statement=statement,
-            speaker=speaker,
-            speaker_as_written=item.speaker_as_written[:200],
-            text=item.text,
-            position=item.position,
+        quotes.append(
+            Quote(
+                statement=statement,
+                speaker=speaker,
+                speaker_as_written=item.speaker_as_written[:200],
+                text=item.text,
+                position=item.position,
+            )
         )
+    Quote.objects.bulk_create(quotes)
 
 
 def _save_officials(statement, extraction):
@@ -500,6 +514,7 @@ def _save_officials(statement, extraction):
         participants[participant.pk] = participant
         grouped.setdefault(participant.pk, []).append(mention)
 
+    rows = []
     for pk, mentions in grouped.items():
         participant = participants[pk]
         changed = False
@@ -511,14 +526,17 @@ def _save_officials(statement, extraction):
         # The fullest form the document used, and the first title it gave.
         name = max(mentions, key=lambda m: (len(m.name.split()), -m.position)).name
         title = next((m.title for m in sorted(mentions, key=lambda m: m.position) if m.title), "")
-        StatementParticipant.objects.create(
-            statement=statement,
-            participant=participant,
-            name_as_written=name[:200],
-            title_as_written=title[:300],
-            attended=any(m.attended for m in mentions),
-            position=first.position,
+        rows.append(
+            StatementParticipant(
+                statement=statement,
+                participant=participant,
+                name_as_written=name[:200],
+                title_as_written=title[:300],
+                attended=any(m.attended for m in mentions),
+                position=first.position,
+            )
         )
+    StatementParticipant.objects.bulk_create(rows)
     return by_mention
 
 
@@ -594,13 +612,20 @@ def _save_meetings(statement, extraction, participants):
             extraction.review_notes = [
                 n for n in extraction.review_notes if n != _undated_meeting_note(found)
             ]
-        for participant, title in attendees:
-            attendance, created = MeetingAttendance.objects.get_or_create(
+        present = {a.participant_id: a for a in meeting.attendances.all()}
+        MeetingAttendance.objects.bulk_create(
+            MeetingAttendance(
                 meeting=meeting,
                 participant=participant,
-                defaults={"delegation": participant.country, "title": title[:300]},
+                delegation=participant.country,
+                title=title[:300],
             )
-            if not created and not attendance.title and title:
+            for participant, title in attendees
+            if participant.pk not in present
+        )
+        for participant, title in attendees:
+            attendance = present.get(participant.pk)
+            if attendance is not None and not attendance.title and title:
                 attendance.title = title[:300]
                 attendance.save(update_fields=["title"])
         MeetingReport.objects.update_or_create(
@@ -644,15 +669,8 @@ def collect_paths(paths: Iterable[str | Path]) -> list[tuple[Path, Path | None]]
 
 
 def is_archive_file(path: Path) -> bool:
-    """An export of this archive (`export_archive`), as opposed to a document."""
-    if path.suffix.lower() != ".json":
-        return False
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096).decode("utf-8", errors="replace")
-    except OSError:
-        return False
-    return head.lstrip().startswith("{") and ('"statements"' in head or '"format"' in head)
+    """A .json file is read as an export of this archive (`export_archive`), never as text."""
+    return path.suffix.lower() == ".json"
 
 
 def import_paths(

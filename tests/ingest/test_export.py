@@ -186,6 +186,7 @@ def test_an_empty_archive_exports_empty_lists(db):
     [
         ('{"statements": [', "broken JSON"),
         ('{"statements": [{"slug": "x"}]}', "not a valid archive export"),
+        ('{"title": "A readout", "body": "Text."}', "not an archive export"),
         (
             '{"statements": [{"slug": "x", "title": "T", "content_hash": "h", '
             '"meetings": ["nope"]}]}',
@@ -202,3 +203,14 @@ def test_a_broken_export_fails_with_one_line_and_restores_nothing(tmp_path, db, 
     lines = err.getvalue().splitlines()
     assert len(lines) == 1 and lines[0].startswith("archive.json: ") and reason in lines[0]
     assert not Statement.objects.exists()
+
+
+def test_a_dry_run_restore_saves_nothing(seeded_archive, tmp_path):
+    path = tmp_path / "archive.json"
+    path.write_text(export(), encoding="utf-8")
+    empty_the_archive()
+    out = io.StringIO()
+    call_command("import_statements", str(path), dry_run=True, stdout=out, stderr=io.StringIO())
+    assert "would restore archive.json: 5 statements" in out.getvalue()
+    assert "Statements: 5 would be created" in out.getvalue()
+    assert not Statement.objects.exists() and not Participant.objects.exists()
