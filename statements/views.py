@@ -126,7 +126,7 @@ def official_detail(request, slug):
         MeetingAttendance.objects.filter(participant=official)
         .filter(meeting__in=Meeting.objects.visible())
         .select_related("meeting")
-        .order_by("meeting__start_date", "meeting__pk")
+        .order_by(F("meeting__start_date").asc(nulls_last=True), "meeting__pk")
     )
     statements = (
         Statement.objects.published().filter(mentions__participant=official).with_listing_data()
@@ -134,7 +134,7 @@ def official_detail(request, slug):
     quotes = (
         Quote.objects.filter(speaker=official, statement__status=Statement.Status.PUBLISHED)
         .select_related("statement")
-        .order_by("-statement__date", "statement__pk", "position")
+        .order_by(F("statement__date").desc(nulls_last=True), "statement__pk", "position")
     )
     titles_as_written = (
         _published_mentions()
@@ -219,7 +219,7 @@ def meeting_detail(request, slug):
         )
         .select_related("statement")
         .prefetch_related("topics")
-        .order_by("statement__date", "statement__pk", "position")
+        .order_by(F("statement__date").asc(nulls_last=True), "statement__pk", "position")
     )
     topics = Topic.objects.filter(statements__in=statement_ids).distinct().order_by("name")
     context = {
@@ -246,7 +246,7 @@ def topic_detail(request, slug):
     commitments = (
         Commitment.objects.filter(topics=topic, statement__status=Statement.Status.PUBLISHED)
         .select_related("statement")
-        .order_by("-statement__date", "statement__pk", "position")
+        .order_by(F("statement__date").desc(nulls_last=True), "statement__pk", "position")
     )
     context = {
         "topic": topic,
