@@ -16,7 +16,7 @@ _counter = itertools.count(1)
 
 @pytest.fixture
 def curator(db):
-    user = User.objects.create_user("curator", password="a-long-curator-password", is_staff=True)
+    user = User.objects.create_user("curator", is_staff=True)  # force_login: no hashing
     user.groups.add(curators_group())
     return user
 
@@ -30,7 +30,7 @@ def curator_client(client, curator):
 @pytest.fixture
 def staff_client(client, db):
     """Staff, but not a curator: the admin must show them nothing of the archive."""
-    user = User.objects.create_user("clerk", password="a-long-clerk-password", is_staff=True)
+    user = User.objects.create_user("clerk", is_staff=True)
     client.force_login(user)
     return client
 
