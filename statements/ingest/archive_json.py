@@ -13,6 +13,7 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import Prefetch
 
+from statements.ingest.pipeline import RESTORE_REASON
 from statements.ingest.types import DocumentError
 from statements.models import (
     Commitment,
@@ -349,7 +350,9 @@ def statement_outcome(item, topics, participants, meetings):
     statement.needs_review = item.get("needs_review", False)
     statement.review_notes = list(item.get("review_notes", []))
     statement.images = list(item.get("images", []))
+    statement._change_reason = RESTORE_REASON  # not a curator's change (see pipeline.save)
     statement.save()
+    statement.__dict__.pop("_change_reason", None)  # a later save by hand is not ours
 
     statement.meeting_reports.all().delete()
     statement.mentions.all().delete()

@@ -339,11 +339,34 @@ def _statement_values(document, extraction):
     }
 
 
-def _is_unchanged(statement, values, *, keep_manual):
-    fields = _TEXT_FIELDS
-    if not (keep_manual and statement.date_source == Statement.DateSource.CURATOR):
-        fields = fields + _DATE_FIELDS
-    return all(getattr(statement, name) == values[name] for name in fields)
+def _is_unchanged(statement, values):
+    return all(getattr(statement, name) == value for name, value in values.items())
+
+
+# Fields a curator may correct by hand; with keep_manual a re-import never undoes that.
+_CURATABLE_FIELDS = ("title", "publisher", "kind", "language", "source_url", *_DATE_FIELDS)
+# The reason the importer gives its history records, to tell its changes from a person's.
+IMPORT_REASON = "import"
+RESTORE_REASON = "restore"
+
+
+def curated_fields(statement) -> set[str]:
+    """Fields someone changed by hand since the statement was imported (from its history)."""
+    fields = set()
+    if statement.date_source == Statement.DateSource.CURATOR:
+        fields.update(_DATE_FIELDS)
+    history = getattr(statement, "history", None)
+    if history is None:
+        return fields
+    records = list(history.order_by("history_date", "history_id"))
+    for previous, record in zip(records, records[1:], strict=False):
+        if record.history_change_reason in (IMPORT_REASON, RESTORE_REASON):
+            continue
+        delta = record.diff_against(previous, included_fields=list(_CURATABLE_FIELDS))
+        fields.update(change.field for change in delta.changes)
+    if "date" in fields:
+        fields.update(_DATE_FIELDS)
+    return fields & set(_CURATABLE_FIELDS)
 
 
 def save(
@@ -359,8 +382,9 @@ def save(
     Returns the statement and "created", "updated" or "unchanged". An existing statement (same
     text, same file or same URL) is updated in place: it keeps its slug, and its derived rows
     (officials named, commitments, quotes, meeting links, topics) are rebuilt. With `keep_manual`
-    a curator's work survives: a date a curator set, meetings a curator linked, and the status.
-    `status` applies to new statements (and to existing ones when `keep_manual` is off).
+    a curator's work survives: fields changed by hand (title, publisher, kind, date, …, read from
+    the history), meetings a curator linked, and the status. `status` applies to new statements
+    (and to existing ones when `keep_manual` is off). `force` rebuilds even an unchanged one.
     """
     document = extraction.document
     values = _statement_values(document, extraction)
@@ -372,7 +396,10 @@ def save(
             statement = Statement.objects.select_for_update().get(pk=statement.pk)
             if how == "text" and statement.source_file != document.source_file:
                 return statement, "unchanged"  # a copy of a document already imported
-            if not force and _is_unchanged(statement, values, keep_manual=keep_manual):
+            if keep_manual:
+                for name in curated_fields(statement):
+                    values.pop(name, None)
+            if not force and _is_unchanged(statement, values):
                 return statement, "unchanged"
             twin = (
                 Statement.objects.filter(content_hash=document.content_hash)
@@ -385,23 +412,21 @@ def save(
                     + (f" ({twin.source_file})" if twin.source_file else "")
                 )
             outcome = "updated"
-            if keep_manual and statement.date_source == Statement.DateSource.CURATOR:
-                for name in _DATE_FIELDS:
-                    values.pop(name)
             if not keep_manual:
                 statement.status = status
             for name, value in values.items():
                 setattr(statement, name, value)
-            old_meetings = _clear_derived(statement, keep_manual=keep_manual)
+            _clear_derived(statement, keep_manual=keep_manual)
         else:
             outcome = "created"
             statement = Statement(
                 slug=unique_slug(Statement, document.title), status=status, **values
             )
-            old_meetings = set()
         statement.review_notes = list(extraction.review_notes)
         statement.needs_review = extraction.needs_review
+        statement._change_reason = IMPORT_REASON
         statement.save()
+        statement.__dict__.pop("_change_reason", None)  # a later save by hand is not ours
 
         _save_derived(statement, extraction)
         if statement.review_notes != extraction.review_notes:
@@ -412,10 +437,6 @@ def save(
             Statement.objects.filter(pk=statement.pk).update(
                 review_notes=statement.review_notes, needs_review=statement.needs_review
             )
-
-        # Meetings only this statement reported, and that it no longer reports, go.
-        for meeting in Meeting.objects.filter(pk__in=old_meetings, reports__isnull=True):
-            meeting.delete()
         statement.refresh_search_names()
     return statement, outcome
 

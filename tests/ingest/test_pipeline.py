@@ -152,6 +152,36 @@ def test_an_edit_keeps_a_curators_date_status_and_meeting_links():
 
 
 @pytest.mark.django_db
+def test_corrections_made_by_hand_survive_reimports_and_edits():
+    statement, _ = save(extract(document(CANADA, "canada.md")))
+    statement.title = "Blinken and Joly in Ottawa"
+    statement.publisher = "U.S. Department of State"
+    statement.save()  # as the admin would: a history record that is not the importer's
+
+    again, outcome = save(extract(document(CANADA, "canada.md")))
+    assert outcome == "unchanged"
+    assert (again.title, again.publisher) == (
+        "Blinken and Joly in Ottawa",
+        "U.S. Department of State",
+    )
+
+    edited, outcome = save(extract(document(CANADA.replace("Ottawa.", "Toronto."), "canada.md")))
+    assert outcome == "updated" and "Toronto" in edited.body
+    assert edited.title == "Blinken and Joly in Ottawa"
+    assert edited.publisher == "U.S. Department of State"
+
+
+@pytest.mark.django_db
+def test_a_front_matter_edit_nobody_corrected_is_followed():
+    statement, _ = save(extract(document(CANADA, "canada.md")))
+    retitled = CANADA.replace("title: Readout of", "title: Corrected readout of")
+    edited, outcome = save(extract(document(retitled, "canada.md")))
+    assert outcome == "updated" and edited.pk == statement.pk
+    assert edited.title.startswith("Corrected readout of")
+    assert edited.slug == statement.slug
+
+
+@pytest.mark.django_db
 def test_the_search_column_is_current_after_every_save():
     statement, _ = save(extract(document(GUATEMALA, "guatemala.md")))
     statement.refresh_from_db()
