@@ -147,7 +147,9 @@ def _subject(clause_text: str, trigger_at: int) -> str:
 
 def _document_countries(body: str) -> list[str]:
     counts = country_mentions(body, leaders=False)
-    return [code for code, _n in counts.most_common()]
+    return sorted(
+        counts, key=lambda code: (-counts[code], order_countries([code, *counts]).index(code))
+    )
 
 
 def find_commitments(

@@ -5,6 +5,7 @@ Everything here is a pure function of the bytes (and of a curator's overrides): 
 What cannot be known is left empty and said so (`date_note`); nothing is invented.
 """
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -80,25 +81,52 @@ LEADERS = {
 }
 
 
+@functools.lru_cache(maxsize=256)
 def fold(text: str) -> str:
-    """Lowercase without accents, keeping punctuation (which country patterns need)."""
+    """Lowercase without accents, keeping punctuation (which country patterns need); keeps the
+    length of precomposed text, so offsets in the folded text are offsets in the original."""
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
-def _alias_pattern(alias: str) -> str:
-    escaped = re.escape(fold(alias)).replace(r"\ ", r"\s+")
-    if alias in ("us", "uk", "prc", "rok"):  # only as capitals, handled separately
-        return ""
-    if alias.startswith("american"):  # "North American" is not the United States
-        escaped = r"(?<!north )(?<!south )(?<!central )(?<!latin )" + escaped
-    return r"(?<![\w.])" + escaped + (r"(?!\w)" if alias[-1].isalnum() else "")
+# Every alias by its first word, for a one-pass scan of a text's words (a long alternation of
+# regexes is slow on whole documents): {"united": [(("united", "states"), "US"), …]}.
+_WORD = re.compile(r"[^\W\d_]+(?:[.'’][^\W\d_]+)*\.?")
+_ALIASES_BY_FIRST_WORD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _code, (_name, _aliases) in COUNTRY_NAMES.items():
+    for _alias in _aliases:
+        if _alias in ("us", "uk", "prc", "rok"):
+            continue
+        _words = tuple(fold(_alias).split())
+        _ALIASES_BY_FIRST_WORD.setdefault(_words[0], []).append((_words, _code))
+for _options in _ALIASES_BY_FIRST_WORD.values():
+    _options.sort(key=lambda option: len(option[0]), reverse=True)
+_NOT_A_COUNTRY_BEFORE = {"north", "south", "central", "latin"}  # "North American"
 
 
-_COUNTRY_PATTERNS = {
-    code: re.compile("|".join(p for p in map(_alias_pattern, aliases) if p))
-    for code, (_name, aliases) in COUNTRY_NAMES.items()
-}
+def _scan_countries(folded: str) -> Counter:
+    words = []
+    for word in _WORD.findall(folded):
+        if word.count(".") == 1 and word.endswith("."):
+            word = word[:-1]  # the end of a sentence, not an abbreviation like "u.s."
+        words.append(re.sub(r"['’]s$", "", word))
+    counts: Counter = Counter()
+    i = 0
+    while i < len(words):
+        for alias, code in _ALIASES_BY_FIRST_WORD.get(words[i], ()):
+            if tuple(words[i : i + len(alias)]) == alias:
+                if not (
+                    alias[0].startswith("american") and i and words[i - 1] in _NOT_A_COUNTRY_BEFORE
+                ):
+                    counts[code] += 1
+                i += len(alias) - 1
+                break
+        i += 1
+    return counts
+
+
 _CAPITAL_ABBREVIATIONS = re.compile(r"\b(?:(?P<US>US|USA)|(?P<GB>UK)|(?P<CN>PRC)|(?P<KR>ROK))\b")
 _LEADER_PATTERNS = {
     code: re.compile(r"\b(?:" + "|".join(re.escape(name) for name in names) + r")\b")
@@ -116,11 +144,7 @@ def order_countries(codes) -> list[str]:
 def country_mentions(text: str, *, leaders: bool = True) -> Counter:
     """How often each country is named (names, adjectives, and optionally its leader)."""
     folded = fold(text)
-    counts: Counter = Counter()
-    for code, pattern in _COUNTRY_PATTERNS.items():
-        n = len(pattern.findall(folded))
-        if n:
-            counts[code] += n
+    counts = _scan_countries(folded)
     for match in _CAPITAL_ABBREVIATIONS.finditer(text):
         counts[match.lastgroup] += 1
     if leaders:
@@ -533,6 +557,38 @@ _LEADER_ACTS = (
 )
 
 
+def _voice_patterns():
+    """(country, weight, compiled pattern) for every signal `_voice` counts; built once."""
+    patterns = []
+    for code, (_name, aliases) in COUNTRY_NAMES.items():
+        adjectives = [re.escape(fold(a)) for a in aliases if a not in ("us", "uk", "prc", "rok")]
+        names = "(?:" + "|".join(adjectives) + ")"
+        for own in (
+            rf"\bthe {names} government'?s\b",
+            rf"\b{names} was represented by\b",
+            rf"\bthe government of {names}\s+(?:reaffirm|reiterat|express|welcom)",
+            rf"\bel gobierno de {names}\b",
+        ):
+            patterns.append((code, 3, re.compile(own)))
+        patterns.append((code, -3, re.compile(rf"\bour {names} (?:partners|counterparts|friends)")))
+        patterns.append((code, -1, re.compile(rf"\b{names} counterparts\b")))
+    patterns.append(
+        ("MX", 1, re.compile(r"\b(?:secretaria de relaciones exteriores|cancilleria)\b"))
+    )
+    for code, leaders in LEADERS.items():
+        names = "(?:" + "|".join(re.escape(leader) for leader in leaders) + ")"
+        patterns.append((code, 2, re.compile(rf"\b{names} {_LEADER_ACTS}\b")))
+        patterns.append((code, 1, re.compile(rf"\b{names} (?:said|added)\b")))
+    patterns.append(
+        ("US", 1, re.compile(r"\b(?:the (?:president|secretary) (?:spoke|met) with|readout)\b"))
+    )
+    return patterns
+
+
+_VOICE_PATTERNS = _voice_patterns()
+_DATELINE_CAPITAL = re.compile(r"\s*(?:" + "|".join(re.escape(city) for city in CAPITALS) + r")\b")
+
+
 def _voice(body: str, title: str = "") -> str:
     """The country whose government speaks in the text ("" when the text does not tell).
 
@@ -542,38 +598,20 @@ def _voice(body: str, title: str = "") -> str:
     "our Mexican partners" (which is someone else speaking about Mexico).
     """
     folded = fold(body)
+    present = set(country_mentions(body)) | {"US", "MX"}
     scores: Counter = Counter()
-    for code, (_name, aliases) in COUNTRY_NAMES.items():
-        adjectives = [re.escape(fold(a)) for a in aliases if a not in ("us", "uk", "prc", "rok")]
-        names = "(?:" + "|".join(adjectives) + ")"
-        own = [
-            rf"\bthe {names} government'?s\b",
-            rf"\b{names} was represented by\b",
-            rf"\bthe government of {names}\s+(?:reaffirm|reiterat|express|welcom)",
-            rf"\bel gobierno de {names}\b",
-        ]
-        for pattern in own:
-            scores[code] += 3 * len(re.findall(pattern, folded))
-        scores[code] -= 3 * len(
-            re.findall(rf"\bour {names} (?:partners|counterparts|friends)", folded)
-        )
-        scores[code] -= 1 * len(re.findall(rf"\b{names} counterparts\b", folded))
-    scores["MX"] += len(
-        re.findall(r"\b(?:secretaria de relaciones exteriores|cancilleria)\b", folded)
-    )
-    for code, leaders in LEADERS.items():
-        for leader in leaders:
-            name = re.escape(leader)
-            scores[code] += 2 * len(re.findall(rf"\b{name} {_LEADER_ACTS}\b", folded))
-            scores[code] += len(re.findall(rf"\b{name} (?:said|added)\b", folded))
+    for code, weight, pattern in _VOICE_PATTERNS:
+        if code not in present:
+            continue  # a country the text never names cannot be its voice
+        hits = len(pattern.findall(folded))
+        if hits:
+            scores[code] += weight * hits
     host = _first_leader(fold(title)) if re.match(r"remarks by\b", fold(title)) else ""
     if host:
         scores[host] += 3
-    if re.search(r"\b(?:the (?:president|secretary) (?:spoke|met) with|readout)\b", folded):
-        scores["US"] += 1
-    for city, code in CAPITALS.items():
-        if re.match(rf"\s*{city}\b", folded):
-            scores[code] += 2
+    capital = _DATELINE_CAPITAL.match(folded)
+    if capital:
+        scores[CAPITALS[capital.group(0).strip()]] += 2
     best = scores.most_common(2)
     if not best or best[0][1] <= 0 or (len(best) > 1 and best[0][1] == best[1][1]):
         return ""

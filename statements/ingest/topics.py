@@ -49,14 +49,15 @@ def keyword_pattern(keyword: str) -> str:
             parts.append(re.escape(word) + r"(?:s|es)?")
         else:
             parts.append(re.escape(word))
-    return r"(?<!\w)" + r"[\s-]+".join(parts) + r"(?!\w)"
+    return r"\b" + r"[\s-]+".join(parts) + r"(?!\w)"
 
 
 def _compile(keywords) -> re.Pattern:
     # Longest first, so "transnational criminal organizations" counts once, not also as
     # "criminal organizations".
     ordered = sorted(keywords, key=lambda k: len(k), reverse=True)
-    return re.compile("|".join(keyword_pattern(k) for k in ordered))
+    alternatives = (keyword_pattern(k).removeprefix(r"\b") for k in ordered)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + ")")
 
 
 def _default_path() -> Path:
