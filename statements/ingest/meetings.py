@@ -79,6 +79,12 @@ IN_CITY = re.compile(
     r"\bin\s+(?P<city>[A-Z][\w’'\-\.]*(?:\s+(?:de\s+)?[A-Z][\w’'\-\.]*){0,2})"
     r"(?:,\s+(?P<region>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*)?))?"
 )
+MEETING_WORDS = re.compile(
+    r"\b(?:met|meet|meets|meeting|meetings|visit|visited|visits|trip|hosted|hosts|received|"
+    r"welcomed|delegations?|talks|call|spoke\s+(?:with|by)|conversation|summit|dialogue|"
+    r"discussed|bilateral|reunión|reunion|se\s+reunió|recibió|visita|delegación|llamada)\b",
+    re.IGNORECASE,
+)
 # "… and these meetings in Mexico City": the reported meeting, even in a sentence about another.
 THIS_MEETING = re.compile(r"\b(?:these|this|the)\s+(?:meetings?|talks|visit|trip)\s+$")
 DESTINATION = re.compile(
@@ -185,6 +191,9 @@ def find_meetings(
     def current(pos):
         start, end = sentences.around(pos)
         return not PAST_CUES.search(body[start:end])
+
+    if not any(current(m.start()) for m in MEETING_WORDS.finditer(body)):
+        return []  # people quoted or named, but no meeting reported
 
     start, end, inferred, date_note = _meeting_dates(body, dates, current)
     venue, venue_city = _venue(body, current)

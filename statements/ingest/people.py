@@ -75,8 +75,12 @@ NAME_PARTICLES = {
 NAME_PARTICLES |= {"y", "le", "bin", "ben", "al", "el"}
 # Lowercase words that may sit inside a title ("head of the Federal Commission for …").
 CONNECTORS = {"of", "for", "to", "the", "and", "on", "against", "in", "at"}
-TITLE_CONNECTORS = {"of", "for", "to", "the", "and", "on", "against", "de", "del", "la"}
+TITLE_CONNECTORS = {"of", "for", "to", "the", "and", "on", "against", "de", "del", "la", "y", "e"}
 LOWER_TITLES = {"head", "chief", "director", "minister", "secretary", "ambassador", "president"}
+LOWER_TITLES |= {"presidente", "presidenta", "canciller", "secretario", "secretaria", "titular"}
+LOWER_TITLES |= {"subsecretario", "subsecretaria", "embajador", "embajadora", "ministro"}
+LOWER_TITLES |= {"ministra", "gobernador", "gobernadora", "fiscal", "director", "directora"}
+LOWER_TITLES |= {"asesor", "asesora"}
 # Lowercase words allowed in a list of people around a meeting verb ("… and officials hosted").
 LIST_FILLERS = {
     "and", "the", "of", "for", "to", "a", "an", "senior", "officials", "official", "delegation",
@@ -291,6 +295,7 @@ class Occurrence:
     how: str = ""
     honorific: bool = False
     possessive: bool = False
+    quoted: bool = False  # named as the speaker of a quote ("… ,” Biden said)
 
 
 def _name_spans(tokens, body):
@@ -391,8 +396,10 @@ def _title_before(tokens, body, i):
         t.low in TITLE_CORE
         and t.cls == "title"
         or t.cls == "ltitle"
-        and idx + 1 < len(words)
-        and words[idx + 1].low in ("of", "for")
+        and (
+            t.low in ("presidente", "presidenta", "canciller", "fiscal", "titular")
+            or (idx + 1 < len(words) and words[idx + 1].low in ("of", "for", "de", "del"))
+        )
         for idx, t in enumerate(words)
     )
     if not has_core:
@@ -617,6 +624,7 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     attribution = re.match(rf"^\s+(?:{ATTRIBUTION_VERBS})\b", after_text) or re.search(
         rf"\b(?:{ATTRIBUTION_VERBS})\s+$", before_text
     )
+    occ.quoted = bool(attribution)
     if tokens[i].start in list_titles:
         occ.title, occ.how = list_titles[tokens[i].start], "delegation list"
         return occ
@@ -714,7 +722,7 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             _attend_list(tokens, _list_before(tokens, k), by_token, attend, "")
     # 4. Speakers quoted in the document.
     for occ in occurrences:
-        if occ.how == "quote attribution":
+        if occ.quoted:
             attend(occ)
 
 

@@ -138,6 +138,13 @@ def test_dates_from_the_mentions_that_belong_to_the_meeting():
     assert meeting.city == "Ottawa"
 
 
+def test_a_statement_without_a_meeting_reports_none():
+    body = "“We will not rest,” Secretary Ana Ruiz said, announcing new sanctions."
+    officials = find_officials(body)
+    assert [o.attended for o in officials] == [True]  # she spoke …
+    assert find_meetings(body, officials=officials, dates=[], published=None) == []  # … alone
+
+
 def test_no_attendee_no_meeting():
     body = "President Joe Biden’s commitment to the region was recalled."
     assert find_meetings(body, officials=find_officials(body), dates=[], published=None) == []

@@ -264,3 +264,16 @@ def test_two_people_with_one_surname_stay_apart():
     found = find_officials(body, gazetteer=EMPTY_GAZETTEER)
     full = {m.name for m in found if len(m.name.split()) > 1}
     assert full == {"Laura Méndez", "Carlos Méndez"}
+
+
+def test_headline_verbs_and_other_titles():
+    body = (
+        "Vice President Harris Meets With President Sheinbaum\n\n"
+        "First Lady Jill Biden and U.N. Secretary-General António Guterres attended. "
+        "Secretary-General Guterres said the talks were useful."
+    )
+    found = {m.name: m for m in find_officials(body, gazetteer=EMPTY_GAZETTEER)}
+    assert set(found) == {"Harris", "Sheinbaum", "Jill Biden", "António Guterres"}
+    assert found["Jill Biden"].title == "First Lady"
+    assert found["António Guterres"].title == "U.N. Secretary-General"
+    assert set(found["António Guterres"].variants) == {"António Guterres", "Guterres"}
