@@ -194,6 +194,9 @@ class CommitmentInline(admin.StackedInline):
     autocomplete_fields = ["meeting"]
     extra = 0
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("meeting")
+
 
 class QuoteInline(admin.StackedInline):
     model = Quote
