@@ -8,6 +8,7 @@ app_name = "statements"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("statements/", views.statement_list, name="statement_list"),
     path("statements/<slug:slug>/", views.statement_detail, name="statement_detail"),
     path("officials/", views.official_list, name="official_list"),
     path("officials/<slug:slug>/", views.official_detail, name="official_detail"),

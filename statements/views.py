@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from django.core.paginator import Paginator
 from django.db.models import F, Prefetch, Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -62,6 +62,12 @@ def home(request):
         "statement_total": Statement.objects.published().count(),
     }
     return render(request, "statements/home.html", context)
+
+
+@require_GET
+def statement_list(request):
+    """Every statement, newest first, is the search page with no query: one list, one place."""
+    return redirect(f"{reverse('statements:search')}?sort=newest")
 
 
 @require_GET

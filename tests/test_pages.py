@@ -508,6 +508,12 @@ def test_bad_input_never_errors(client, archive, url):
     assert client.get(url).status_code == 200
 
 
+def test_statement_index_is_the_search_page_newest_first(client):
+    response = client.get("/statements/")
+    assert response.status_code == 302
+    assert response["Location"] == "/search/?sort=newest"
+
+
 # robots.txt and sitemap -----------------------------------------------------------------------
 
 
