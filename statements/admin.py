@@ -458,7 +458,9 @@ class StatementAdmin(SimpleHistoryAdmin):
         }
         instances = formset.save(commit=False)
         for obj in formset.deleted_objects:
+            participant = obj.participant
             obj.delete()
+            curation.forget_official(form.instance, participant)
         for instance in instances:
             curation.prepare_mention(instance)
             instance.save()

@@ -11,7 +11,7 @@ import re
 import nh3
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from statements.models import (
     Commitment,
@@ -434,6 +434,21 @@ def rematch_official(statement, old, new):
         for name in [old.name, *old.aliases.values_list("name", flat=True)]:
             _add_alias(new, name)
         old.delete()
+
+
+@transaction.atomic
+def forget_official(statement, participant):
+    """A curator removed an official from a statement ("not an official", a misreading): drop
+    their attendance at meetings only this statement reports, and the official itself when
+    nothing else refers to them."""
+    sole_meetings = [
+        report.meeting_id
+        for report in statement.meeting_reports.annotate(n=Count("meeting__reports"))
+        if report.n == 1
+    ]
+    MeetingAttendance.objects.filter(participant=participant, meeting_id__in=sole_meetings).delete()
+    if _orphaned(participant):
+        participant.delete()
 
 
 def apply_official_corrections(statement, changes):

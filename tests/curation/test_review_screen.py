@@ -1,0 +1,110 @@
+"""Corrections on the review screen (the statement's change form), on a small hand-built case."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from statements.models import MeetingReport, Participant, Statement
+from tests.curation.builders import attend, meeting, mention, report
+from tests.curation.formdata import change_form_data, inline_prefix
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def case(make_statement, make_official):
+    statement = make_statement(
+        "Readout of the talks",
+        status="draft",
+        body="Secretary Ken Salazar met Foreign Secretary Alicia Bárcena. Mr. Nobody attended.",
+    )
+    salazar = make_official("Ken Salazar", titles=["Ambassador"])
+    barcena = make_official("Alicia Bárcena", country="MX", titles=["Foreign Secretary"])
+    nobody = make_official("Mr Nobody", country="")
+    mention(statement, salazar, title="Secretary", position=10)
+    mention(statement, barcena, title="Foreign Secretary", position=30)
+    mention(statement, nobody, position=60)
+    talks = meeting("Talks", start_date=datetime.date(2024, 2, 6))
+    report(talks, statement, evidence=MeetingReport.Evidence.WEAK)
+    for official in (salazar, barcena, nobody):
+        attend(talks, official)
+    return locals()
+
+
+def _url(statement):
+    return reverse("admin:statements_statement_change", args=[statement.pk])
+
+
+def test_the_screen_marks_new_officials_unknown_countries_and_weak_links(case, curator_client):
+    html = curator_client.get(_url(case["statement"])).content.decode()
+    assert "New official: Mr Nobody" in html
+    assert "country unknown" in html
+    assert "linked on weak evidence" in html
+    assert "Review a draft statement" in html
+
+
+def test_the_same_official_twice_is_a_form_error_not_a_crash(case, curator_client):
+    response = curator_client.get(_url(case["statement"]))
+    row = inline_prefix(
+        response, "statementparticipant", lambda m: m.name_as_written == "Mr Nobody"
+    )
+    data = change_form_data(response, **{f"{row}-participant": str(case["salazar"].pk)})
+    response = curator_client.post(_url(case["statement"]), data)
+    assert response.status_code == 200
+    assert "Please correct" in response.content.decode()
+    assert case["statement"].mentions.count() == 3
+
+
+def test_removing_a_misread_official_drops_them_everywhere_this_statement_put_them(
+    case, curator_client
+):
+    response = curator_client.get(_url(case["statement"]))
+    row = inline_prefix(
+        response, "statementparticipant", lambda m: m.name_as_written == "Mr Nobody"
+    )
+    data = change_form_data(response, **{f"{row}-DELETE": "on", "_save_draft": "1"})
+    assert curator_client.post(_url(case["statement"]), data).status_code == 302
+    assert case["statement"].mentions.count() == 2
+    assert not case["talks"].attendances.filter(participant=case["nobody"]).exists()
+    assert not Participant.objects.filter(pk=case["nobody"].pk).exists()
+    assert Participant.objects.filter(pk=case["salazar"].pk).exists()
+
+
+def test_adding_an_official_by_hand_and_setting_the_date(case, make_official, curator_client):
+    monaco = make_official("Lisa Monaco")
+    statement = case["statement"]
+    statement.body += " Deputy Attorney General Lisa Monaco joined."
+    statement.save()
+    response = curator_client.get(_url(statement))
+    data = change_form_data(
+        response,
+        **{
+            "mentions-TOTAL_FORMS": "4",
+            "mentions-3-participant": str(monaco.pk),
+            "mentions-3-title_as_written": "Deputy Attorney General",
+            "mentions-3-attended": "on",
+            "date": "2024-02-07",
+            "_save_draft": "1",
+        },
+    )
+    assert curator_client.post(_url(statement), data).status_code == 302
+    added = statement.mentions.get(participant=monaco)
+    assert added.name_as_written == "Lisa Monaco"
+    assert added.position == statement.body.index("Lisa Monaco")
+    monaco.refresh_from_db()
+    assert "Deputy Attorney General" in monaco.titles
+    statement.refresh_from_db()
+    assert statement.date == datetime.date(2024, 2, 7)
+    assert statement.date_source == Statement.DateSource.CURATOR
+    assert statement.status == Statement.Status.DRAFT
+    assert "Lisa Monaco" in statement.search_names
+
+
+def test_relinking_a_meeting_marks_the_link_as_the_curators(case, curator_client):
+    right = meeting("The right talks")
+    response = curator_client.get(_url(case["statement"]))
+    data = change_form_data(response, **{"meeting_reports-0-meeting": str(right.pk)})
+    assert curator_client.post(_url(case["statement"]), data).status_code == 302
+    link = case["statement"].meeting_reports.get()
+    assert (link.meeting, link.evidence) == (right, MeetingReport.Evidence.CURATOR)
