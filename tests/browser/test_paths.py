@@ -186,6 +186,7 @@ def test_everything_works_without_javascript(browser, site):
         assert result_count(page) > 0
         page.locator(".search-results .item__title a").first.click()
         expect(page.locator(".statement-body mark").first).to_be_visible()
+        expect(page.get_by_role("button", name="Copy citation")).to_be_hidden()
         page.get_by_role("link", name="Topics", exact=True).click()
         expect(page.locator("h1")).to_have_text("Topics")
     finally:
@@ -218,3 +219,20 @@ def test_skip_link_is_the_first_stop_and_focus_is_visible(page, site):
     assert outline not in ("", "none")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_copy_citation_button_copies_the_citation(browser, site):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    statement = Statement.objects.published().exclude(date=None).first()
+    try:
+        page.goto(site + statement.get_absolute_url())
+        button = page.get_by_role("button", name="Copy citation")
+        expect(button).to_be_visible()  # shown only when the script can use the clipboard
+        button.click()
+        expect(page.locator(".copy-status")).to_have_text("Copied.")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == page.locator("#citation-text").input_value()
+        assert statement.title in copied and statement.get_absolute_url() in copied
+    finally:
+        context.close()
