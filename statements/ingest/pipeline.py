@@ -301,12 +301,13 @@ def _note_document(extraction):
 # --- Saving -------------------------------------------------------------------------------
 
 
-def find_existing(document: Document) -> tuple[Statement | None, str]:
+def find_existing(document: Document, *, claimed=()) -> tuple[Statement | None, str]:
     """The statement a document already is, and how it was recognised.
 
     The same file comes first ("file": an edit updates it in place), then the same text under
     another name ("text": a copy, left alone so that importing both never flip-flops), then the
-    same source URL ("url": a renamed and edited download).
+    same source URL ("url": a renamed and edited download). `claimed`: statements another file
+    of the same run already is; two files never fight over one statement (by file name or URL).
     """
     lookups = (
         ("file", {"source_file": document.source_file} if document.source_file else None),
@@ -315,7 +316,10 @@ def find_existing(document: Document) -> tuple[Statement | None, str]:
     )
     for how, lookup in lookups:
         if lookup:
-            statement = Statement.objects.filter(**lookup).order_by("pk").first()
+            found = Statement.objects.filter(**lookup)
+            if how != "text":
+                found = found.exclude(pk__in=claimed)
+            statement = found.order_by("pk").first()
             if statement is not None:
                 return statement, how
     return None, ""
@@ -376,6 +380,7 @@ def save(
     statement: Statement | None = None,
     keep_manual=True,
     force=False,
+    claimed=(),
 ) -> tuple[Statement, str]:
     """Write one document and everything found in it, in one transaction.
 
@@ -384,14 +389,15 @@ def save(
     (officials named, commitments, quotes, meeting links, topics) are rebuilt. With `keep_manual`
     a curator's work survives: fields changed by hand (title, publisher, kind, date, …, read from
     the history), meetings a curator linked, and the status. `status` applies to new statements
-    (and to existing ones when `keep_manual` is off). `force` rebuilds even an unchanged one.
+    (and to existing ones when `keep_manual` is off). `force` rebuilds even an unchanged one;
+    `claimed` (see `find_existing`) is what `import_paths` passes for the files it saved.
     """
     document = extraction.document
     values = _statement_values(document, extraction)
     with transaction.atomic():
         how = "given"
         if statement is None:
-            statement, how = find_existing(document)
+            statement, how = find_existing(document, claimed=claimed)
         if statement is not None:
             statement = Statement.objects.select_for_update().get(pk=statement.pk)
             if how == "text" and statement.source_file != document.source_file:
@@ -741,7 +747,7 @@ def import_paths(
                 else:
                     document = documents.read_document(path, root=root)
                     extraction = extract(document)
-                    statement, outcome = save(extraction, force=force)
+                    statement, outcome = save(extraction, force=force, claimed=statement_ids)
                     summary.count(outcome, name)
                     statement_ids.append(statement.pk)
                     if per_file:

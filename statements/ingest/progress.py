@@ -44,14 +44,18 @@ class Progress:
             self._write("\n")
 
     def _write(self, text):
-        # Django's OutputWrapper adds a newline unless told otherwise.
-        try:
-            self.stream.write(text, ending="")
-        except TypeError:
+        if hasattr(self.stream, "style_func"):
+            # Django's OutputWrapper: no newline of its own, and not in stderr's error colour.
+            self.stream.write(text, style_func=_plain, ending="")
+        else:
             self.stream.write(text)
         flush = getattr(self.stream, "flush", None)
         if flush:
             flush()
+
+
+def _plain(text):
+    return text
 
 
 def _isatty(stream):

@@ -121,6 +121,18 @@ def test_a_copy_under_another_name_is_left_alone_so_reimports_never_flip(tmp_pat
 
 
 @pytest.mark.django_db
+def test_two_versions_with_one_source_url_never_take_turns(tmp_path):
+    write(tmp_path, "canada.md", CANADA)
+    write(tmp_path, "canada-v2.md", CANADA.replace("Ottawa.", "Toronto."))
+    first = import_paths([tmp_path])
+    assert len(first.created) == 2
+    before = dict(Statement.objects.values_list("source_file", "content_hash"))
+    second = import_paths([tmp_path])
+    assert (len(second.created), len(second.updated), len(second.unchanged)) == (0, 0, 2)
+    assert dict(Statement.objects.values_list("source_file", "content_hash")) == before
+
+
+@pytest.mark.django_db
 def test_an_edit_keeps_a_curators_date_status_and_meeting_links():
     statement, _ = save(extract(document(UNDATED, "undated.txt")))
     statement.date = date(2024, 5, 2)

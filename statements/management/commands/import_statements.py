@@ -41,8 +41,9 @@ class Command(BaseCommand):
             verbosity=options["verbosity"],
         )
         if not summary.ok:
-            failed = len(summary.failed)
+            failed = [name for name, _reason in summary.failed]
+            listed = ", ".join(failed[:5]) + (f" and {len(failed) - 5} more" if failed[5:] else "")
             raise CommandError(
-                f"{failed} file{'s' if failed != 1 else ''} could not be imported: "
-                + ", ".join(name for name, _reason in summary.failed)
+                f"{len(failed)} file{'s' if len(failed) != 1 else ''} could not be imported: "
+                f"{listed} (the reasons are above)"
             )
