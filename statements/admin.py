@@ -388,6 +388,14 @@ class StatementAdmin(SimpleHistoryAdmin):
             return allowed and request.user.is_superuser
         return allowed
 
+    def get_deleted_objects(self, objs, request):
+        """The bulk "delete selected" action too refuses published statements to curators."""
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        published = [o for o in objs if o.status == Statement.Status.PUBLISHED]
+        if published and not request.user.is_superuser:
+            perms_needed = {*perms_needed, "published statements (unpublish them instead)"}
+        return to_delete, model_count, perms_needed, protected
+
     @admin.display(description="officials", ordering="official_count")
     def officials(self, statement):
         return statement.official_count

@@ -97,6 +97,13 @@ def test_curators_cannot_manage_users_or_delete_published_statements(
     from statements.models import Statement
 
     assert list(Statement.objects.values_list("title", flat=True)) == ["Published"]
+    # Nor through the bulk action.
+    changelist = reverse("admin:statements_statement_changelist")
+    bulk = {"action": "delete_selected", "_selected_action": [published.pk]}
+    response = curator_client.post(changelist, bulk)
+    assert b"unpublish them instead" in response.content
+    assert curator_client.post(changelist, {**bulk, "post": "yes"}).status_code == 403
+    assert Statement.objects.filter(pk=published.pk).exists()
 
 
 def test_create_curator_command(db, monkeypatch):
