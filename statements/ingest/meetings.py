@@ -73,7 +73,7 @@ VENUE_HEADS = (
 )
 VENUE = re.compile(
     r"\bat\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w’'\-\.]*\s+){0,5}(?:" + VENUE_HEADS + r")"
-    r"(?:\s+(?:of|de)\s+(?:the\s+)?[A-Z][\w’'\-]*)?)"
+    r"(?:\s+(?:of|de|for)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})?)"
 )
 IN_CITY = re.compile(
     r"\bin\s+(?P<city>[A-Z][\w’'\-\.]*(?:\s+(?:de\s+)?[A-Z][\w’'\-\.]*){0,2})"
@@ -285,6 +285,11 @@ def _city(body, current):
     for m in DESTINATION.finditer(body):
         if not current(m.start()):
             continue
+        target = m.group("country")
+        for n in (2, 1):
+            city = " ".join(target.split()[:n])
+            if _key(city) in _CITIES:
+                return city, _CITY_COUNTRY[_key(city)], False, ""
         code = _COUNTRY_WORDS.get(_key(m.group("country"))) or _COUNTRY_WORDS.get(
             _key(m.group("country").split()[0])
         )
@@ -295,7 +300,8 @@ def _city(body, current):
 
 
 def _host_capital(body, attendees, current, sentences):
-    """'President X … hosted a U.S. delegation': the host's capital, inferred."""
+    """'President X … hosted a U.S. delegation', 'Foreign Secretary Y received …': the host's
+    capital, inferred (an explicit city or a known venue always wins)."""
     for m in re.finditer(r"\b(?:hosted|welcomed|received)\b", body):
         if not current(m.start()):
             continue
@@ -303,7 +309,7 @@ def _host_capital(body, attendees, current, sentences):
         for official in attendees:
             if not (sentence_start <= official.position < m.start()):
                 continue
-            if _is_head_of_state(official.title) and official.country in lexicon.CAPITALS:
+            if official.country in lexicon.CAPITALS:
                 capital = lexicon.CAPITALS[official.country]
                 note = f"city inferred: {official.title} {official.name} {m.group(0)} the meeting"
                 return capital, official.country, True, note

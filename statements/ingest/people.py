@@ -111,9 +111,11 @@ PAST_CUES = re.compile(
 )
 DELEGATION_REGION = re.compile(
     r"(?P<who>\b[A-Z][\w\.’']*(?:\s+[A-Z][\w\.’']*)?)\s+was\s+represented\s+by\b"
-    r"|(?P<adj>\b[A-Z][\w\.’']*)?\s*delegation\s+"
+    r"|(?P<adj>\b[A-Z][\w\.’']*)?\s*delegation\s+(?:also\s+)?"
     r"(?:included|includes|was\s+composed\s+of|comprised|consisted\s+of|was\s+made\s+up\s+of)\b"
-    r"|\bparticipants\s+(?:included|were)\b|\battendees\s+(?:included|were)\b",
+    r"|\bparticipants\s+(?:included|were)\b|\battendees\s+(?:included|were)\b"
+    r"|\b(?:also\s+)?(?:participating|attending|present)\s+(?:were|was)\b"
+    r"|\bwith\s+the\s+participation\s+of\b",
 )
 OBJECT_CUES = re.compile(
     r"(?P<adj>\b[A-Z][\w\.’']*\s+)?(?:delegation|delegations|trip|visit|mission|team)\s+"
@@ -359,6 +361,12 @@ def _title_before(tokens, body, i):
         if tok.sentence != tokens[i].sentence:
             break
         if (
+            tok.low in ("and", "y")
+            and k + 1 < len(tokens)
+            and tokens[k + 1].cls in ("title", "ltitle")
+        ):
+            break  # "The Prime Minister and President Arévalo": two people, two titles
+        if (
             tok.cls in allowed
             or tok.cls in ("lower", "particle", "stop")
             and tok.low in TITLE_CONNECTORS
@@ -541,7 +549,8 @@ def _list_after(tokens, k):
     allowed = {"name", "initial", "title", "ltitle", "inst", "country", "acro", "hon", "particle"}
     allowed |= {"poss"}
     out = []
-    while k < len(tokens):
+    sentence = tokens[k].sentence if k < len(tokens) else 0
+    while k < len(tokens) and tokens[k].sentence == sentence:
         tok = tokens[k]
         if tok.cls in allowed or tok.text in ",()–" or tok.low in LIST_FILLERS - {"will"}:
             if tok.cls == "stop" and tok.low not in LIST_FILLERS:
@@ -556,8 +565,9 @@ def _list_after(tokens, k):
 def _list_before(tokens, k):
     allowed = {"name", "initial", "title", "ltitle", "inst", "country", "acro", "hon", "particle"}
     out = []
+    sentence = tokens[k].sentence if k < len(tokens) else 0
     k -= 1
-    while k >= 0:
+    while k >= 0 and tokens[k].sentence == sentence:
         tok = tokens[k]
         if tok.cls in allowed or tok.text in ",()–" or tok.low in LIST_FILLERS:
             out.append(k)

@@ -277,3 +277,78 @@ def test_headline_verbs_and_other_titles():
     assert found["Jill Biden"].title == "First Lady"
     assert found["António Guterres"].title == "U.N. Secretary-General"
     assert set(found["António Guterres"].variants) == {"António Guterres", "Guterres"}
+
+
+# More readouts in the styles of the White House, the State Department, the PMO and the SRE.
+MORE_UNSEEN = [
+    (
+        "Readout of President Biden’s Call with President-elect Claudia Sheinbaum of Mexico\n\n"
+        "Today, President Joseph R. Biden, Jr. spoke with President-elect Claudia Sheinbaum of "
+        "Mexico to congratulate her on her historic election.",
+        "US",
+        {
+            "Joseph R. Biden": ("President", "US", True),
+            "Claudia Sheinbaum": ("President-elect", "MX", True),
+        },
+    ),
+    (
+        "The below is attributable to Spokesperson Matthew Miller:\n\nSecretary of State Antony "
+        "J. Blinken met today with Mexican Foreign Secretary Alicia Bárcena in Washington, D.C.",
+        "US",
+        {
+            "Matthew Miller": ("Spokesperson", "US", False),
+            "Antony J. Blinken": ("Secretary of State", "US", True),
+            "Alicia Bárcena": ("Mexican Foreign Secretary", "MX", True),
+        },
+    ),
+    (
+        "Prime Minister Justin Trudeau today met with the President of Guatemala, Bernardo "
+        "Arévalo, in Los Angeles. The Prime Minister and President Arévalo discussed democracy.",
+        "CA",
+        {
+            "Justin Trudeau": ("Prime Minister", "CA", True),
+            "Bernardo Arévalo": ("President of Guatemala", "GT", True),
+        },
+    ),
+    (
+        "Foreign Secretary Juan Ramón de la Fuente received U.S. Secretary of State Marco Rubio "
+        "and his delegation at the Ministry of Foreign Affairs. Also participating were Security "
+        "Secretary Omar García Harfuch and Ambassador Ronald Johnson.",
+        "MX",
+        {
+            "Juan Ramón de la Fuente": ("Foreign Secretary", "MX", True),
+            "Marco Rubio": ("U.S. Secretary of State", "US", True),
+            "Omar García Harfuch": ("Security Secretary", "MX", True),
+            "Ronald Johnson": ("Ambassador", None, True),  # whose ambassador? the text won't say
+        },
+    ),
+    (
+        "Senior officials, including National Security Advisor Jake Sullivan and Deputy "
+        "Secretary of State Kurt Campbell, joined the President. The President also thanked "
+        "Governor Greg Abbott of Texas and Mayor Eric Adams.",
+        "US",
+        {
+            "Jake Sullivan": ("National Security Advisor", "US", True),
+            "Kurt Campbell": ("Deputy Secretary of State", "US", True),
+            "Greg Abbott": ("Governor", "US", False),
+            "Eric Adams": ("Mayor", "US", False),
+        },
+    ),
+    (
+        "On March 12, Deputy Secretary of Homeland Security Troy A. Edgar led a delegation to "
+        "Tegucigalpa, where he met with Honduran President Xiomara Castro and Foreign Minister "
+        "Enrique Reina. The delegation also included CBP Commissioner Rodney Scott.",
+        "US",
+        {
+            "Troy A. Edgar": ("Deputy Secretary of Homeland Security", "US", True),
+            "Xiomara Castro": ("Honduran President", "HN", True),
+            "Enrique Reina": ("Foreign Minister", "HN", True),
+            "Rodney Scott": ("CBP Commissioner", "US", True),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "publisher", "expected"), MORE_UNSEEN)
+def test_more_unseen_readouts_without_the_gazetteer(body, publisher, expected):
+    test_unseen_readouts_without_the_gazetteer(body, publisher, expected)
