@@ -566,6 +566,21 @@ class MergeActionMixin:
     def has_merge_permission(self, request):
         return request.user.has_perm(self.merge_permission)
 
+    def in_use(self, obj):
+        raise NotImplementedError
+
+    def has_delete_permission(self, request, obj=None):
+        """Only a row nothing refers to may be deleted; otherwise merge it."""
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and not (obj is not None and self.in_use(obj))
+
+    def get_deleted_objects(self, objs, request):
+        """The bulk "delete selected" action refuses rows still in use, too."""
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if any(self.in_use(obj) for obj in objs):
+            perms_needed = {*perms_needed, f"{self.merge_label} still in use (merge them instead)"}
+        return to_delete, model_count, perms_needed, protected
+
     def merge_selected(self, request, queryset):
         objects = list(queryset)
         if len(objects) < 2:
@@ -641,14 +656,12 @@ class ParticipantAdmin(MergeActionMixin, SimpleHistoryAdmin):
     def merge_selected(self, request, queryset):
         return super().merge_selected(request, queryset)
 
-    def has_delete_permission(self, request, obj=None):
-        """Only an official nothing refers to may be deleted; otherwise merge."""
-        allowed = super().has_delete_permission(request, obj)
-        if allowed and obj is not None:
-            return not (
-                obj.statement_mentions.exists() or obj.attendances.exists() or obj.quotes.exists()
-            )
-        return allowed
+    def in_use(self, participant):
+        return (
+            participant.statement_mentions.exists()
+            or participant.attendances.exists()
+            or participant.quotes.exists()
+        )
 
     @admin.display(description="titles")
     def title_list(self, participant):
@@ -697,11 +710,8 @@ class MeetingAdmin(MergeActionMixin, SimpleHistoryAdmin):
     def merge_selected(self, request, queryset):
         return super().merge_selected(request, queryset)
 
-    def has_delete_permission(self, request, obj=None):
-        allowed = super().has_delete_permission(request, obj)
-        if allowed and obj is not None:
-            return not obj.reports.exists()
-        return allowed
+    def in_use(self, meeting):
+        return meeting.reports.exists()
 
     @admin.display(description="statements", ordering="statement_count")
     def statement_count(self, meeting):

@@ -118,3 +118,32 @@ def test_create_curator_command(db, monkeypatch):
     assert list(ana.groups.values_list("name", flat=True)) == ["Curators"]
     assert ana.has_perm("statements.publish_statement")
     assert not ana.has_perm("auth.change_user")
+
+
+def test_officials_and_meetings_in_use_are_merged_not_deleted(
+    curator_client, make_statement, make_official
+):
+    from statements.models import Participant
+    from tests.curation.builders import mention
+
+    named = make_official("Ken Salazar")
+    mention(make_statement("Readout"), named)
+    stray = make_official("Nobody At All")
+    changelist = reverse("admin:statements_participant_changelist")
+    bulk = {"action": "delete_selected", "_selected_action": [named.pk, stray.pk], "post": "yes"}
+    assert curator_client.post(changelist, bulk).status_code == 403
+    assert Participant.objects.count() == 2
+    delete_url = reverse("admin:statements_participant_delete", args=[named.pk])
+    assert curator_client.post(delete_url, {"post": "yes"}).status_code == 403
+    curator_client.post(
+        reverse("admin:statements_participant_delete", args=[stray.pk]), {"post": "yes"}
+    )
+    assert list(Participant.objects.all()) == [named]
+    talks = meeting("Reported talks")
+    from tests.curation.builders import report
+
+    report(talks, named.statement_mentions.get().statement)
+    response = curator_client.post(
+        reverse("admin:statements_meeting_delete", args=[talks.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 403
