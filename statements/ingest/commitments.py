@@ -105,7 +105,10 @@ _POSSESSOR = re.compile(
     r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat)\w* (?:the )?"
     r"(?P<owner>[^,;]{2,80}?)[’']s? (?:shared |joint |full |strong |firm |steadfast )*commitment"
 )
-_CLAUSE_BREAK = re.compile(r"(?:;|,\s+and|,\s+but|,\s+while|,\s+as|:)\s+")
+_CLAUSE_BREAK = re.compile(r"(?:;|,\s+and|,\s+but|,\s+while|,\s+as|:|,\s+y|,\s+pero)\s+")
+# "… se comprometió a erradicar cultivos y Estados Unidos aportará …": a bare "and"/"y" opens a
+# clause only after an earlier committing verb (never in "the United States and Mexico agreed").
+_BARE_CONJUNCTION = re.compile(r"\s+(?:and|y|e)\s+")
 
 
 def _sentence_in_quote(paragraph: str, start: int, end: int) -> bool:
@@ -116,14 +119,18 @@ def _sentence_in_quote(paragraph: str, start: int, end: int) -> bool:
     return opened > 0 or straight or paragraph[start:end].lstrip().startswith(("“", '"'))
 
 
-def _clause_start(sentence: str, trigger_at: int) -> int:
+def _clause_start(sentence: str, trigger_at: int, after: int = 0) -> int:
     """Where the committing clause starts: after "; " or ", and we" when a new subject opens.
 
     ", and" ending a list of names ("President Biden, President López Obrador, and Prime
-    Minister Trudeau confirmed") does not open a clause.
+    Minister Trudeau confirmed") does not open a clause. `after` is the end of an earlier
+    committing verb in the sentence, after which a bare "and"/"y" may open one.
     """
     best = 0
-    for match in _CLAUSE_BREAK.finditer(sentence, 0, trigger_at):
+    breaks = list(_CLAUSE_BREAK.finditer(sentence, 0, trigger_at))
+    if after:
+        breaks += list(_BARE_CONJUNCTION.finditer(sentence, after, trigger_at))
+    for match in sorted(breaks, key=lambda m: m.start()):
         between = fold(sentence[match.end() : trigger_at])
         if len(between.split()) > 8 or not (GROUP_SUBJECT.search(between) or countries_in(between)):
             continue
@@ -189,7 +196,7 @@ def find_commitments(
                     subject, context, mentioned, last_parties
                 )
                 if not parties:
-                    if trigger.group(0).startswith("will"):
+                    if _needs_party_subject(trigger):
                         continue  # "The program will …": only the parties' "will" commits
                     parties = context or order_countries(mentioned[:2])
                 last_parties = parties
@@ -202,8 +209,9 @@ def find_commitments(
 def _clauses(sentence: str, folded: str):
     """(start, end, trigger) of each committing clause of a sentence."""
     starts: list[tuple[int, re.Match]] = []
-    for trigger in _committing_triggers(folded):
-        start = _clause_start(sentence, trigger.start())
+    for trigger in _committing_triggers(folded, sentence):
+        after = starts[-1][1].end() if starts else 0
+        start = _clause_start(sentence, trigger.start(), after)
         if starts and start <= starts[-1][0]:
             continue  # a second committing verb in the same clause
         if EARLIER_EVENT.search(folded[: trigger.start()]):
@@ -214,9 +222,33 @@ def _clauses(sentence: str, folded: str):
         yield start, end, trigger
 
 
-def _committing_triggers(folded: str):
+# Spanish future tense, the "will" of a comunicado ("Estados Unidos aportará"): read on the
+# accented text, and like "will" it commits only a party.
+SPANISH_FUTURE = re.compile(r"\b[a-zñ]+(?:ará|erá|irá)n?\b")
+SPANISH_SCHEDULE = re.compile(
+    r"(?:reunir|visitar|viajar|participar|asistir|encontrar|recibir|sostendr|estar|ser)\w*$"
+)
+
+
+def _needs_party_subject(trigger: re.Match) -> bool:
+    return trigger.re is SPANISH_FUTURE or trigger.group(0).startswith("will")
+
+
+def _committing_triggers(folded: str, sentence: str = ""):
     """Committing phrases that are neither negated nor a schedule ("will meet", "agreed to
-    meet")."""
+    meet"), in order."""
+    spanish = [
+        match
+        for match in SPANISH_FUTURE.finditer(sentence.lower())
+        if not SPANISH_SCHEDULE.match(match.group(0))
+        and not NEGATED.search(folded[: match.start()])
+        and not re.search(r"\bno\s+(?:se\s+)?$", folded[: match.start()])
+    ]
+    english = list(_english_triggers(folded))
+    yield from sorted([*english, *spanish], key=lambda match: match.start())
+
+
+def _english_triggers(folded: str):
     for match in TRIGGERS.finditer(folded):
         if NEGATED.search(folded[: match.start()]):
             continue

@@ -211,6 +211,11 @@ def find_dates(body: str, anchor: date | None) -> list[DateMention]:
                 note=f"the {name} before {anchor.isoformat()}",
             )
         for match in _ON_WEEKDAY.finditer(body):
+            sentence_so_far = re.split(
+                r"[.!?]\s", body[max(0, match.start() - 120) : match.start()]
+            )[-1]
+            if re.search(r"\b(?:will|next|upcoming|coming|pr[oó]ximo)\b", sentence_so_far, re.I):
+                continue  # "will meet on Monday": a future day, not one before the anchor
             name = match["day"].lower()
             back = (anchor.weekday() - WEEKDAYS[name]) % 7
             add(

@@ -34,6 +34,7 @@ SEED_GOLDEN = {
         ("For this reason, the three delegations committed", US_MX_CA),
         ("The three countries will establish mechanisms", US_MX_CA),
         ("For this reason, we will continue our efforts through the Global Coalition", US_MX),
+        ("we will present the progress made on the sidelines", US_MX),  # "… and we will …"
     ],
     "002": [
         ("The president reaffirmed the Mexican government's commitment", ["MX"]),
@@ -183,6 +184,7 @@ def test_unseen_negation_and_meeting_plans_are_not_commitments():
         ("They agreed to stay in close contact and to work together on trade.", ["US", "GT"]),
         ("Ambos gobiernos acordaron una nueva estrategia.", ["US", "GT"]),
         ("Colombia se comprometió a erradicar cultivos.", ["CO"]),
+        ("México fortalecerá la vigilancia en la frontera.", ["MX"]),
     ],
 )
 def test_parties(sentence, parties):
@@ -209,10 +211,28 @@ def test_parties(sentence, parties):
         "The leaders agreed to meet again in the spring.",
         "The leaders agreed on the importance of a lasting peace.",
         "They agreed to stay in close contact.",
+        "El programa ampliará la cobertura.",
+        "Las delegaciones se reunirán de nuevo en abril.",
+        "México no aceptará la propuesta.",
     ],
 )
 def test_not_commitments(sentence):
     assert find_commitments(sentence, parties_in_context=US_MX) == []
+
+
+def test_a_second_party_after_a_bare_and_is_its_own_clause():
+    body = (
+        "Colombia se comprometió a erradicar cultivos ilícitos y Estados Unidos aportará 50 "
+        "millones de dólares. The United States and Mexico agreed to expand pathways and Canada "
+        "will fund shelters."
+    )
+    found = [(c.text, c.parties) for c in find_commitments(body, parties_in_context=["US", "CO"])]
+    assert found == [
+        ("Colombia se comprometió a erradicar cultivos ilícitos", ["CO"]),
+        ("Estados Unidos aportará 50 millones de dólares.", ["US"]),
+        ("The United States and Mexico agreed to expand pathways", US_MX),
+        ("Canada will fund shelters.", ["CA"]),
+    ]
 
 
 def test_sentence_splitting_respects_names_with_initials():
