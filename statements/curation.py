@@ -156,6 +156,18 @@ def _add_alias(participant, name):
     return True
 
 
+def merged_into(kind, slug):
+    """Where a merged official's or meeting's old slug now leads (its target), or None.
+
+    For public pages: `official_detail` can redirect a merged slug instead of answering 404."""
+    record = (
+        MergeRecord.objects.filter(kind=kind, merged_slug=slug)
+        .select_related("target_participant", "target_meeting")
+        .first()
+    )
+    return record.target if record else None
+
+
 def participant_merge_counts(source):
     return {
         "statement mentions": source.statement_mentions.count(),
@@ -231,6 +243,8 @@ def merge_participants(source, target, *, user=None):
     target.country = target.country or source.country
     target.save()
 
+    # Earlier merges into `source` now lead to `target`, so old links keep resolving.
+    MergeRecord.objects.filter(target_participant=source).update(target_participant=target)
     record = MergeRecord.objects.create(
         kind=MergeRecord.Kind.PARTICIPANT,
         merged_name=source.name,
@@ -315,6 +329,7 @@ def merge_meetings(source, target, *, user=None):
     target.countries = list(dict.fromkeys([*target.countries, *source.countries]))
     target.save()
 
+    MergeRecord.objects.filter(target_meeting=source).update(target_meeting=target)
     record = MergeRecord.objects.create(
         kind=MergeRecord.Kind.MEETING,
         merged_name=source.title,

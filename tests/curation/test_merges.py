@@ -191,3 +191,14 @@ def test_staff_without_merge_permission_cannot_merge(doubled, staff_client):
     )
     assert Participant.objects.filter(pk=doubled["liz"].pk).exists()
     assert not MergeRecord.objects.exists()
+
+
+def test_old_slugs_lead_to_the_official_they_were_merged_into(make_official):
+    a, b, c = make_official("Rich Verma"), make_official("R. Verma"), make_official("Richard Verma")
+    old_slug = a.slug
+    curation.merge_participants(a, b)
+    assert curation.merged_into(MergeRecord.Kind.PARTICIPANT, old_slug) == b
+    curation.merge_participants(b, c)
+    assert curation.merged_into(MergeRecord.Kind.PARTICIPANT, old_slug) == c
+    assert curation.merged_into(MergeRecord.Kind.PARTICIPANT, "nobody") is None
+    assert set(c.aliases.values_list("name", flat=True)) == {"Rich Verma", "R. Verma"}
