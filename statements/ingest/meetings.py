@@ -22,6 +22,7 @@ the meeting, not a past call or a January summit), where, what kind, and a reada
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -453,6 +454,15 @@ def _overlaps(a_start, a_end, b_start, b_end, slack=1):
     return a0 - timedelta(days=slack) <= b1 and b0 - timedelta(days=slack) <= a1
 
 
+MAX_CANDIDATES = 100
+
+
+@functools.lru_cache(maxsize=1024)
+def _statement_evidence(body: str, titles: tuple) -> tuple[frozenset, tuple]:
+    """named_things and occasions of one statement, remembered across one import run."""
+    return frozenset(named_things(body, titles)), tuple(occasions(body).items())
+
+
 def _evidence_of(meeting, exclude_statement):
     """Named things and pinned occasions of the statements that report a meeting."""
     names, pinned = set(), {}
@@ -460,9 +470,10 @@ def _evidence_of(meeting, exclude_statement):
         statement = report.statement
         if exclude_statement is not None and statement.pk == exclude_statement.pk:
             continue
-        titles = [m.title_as_written for m in statement.mentions.all()]
-        names.update(named_things(statement.body, titles))
-        pinned.update(occasions(statement.body))
+        titles = tuple(m.title_as_written for m in statement.mentions.all())
+        statement_names, statement_occasions = _statement_evidence(statement.body, titles)
+        names.update(statement_names)
+        pinned.update(statement_occasions)
     return names, pinned
 
 
@@ -472,21 +483,30 @@ def match_meeting(found: MeetingFound, attendees, *, exclude_statement=None):
     See the module docstring for the rule. A match also fills what the archived meeting lacked
     (dates, city, venue, countries) from this statement.
     """
-    from django.db.models import Prefetch, Q
+    from django.db.models import Count, Prefetch, Q
 
     from statements.models import Meeting, MeetingReport, StatementParticipant
 
     people = {p.pk for p in attendees if p is not None and p.pk}
-    query = Q(attendances__participant__in=people) if people else Q(pk__in=[])
+    # Only meetings that can qualify: two shared attendees, or overlapping dates. A dated
+    # meeting on other dates never qualifies for a dated statement, so it is not even read.
+    shared_q = Q(shared__gte=2)
     if found.start:
         start, end = _window(found.start, found.end)
-        query |= Q(start_date__lte=end + timedelta(days=1), end_date__gte=start - timedelta(days=1))
-        query |= Q(
-            start_date__gte=start - timedelta(days=1), start_date__lte=end + timedelta(days=1)
+        low, high = start - timedelta(days=1), end + timedelta(days=1)
+        overlap = Q(start_date__lte=high) & (
+            Q(end_date__gte=low) | Q(end_date__isnull=True, start_date__gte=low)
         )
+        query = overlap | (shared_q & Q(start_date__isnull=True))
+    else:
+        query = shared_q
     meetings = (
-        Meeting.objects.filter(query)
-        .distinct()
+        Meeting.objects.annotate(
+            shared=Count(
+                "attendances", filter=Q(attendances__participant__in=people), distinct=True
+            )
+        )
+        .filter(query)
         .prefetch_related(
             "attendances",
             Prefetch(
@@ -496,7 +516,7 @@ def match_meeting(found: MeetingFound, attendees, *, exclude_statement=None):
                 ),
             ),
         )
-        .order_by("pk")[:200]
+        .order_by("-shared", "pk")[:MAX_CANDIDATES]
     )
     found_names = set(getattr(found, "names", []) or [])
     found_occasions = getattr(found, "occasions", {}) or {}

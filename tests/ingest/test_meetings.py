@@ -383,3 +383,13 @@ def test_a_match_fills_what_the_meeting_lacked():
         "Palacio de Gobierno",
         ["PE", "US"],
     )
+
+
+@pytest.mark.django_db
+def test_a_meeting_nobody_resolved_for_can_still_match_on_dates_and_place():
+    existing, _ = found_meeting([], start=date(2024, 5, 1), city="Lima")
+    meeting = create_meeting(existing, [])
+    found, _ = found_meeting([], start=date(2024, 5, 1), city="Lima")
+    assert match_meeting(found, [])[0] == meeting
+    undated, _ = found_meeting([], city="Lima")
+    assert match_meeting(undated, [])[0] is None
