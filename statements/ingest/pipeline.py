@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -155,28 +156,62 @@ class ImportSummary:
 
 # --- Extraction (no database writes) -----------------------------------------------------
 
+# Publishers whose name says whose government they speak for before any other country it names
+# ("U.S. Embassy in Mexico" speaks for the United States).
 _PUBLISHER_COUNTRIES = (
     ("white house", "US"),
-    ("u s ", "US"),
+    ("u s", "US"),
+    ("us", "US"),
     ("united states", "US"),
     ("usembassy", "US"),
-    ("state gov", "US"),
     ("department of state", "US"),
-    ("mexico", "MX"),
-    ("gob mx", "MX"),
-    ("sre", "MX"),
-    ("canada", "CA"),
-    ("gc ca", "CA"),
+    ("department of homeland security", "US"),
+    ("embajada de mexico", "MX"),
+    ("gobierno de mexico", "MX"),
+    ("government of mexico", "MX"),
+    ("uk", "GB"),
+    ("hm government", "GB"),
 )
+# Government web domains (the end of the host name) and whose they are.
+_HOST_COUNTRIES = {
+    "gov.uk": "GB",
+    "gc.ca": "CA",
+    "canada.ca": "CA",
+    "pm.gc.ca": "CA",
+    "gob.mx": "MX",
+    "go.jp": "JP",
+    "gob.gt": "GT",
+    "gob.hn": "HN",
+    "gob.sv": "SV",
+    "gov.br": "BR",
+    "gov.co": "CO",
+    "gouv.fr": "FR",
+    "elysee.fr": "FR",
+    "bund.de": "DE",
+    "bundesregierung.de": "DE",
+    "gov.in": "IN",
+    "gov.cn": "CN",
+    "fmprc.gov.cn": "CN",
+    "gov": "US",
+    "mil": "US",
+    "usembassy.gov": "US",
+}
 
 
 def publisher_country(document):
-    """The country whose government published the document, from its publisher or URL."""
-    haystack = f" {fold(document.publisher)} {fold(document.source_url)} "
+    """The country whose government published the document: from its publisher, else its URL."""
+    publisher = f" {fold(document.publisher)} "
     for needle, country in _PUBLISHER_COUNTRIES:
-        if f" {needle.strip()} " in haystack:
+        if f" {needle} " in publisher:
             return country
-    return ""
+    host = urlsplit(document.source_url or "").hostname or ""
+    parts = host.lower().split(".")
+    for n in range(len(parts)):
+        country = _HOST_COUNTRIES.get(".".join(parts[n:]))
+        if country:
+            return country
+    named = documents.countries_in(document.publisher, leaders=False) if document.publisher else []
+    return named[0] if len(named) == 1 else ""
 
 
 def extract(document: Document) -> Extraction:
@@ -264,6 +299,9 @@ def _speaker(as_written, officials):
     return None
 
 
+_STATED_DATES = (Statement.DateSource.FRONT_MATTER, Statement.DateSource.TEXT)
+
+
 def _note_document(extraction):
     document = extraction.document
     if document.published is None:
@@ -285,16 +323,16 @@ def _note_document(extraction):
     for meeting in extraction.meetings:
         if meeting.start is None:
             extraction.note(_undated_meeting_note(meeting))
-        elif meeting.date_inferred:
+        elif meeting.date_inferred and document.date_source not in _STATED_DATES:
+            # "Yesterday" counted from a stated publication date is as good as the date.
             extraction.note(
                 f"Meeting date inferred: {meeting.title}"
                 + (f" ({meeting.note})" if meeting.note else "")
                 + "."
             )
     for quote in extraction.quotes:
-        if quote.speaker is None and quote.speaker_as_written:
-            pass  # resolved against the archive in save(); noted there if still unknown
-        elif not quote.speaker_as_written:
+        # A speaker who is not one of the document's officials is looked up in save().
+        if not quote.speaker_as_written:
             extraction.note(f"Quote without a speaker at offset {quote.position}.")
 
 

@@ -264,6 +264,12 @@ def test_an_official_named_differently_in_two_documents_is_one_participant(tmp_p
         ("Government of Mexico", "", "MX"),
         ("", "https://www.gob.mx/sre/prensa/x", "MX"),
         ("Global Affairs Canada", "", "CA"),
+        ("UK Government", "", "GB"),
+        ("", "https://www.gov.uk/government/news/foreign-secretary-meets", "GB"),
+        ("", "https://www.mofa.go.jp/press/release/", "JP"),
+        ("", "https://www.dhs.gov/news/2024/01/19/readout", "US"),
+        ("Embajada de México en Estados Unidos", "", "MX"),
+        ("", "https://example.org/some-blog", ""),
         ("", "", ""),
     ],
 )
