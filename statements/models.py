@@ -152,9 +152,11 @@ class ParticipantQuerySet(models.QuerySet):
         return self.visible().with_listing_data().order_by("-statement_count", "name", "pk")
 
     def met_most_often_with(self, official):
-        """Officials who attended the same meetings as `official`, with `meetings_together`."""
+        """Officials who attended the same public meetings as `official`: `meetings_together`."""
+        shared = Meeting.objects.visible().filter(attendances__participant=official)
         return (
-            self.filter(attendances__meeting__attendances__participant=official)
+            self.visible()
+            .filter(attendances__meeting__in=shared)
             .exclude(pk=official.pk)
             .annotate(meetings_together=models.Count("attendances__meeting", distinct=True))
             .order_by("-meetings_together", "name", "pk")

@@ -111,6 +111,8 @@ def archive():
     hidden_person = ParticipantFactory(name="Hidden Person", country="CA")
     draft_meeting = MeetingFactory(title="Draft-only meeting", slug="draft-only-meeting")
     ReportFactory(meeting=draft_meeting, statement=draft)
+    AttendanceFactory(meeting=draft_meeting, participant=sherwood)
+    AttendanceFactory(meeting=draft_meeting, participant=hidden_person)
     MentionFactory(statement=draft, participant=hidden_person, position=0)
     MentionFactory(statement=draft, participant=sherwood, position=20)
 
@@ -369,6 +371,14 @@ def test_official_page_never_lists_drafts(client, archive):
     page = html(client.get(archive["sherwood"].get_absolute_url()))
     assert "Draft readout nobody may see" not in page
     assert archive["draft_meeting"].get_absolute_url() not in links_in(page)
+    assert archive["hidden_person"].get_absolute_url() not in links_in(page)
+    response = client.get(archive["sherwood"].get_absolute_url())
+    assert [a.meeting for a in response.context["attendances"]] == [
+        archive["older_meeting"],
+        archive["meeting"],
+    ]
+    met = [(o.name, o.meetings_together) for o in response.context["met_most"]]
+    assert met == [("Andrés Manuel López Obrador", 2), ("Alicia Bárcena", 1)]
 
 
 # Meetings ---------------------------------------------------------------------------------------
