@@ -23,6 +23,11 @@ def curator(transactional_db):
 def test_curator_adds_reviews_publishes_and_finds_a_readout(live_server, page, curator, seed_text):
     from playwright.sync_api import expect
 
+    csp_violations = []
+    page.on(
+        "console",
+        lambda msg: csp_violations.append(msg.text) if "Content Security Policy" in msg.text else 0,
+    )
     page.goto(f"{live_server.url}{reverse('admin:login')}?next=/admin/")
     page.fill("#id_username", "curator")
     page.fill("#id_password", PASSWORD)
@@ -54,3 +59,4 @@ def test_curator_adds_reviews_publishes_and_finds_a_readout(live_server, page, c
     result.click()
     expect(page).to_have_url(re.compile(re.escape(statement.get_absolute_url())))
     expect(page.locator("main")).to_contain_text("Bárcena")
+    assert csp_violations == []
