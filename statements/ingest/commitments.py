@@ -105,7 +105,18 @@ _POSSESSOR = re.compile(
     r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat)\w* (?:the )?"
     r"(?P<owner>[^,;]{2,80}?)[’']s? (?:shared |joint |full |strong |firm |steadfast )*commitment"
 )
-_CLAUSE_BREAK = re.compile(r"(?:;|,\s+and|,\s+but|,\s+while|,\s+as|:|,\s+y|,\s+pero)\s+")
+_CLAUSE_BREAK = re.compile(
+    r"(?:;|,\s+and|,\s+but|,\s+while|,\s+whereas|,\s+as|:|,\s+y|,\s+pero|,\s+mientras(?:\s+que)?)\s+"
+)
+# Government agencies that stand for their country when they commit ("DHS will deploy …").
+AGENCIES = {
+    "US": r"dhs|doj|dea|fbi|cbp|ice|usaid|ondcp|department of (?:state|homeland security|justice"
+    r"|the treasury|defense)|state department|the administration|washington",
+    "MX": r"sre|sedena|semar|segob|fgr|guardia nacional|national guard of mexico|cancilleria"
+    r"|the government of mexico|el gobierno de mexico",
+    "CA": r"rcmp|cbsa|global affairs canada|ottawa",
+}
+_AGENCY = re.compile("|".join(rf"(?P<{code}>\b(?:{names})\b)" for code, names in AGENCIES.items()))
 # "… se comprometió a erradicar cultivos y Estados Unidos aportará …": a bare "and"/"y" opens a
 # clause only after an earlier committing verb (never in "the United States and Mexico agreed").
 _BARE_CONJUNCTION = re.compile(r"\s+(?:and|y|e)\s+")
@@ -188,7 +199,9 @@ def find_commitments(
             for start, end, trigger in _clauses(sentence, folded):
                 clause = sentence[start:end]
                 trimmed = re.sub(
-                    r"(?:[,;:]\s*(?:and|but|while|as|y)?|\s+(?:and|y))\s*$", "", clause
+                    r"(?:[,;:]\s*(?:and|but|while|whereas|as|y|pero|mientras(?:\s+que)?)?|\s+(?:and|y|e))\s*$",
+                    "",
+                    clause,
                 )
                 clause = trimmed.strip()
                 subject = fold(_subject(sentence[start:], trigger.start() - start))
@@ -277,7 +290,9 @@ def _possessor_parties(folded_clause: str) -> list[str]:
 def _parties_of_subject(
     subject: str, context: list[str], mentioned: list[str], last: list[str]
 ) -> list[str]:
-    named = countries_in(subject)
+    named = countries_in(subject) or order_countries(
+        match.lastgroup for match in _AGENCY.finditer(subject)
+    )
     if named:
         # "The Embassy and the Honduran government": a partner the subject does not name is
         # one of the parties in context.

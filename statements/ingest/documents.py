@@ -298,6 +298,12 @@ HEADER_PUBLISHERS = {
     "prime minister's office": "Prime Minister's Office",
     "global affairs canada": "Government of Canada",
 }
+# "The below is attributable to Spokesperson Matthew Miller:" (State) or "… to NSC Spokesperson
+# Adrienne Watson" (White House): who published, not what was said.
+_ATTRIBUTABLE = re.compile(
+    r"^\s*the (?:below|following) (?:statement )?is attributable to (?P<who>[^:]{3,120}):?\s*$",
+    re.IGNORECASE,
+)
 _BOILERPLATE = re.compile(
     r"^\s*(?:for immediate release|media note|press release|briefing room|statements and releases"
     r"|comunicado(?: de prensa)?(?: no\.? ?\d+)?|readout|fact sheet|\d+\s+min(?:ute)? read)\s*$",
@@ -428,7 +434,7 @@ def clean_text(text: str) -> tuple[list[str], list[str], list[str]]:
             images.append(image.group(1))
             lines.append("")
             continue
-        if _SOURCE_LINE.match(line) or _BOILERPLATE.match(line):
+        if _SOURCE_LINE.match(line) or _BOILERPLATE.match(line) or _ATTRIBUTABLE.match(line):
             metadata.append(line.strip())
             lines.append("")
             continue
@@ -572,8 +578,13 @@ def _voice_patterns():
             patterns.append((code, 3, re.compile(own)))
         patterns.append((code, -3, re.compile(rf"\bour {names} (?:partners|counterparts|friends)")))
         patterns.append((code, -1, re.compile(rf"\b{names} counterparts\b")))
+    # Mexico's foreign ministry, unless named as someone else's ("… Exteriores de México").
     patterns.append(
-        ("MX", 1, re.compile(r"\b(?:secretaria de relaciones exteriores|cancilleria)\b"))
+        (
+            "MX",
+            1,
+            re.compile(r"\b(?:secretaria de relaciones exteriores|cancilleria)\b(?! de \w)"),
+        )
     )
     for code, leaders in LEADERS.items():
         names = "(?:" + "|".join(re.escape(leader) for leader in leaders) + ")"
@@ -709,7 +720,7 @@ def infer_kind(title: str, body: str, voice: str, language: str = "en", labels: 
         for kind, pattern in _KIND_WORDS:
             if re.search(pattern, text, re.IGNORECASE):
                 return kind
-    folded = fold(body)
+    folded = fold(re.sub(r"“[^”]*”|\"[^\"\n]*\"", " ", body))  # quoted speech is someone's voice
     first_person = len(re.findall(r"\b(?:we|our|us)\b", folded))
     words = max(len(folded.split()), 1)
     quoted = sum(len(q) for q in re.findall(r"[“\"]([^”\"]{20,})[”\"]", body))
@@ -802,6 +813,13 @@ def parse_document(raw: bytes | str, source_file: str, overrides: dict | None = 
         match = _SOURCE_LINE.match(line)
         if match:
             source_label = match["label"]
+        attributable = _ATTRIBUTABLE.match(line)
+        if attributable:
+            who = fold(attributable["who"])
+            if re.search(r"\b(?:nsc|national security council|white house|press secretary)\b", who):
+                header_publisher = "The White House"
+            elif "spokesperson" in who:
+                header_publisher = "U.S. Department of State"
     # Header lines naming the publisher ("THE WHITE HOUSE", "Office of the Spokesperson").
     while paragraphs and fold(paragraphs[0]).strip(" .") in HEADER_PUBLISHERS:
         header_publisher = HEADER_PUBLISHERS[fold(paragraphs.pop(0)).strip(" .")]

@@ -185,6 +185,8 @@ def test_unseen_negation_and_meeting_plans_are_not_commitments():
         ("Ambos gobiernos acordaron una nueva estrategia.", ["US", "GT"]),
         ("Colombia se comprometió a erradicar cultivos.", ["CO"]),
         ("México fortalecerá la vigilancia en la frontera.", ["MX"]),
+        ("DHS will deploy additional personnel to the border.", ["US"]),
+        ("The Department of Justice will train prosecutors.", ["US"]),
     ],
 )
 def test_parties(sentence, parties):
@@ -232,6 +234,18 @@ def test_a_second_party_after_a_bare_and_is_its_own_clause():
         ("Estados Unidos aportará 50 millones de dólares.", ["US"]),
         ("The United States and Mexico agreed to expand pathways", US_MX),
         ("Canada will fund shelters.", ["CA"]),
+    ]
+
+
+def test_while_opens_a_clause_for_another_party():
+    body = (
+        "Guatemala desplegará 500 agentes adicionales en los pasos fronterizos, mientras que "
+        "México reforzará los controles en Chiapas."
+    )
+    found = [(c.text, c.parties) for c in find_commitments(body, parties_in_context=["MX", "GT"])]
+    assert found == [
+        ("Guatemala desplegará 500 agentes adicionales en los pasos fronterizos", ["GT"]),
+        ("México reforzará los controles en Chiapas.", ["MX"]),
     ]
 
 

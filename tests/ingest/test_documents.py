@@ -482,6 +482,56 @@ def test_a_dated_headline_is_the_title_and_gives_the_date():
     assert document.kind == "readout"
 
 
+@pytest.mark.parametrize(
+    ("line", "publisher"),
+    [
+        ("The below is attributable to Spokesperson Matthew Miller:", "U.S. Department of State"),
+        (
+            "The following is attributable to NSC Spokesperson Adrienne Watson:",
+            "The White House",
+        ),
+    ],
+)
+def test_spokesperson_attribution_names_the_publisher(line, publisher):
+    raw = (
+        "Readout of Deputy Secretary Campbell's Meeting with Honduran Foreign Minister Reina\n\n"
+        f"{line}\n\n"
+        "Deputy Secretary of State Kurt M. Campbell met today with Honduran Foreign\n"
+        "Minister Eduardo Enrique Reina in Washington, D.C. The Deputy Secretary\n"
+        "and the Foreign Minister discussed migration, economic investment, and\n"
+        "the fight against corruption. They agreed to continue working together to\n"
+        "address the root causes of irregular migration from Honduras.\n"
+    )
+    document = parse_document(raw, "state.txt")
+    assert document.publisher == publisher
+    assert document.kind == "readout"
+    assert document.body.startswith("Deputy Secretary of State Kurt M. Campbell met today with")
+    assert "attributable" not in document.body
+
+
+def test_a_quoted_we_does_not_make_a_communique_a_statement():
+    raw = (
+        "President Claudia Sheinbaum receives U.S. Secretary of State\n\n"
+        "Mexico City, March 3, 2025.\n\n"
+        "President Claudia Sheinbaum Pardo received United States Secretary of State Marco Rubio "
+        "at the National Palace, where they held a cordial meeting.\n\n"
+        "“We will always defend our sovereignty, and we will work with our neighbours,” "
+        "President Sheinbaum said."
+    )
+    document = parse_document(raw, "mx.txt")
+    assert (document.publisher, document.kind) == ("Government of Mexico", "communique")
+    assert (document.published, document.date_source) == (date(2025, 3, 3), "text")
+
+
+def test_a_foreign_ministry_named_as_another_countrys_is_not_the_voice():
+    raw = (
+        "Guatemala y México acuerdan reforzar la seguridad en la frontera\n\n"
+        "El canciller Carlos Ramiro Martínez sostuvo una reunión con la secretaria de Relaciones "
+        "Exteriores de México, Alicia Bárcena, en la Ciudad de Guatemala."
+    )
+    assert parse_document(raw, "gt.txt").publisher != "Government of Mexico"
+
+
 # --- dates ------------------------------------------------------------------------------------
 
 
