@@ -233,9 +233,11 @@ def extract(document: Document) -> Extraction:
         or []
     )
 
-    parties = sorted(
-        {o.country for o in extraction.officials if o.country and o.attended} | {country} - {""}
-    )
+    # Who "our countries" and "both delegations" are: the attendees' countries, else everyone's.
+    parties = {o.country for o in extraction.officials if o.attended} | {country}
+    if len(parties - {""}) < 2:
+        parties |= {o.country for o in extraction.officials}
+    parties = sorted(parties - {""})
     found: list[CommitmentFound] = commitment_step.find_commitments(
         body, parties_in_context=parties or None
     )
