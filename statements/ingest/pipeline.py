@@ -761,11 +761,16 @@ def import_paths(
     paths = list(paths or [settings.SEEDS_DIR])
     files = collect_paths(paths)
     summary = ImportSummary(dry_run=dry_run)
+    roots = {root for _path, root in files}
     show = progress if progress is not None else len(files) > PROGRESS_THRESHOLD
     bar = Progress(len(files), stderr) if (show and stderr is not None and files) else None
     out = _Lines(stdout, bar)
     err = _Lines(stderr, bar)
     per_file = dry_run or verbosity >= 2
+    for path in map(Path, paths):
+        if path.is_dir() and path not in roots:
+            suffixes = ", ".join(sorted(IMPORTABLE_SUFFIXES))
+            out.line(f"{path}: no documents ({suffixes}) in this folder")
 
     officials_before = Participant.objects.count()
     meetings_before = Meeting.objects.count()

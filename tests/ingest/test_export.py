@@ -2,6 +2,7 @@
 
 import io
 import json
+from datetime import date
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -10,6 +11,7 @@ from statements.ingest.archive_json import export_archive
 from statements.models import (
     Commitment,
     Meeting,
+    MeetingReport,
     Participant,
     Quote,
     Statement,
@@ -136,6 +138,40 @@ def test_round_trip_gives_the_same_document(seeded_archive, tmp_path):
     statement = Statement.objects.get(source_file__startswith="000")
     for mention in StatementParticipant.objects.filter(statement=statement):
         assert mention.participant.name in statement.search_names
+
+
+def test_round_trip_keeps_a_curators_work(seeded_archive, tmp_path):
+    statement = seeded_archive["003"]
+    statement.status = Statement.Status.DRAFT
+    statement.date = date(2023, 11, 15)
+    statement.date_source = Statement.DateSource.CURATOR
+    statement.date_note = "APEC summit, from the White House website"
+    statement.needs_review = False
+    statement.save()
+    meeting = Meeting.objects.create(
+        title="APEC Leaders' Week", slug="apec-leaders-week", city="San Francisco", venue="Filoli"
+    )
+    MeetingReport.objects.create(
+        meeting=meeting,
+        statement=statement,
+        evidence=MeetingReport.Evidence.CURATOR,
+        note="Same week",
+    )
+    Quote.objects.filter(statement=statement).update(speaker=None)
+    first = export()
+    path = tmp_path / "archive.json"
+    path.write_text(first, encoding="utf-8")
+    empty_the_archive()
+
+    call_command("import_statements", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+
+    assert export() == first
+    restored = Statement.objects.get(slug=statement.slug)
+    assert restored.status == Statement.Status.DRAFT
+    assert (restored.date, restored.date_source) == (date(2023, 11, 15), "curator")
+    report = restored.meeting_reports.get(meeting__slug="apec-leaders-week")
+    assert (report.evidence, report.note) == ("curator", "Same week")
+    assert report.meeting.place == "Filoli, San Francisco"
 
 
 def test_restoring_onto_the_same_archive_changes_nothing(seeded_archive, tmp_path):

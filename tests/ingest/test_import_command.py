@@ -237,3 +237,11 @@ def test_verbosity_two_lists_each_file(tmp_path):
     write(tmp_path, "canada.md", CANADA)
     out, _err, _error = run(tmp_path, verbosity=2)
     assert "created canada.md:" in out
+
+
+def test_an_empty_folder_says_so(tmp_path):
+    (tmp_path / "empty").mkdir()
+    out, _err, error = run(tmp_path / "empty")
+    assert error is None
+    assert "empty: no documents (.json, .markdown, .md, .txt) in this folder" in out
+    assert "Statements: 0 created, 0 updated, 0 unchanged, 0 failed" in out
