@@ -76,6 +76,7 @@ NAME_PARTICLES |= {"y", "le", "bin", "ben", "al", "el"}
 # Lowercase words that may sit inside a title ("head of the Federal Commission for …").
 CONNECTORS = {"of", "for", "to", "the", "and", "on", "against", "in", "at"}
 TITLE_CONNECTORS = {"of", "for", "to", "the", "and", "on", "against", "de", "del", "la", "y", "e"}
+TITLE_PREFIXES = {"former", "outgoing", "incoming", "acting", "interim"}
 LOWER_TITLES = {"head", "chief", "director", "minister", "secretary", "ambassador", "president"}
 LOWER_TITLES |= {"presidente", "presidenta", "canciller", "secretario", "secretaria", "titular"}
 LOWER_TITLES |= {"subsecretario", "subsecretaria", "embajador", "embajadora", "ministro"}
@@ -86,7 +87,8 @@ LIST_FILLERS = {
     "and", "the", "of", "for", "to", "a", "an", "senior", "officials", "official", "delegation",
     "delegations", "members", "member", "team", "counterparts", "cabinet", "interagency", "full",
     "high-level", "his", "her", "their", "then", "also", "yesterday", "today", "jointly", "will",
-    "later", "together", "both", "other", "several", "on", "at", "in", "against",
+    "later", "together", "both", "other", "several", "on", "at", "in", "against", "former",
+    "outgoing", "incoming",
 }  # fmt: skip
 ATTRIBUTION_VERBS = (
     "said|says|added|adds|noted|notes|stated|states|remarked|explained|emphasized|emphasised|"
@@ -104,7 +106,7 @@ CUE_WORDS_BEFORE = {"with", "by", "between", "and", "including", "included", "me
 CUE_WORDS_BEFORE |= {"welcomed", "received", "hosted", "thanked", "invited", "congratulated"}
 CUE_WORDS_BEFORE |= {"said", "told", "urged", "asked"}
 PAST_CUES = re.compile(
-    r"\b(?:previous(?:ly)?|earlier|former(?:ly)?|ago|held in|held last|established in|"
+    r"\b(?:previous(?:ly)?|earlier|formerly|ago|held in|held last|established in|"
     r"last (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"in (?:19|20)\d\d\b|(?:at|during) the [A-Z][\w ]+ (?:summit|meeting) held)",
     re.IGNORECASE,
@@ -130,6 +132,7 @@ PLURAL_TITLE_LIST = re.compile(
     r"\b(?P<plural>Secretaries|Ministers|Undersecretaries|Deputy Secretaries|Deputy Ministers|"
     r"Vice Ministers|Directors|Ambassadors|Governors)\s+(?P<prep>of|for)\s+"
 )
+SENTENCE_STOP = re.compile(r"(?<![A-Z])\.(?=\s|$)|\n\s*\n")  # "U.S." ends no sentence
 SINGULAR = {
     "Secretaries": "Secretary", "Ministers": "Minister", "Undersecretaries": "Undersecretary",
     "Deputy Secretaries": "Deputy Secretary", "Deputy Ministers": "Deputy Minister",
@@ -144,7 +147,7 @@ TOKEN_RE = re.compile(
     r"|(?P<hon>(?:Dr|Mr|Ms|Mrs|Sr|Sra|Srta|Lic|Ing|Jr|Gen|Adm|Amb|Hon|Prof|Rep|Sen|Gov|Lt|Col|"
     r"Capt|Maj|Cmdr|St)\.)"
     r"|(?P<initial>\b[A-Z]\.)(?=\s|$)"
-    r"|(?P<word>\w+(?:[’'\-]\w+)*)"
+    r"|(?P<word>\w+(?:[’'\-](?![A-Z]\.)\w+)*)"
     r"|(?P<punct>[^\w\s])"
 )
 
@@ -369,7 +372,7 @@ def _title_before(tokens, body, i):
         if (
             tok.cls in allowed
             or tok.cls in ("lower", "particle", "stop")
-            and tok.low in TITLE_CONNECTORS
+            and tok.low in TITLE_CONNECTORS | TITLE_PREFIXES
         ):
             k -= 1
         elif tok.text == ")":
@@ -478,8 +481,8 @@ def _plural_list_titles(body, spans_by_pos):
     for m in PLURAL_TITLE_LIST.finditer(body):
         singular = SINGULAR[m.group("plural")]
         prep = m.group("prep")
-        end = body.find(".", m.end())
-        end = len(body) if end < 0 else end
+        stop = SENTENCE_STOP.search(body, m.end())
+        end = stop.start() if stop else len(body)
         offset = m.end()
         for item in body[m.end() : end].split(";"):
             stripped = item.strip()

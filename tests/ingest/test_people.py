@@ -352,3 +352,18 @@ MORE_UNSEEN = [
 @pytest.mark.parametrize(("body", "publisher", "expected"), MORE_UNSEEN)
 def test_more_unseen_readouts_without_the_gazetteer(body, publisher, expected):
     test_unseen_readouts_without_the_gazetteer(body, publisher, expected)
+
+
+def test_plural_title_lists_with_abbreviations_and_former_officials():
+    body = (
+        "Canada was represented by the Ministers of Foreign Affairs, Hélène Tremblay; Canada-U.S. "
+        "Trade, Marc-André Gagnon; and Public Safety, Sam O’Neil. Minister Tremblay also met "
+        "with former President Luis Ortega Vidal of Colombia."
+    )
+    found = {m.name: m for m in find_officials(body, gazetteer=EMPTY_GAZETTEER)}
+    assert {name: (m.title, m.country, m.attended) for name, m in found.items()} == {
+        "Hélène Tremblay": ("Minister of Foreign Affairs", "CA", True),
+        "Marc-André Gagnon": ("Minister of Canada-U.S. Trade", "CA", True),
+        "Sam O’Neil": ("Minister of Public Safety", "CA", True),
+        "Luis Ortega Vidal": ("former President", "CO", True),
+    }
