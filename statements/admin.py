@@ -13,7 +13,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from statements import admin_views, curation
@@ -334,12 +334,13 @@ class StatementAdmin(SimpleHistoryAdmin):
         "created_at",
         "updated_at",
         "public_link",
+        "dates_in_text",
     ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "needs_review", "public_link"]}),
         (
             "Date",
-            {"fields": ["date", "date_source", "date_inferred", "date_note"]},
+            {"fields": ["date", "date_source", "date_inferred", "date_note", "dates_in_text"]},
         ),
         ("Source", {"fields": ["publisher", "kind", "language", "source_url", "source_file"]}),
         ("Text", {"fields": ["body", "topics"]}),
@@ -407,6 +408,26 @@ class StatementAdmin(SimpleHistoryAdmin):
         if statement.date_inferred:
             return flagged("inferred")
         return statement.get_date_source_display()
+
+    @admin.display(description="dates in the text")
+    def dates_in_text(self, statement):
+        """What the text says about when, read the importer's way (relative to the date above)."""
+        from statements.ingest.dates import find_dates
+
+        if not statement.pk:
+            return "-"
+        found = find_dates(statement.body, statement.date)
+        if not found:
+            return "None found" + ("" if statement.date else " (relative dates need a date above)")
+        rows = []
+        for mention in found[:12]:
+            when = mention.start.isoformat()
+            if mention.end and mention.end != mention.start:
+                when += f" to {mention.end.isoformat()}"
+            how = " (relative to the publication date)" if mention.relative else ""
+            rows.append((mention.phrase, when, how))
+        items = format_html_join("", "<li>“{}” → {}{}</li>", rows)
+        return format_html('<ul class="curation-dates">{}</ul>', items)
 
     @admin.display(description="public page")
     def public_link(self, statement):

@@ -108,3 +108,15 @@ def test_relinking_a_meeting_marks_the_link_as_the_curators(case, curator_client
     assert curator_client.post(_url(case["statement"]), data).status_code == 302
     link = case["statement"].meeting_reports.get()
     assert (link.meeting, link.evidence) == (right, MeetingReport.Evidence.CURATOR)
+
+
+def test_the_screen_lists_the_dates_the_text_gives(make_statement, curator_client):
+    statement = make_statement(
+        "Readout",
+        status="draft",
+        date=datetime.date(2024, 2, 7),
+        body="Yesterday, the delegations met in Mexico City. On February 3, the presidents spoke.",
+    )
+    html = curator_client.get(_url(statement)).content.decode()
+    assert "“Yesterday” → 2024-02-06 (relative to the publication date)" in html
+    assert "“February 3” → 2024-02-03" in html
