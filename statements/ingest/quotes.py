@@ -35,13 +35,14 @@ TITLE_WORDS = {
 PRONOUNS = {"he", "she", "they", "we", "i"}
 
 _AFTER_NAME_VERB = re.compile(
-    rf"^\s*,?\s*(?P<name>{NAME}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:also\s+)?{SPEECH_VERBS}\b"
+    rf"^\s*[,—–]?\s*(?P<name>{NAME}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:also\s+)?{SPEECH_VERBS}\b"
 )
 _LOWER_TITLE = (
     r"(?:(?:el|la|the)\s+)?(?:(?:presidente|presidenta|secretario|secretaria|canciller|embajador"
     r"|embajadora|ministro|ministra|mandatario|mandataria|titular)\s+(?:de\s+\w+\s+)?)?"
 )
-_AFTER_VERB_NAME = re.compile(rf"^\s*,?\s*{SPEECH_VERBS}\s+{_LOWER_TITLE}(?P<name>{NAME})")
+# ", dijo la canciller Alicia Bárcena" and the Spanish dash: "» —afirmó el presidente Petro".
+_AFTER_VERB_NAME = re.compile(rf"^\s*[,—–]?\s*{SPEECH_VERBS}\s+{_LOWER_TITLE}(?P<name>{NAME})")
 _BEFORE = re.compile(
     rf"(?P<name>{NAME}|[Hh]e|[Ss]he)\s+(?:also\s+)?{SPEECH_VERBS}"
     r"(?:\s+(?:reporters|journalists|the press|the audience|the media|participants))?"

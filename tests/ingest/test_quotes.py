@@ -110,6 +110,10 @@ def test_unseen_readout_quotes(name):
             [("Murillo", "La lucha contra las drogas debe ser también una lucha por la vida")],
         ),
         (
+            "«La frontera debe ser un espacio de oportunidades» —afirmó el canciller Martínez.",
+            [("Martínez", "La frontera debe ser un espacio de oportunidades")],
+        ),
+        (
             "According to Secretary Mayorkas, “the numbers at the border fell sharply in January.”",
             [("Mayorkas", "the numbers at the border fell sharply in January.")],
         ),
