@@ -810,7 +810,3 @@ def _changed(formset, instance):
         if form.instance is instance:
             return form.changed_data
     return []
-
-
-def needs_review_url():
-    return reverse("admin:statements_statement_changelist") + "?review=any"
