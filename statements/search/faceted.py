@@ -104,18 +104,17 @@ class FacetedSearch:
 
     @cached_property
     def official_match(self):
-        """The official whose name or alias is exactly the query (offered first)."""
+        """The official the query names exactly (name, alias or unique surname): offered first."""
         key = fold(self.q)
         if not key or len(key) < 3:
             return None
-        return (
-            Participant.objects.visible()
-            .filter(
-                Q(name_key=key)
-                | Q(pk__in=ParticipantAlias.objects.filter(name_key=key).values("participant_id"))
-            )
-            .first()
-        )
+        aliases = ParticipantAlias.objects.filter(name_key=key).values("participant_id")
+        exact = Participant.objects.visible().filter(Q(name_key=key) | Q(pk__in=aliases)).first()
+        if exact or " " in key or len(key) < 4:
+            return exact
+        # One word: a surname that only one official has ("Trudeau", "Verma").
+        surnames = list(Participant.objects.visible().filter(name_key__endswith=f" {key}")[:2])
+        return surnames[0] if len(surnames) == 1 else None
 
     def near_officials(self, limit=3):
         """Officials whose names look like the query (for a search that found nothing)."""

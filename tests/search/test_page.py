@@ -43,6 +43,11 @@ def test_official_match_by_alias(client, archive):
     response = client.get(SEARCH, {"q": "liz sherwood randall"})
     assert response.context["official_match"] == archive["officials"]["esr"]
     assert client.get(SEARCH, {"q": "fentanyl"}).context["official_match"] is None
+    # a surname only one official has
+    assert (
+        client.get(SEARCH, {"q": "Monaco"}).context["official_match"]
+        == (archive["officials"]["monaco"])
+    )
 
 
 def test_result_shows_date_publisher_officials_and_topics(client, archive):
