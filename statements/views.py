@@ -9,17 +9,19 @@ from urllib.parse import urlsplit
 
 from django.core.paginator import Paginator
 from django.db.models import F, Prefetch, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from statements.curation import merged_into
 from statements.models import (
     Commitment,
     Country,
     Meeting,
     MeetingAttendance,
+    MergeRecord,
     Participant,
     Quote,
     Statement,
@@ -45,6 +47,17 @@ def _published_mentions():
     return StatementParticipant.objects.filter(
         statement__status=Statement.Status.PUBLISHED
     ).select_related("participant")
+
+
+def _get_or_follow_merge(queryset, kind, slug):
+    """The row with `slug`, or a permanent redirect when a curator merged it into another."""
+    try:
+        return queryset.get(slug=slug)
+    except queryset.model.DoesNotExist:
+        target = merged_into(kind, slug)
+        if target is None:
+            raise Http404(f"No {queryset.model._meta.verbose_name} is called {slug!r}.") from None
+        return redirect(target, permanent=True)
 
 
 @require_GET
@@ -127,7 +140,11 @@ def official_list(request):
 
 @require_GET
 def official_detail(request, slug):
-    official = get_object_or_404(Participant.objects.visible(), slug=slug)
+    official = _get_or_follow_merge(
+        Participant.objects.visible(), MergeRecord.Kind.PARTICIPANT, slug
+    )
+    if isinstance(official, HttpResponse):
+        return official
     attendances = (
         MeetingAttendance.objects.filter(participant=official)
         .filter(meeting__in=Meeting.objects.visible())
@@ -202,7 +219,9 @@ def _by_government(statements):
 
 @require_GET
 def meeting_detail(request, slug):
-    meeting = get_object_or_404(Meeting.objects.visible(), slug=slug)
+    meeting = _get_or_follow_merge(Meeting.objects.visible(), MergeRecord.Kind.MEETING, slug)
+    if isinstance(meeting, HttpResponse):
+        return meeting
     attendances = (
         meeting.attendances.select_related("participant").order_by("delegation", "pk").all()
     )

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from statements.models import Statement, issuing_country
+from statements.models import MergeRecord, Statement, issuing_country
 from tests.factories import (
     AliasFactory,
     AttendanceFactory,
@@ -491,6 +491,33 @@ def test_topic_page_lists_statements_and_commitments_over_time(client, archive):
 
 
 # Not found and bad input ---------------------------------------------------------------------
+
+
+def test_merged_officials_and_meetings_old_slugs_redirect(client, archive):
+    MergeRecord.objects.create(
+        kind=MergeRecord.Kind.PARTICIPANT,
+        merged_name="Liz Sherwood-Randall",
+        merged_slug="liz-sherwood-randall",
+        merged_pk=999,
+        target_participant=archive["sherwood"],
+        target_name=archive["sherwood"].name,
+    )
+    MergeRecord.objects.create(
+        kind=MergeRecord.Kind.MEETING,
+        merged_name="Old meeting",
+        merged_slug="old-meeting",
+        merged_pk=998,
+        target_meeting=archive["meeting"],
+        target_name=archive["meeting"].title,
+    )
+    response = client.get("/officials/liz-sherwood-randall/")
+    assert response.status_code == 301
+    assert response["Location"] == archive["sherwood"].get_absolute_url()
+    response = client.get("/meetings/old-meeting/")
+    assert response.status_code == 301
+    assert response["Location"] == archive["meeting"].get_absolute_url()
+    # A slug merged into the other kind of thing is not followed.
+    assert client.get("/meetings/liz-sherwood-randall/").status_code == 404
 
 
 @pytest.mark.parametrize("prefix", ["statements", "officials", "meetings", "topics"])
