@@ -121,6 +121,8 @@ class Extraction:
 
 @dataclass
 class ImportSummary:
+    """What an import did: file names by outcome, and the rows the imported documents hold."""
+
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
@@ -166,6 +168,8 @@ _PUBLISHER_COUNTRIES = (
     ("usembassy", "US"),
     ("department of state", "US"),
     ("department of homeland security", "US"),
+    ("embajada de estados unidos", "US"),
+    ("gobierno de estados unidos", "US"),
     ("embajada de mexico", "MX"),
     ("gobierno de mexico", "MX"),
     ("government of mexico", "MX"),
@@ -695,11 +699,14 @@ def _save_meetings(statement, extraction, participants):
             if attendance is not None and not attendance.title and title:
                 attendance.title = title[:300]
                 attendance.save(update_fields=["title"])
-        MeetingReport.objects.update_or_create(
+        report, created = MeetingReport.objects.get_or_create(
             meeting=meeting,
             statement=statement,
             defaults={"evidence": evidence or MeetingReport.Evidence.STATED, "note": note[:300]},
         )
+        if not created and report.evidence != MeetingReport.Evidence.CURATOR:
+            report.evidence, report.note = evidence or MeetingReport.Evidence.STATED, note[:300]
+            report.save(update_fields=["evidence", "note"])
         if meeting not in linked:
             linked.append(meeting)
     return linked
