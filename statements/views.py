@@ -8,7 +8,7 @@ from itertools import groupby
 from urllib.parse import urlsplit
 
 from django.core.paginator import Paginator
-from django.db.models import F, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -223,7 +223,9 @@ def meeting_detail(request, slug):
     if isinstance(meeting, HttpResponse):
         return meeting
     attendances = (
-        meeting.attendances.select_related("participant").order_by("delegation", "pk").all()
+        meeting.attendances.select_related("participant")
+        .annotate(has_page=Exists(Participant.objects.visible().filter(pk=OuterRef("participant"))))
+        .order_by("delegation", "pk")
     )
     delegations = [
         (code, Country(code).label if code in Country.values else code, list(items))

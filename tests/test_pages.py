@@ -459,6 +459,14 @@ def test_issuing_country_reads_the_publishers_name(publisher, country):
     assert issuing_country(publisher) == country
 
 
+def test_attendees_without_a_public_page_are_not_linked(client, archive):
+    AttendanceFactory(meeting=archive["meeting"], participant=archive["hidden_person"])
+    page = html(client.get(archive["meeting"].get_absolute_url()))
+    assert "Hidden Person" in page
+    assert archive["hidden_person"].get_absolute_url() not in links_in(page)
+    assert archive["barcena"].get_absolute_url() in links_in(page)
+
+
 def test_meeting_reported_only_by_a_draft_has_no_page(client, archive):
     assert client.get(archive["draft_meeting"].get_absolute_url()).status_code == 404
 
