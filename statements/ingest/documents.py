@@ -605,7 +605,8 @@ def _voice(body: str, title: str = "") -> str:
 
     Signals: a government naming itself ("the Mexican government's commitment", "Mexico was
     represented by"), its leader acting ("President Biden thanked", "Prime Minister Trudeau
-    spoke"; "Biden said" counts less), "Remarks by <leader>", a dateline in a capital, and
+    spoke"; "Biden said" counts less), "Remarks by <leader>" or "Statement from <leader>" in the
+    title, a dateline in a capital, and
     "our Mexican partners" (which is someone else speaking about Mexico).
     """
     folded = fold(body)
@@ -617,7 +618,10 @@ def _voice(body: str, title: str = "") -> str:
         hits = len(pattern.findall(folded))
         if hits:
             scores[code] += weight * hits
-    host = _first_leader(fold(title)) if re.match(r"remarks by\b", fold(title)) else ""
+    # "Remarks by …", "Statement from President …", "Readout of President Biden's Call with …":
+    # the leader a title names first is the publisher's.
+    speaks = re.match(r"(?:remarks|statement|readout|message|letter)\b", fold(title))
+    host = _first_leader(fold(title)) if speaks else ""
     if host:
         scores[host] += 3
     capital = _DATELINE_CAPITAL.match(folded)

@@ -148,6 +148,24 @@ UNSEEN_GOLDEN = {
         ],
     ),
     "remarks_guatemala": (["US", "GT"], []),  # pledges inside quotes are quotes
+    "china_readout": (
+        ["US", "CN"],
+        [
+            ("The two leaders agreed to resume bilateral counternarcotics", ["US", "CN"]),
+            ("President Biden emphasized that the United States will continue", ["US"]),
+        ],
+    ),
+    "canada_front_matter": (
+        ["CA", "MX"],
+        [
+            ("The ministers discussed the Canada-Mexico Action Plan and agreed", ["MX", "CA"]),
+            ("Canada will also expand its support", ["CA"]),
+        ],
+    ),
+    "presidencia_latin1": (
+        ["US", "MX"],
+        [("Ambos gobiernos acordaron mantener la cooperación", ["US", "MX"])],
+    ),
 }
 
 

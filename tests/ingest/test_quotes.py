@@ -58,6 +58,12 @@ UNSEEN_GOLDEN = {
         ("Arévalo", "We have much work ahead of us"),  # "he added", a paragraph later
         ("Arévalo", "Together we can address the root causes of migration."),
     ],
+    "china_readout": [
+        ("Biden", "I think this was one of the most constructive and productive discussions we "
+         "have had"),
+    ],
+    "canada_front_matter": [("Joly", "Canada and Mexico are natural partners")],
+    "presidencia_latin1": [],
     "state_guatemala": [],
     "pmo_canada": [],
     "japan_front_matter": [],
