@@ -467,6 +467,34 @@ def test_attendees_without_a_public_page_are_not_linked(client, archive):
     assert archive["barcena"].get_absolute_url() in links_in(page)
 
 
+@pytest.mark.parametrize(
+    ("start", "end", "shown"),
+    [
+        (
+            date(2024, 2, 6),
+            date(2024, 2, 7),
+            '6</time>–<time datetime="2024-02-07">7 February 2024',
+        ),
+        (
+            date(2024, 1, 31),
+            date(2024, 2, 1),
+            '31 January</time>–<time datetime="2024-02-01">1 February 2024',
+        ),
+        (
+            date(2023, 12, 31),
+            date(2024, 1, 1),
+            '31 December 2023</time>–<time datetime="2024-01-01">1 January 2024',
+        ),
+        (date(2024, 2, 6), None, '<time datetime="2024-02-06">6 February 2024</time>'),
+    ],
+)
+def test_meeting_dates_are_written_compactly(client, archive, start, end, shown):
+    meeting = archive["meeting"]
+    meeting.start_date, meeting.end_date = start, end
+    meeting.save()
+    assert shown in html(client.get(meeting.get_absolute_url()))
+
+
 def test_meeting_reported_only_by_a_draft_has_no_page(client, archive):
     assert client.get(archive["draft_meeting"].get_absolute_url()).status_code == 404
 
