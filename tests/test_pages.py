@@ -263,6 +263,16 @@ def test_statement_body_links_each_official_name_as_written(client, archive):
     assert "Dr. <a" in body
 
 
+def test_statement_in_another_language_says_so(client, archive):
+    Statement.objects.filter(pk=archive["july"].pk).update(language="es")
+    page = html(client.get(archive["july"].get_absolute_url()))
+    assert '<div class="statement-body prose" lang="es">' in page
+    assert '<html lang="en">' in page
+    page = html(client.get(archive["white_house"].get_absolute_url()))
+    assert '<div class="statement-body prose">' in page
+    assert '<meta name="description" content="Dr. Elizabeth Sherwood-Randall met' in page
+
+
 def test_statement_quotes_link_the_speaker(client, archive):
     page = html(client.get(archive["mexico"].get_absolute_url()))
     quote = archive["mexico"].quotes.get()
