@@ -783,12 +783,15 @@ def _merge(occurrences):
     """Group one document's occurrences by person, fullest forms first so that a surname-only
     form joins the one person it fits (or stays alone when two fit)."""
     people: list[_Person] = []
+    by_word: dict[str, list[_Person]] = {}  # only people sharing a name word can be the same
     order = sorted(
         occurrences, key=lambda o: (-fullness(o.name)[0], -fullness(o.name)[1], o.position)
     )
     for occ in order:
         fits = []
-        for person in people:
+        words = name_words(occ.name)
+        candidates = {id(p): p for w in words for p in by_word.get(w, [])}.values()
+        for person in candidates:
             score = name_score(occ.name, person.best_name)
             if not score:
                 continue
@@ -802,7 +805,10 @@ def _merge(occurrences):
             if len(top) == 1:
                 top[0].occurrences.append(occ)
                 continue
-        people.append(_Person([occ]))
+        person = _Person([occ])
+        people.append(person)
+        for w in words:
+            by_word.setdefault(w, []).append(person)
     people.sort(key=lambda p: min(o.position for o in p.occurrences))
     return people
 
