@@ -113,10 +113,13 @@ class Extraction:
     def describe(self):
         """One line for a person: what this document holds."""
         officials = {fold(o.name) for o in self.officials}
-        return (
-            f"{len(officials)} officials, {len(self.meetings)} meetings, "
-            f"{len(self.commitments)} commitments, {len(self.quotes)} quotes"
+        counts = (
+            (len(officials), "official"),
+            (len(self.meetings), "meeting"),
+            (len(self.commitments), "commitment"),
+            (len(self.quotes), "quote"),
         )
+        return ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
 
 
 @dataclass
@@ -769,7 +772,7 @@ def import_paths(
     files = collect_paths(paths)
     summary = ImportSummary(dry_run=dry_run)
     roots = {root for _path, root in files}
-    show = progress if progress is not None else len(files) > PROGRESS_THRESHOLD
+    show = progress if progress is not None else verbosity >= 1 and len(files) > PROGRESS_THRESHOLD
     bar = Progress(len(files), stderr) if (show and stderr is not None and files) else None
     out = _Lines(stdout, bar)
     err = _Lines(stderr, bar)
@@ -839,10 +842,11 @@ def import_paths(
         if dry_run:
             transaction.set_rollback(True)
 
-    if dry_run:
-        out.line("Dry run: nothing was saved.")
-    for line in summary.lines():
-        out.line(line)
+    if verbosity >= 1:
+        if dry_run:
+            out.line("Dry run: nothing was saved.")
+        for line in summary.lines():
+            out.line(line)
     return summary
 
 

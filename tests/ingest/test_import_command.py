@@ -245,3 +245,13 @@ def test_an_empty_folder_says_so(tmp_path):
     assert error is None
     assert "empty: no documents (.json, .markdown, .md, .txt) in this folder" in out
     assert "Statements: 0 created, 0 updated, 0 unchanged, 0 failed" in out
+
+
+def test_verbosity_zero_prints_only_problems(tmp_path):
+    many_readouts(tmp_path, 8)
+    (tmp_path / "broken.txt").write_bytes(b"")
+    out, err, error = run(tmp_path, verbosity=0)
+    assert error is not None
+    assert out == ""
+    assert err.splitlines() == [err.splitlines()[0]] and err.startswith("broken.txt: ")
+    assert Statement.objects.count() == 8

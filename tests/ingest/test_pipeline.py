@@ -243,6 +243,29 @@ def test_one_document_is_one_transaction(monkeypatch):
 
 
 @pytest.mark.django_db
+def test_a_meeting_linked_on_weak_evidence_is_flagged(monkeypatch):
+    first, _ = save(extract(document(CANADA, "canada.md")))
+    assert not first.needs_review
+    (meeting,) = first.meetings.all()
+    monkeypatch.setattr(
+        pipeline.meeting_step,
+        "match_meeting",
+        lambda found, attendees, exclude_statement=None: (meeting, "weak", "one shared attendee"),
+    )
+    second, _ = save(extract(document(GUATEMALA, "guatemala.md")))
+    assert second.needs_review
+    assert f"Meeting linked on weak evidence: {meeting.title} (one shared attendee)." in (
+        second.review_notes
+    )
+    report = second.meeting_reports.get()
+    assert (report.meeting, report.evidence, report.note) == (
+        meeting,
+        "weak",
+        "one shared attendee",
+    )
+
+
+@pytest.mark.django_db
 def test_an_official_named_differently_in_two_documents_is_one_participant(tmp_path):
     write(tmp_path, "canada.md", CANADA)  # "Antony J. Blinken"
     many_readouts(tmp_path, 2)  # "Antony Blinken"
