@@ -604,6 +604,7 @@ def find_officials(
             occurrences.append(occ)
 
     _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues, sentences)
+    occurrences.extend(_transcript_speakers(body))
     people = _merge(occurrences)
     return [_to_mention(group, gazetteer, publisher_country) for group in people]
 
@@ -680,6 +681,37 @@ def _country_after(tokens, j):
     if j + 1 < len(tokens) and tokens[j].low == "of" and tokens[j + 1].cls == "country":
         return tokens[j + 1].country
     return ""
+
+
+SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>[^\W\d_][\w\.’'\- ]{1,60}?):[ \t]", re.MULTILINE)
+
+
+def _transcript_speakers(body):
+    """Speakers of a transcript: 'PRESIDENT LÓPEZ OBRADOR: …', 'MS. JEAN-PIERRE: …'."""
+    found = []
+    for m in SPEAKER_LABEL.finditer(body):
+        label = m.group("label").strip()
+        if label != label.upper() or not any(c.isalpha() for c in label):
+            continue
+        words = label.split()
+        k = 0
+        while k < len(words) and (_norm(words[k]) in TITLE_HEADS | HONORIFICS):
+            k += 1
+        if k == 0 or k == len(words):
+            continue  # "MODERATOR:", "Q:", "NOTE:": no one named
+        title = " ".join(w for w in words[:k] if _norm(w) not in HONORIFICS).title()
+        occ = Occurrence(
+            name=" ".join(words[k:]).title(),
+            start=-1,
+            end=-1,
+            position=m.start("label") + len(" ".join(words[:k])) + 1,
+            title=title,
+            how="transcript speaker",
+            attended=True,
+            quoted=True,
+        )
+        found.append(occ)
+    return found
 
 
 def _title_goes_on(tokens, j):

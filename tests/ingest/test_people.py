@@ -367,3 +367,18 @@ def test_plural_title_lists_with_abbreviations_and_former_officials():
         "Sam O’Neil": ("Minister of Public Safety", "CA", True),
         "Luis Ortega Vidal": ("former President", "CO", True),
     }
+
+
+def test_transcript_speakers_are_found_and_attend():
+    body = (
+        "Remarks by President Biden and President López Obrador of Mexico Before Bilateral "
+        "Meeting\n\nPRESIDENT BIDEN: Well, Mr. President, welcome.\n\n"
+        "PRESIDENT LÓPEZ OBRADOR: (As interpreted.) Thank you.\n\n"
+        "Q: Mr. President, what about fentanyl?\n\nMS. JEAN-PIERRE: Thank you, everyone.\n\n"
+        "NOTE: The President spoke in Spanish."
+    )
+    found = {m.name: m for m in find_officials(body, gazetteer=EMPTY_GAZETTEER)}
+    assert set(found) == {"Biden", "López Obrador", "Jean-Pierre"}
+    assert all(m.attended for m in found.values())
+    assert found["López Obrador"].country == "MX"
+    assert found["Jean-Pierre"].how_found == "transcript speaker"
