@@ -290,21 +290,27 @@ def _unique_positions(items):
 
 
 def _speaker(as_written, officials):
-    """The document's official a quote attribution names ("Lopez Obrador" -> AMLO)."""
-    key = fold(as_written)
+    """The document's official a quote attribution names ("Lopez Obrador" -> AMLO), if one."""
+    key = fold(as_written).split()
     if not key:
         return None
-    exact = [o for o in officials if fold(o.name) == key]
-    if exact:
-        return exact[0]
-    words = key.split()
-    for official in officials:
-        name = fold(official.name).split()
-        # The attribution is the end of the full name: "Biden", "Lopez Obrador".
-        if len(words) <= len(name) and any(
-            name[i : i + len(words)] == words for i in range(len(name) - len(words) + 1)
-        ):
-            return official
+
+    def forms(official):
+        return [fold(f).split() for f in [official.name, *getattr(official, "variants", [])]]
+
+    exact = [o for o in officials if key in forms(o)]
+    # Else the attribution is a run of words of the full name: "Biden", "Lopez Obrador".
+    partial = [
+        o
+        for o in officials
+        if any(form[i : i + len(key)] == key for form in forms(o) for i in range(len(form)))
+    ]
+    for candidates in (exact, partial):
+        people = {id(o): o for o in candidates}
+        if len(people) == 1:
+            return candidates[0]
+        if people:
+            return None  # two officials fit: resolution in save() decides, or flags it
     return None
 
 

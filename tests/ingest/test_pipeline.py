@@ -7,6 +7,7 @@ import pytest
 from statements.ingest import pipeline
 from statements.ingest.documents import parse_document
 from statements.ingest.pipeline import extract, import_paths, save
+from statements.ingest.types import OfficialMention
 from statements.models import (
     Commitment,
     Meeting,
@@ -300,3 +301,15 @@ def test_publisher_country(publisher, url, country):
     doc = document(CANADA)
     doc.publisher, doc.source_url = publisher, url
     assert pipeline.publisher_country(doc) == country
+
+
+def test_a_quote_speaker_is_matched_to_the_documents_officials_without_guessing():
+    def official(name):
+        return OfficialMention(name=name, title="", country="MX", attended=True, position=0)
+
+    amlo = official("Andrés Manuel López Obrador")
+    officials = [amlo, official("Armando López Cárdenas"), official("Joe Biden")]
+    assert pipeline._speaker("Lopez Obrador", officials) is amlo
+    assert pipeline._speaker("Biden", officials) is officials[2]
+    assert pipeline._speaker("López", officials) is None  # two officials fit
+    assert pipeline._speaker("Trudeau", officials) is None
