@@ -132,6 +132,7 @@ PLURAL_TITLE_LIST = re.compile(
     r"\b(?P<plural>Secretaries|Ministers|Undersecretaries|Deputy Secretaries|Deputy Ministers|"
     r"Vice Ministers|Directors|Ambassadors|Governors)\s+(?P<prep>of|for)\s+"
 )
+MAX_NAME_WORDS = 8  # "María Fernanda de la Cruz Gutiérrez" has six
 SENTENCE_STOP = re.compile(r"(?<![A-Z])\.(?=\s|$)|\n\s*\n")  # "U.S." ends no sentence
 SINGULAR = {
     "Secretaries": "Secretary", "Ministers": "Minister", "Undersecretaries": "Undersecretary",
@@ -615,6 +616,8 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     folded = _norm(name)
     if all(t.cls == "initial" for t in words) or folded in PLACES or folded in COUNTRY_WORDS:
         return None
+    if len(words) > MAX_NAME_WORDS or len(name) > 120:
+        return None  # a run of capitalised words that long is a heading, not a name
     nxt = tokens[j] if j < len(tokens) else None
     prev = tokens[i - 1] if i > 0 else None
     significant = [t for t in words if t.cls == "name"]

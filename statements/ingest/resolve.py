@@ -357,7 +357,7 @@ def resolve_official(mention, *, create: bool = True, gazetteer=None):
             )
             how = "alias" if exact else "match"
         elif create:
-            participant = Participant(name=mention.name, country=country)
+            participant = Participant(name=mention.name[:200], country=country)
             participant.save()
             how = "new"
         else:
@@ -408,5 +408,5 @@ def _record(participant, forms, titles, country, *, keep_name):
     for form in [participant.name, *forms]:
         key = fold(form)
         if key and key not in known:
-            ParticipantAlias.objects.create(participant=participant, name=form)
+            ParticipantAlias.objects.create(participant=participant, name=form[:200])
             known.add(key)

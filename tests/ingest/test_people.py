@@ -382,3 +382,10 @@ def test_transcript_speakers_are_found_and_attend():
     assert all(m.attended for m in found.values())
     assert found["López Obrador"].country == "MX"
     assert found["Jean-Pierre"].how_found == "transcript speaker"
+
+
+def test_a_title_case_heading_is_not_a_name():
+    words = "Zarvian Kolmbrek Treskan Vollmir Ospenar Quildan Farrow Denholt Ambrel"
+    assert find_officials(f"President {words} said so.", gazetteer=EMPTY_GAZETTEER) == []
+    (short,) = find_officials(f"President {words[:40]} said so.", gazetteer=EMPTY_GAZETTEER)
+    assert short.name == "Zarvian Kolmbrek Treskan Vollmir Ospenar"
