@@ -205,8 +205,9 @@ def load_file(path) -> dict:
         raise DocumentError("a JSON file but not an archive export (no list of statements)")
     if data.get("format", FORMAT) != FORMAT:
         raise DocumentError(f"unknown export format {data.get('format')!r}")
-    if int(data.get("version", VERSION)) > VERSION:
-        raise DocumentError(f"export version {data['version']} is newer than this archive knows")
+    version = data.get("version", VERSION)
+    if not isinstance(version, int) or version > VERSION:
+        raise DocumentError(f"export version {version!r}: this archive reads version {VERSION}")
     return data
 
 
@@ -223,7 +224,7 @@ def restore(data) -> list[tuple[str, str, int]]:
     try:
         with transaction.atomic():
             return _restore(data)
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
         if isinstance(error, DocumentError):
             raise
         raise DocumentError(

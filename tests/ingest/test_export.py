@@ -223,6 +223,8 @@ def test_an_empty_archive_exports_empty_lists(db):
         ('{"statements": [', "broken JSON"),
         ('{"statements": [{"slug": "x"}]}', "not a valid archive export"),
         ('{"title": "A readout", "body": "Text."}', "not an archive export"),
+        ('{"statements": [], "version": 99}', "this archive reads version 1"),
+        ('{"statements": ["just a string"]}', "not a valid archive export"),
         (
             '{"statements": [{"slug": "x", "title": "T", "content_hash": "h", '
             '"meetings": ["nope"]}]}',
