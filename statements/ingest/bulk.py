@@ -1,0 +1,528 @@
+"""Save many extracted documents at once: the bulk twin of `pipeline.save()`.
+
+`pipeline.save()` writes one document in one transaction with one ORM save per row: a few
+hundred queries per document. Here a batch of documents shares its queries: statements (with
+their history records), officials named, topics, commitments and quotes go in with
+`bulk_create`.
+
+The rows are the ones `pipeline.save()` would write for the same documents, in the same order,
+because every decision is still taken by the pipeline's own steps: resolving an official
+(asked once per distinct form in a load), naming a topic, matching a meeting (the pipeline's
+`_save_meetings`, one document after another, since matching weighs the reports already
+linked). `search_names` is computed as `refresh_search_names()` would right after each
+document and filled before the insert, so the search index (a generated column on PostgreSQL,
+FTS5 triggers on SQLite) is current as soon as the batch commits.
+tests/bench/test_bench.py checks that both paths write the same rows.
+
+Only new documents take the bulk path. A document already in the archive (same text, file or
+URL) is handed to `pipeline.save()`, which knows how to update it without losing a curator's
+work; so is every document of a batch that fails, so one bad document never costs the others.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from itertools import islice
+
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils.text import slugify
+
+from statements.ingest import pipeline
+from statements.ingest.pipeline import Extraction
+from statements.models import (
+    Commitment,
+    Meeting,
+    MeetingAttendance,
+    MeetingReport,
+    Participant,
+    ParticipantAlias,
+    Quote,
+    Statement,
+    StatementParticipant,
+    Topic,
+)
+from statements.text import fold
+
+BATCH_SIZE = 500
+
+
+@dataclass
+class BulkSummary:
+    created: int = 0
+    one_by_one: int = 0  # existing statements (or a failed batch) saved by `pipeline.save()`
+    outcomes: dict[str, int] = field(default_factory=dict)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    batch_errors: list[str] = field(default_factory=list)  # why a batch went one by one
+    statement_ids: list[int] = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return not self.failed
+
+
+def save_many(
+    extractions: Iterable[Extraction],
+    *,
+    batch_size: int = BATCH_SIZE,
+    status: str = Statement.Status.PUBLISHED,
+    on_batch: Callable[[int], None] | None = None,
+    keep_ids: bool = False,
+    meetings: str = "match",
+) -> BulkSummary:
+    """Save every extraction; return what happened. Reads the iterable one batch at a time.
+
+    `on_batch(n)` is called after each batch with the number of documents done so far (the
+    benchmark samples memory there). `keep_ids` collects the ids of the statements written.
+
+    `meetings`: "match" (default) links each report of a meeting with the pipeline's own
+    `_save_meetings`, exactly as a per-document import. "by-report" is for loading large
+    corpora: a report identical to one already linked in this load (same dates, place, kind,
+    title and attendees) goes to the same meeting without matching again, and a report that no
+    archived meeting can match (nothing on overlapping dates with the same city, venue or two
+    shared attendees, no undated meeting with two shared attendees) creates its meeting
+    without running the matcher; everything else is matched as usual. The rows are the same
+    except the note on the repeated reports (empty, where the matcher explains its match).
+    """
+    if meetings not in ("match", "by-report"):
+        raise ValueError(f"meetings must be 'match' or 'by-report', not {meetings!r}")
+    summary = BulkSummary()
+    loader = _BulkLoader(status=status, meetings=meetings)
+    iterator = iter(extractions)
+    done = 0
+    while batch := list(islice(iterator, batch_size)):
+        loader.save_batch(batch, summary, keep_ids=keep_ids)
+        done += len(batch)
+        if on_batch is not None:
+            on_batch(done)
+    return summary
+
+
+class _BulkLoader:
+    """Remembers, for one load, what the pipeline's steps answered, so each is asked once."""
+
+    def __init__(self, *, status, meetings="match"):
+        self.status = status
+        self.meeting_mode = meetings
+        self.reset()
+
+    def reset(self):
+        """Forget everything: after a rollback, remembered rows may no longer exist."""
+        self.officials: dict[tuple, tuple[Participant | None, str]] = {}
+        self.speakers: dict[str, Participant] = {}
+        self.topics: dict[str, Topic] = {}
+        self.people: dict[int, tuple[str, list[str]]] = {}
+        self.slug_next: dict[str, int] = {}
+        self.reports: dict[tuple, Meeting] = {}  # identical report -> meeting ("by-report")
+        self.pending_reports: dict[tuple[int, int], MeetingReport] = {}
+
+    # --- One batch -------------------------------------------------------------------------
+
+    def save_batch(self, batch: list[Extraction], summary: BulkSummary, *, keep_ids=False):
+        new, one_by_one = self._split_new(batch)
+        if new:
+            try:
+                with transaction.atomic():
+                    statements = self._write(new)
+                summary.created += len(statements)
+                if keep_ids:
+                    summary.statement_ids.extend(s.pk for s in statements)
+            except Exception as error:  # rolled back; each document gets its own chance
+                summary.batch_errors.append(f"{type(error).__name__}: {error}")
+                self.reset()
+                one_by_one = new + one_by_one
+        for extraction in one_by_one:
+            self._save_one(extraction, summary, keep_ids=keep_ids)
+
+    def _save_one(self, extraction, summary, *, keep_ids):
+        name = extraction.document.source_file or extraction.document.title
+        try:
+            statement, outcome = pipeline.save(extraction, status=self.status)
+        except Exception as error:  # a bad document must not cost the others
+            summary.failed.append((name, f"{type(error).__name__}: {error}"))
+            return
+        summary.one_by_one += 1
+        summary.outcomes[outcome] = summary.outcomes.get(outcome, 0) + 1
+        if keep_ids:
+            summary.statement_ids.append(statement.pk)
+
+    def _split_new(self, batch):
+        """(new documents, documents the archive already holds or that repeat one in the batch)."""
+        documents = [e.document for e in batch]
+        hashes = {d.content_hash for d in documents}
+        files = {d.source_file for d in documents if d.source_file}
+        urls = {d.source_url for d in documents if d.source_url}
+        known_hashes = set(
+            Statement.objects.filter(content_hash__in=hashes).values_list("content_hash", flat=True)
+        )
+        known_files = set(
+            Statement.objects.filter(source_file__in=files).values_list("source_file", flat=True)
+        )
+        known_urls = set(
+            Statement.objects.filter(source_url__in=urls).values_list("source_url", flat=True)
+        )
+        new, existing, seen = [], [], set()
+        for extraction in batch:
+            d = extraction.document
+            keys = {("h", d.content_hash), ("f", d.source_file), ("u", d.source_url)}
+            keys -= {("f", ""), ("u", "")}
+            if (
+                d.content_hash in known_hashes
+                or d.source_file in known_files
+                or d.source_url in known_urls
+                or keys & seen
+            ):
+                existing.append(extraction)
+            else:
+                new.append(extraction)
+            seen |= keys
+        return new, existing
+
+    def _write(self, batch: list[Extraction]) -> list[Statement]:
+        topics = self._topics(batch)
+        resolved = self._resolve_officials(batch)
+        slugs = self._slugs([e.document.title for e in batch])
+
+        statements = []
+        for extraction, (_, _, names), slug in zip(batch, resolved, slugs, strict=True):
+            values = pipeline._statement_values(extraction.document, extraction)
+            statement = Statement(slug=slug, status=self.status, **values)
+            statement.search_names = _search_names(extraction, names, topics)
+            statement.review_notes = list(extraction.review_notes)
+            statement.needs_review = extraction.needs_review
+            statements.append(statement)
+        _bulk_create_with_history(statements)
+
+        mentions, statement_topics = [], []
+        for extraction, (_, groups, _), statement in zip(batch, resolved, statements, strict=True):
+            mentions.extend(_mentions(statement, groups))
+            for slug in dict.fromkeys(extraction.topics):
+                if slug in topics:
+                    statement_topics.append((statement.pk, topics[slug].pk))
+        StatementParticipant.objects.bulk_create(mentions)
+        Through = Statement.topics.through
+        Through.objects.bulk_create(
+            Through(statement_id=s, topic_id=t) for s, t in statement_topics
+        )
+
+        commitments, commitment_topics, quotes = [], [], []
+        for extraction, (participants, _, _), statement in zip(
+            batch, resolved, statements, strict=True
+        ):
+            # Matching a meeting weighs the evidence of the statements already linked to it,
+            # one document after another: the pipeline's own code, in document order.
+            if self.meeting_mode == "by-report":
+                meetings = self._save_meetings_by_report(statement, extraction, participants)
+            else:
+                meetings = pipeline._save_meetings(statement, extraction, participants)
+            primary = meetings[0] if meetings else None
+            for item in extraction.commitments:
+                commitment = Commitment(
+                    statement=statement,
+                    meeting=primary,
+                    text=item.text,
+                    parties=list(item.parties),
+                    position=item.position,
+                )
+                commitments.append(commitment)
+                commitment_topics.append(
+                    (commitment, [topics[s].pk for s in dict.fromkeys(item.topics) if s in topics])
+                )
+            for item in extraction.quotes:
+                speaker = participants.get(id(item.speaker)) if item.speaker is not None else None
+                if speaker is None and item.speaker_as_written:
+                    speaker = self._speaker(item, statement)
+                    if speaker is None:
+                        extraction.note(
+                            f"Quote speaker {item.speaker_as_written!r} could not be resolved."
+                        )
+                quotes.append(
+                    Quote(
+                        statement=statement,
+                        speaker=speaker,
+                        speaker_as_written=item.speaker_as_written[:200],
+                        text=item.text,
+                        position=item.position,
+                    )
+                )
+        self._flush_reports()
+        Commitment.objects.bulk_create(commitments)
+        CommitmentTopic = Commitment.topics.through
+        CommitmentTopic.objects.bulk_create(
+            CommitmentTopic(commitment_id=c.pk, topic_id=t)
+            for c, ids in commitment_topics
+            for t in ids
+        )
+        Quote.objects.bulk_create(quotes)
+
+        # Meetings and quotes may add review notes after the statements were inserted.
+        changed = []
+        for extraction, statement in zip(batch, statements, strict=True):
+            if statement.review_notes != extraction.review_notes:
+                statement.review_notes = list(extraction.review_notes)
+                statement.needs_review = extraction.needs_review
+                changed.append(statement)
+        if changed:
+            Statement.objects.bulk_update(changed, ["review_notes", "needs_review"])
+        return statements
+
+    # --- What the pipeline's steps decide, asked once per load --------------------------------
+
+    def _resolve_officials(self, batch):
+        """Per extraction: ({id(mention): participant}, {participant: [mentions]}, names).
+
+        The resolver is asked once per distinct mention in the load (for a form it has seen,
+        it answers with the participant it recorded that form on). `names` is what
+        `refresh_search_names()` would read right after this document in a per-document
+        import: each official's name and aliases as they are at that point of the load.
+        """
+        answers = []
+        for extraction in batch:
+            pks = []
+            for mention in extraction.officials:
+                key = (mention.name, mention.title, mention.country, mention.how_found)
+                if key not in self.officials:
+                    participant, how = pipeline.resolve_step.resolve_official(mention, create=True)
+                    self.officials[key] = (participant.pk if participant else None, how)
+                    if participant is not None:  # its name or aliases may have changed
+                        self.people.pop(participant.pk, None)
+                pk, how = self.officials[key]
+                if pk is None:
+                    extraction.note(
+                        f"Official {mention.name!r} could not be resolved"
+                        + (f" ({how})" if how else "")
+                        + "."
+                    )
+                pks.append(pk)
+            first_seen = {}
+            for mention, pk in zip(extraction.officials, pks, strict=True):
+                if pk is not None:
+                    first_seen[pk] = min(first_seen.get(pk, mention.position), mention.position)
+            names = []
+            for pk in sorted(first_seen, key=first_seen.get):  # stable: ties keep pk order
+                name, aliases = self._person(pk)
+                names.append(name)
+                names.extend(aliases)
+            answers.append((pks, names))
+
+        fresh = Participant.objects.in_bulk({pk for pks, _ in answers for pk in pks if pk})
+        resolved = []
+        for extraction, (pks, names) in zip(batch, answers, strict=True):
+            by_mention, grouped = {}, {}
+            for mention, pk in zip(extraction.officials, pks, strict=True):
+                if pk is None:
+                    continue
+                by_mention[id(mention)] = fresh[pk]
+                grouped.setdefault(fresh[pk], []).append(mention)
+            for participant, mentions in grouped.items():
+                changed = False
+                for mention in mentions:
+                    changed |= participant.add_title(mention.title)
+                if changed:
+                    participant.save(update_fields=["titles", "updated_at"])
+            resolved.append((by_mention, grouped, names))
+        return resolved
+
+    def _person(self, pk):
+        """(name, aliases) of a participant as the database has them now, remembered."""
+        if pk not in self.people:
+            name = Participant.objects.values_list("name", flat=True).get(pk=pk)
+            aliases = list(
+                ParticipantAlias.objects.filter(participant_id=pk)
+                .order_by(*ParticipantAlias._meta.ordering)
+                .values_list("name", flat=True)
+            )
+            self.people[pk] = (name, aliases)
+        return self.people[pk]
+
+    def _speaker(self, item, statement):
+        key = fold(item.speaker_as_written)
+        if key not in self.speakers:
+            speaker = pipeline._resolve_speaker(item, statement)
+            if speaker is None:
+                return None  # not remembered: a later document may bring this official
+            self.speakers[key] = speaker
+            self.people.pop(speaker.pk, None)  # resolving may have recorded a new alias
+        return self.speakers[key]
+
+    def _topics(self, batch) -> dict[str, Topic]:
+        """Topic rows for every slug the batch uses, created by the pipeline's own rule."""
+        slugs = set()
+        for extraction in batch:
+            slugs.update(extraction.topics)
+            for item in extraction.commitments:
+                slugs.update(item.topics)
+        missing = slugs - self.topics.keys()
+        if missing:
+            self.topics.update(pipeline._topics(Extraction(document=None, topics=sorted(missing))))
+        return self.topics
+
+    def _save_meetings_by_report(self, statement, extraction, participants):
+        """`pipeline._save_meetings`, without the matcher where its answer is already known."""
+        linked = []
+        for found in extraction.meetings:
+            attendees = []
+            for mention in found.attendees:
+                participant = participants.get(id(mention)) or pipeline._participant_for(
+                    mention, extraction, participants
+                )
+                if participant is not None and all(p.pk != participant.pk for p, _ in attendees):
+                    attendees.append((participant, mention.title))
+            key = (
+                found.start,
+                found.end,
+                found.city,
+                found.venue,
+                found.kind,
+                found.title,
+                tuple(found.countries),
+                tuple(p.pk for p, _ in attendees),
+            )
+            meeting = self.reports.get(key)
+            if meeting is None and not self._could_match(found, [p for p, _ in attendees]):
+                meeting = pipeline.meeting_step.create_meeting(found, attendees)
+                self._add_attendances(meeting, attendees)
+            if meeting is None:  # the matcher decides, as in a per-document import
+                self._flush_reports()  # it weighs the reports already written
+                single = copy.copy(extraction)
+                single.meetings = [found]
+                meetings = pipeline._save_meetings(statement, single, participants)
+                extraction.review_notes = single.review_notes
+                if meetings:
+                    self.reports[key] = meetings[0]
+                linked.extend(m for m in meetings if m not in linked)
+                continue
+            # Created above, or the same report again (same attendees: nothing to add).
+            self.reports[key] = meeting
+            if meeting.start_date is not None and extraction.review_notes:
+                undated = pipeline._undated_meeting_note(found)
+                extraction.review_notes = [n for n in extraction.review_notes if n != undated]
+            self.pending_reports[(meeting.pk, statement.pk)] = MeetingReport(
+                meeting=meeting,
+                statement=statement,
+                evidence=MeetingReport.Evidence.STATED,
+                note="",
+            )
+            if meeting not in linked:
+                linked.append(meeting)
+        return linked
+
+    def _add_attendances(self, meeting, attendees):
+        """The attendances `pipeline._save_meetings` writes for a meeting just created."""
+        present = {a.participant_id: a for a in meeting.attendances.all()}
+        MeetingAttendance.objects.bulk_create(
+            MeetingAttendance(
+                meeting=meeting,
+                participant=participant,
+                delegation=participant.country,
+                title=title[:300],
+            )
+            for participant, title in attendees
+            if participant.pk not in present
+        )
+        for participant, title in attendees:
+            attendance = present.get(participant.pk)
+            if attendance is not None and not attendance.title and title:
+                attendance.title = title[:300]
+                attendance.save(update_fields=["title"])
+
+    def _flush_reports(self):
+        if self.pending_reports:
+            MeetingReport.objects.bulk_create(self.pending_reports.values())
+            self.pending_reports = {}
+
+    def _could_match(self, found, people):
+        """False only when `match_meeting` is sure to find nothing (so it need not run)."""
+        if found.start is None:
+            return True
+        key = pipeline.meeting_step._key
+        pks = {p.pk for p in people}
+        start, end = found.start, found.end or found.start
+        low, high = start - timedelta(days=1), end + timedelta(days=1)
+        overlapping = Meeting.objects.filter(
+            Q(start_date__lte=high)
+            & (Q(end_date__gte=low) | Q(end_date__isnull=True, start_date__gte=low))
+        ).prefetch_related("attendances")
+        for meeting in overlapping:
+            shared = {a.participant_id for a in meeting.attendances.all()} & pks
+            if (
+                len(shared) >= 2
+                or (found.city and key(found.city) == key(meeting.city))
+                or (found.venue and key(found.venue) == key(meeting.venue))
+            ):
+                return True
+        return (
+            MeetingAttendance.objects.filter(
+                meeting__start_date__isnull=True, participant_id__in=pks
+            )
+            .values("meeting")
+            .annotate(n=Count("pk"))
+            .filter(n__gte=2)
+            .exists()
+        )
+
+    def _slugs(self, titles) -> list[str]:
+        """The slugs `unique_slug` would give, one after another, in a few queries per batch."""
+        bases = [slugify(fold(t))[:192].strip("-") or "item" for t in titles]
+        taken = set(Statement.objects.filter(slug__in=set(bases)).values_list("slug", flat=True))
+        slugs, used = [], set()
+        for base in bases:
+            if base not in taken and base not in used and base not in self.slug_next:
+                slug = base
+            else:
+                slug = self._next_free(base, used)
+            used.add(slug)
+            slugs.append(slug)
+        return slugs
+
+    def _next_free(self, base, used, step=20):
+        n = self.slug_next.get(base, 2)
+        while True:
+            candidates = [f"{base}-{k}" for k in range(n, n + step)]
+            taken = set(
+                Statement.objects.filter(slug__in=candidates).values_list("slug", flat=True)
+            )
+            for k, slug in enumerate(candidates, start=n):
+                if slug not in taken and slug not in used:
+                    self.slug_next[base] = k + 1
+                    return slug
+            n += step
+
+
+def _mentions(statement, grouped):
+    """StatementParticipant rows, as `pipeline._save_officials` builds them."""
+    rows = []
+    for participant, mentions in grouped.items():
+        first = min(mentions, key=lambda m: m.position)
+        name = max(mentions, key=lambda m: (len(m.name.split()), -m.position)).name
+        title = next((m.title for m in sorted(mentions, key=lambda m: m.position) if m.title), "")
+        rows.append(
+            StatementParticipant(
+                statement=statement,
+                participant=participant,
+                name_as_written=name[:200],
+                title_as_written=title[:300],
+                attended=any(m.attended for m in mentions),
+                position=first.position,
+            )
+        )
+    return rows
+
+
+def _search_names(extraction, names, topics):
+    """What `Statement.refresh_search_names()` stores: officials' names and aliases, topics."""
+    topic_rows = [topics[s] for s in dict.fromkeys(extraction.topics) if s in topics]
+    topic_rows.sort(key=lambda t: (t.name, t.pk))
+    return " ".join(dict.fromkeys([*names, *(t.name for t in topic_rows)]))
+
+
+def _bulk_create_with_history(statements):
+    """Insert statements, with the creation record django-simple-history keeps when tracking."""
+    if hasattr(Statement, "history"):
+        from simple_history.utils import bulk_create_with_history
+
+        return bulk_create_with_history(statements, Statement)
+    return Statement.objects.bulk_create(statements)
