@@ -1,0 +1,209 @@
+"""Load a generated corpus into a fresh benchmark database through the bulk import path.
+
+Run by `bench/run.py` in its own process per engine (settings are read once per process):
+
+    python bench/load.py --engine sqlite --size 10000 --seed 42 --result out.json
+
+The database is dropped and migrated first. The corpus goes through
+`statements.ingest.bulk.save_many` (the project's bulk import path), batch by batch; the time
+spent generating statements is measured apart from the time spent saving them, and the
+resident memory is sampled after every batch (memory must stay flat as the corpus grows).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH_DIR.parent))
+
+PG_SERVER = "postgres://postgres@127.0.0.1:5432"
+PG_DATABASE = "archive_bench"
+
+
+def engine_env(engine: str, size: int, seed: int) -> dict[str, str]:
+    """Environment for a process that uses the benchmark database of `engine`."""
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="benchmark-only-not-secret",  # noqa: S106
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        DJANGO_STATIC_ROOT=str(BENCH_DIR / "out" / "static"),
+        DJANGO_LOG_LEVEL="WARNING",
+        PYTHONPATH=str(BENCH_DIR.parent),
+    )
+    env.pop("DATABASE_URL", None)
+    if engine == "postgres":
+        env["DATABASE_URL"] = f"{PG_SERVER}/{PG_DATABASE}"
+    else:
+        env["DJANGO_SQLITE_PATH"] = str(sqlite_path(size, seed))
+    return env
+
+
+def sqlite_path(size: int, seed: int) -> Path:
+    return BENCH_DIR / "out" / f"archive-{size}-{seed}.sqlite3"
+
+
+def memory_kib() -> tuple[int, int]:
+    """(resident now, resident peak) of this process, in KiB (Linux /proc)."""
+    now = peak = 0
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                now = int(line.split()[1])
+            elif line.startswith("VmHWM:"):
+                peak = int(line.split()[1])
+    return now, peak
+
+
+def reset_database(engine: str, size: int, seed: int):
+    if engine == "postgres":
+        import psycopg
+
+        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
+            conn.execute(f"CREATE DATABASE {PG_DATABASE}")
+    else:
+        path = sqlite_path(size, seed)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+class TimedCorpus:
+    """The generator, with the time spent inside it counted apart."""
+
+    def __init__(self, size, seed):
+        from bench.generate import corpus
+
+        self.inner = corpus(size, seed)
+        self.seconds = 0.0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        started = time.perf_counter()
+        try:
+            return next(self.inner)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+
+def load(engine: str, size: int, seed: int, batch_size: int) -> dict:
+    reset_database(engine, size, seed)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from statements.ingest.bulk import save_many
+    from statements.models import Statement
+
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("collectstatic", verbosity=0, interactive=False)
+
+    samples = []
+    started = time.perf_counter()
+    timed = TimedCorpus(size, seed)
+
+    def on_batch(done):
+        now, _ = memory_kib()
+        samples.append((done, now))
+        if done % max(batch_size, size // 10 // batch_size * batch_size or batch_size) == 0:
+            rate = done / (time.perf_counter() - started)
+            print(f"    {engine}: {done}/{size} statements, {rate:.0f}/s, RSS {now // 1024} MiB")
+
+    summary = save_many(timed, batch_size=batch_size, on_batch=on_batch, meetings="by-report")
+    wall = time.perf_counter() - started
+
+    analyze_started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    analyze = time.perf_counter() - analyze_started
+
+    save_seconds = wall - timed.seconds
+    _, peak = memory_kib()
+    count = Statement.objects.count()
+    return {
+        "engine": engine,
+        "size": size,
+        "seed": seed,
+        "batch_size": batch_size,
+        "statements": count,
+        "created": summary.created,
+        "one_by_one": summary.one_by_one,
+        "failed": summary.failed[:10],
+        "wall_seconds": wall,
+        "generate_seconds": timed.seconds,
+        "save_seconds": save_seconds,
+        "analyze_seconds": analyze,
+        "save_rate": size / save_seconds if save_seconds else 0,
+        "end_to_end_rate": size / wall if wall else 0,
+        "rss_samples_kib": samples,
+        "peak_rss_kib": peak,
+        "targets": pick_targets(),
+        "database_bytes": database_bytes(engine, size, seed),
+    }
+
+
+def pick_targets() -> dict:
+    """The pages the load test hits: a typical statement, the busiest official, a topic."""
+    from django.db.models import Count
+
+    from statements.models import Participant, Statement
+
+    total = Statement.objects.count()
+    statement = Statement.objects.order_by("pk")[total // 2 : total // 2 + 1].get()
+    busiest = (
+        Participant.objects.annotate(n=Count("statement_mentions"))
+        .order_by("-n", "pk")
+        .values("slug", "name", "n")
+        .first()
+    )
+    typical = (
+        Participant.objects.annotate(n=Count("statement_mentions"))
+        .filter(n__gt=0)
+        .order_by("-n", "pk")
+    )
+    median = typical[typical.count() // 2 : typical.count() // 2 + 1].values("slug", "n").get()
+    return {
+        "statement": statement.get_absolute_url(),
+        "official_busiest": f"/officials/{busiest['slug']}/",
+        "official_busiest_statements": busiest["n"],
+        "official_median": f"/officials/{median['slug']}/",
+        "official_median_statements": median["n"],
+    }
+
+
+def database_bytes(engine, size, seed) -> int:
+    from django.db import connection
+
+    if engine == "postgres":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_database_size(current_database())")
+            return cursor.fetchone()[0]
+    return sqlite_path(size, seed).stat().st_size
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--engine", choices=["sqlite", "postgres"], required=True)
+    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument("--result", type=Path, required=True)
+    args = parser.parse_args(argv)
+    os.environ.update(engine_env(args.engine, args.size, args.seed))
+    result = load(args.engine, args.size, args.seed, args.batch_size)
+    args.result.write_text(json.dumps(result, indent=2, default=str))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""Turn a benchmark run (bench/out/results-<size>-<seed>.json) into tables for
+docs/PERFORMANCE.md. Each size has its own block between markers, replaced on every
+`--record`; everything outside the markers (the analysis) is written by people."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "docs" / "PERFORMANCE.md"
+
+
+def fmt(value, digits=1):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if isinstance(value, float):
+        return f"{value:,.{digits}f}"
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def ratio(a, b):
+    try:
+        value = a / b
+    except (TypeError, ZeroDivisionError):
+        return None
+    return None if math.isnan(value) else value
+
+
+def render(results: dict) -> str:
+    from bench.run import TARGETS
+
+    m = results["machine"]
+    lines = [
+        f"### {results['size']:,} statements (seed {results['seed']})",
+        "",
+        f"- Date: {results['started']} → {results.get('finished', '?')} (UTC)",
+        f"- Command: `{results['command']}` at commit `{m['commit']}`",
+        f"- Machine: {m['cpus']} CPUs ({m['cpu_model']}), {m['memory_gib']} GiB RAM, {m['os']}",
+        f"- Versions: Python {m['versions']['python']}, SQLite {m['versions']['sqlite']}, "
+        f"PostgreSQL {m['versions'].get('postgres', '?')}",
+        "- Load average (1, 5, 15 min) before: "
+        + ", ".join(f"{x:.1f}" for x in results["load_before"])
+        + "; after: "
+        + ", ".join(f"{x:.1f}" for x in results.get("load_after", []))
+        + " (the machine is shared: anything above 2 means other work competed for the cores)",
+        "",
+        "**Import** (bulk path `statements.ingest.bulk.save_many`, batches of "
+        f"{next(iter(results['engines'].values()))['load']['batch_size']}; generation timed "
+        "apart):",
+        "",
+        "| engine | statements | saved/s | end to end/s | RSS at 10% | RSS at 50% | RSS at end "
+        "| peak RSS | database | target ≥ 500/s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for engine, result in results["engines"].items():
+        load = result["load"]
+        samples = load["rss_samples_kib"] or [(0, 0)]
+
+        def at(fraction, samples=samples):
+            return samples[min(len(samples) - 1, int(len(samples) * fraction))][1] // 1024
+
+        verdict = (
+            "met"
+            if load["save_rate"] >= TARGETS["import_rate"]
+            else f"missed ({load['save_rate'] / TARGETS['import_rate']:.0%} of it)"
+        )
+        lines.append(
+            f"| {engine} | {load['statements']:,} | {load['save_rate']:.0f} "
+            f"| {load['end_to_end_rate']:.0f} | {at(0.1)} MiB | {at(0.5)} MiB "
+            f"| {samples[-1][1] // 1024} MiB | {load['peak_rss_kib'] // 1024} MiB "
+            f"| {load['database_bytes'] / 2**20:,.0f} MiB | {verdict} |"
+        )
+    parallel = [e for e, r in results["engines"].items() if r["load"].get("parallel_with")]
+    if parallel:
+        lines += ["", f"(The {' and '.join(parallel)} loads ran at the same time.)"]
+
+    datasette = {row["name"]: row for row in (results.get("datasette") or {}).get("mix", [])}
+    for engine, result in results["engines"].items():
+        naive = {row["name"]: row for row in result.get("naive", [])}
+        lines += [
+            "",
+            f"**Search page on {engine}**: full HTTP response through gunicorn, ms "
+            f"({(result.get('ours') or [{}])[0].get('n', '?')} timed requests per query after a "
+            "warm-up; ratios of medians):",
+            "",
+            "| query | p50 | p95 | SQL | naive p50 | naive ÷ ours | Datasette p50 "
+            "| ours ÷ Datasette | p50 ≤ 30, p95 ≤ 100 |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        ]
+        for row in result.get("ours", []):
+            n = naive.get(row["name"], {})
+            d = datasette.get(row["name"], {})
+            met = row["p50_ms"] <= TARGETS["p50_ms"] and row["p95_ms"] <= TARGETS["p95_ms"]
+            lines.append(
+                f"| {row['name']} | {fmt(row['p50_ms'])} | {fmt(row['p95_ms'])} "
+                f"| {fmt(row['queries'])} | {fmt(n.get('p50_ms'))} "
+                f"| {fmt(ratio(n.get('p50_ms'), row['p50_ms']))} | {fmt(d.get('p50_ms'))} "
+                f"| {fmt(ratio(row['p50_ms'], d.get('p50_ms')), 2)} | {'met' if met else 'missed'}"
+                + (f" (errors: {row['errors']})" if row.get("errors") else "")
+                + " |"
+            )
+        if result.get("wrk"):
+            lines += [
+                "",
+                f"**Under load on {engine}**: gunicorn with {results['machine']['cpus']} sync "
+                f"workers, wrk {result['wrk'][0].get('connections', '?')} connections on "
+                "127.0.0.1, 30 s per page:",
+                "",
+                "| page | req/s | p50 ms | p99 ms | errors | target |",
+                "|---|---:|---:|---:|---:|---|",
+            ]
+            for row in result["wrk"]:
+                if "rps" not in row:
+                    lines.append(f"| {row['name']} | – | – | – | {row['errors']} | not run |")
+                    continue
+                target = (
+                    TARGETS["search_rps"] if "search" in row["name"] else TARGETS["statement_rps"]
+                )
+                verdict = "met" if row["rps"] >= target and not row["errors"] else "missed"
+                lines.append(
+                    f"| {row['name']} `{row['path']}` | {row['rps']:.1f} | {fmt(row['p50_ms'])} "
+                    f"| {fmt(row['p99_ms'])} | {row['errors']} | ≥ {target}/s: {verdict} |"
+                )
+    if results.get("datasette"):
+        rows = results["datasette"]["mix"]
+        lines += [
+            "",
+            f"Datasette {results['datasette'].get('version', '')} served the same corpus "
+            f"(built in {results['datasette']['build_seconds']:.0f} s): "
+            f"`{results['datasette']['command']}`. Rows it counted per query: "
+            + ", ".join(f"{r['name']} {fmt(r.get('count'))}" for r in rows)
+            + ".",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def record(results: dict, doc: Path = DOC) -> Path:
+    start = f"<!-- bench:{results['size']}:start -->"
+    end = f"<!-- bench:{results['size']}:end -->"
+    block = f"{start}\n{render(results)}{end}"
+    text = doc.read_text() if doc.exists() else "# Performance\n\n## Results\n\n"
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        _, after = rest.split(end, 1)
+        text = before + block + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    doc.parent.mkdir(parents=True, exist_ok=True)
+    doc.write_text(text)
+    return doc

@@ -1,0 +1,514 @@
+"""The benchmark, in one command: `make bench` (10k statements) or
+`make bench BENCH_ARGS="--size 100000 --record"`.
+
+For each engine (SQLite, PostgreSQL), in one run:
+1. generate the corpus and load it into a fresh benchmark database through the bulk import
+   path (documents per second, peak memory): `bench/load.py`;
+2. serve the archive with gunicorn (one worker per core, DEBUG off) and time the search page's
+   full HTTP response for the query mix (p50, p95, SQL queries per page), then the naive
+   reference on the same server (`bench/references.py`);
+3. load test: wrk on 127.0.0.1 against a statement page, an official page and a common search.
+Then Datasette serves the same corpus (built from the SQLite database) and answers the same
+mix. Results print as tables, go to bench/out/results-<size>-<seed>.json and, with `--record`,
+into docs/PERFORMANCE.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlencode
+
+BENCH_DIR = Path(__file__).resolve().parent
+ROOT = BENCH_DIR.parent
+OUT = BENCH_DIR / "out"
+sys.path.insert(0, str(ROOT))
+
+from bench import references  # noqa: E402
+from bench.load import engine_env, sqlite_path  # noqa: E402
+
+PYTHON = ROOT / ".venv" / "bin" / "python"
+# As behind the TLS proxy production runs behind (DEBUG off redirects plain HTTP to HTTPS).
+HEADERS = {"Host": "127.0.0.1", "X-Forwarded-Proto": "https"}
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+ENGINES = ("sqlite", "postgres")
+
+# The fixed query mix (issue 5). Words chosen for how often the generator writes them.
+MIX = (
+    ("rare word", {"q": "huitlacoche"}),
+    ("common word", {"q": "migration"}),
+    ("official, no accents", {"q": "Lopez Obrador"}),
+    ("quoted phrase", {"q": '"arms trafficking"'}),
+    ("word + 2 facets", {"q": "fentanyl", "kind": "readout", "year": "2021"}),
+    ("empty query (browse)", {}),
+    ("page 50, common word", {"q": "migration", "page": "50"}),
+)
+TARGETS = {  # issue 5, on one 2-core machine at 100k statements
+    "p50_ms": 30,
+    "p95_ms": 100,
+    "datasette_ratio": 1.0,
+    "naive_rare_speedup": 100,
+    "import_rate": 500,
+    "statement_rps": 300,
+    "search_rps": 100,
+}
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        description="Archive benchmark: import, search mix vs naive and Datasette, load test."
+    )
+    parser.add_argument("--size", type=int, default=10_000, help="statements (default 10000)")
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--engines", default=",".join(ENGINES), help="sqlite,postgres")
+    parser.add_argument("--repeat", type=int, default=20, help="timed requests per query")
+    parser.add_argument("--naive-repeat", type=int, default=3, help="the naive way is slow")
+    parser.add_argument("--wrk-seconds", type=int, default=30)
+    parser.add_argument("--wrk-connections", type=int, default=0, help="default: 2 per worker")
+    parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument("--reuse", action="store_true", help="keep databases already loaded")
+    parser.add_argument("--load-only", action="store_true", help="load, measure nothing")
+    parser.add_argument("--skip", default="", help="any of: naive,datasette,wrk")
+    parser.add_argument("--record", action="store_true", help="write docs/PERFORMANCE.md")
+    args = parser.parse_args(argv)
+    engines = [e.strip() for e in args.engines.split(",") if e.strip()]
+    skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    results = {
+        "machine": machine(),
+        "command": "make bench BENCH_ARGS=" + repr(" ".join(argv or sys.argv[1:])),
+        "started": datetime.now(UTC).isoformat(timespec="seconds"),
+        "size": args.size,
+        "seed": args.seed,
+        "load_before": os.getloadavg(),
+        "mix": [{"name": name, "params": params} for name, params in MIX],
+        "engines": {},
+    }
+    workers = os.cpu_count() or 1
+    print(f"\n== loading {args.size} statements into {', '.join(engines)} (in parallel)")
+    loads = load_corpora(engines, args)
+    if args.load_only:
+        for engine in engines:
+            print_load(loads[engine])
+        return
+    for engine in engines:
+        load = loads[engine]
+        print(f"\n== {engine}: loaded")
+        print_load(load)
+        result = {"load": load}
+        with gunicorn(engine, args, workers) as port:
+            print(f"== {engine}: search mix over HTTP (gunicorn, {workers} workers)", flush=True)
+            result["ours"] = time_mix(port, search_url, args.repeat)
+            if "naive" not in skip:
+                print(f"== {engine}: the naive way", flush=True)
+                result["naive"] = time_mix(port, naive_url, args.naive_repeat)
+            if "wrk" not in skip:
+                print(f"== {engine}: wrk, {args.wrk_seconds} s per page", flush=True)
+                result["wrk"] = load_test(port, load["targets"], args, workers)
+        results["engines"][engine] = result
+        print_mix(engine, result)
+
+    if "datasette" not in skip and "sqlite" in engines:
+        print("\n== datasette: same corpus, same mix", flush=True)
+        results["datasette"] = run_datasette(args)
+        for engine in engines:
+            print_mix(engine, results["engines"][engine], results["datasette"])
+
+    results["load_after"] = os.getloadavg()
+    results["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
+    path = OUT / f"results-{args.size}-{args.seed}.json"
+    path.write_text(json.dumps(results, indent=2, default=str))
+    print(f"\nresults: {path.relative_to(ROOT)}")
+    if args.record:
+        from bench.report import record
+
+        doc = record(results)
+        print(f"recorded in {doc.relative_to(ROOT)}")
+
+
+# --- Loading ------------------------------------------------------------------------------
+
+
+def load_corpora(engines, args) -> dict:
+    """Load every engine's database at once (one process each), or reuse earlier loads."""
+    running, results = {}, {}
+    for engine in engines:
+        marker = OUT / f"load-{engine}-{args.size}-{args.seed}.json"
+        if args.reuse and marker.exists() and loaded(engine, args):
+            print(f"  reusing the {engine} database loaded earlier ({marker.name})")
+            continue
+        marker.unlink(missing_ok=True)
+        if engine == "postgres":  # one PostgreSQL database: forget what it held before
+            for other in OUT.glob("load-postgres-*.json"):
+                other.unlink()
+        command = [
+            str(PYTHON),
+            str(BENCH_DIR / "load.py"),
+            f"--engine={engine}",
+            f"--size={args.size}",
+            f"--seed={args.seed}",
+            f"--batch-size={args.batch_size}",
+            f"--result={marker}",
+        ]
+        env = engine_env(engine, args.size, args.seed)
+        running[engine] = subprocess.Popen(command, env=env, cwd=ROOT)
+    for engine, process in running.items():
+        if process.wait() != 0:
+            raise SystemExit(f"loading {engine} failed (exit {process.returncode})")
+    for engine in engines:
+        marker = OUT / f"load-{engine}-{args.size}-{args.seed}.json"
+        results[engine] = json.loads(marker.read_text())
+        results[engine]["parallel_with"] = sorted(set(running) - {engine})
+    return results
+
+
+def loaded(engine, args) -> bool:
+    if engine == "sqlite":
+        return sqlite_path(args.size, args.seed).exists()
+    return True  # the marker is removed whenever the PostgreSQL database is reloaded
+
+
+def print_load(load):
+    samples = load["rss_samples_kib"]
+    first = samples[min(len(samples) - 1, max(0, len(samples) // 10))][1] if samples else 0
+    print(
+        f"  {load['statements']} statements in {load['wall_seconds']:.1f} s: "
+        f"saving {load['save_rate']:.0f}/s (generating took {load['generate_seconds']:.1f} s, "
+        f"end to end {load['end_to_end_rate']:.0f}/s); RSS at 10% {first // 1024} MiB, "
+        f"at the end {samples[-1][1] // 1024 if samples else 0} MiB, "
+        f"peak {load['peak_rss_kib'] // 1024} MiB"
+    )
+    if load["failed"]:
+        print(f"  FAILED: {load['failed']}")
+
+
+# --- Serving and timing -------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(port, path="/", timeout=60.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            status, _, _ = get(port, path, timeout=30)
+            return status
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"nothing answers on 127.0.0.1:{port}{path}")
+
+
+@contextmanager
+def serving(command, env, port, log_name, ready_path="/"):
+    log = (OUT / log_name).open("w")
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_for(port, ready_path)
+        yield port
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+@contextmanager
+def gunicorn(engine, args, workers):
+    port = free_port()
+    command = [
+        str(GUNICORN),
+        "--workers",
+        str(workers),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--timeout",
+        "600",
+        "--log-level",
+        "warning",
+        "archive.wsgi:application",
+    ]
+    with serving(command, engine_env(engine, args.size, args.seed), port, f"gunicorn-{engine}.log"):
+        yield port
+
+
+def get(port, path, timeout=600):
+    """One GET over a new connection; (status, headers, body)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        conn.request("GET", path, headers=HEADERS)
+        response = conn.getresponse()
+        body = response.read()
+        return response.status, dict(response.getheaders()), body
+    finally:
+        conn.close()
+
+
+def search_url(params):
+    return "/search/" + (f"?{urlencode(params)}" if params else "")
+
+
+def naive_url(params):
+    return "/bench/naive/search/" + (f"?{urlencode(params)}" if params else "")
+
+
+def time_mix(port, url_for, repeat) -> list[dict]:
+    rows = []
+    for name, params in MIX:
+        url = url_for(params)
+        rows.append(time_url(port, url, repeat, name))
+        row = rows[-1]
+        print(
+            f"  {name:<24} p50 {row['p50_ms']:8.1f} ms  p95 {row['p95_ms']:8.1f} ms  "
+            f"SQL {row['queries']}  {row['bytes'] // 1024} KiB"
+            + (f"  ERRORS {row['errors']}" if row["errors"] else ""),
+            flush=True,
+        )
+    return rows
+
+
+def time_url(port, url, repeat, name="", warmup=2) -> dict:
+    timings, errors, queries, size, server = [], [], None, 0, []
+    for attempt in range(warmup + repeat):
+        started = time.perf_counter()
+        status, headers, body = get(port, url)
+        elapsed = (time.perf_counter() - started) * 1000
+        if status != 200:
+            errors.append(f"{status}: {body[:200]!r}")
+            continue
+        if attempt >= warmup:
+            timings.append(elapsed)
+            if "X-Bench-Server-Ms" in headers:
+                server.append(float(headers["X-Bench-Server-Ms"]))
+        queries = headers.get("X-Bench-Queries", queries)
+        size = len(body)
+    return {
+        "name": name,
+        "url": url,
+        "n": len(timings),
+        "p50_ms": percentile(timings, 50),
+        "p95_ms": percentile(timings, 95),
+        "server_p50_ms": percentile(server, 50) if server else None,
+        "queries": int(queries) if queries is not None else None,
+        "bytes": size,
+        "errors": errors[:3],
+    }
+
+
+def percentile(values, p) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        return ordered[0]
+    k = (len(ordered) - 1) * p / 100
+    low = int(k)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
+
+
+# --- Load test ----------------------------------------------------------------------------
+
+
+def load_test(port, targets, args, workers) -> list[dict]:
+    if not shutil.which("wrk"):
+        print("  wrk is missing: apt-get install wrk (skipping the load test)")
+        return []
+    connections = args.wrk_connections or 2 * workers
+    pages = [
+        ("statement page", targets["statement"]),
+        ("official page (busiest)", targets["official_busiest"]),
+        ("official page (median)", targets["official_median"]),
+        ("common search", search_url({"q": "migration"})),
+    ]
+    rows = []
+    for name, path in pages:
+        status, _, _ = get(port, path)  # warm up, and make sure the page exists
+        if status != 200:
+            print(f"  {name}: {path} answers {status}, not 200: not load-tested")
+            rows.append({"name": name, "path": path, "status": status, "errors": "not 200"})
+            continue
+        command = [
+            "wrk",
+            f"-t{min(2, connections)}",
+            f"-c{connections}",
+            f"-d{args.wrk_seconds}s",
+            "--timeout",
+            "10s",
+            "--latency",
+            "-H",
+            "X-Forwarded-Proto: https",
+            f"http://127.0.0.1:{port}{path}",
+        ]
+        output = subprocess.run(command, capture_output=True, text=True, check=False).stdout
+        row = parse_wrk(output)
+        row.update(name=name, path=path, status=status, connections=connections)
+        rows.append(row)
+        print(
+            f"  {name:<26} {row['rps']:8.1f} req/s  p99 {row['p99_ms']:8.1f} ms  "
+            f"errors {row['errors']}  (first response {status})",
+            flush=True,
+        )
+    return rows
+
+
+def parse_wrk(output) -> dict:
+    def number_ms(text):
+        value, unit = re.match(r"([\d.]+)(us|ms|s|m)", text).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    p99 = re.search(r"^\s+99%\s+(\S+)", output, re.M)
+    p50 = re.search(r"^\s+50%\s+(\S+)", output, re.M)
+    requests = re.search(r"(\d+) requests in", output)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    sockets = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    errors = int(non2xx.group(1)) if non2xx else 0
+    if sockets:
+        errors += sum(int(n) for n in sockets.groups())
+    return {
+        "rps": float(rps.group(1)) if rps else 0.0,
+        "p50_ms": number_ms(p50.group(1)) if p50 else float("nan"),
+        "p99_ms": number_ms(p99.group(1)) if p99 else float("nan"),
+        "requests": int(requests.group(1)) if requests else 0,
+        "errors": errors,
+        "raw": output[-1500:],
+    }
+
+
+# --- Datasette ----------------------------------------------------------------------------
+
+
+def run_datasette(args) -> dict:
+    archive = sqlite_path(args.size, args.seed)
+    target = OUT / f"datasette-{args.size}-{args.seed}.db"
+    started = time.perf_counter()
+    if not (args.reuse and target.exists()):
+        references.build_datasette_db(archive, target)
+    build = time.perf_counter() - started
+    db_name = target.stem
+    port = free_port()
+    command = references.datasette_command(target, port)
+    env = references.env_without_django()
+    with serving(command, env, port, "datasette.log", ready_path="/-/versions.json"):
+        rows = []
+        for name, params in MIX:
+            params = dict(params)
+            page = int(params.pop("page", 1))
+            if page > 1:
+                params["_next"] = references.datasette_next_token(target, params, page)
+            url = references.datasette_url(params, db_name)
+            row = time_url(port, url, args.repeat, name)
+            _, _, body = get(port, url.replace("/statements?", "/statements.json?", 1))
+            try:
+                data = json.loads(body)
+                row["count"] = data.get("filtered_table_rows_count")
+                row["facets_timed_out"] = data.get("facets_timed_out", [])
+            except ValueError:
+                row["count"] = None
+            rows.append(row)
+            print(
+                f"  {name:<24} p50 {row['p50_ms']:8.1f} ms  p95 {row['p95_ms']:8.1f} ms  "
+                f"{row.get('count')} rows" + (f"  ERRORS {row['errors']}" if row["errors"] else ""),
+                flush=True,
+            )
+    return {
+        "build_seconds": build,
+        "command": references.describe_command(command),
+        "mix": rows,
+    }
+
+
+# --- Printing -----------------------------------------------------------------------------
+
+
+def ratio(a, b):
+    try:
+        return a / b
+    except (TypeError, ZeroDivisionError):
+        return float("nan")
+
+
+def print_mix(engine, result, datasette=None):
+    ours = result.get("ours", [])
+    naive = result.get("naive") or [{}] * len(ours)
+    peer = (datasette or {}).get("mix") or [{}] * len(ours)
+    print(f"\n{engine}: search page, full HTTP response (ms)")
+    header = (
+        f"  {'query':<24} {'p50':>7} {'p95':>7} {'SQL':>4} | {'naive p50':>9} {'naive/us':>8}"
+        f" | {'datasette p50':>13} {'us/datasette':>12}"
+    )
+    print(header)
+    for row, n, d in zip(ours, naive, peer, strict=False):
+        print(
+            f"  {row['name']:<24} {row['p50_ms']:7.1f} {row['p95_ms']:7.1f} "
+            f"{row['queries'] if row['queries'] is not None else '?':>4} | "
+            f"{n.get('p50_ms', float('nan')):9.1f} {ratio(n.get('p50_ms'), row['p50_ms']):8.1f}"
+            f" | {d.get('p50_ms', float('nan')):13.1f} "
+            f"{ratio(row['p50_ms'], d.get('p50_ms')):12.2f}"
+        )
+
+
+def machine() -> dict:
+    cpu = platform.processor()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem_kib = int(
+            next(
+                line.split()[1]
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")
+            )
+        )
+    except (OSError, StopIteration):
+        mem_kib = 0
+    import sqlite3
+
+    versions = {"python": platform.python_version(), "sqlite": sqlite3.sqlite_version}
+    try:
+        versions["postgres"] = subprocess.run(
+            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-Atc", "SHOW server_version"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        versions["postgres"] = "?"
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
+    ).stdout.strip()
+    return {
+        "cpus": os.cpu_count(),
+        "cpu_model": cpu,
+        "memory_gib": round(mem_kib / 1024 / 1024, 1),
+        "os": platform.platform(),
+        "versions": versions,
+        "commit": commit,
+    }
+
+
+if __name__ == "__main__":
+    main()
