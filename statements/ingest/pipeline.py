@@ -54,19 +54,7 @@ IMPORTABLE_SUFFIXES = {".txt", ".md", ".markdown", ".json"}
 # More files than this and the importer shows a progress bar.
 PROGRESS_THRESHOLD = 5
 
-# Statement fields the importer writes; a curator-set date is kept apart (see `save`).
 _DATE_FIELDS = ("date", "date_source", "date_inferred", "date_note")
-_TEXT_FIELDS = (
-    "title",
-    "body",
-    "publisher",
-    "kind",
-    "language",
-    "source_url",
-    "source_file",
-    "content_hash",
-    "images",
-)
 
 
 @dataclass
