@@ -192,9 +192,10 @@ def api_root(request):
 def api_search(request):
     """The search page as JSON: {count, page, results, facets}."""
     number, size = _paging(request)
-    found = faceted_search(request.GET)
+    found = faceted_search(request.GET, facets=API_FACETS)
     if found.errors:
         return _error(found.errors)
+    facets = {name: [value.as_dict() for value in values] for name, values in found.facets.items()}
     count = found.results.count()
     start = (number - 1) * size
     statements = found.results[start : start + size] if start < count else []
@@ -211,7 +212,6 @@ def api_search(request):
         }
         for s in statements
     ]
-    facets = {name: [value.as_dict() for value in found.facet_values(name)] for name in API_FACETS}
     return JsonResponse({"count": count, "page": number, "results": results, "facets": facets})
 
 

@@ -37,6 +37,7 @@ def decorate(statements, query):
 
 def search_page(request):
     found = faceted_search(request.GET)
+    facets = found.facets  # counts the results too, in the same query
     paginator = Paginator(found.results, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     statements = decorate(page.object_list, found.query)
@@ -47,7 +48,7 @@ def search_page(request):
         "page": page,
         "statements": statements,
         "count": count,
-        "facets": [(name, FACET_TITLES[name], values) for name, values in found.facets.items()],
+        "facets": [(name, FACET_TITLES[name], values) for name, values in facets.items()],
         "chips": found.chips,
         "errors": found.errors,
         "notices": found.query.notices,

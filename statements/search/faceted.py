@@ -20,7 +20,7 @@ from django.http import QueryDict
 from statements.filters import FACETS, StatementFilter
 from statements.models import Participant, ParticipantAlias, Statement
 from statements.search import normalize_sort, parse, search
-from statements.search.facets import count_facet
+from statements.search.facets import count_and_facets
 from statements.text import fold
 
 FACET_TITLES = {
@@ -60,6 +60,7 @@ class FacetedSearch:
     results: object
     sort: str
     errors: list = field(default_factory=list)
+    facet_names: tuple = FACETS
 
     @property
     def query(self):
@@ -69,21 +70,28 @@ class FacetedSearch:
     def q(self):
         return self.params.get("q", "")
 
-    def facet_values(self, name):
-        selected = self.filterset.selected(name)
-        base = self.results.engine.matching(self.filterset.filtered(without=name), self.query)
-        values = count_facet(name, base, selected)
-        current = self.params.getlist(name)
-        for value in values:
-            chosen = [v for v in current if v != value.value]
-            if not value.selected:
-                chosen.append(value.value)
-            value.url = querystring(self.params, **{name: chosen})
-        return values
-
     @cached_property
     def facets(self):
-        return {name: self.facet_values(name) for name in FACETS}
+        """{facet: [FacetValue with .url to toggle it]}; also primes the result count."""
+        engine, query = self.results.engine, self.query
+        selected = {name: self.filterset.selected(name) for name in self.facet_names}
+        own_bases = {
+            name: engine.matching(self.filterset.filtered(without=name), query)
+            for name in self.facet_names
+            if selected[name]
+        }
+        count, facets = count_and_facets(
+            self.results.matched, own_bases, selected, self.facet_names
+        )
+        self.results._count = count
+        for name, values in facets.items():
+            current = self.params.getlist(name)
+            for value in values:
+                chosen = [v for v in current if v != value.value]
+                if not value.selected:
+                    chosen.append(value.value)
+                value.url = querystring(self.params, **{name: chosen})
+        return facets
 
     @cached_property
     def chips(self):
@@ -145,8 +153,11 @@ class FacetedSearch:
         return querystring(QueryDict(mutable=True), q=[self.q] if self.q else [])
 
 
-def faceted_search(params: QueryDict, queryset=None) -> FacetedSearch:
-    """Run the search the GET parameters describe. Invalid parameters are ignored and reported."""
+def faceted_search(params: QueryDict, queryset=None, facets=FACETS) -> FacetedSearch:
+    """Run the search the GET parameters describe. Invalid parameters are ignored and reported.
+
+    Nothing runs until asked: `results` (count, slices) and `facets` (which also counts).
+    """
     if queryset is None:
         queryset = Statement.objects.published()
     filterset = StatementFilter(params, queryset=queryset)
@@ -155,5 +166,10 @@ def faceted_search(params: QueryDict, queryset=None) -> FacetedSearch:
     sort = normalize_sort(params.get("sort"), query)
     results = search(query, queryset=filterset.filtered(), sort=sort)
     return FacetedSearch(
-        params=params, filterset=filterset, results=results, sort=sort, errors=errors
+        params=params,
+        filterset=filterset,
+        results=results,
+        sort=sort,
+        errors=errors,
+        facet_names=tuple(facets),
     )

@@ -307,9 +307,9 @@ def test_query_count_is_bounded(client, db, django_assert_max_num_queries, n):
         "kind": "joint_statement",
         "sort": "relevance",
     }
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(12):
         response = client.get(SEARCH, params)
     assert response.status_code == 200
     assert response.context["count"] > 0
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(7):
         assert client.get(SEARCH).status_code == 200
