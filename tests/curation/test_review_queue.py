@@ -70,3 +70,9 @@ def test_the_changelist_shows_the_queue_link_and_filters_with_facets(queue, cura
         assert heading in html
     # Facet counts beside each choice.
     assert "Any reason (4)" in html and "United States (1)" in html
+
+
+def test_the_admin_home_counts_the_queue_and_the_drafts(queue, make_statement, curator_client):
+    make_statement("A draft", status="draft")
+    html = curator_client.get(reverse("admin:index")).content.decode()
+    assert "Needs review (4)" in html and "Drafts (1)" in html
