@@ -224,6 +224,8 @@ AXES_COOLOFF_TIME = float(os.environ.get("DJANGO_LOGIN_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "429.html"
+# No "AXES: BEGIN" line at every start: logs share stdout with `export_archive > backup.json`.
+AXES_VERBOSE = False
 # The client's address is REMOTE_ADDR, unless the deployment says how many proxies it trusts in
 # front (DJANGO_PROXY_COUNT=1 behind one load balancer): then the X-Forwarded-For entry they added.
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
