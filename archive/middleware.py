@@ -12,7 +12,7 @@ import time
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -34,10 +34,13 @@ def render_static_page(template_name, status, fallback):
     return HttpResponse(content, status=status, content_type=content_type)
 
 
-def database_unavailable_response():
-    response = render_static_page(
-        "503.html", 503, "The archive's database is unavailable. Please try again shortly.\n"
-    )
+def database_unavailable_response(request=None):
+    """The 503 page, or for the API (paths under /api/) the API's JSON error shape."""
+    message = "The archive's database is unavailable. Please try again shortly."
+    if request is not None and request.path.startswith("/api/"):
+        response = JsonResponse({"errors": [message]}, status=503)
+    else:
+        response = render_static_page("503.html", 503, message + "\n")
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
@@ -62,7 +65,7 @@ class DatabaseUnavailableMiddleware:
                 "database unavailable",
                 extra={"path": request.path, "error": f"{type(exception).__name__}: {exception}"},
             )
-            return database_unavailable_response()
+            return database_unavailable_response(request)
         return None
 
 
@@ -71,7 +74,7 @@ def server_error(request, *args, **kwargs):
     """handler500: the 503 page when the uncaught error is the database's, else the 500 page."""
     exception = sys.exc_info()[1]
     if isinstance(exception, DATABASE_ERRORS):
-        return database_unavailable_response()
+        return database_unavailable_response(request)
     return render_static_page("500.html", 500, "Server error. The team has been told.\n")
 
 

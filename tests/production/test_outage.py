@@ -40,13 +40,18 @@ def test_a_database_outage_answers_503_pages_not_tracebacks(gunicorn_server, tmp
     assert json.loads(body)["status"] == "unavailable"
     assert time.monotonic() - started < 5, "the health check must answer fast"
 
-    for path in ["/", "/officials/", "/statements/a-statement/"]:
+    for path in ["/", "/officials/", "/statements/a-statement/", "/search/?q=fentanyl"]:
         status, headers, body = server.fetch(path, headers=https)
         assert status == 503, (path, body[:300])
         assert "The archive is temporarily unavailable" in body
         assert "Traceback" not in body and "OperationalError" not in body
         assert headers["Retry-After"].isdigit()
         assert "default-src 'self'" in headers["Content-Security-Policy"]
+
+    # The API answers in its own JSON error shape.
+    api_status, api_headers, api_body = server.fetch("/api/statements/?q=x", headers=https)
+    assert api_status == 503 and api_headers["Content-Type"] == "application/json"
+    assert "unavailable" in json.loads(api_body)["errors"][0]
 
     # The 503 page's stylesheet is the hashed, collected one, served by WhiteNoise.
     stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', body).group(1)
