@@ -13,7 +13,7 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import Prefetch
 
-from statements.ingest.pipeline import RESTORE_REASON
+from statements.ingest.pipeline import RESTORE_REASON, lock_archive_writes
 from statements.ingest.types import DocumentError
 from statements.models import (
     Commitment,
@@ -223,6 +223,7 @@ def restore(data) -> list[tuple[str, str, int]]:
     """
     try:
         with transaction.atomic():
+            lock_archive_writes()
             return _restore(data)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         if isinstance(error, DocumentError):

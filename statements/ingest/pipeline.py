@@ -53,6 +53,11 @@ from statements.text import fold
 IMPORTABLE_SUFFIXES = {".txt", ".md", ".markdown", ".json"}
 # More files than this and the importer shows a progress bar.
 PROGRESS_THRESHOLD = 5
+# A readout is a few kilobytes; extraction takes seconds per megabyte, so a bigger file is
+# refused up front (settings.IMPORT_MAX_DOCUMENT_BYTES overrides). Exports have no limit.
+MAX_DOCUMENT_BYTES = 1024 * 1024
+# Every importer's write transaction takes this PostgreSQL advisory lock (see lock_archive_writes).
+WRITE_LOCK_KEY = 0x53544D54  # "STMT"
 
 _DATE_FIELDS = ("date", "date_source", "date_inferred", "date_note")
 
@@ -342,6 +347,31 @@ def _note_document(extraction):
 # --- Saving -------------------------------------------------------------------------------
 
 
+def lock_archive_writes():
+    """Serialize importers' write transactions across processes (PostgreSQL; call inside one).
+
+    Two runs at once would otherwise both miss a statement or an official and both insert it.
+    Extraction, the slow part, still runs in parallel; only the saving waits. SQLite needs no
+    lock: its write transactions start IMMEDIATE, one at a time.
+    """
+    connection = transaction.get_connection()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
+
+
+def check_size(path: Path):
+    """Refuse a document too big to be a readout, before reading it."""
+    limit = getattr(settings, "IMPORT_MAX_DOCUMENT_BYTES", MAX_DOCUMENT_BYTES)
+    size = path.stat().st_size
+    if size > limit:
+        raise DocumentError(f"too large: {_megabytes(size)}, the limit is {_megabytes(limit)}")
+
+
+def _megabytes(size):
+    return f"{size / 2**20:.1f} MB" if size >= 2**20 // 10 else f"{size / 1024:.0f} KB"
+
+
 def find_existing(document: Document, *, claimed=()) -> tuple[Statement | None, str]:
     """The statement a document already is, and how it was recognised.
 
@@ -436,6 +466,7 @@ def save(
     document = extraction.document
     values = _statement_values(document, extraction)
     with transaction.atomic():
+        lock_archive_writes()
         how = "given"
         if statement is None:
             statement, how = find_existing(document, claimed=claimed)
@@ -794,6 +825,7 @@ def import_paths(
                     if per_file:
                         out.line(f"{_verb(dry_run, 'restored')} {name}: {len(outcomes)} statements")
                 else:
+                    check_size(path)
                     document = documents.read_document(path, root=root)
                     extraction = extract(document)
                     statement, outcome = save(extraction, force=force, claimed=statement_ids)

@@ -255,3 +255,13 @@ def test_verbosity_zero_prints_only_problems(tmp_path):
     assert out == ""
     assert err.splitlines() == [err.splitlines()[0]] and err.startswith("broken.txt: ")
     assert Statement.objects.count() == 8
+
+
+def test_a_file_too_big_to_be_a_readout_is_refused_up_front(tmp_path, settings):
+    settings.IMPORT_MAX_DOCUMENT_BYTES = 4096
+    write(tmp_path, "a_canada.md", CANADA)
+    write(tmp_path, "b_huge.txt", CANADA + "The parties met again. " * 400)
+    _out, err, error = run(tmp_path)
+    assert error is not None
+    assert err.strip() == "b_huge.txt: too large: 10 KB, the limit is 4 KB"
+    assert list(Statement.objects.values_list("source_file", flat=True)) == ["a_canada.md"]
