@@ -470,15 +470,11 @@ class StatementAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
+        if formset.model is MeetingReport and isinstance(form.instance, Statement):
+            self._save_meeting_links(form.instance, formset)
+            return
         if formset.model is not StatementParticipant:
-            instances = formset.save(commit=False)
-            for obj in formset.deleted_objects:
-                obj.delete()
-            for instance in instances:
-                if isinstance(instance, MeetingReport) and "meeting" in _changed(formset, instance):
-                    instance.evidence = MeetingReport.Evidence.CURATOR
-                instance.save()
-            formset.save_m2m()
+            formset.save()
             return
         # Officials: remember what each row was, so a new match or title can follow through.
         before = {
@@ -500,6 +496,23 @@ class StatementAdmin(SimpleHistoryAdmin):
             old = Participant.objects.filter(pk=old_pk).first() if old_pk else None
             changes.append((instance, old, old_title if instance.pk in before else ""))
         curation.apply_official_corrections(form.instance, changes)
+
+    def _save_meeting_links(self, statement, formset):
+        """A meeting link a curator makes or changes is theirs (kept on re-runs), and the
+        statement's attendees follow it to the meeting it now reports."""
+        before = {f.instance.pk: f.initial.get("meeting") for f in formset.initial_forms}
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            obj.delete()
+        for instance in instances:
+            if "meeting" in _changed(formset, instance):
+                instance.evidence = MeetingReport.Evidence.CURATOR
+            instance.save()
+        for instance in instances:
+            old_pk = before.get(instance.pk)
+            if old_pk and old_pk != instance.meeting_id:
+                old = Meeting.objects.filter(pk=old_pk).first()
+                curation.relink_meeting(statement, old, instance.meeting)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -733,6 +746,17 @@ class MeetingAdmin(MergeActionMixin, SimpleHistoryAdmin):
 
     def in_use(self, meeting):
         return meeting.reports.exists()
+
+    def save_formset(self, request, form, formset, change):
+        """A statement a curator links to the meeting is their link (kept on re-runs)."""
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            obj.delete()
+        for instance in instances:
+            if isinstance(instance, MeetingReport) and "statement" in _changed(formset, instance):
+                instance.evidence = MeetingReport.Evidence.CURATOR
+            instance.save()
+        formset.save_m2m()
 
     @admin.display(description="statements", ordering="statement_count")
     def statement_count(self, meeting):

@@ -466,6 +466,34 @@ def forget_official(statement, participant):
         participant.delete()
 
 
+@transaction.atomic
+def relink_meeting(statement, old, new):
+    """A curator says `statement` reports meeting `new`, not `old` (another one, or one they just
+    created): the statement's attending officials go with it, unless another statement reporting
+    `old` names them too; `old` goes if no statement reports it any more."""
+    if old is None or old.pk == new.pk:
+        return
+    others = Statement.objects.filter(meeting_reports__meeting=old).exclude(pk=statement.pk)
+    for mention in statement.mentions.filter(attended=True).select_related("participant"):
+        participant = mention.participant
+        attendance = MeetingAttendance.objects.filter(meeting=old, participant=participant).first()
+        if not new.attendances.filter(participant=participant).exists():
+            MeetingAttendance.objects.create(
+                meeting=new,
+                participant=participant,
+                delegation=(attendance.delegation if attendance else "") or participant.country,
+                title=(attendance.title if attendance else "") or mention.title_as_written[:300],
+            )
+        named_elsewhere = StatementParticipant.objects.filter(
+            statement__in=others, participant=participant
+        ).exists()
+        if attendance is not None and not named_elsewhere:
+            attendance.delete()
+    Commitment.objects.filter(statement=statement, meeting=old).update(meeting=new)
+    if not old.reports.exists():
+        old.delete()
+
+
 def apply_official_corrections(statement, changes):
     """After a curator edits the officials of a statement: (mention, old_participant, old_title).
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from statements.models import MeetingReport, Participant, Statement
+from statements.models import Meeting, MeetingReport, Participant, Statement
 from tests.curation.builders import attend, meeting, mention, report
 from tests.curation.formdata import change_form_data, inline_prefix
 
@@ -101,13 +101,52 @@ def test_adding_an_official_by_hand_and_setting_the_date(case, make_official, cu
     assert "Lisa Monaco" in statement.search_names
 
 
-def test_relinking_a_meeting_marks_the_link_as_the_curators(case, curator_client):
+def test_relinking_a_meeting_moves_the_attendees_and_marks_the_link_as_the_curators(
+    case, curator_client
+):
+    """The importer linked the wrong meeting; the curator picks (or creates) the right one."""
     right = meeting("The right talks")
     response = curator_client.get(_url(case["statement"]))
     data = change_form_data(response, **{"meeting_reports-0-meeting": str(right.pk)})
     assert curator_client.post(_url(case["statement"]), data).status_code == 302
     link = case["statement"].meeting_reports.get()
     assert (link.meeting, link.evidence) == (right, MeetingReport.Evidence.CURATOR)
+    assert set(right.attendees.all()) == {case["salazar"], case["barcena"], case["nobody"]}
+    # Nothing reports the old meeting any more: it is gone.
+    assert not Meeting.objects.filter(pk=case["talks"].pk).exists()
+
+
+def test_relinking_leaves_a_shared_meeting_its_other_statements_attendees(
+    case, make_statement, curator_client
+):
+    other = make_statement("The other side's communiqué")
+    mention(other, case["barcena"])
+    report(case["talks"], other)
+    right = meeting("The right talks")
+    response = curator_client.get(_url(case["statement"]))
+    data = change_form_data(response, **{"meeting_reports-0-meeting": str(right.pk)})
+    curator_client.post(_url(case["statement"]), data)
+    assert set(case["talks"].attendees.all()) == {case["barcena"]}
+    assert right.attendees.filter(pk=case["barcena"].pk).exists()
+
+
+def test_a_statement_linked_from_the_meeting_page_is_the_curators_link(
+    case, make_statement, curator_client
+):
+    other = make_statement("Another readout")
+    url = reverse("admin:statements_meeting_change", args=[case["talks"].pk])
+    response = curator_client.get(url)
+    data = change_form_data(
+        response,
+        **{
+            "reports-TOTAL_FORMS": "2",
+            "reports-1-statement": str(other.pk),
+            "reports-1-evidence": "stated",
+        },
+    )
+    response = curator_client.post(url, data)
+    assert response.status_code == 302, response.context["errors"]
+    assert other.meeting_reports.get().evidence == MeetingReport.Evidence.CURATOR
 
 
 def test_the_screen_lists_the_dates_the_text_gives(make_statement, curator_client):
