@@ -13,7 +13,7 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import Prefetch
 
-from statements.ingest.pipeline import RESTORE_REASON, lock_archive_writes
+from statements.ingest.pipeline import RESTORE_REASON, lock_archive_writes, safe_source_url
 from statements.ingest.types import DocumentError
 from statements.models import (
     Commitment,
@@ -346,6 +346,8 @@ def statement_outcome(item, topics, participants, meetings):
     statement.kind = item.get("kind") or Statement.Kind.STATEMENT
     statement.language = item.get("language") or "en"
     statement.source_url = item.get("source_url", "")
+    if statement.source_url and not safe_source_url(statement.source_url):
+        raise DocumentError(f"statement {item['slug']!r}: source URL is not a web address")
     statement.source_file = item.get("source_file", "")
     statement.content_hash = item["content_hash"]
     statement.status = item.get("status") or Statement.Status.PUBLISHED

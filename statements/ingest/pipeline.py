@@ -322,6 +322,8 @@ def _note_document(extraction):
         extraction.note(f"Date inferred: {document.date_note or document.published}.")
     if document.title_inferred:
         extraction.note(f"Title inferred from the text: {document.title!r}.")
+    if document.source_url and not safe_source_url(document.source_url):
+        extraction.note(f"Source URL dropped, not a web address: {document.source_url[:100]!r}.")
     if not document.publisher:
         extraction.note("Publisher unknown.")
     elif "publisher" not in document.front_matter and not document.source_url:
@@ -396,6 +398,16 @@ def find_existing(document: Document, *, claimed=()) -> tuple[Statement | None, 
     return None, ""
 
 
+def safe_source_url(url: str) -> str:
+    """The URL when it is a web address (http or https), else "": pages and the API link to it."""
+    url = (url or "").strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
+
+
 def _statement_values(document, extraction):
     return {
         "title": document.title[:500],
@@ -403,8 +415,8 @@ def _statement_values(document, extraction):
         "publisher": document.publisher[:200],
         "kind": document.kind,
         "language": document.language,
-        "source_url": document.source_url,
-        "source_file": document.source_file,
+        "source_url": safe_source_url(document.source_url)[:500],
+        "source_file": document.source_file[:300],
         "content_hash": document.content_hash,
         "images": list(document.images),
         "date": document.published,
