@@ -95,7 +95,7 @@ class TimedCorpus:
             self.seconds += time.perf_counter() - started
 
 
-def load(engine: str, size: int, seed: int, batch_size: int) -> dict:
+def load(engine: str, size: int, seed: int, batch_size: int, meetings: str) -> dict:
     reset_database(engine, size, seed)
     import django
 
@@ -120,7 +120,7 @@ def load(engine: str, size: int, seed: int, batch_size: int) -> dict:
             rate = done / (time.perf_counter() - started)
             print(f"    {engine}: {done}/{size} statements, {rate:.0f}/s, RSS {now // 1024} MiB")
 
-    summary = save_many(timed, batch_size=batch_size, on_batch=on_batch, meetings="by-report")
+    summary = save_many(timed, batch_size=batch_size, on_batch=on_batch, meetings=meetings)
     wall = time.perf_counter() - started
 
     analyze_started = time.perf_counter()
@@ -136,6 +136,7 @@ def load(engine: str, size: int, seed: int, batch_size: int) -> dict:
         "size": size,
         "seed": seed,
         "batch_size": batch_size,
+        "meetings": meetings,
         "statements": count,
         "created": summary.created,
         "one_by_one": summary.one_by_one,
@@ -199,9 +200,14 @@ def main(argv=None):
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--batch-size", type=int, default=500)
     parser.add_argument("--result", type=Path, required=True)
+    parser.add_argument(
+        "--meetings",
+        default="trust-reports",
+        help="statements.ingest.bulk meeting mode: match, by-report or trust-reports",
+    )
     args = parser.parse_args(argv)
     os.environ.update(engine_env(args.engine, args.size, args.seed))
-    result = load(args.engine, args.size, args.seed, args.batch_size)
+    result = load(args.engine, args.size, args.seed, args.batch_size, args.meetings)
     args.result.write_text(json.dumps(result, indent=2, default=str))
 
 

@@ -78,6 +78,12 @@ def main(argv=None):
     parser.add_argument("--wrk-seconds", type=int, default=30)
     parser.add_argument("--wrk-connections", type=int, default=0, help="default: 2 per worker")
     parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument(
+        "--meetings",
+        default="trust-reports",
+        help="how the bulk import links meetings: match, by-report or trust-reports "
+        "(default: the generated meetings are distinct, so no matching)",
+    )
     parser.add_argument("--reuse", action="store_true", help="keep databases already loaded")
     parser.add_argument("--load-only", action="store_true", help="load, measure nothing")
     parser.add_argument("--skip", default="", help="any of: naive,datasette,wrk")
@@ -161,6 +167,7 @@ def load_corpora(engines, args) -> dict:
             f"--size={args.size}",
             f"--seed={args.seed}",
             f"--batch-size={args.batch_size}",
+            f"--meetings={args.meetings}",
             f"--result={marker}",
         ]
         env = engine_env(engine, args.size, args.seed)

@@ -48,6 +48,9 @@ from statements.models import (
 from statements.text import fold
 
 BATCH_SIZE = 500
+# Reports of the same meeting come close together in a load; older ones are forgotten.
+REMEMBERED_REPORTS = 5000
+MEETING_MODES = ("match", "by-report", "trust-reports")
 
 
 @dataclass
@@ -86,9 +89,13 @@ def save_many(
     shared attendees, no undated meeting with two shared attendees) creates its meeting
     without running the matcher; everything else is matched as usual. The rows are the same
     except the note on the repeated reports (empty, where the matcher explains its match).
+    "trust-reports" never runs the matcher: each distinct report is a meeting of its own (with
+    its identical repeats). Only for corpora whose meetings are known to be distinct, such as
+    the benchmark's generated one: the matcher would otherwise join two meetings that share a
+    city and overlapping dates.
     """
-    if meetings not in ("match", "by-report"):
-        raise ValueError(f"meetings must be 'match' or 'by-report', not {meetings!r}")
+    if meetings not in MEETING_MODES:
+        raise ValueError(f"meetings must be one of {MEETING_MODES}, not {meetings!r}")
     summary = BulkSummary()
     loader = _BulkLoader(status=status, meetings=meetings)
     iterator = iter(extractions)
@@ -214,7 +221,7 @@ class _BulkLoader:
         ):
             # Matching a meeting weighs the evidence of the statements already linked to it,
             # one document after another: the pipeline's own code, in document order.
-            if self.meeting_mode == "by-report":
+            if self.meeting_mode != "match":
                 meetings = self._save_meetings_by_report(statement, extraction, participants)
             else:
                 meetings = pipeline._save_meetings(statement, extraction, participants)
@@ -382,7 +389,10 @@ class _BulkLoader:
                 tuple(p.pk for p, _ in attendees),
             )
             meeting = self.reports.get(key)
-            if meeting is None and not self._could_match(found, [p for p, _ in attendees]):
+            trusted = self.meeting_mode == "trust-reports"
+            if meeting is None and (
+                trusted or not self._could_match(found, [p for p, _ in attendees])
+            ):
                 meeting = pipeline.meeting_step.create_meeting(found, attendees)
                 self._add_attendances(meeting, attendees)
             if meeting is None:  # the matcher decides, as in a per-document import
@@ -397,6 +407,8 @@ class _BulkLoader:
                 continue
             # Created above, or the same report again (same attendees: nothing to add).
             self.reports[key] = meeting
+            if len(self.reports) > REMEMBERED_REPORTS:  # memory stays flat on a long load
+                del self.reports[next(iter(self.reports))]
             if meeting.start_date is not None and extraction.review_notes:
                 undated = pipeline._undated_meeting_note(found)
                 extraction.review_notes = [n for n in extraction.review_notes if n != undated]
