@@ -361,3 +361,40 @@ def test_an_enormous_file_is_refused_or_imported_quickly(scratch, tmp_path):
     if imported == 0:
         assert process.returncode != 0
         assert any(line.startswith("enormous.txt:") for line in err.splitlines()), err
+
+
+@pytest.mark.skipif(not ON_POSTGRESQL, reason="pg_dump backs up PostgreSQL (CI's PostgreSQL pass)")
+@pytest.mark.skipif(not shutil.which("pg_dump"), reason="pg_dump is not installed")
+def test_pg_dump_backup_restores_with_pg_restore(scratch, documents, reference_export, tmp_path):
+    """docs/PRODUCTION.md's PostgreSQL backup and restore, command for command."""
+    source = scratch()
+    result = source.manage("import_statements", str(documents), "--no-progress")
+    assert result.returncode == 0, result.stderr
+    server = source.server
+    connection = ["-h", str(server["host"]), "-p", str(server["port"]), "-U", server["user"]]
+    dump = tmp_path / "archive.dump"
+    with dump.open("wb") as out:
+        subprocess.run(
+            ["pg_dump", *connection, "-d", source.name, "--format=custom"], stdout=out, check=True
+        )
+    target = scratch()  # a migrated, empty archive: --clean replaces it
+    subprocess.run(
+        ["pg_restore", *connection, "-d", target.name, "--clean", "--if-exists", str(dump)],
+        check=True,
+        capture_output=True,
+    )
+    assert_same_archive(target.export(), reference_export)
+
+
+@pytest.mark.skipif(ON_POSTGRESQL, reason="the SQLite backup (runs in the SQLite pass)")
+@pytest.mark.skipif(not shutil.which("sqlite3"), reason="the sqlite3 shell is not installed")
+def test_sqlite_online_backup_restores(scratch, documents, reference_export, tmp_path):
+    """docs/PRODUCTION.md's SQLite backup (`.backup` while the database is in use) and restore."""
+    source = scratch()
+    result = source.manage("import_statements", str(documents), "--no-progress")
+    assert result.returncode == 0, result.stderr
+    backup = tmp_path / "backup.sqlite3"
+    subprocess.run(["sqlite3", str(source.path), f".backup '{backup}'"], check=True)
+    target = scratch()
+    shutil.copyfile(backup, target.path)
+    assert_same_archive(target.export(), reference_export)
