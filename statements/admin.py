@@ -508,15 +508,21 @@ class StatementAdmin(SimpleHistoryAdmin):
             if "meeting" in _changed(formset, instance):
                 instance.evidence = MeetingReport.Evidence.CURATOR
             instance.save()
-        for instance in instances:
-            old_pk = before.get(instance.pk)
-            if old_pk and old_pk != instance.meeting_id:
-                old = Meeting.objects.filter(pk=old_pk).first()
-                curation.relink_meeting(statement, old, instance.meeting)
+        # Followed through once every inline is saved (the commitments' rows still name the
+        # old meeting until then).
+        statement._relinked_meetings = [
+            (before[instance.pk], instance.meeting)
+            for instance in instances
+            if before.get(instance.pk) and before[instance.pk] != instance.meeting_id
+        ]
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        form.instance.refresh_search_names()
+        statement = form.instance
+        for old_pk, new in getattr(statement, "_relinked_meetings", []):
+            old = Meeting.objects.filter(pk=old_pk).first()
+            curation.relink_meeting(statement, old, new)
+        statement.refresh_search_names()
 
     def response_change(self, request, obj):
         if "_reextract" in request.POST:

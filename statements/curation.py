@@ -537,9 +537,12 @@ def _manual_snapshot(statement):
         fold(m.name_as_written): (m.participant, m.title_as_written, m.attended)
         for m in statement.mentions.select_related("participant")
     }
+    reports = list(statement.meeting_reports.values_list("meeting_id", "evidence"))
     return {
         "mentions": mentions,
         "topics": list(statement.topics.all()),
+        "meetings": {meeting_id for meeting_id, _ in reports},
+        "curated_meetings": any(e == MeetingReport.Evidence.CURATOR for _, e in reports),
     }
 
 
@@ -627,3 +630,12 @@ def _reapply(statement, snapshot):
         changes.append((mention, old_participant, old_title))
     apply_official_corrections(statement, changes)
     statement.topics.add(*snapshot["topics"])
+    if snapshot["curated_meetings"]:
+        # The curator chose the meetings: a link the importer makes again elsewhere is undone.
+        for report in statement.meeting_reports.exclude(
+            evidence=MeetingReport.Evidence.CURATOR
+        ).exclude(meeting_id__in=snapshot["meetings"]):
+            meeting = report.meeting
+            report.delete()
+            if not meeting.reports.exists():
+                meeting.delete()

@@ -217,3 +217,19 @@ def test_rerun_extraction_keeps_corrections_unless_discarded(draft_002, curator_
     assert barcena.title_as_written != "Foreign Secretary of Mexico"
     draft_002.refresh_from_db()
     assert draft_002.status == Statement.Status.DRAFT
+
+
+def test_rerun_keeps_the_meeting_the_curator_chose(draft_002, curator_client):
+    from statements.models import Meeting, MeetingReport
+
+    right = Meeting.objects.create(title="Security talks at the National Palace", slug="right")
+    response = curator_client.get(_change_url(draft_002))
+    assert response.context["inline_admin_formsets"][1].formset.initial_forms
+    data = change_form_data(response, **{"meeting_reports-0-meeting": str(right.pk)})
+    assert curator_client.post(_change_url(draft_002), data).status_code == 302
+
+    response = curator_client.get(_change_url(draft_002))
+    curator_client.post(_change_url(draft_002), change_form_data(response, _reextract="1"))
+    links = list(draft_002.meeting_reports.values_list("meeting_id", "evidence"))
+    assert links == [(right.pk, MeetingReport.Evidence.CURATOR)]
+    assert right.attendances.exists()
