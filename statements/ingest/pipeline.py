@@ -389,12 +389,10 @@ def find_existing(document: Document, *, claimed=()) -> tuple[Statement | None, 
     )
     for how, lookup in lookups:
         if lookup:
-            found = Statement.objects.filter(**lookup)
-            if how != "text":
-                found = found.exclude(pk__in=claimed)
-            statement = found.order_by("pk").first()
-            if statement is not None:
-                return statement, how
+            # A handful of rows at most; `claimed` may hold a whole run's ids, so not in SQL.
+            for statement in Statement.objects.filter(**lookup).order_by("pk")[:20]:
+                if how == "text" or statement.pk not in claimed:
+                    return statement, how
     return None, ""
 
 
@@ -822,6 +820,7 @@ def import_paths(
     officials_before = Participant.objects.count()
     meetings_before = Meeting.objects.count()
     statement_ids = []
+    claimed = set()
 
     with transaction.atomic() if dry_run else nullcontext():
         for path, root in files:
@@ -834,15 +833,17 @@ def import_paths(
                     for slug, outcome, pk in outcomes:
                         summary.count(outcome, f"{name}#{slug}")
                         statement_ids.append(pk)
+                        claimed.add(pk)
                     if per_file:
                         out.line(f"{_verb(dry_run, 'restored')} {name}: {len(outcomes)} statements")
                 else:
                     check_size(path)
                     document = documents.read_document(path, root=root)
                     extraction = extract(document)
-                    statement, outcome = save(extraction, force=force, claimed=statement_ids)
+                    statement, outcome = save(extraction, force=force, claimed=claimed)
                     summary.count(outcome, name)
                     statement_ids.append(statement.pk)
+                    claimed.add(statement.pk)
                     if per_file:
                         out.line(
                             f"{_verb(dry_run, outcome)} {name}: {statement.title[:70]!r} "
@@ -863,18 +864,7 @@ def import_paths(
         if bar:
             bar.close()
 
-        imported = Statement.objects.filter(pk__in=statement_ids)
-        summary.officials = (
-            Participant.objects.filter(statement_mentions__statement__in=imported)
-            .distinct()
-            .count()
-        )
-        summary.meetings = (
-            Meeting.objects.filter(reports__statement__in=imported).distinct().count()
-        )
-        summary.commitments = Commitment.objects.filter(statement__in=imported).count()
-        summary.quotes = Quote.objects.filter(statement__in=imported).count()
-        summary.needs_review = imported.filter(needs_review=True).count()
+        _count_rows(summary, statement_ids)
         summary.new_officials = Participant.objects.count() - officials_before
         summary.new_meetings = Meeting.objects.count() - meetings_before
         if dry_run:
@@ -886,6 +876,26 @@ def import_paths(
         for line in summary.lines():
             out.line(line)
     return summary
+
+
+def _count_rows(summary, statement_ids, chunk=500):
+    """What the imported statements hold, counted a chunk of ids at a time (SQLite's limits)."""
+    ids = list(dict.fromkeys(statement_ids))
+    officials, meetings = set(), set()
+    for start in range(0, len(ids), chunk):
+        part = ids[start : start + chunk]
+        officials.update(
+            StatementParticipant.objects.filter(statement_id__in=part).values_list(
+                "participant_id", flat=True
+            )
+        )
+        meetings.update(
+            MeetingReport.objects.filter(statement_id__in=part).values_list("meeting_id", flat=True)
+        )
+        summary.commitments += Commitment.objects.filter(statement_id__in=part).count()
+        summary.quotes += Quote.objects.filter(statement_id__in=part).count()
+        summary.needs_review += Statement.objects.filter(pk__in=part, needs_review=True).count()
+    summary.officials, summary.meetings = len(officials), len(meetings)
 
 
 class _Lines:

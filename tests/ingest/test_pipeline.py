@@ -344,3 +344,22 @@ def test_a_script_source_url_is_dropped_with_a_note():
     assert statement.needs_review
     # Dropped here or already by documents.py: either way a curator is told.
     assert any("url" in note.lower() for note in statement.review_notes)
+
+
+@pytest.mark.django_db
+def test_the_summary_counts_the_same_a_chunk_at_a_time(tmp_path):
+    write(tmp_path, "canada.md", CANADA)
+    write(tmp_path, "guatemala.md", GUATEMALA)
+    many_readouts(tmp_path, 3)
+    summary = import_paths([tmp_path])
+    ids = list(Statement.objects.values_list("pk", flat=True))
+    chunked = pipeline.ImportSummary()
+    pipeline._count_rows(chunked, ids + ids[:1], chunk=2)
+    assert (chunked.officials, chunked.meetings, chunked.commitments, chunked.quotes) == (
+        summary.officials,
+        summary.meetings,
+        summary.commitments,
+        summary.quotes,
+    )
+    assert summary.officials == Participant.objects.count() == 4
+    assert summary.quotes == 1
