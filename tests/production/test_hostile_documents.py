@@ -160,12 +160,6 @@ def test_front_matter_urls_that_run_script_never_become_links(client, tmp_path, 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", SCRIPT_LINKS)
-@pytest.mark.xfail(
-    strict=False,
-    raises=AssertionError,
-    reason="ingest-text: parse_document keeps any source_url; it should keep only http(s) URLs "
-    "(drop the rest with a review note), since the API and exports hand it to other sites",
-)
 def test_script_urls_are_not_stored_or_handed_out_by_the_api(client, tmp_path, url):
     document = f'---\ntitle: Readout of a meeting\ndate: 2023-10-05\nsource_url: "{url}"\n---\n'
     _, err = import_files(tmp_path, {"url.txt": document + PROSE})
