@@ -495,7 +495,8 @@ class StatementAdmin(SimpleHistoryAdmin):
             old_pk, old_title = before.get(instance.pk, (None, None))
             old = Participant.objects.filter(pk=old_pk).first() if old_pk else None
             changes.append((instance, old, old_title if instance.pk in before else ""))
-        curation.apply_official_corrections(form.instance, changes)
+        # Followed through in save_related, once the quotes' rows (naming the old match) are saved.
+        form.instance._official_changes = changes
 
     def _save_meeting_links(self, statement, formset):
         """A meeting link a curator makes or changes is theirs (kept on re-runs), and the
@@ -519,6 +520,7 @@ class StatementAdmin(SimpleHistoryAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         statement = form.instance
+        curation.apply_official_corrections(statement, getattr(statement, "_official_changes", []))
         for old_pk, new in getattr(statement, "_relinked_meetings", []):
             old = Meeting.objects.filter(pk=old_pk).first()
             curation.relink_meeting(statement, old, new)

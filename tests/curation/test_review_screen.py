@@ -159,3 +159,27 @@ def test_the_screen_lists_the_dates_the_text_gives(make_statement, curator_clien
     html = curator_client.get(_url(statement)).content.decode()
     assert "“Yesterday” → 2024-02-06 (relative to the publication date)" in html
     assert "“February 3” → 2024-02-03" in html
+
+
+def test_a_new_match_takes_the_quotes_along_even_when_they_are_edited_too(
+    case, make_official, curator_client
+):
+    from tests.curation.builders import quote
+
+    said = quote(case["statement"], case["nobody"], "We will meet again.", 70)
+    target = make_official("Marcelo Ebrard", country="MX")
+    response = curator_client.get(_url(case["statement"]))
+    row = inline_prefix(
+        response, "statementparticipant", lambda m: m.name_as_written == "Mr Nobody"
+    )
+    quote_row = inline_prefix(response, "quote", lambda q: q.pk == said.pk)
+    data = change_form_data(
+        response,
+        **{f"{row}-participant": str(target.pk), f"{quote_row}-text": "We will meet again soon."},
+    )
+    response = curator_client.post(_url(case["statement"]), data)
+    assert response.status_code == 302
+    said.refresh_from_db()
+    assert (said.speaker, said.text) == (target, "We will meet again soon.")
+    assert not Participant.objects.filter(pk=case["nobody"].pk).exists()
+    assert case["talks"].attendances.filter(participant=target).exists()
