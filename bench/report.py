@@ -19,6 +19,10 @@ def fmt(value, digits=1):
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
+def short(path, width=48):
+    return path if len(path) <= width else path[: width - 1] + "…"
+
+
 def ratio(a, b):
     try:
         value = a / b
@@ -84,19 +88,21 @@ def render(results: dict) -> str:
             f"({(result.get('ours') or [{}])[0].get('n', '?')} timed requests per query after a "
             "warm-up; ratios of medians):",
             "",
-            "| query | p50 | p95 | SQL | naive p50 | naive ÷ ours | Datasette p50 "
-            "| ours ÷ Datasette | p50 ≤ 30, p95 ≤ 100 |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+            "| query | found | p50 | p95 | SQL | naive p50 | naive ÷ ours | Datasette p50 "
+            "| ours ÷ Datasette | Datasette found | p50 ≤ 30, p95 ≤ 100 |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
         ]
         for row in result.get("ours", []):
             n = naive.get(row["name"], {})
             d = datasette.get(row["name"], {})
             met = row["p50_ms"] <= TARGETS["p50_ms"] and row["p95_ms"] <= TARGETS["p95_ms"]
             lines.append(
-                f"| {row['name']} | {fmt(row['p50_ms'])} | {fmt(row['p95_ms'])} "
+                f"| {row['name']} | {fmt(row.get('count'))} | {fmt(row['p50_ms'])} "
+                f"| {fmt(row['p95_ms'])} "
                 f"| {fmt(row['queries'])} | {fmt(n.get('p50_ms'))} "
                 f"| {fmt(ratio(n.get('p50_ms'), row['p50_ms']))} | {fmt(d.get('p50_ms'))} "
-                f"| {fmt(ratio(row['p50_ms'], d.get('p50_ms')), 2)} | {'met' if met else 'missed'}"
+                f"| {fmt(ratio(row['p50_ms'], d.get('p50_ms')), 2)} | {fmt(d.get('count'))} "
+                f"| {'met' if met else 'missed'}"
                 + (f" (errors: {row['errors']})" if row.get("errors") else "")
                 + " |"
             )
@@ -105,7 +111,7 @@ def render(results: dict) -> str:
                 "",
                 f"**Under load on {engine}**: gunicorn with {results['machine']['cpus']} sync "
                 f"workers, wrk {result['wrk'][0].get('connections', '?')} connections on "
-                "127.0.0.1, 30 s per page:",
+                f"127.0.0.1, {results.get('wrk_seconds', 30)} s per page:",
                 "",
                 "| page | req/s | p50 ms | p99 ms | errors | target |",
                 "|---|---:|---:|---:|---:|---|",
@@ -119,7 +125,8 @@ def render(results: dict) -> str:
                 )
                 verdict = "met" if row["rps"] >= target and not row["errors"] else "missed"
                 lines.append(
-                    f"| {row['name']} `{row['path']}` | {row['rps']:.1f} | {fmt(row['p50_ms'])} "
+                    f"| {row['name']} `{short(row['path'])}` | {row['rps']:.1f} "
+                    f"| {fmt(row['p50_ms'])} "
                     f"| {fmt(row['p99_ms'])} | {row['errors']} | ≥ {target}/s: {verdict} |"
                 )
     if results.get("datasette"):

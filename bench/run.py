@@ -100,6 +100,7 @@ def main(argv=None):
         "size": args.size,
         "seed": args.seed,
         "load_before": os.getloadavg(),
+        "wrk_seconds": args.wrk_seconds,
         "mix": [{"name": name, "params": params} for name, params in MIX],
         "engines": {},
     }
@@ -118,9 +119,12 @@ def main(argv=None):
         with gunicorn(engine, args, workers) as port:
             print(f"== {engine}: search mix over HTTP (gunicorn, {workers} workers)", flush=True)
             result["ours"] = time_mix(port, search_url, args.repeat)
+            for row, (_, params) in zip(result["ours"], MIX, strict=True):
+                row["count"] = api_count(port, params)
             if "naive" not in skip:
                 print(f"== {engine}: the naive way", flush=True)
-                result["naive"] = time_mix(port, naive_url, args.naive_repeat)
+                # Seconds per request at 100k: no warm-up (it reads every body anyway).
+                result["naive"] = time_mix(port, naive_url, args.naive_repeat, warmup=0)
             if "wrk" not in skip:
                 print(f"== {engine}: wrk, {args.wrk_seconds} s per page", flush=True)
                 result["wrk"] = load_test(port, load["targets"], args, workers)
@@ -277,11 +281,11 @@ def naive_url(params):
     return "/bench/naive/search/" + (f"?{urlencode(params)}" if params else "")
 
 
-def time_mix(port, url_for, repeat) -> list[dict]:
+def time_mix(port, url_for, repeat, warmup=2) -> list[dict]:
     rows = []
     for name, params in MIX:
         url = url_for(params)
-        rows.append(time_url(port, url, repeat, name))
+        rows.append(time_url(port, url, repeat, name, warmup=warmup))
         row = rows[-1]
         print(
             f"  {name:<24} p50 {row['p50_ms']:8.1f} ms  p95 {row['p95_ms']:8.1f} ms  "
@@ -318,6 +322,16 @@ def time_url(port, url, repeat, name="", warmup=2) -> dict:
         "bytes": size,
         "errors": errors[:3],
     }
+
+
+def api_count(port, params):
+    """How many statements our search finds (the JSON API takes the page's parameters)."""
+    query = {k: v for k, v in params.items() if k != "page"}
+    status, _, body = get(port, "/api/search/" + (f"?{urlencode(query)}" if query else ""))
+    try:
+        return json.loads(body)["count"] if status == 200 else None
+    except (ValueError, KeyError):
+        return None
 
 
 def percentile(values, p) -> float:
