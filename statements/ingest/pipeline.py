@@ -454,6 +454,25 @@ def curated_fields(statement) -> set[str]:
     return fields & set(_CURATABLE_FIELDS)
 
 
+def unchanged_statement(document: Document, *, claimed=(), keep_manual=True):
+    """The statement a document already is, when saving it again would change nothing.
+
+    Asked before extracting, so re-importing a folder costs a read and a lookup per file.
+    """
+    statement, how = find_existing(document, claimed=claimed)
+    if statement is None:
+        return None
+    if how == "text" and statement.source_file != document.source_file:
+        return statement  # a copy of a document already imported
+    if statement.content_hash != document.content_hash:
+        return None
+    values = _statement_values(document, None)
+    if keep_manual:
+        for name in curated_fields(statement):
+            values.pop(name, None)
+    return statement if _is_unchanged(statement, values) else None
+
+
 def save(
     extraction: Extraction,
     *,
@@ -839,15 +858,19 @@ def import_paths(
                 else:
                     check_size(path)
                     document = documents.read_document(path, root=root)
-                    extraction = extract(document)
-                    statement, outcome = save(extraction, force=force, claimed=claimed)
+                    statement = None if force else unchanged_statement(document, claimed=claimed)
+                    if statement is not None:
+                        extraction, outcome = None, "unchanged"
+                    else:
+                        extraction = extract(document)
+                        statement, outcome = save(extraction, force=force, claimed=claimed)
                     summary.count(outcome, name)
                     statement_ids.append(statement.pk)
                     claimed.add(statement.pk)
                     if per_file:
+                        found = f" ({extraction.describe()})" if extraction else ""
                         out.line(
-                            f"{_verb(dry_run, outcome)} {name}: {statement.title[:70]!r} "
-                            f"({extraction.describe()})"
+                            f"{_verb(dry_run, outcome)} {name}: {statement.title[:70]!r}{found}"
                         )
                         if outcome != "unchanged":
                             for note in extraction.review_notes:

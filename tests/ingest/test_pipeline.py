@@ -363,3 +363,23 @@ def test_the_summary_counts_the_same_a_chunk_at_a_time(tmp_path):
     )
     assert summary.officials == Participant.objects.count() == 4
     assert summary.quotes == 1
+
+
+@pytest.mark.django_db
+def test_a_reimport_of_unchanged_files_does_not_extract_them_again(tmp_path, monkeypatch):
+    write(tmp_path, "canada.md", CANADA)
+    write(tmp_path, "guatemala.md", GUATEMALA)
+    import_paths([tmp_path])
+    before = counts()
+    write(tmp_path, "guatemala.md", GUATEMALA.replace("January 18", "January 17"))
+    extracted = []
+    real_extract = pipeline.extract
+    monkeypatch.setattr(pipeline, "extract", lambda doc: extracted.append(doc) or real_extract(doc))
+
+    summary = import_paths([tmp_path])
+
+    assert (summary.unchanged, summary.updated) == (["canada.md"], ["guatemala.md"])
+    assert [doc.source_file for doc in extracted] == ["guatemala.md"]
+    assert counts() == before
+    forced = import_paths([tmp_path], force=True)
+    assert len(extracted) == 3 and len(forced.updated) == 2  # --force rebuilds both
