@@ -191,12 +191,6 @@ def wait_for_statements(database, process, at_least, timeout=120):
     pytest.fail("the import never got going")
 
 
-@pytest.mark.xfail(
-    ON_POSTGRESQL,
-    strict=False,
-    reason="ingest-pipeline: on PostgreSQL two runs race (find_existing, then INSERT): unique "
-    "violations on slug/content_hash and deadlocks; serialize runs, e.g. pg_advisory_lock",
-)
 def test_two_imports_of_the_same_files_at_once(scratch, documents, reference_export):
     database = scratch()
     first = database.start("import_statements", str(documents), "--no-progress")
