@@ -115,6 +115,17 @@ def test_public_and_admin_pages_run_without_csp_violations(archive, live_server,
         if violations:
             problems[path] = violations
 
+    # The search page's script swaps results in place (fetch): follow a facet link through it.
+    visit(page, live_server.url + "/search/?q=fentanyl")
+    facet = page.locator("[data-search-page] a[href*='topic=']").first
+    assert facet.count(), "the search page shows topic facets for 'fentanyl'"
+    facet.click()
+    page.wait_for_url("**topic=**")
+    page.wait_for_load_state("networkidle")
+    swapped = page.evaluate("window.__cspViolations")
+    if swapped:
+        problems["/search/ (facet swap)"] = swapped
+
     # The admin, as a curator uses it: log in through the form, then the lists and a change form.
     visit(page, live_server.url + "/admin/login/")
     page.fill("#id_username", "curator")
