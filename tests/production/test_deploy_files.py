@@ -100,6 +100,29 @@ def test_every_configurable_variable_is_documented_in_env_example():
     assert not re.search(r"^DJANGO_DEBUG=1", ENV_EXAMPLE, flags=re.MULTILINE)
 
 
+def env_example_values():
+    return dict(re.findall(r"^([A-Z][A-Z0-9_]+)=(.*)$", ENV_EXAMPLE, flags=re.MULTILINE))
+
+
+def test_env_example_leaves_the_secrets_empty_so_compose_stops_until_they_are_set():
+    values = env_example_values()
+    assert values["DJANGO_SECRET_KEY"] == "" and values["POSTGRES_PASSWORD"] == ""
+    web = COMPOSE["services"]["web"]["environment"]
+    assert web["DJANGO_SECRET_KEY"].startswith("${DJANGO_SECRET_KEY:?")  # :? also rejects ""
+
+
+def test_env_example_with_its_secrets_filled_in_passes_check_deploy(tmp_path):
+    """The documented configuration is a secure one, exactly as written."""
+    from tests.production.conftest import run_manage
+
+    values = {k: v for k, v in env_example_values().items() if k.startswith("DJANGO_")}
+    values["DJANGO_SECRET_KEY"] = "Zk3" + "q8Lw2Rt5Yp9Mv4Nx7Bc1Hd6Jf0Gs" * 2
+    values["DJANGO_SQLITE_PATH"] = str(tmp_path / "db.sqlite3")
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=clean_env(**values))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
 def test_dockerfile_uses_a_slim_python_and_copies_only_files_that_exist():
     assert re.search(r"^FROM python:3\.\d+-slim", DOCKERFILE, flags=re.MULTILINE)
     copies = re.findall(r"^COPY\s+(.+?)\s+\S+$", DOCKERFILE, flags=re.MULTILINE)
