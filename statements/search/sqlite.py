@@ -86,6 +86,21 @@ def _matching_rowids(match):
     return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
 
 
+def _single_table_where(queryset):
+    """`queryset`'s WHERE clause over the unaliased statement table (filters are subqueries).
+
+    Falls back to `id IN (the queryset)` if a filter ever needs a join.
+    """
+    query = queryset.query.chain()
+    compiler = query.get_compiler(using=queryset.db)
+    where, params = compiler.compile(query.where) if query.where else ("", [])
+    joined = [alias for alias in query.alias_map if alias != query.base_table]
+    if joined or not where:
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+        return f"statements_statement.id IN ({sql})", list(params)
+    return where, list(params)
+
+
 class SqliteEngine(SearchEngine):
     vendor = "sqlite"
 
@@ -96,14 +111,15 @@ class SqliteEngine(SearchEngine):
         return _matching_rowids(any_of(terms))
 
     def ranked_ids(self, queryset, query, offset, limit):
+        # FTS5 drives (CROSS JOIN keeps that order): only the matches are looked up and ranked.
         # bm25 column weights in the proportions of PostgreSQL's A/B/C weights (1.0, 0.4, 0.2).
-        candidates, params = queryset.order_by().values("pk").query.sql_with_params()
+        where, params = _single_table_where(queryset)
         sql = (
             f"SELECT {FTS_TABLE}.rowid FROM {FTS_TABLE} "
-            f"JOIN statements_statement AS s ON s.id = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid IN ({candidates}) "
-            f"ORDER BY bm25({FTS_TABLE}, 1.0, 0.4, 0.2), "
-            "s.date IS NULL, s.date DESC, s.id DESC LIMIT %s OFFSET %s"
+            f"CROSS JOIN statements_statement ON statements_statement.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s AND ({where}) "
+            f"ORDER BY bm25({FTS_TABLE}, 1.0, 0.4, 0.2), statements_statement.date IS NULL, "
+            "statements_statement.date DESC, statements_statement.id DESC LIMIT %s OFFSET %s"
         )
         with default_connection.cursor() as cursor:
             cursor.execute(sql, [to_match(query), *params, limit, offset])
