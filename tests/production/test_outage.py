@@ -9,8 +9,11 @@ import re
 import time
 
 import pytest
+from django.conf import settings
 
 from tests.production.conftest import free_port
+
+ON_POSTGRESQL = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 
 def outage_settings(kind, tmp_path):
@@ -93,3 +96,36 @@ def test_production_server_health_headers_and_error_pages(gunicorn_server, tmp_p
     # A Host header the settings do not allow is refused, not served.
     status, _, _ = server.fetch("/healthz", headers={"Host": "evil.example"})
     assert status == 400
+
+
+@pytest.mark.skipif(
+    not ON_POSTGRESQL, reason="ends PostgreSQL server connections (CI's PostgreSQL pass)"
+)
+def test_web_workers_recover_by_themselves_when_postgresql_drops_their_connections(
+    gunicorn_server,
+):
+    """A PostgreSQL restart or failover drops every persistent connection: the next request
+    must reconnect (CONN_HEALTH_CHECKS), not fail once per worker."""
+    import psycopg
+
+    db = settings.DATABASES["default"]
+    server = {
+        "host": db["HOST"] or "127.0.0.1",
+        "port": db["PORT"] or 5432,
+        "user": db["USER"],
+        "password": db["PASSWORD"] or None,
+    }
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    url = f"postgres://{auth}@{server['host']}:{server['port']}/postgres"
+    web = gunicorn_server(DATABASE_URL=url + "?application_name=web-under-test")
+
+    assert web.fetch("/healthz")[0] == 200
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as connection:
+        ended = connection.execute(
+            "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE application_name = 'web-under-test'"
+        ).fetchone()[0]
+    assert ended == 1, "the worker keeps one persistent connection"
+    for _ in range(3):
+        status, _, body = web.fetch("/healthz")
+        assert status == 200, body
