@@ -6,8 +6,11 @@ order of relevance (`ranked_ids`, for one page only), and which snippet to show 
 shown statements (`snippets`, text with sentinel markers for `highlight.mark_sentinels`).
 """
 
+from functools import cached_property
+
 from django.db.models import F, QuerySet
 
+from statements.search.cache import cached, current_generation
 from statements.search.query import ParsedQuery
 
 SORTS = ("relevance", "newest", "oldest")
@@ -73,15 +76,32 @@ class SearchResults:
         self.sort = sort
         self._count = None
 
+    @cached_property
+    def generation(self):
+        """The search generation this request's cached answers are keyed by (one query)."""
+        return current_generation()
+
+    def _sql(self):
+        return self.matched.order_by().values("pk").query.sql_with_params()
+
     def count(self):
         if self._count is None:
-            self._count = self.matched.count()
+            sql, params = self._sql()
+            self._count = cached(
+                self.generation, "count:" + sql, params, lambda: self.matched.count()
+            )
         return self._count
 
     def __len__(self):
         return self.count()
 
     def ids(self, offset, limit):
+        """Ids of one page, in order (cached: ranking many matches is the costly part)."""
+        sql, params = self._sql()
+        key = f"ids:{self.sort}:{offset}:{limit}:{sql}"
+        return cached(self.generation, key, params, lambda: self._ids(offset, limit))
+
+    def _ids(self, offset, limit):
         if self.sort == "relevance" and self.query.groups:
             return self.engine.ranked_ids(self.filtered, self.query, offset, limit)
         ordered = self.matched.order_by(*date_order(self.sort))

@@ -81,7 +81,11 @@ class FacetedSearch:
             if selected[name]
         }
         count, facets = count_and_facets(
-            self.results.matched, own_bases, selected, self.facet_names
+            self.results.matched,
+            own_bases,
+            selected,
+            self.facet_names,
+            generation=self.results.generation,
         )
         self.results._count = count
         for name, values in facets.items():

@@ -19,6 +19,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, ExtractYear
 
 from statements.models import Country, MeetingReport, Statement, StatementParticipant
+from statements.search.cache import cached
 
 FACET_LIMIT = 12
 COUNTRY_LABELS = dict(Country.choices)
@@ -114,12 +115,13 @@ def _order(name, values):
     return sorted(values, key=lambda v: (-v.count, v.label.casefold()))
 
 
-def count_and_facets(shared, own_bases, selected, names, limit=FACET_LIMIT):
+def count_and_facets(shared, own_bases, selected, names, limit=FACET_LIMIT, generation=None):
     """(count of `shared`, {facet: [FacetValue]}) in one query.
 
     `shared`: the matched statements with every filter. `own_bases`: {facet: statements matched
     with every filter but that facet's} for facets with chosen values. `selected`: {facet:
     {value: label}} of the chosen values (always shown, with a count of 0 if nothing is left).
+    `generation`: the search generation to cache the counts under (see `search.cache`).
     """
     ctes, cte_params = [], []
 
@@ -140,9 +142,12 @@ def count_and_facets(shared, own_bases, selected, names, limit=FACET_LIMIT):
     query = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
     params = cte_params + part_params
 
-    with connection.cursor() as cursor:
-        cursor.execute(query, params)
-        rows = cursor.fetchall()
+    def run():
+        with connection.cursor() as cursor:
+            cursor.execute(query, params)
+            return cursor.fetchall()
+
+    rows = cached(generation, query, params, run)
 
     count = 0
     found = {name: {} for name in names}

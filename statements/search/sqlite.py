@@ -38,9 +38,26 @@ TRIGGERS = {
 }
 REBUILD = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"
 
+# The search generation's triggers (migration 0005_search_generation), restored the same way.
+_BUMP = "UPDATE statements_search_generation SET value = random() WHERE id = 1;"
+GENERATION_TABLES = (
+    "statements_statement",
+    "statements_statementparticipant",
+    "statements_statement_topics",
+    "statements_meetingreport",
+    "statements_participant",
+    "statements_topic",
+    "statements_meeting",
+)
+GENERATION_TRIGGERS = {
+    f"{table}_search_gen_{event[0].lower()}": f"AFTER {event} ON {table} BEGIN {_BUMP} END"
+    for table in GENERATION_TABLES
+    for event in ("INSERT", "UPDATE", "DELETE")
+}
+
 
 def ensure_fts_sync(using="default", **kwargs):
-    """Recreate the FTS table's triggers if a table rebuild dropped them, then reindex."""
+    """Recreate search triggers a table rebuild dropped; reindex if the FTS ones were lost."""
     from django.db import connections
 
     conn = connections[using]
@@ -48,17 +65,26 @@ def ensure_fts_sync(using="default", **kwargs):
         return
     with conn.cursor() as cursor:
         cursor.execute(
-            "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') AND name LIKE %s",
-            [f"{FTS_TABLE}%"],
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') "
+            "AND (name LIKE %s OR name LIKE %s)",
+            [f"{FTS_TABLE}%", "%search_gen%"],
         )
         present = {row[0] for row in cursor.fetchall()}
-        if FTS_TABLE not in present:
-            return  # the search migration has not run yet
-        missing = [name for name in TRIGGERS if name not in present]
-        for name in missing:
-            cursor.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {TRIGGERS[name]}")
-        if missing:
-            cursor.execute(REBUILD)
+        if FTS_TABLE in present:
+            missing = [name for name in TRIGGERS if name not in present]
+            for name in missing:
+                cursor.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {TRIGGERS[name]}")
+            reindexed = bool(missing)
+            if reindexed:
+                cursor.execute(REBUILD)
+        else:
+            reindexed = False
+        if "statements_search_generation" in present:
+            missing = [name for name in GENERATION_TRIGGERS if name not in present]
+            for name in missing:
+                cursor.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {GENERATION_TRIGGERS[name]}")
+            if missing or reindexed:  # cached answers may describe the old index
+                cursor.execute(_BUMP)
 
 
 def fts_string(term):

@@ -57,3 +57,23 @@ def test_stored_generated_vector_gin_index_and_config(db):
     assert "gin" in indexdef.lower()
     # accents folded, English stems, and no stop list ("it" is a country code too)
     assert vector == "'it':3 'lopez':1 'traffick':2"
+
+
+@sqlite_only
+def test_lost_generation_triggers_are_restored(db):
+    from statements.search.cache import current_generation
+    from statements.search.sqlite import GENERATION_TRIGGERS
+
+    with connection.cursor() as cursor:
+        for name in GENERATION_TRIGGERS:
+            cursor.execute(f"DROP TRIGGER {name}")
+    before = current_generation()
+    StatementFactory()
+    assert current_generation() == before  # writes went unnoticed: caches could go stale
+
+    ensure_fts_sync(using="default")
+
+    restored = current_generation()
+    assert restored != before
+    StatementFactory()
+    assert current_generation() != restored
