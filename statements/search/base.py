@@ -17,6 +17,7 @@ SORTS = ("relevance", "newest", "oldest")
 # Sentinels the engines put around matches; `highlight.mark_sentinels` turns them into <mark>.
 START, STOP = "\x02", "\x03"
 SNIPPET_WORDS = 32
+PAGE_ROWS = 20  # a page of results (the search page's and the API's default page size)
 
 
 class SearchEngine:
@@ -97,9 +98,11 @@ class SearchResults:
 
     def ids(self, offset, limit):
         """Ids of one page, in order (cached: ranking many matches is the costly part)."""
+        # The last page asks for fewer rows than a full page: fetch (and cache) a full one.
+        fetch = max(limit, PAGE_ROWS)
         sql, params = self._sql()
-        key = f"ids:{self.sort}:{offset}:{limit}:{sql}"
-        return cached(self.generation, key, params, lambda: self._ids(offset, limit))
+        key = f"ids:{self.sort}:{offset}:{fetch}:{sql}"
+        return cached(self.generation, key, params, lambda: self._ids(offset, fetch))[:limit]
 
     def _ids(self, offset, limit):
         if self.sort == "relevance" and self.query.groups:

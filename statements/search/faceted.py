@@ -177,3 +177,18 @@ def faceted_search(params: QueryDict, queryset=None, facets=FACETS) -> FacetedSe
         errors=errors,
         facet_names=tuple(facets),
     )
+
+
+def warm(queries=("",)):
+    """Compute and cache the answers of common searches now (the browse page by default).
+
+    The importer can call this after an import so the first visitor after it does not pay for
+    counting every facet over the whole archive.
+    """
+    for q in queries:
+        params = QueryDict(mutable=True)
+        if q:
+            params["q"] = q
+        found = faceted_search(params)
+        found.facets  # noqa: B018 - counts and caches
+        found.results.ids(0, 20)

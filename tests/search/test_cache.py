@@ -76,3 +76,14 @@ def test_cache_hits_save_queries(client, archive, django_assert_max_num_queries)
     with django_assert_max_num_queries(8):
         response = client.get(SEARCH, {"q": "migration"})
     assert response.context["count"] == 5
+
+
+def test_warm_caches_the_browse_page(client, archive, django_assert_max_num_queries):
+    from statements.search.faceted import warm
+
+    warm()
+    # generation, statements and their listing data: no counting left to do
+    with django_assert_max_num_queries(5):
+        response = client.get(SEARCH)
+    assert response.context["count"] == 5
+    assert facet(response, "topic")["fentanyl"] == 5
