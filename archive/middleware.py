@@ -18,6 +18,7 @@ from django.views.decorators.csrf import requires_csrf_token
 
 request_logger = logging.getLogger("archive.request")
 db_logger = logging.getLogger("archive.database")
+error_logger = logging.getLogger("archive.errors")
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
@@ -29,7 +30,7 @@ def render_static_page(template_name, status, fallback):
         content = loader.get_template(template_name).render()
         content_type = "text/html; charset=utf-8"
     except Exception:  # noqa: BLE001 — an error page must never raise
-        db_logger.exception("could not render %s", template_name)
+        error_logger.exception("could not render %s", template_name)
         content, content_type = fallback, "text/plain; charset=utf-8"
     return HttpResponse(content, status=status, content_type=content_type)
 

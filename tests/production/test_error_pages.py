@@ -28,6 +28,24 @@ def test_500_page_hides_the_error(settings):
     assert "secret detail" not in html and "RuntimeError" not in html
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("with_middleware", [True, False], ids=["middleware", "handler500"])
+def test_a_database_error_becomes_the_503_page(settings, with_middleware):
+    """The middleware catches it in views; handler500 catches it anywhere else."""
+    settings.ROOT_URLCONF = "tests.production.boom_urls"
+    if not with_middleware:
+        settings.MIDDLEWARE = [
+            m
+            for m in settings.MIDDLEWARE
+            if m != "archive.middleware.DatabaseUnavailableMiddleware"
+        ]
+    response = Client(raise_request_exception=False).get("/database-gone/")
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "temporarily unavailable" in html
+    assert "secret detail" not in html and "10.0.0.5" not in html
+
+
 @pytest.mark.parametrize(
     "template, text",
     [("500.html", "Something went wrong"), ("503.html", "temporarily unavailable")],
