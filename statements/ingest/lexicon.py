@@ -90,6 +90,10 @@ INSTITUTION_WORDS = {
     "tribunal", "trilateral", "union", "unit", "united", "university", "valley", "veterans",
     "wall", "war", "wars", "water", "week", "welfare", "west", "western", "women", "workforce",
     "working", "world", "year", "youth",
+    # Spanish institution words ("secretario de Estado", "Cancillería", "Gobierno de México").
+    "estado", "gobierno", "cancilleria", "cancillería", "republica", "república", "ministerio",
+    "asuntos", "exterior", "embajada", "consulado", "unidad", "politica",
+    "política", "migratoria", "comision", "comisión", "comite", "comité",
 }  # fmt: skip
 
 # Words that start sentences or name times, never part of a person's name.
@@ -148,6 +152,14 @@ COUNTRY_WORDS = {
     "dominican republic": "DO", "dominican": "DO", "belize": "BZ", "belizean": "BZ",
     "jamaica": "JM", "jamaican": "JM", "australia": "AU", "australian": "AU", "israel": "IL",
     "israeli": "IL", "european union": "EU",
+    # Spanish, as communiqués write them.
+    "estados unidos": "US", "estados unidos de américa": "US", "ee.uu.": "US", "eeuu": "US",
+    "eua": "US", "estadounidense": "US", "estadounidenses": "US", "canadá": "CA",
+    "canadiense": "CA", "guatemalteco": "GT", "guatemalteca": "GT", "hondureño": "HN",
+    "hondureña": "HN", "salvadoreño": "SV", "salvadoreña": "SV", "colombiano": "CO",
+    "colombiana": "CO", "panameño": "PA", "panameña": "PA", "japón": "JP", "japonés": "JP",
+    "japonesa": "JP", "reino unido": "GB", "francia": "FR", "alemania": "DE", "españa": "ES",
+    "mexicanos": "MX", "mexicanas": "MX",
 }  # fmt: skip
 
 # Institutions and acronyms whose officials belong to one country.

@@ -29,7 +29,7 @@ from datetime import date, timedelta
 
 from statements.ingest import lexicon
 from statements.ingest.people import PAST_CUES, Sentences, tokenize
-from statements.ingest.resolve import name_score
+from statements.ingest.resolve import MIDDLE_GIVEN_NAMES, name_score
 from statements.ingest.types import DateMention, MeetingFound, OfficialMention
 from statements.text import fold, strip_accents
 
@@ -65,19 +65,27 @@ PINNED = re.compile(
 )
 CALL = re.compile(
     r"\b(?:(?:tele)?phone|video|virtual)\s+(?:call|conversation|conference|meeting)\b"
-    r"|\bspoke\s+(?:by|over\s+the)\s+(?:tele)?phone\b|\bcall\s+with\b|\bspoke\s+by\s+video\b",
+    r"|\b(?:spoke|speaks|talked|conferred)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b"
+    r"|\b(?:spoke|speaks)\s+(?:by|via)\s+video(?:conference|\s+link)?\b"
+    r"|\bcall\s+with\b|\b(?:held|had|holds)\s+(?:a|an)\s+(?:\w+\s+){0,2}?call\b"
+    r"|\bvideoconference\b|\bvideo\s+conference\b"
+    r"|\bllamada(?:\s+telef[oó]nica)?\b|\bconversaci[oó]n\s+telef[oó]nica\b"
+    r"|\bvideoconferencia\b|\bvideollamada\b|\bpor\s+tel[eé]fono\b",
     re.IGNORECASE,
 )
 VENUE_HEADS = (
     "Palace|House|Office|Building|Center|Centre|Hall|Ministry|Department|Embassy|Residence|"
-    "Hotel|Museum|Castle|Chancellery|Capitol|Pentagon|Palacio|Casa|Headquarters|Secretariat"
+    "Hotel|Museum|Castle|Chancellery|Capitol|Pentagon|Palacio|Casa|Headquarters|Secretariat|"
+    "Cancillería|Cancilleria|Embajada"
 )
 VENUE = re.compile(
-    r"\bat\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w’'\-\.]*\s+){0,5}(?:" + VENUE_HEADS + r")"
-    r"(?:\s+(?:of|de|for)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})?)"
+    r"\b(?:at|en)\s+(?:the\s+|el\s+|la\s+)?(?P<venue>(?:[A-Z][\w’'\-\.]*\s+){0,5}(?:"
+    + VENUE_HEADS
+    + r")(?:\s+(?:of|de|for)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}"
+    r"|\s+(?:Nacional|Presidencial|Federal|Blanca))?)"
 )
 IN_CITY = re.compile(
-    r"\bin\s+(?P<city>[A-Z][\w’'\-\.]*(?:\s+(?:de\s+)?[A-Z][\w’'\-\.]*){0,2})"
+    r"\b(?:in|en)\s+(?P<city>[A-Z][\w’'\-\.]*(?:\s+(?:de\s+)?[A-Z][\w’'\-\.]*){0,2})"
     r"(?:,\s+(?P<region>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*)?))?"
 )
 MEETING_WORDS = re.compile(
@@ -255,14 +263,19 @@ def _meeting_dates(body, dates, current):
 
 
 def _venue(body, current):
+    """(the first venue named in a sentence about now, the city of a venue known to be in one)."""
+    first, city = "", ""
     for m in VENUE.finditer(body):
         if not current(m.start()):
             continue
         venue = m.group("venue").strip()
         if venue.lower().startswith(("invitation", "request")):
             continue
-        return venue, _VENUES.get(_key(venue), "")
-    return "", ""
+        first = first or venue
+        city = city or _VENUES.get(_key(venue), "")
+        if city:
+            break
+    return first, (city if first else "")
 
 
 def _city(body, current):
@@ -321,8 +334,39 @@ def _is_head_of_state(title: str) -> bool:
     return bool(title) and bool(HEADS_OF_STATE.search(title))
 
 
+# The main event happened in person: a meeting verb, a venue or a city in the lead paragraph.
+IN_PERSON = re.compile(
+    r"\b(?:met|meets|meeting|visit\w*|hosted|hosts|welcomed|received|traveled|travelled|trip"
+    r"|se\s+reuni\w*|reuni[oó]n|recibi\w*|visit[oó])\b|\b(?:at|in|en)\s+(?:the\s+)?[A-Z]"
+)
+SPOKE_WITH = re.compile(
+    r"\b(?:spoke|speaks|talked|talks|habl[oó]|conversaron)\s+(?:\w+\s+)?(?:with|con)\b"
+)
+
+
+def _lead_paragraph(body):
+    """The first paragraph that says something (not a dateline or a place line)."""
+    for paragraph in body.split("\n\n"):
+        if len(paragraph.split()) >= 8:
+            return paragraph
+    return ""
+
+
+def _is_call(body, current):
+    """A phone or video call reported as the main event: named as one, or "X spoke with Y" in
+    the lead with nothing that places the talk in a room (PMO and White House call readouts)."""
+    lead = _lead_paragraph(body)
+    if any(current(m.start()) for m in CALL.finditer(body)) and not re.search(
+        r"\b(?:met|meeting)\b", lead
+    ):
+        return True
+    if CALL.search(lead):
+        return True
+    return bool(SPOKE_WITH.search(lead)) and not IN_PERSON.search(lead)
+
+
 def _kind(body, attendees, current, countries):
-    if any(current(m.start()) for m in CALL.finditer(body)):
+    if _is_call(body, current):
         return "call"
     leaders = [o for o in attendees if _is_head_of_state(o.title)]
     if len(leaders) >= 2 and len({o.country or o.name for o in leaders}) >= 2:
@@ -333,19 +377,66 @@ def _kind(body, attendees, current, countries):
         first_paragraph,
     ) and not re.search(r"\bdelegation\s+to\b", first_paragraph):
         return "committee"
-    if re.search(r"\bdelegations?\b", body) and (len(countries) >= 2 or DESTINATION.search(body)):
+    delegations = re.search(r"\b(?:delegations?|delegaci[oó]n(?:es)?)\b", body)
+    if delegations and (len(countries) >= 2 or DESTINATION.search(body)):
         return "delegation_visit"
     return "other"
 
 
+# Family name first ("Kishida Fumio", "Xi Jinping", "Yoon Suk Yeol"): the commonest East Asian
+# surnames, read only for officials of these countries (or of no known country).
+EAST_ASIAN_COUNTRIES = {"JP", "CN", "KR", "KP", "TW", "VN", "SG", "MN", "KH"}
+EAST_ASIAN_SURNAMES = {
+    # Japanese
+    "sato", "suzuki", "takahashi", "tanaka", "watanabe", "ito", "yamamoto", "nakamura",
+    "kobayashi", "kato", "yoshida", "yamada", "sasaki", "yamaguchi", "matsumoto", "inoue",
+    "kimura", "hayashi", "shimizu", "kishida", "abe", "suga", "ishiba", "kamikawa", "motegi",
+    "iwaya", "takaichi", "kono", "aso", "hamada", "noda", "koizumi", "okada", "hamaguchi",
+    # Chinese
+    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma",
+    "zhu", "hu", "guo", "he", "lin", "gao", "luo", "xi", "wen", "qin", "han", "xie", "song", "deng",
+    "feng", "cai", "tang", "lai", "tsai",
+    # Korean
+    "kim", "lee", "park", "choi", "jung", "chung", "kang", "cho", "yoon", "jang", "lim", "shin",
+    "moon", "yoo", "hong", "ahn", "oh", "seo", "kwon", "hwang", "baek", "nam",
+    # Vietnamese
+    "nguyen", "tran", "pham", "le", "hoang", "vo", "dang", "bui", "do", "ngo", "duong",
+}  # fmt: skip
+# Countries where a person carries two surnames ("Claudia Sheinbaum Pardo": Sheinbaum).
+TWO_SURNAME_COUNTRIES = {
+    "MX", "GT", "HN", "SV", "NI", "CR", "PA", "CO", "VE", "EC", "PE", "BO", "CL", "AR", "PY",
+    "UY", "CU", "DO", "ES",
+}  # fmt: skip
+
+
 def _short_name(official) -> str:
-    """'López Obrador' for 'Andrés Manuel López Obrador' when the text used it, else the surname."""
+    """How a title names an official: the surname form the text used ('López Obrador'), else
+    the family name as the name's order says: first for an East Asian name written family name
+    first ('Kishida Fumio'), the first surname of a Hispanic given-names-and-two-surnames name
+    ('Claudia Sheinbaum Pardo'), otherwise the last word."""
     forms = [official.name, *getattr(official, "variants", [])]
     surname_forms = [f for f in forms if 0 < name_score(f, official.name) < 0.9]
     if surname_forms:
         return min(surname_forms, key=len)
-    words = official.name.split()
-    return words[-1] if words else official.name
+    words = [w for w in official.name.split() if not re.fullmatch(r"\w\.|Jr\.?|Sr\.?|I+", w)]
+    words = [w.rstrip(",") for w in words]
+    if not words:
+        return official.name
+    keys = [strip_accents(w).casefold() for w in words]
+    country = getattr(official, "country", "")
+    family_first = country in EAST_ASIAN_COUNTRIES or (
+        not country and keys[-1] not in EAST_ASIAN_SURNAMES
+    )
+    if 2 <= len(words) <= 3 and keys[0] in EAST_ASIAN_SURNAMES and family_first:
+        return words[0]
+    if country in TWO_SURNAME_COUNTRIES and len(words) >= 3:
+        given = 1
+        while given < len(words) - 1 and keys[given] in MIDDLE_GIVEN_NAMES:
+            given += 1
+        surnames = words[given:]
+        if len(surnames) >= 2 and not any(k in ("de", "del", "la", "y") for k in keys[given:]):
+            return surnames[0] if len(words) == 3 else " ".join(surnames[:2])
+    return words[-1]
 
 
 def format_dates(start: date | None, end: date | None) -> str:

@@ -101,6 +101,10 @@ MEETING_VERBS = {
     "visits", "traveled", "travelled", "travels", "received", "receives", "welcomed",
     "welcomes", "spoke", "speaks", "talked", "held", "joined", "attended", "attend", "attends",
     "co-chaired", "chaired", "convened", "headed", "represented",
+    # Spanish, folded: "se reunió con", "encabezó", "participaron", "recibió a".
+    "reunio", "reunieron", "encabezo", "encabezaron", "participo", "participaron", "recibio",
+    "recibieron", "sostuvo", "sostuvieron", "visito", "asistio", "asistieron", "acompano",
+    "acompanaron", "conversaron", "converso", "dialogaron",
 }  # fmt: skip
 CUE_WORDS_BEFORE = {"with", "by", "between", "and", "including", "included", "met", "joined"}
 CUE_WORDS_BEFORE |= {"welcomed", "received", "hosted", "thanked", "invited", "congratulated"}
@@ -117,7 +121,11 @@ DELEGATION_REGION = re.compile(
     r"(?:included|includes|was\s+composed\s+of|comprised|consisted\s+of|was\s+made\s+up\s+of)\b"
     r"|\bparticipants\s+(?:included|were)\b|\battendees\s+(?:included|were)\b"
     r"|\b(?:also\s+)?(?:participating|attending|present)\s+(?:were|was)\b"
-    r"|\bwith\s+the\s+participation\s+of\b",
+    r"|\bwith\s+the\s+participation\s+of\b"
+    # "la delegación mexicana, en la que participaron …", "integrada por …"
+    r"|(?:\bdelegaci[oó]n\s+(?P<es_adj>[a-záéíóúñ]+)\b[^.;]{0,60}?)?"
+    r"\b(?:participaron|integrada\s+por|conformada\s+por|compuesta\s+por|encabezada\s+por)\b"
+    r"|\bcon\s+la\s+participaci[oó]n\s+de\b",
 )
 OBJECT_CUES = re.compile(
     r"(?P<adj>\b[A-Z][\w\.’']*\s+)?(?:delegation|delegations|trip|visit|mission|team)\s+"
@@ -125,8 +133,13 @@ OBJECT_CUES = re.compile(
     r"|\b(?:accompanied|joined)\s+by\b"
     r"|\bmet(?:\s+[\w’']+){0,4}?\s+with\b|\bmeetings?\s+with\b"
     r"|\bspoke(?:\s+[\w’']+){0,4}?\s+with\b"
-    r"|\btalks\s+with\b|\bcall\s+with\b|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
-    r"|\baccompanied\b|\bjoined\b|\bmet\b",
+    r"|\btalks\s+with\b|\bcall\s+(?:today\s+|yesterday\s+)?with\b"
+    r"|\b(?:had|held|has|holds)\s+an?\s+(?:[\w’']+\s+){0,2}?(?:call|conversation)\s+"
+    r"(?:today\s+|yesterday\s+)?with\b|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
+    r"|\baccompanied\b|\bjoined\b|\bmet\b"
+    r"|\bse\s+reuni(?:ó|o|eron)\s+con\b|\brecibi(?:ó|o|eron)\s+a\b|\bencabez(?:ó|o|aron)\b"
+    r"|\bacompañad[oa]s?\s+(?:por|de)\b|\b(?:sostuvo|sostuvieron)\s+(?:[\wáéíóú]+\s+){0,5}?con\b"
+    r"|\bconvers(?:ó|o|aron)\s+con\b|\bvisit(?:ó|o)\s+a\b",
 )
 PLURAL_TITLE_LIST = re.compile(
     r"\b(?P<plural>Secretaries|Ministers|Undersecretaries|Deputy Secretaries|Deputy Ministers|"
@@ -232,6 +245,11 @@ def _classify(tokens):
             tok.cls = "name"
         if tok.cls in ("acro", "inst") and w in INSTITUTION_COUNTRY:
             tok.country = INSTITUTION_COUNTRY[w]
+    # "el fiscal general", "the secretary general": a lowercase title goes on.
+    for prev, tok in zip(tokens, tokens[1:], strict=False):
+        title_goes_on = tok.low in ("general", "adjunto", "adjunta") and prev.cls == "ltitle"
+        if tok.cls == "lower" and title_goes_on:
+            tok.cls = "ltitle"
 
 
 def _phrase_table():
@@ -390,7 +408,10 @@ def _title_before(tokens, body, i):
             or (
                 tok.text == ","
                 and k > 0
-                and (tokens[k - 1].cls in ("inst", "acro", "country") or tokens[k - 1].text == ")")
+                and (
+                    tokens[k - 1].cls in ("inst", "acro", "country", "place", "ltitle")
+                    or tokens[k - 1].text == ")"
+                )
             )
         ):
             k -= 1
@@ -443,7 +464,7 @@ def _title_country(words):
         if t.country and t.cls in ("acro", "inst"):
             return t.country
     for idx, t in enumerate(words[first_core:], start=first_core):
-        if t.country and idx > 0 and words[idx - 1].low in ("of", "for"):
+        if t.country and idx > 0 and words[idx - 1].low in ("of", "for", "de", "del"):
             return t.country
     return ""
 
@@ -532,7 +553,8 @@ def _regions(body, regex, sentences):
     regions = []
     for m in regex.finditer(body):
         sentence_end = sentences.around(m.end())[1]
-        who = (m.groupdict().get("who") or m.groupdict().get("adj") or "").strip()
+        groups = m.groupdict()
+        who = (groups.get("who") or groups.get("adj") or groups.get("es_adj") or "").strip()
         country = _country_of_words(who)
         regions.append((m.start(), m.end(), sentence_end, country))
     return regions
@@ -766,8 +788,16 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         _attend_list(tokens, _list_after(tokens, k), by_token, attend, country)
     # 3. Subjects of a meeting verb: "X and Y met …", "… Adam Cohen accompanied Dr. …".
     for k, tok in enumerate(tokens):
-        if tok.cls in ("lower", "stop") and tok.low in MEETING_VERBS - {"meeting", "lead", "host"}:
-            _attend_list(tokens, _list_before(tokens, k), by_token, attend, "")
+        had_a_meeting = tok.low in ("had", "has", "have") and any(
+            t.low in ("call", "conversation", "meeting", "talks", "videoconference")
+            for t in tokens[k + 1 : k + 5]
+        )
+        if had_a_meeting or (
+            tok.cls in ("lower", "stop") and tok.low in MEETING_VERBS - {"meeting", "lead", "host"}
+        ):
+            # "X se reunió con …": the reflexive pronoun belongs to the verb.
+            verb_at = k - 1 if k > 0 and tokens[k - 1].low == "se" else k
+            _attend_list(tokens, _list_before(tokens, verb_at), by_token, attend, "")
     # 4. Speakers quoted in the document.
     for occ in occurrences:
         if occ.quoted:

@@ -68,6 +68,9 @@ MIDDLE_GIVEN_NAMES = {
     "felipe", "alejandro", "ignacio", "cresencio", "icela", "del", "ann", "anne", "marie", "lee",
     "lynn", "jean", "michael", "james", "john", "joseph", "david", "william", "robert", "paul",
     "elizabeth", "jane", "louise", "kay", "rose", "mae", "alan", "allen", "edward", "thomas",
+    "raul", "jorge", "pablo", "ricardo", "gabriel", "pedro", "oscar", "hector", "mario", "sergio",
+    "marcelo", "alfonso", "ernesto", "diego", "ramiro", "rodrigo", "gustavo", "ana", "lucia",
+    "patricia", "laura", "sofia", "gabriela", "veronica", "adriana", "alejandra", "beatriz",
 }  # fmt: skip
 
 _WORD = re.compile(r"[\w’'\-\.]+")

@@ -393,3 +393,88 @@ def test_a_meeting_nobody_resolved_for_can_still_match_on_dates_and_place():
     assert match_meeting(found, [])[0] == meeting
     undated, _ = found_meeting([], city="Lima")
     assert match_meeting(undated, [])[0] is None
+
+
+def _meeting_of(body, published=date(2024, 4, 10)):
+    officials = find_officials(body)
+    meetings = find_meetings(
+        body,
+        officials=officials,
+        dates=find_dates(body, published),
+        published=published,
+        publisher_country="US",
+    )
+    assert len(meetings) == 1
+    return meetings[0]
+
+
+def test_a_spanish_communique_reports_a_meeting_with_its_venue():
+    from tests.ingest.test_people import SRE_COMUNICADO
+
+    meeting = _meeting_of(SRE_COMUNICADO, date(2023, 10, 5))
+    assert meeting.start == date(2023, 10, 5)
+    assert meeting.venue == "Cancillería"
+    assert meeting.city == "Mexico City"  # "en Palacio Nacional"
+    assert set(meeting.countries) == {"MX", "US"}
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Today, President Joseph R. Biden, Jr. spoke by phone with President Andrés Manuel "
+        "López Obrador of Mexico.",
+        "President Joseph R. Biden, Jr. held a call today with President Andrés Manuel López "
+        "Obrador of Mexico.",
+        "President Joseph R. Biden, Jr. had a telephone conversation today with President "
+        "Andrés Manuel López Obrador of Mexico.",
+        "Today President Joseph R. Biden, Jr. spoke with President Andrés Manuel López Obrador "
+        "of Mexico.",
+        "El presidente Andrés Manuel López Obrador sostuvo hoy una llamada telefónica con el "
+        "presidente de Estados Unidos, Joseph R. Biden.",
+        "El presidente Andrés Manuel López Obrador sostuvo hoy una videoconferencia con el "
+        "presidente de Estados Unidos, Joseph R. Biden.",
+    ],
+)
+def test_a_call_as_the_main_event_is_a_call_not_a_leaders_meeting(lead):
+    body = f"{lead} The leaders discussed migration and fentanyl."
+    meeting = _meeting_of(body)
+    assert meeting.kind == "call"
+    assert meeting.title.startswith(("Biden–López Obrador call", "López Obrador–Biden call"))
+
+
+def test_leaders_who_met_and_spoke_with_each_other_met_in_person():
+    body = (
+        "Today, President Joseph R. Biden, Jr. met with President Andrés Manuel López Obrador "
+        "of Mexico at the White House. The leaders spoke with business leaders afterwards."
+    )
+    assert _meeting_of(body).kind == "leaders"
+
+
+@pytest.mark.parametrize(
+    "name, country, short",
+    [
+        ("Kishida Fumio", "JP", "Kishida"),
+        ("Fumio Kishida", "JP", "Kishida"),
+        ("Yoon Suk Yeol", "KR", "Yoon"),
+        ("Xi Jinping", "", "Xi"),
+        ("Lee Zeldin", "US", "Zeldin"),
+        ("Claudia Sheinbaum Pardo", "MX", "Sheinbaum"),
+        ("José Raúl Mulino", "PA", "Mulino"),
+        ("Andrés Manuel López Obrador", "MX", "López Obrador"),
+        ("Justin Trudeau", "CA", "Trudeau"),
+    ],
+)
+def test_meeting_titles_use_the_family_name_as_written(name, country, short):
+    from statements.ingest.meetings import _short_name
+    from statements.ingest.types import OfficialMention
+
+    assert _short_name(OfficialMention(name, "President", country, True, 0)) == short
+
+
+def test_japanese_name_order_in_a_leaders_meeting_title():
+    body = (
+        "On April 10, President Joseph R. Biden, Jr. met with Prime Minister Kishida Fumio of "
+        "Japan at the White House. The leaders reaffirmed their commitment to a free and open "
+        "Indo-Pacific."
+    )
+    assert _meeting_of(body).title == "Biden–Kishida meeting in Washington, 10 April 2024"

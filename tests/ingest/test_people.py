@@ -389,3 +389,41 @@ def test_a_title_case_heading_is_not_a_name():
     assert find_officials(f"President {words} said so.", gazetteer=EMPTY_GAZETTEER) == []
     (short,) = find_officials(f"President {words[:40]} said so.", gazetteer=EMPTY_GAZETTEER)
     assert short.name == "Zarvian Kolmbrek Treskan Vollmir Ospenar"
+
+
+SRE_COMUNICADO = (
+    "Ciudad de México, 5 de octubre de 2023\n\n"
+    "La secretaria de Relaciones Exteriores, Alicia Bárcena Ibarra, se reunió con el secretario "
+    "de Estado de Estados Unidos, Antony Blinken, en la Cancillería. La canciller encabezó la "
+    "delegación mexicana, en la que participaron la secretaria de Seguridad, Rosa Icela "
+    "Rodríguez, y el fiscal general, Alejandro Gertz Manero. Posteriormente, el presidente "
+    "Andrés Manuel López Obrador recibió a la delegación estadounidense en Palacio Nacional.\n\n"
+    "Ambos países acordaron fortalecer la cooperación contra el tráfico de armas."
+)
+
+
+def test_spanish_communique_titles_countries_and_attendance():
+    found = find_officials(SRE_COMUNICADO, publisher_country="MX", gazetteer=EMPTY_GAZETTEER)
+    got = {o.name: (o.title, o.country, o.attended) for o in found}
+    assert got == {
+        # A national title in a Mexican communiqué: Mexican.
+        "Alicia Bárcena Ibarra": ("secretaria de Relaciones Exteriores", "MX", True),
+        # "Estado de Estados Unidos" is the rest of his title, not a person.
+        "Antony Blinken": ("secretario de Estado de Estados Unidos", "US", True),
+        "Rosa Icela Rodríguez": ("secretaria de Seguridad", "MX", True),
+        "Alejandro Gertz Manero": ("fiscal general", "MX", True),
+        "Andrés Manuel López Obrador": ("presidente", "MX", True),
+    }
+
+
+def test_spanish_attendance_verbs_and_mentions():
+    body = (
+        "El canciller de Guatemala, Carlos Ramiro Martínez, sostuvo una reunión con la "
+        "embajadora de Estados Unidos, Tobin Bradley. Ambos recordaron la visita del presidente "
+        "Joe Biden en 2023."
+    )
+    found = {o.name: o for o in find_officials(body, gazetteer=EMPTY_GAZETTEER)}
+    minister = found["Carlos Ramiro Martínez"]
+    assert minister.attended and minister.country == "GT"
+    assert found["Tobin Bradley"].attended and found["Tobin Bradley"].country == "US"
+    assert not found["Joe Biden"].attended
