@@ -3,8 +3,8 @@
 Counting facets over tens of thousands of matches, or ranking them, costs hundreds of
 milliseconds; the same searches come back again and again (the browse page, common words). Each
 answer is cached under the exact SQL that computes it plus the database's *search generation*
-(migration `0005_search_generation`): a random value that triggers change on every write to a
-table search reads. Reading it costs one tiny query; any import, edit, merge or raw SQL write
+(migrations `0005_search_generation`, `0006_…`): a value that triggers change on every write
+to a table search reads. Reading it costs one tiny query; any import, edit, merge or raw SQL write
 gives a new generation, so an answer is only reused for the data it was computed from.
 """
 
@@ -15,18 +15,39 @@ from django.db import DatabaseError, connection
 
 CACHE_ALIAS = "default"
 TIMEOUT = 60 * 60
-GENERATION_SQL = "SELECT value FROM statements_search_generation WHERE id = 1"
+GENERATION_SQL = {
+    # One row per write transaction (migration 0006): no writer ever waits for another.
+    "postgresql": "SELECT count(*), max(txid), sum(writes) FROM statements_search_change",
+    # One writer at a time: one row that every write sets to a new random value (0005).
+    "sqlite": "SELECT value FROM statements_search_generation WHERE id = 1",
+}
+KEEP_CHANGES = 1000
 
 
 def current_generation():
-    """The search generation, or None (no caching) if the table is not there."""
+    """The search generation, or None (no caching) if there is none on this database."""
+    sql = GENERATION_SQL.get(connection.vendor)
+    if sql is None:
+        return None
     try:
         with connection.cursor() as cursor:
-            cursor.execute(GENERATION_SQL)
+            cursor.execute(sql)
             row = cursor.fetchone()
     except DatabaseError:
         return None
-    return row[0] if row else None
+    return tuple(row) if row else None
+
+
+def prune_generation_log(keep=KEEP_CHANGES):
+    """Keep PostgreSQL's change log short (the generation changes once more, which is safe)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "DELETE FROM statements_search_change WHERE txid < "
+            "(SELECT txid FROM statements_search_change ORDER BY txid DESC OFFSET %s LIMIT 1)",
+            [keep],
+        )
 
 
 def _key(generation, sql, params):

@@ -183,8 +183,11 @@ def warm(queries=("",)):
     """Compute and cache the answers of common searches now (the browse page by default).
 
     The importer can call this after an import so the first visitor after it does not pay for
-    counting every facet over the whole archive.
+    counting every facet over the whole archive. It also trims PostgreSQL's change log.
     """
+    from statements.search.cache import prune_generation_log
+
+    prune_generation_log()
     for q in queries:
         params = QueryDict(mutable=True)
         if q:

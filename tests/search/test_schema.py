@@ -77,3 +77,32 @@ def test_lost_generation_triggers_are_restored(db):
     assert restored != before
     StatementFactory()
     assert current_generation() != restored
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_writers_never_wait_for_each_other_and_every_commit_counts():
+    """Two open write transactions: neither waits on the generation, both commits change it."""
+    import psycopg
+
+    from statements.search.cache import current_generation, prune_generation_log
+
+    settings = connection.settings_dict
+    dsn = f"host={settings['HOST']} port={settings['PORT'] or 5432} user={settings['USER']} "
+    dsn += f"dbname={settings['NAME']}"
+    first = StatementFactory(body="first")
+    start = current_generation()
+    with psycopg.connect(dsn) as other:
+        other.execute("UPDATE statements_statement SET body = 'changed' WHERE id = %s", [first.pk])
+        # the other transaction is still open; a write here must not wait for it
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '2s'")
+            StatementFactory(body="second")
+            cursor.execute("RESET lock_timeout")
+        after_ours = current_generation()
+        assert after_ours != start
+        other.commit()
+    assert current_generation() != after_ours  # committed later, with an older txid: still seen
+    before_prune = current_generation()
+    prune_generation_log(keep=1)
+    assert current_generation() != before_prune
