@@ -4,15 +4,13 @@ and turning what a curator pasted into text the importer can read.
 Everything here runs in one transaction per action, so a failed merge leaves the archive as it was.
 """
 
-import html
 import json
-import re
 
-import nh3
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 
+from statements.ingest.html import html_to_text, looks_like_html
 from statements.models import (
     Commitment,
     Meeting,
@@ -63,30 +61,8 @@ def curators_group():
 
 
 # --- Pasted or uploaded text -------------------------------------------------------------------
-
-_IMAGE_TAG = re.compile(r"<img\b[^>]*\bsrc=[\"']([^\"']+)[\"'][^>]*>", re.I)
-_BLOCK_END = re.compile(
-    r"(<br\s*/?>|</(p|div|li|h[1-6]|blockquote|tr|section|article|header|footer)\s*>)", re.I
-)
-_LOOKS_LIKE_HTML = re.compile(r"<(p|div|br|span|a|h[1-6]|ul|ol|li|html|body|strong|em)\b", re.I)
-_BLANK_LINES = re.compile(r"\n[ \t]*(\n[ \t]*)+")
-
-
-def looks_like_html(text):
-    return bool(_LOOKS_LIKE_HTML.search(text or ""))
-
-
-def html_to_text(markup):
-    """Plain text from HTML a curator pasted: nh3 drops every tag (and script/style content),
-    block ends become paragraph breaks, entities are decoded."""
-    # Images become markdown image lines, which the document reader keeps as image references.
-    marked = _IMAGE_TAG.sub(lambda m: f"\n\n![]({m.group(1)})\n\n", markup)
-    marked = _BLOCK_END.sub(lambda m: m.group(0) + "\n\n", marked)
-    cleaned = nh3.clean(marked, tags=set(), attributes={}, strip_comments=True)
-    text = html.unescape(cleaned)
-    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
-    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip() + "\n"
-
+# html_to_text and looks_like_html live with the document reader (statements/ingest/html.py), which
+# reads .html files too.
 
 # --- Duplicates -------------------------------------------------------------------------------
 

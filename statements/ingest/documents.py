@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 import yaml
 
 from statements.ingest.dates import find_dates, publication_date_from_text
+from statements.ingest.html import html_to_text, is_html
 from statements.ingest.types import Document, DocumentError
 
 KINDS = ("joint_statement", "readout", "communique", "remarks", "statement")
@@ -282,7 +283,39 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦●‣∙]|[-*+](?=\s)|\d{1,2}[.)](?=\s))\s*")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)»]\s*$")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# A line that cannot end a sentence: it stops on a comma, a hyphen or a word that needs more.
+_CONTINUES = re.compile(
+    r"(?:[,(\-–]|\b(?:the|a|an|of|at|to|in|on|for|with|by|and|or|from|as|into|between|among"
+    r"|de|del|la|el|los|las|y|e|en|con|para|por|que|al|a))\s*$"
+)
+# Characters that must never reach a title or a body: C0 controls other than newline and tab,
+# DEL and the C1 block, zero-width characters, and bidirectional marks, embeddings, overrides and
+# isolates (which can make text display in another order than it is stored).
+_CONTROLS = dict.fromkeys(
+    [
+        *(c for c in range(0x20) if chr(c) not in "\n\t"),
+        *range(0x7F, 0xA0),
+        *range(0x200B, 0x2010),  # zero-width space/joiners, LRM, RLM
+        *range(0x202A, 0x202F),  # LRE, RLE, PDF, LRO, RLO
+        *range(0x2060, 0x2070),  # word joiner, invisible operators, LRI/RLI/FSI/PDI
+        0x061C,
+        0xFEFF,
+        0x00AD,
+        0xFFF9,
+        0xFFFA,
+        0xFFFB,
+    ]
+)
+
+
+def strip_controls(text: str) -> str:
+    """Text without control, zero-width or bidi-override characters (newlines and tabs stay;
+    form feeds and vertical tabs become newlines)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    return text.translate(_CONTROLS)
+
+
 _ODD_SPACES = {ord(ch): " " for ch in "\u00a0\u2007\u202f\u2009\u200a\u3000\t"}
 
 # Header lines that name the publisher rather than say anything ("Office of the Spokesperson").
@@ -376,6 +409,9 @@ def _join_wrapped(lines: list[str]) -> list[str]:
                 current = []
             continue
         if current and not wrapped:
+            if not _BULLET.match(line) and _CONTINUES.search(current[-1]) or line[:1].islower():
+                current.append(line.strip())  # "… met at the" / "Ministry of …": one sentence
+                continue
             paragraphs.append(" ".join(current))
             current = []
         elif current and wrapped:
@@ -408,8 +444,7 @@ def clean_text(text: str) -> tuple[list[str], list[str], list[str]]:
     Removes markdown escapes (`\\###`, `\\_`), rules and heading marks, NBSP and invisible
     characters, markdown hard breaks; pulls image references and "Source :" lines out of the body.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_INVISIBLE).translate(_ODD_SPACES)
+    text = strip_controls(text).translate(_ODD_SPACES)
     text = _MARKDOWN_ESCAPE.sub(r"\1", text)
     images: list[str] = []
 
@@ -796,7 +831,7 @@ def _tags(value) -> list[str]:
 
 
 def _one_line(value) -> str:
-    return " ".join(str(value or "").translate(_ODD_SPACES).split())
+    return " ".join(strip_controls(str(value or "")).translate(_ODD_SPACES).split())
 
 
 def parse_document(raw: bytes | str, source_file: str, overrides: dict | None = None) -> Document:
@@ -806,6 +841,9 @@ def parse_document(raw: bytes | str, source_file: str, overrides: dict | None = 
     """
     overrides = {key: value for key, value in (overrides or {}).items() if value not in (None, "")}
     text = decode(raw)
+    if is_html(text, source_file):
+        # In HTML a lone line break is a space; paragraphs end at block ends (blank lines).
+        text = re.sub(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)", " ", html_to_text(text))
     front, rest = split_front_matter(text)
     paragraphs, images, metadata = clean_text(rest)
     if not paragraphs:
@@ -825,8 +863,12 @@ def parse_document(raw: bytes | str, source_file: str, overrides: dict | None = 
             elif "spokesperson" in who:
                 header_publisher = "U.S. Department of State"
     # Header lines naming the publisher ("THE WHITE HOUSE", "Office of the Spokesperson").
-    while paragraphs and fold(paragraphs[0]).strip(" .") in HEADER_PUBLISHERS:
-        header_publisher = HEADER_PUBLISHERS[fold(paragraphs.pop(0)).strip(" .")]
+    # A web page puts them under the headline: the first few paragraphs are looked at.
+    for index in reversed(range(min(4, len(paragraphs)))):
+        key = fold(paragraphs[index]).strip(" .")
+        if key in HEADER_PUBLISHERS and (index == 0 or len(paragraphs[0]) < 200):
+            header_publisher = header_publisher or HEADER_PUBLISHERS[key]
+            del paragraphs[index]
     if not paragraphs:
         raise DocumentError("the file has no text besides its header")
 

@@ -49,8 +49,8 @@ from statements.models import (
 from statements.text import fold
 
 # Documents are plain text or markdown; a .json file is an archive export (export_archive).
-# HTML is not read yet: documents.py would keep its tags in the body.
-IMPORTABLE_SUFFIXES = {".txt", ".md", ".markdown", ".json"}
+# HTML pages are read as their text (documents.py converts them with ingest/html.py).
+IMPORTABLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json"}
 # More files than this and the importer shows a progress bar.
 PROGRESS_THRESHOLD = 5
 # A readout is a few kilobytes; extraction takes seconds per megabyte, so a bigger file is

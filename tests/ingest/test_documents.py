@@ -750,3 +750,87 @@ def test_sentence_splitting_knows_abbreviations_and_initials():
     ]
     for position, sentence in split_sentences(text):
         assert text[position : position + len(sentence)] == sentence
+
+
+SAVED_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><title>Readout | U.S. Department of State</title>
+<meta charset="utf-8"><style>body { font: 12px }</style><script>track()</script></head>
+<body><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<main><article>
+<h1>Secretary Blinken&#8217;s Meeting with Canadian Foreign Minister Joly</h1>
+<p>Office of the Spokesperson</p>
+<p>March 12, 2024</p>
+<p>Secretary of State Antony J. Blinken met with Canadian Minister of Foreign Affairs
+M&eacute;lanie Joly in Ottawa.</p>
+<img src="/images/joly.jpg" alt="The Secretary and the Minister">
+<p>They agreed to <a href="/x">expand</a> cooperation against fentanyl &amp; arms trafficking.</p>
+</article></main>
+<footer><p>Privacy Policy | Contact Us</p></footer><!-- analytics --></body></html>
+"""
+
+
+@pytest.mark.parametrize("name", ["readout.html", "readout.htm", "readout"])
+def test_an_html_page_is_read_as_clean_text(name):
+    document = parse_document(SAVED_PAGE.encode(), name)
+    assert document.title == "Secretary Blinken’s Meeting with Canadian Foreign Minister Joly"
+    assert document.published == date(2024, 3, 12)
+    assert document.publisher == "U.S. Department of State"
+    assert document.images == ["/images/joly.jpg"]
+    assert document.body.split("\n\n") == [
+        "March 12, 2024",
+        "Secretary of State Antony J. Blinken met with Canadian Minister of Foreign Affairs "
+        "Mélanie Joly in Ottawa.",
+        "They agreed to expand cooperation against fentanyl & arms trafficking.",
+    ]
+
+
+def test_a_text_file_that_mentions_tags_is_not_html():
+    text = "Readout\n\nThe minister said x < y, and <p> is just text here.\n"
+    assert "<p> is just text" in parse_document(text.encode(), "notes.txt").body
+
+
+def test_control_zero_width_and_bidi_characters_never_reach_title_or_body():
+    raw = (
+        '---\ntitle: "Readout\\u202e of the\\u200b Meeting\\x07"\n---\n\n'
+        "The Secretary\u00a0met\u200d the Minister\u2066 in\u2069 Ottawa\x1b[31m.\u0085\n\n"
+        "They\u202d agreed\x0c to expand\u200f cooperation.\x7f\n\n"
+        + "The leaders discussed migration, fentanyl and the trafficking of arms. "
+        * 6
+    )
+    document = parse_document(raw.encode(), "controls.txt")
+    assert document.title == "Readout of the Meeting"
+    assert document.body.startswith(
+        "The Secretary met the Minister in Ottawa[31m.\n\nThey agreed to expand cooperation.\n\n"
+    )
+    for text in (document.title, document.body):
+        assert not [ch for ch in text if ch not in "\n" and not ch.isprintable()]
+
+
+def test_a_line_that_does_not_end_a_sentence_is_joined_to_the_next():
+    raw = (
+        "Readout of the Meeting\n\n"
+        "Secretary Blinken met with Foreign Minister Joly at the\n"
+        "Ministry of Foreign Affairs.\n"
+        "They discussed migration, trafficking and\n"
+        "Canada's new border plan.\n\n"
+        "Talks on Haiti\n\n"
+        "The Secretary thanked the Minister.\n"
+    )
+    assert parse_document(raw.encode(), "wrapped.txt").body.split("\n\n") == [
+        "Secretary Blinken met with Foreign Minister Joly at the Ministry of Foreign Affairs.",
+        "They discussed migration, trafficking and Canada's new border plan.",
+        "Talks on Haiti",
+        "The Secretary thanked the Minister.",
+    ]
+
+
+def test_the_folder_walk_takes_html_pages(tmp_path):
+    from statements.ingest.pipeline import collect_paths
+
+    for name in ("a.html", "b.htm", "c.txt", "d.png"):
+        (tmp_path / name).write_text("x")
+    assert sorted(path.name for path, _root in collect_paths([tmp_path])) == [
+        "a.html",
+        "b.htm",
+        "c.txt",
+    ]

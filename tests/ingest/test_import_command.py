@@ -243,7 +243,7 @@ def test_an_empty_folder_says_so(tmp_path):
     (tmp_path / "empty").mkdir()
     out, _err, error = run(tmp_path / "empty")
     assert error is None
-    assert "empty: no documents (.json, .markdown, .md, .txt) in this folder" in out
+    assert "empty: no documents (.htm, .html, .json, .markdown, .md, .txt) in this folder" in out
     assert "Statements: 0 created, 0 updated, 0 unchanged, 0 failed" in out
 
 
