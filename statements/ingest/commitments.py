@@ -85,6 +85,13 @@ GROUP_SUBJECT = re.compile(
     r"|presidentes)|nuestros (?:pa[ií]ses|gobiernos))\b"
 )
 THREE = re.compile(r"\b(?:three|tres|trilateral)\b")
+# A sentence set in a three-party frame: "During the second meeting of the Trilateral Fentanyl
+# Committee, our countries …", "at the North American Leaders' Summit, we …".
+TRILATERAL_FRAME = re.compile(
+    r"\b(?:trilateral|three (?:countries|governments|nations|delegations|leaders|parties)"
+    r"|tres (?:pa[ií]ses|gobiernos|delegaciones)|north american leaders|cumbre de l[ií]deres de"
+    r" america del norte)\b"
+)
 _LEADING_ADVERBIAL = re.compile(
     r"^(?:(?:finally|additionally|moreover|furthermore|further|thus|therefore|in addition"
     r"|to that end|for this reason|to this end|as a result|likewise|similarly|also|today"
@@ -191,8 +198,9 @@ def find_commitments(
             if _sentence_in_quote(paragraph, local, local + len(sentence)):
                 continue
             folded = fold(sentence)
+            three = bool(TRILATERAL_FRAME.search(folded))
             parties_here = _parties_of_subject(
-                fold(_subject(sentence, len(sentence))), context, mentioned, last_parties
+                fold(_subject(sentence, len(sentence))), context, mentioned, last_parties, three
             )
             if parties_here:
                 last_parties = parties_here
@@ -206,7 +214,7 @@ def find_commitments(
                 clause = trimmed.strip()
                 subject = fold(_subject(sentence[start:], trigger.start() - start))
                 parties = _possessor_parties(fold(clause)) or _parties_of_subject(
-                    subject, context, mentioned, last_parties
+                    subject, context, mentioned, last_parties, three
                 )
                 if not parties:
                     if _needs_party_subject(trigger):
@@ -288,8 +296,10 @@ def _possessor_parties(folded_clause: str) -> list[str]:
 
 
 def _parties_of_subject(
-    subject: str, context: list[str], mentioned: list[str], last: list[str]
+    subject: str, context: list[str], mentioned: list[str], last: list[str], three: bool = False
 ) -> list[str]:
+    """Who a subject stands for. `three`: the sentence names a trilateral body or three
+    delegations, so "our countries" there are three (the context's, else the three most named)."""
     named = countries_in(subject) or order_countries(
         match.lastgroup for match in _AGENCY.finditer(subject)
     )
@@ -308,7 +318,7 @@ def _parties_of_subject(
     word = group.group(0)
     if word == "they" and last:
         return last
-    if THREE.search(word):
+    if THREE.search(word) or (three and word != "they"):
         if len(context) >= 3:
             return context
         return order_countries(mentioned[:3])

@@ -30,7 +30,11 @@ SEED_GOLDEN = {
         ("Our countries reaffirmed they are aligned", US_MX),
         ("Thus, we will make it the most modern", US_MX),
         ("We will continue advancing toward our goals", US_MX),
-        ("During the second meeting of the Trilateral Fentanyl Committee, our countries", US_MX),
+        # A trilateral body: "our countries" are three there.
+        (
+            "During the second meeting of the Trilateral Fentanyl Committee, our countries",
+            US_MX_CA,
+        ),
         ("For this reason, the three delegations committed", US_MX_CA),
         ("The three countries will establish mechanisms", US_MX_CA),
         ("For this reason, we will continue our efforts through the Global Coalition", US_MX),
@@ -276,3 +280,17 @@ def test_sentence_splitting_respects_names_with_initials():
     assert found.text == "The United States and Mexico agreed to expand Dr. Smith's program."
     assert found.parties == US_MX
     assert body[found.position :] == found.text
+
+
+def test_a_trilateral_body_makes_our_countries_three():
+    body = (
+        "Officials of Mexico, the United States and Canada met in Ottawa on Tuesday. At the "
+        "third session of the Trilateral Working Group on Migration, our governments agreed to "
+        "share data on smuggling routes. Separately, our countries will expand the bilateral "
+        "border task force."
+    )
+    found = find_commitments(body, parties_in_context=["US", "MX"])
+    assert [(c.text[:40], c.parties) for c in found] == [
+        ("At the third session of the Trilateral W", ["US", "MX", "CA"]),
+        ("Separately, our countries will expand th", ["US", "MX"]),
+    ]
