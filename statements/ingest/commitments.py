@@ -58,7 +58,10 @@ SCHEDULE = re.compile(
     r"depart|arrive|return|deliver)\b"
 )
 SCHEDULED_AGREEMENT = re.compile(
-    r"agree\w* to (?:meet|speak|talk|visit|travel|hold (?:a|another|their)|stay in|remain in)\b"
+    r"agree\w* to (?:meet|speak|talk|visit|travel|hold (?:a|another|their|the next|the \w+ round)"
+    r"|stay in|remain in)\b"
+    # "agreed on the following commitments:": the list's items commit, not its heading.
+    r"|agree\w* (?:on|to|upon) the following\b"
 )
 # "agreed to stay in close contact and to work together on trade": the second part commits.
 MORE_THAN_A_SCHEDULE = re.compile(r"[^.;]*?\band to (?!meet|speak|talk|visit|stay|remain)[a-z]{3,}")
@@ -113,7 +116,9 @@ _POSSESSOR = re.compile(
     r"(?P<owner>[^,;]{2,80}?)[’']s? (?:shared |joint |full |strong |firm |steadfast )*commitment"
 )
 _CLAUSE_BREAK = re.compile(
-    r"(?:;|,\s+and|,\s+but|,\s+while|,\s+whereas|,\s+as|:|,\s+y|,\s+pero|,\s+mientras(?:\s+que)?)\s+"
+    r"(?:;|,\s+and|,\s+but|,\s+while|,\s+whereas|,\s+as|:|,\s+y|,\s+pero|,\s+mientras(?:\s+que)?"
+    # "signed a memorandum under which the United States will …": the relative clause commits.
+    r"|\s+(?:under|by|through|according\s+to)\s+which|\s+whereby|\s+(?:en\s+)?el\s+cual)\s+"
 )
 # Government agencies that stand for their country when they commit ("DHS will deploy …").
 AGENCIES = {

@@ -232,9 +232,9 @@ def find_dates(body: str, anchor: date | None) -> list[DateMention]:
 # A dateline: a full date at the start of a line, alone or before a dash, optionally after a
 # place and a weekday ("WASHINGTON, July 25, 2023 —", "Ciudad de México, 7 de febrero de 2024.").
 _DATELINE_BEFORE = re.compile(
-    r"^[ \t*_]*(?:[A-ZÁÉÍÓÚÑ][\w.'’ -]{1,40},[ \t]*){0,2}(?:(?:"
-    + "|".join(WEEKDAYS)
-    + r"),?[ \t]+)?$",
+    r"^[ \t*_]*(?:(?:release date|date|published|posted|issued|fecha(?: de publicaci[oó]n)?)"
+    r"[ \t]*:[ \t]*)?"
+    r"(?:[A-ZÁÉÍÓÚÑ][\w.'’ -]{1,40},[ \t]*){0,2}(?:(?:" + "|".join(WEEKDAYS) + r"),?[ \t]+)?$",
     re.IGNORECASE,
 )
 _DATELINE_AFTER = re.compile(r"^[ \t*_]*(?:$|[-–—:|(]|\.(?:\s|$)|,\s*(?:19|20)?\d\d:\d\d)")

@@ -339,7 +339,8 @@ _ATTRIBUTABLE = re.compile(
 )
 _BOILERPLATE = re.compile(
     r"^\s*(?:for immediate release|media note|press release|briefing room|statements and releases"
-    r"|comunicado(?: de prensa)?(?: no\.? ?\d+)?|readout|fact sheet|\d+\s+min(?:ute)? read)\s*$",
+    r"|comunicado(?: de prensa)?(?: no\.? ?\d+)?|readout|fact sheet|\d+\s+min(?:ute)? read"
+    r"|press release (?:no\.?|number|#) ?\d+(?:/\d+)?)\s*$",
     re.IGNORECASE,
 )
 

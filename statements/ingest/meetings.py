@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from statements.ingest import lexicon
+from statements.ingest.dates import publication_date_from_text
 from statements.ingest.people import PAST_CUES, Sentences, tokenize
 from statements.ingest.resolve import MIDDLE_GIVEN_NAMES, name_score
 from statements.ingest.types import DateMention, MeetingFound, OfficialMention
@@ -245,6 +246,13 @@ def _meeting_dates(body, dates, current):
         for d in sorted(dates, key=lambda d: d.position)
         if current(d.position) and not d.phrase.lower().startswith(("last ", "previous"))
     ]
+    datelines = [d for d in usable if _is_dateline(body, d)]
+    usable = [d for d in usable if d not in datelines]
+    if not usable and datelines:
+        # Nothing but the dateline: the meeting is taken to be that day, and says so.
+        first = datelines[0]
+        note = f"inferred from the dateline {first.phrase!r}"
+        return first.start, first.start, True, note
     if not usable:
         if dates:
             return None, None, False, "the text's dates are of other events"
@@ -260,6 +268,19 @@ def _meeting_dates(body, dates, current):
     inferred = all(d.relative for d in chosen)
     note = f"from {first.phrase!r}" + (f" ({first.note})" if first.note else "")
     return start, end, inferred, note
+
+
+def _is_dateline(body, mention) -> bool:
+    """Whether a date is the document's own dateline ("Release Date: July 1, 2024", "Mexico
+    City, March 14, 2024"): the publication, not the meeting."""
+    start = body.rfind("\n", 0, mention.position) + 1
+    end = body.find("\n", mention.position)
+    line = body[start : end if end >= 0 else len(body)]
+    return mention.end is None and publication_date_from_text(line)[0] is not None
+
+
+# A sentence about a later occasion: "agreed to hold the next dialogue in Washington".
+FUTURE = re.compile(r"\b(?:next|upcoming|will|would|to hold|pr[oó]xim[oa]|celebrar[aá]n?)\b", re.I)
 
 
 def _venue(body, current):
@@ -284,6 +305,9 @@ def _city(body, current):
     for m in IN_CITY.finditer(body):
         this_meeting = THIS_MEETING.search(body, max(0, m.start() - 30), m.start())
         if not current(m.start()) and not this_meeting:
+            continue
+        sentence_so_far = re.split(r"[.!?]\s", body[max(0, m.start() - 150) : m.start()])[-1]
+        if FUTURE.search(sentence_so_far) and not this_meeting:
             continue
         words = m.group("city").split()
         for n in range(len(words), 0, -1):

@@ -320,6 +320,8 @@ class Occurrence:
     honorific: bool = False
     possessive: bool = False
     quoted: bool = False  # named as the speaker of a quote ("… ,” Biden said)
+    # "X …, accompanied by Y": Y is in X's delegation, so takes X's country when it has none.
+    follows: Occurrence | None = None
 
 
 def _name_spans(tokens, body):
@@ -573,6 +575,7 @@ def _country_of_words(words: str) -> str:
 def _list_after(tokens, k):
     """Token indexes of a list of people that starts at token k (stops at a verb, a period…)."""
     allowed = {"name", "initial", "title", "ltitle", "inst", "country", "acro", "hon", "particle"}
+    allowed |= {"place"}  # "the Undersecretary for North America, X"
     allowed |= {"poss"}
     out = []
     sentence = tokens[k].sentence if k < len(tokens) else 0
@@ -629,7 +632,22 @@ def find_officials(
     _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues, sentences)
     occurrences.extend(_transcript_speakers(body))
     people = _merge(occurrences)
-    return [_to_mention(group, gazetteer, publisher_country) for group in people]
+    mentions = [_to_mention(group, gazetteer, publisher_country) for group in people]
+    _follow_delegation_heads(people, mentions)
+    return mentions
+
+
+def _follow_delegation_heads(people, mentions):
+    """People listed as accompanying someone take that person's country when they have none."""
+    person_of = {id(occ): n for n, person in enumerate(people) for occ in person.occurrences}
+    for n, person in enumerate(people):
+        if mentions[n].country:
+            continue
+        for occ in person.occurrences:
+            head = person_of.get(id(occ.follows)) if occ.follows is not None else None
+            if head is not None and head != n and mentions[head].country:
+                mentions[n].country = mentions[head].country
+                break
 
 
 def _occurrence(tokens, body, i, j, list_titles, gazetteer):
@@ -785,7 +803,23 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         if k >= len(tokens):
             continue
         country = _country_of_words(m.group("adj") or "") if m.groupdict().get("adj") else ""
-        _attend_list(tokens, _list_after(tokens, k), by_token, attend, country)
+        listed = _list_after(tokens, k)
+        sentence_start = sentences.around(m.start())[0]
+        cue = m.group(0).lower()
+        if not country and cue.startswith(("met", "meeting", "spoke", "talks")):
+            # "led a U.S. delegation to Panama City, where he met with President X": X is the
+            # host, of the country the delegation went to.
+            country = _destination_country(body[sentence_start : m.start()])
+            _attend_list(tokens, listed, by_token, attend, country, hosts_only=True)
+            continue
+        _attend_list(tokens, listed, by_token, attend, country)
+        if cue.startswith(("accompanied", "acompañad", "joined by")):
+            subject = next(
+                (o for o in occurrences if sentence_start <= o.position < m.start()), None
+            )
+            for idx in listed:
+                if idx in by_token and subject is not None and by_token[idx] is not subject:
+                    by_token[idx].follows = subject
     # 3. Subjects of a meeting verb: "X and Y met …", "… Adam Cohen accompanied Dr. …".
     for k, tok in enumerate(tokens):
         had_a_meeting = tok.low in ("had", "has", "have") and any(
@@ -804,12 +838,40 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             attend(occ)
 
 
-def _attend_list(tokens, indexes, by_token, attend, country):
+DESTINATION_TO = re.compile(
+    r"\b(?:delegation|trip|visit|travel(?:l?ed)?|traveling|travelling|mission|went|flew)\s+to\s+"
+    r"(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})"
+)
+_CITY_COUNTRY = {_norm(k): v for k, v in lexicon.CITIES.items()}
+
+
+def _destination_country(text: str) -> str:
+    """The country a delegation went to, from 'delegation to Panama City' or 'trip to Mexico'."""
+    for m in DESTINATION_TO.finditer(text):
+        words = m.group("place").split()
+        for n in range(len(words), 0, -1):
+            key = _norm(" ".join(words[:n]))
+            if key in _CITY_COUNTRY:
+                return _CITY_COUNTRY[key]
+            if key in COUNTRY_WORDS:
+                return COUNTRY_WORDS[key]
+    return ""
+
+
+def _attend_list(tokens, indexes, by_token, attend, country, hosts_only=False):
     """Everyone named in one list attended. Those the list gives no country take the one country
-    the list names ("met with Mexican President X and Foreign Secretary Y": Y is Mexican too)."""
+    the list names ("met with Mexican President X and Foreign Secretary Y": Y is Mexican too).
+    `hosts_only`: `country` is the host's, given only to those whose title is a plain national
+    one (an ambassador met there is usually the visitor's own)."""
     people = list({id(by_token[i]): by_token[i] for i in sorted(indexes) if i in by_token}.values())
     if not people:
         return
+    if hosts_only and country:
+        for occ in people:
+            host = occ.title and _is_plain_national_title(occ.title)
+            if host and not re.search(r"(?i)ambassador|embassy|charg|consul", occ.title):
+                attend(occ, country)
+        country = ""
     named = {occ.country for occ in people if occ.country_how == "title"}
     named |= {
         tokens[idx].country

@@ -294,3 +294,18 @@ def test_a_trilateral_body_makes_our_countries_three():
         ("At the third session of the Trilateral W", ["US", "MX", "CA"]),
         ("Separately, our countries will expand th", ["US", "MX"]),
     ]
+
+
+def test_a_relative_clause_commits_its_own_subject_and_list_headings_do_not_commit():
+    body = (
+        "Secretary Mayorkas and President Mulino signed a memorandum under which the United "
+        "States will support the removal of migrants without a legal basis to remain.\n\n"
+        "The two delegations agreed on the following commitments:\n\n"
+        "1. Panama will strengthen its border controls.\n\n"
+        "The delegations agreed to hold the next dialogue in Washington."
+    )
+    found = find_commitments(body, parties_in_context=["US", "PA"])
+    assert [(c.text[:36], c.parties) for c in found] == [
+        ("the United States will support the r", ["US"]),
+        ("Panama will strengthen its border co", ["PA"]),
+    ]

@@ -162,3 +162,12 @@ def test_publication_date_from_a_dateline(text, expected):
     assert note == ("no date in the file: needs a curator" if expected is None else note)
     if expected:
         assert note.startswith(("dateline in the text:", "date in the headline:"))
+
+
+@pytest.mark.parametrize(
+    "line", ["Release Date: July 1, 2024", "Date: July 1, 2024", "Fecha: 1 de julio de 2024"]
+)
+def test_a_labelled_release_date_is_a_dateline(line):
+    assert publication_date_from_text(f"Readout of a Trip\n\n{line}\n\nText.")[0] == date(
+        2024, 7, 1
+    )

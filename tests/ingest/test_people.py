@@ -427,3 +427,20 @@ def test_spanish_attendance_verbs_and_mentions():
     assert minister.attended and minister.country == "GT"
     assert found["Tobin Bradley"].attended and found["Tobin Bradley"].country == "US"
     assert not found["Joe Biden"].attended
+
+
+def test_hosts_met_on_a_visit_are_of_the_country_visited_and_companions_of_their_head():
+    body = (
+        "Secretary of Homeland Security Alejandro N. Mayorkas led a U.S. delegation to Panama "
+        "City, where he met with President José Raúl Mulino, Minister of Public Security Frank "
+        "Ábrego and Ambassador Mari Carmen Aponte.\n\n"
+        "Foreign Secretary Alicia Bárcena received Secretary Mayorkas at the Ministry, "
+        "accompanied by the Undersecretary for North America, Juan Manuel Gómez Robledo."
+    )
+    found = {o.name: o for o in find_officials(body, gazetteer=EMPTY_GAZETTEER)}
+    assert found["José Raúl Mulino"].country == "PA" and found["José Raúl Mulino"].attended
+    assert found["Frank Ábrego"].country == "PA"
+    assert found["Mari Carmen Aponte"].country == ""  # an ambassador there is often our own
+    head = found["Alicia Bárcena"].country
+    assert found["Juan Manuel Gómez Robledo"].attended
+    assert found["Juan Manuel Gómez Robledo"].country == head

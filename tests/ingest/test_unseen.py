@@ -1,0 +1,196 @@
+"""Golden-file tests on readouts the extraction was not written for (tests/ingest/unseen/).
+
+Each text imitates a real source's style (State Department readout, DHS readout, SRE press release
+in English, Canadian PMO readout, joint statement with a numbered list). The expectations below
+were written before the extraction was run on them; `score()` counts how much of them the
+extraction gets, so that the numbers can be compared before and after a change
+(`pytest tests/ingest/test_unseen.py -s -k totals` prints them).
+"""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from statements.ingest.documents import read_document
+from statements.ingest.pipeline import extract
+from statements.ingest.resolve import name_score
+
+UNSEEN = Path(__file__).parent / "unseen"
+
+# file -> expectations. officials: name -> (country, attended). meeting: (start, end, kind, city).
+# commitments: (a phrase of the committing sentence, parties).
+EXPECTED = {
+    "state_guatemala.txt": {
+        "published": date(2024, 4, 15),
+        "officials": {
+            "Antony J. Blinken": ("US", True),
+            "Carlos Ramiro Martínez": ("GT", True),
+            "Bernardo Arévalo": ("GT", False),
+        },
+        "meeting": (date(2024, 4, 15), date(2024, 4, 15), {"other"}, "Washington"),
+        "commitments": [("agreed to expand lawful pathways", ["US", "GT"])],
+    },
+    "dhs_panama.txt": {
+        "published": date(2024, 7, 1),
+        "officials": {
+            "Alejandro N. Mayorkas": ("US", True),
+            "José Raúl Mulino": ("PA", True),
+            "Frank Ábrego": ("PA", True),
+            "Blas Nuñez-Neto": ("US", True),
+            "Troy A. Miller": ("US", True),
+        },
+        "meeting": (date(2024, 6, 30), date(2024, 7, 1), {"delegation_visit"}, "Panama City"),
+        "commitments": [
+            ("United States will support the removal", ["US"]),
+            ("committed to expand information sharing", ["US", "PA"]),
+        ],
+    },
+    "sre_mayorkas.txt": {
+        "published": date(2024, 3, 14),
+        "officials": {
+            "Alicia Bárcena": ("MX", True),
+            "Alejandro Mayorkas": ("US", True),
+            "Juan Manuel Gómez Robledo": ("MX", True),
+            "Andrés Ramírez Silva": ("MX", True),
+        },
+        "meeting": (
+            date(2024, 3, 14),
+            date(2024, 3, 14),
+            {"other", "delegation_visit"},
+            "Mexico City",
+        ),
+        "commitments": [("agreed to continue working together", ["US", "MX"])],
+    },
+    "pmo_sheinbaum_call.txt": {
+        "published": date(2024, 11, 25),
+        "officials": {
+            "Justin Trudeau": ("CA", True),
+            "Claudia Sheinbaum Pardo": ("MX", True),
+        },
+        "meeting": (date(2024, 11, 25), date(2024, 11, 25), {"call"}, ""),
+        "commitments": [("to work together ahead of the 2026 joint review", ["MX", "CA"])],
+    },
+    "joint_honduras.txt": {
+        "published": date(2024, 5, 9),
+        "officials": {
+            "Todd D. Robinson": ("US", True),
+            "Gustavo Sánchez": ("HN", True),
+        },
+        "meeting": (
+            date(2024, 5, 8),
+            date(2024, 5, 8),
+            {"delegation_visit", "committee"},
+            "Tegucigalpa",
+        ),
+        "commitments": [
+            ("The United States will provide training", ["US"]),
+            ("Honduras will strengthen its border controls", ["HN"]),
+            ("Both governments will expand cooperation", ["US", "HN"]),
+            ("The parties will establish a working group", ["US", "HN"]),
+        ],
+    },
+}
+
+
+def _extract(name):
+    return extract(read_document(UNSEEN / name))
+
+
+def _found(expected_name, officials):
+    fits = [o for o in officials if name_score(expected_name, o.name) >= 0.9]
+    return fits[0] if fits else None
+
+
+def score(name, extraction=None):
+    """{measure: (right, out of)} for one unseen file, plus 'false officials' and 'extra
+    commitments' as (count, count) pairs."""
+    want = EXPECTED[name]
+    extraction = extraction or _extract(name)
+    officials = extraction.officials
+    out = {}
+    found = {n: _found(n, officials) for n in want["officials"]}
+    total = len(want["officials"])
+    out["officials found"] = (sum(1 for o in found.values() if o), total)
+    out["official countries"] = (
+        sum(1 for n, o in found.items() if o and o.country == want["officials"][n][0]),
+        total,
+    )
+    out["attendance"] = (
+        sum(1 for n, o in found.items() if o and o.attended == want["officials"][n][1]),
+        total,
+    )
+    false = [o.name for o in officials if not any(name_score(n, o.name) for n in found)]
+    out["false officials"] = (len(false), len(false))
+    out["publication date"] = (int(extraction.document.published == want["published"]), 1)
+    start, end, kinds, city = want["meeting"]
+    meeting = extraction.meetings[0] if extraction.meetings else None
+    out["meeting found"] = (int(meeting is not None), 1)
+    out["meeting dates"] = (
+        int(meeting is not None and (meeting.start, meeting.end or meeting.start) == (start, end)),
+        1,
+    )
+    out["meeting kind"] = (int(meeting is not None and meeting.kind in kinds), 1)
+    out["meeting city"] = (int(meeting is not None and meeting.city == city), 1)
+    hits, parties_right = 0, 0
+    matched = set()
+    for phrase, parties in want["commitments"]:
+        item = next((c for c in extraction.commitments if phrase in c.text), None)
+        if item is not None:
+            hits += 1
+            matched.add(id(item))
+            parties_right += item.parties == parties
+    out["commitments found"] = (hits, len(want["commitments"]))
+    out["commitment parties"] = (parties_right, len(want["commitments"]))
+    extra = [c.text for c in extraction.commitments if id(c) not in matched]
+    out["extra commitments"] = (len(extra), len(extra))
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_officials_of_unseen_readouts(name):
+    extraction = _extract(name)
+    want = EXPECTED[name]["officials"]
+    got = {
+        n: (o.country, o.attended) if (o := _found(n, extraction.officials)) else None for n in want
+    }
+    assert got == want
+    others = [o.name for o in extraction.officials if not any(name_score(n, o.name) for n in want)]
+    assert others == []
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_dates_and_meeting_of_unseen_readouts(name):
+    extraction = _extract(name)
+    want = EXPECTED[name]
+    assert extraction.document.published == want["published"]
+    start, end, kinds, city = want["meeting"]
+    assert len(extraction.meetings) == 1
+    meeting = extraction.meetings[0]
+    assert (meeting.start, meeting.end or meeting.start) == (start, end)
+    assert meeting.kind in kinds
+    assert meeting.city == city
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_commitments_of_unseen_readouts(name):
+    extraction = _extract(name)
+    got = [(c.text, c.parties) for c in extraction.commitments]
+    for phrase, parties in EXPECTED[name]["commitments"]:
+        assert any(phrase in text and found == parties for text, found in got), (phrase, got)
+    assert len(got) == len(EXPECTED[name]["commitments"]), got
+
+
+def test_totals(capsys):
+    """Prints the score over all unseen files (run with -s); asserts only that it ran."""
+    totals = {}
+    for name in sorted(EXPECTED):
+        for measure, (right, of) in score(name).items():
+            a, b = totals.get(measure, (0, 0))
+            totals[measure] = (a + right, b + of)
+    with capsys.disabled():
+        print()
+        for measure, (right, of) in totals.items():
+            shown = f"{right}" if measure.startswith(("false", "extra")) else f"{right}/{of}"
+            print(f"  {measure:22} {shown}")
+    assert totals["officials found"][1] == sum(len(e["officials"]) for e in EXPECTED.values())
