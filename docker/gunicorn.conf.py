@@ -18,3 +18,24 @@ accesslog = None
 errorlog = "-"
 # The load balancer terminates TLS and sets X-Forwarded-Proto (see SECURE_PROXY_SSL_HEADER).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "*")
+
+# gunicorn's own lines (boot, worker restarts, timeouts) as JSON too, like the application's, so
+# every line the container writes parses the same way. DJANGO_LOG_FORMAT=plain keeps its default.
+if os.environ.get("DJANGO_LOG_FORMAT", "json") == "json":
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "archive.logging.JsonFormatter"}},
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stdout",
+            }
+        },
+        "root": {"level": "INFO", "handlers": []},
+        "loggers": {
+            "gunicorn.error": {"level": "INFO", "handlers": ["console"], "propagate": False},
+            "gunicorn.access": {"level": "INFO", "handlers": [], "propagate": False},
+        },
+    }

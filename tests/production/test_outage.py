@@ -25,11 +25,8 @@ def outage_settings(kind, tmp_path):
 
 
 def json_log_entries(server):
-    entries = []
-    for line in server.log_lines():
-        if line.startswith("{"):
-            entries.append(json.loads(line))
-    return entries
+    """Every line the server wrote (gunicorn's own included) is one JSON object."""
+    return [json.loads(line) for line in server.log_lines() if line.strip()]
 
 
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
@@ -65,6 +62,9 @@ def test_a_database_outage_answers_503_pages_not_tracebacks(gunicorn_server, tmp
     entries = json_log_entries(server)
     assert any(e.get("path") == "/" and e.get("status") == 503 for e in entries), entries
     assert any(e["logger"] == "archive.database" for e in entries)
+    assert any(
+        e["logger"] == "gunicorn.error" and "Booting worker" in e["message"] for e in entries
+    )
 
 
 def test_production_server_health_headers_and_error_pages(gunicorn_server, tmp_path):
