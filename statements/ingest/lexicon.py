@@ -33,7 +33,8 @@ TITLE_CORE = TITLE_HEADS - {
 HEADS_OF_STATE = {"president", "prime minister", "premier", "chancellor", "king", "queen"}
 
 HONORIFICS = {
-    "adm.", "amb.", "dame", "doctor", "dr.", "gen.", "gov.", "hon.", "honorable", "ing.", "lic.",
+    "adm.", "amb.", "dame", "doctor", "dr.", "gen.", "gov.", "hon.", "honorable", "honourable",
+    "ing.", "lic.",
     "madam", "miss", "mr.", "mrs.", "ms.", "prof.", "rep.", "sen.", "señor", "señora", "sir",
     "sr.", "sra.", "srta.",
 }  # fmt: skip
@@ -210,6 +211,18 @@ CAPITALS = {
     "IN": "New Delhi", "DO": "Santo Domingo",
 }  # fmt: skip
 
+# States and provinces, for the country of a title that names one ("Governor of Tamaulipas").
+REGION_COUNTRY = {
+    "alberta": "CA", "baja california": "MX", "british columbia": "CA", "california": "US",
+    "chiapas": "MX", "chihuahua": "MX", "coahuila": "MX", "colorado": "US", "florida": "US",
+    "guerrero": "MX", "hawaii": "US", "illinois": "US", "jalisco": "MX", "louisiana": "US",
+    "maryland": "US", "massachusetts": "US", "michoacan": "MX", "michoacán": "MX", "nevada": "US",
+    "new mexico": "US", "nuevo leon": "MX", "nuevo león": "MX", "oaxaca": "MX", "ontario": "CA",
+    "puebla": "MX", "quebec": "CA", "quintana roo": "MX", "sinaloa": "MX", "sonora": "MX",
+    "tamaulipas": "MX", "texas": "US", "veracruz": "MX", "virginia": "US", "yucatan": "MX",
+    "yucatán": "MX", "arizona": "US",
+}  # fmt: skip
+
 # fmt: skip
 # States and provinces that follow a city ("San Francisco, California"), and other places.
 REGIONS = {
@@ -231,4 +244,23 @@ VENUES = {
     "state department": "Washington", "eisenhower executive office building": "Washington",
     "parliament hill": "Ottawa", "rideau hall": "Ottawa", "casa presidencial": "",
     "palacio de la cultura": "Guatemala City", "pentagon": "Washington",
+}  # fmt: skip
+
+# The commonest East Asian family names, which such names put first ("Kishida Fumio", "Xi
+# Jinping"): family names, not anyone's name, used to read the order of a name's words.
+EAST_ASIAN_SURNAMES = {
+    # Japanese
+    "sato", "suzuki", "takahashi", "tanaka", "watanabe", "ito", "yamamoto", "nakamura",
+    "kobayashi", "kato", "yoshida", "yamada", "sasaki", "yamaguchi", "matsumoto", "inoue",
+    "kimura", "hayashi", "shimizu", "kishida", "abe", "suga", "ishiba", "kamikawa", "motegi",
+    "iwaya", "takaichi", "kono", "aso", "hamada", "noda", "koizumi", "okada", "hamaguchi",
+    # Chinese
+    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma",
+    "zhu", "hu", "guo", "he", "lin", "gao", "luo", "xi", "wen", "qin", "han", "xie", "song", "deng",
+    "feng", "cai", "tang", "lai", "tsai",
+    # Korean
+    "kim", "lee", "park", "choi", "jung", "chung", "kang", "cho", "yoon", "jang", "lim", "shin",
+    "moon", "yoo", "hong", "ahn", "oh", "seo", "kwon", "hwang", "baek", "nam",
+    # Vietnamese
+    "nguyen", "tran", "pham", "le", "hoang", "vo", "dang", "bui", "do", "ngo", "duong",
 }  # fmt: skip

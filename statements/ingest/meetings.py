@@ -103,7 +103,8 @@ DESTINATION = re.compile(
 )
 DELEGATION_OF = re.compile(r"\b(?P<adj>[A-Z][\w\.’']*)\s+(?:interagency\s+)?delegation\b")
 HEADS_OF_STATE = re.compile(
-    r"^(?:(?!vice).)*\b(?:president|prime minister|premier|chancellor|king|queen)\b"
+    r"^(?:(?!vice).)*(?<!to the )(?<!of the )(?<!for the )"
+    r"\b(?:president|prime minister|premier|chancellor|king|queen)\b"
     r"(?!\s+of\s+the\s+\w+\s+(?:commission|committee|council|bank))",
     re.IGNORECASE,
 )
@@ -215,6 +216,15 @@ def find_meetings(
     if not city and venue_city:
         city, city_inferred = venue_city, False
         city_country = _CITY_COUNTRY.get(_key(venue_city), "")
+    if not city and venue:
+        # "en la Cancillería" under a "Ciudad de México, 12 de diciembre" dateline: the venue
+        # is in the city the publisher writes from.
+        dateline_city = _dateline_city(body)
+        if dateline_city:
+            city, city_inferred = dateline_city, True
+            city_country = _CITY_COUNTRY.get(_key(dateline_city), "")
+            place_note = f"city inferred: {venue} under a {dateline_city} dateline"
+    city = CITY_NAMES.get(_key(city), city)
     countries = sorted({o.country for o in attendees if o.country} | {city_country} - {""})
     if not countries and publisher_country:
         countries = [publisher_country]
@@ -268,6 +278,24 @@ def _meeting_dates(body, dates, current):
     inferred = all(d.relative for d in chosen)
     note = f"from {first.phrase!r}" + (f" ({first.note})" if first.note else "")
     return start, end, inferred, note
+
+
+# One name per city, so that a communiqué and a readout of the same talks agree on the place.
+CITY_NAMES = {
+    "ciudad de mexico": "Mexico City", "cdmx": "Mexico City", "mexico, d.f.": "Mexico City",
+    "ciudad de guatemala": "Guatemala City", "ciudad de panama": "Panama City",
+    "washington, d.c.": "Washington", "washington d.c.": "Washington",
+}  # fmt: skip
+
+
+def _dateline_city(body) -> str:
+    """The known city a dateline near the top names ("Ciudad de México, 12 de diciembre de
+    2023", "MONTERREY, Nuevo León –"), else ""."""
+    for line in [line for line in body.splitlines() if line.strip()][:6]:
+        m = re.match(r"^\s*([A-ZÁÉÍÓÚÑ][\w.'’ -]{1,40}?)\s*,", line)
+        if m and _key(m.group(1)) in _CITIES and publication_date_from_text(line)[0]:
+            return m.group(1).strip()
+    return ""
 
 
 def _is_dateline(body, mention) -> bool:
@@ -410,22 +438,7 @@ def _kind(body, attendees, current, countries):
 # Family name first ("Kishida Fumio", "Xi Jinping", "Yoon Suk Yeol"): the commonest East Asian
 # surnames, read only for officials of these countries (or of no known country).
 EAST_ASIAN_COUNTRIES = {"JP", "CN", "KR", "KP", "TW", "VN", "SG", "MN", "KH"}
-EAST_ASIAN_SURNAMES = {
-    # Japanese
-    "sato", "suzuki", "takahashi", "tanaka", "watanabe", "ito", "yamamoto", "nakamura",
-    "kobayashi", "kato", "yoshida", "yamada", "sasaki", "yamaguchi", "matsumoto", "inoue",
-    "kimura", "hayashi", "shimizu", "kishida", "abe", "suga", "ishiba", "kamikawa", "motegi",
-    "iwaya", "takaichi", "kono", "aso", "hamada", "noda", "koizumi", "okada", "hamaguchi",
-    # Chinese
-    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma",
-    "zhu", "hu", "guo", "he", "lin", "gao", "luo", "xi", "wen", "qin", "han", "xie", "song", "deng",
-    "feng", "cai", "tang", "lai", "tsai",
-    # Korean
-    "kim", "lee", "park", "choi", "jung", "chung", "kang", "cho", "yoon", "jang", "lim", "shin",
-    "moon", "yoo", "hong", "ahn", "oh", "seo", "kwon", "hwang", "baek", "nam",
-    # Vietnamese
-    "nguyen", "tran", "pham", "le", "hoang", "vo", "dang", "bui", "do", "ngo", "duong",
-}  # fmt: skip
+EAST_ASIAN_SURNAMES = lexicon.EAST_ASIAN_SURNAMES
 # Countries where a person carries two surnames ("Claudia Sheinbaum Pardo": Sheinbaum).
 TWO_SURNAME_COUNTRIES = {
     "MX", "GT", "HN", "SV", "NI", "CR", "PA", "CO", "VE", "EC", "PE", "BO", "CL", "AR", "PY",

@@ -57,6 +57,8 @@ HONORIFICS = _normset(lexicon.HONORIFICS)
 COUNTRY_WORDS = {_norm(k): v for k, v in lexicon.COUNTRY_WORDS.items()}
 INSTITUTION_COUNTRY = {_norm(k): v for k, v in lexicon.INSTITUTION_COUNTRY.items()}
 PLACES = _normset([*lexicon.CITIES, *lexicon.REGIONS, *lexicon.VENUES])
+# The country a place is in ("Governor of Tamaulipas", "Mayor of Tijuana").
+PLACE_COUNTRY = {_norm(k): v for k, v in [*lexicon.CITIES.items(), *lexicon.REGION_COUNTRY.items()]}
 NAME_PARTICLES = {
     "de",
     "del",
@@ -124,7 +126,8 @@ DELEGATION_REGION = re.compile(
     r"|\bwith\s+the\s+participation\s+of\b"
     # "la delegación mexicana, en la que participaron …", "integrada por …"
     r"|(?:\bdelegaci[oó]n\s+(?P<es_adj>[a-záéíóúñ]+)\b[^.;]{0,60}?)?"
-    r"\b(?:participaron|integrada\s+por|conformada\s+por|compuesta\s+por|encabezada\s+por)\b"
+    r"\b(?:particip(?:aron|ó)(?:\s+también)?|integrada\s+por|conformada\s+por|compuesta\s+por"
+    r"|encabezada\s+por)\b"
     r"|\bcon\s+la\s+participaci[oó]n\s+de\b",
 )
 OBJECT_CUES = re.compile(
@@ -137,7 +140,8 @@ OBJECT_CUES = re.compile(
     r"|\b(?:had|held|has|holds)\s+an?\s+(?:[\w’']+\s+){0,2}?(?:call|conversation)\s+"
     r"(?:today\s+|yesterday\s+)?with\b|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
     r"|\baccompanied\b|\bjoined\b|\bmet\b"
-    r"|\bse\s+reuni(?:ó|o|eron)\s+con\b|\brecibi(?:ó|o|eron)\s+a\b|\bencabez(?:ó|o|aron)\b"
+    r"|\bse\s+reuni(?:ó|o|eron)\s+(?:hoy\s+|ayer\s+)?con\b"
+    r"|\brecibi(?:ó|o|eron)\s+(?:hoy\s+|ayer\s+)?a\b|\bencabez(?:ó|o|aron)\b"
     r"|\bacompañad[oa]s?\s+(?:por|de)\b|\b(?:sostuvo|sostuvieron)\s+(?:[\wáéíóú]+\s+){0,5}?con\b"
     r"|\bconvers(?:ó|o|aron)\s+con\b|\bvisit(?:ó|o)\s+a\b",
 )
@@ -235,6 +239,7 @@ def _classify(tokens):
             tok.cls, tok.country = "country", COUNTRY_WORDS[w]
         elif w in PLACES:
             tok.cls = "place"
+            tok.country = PLACE_COUNTRY.get(w, "")
         elif w in INSTITUTION_WORDS:
             tok.cls = "inst"
         elif w in STOPWORDS:
@@ -257,7 +262,7 @@ def _phrase_table():
     for phrase, code in lexicon.COUNTRY_WORDS.items():
         table[phrase] = ("country", code)
     for phrase in [*lexicon.CITIES, *lexicon.REGIONS]:
-        table[phrase] = ("place", "")
+        table[phrase] = ("place", PLACE_COUNTRY.get(_norm(phrase), ""))
     for phrase in lexicon.VENUES:
         table[phrase] = ("inst", "")
     for phrase, code in lexicon.INSTITUTION_COUNTRY.items():
@@ -396,6 +401,13 @@ def _title_before(tokens, body, i):
             and tok.low in TITLE_CONNECTORS | TITLE_PREFIXES
         ):
             k -= 1
+        elif (
+            tok.low in ("in", "en")
+            and 0 < k < i - 1
+            and tokens[k + 1].cls in ("country", "place")
+            and tokens[k - 1].cls in ("country", "inst")
+        ):
+            k -= 1  # "embajador de Canadá en México", "Ambassador of Canada in Mexico"
         elif tok.text == ")":
             m = k
             while m >= 0 and tokens[m].text != "(" and k - m < 8:

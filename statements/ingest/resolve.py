@@ -31,7 +31,7 @@ OFFICIALS_YAML = Path(__file__).resolve().parents[2] / "fixtures" / "officials.y
 
 HONORIFICS = {
     "dr", "mr", "mrs", "ms", "miss", "sir", "dame", "lic", "ing", "sra", "srta", "hon",
-    "honorable", "the", "prof", "professor", "gen", "adm", "amb",
+    "honorable", "honourable", "the", "prof", "professor", "gen", "adm", "amb",
 }  # fmt: skip
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 PARTICLES = {"de", "del", "la", "las", "los", "van", "von", "der", "da", "das", "do", "dos", "y"}
@@ -76,6 +76,7 @@ MIDDLE_GIVEN_NAMES = {
 _WORD = re.compile(r"[\w’'\-\.]+")
 # Title words that may lead a name as written ("President Joseph R. Biden Jr.").
 _LEADING_TITLES = {strip_accents(w).casefold() for w in lexicon.TITLE_HEADS}
+_EAST_ASIAN_SURNAMES = lexicon.EAST_ASIAN_SURNAMES
 
 
 def name_words(name: str) -> list[str]:
@@ -136,6 +137,9 @@ def name_score(a: str, b: str) -> float:
         if long_[-len(short) :] == short and _significant(short):
             return 0.6
         if len(short) == 1 and len(long_) >= 3 and long_[-2] == short[0]:
+            return 0.6
+        # Family name first: "Kamikawa" of "Kamikawa Yoko".
+        if len(short) == 1 and long_[0] == short[0] and short[0] in _EAST_ASIAN_SURNAMES:
             return 0.6
     if len(short) < 2:
         return 0.0

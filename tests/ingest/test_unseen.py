@@ -92,6 +92,79 @@ EXPECTED = {
     },
 }
 
+# A second batch, written (texts and expectations) after the fixes the first batch led to and
+# scored before any change for them: the honest measure of texts the rules were not tuned on.
+HELD_OUT = {
+    "held_out/wh_harris_castro.txt": {
+        "published": None,
+        "officials": {
+            "Kamala Harris": ("US", True),
+            "Xiomara Castro": ("HN", True),
+            "Alejandro Mayorkas": ("US", True),
+            "Juan Gonzalez": ("US", True),
+        },
+        "meeting": (None, None, {"leaders", "other"}, "Tegucigalpa"),
+        "commitments": [
+            ("the United States will provide 22 million", ["US"]),
+            ("The two leaders committed to work together", ["US", "HN"]),
+        ],
+    },
+    "held_out/sre_joly_es.txt": {
+        "published": date(2023, 12, 12),
+        "officials": {
+            "Alicia Bárcena": ("MX", True),
+            "Mélanie Joly": ("CA", True),
+            "Graeme C. Clark": ("CA", True),
+        },
+        "meeting": (date(2023, 12, 12), date(2023, 12, 12), {"other"}, "Mexico City"),
+        "commitments": [
+            ("Acordaron fortalecer", ["MX", "CA"]),
+            ("reafirmaron su compromiso", ["MX", "CA"]),
+        ],
+    },
+    "held_out/embassy_salazar.txt": {
+        "published": None,
+        "officials": {
+            "Ken Salazar": ("US", True),
+            "Samuel García Sepúlveda": ("MX", True),
+            "Américo Villarreal Anaya": ("MX", True),
+        },
+        "meeting": (None, None, {"other"}, "Monterrey"),
+        "commitments": [("agreed to establish a regular channel", ["US", "MX"])],
+    },
+    "held_out/gac_joly_velasco.txt": {
+        "published": date(2025, 2, 26),
+        "officials": {
+            "Mélanie Joly": ("CA", True),
+            "Juan Ramón de la Fuente": ("MX", True),
+        },
+        "meeting": (date(2025, 2, 26), date(2025, 2, 26), {"other"}, "Ottawa"),
+        "commitments": [
+            ("discussed trade between Canada and Mexico", ["MX", "CA"]),
+            ("agreed to hold regular consultations", ["MX", "CA"]),
+            ("committed to deepen cooperation on labour mobility", ["MX", "CA"]),
+        ],
+    },
+    "held_out/state_kamikawa.txt": {
+        "published": date(2024, 1, 9),
+        "officials": {
+            "Antony J. Blinken": ("US", True),
+            "Kamikawa Yoko": ("JP", True),
+        },
+        "meeting": (date(2024, 1, 9), date(2024, 1, 9), {"other"}, "Tokyo"),
+        "commitments": [("They committed to deepen trilateral cooperation", ["US", "JP"])],
+    },
+}
+
+
+ALL = {**EXPECTED, **HELD_OUT}
+# What the extraction still misses on them (said in the report, kept visible here).
+KNOWN_MISSES = {
+    # "discussed trade … and their shared commitment to …": a commitment named inside a longer
+    # object is not read as one.
+    "held_out/gac_joly_velasco.txt",
+}
+
 
 def _extract(name):
     return extract(read_document(UNSEEN / name))
@@ -105,7 +178,7 @@ def _found(expected_name, officials):
 def score(name, extraction=None):
     """{measure: (right, out of)} for one unseen file, plus 'false officials' and 'extra
     commitments' as (count, count) pairs."""
-    want = EXPECTED[name]
+    want = ALL[name]
     extraction = extraction or _extract(name)
     officials = extraction.officials
     out = {}
@@ -126,10 +199,8 @@ def score(name, extraction=None):
     start, end, kinds, city = want["meeting"]
     meeting = extraction.meetings[0] if extraction.meetings else None
     out["meeting found"] = (int(meeting is not None), 1)
-    out["meeting dates"] = (
-        int(meeting is not None and (meeting.start, meeting.end or meeting.start) == (start, end)),
-        1,
-    )
+    dates = (meeting.start, meeting.end or meeting.start) if meeting is not None else None
+    out["meeting dates"] = (int(meeting is not None and dates == (start, end or start)), 1)
     out["meeting kind"] = (int(meeting is not None and meeting.kind in kinds), 1)
     out["meeting city"] = (int(meeting is not None and meeting.city == city), 1)
     hits, parties_right = 0, 0
@@ -147,10 +218,10 @@ def score(name, extraction=None):
     return out
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("name", sorted(ALL))
 def test_officials_of_unseen_readouts(name):
     extraction = _extract(name)
-    want = EXPECTED[name]["officials"]
+    want = ALL[name]["officials"]
     got = {
         n: (o.country, o.attended) if (o := _found(n, extraction.officials)) else None for n in want
     }
@@ -159,32 +230,40 @@ def test_officials_of_unseen_readouts(name):
     assert others == []
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("name", sorted(ALL))
 def test_dates_and_meeting_of_unseen_readouts(name):
     extraction = _extract(name)
-    want = EXPECTED[name]
+    want = ALL[name]
     assert extraction.document.published == want["published"]
     start, end, kinds, city = want["meeting"]
     assert len(extraction.meetings) == 1
     meeting = extraction.meetings[0]
-    assert (meeting.start, meeting.end or meeting.start) == (start, end)
+    assert (meeting.start, meeting.end or meeting.start) == (start, end or start)
     assert meeting.kind in kinds
     assert meeting.city == city
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True)) if name in KNOWN_MISSES else name
+        for name in sorted(ALL)
+    ],
+)
 def test_commitments_of_unseen_readouts(name):
     extraction = _extract(name)
     got = [(c.text, c.parties) for c in extraction.commitments]
-    for phrase, parties in EXPECTED[name]["commitments"]:
+    for phrase, parties in ALL[name]["commitments"]:
         assert any(phrase in text and found == parties for text, found in got), (phrase, got)
-    assert len(got) == len(EXPECTED[name]["commitments"]), got
+    texts = {text for text, _ in got}
+    assert len(texts) <= len(ALL[name]["commitments"]), got
 
 
-def test_totals(capsys):
-    """Prints the score over all unseen files (run with -s); asserts only that it ran."""
+@pytest.mark.parametrize("files", [EXPECTED, HELD_OUT], ids=["first batch", "held out"])
+def test_totals(files, capsys):
+    """Prints the score over a batch of files (run with -s); asserts only that it ran."""
     totals = {}
-    for name in sorted(EXPECTED):
+    for name in sorted(files):
         for measure, (right, of) in score(name).items():
             a, b = totals.get(measure, (0, 0))
             totals[measure] = (a + right, b + of)
@@ -193,4 +272,4 @@ def test_totals(capsys):
         for measure, (right, of) in totals.items():
             shown = f"{right}" if measure.startswith(("false", "extra")) else f"{right}/{of}"
             print(f"  {measure:22} {shown}")
-    assert totals["officials found"][1] == sum(len(e["officials"]) for e in EXPECTED.values())
+    assert totals["officials found"][1] == sum(len(e["officials"]) for e in files.values())
