@@ -92,7 +92,8 @@ IN_CITY = re.compile(
 MEETING_WORDS = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|visit|visited|visits|trip|hosted|hosts|received|"
     r"welcomed|delegations?|talks|call|spoke\s+(?:with|by)|conversation|summit|dialogue|"
-    r"discussed|bilateral|reunión|reunion|se\s+reunió|recibió|visita|delegación|llamada)\b",
+    r"discussed|bilateral|reunión|reunion|se\s+reunió|se\s+reunieron|recibió|visita|delegación"
+    r"|llamada|conversación|videoconferencia|encuentro|sostuvo)\b",
     re.IGNORECASE,
 )
 # "… and these meetings in Mexico City": the reported meeting, even in a sentence about another.
@@ -112,7 +113,10 @@ ADJECTIVES = {
     "US": "U.S.", "MX": "Mexican", "CA": "Canadian", "GT": "Guatemalan", "HN": "Honduran",
     "SV": "Salvadoran", "CN": "Chinese", "GB": "British", "FR": "French", "DE": "German",
     "JP": "Japanese", "IN": "Indian", "BR": "Brazilian", "CO": "Colombian", "PA": "Panamanian",
-    "CR": "Costa Rican", "CU": "Cuban", "VE": "Venezuelan",
+    "CR": "Costa Rican", "CU": "Cuban", "VE": "Venezuelan", "EC": "Ecuadorian", "PE": "Peruvian",
+    "CL": "Chilean", "AR": "Argentine", "KR": "South Korean", "AU": "Australian",
+    "IT": "Italian", "ES": "Spanish", "UA": "Ukrainian", "DO": "Dominican", "NI": "Nicaraguan",
+    "HT": "Haitian", "BZ": "Belizean", "JM": "Jamaican", "IL": "Israeli", "RU": "Russian",
 }  # fmt: skip
 COUNTRY_NAMES = {
     "US": "the United States", "MX": "Mexico", "CA": "Canada", "GT": "Guatemala",

@@ -78,6 +78,7 @@ NAME_PARTICLES |= {"y", "le", "bin", "ben", "al", "el"}
 # Lowercase words that may sit inside a title ("head of the Federal Commission for …").
 CONNECTORS = {"of", "for", "to", "the", "and", "on", "against", "in", "at"}
 TITLE_CONNECTORS = {"of", "for", "to", "the", "and", "on", "against", "de", "del", "la", "y", "e"}
+TITLE_CONNECTORS |= {"los", "las"}  # "presidente de los Estados Unidos"
 TITLE_PREFIXES = {"former", "outgoing", "incoming", "acting", "interim"}
 LOWER_TITLES = {"head", "chief", "director", "minister", "secretary", "ambassador", "president"}
 LOWER_TITLES |= {"presidente", "presidenta", "canciller", "secretario", "secretaria", "titular"}

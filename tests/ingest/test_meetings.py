@@ -478,3 +478,25 @@ def test_japanese_name_order_in_a_leaders_meeting_title():
         "Indo-Pacific."
     )
     assert _meeting_of(body).title == "Biden–Kishida meeting in Washington, 10 April 2024"
+
+
+@pytest.mark.parametrize(
+    "body, published, title",
+    [
+        (
+            "Ciudad de México, 3 de febrero de 2025\n\nLa presidenta de México, Claudia "
+            "Sheinbaum Pardo, sostuvo este lunes una conversación telefónica con el presidente de "
+            "los Estados Unidos, Donald Trump. Ambos mandatarios acordaron pausar los aranceles.",
+            date(2025, 2, 3),
+            "Sheinbaum–Trump call, 3 February 2025",
+        ),
+        (
+            "Deputy Secretary of State Christopher Landau met with Ecuadorian Minister of Foreign "
+            "Affairs and Human Mobility Gabriela Sommerfeld in Washington on March 19.",
+            date(2025, 3, 20),
+            "U.S.–Ecuadorian meeting in Washington, 19 March 2025",
+        ),
+    ],
+)
+def test_more_unseen_meeting_titles(body, published, title):
+    assert _meeting_of(body, published).title == title
