@@ -12,7 +12,6 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils.xmlutils import UnserializableContentError
 
 from statements.models import Statement
 
@@ -224,13 +223,6 @@ def test_odd_encodings_are_imported_readably_or_refused_with_a_reason(client, tm
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=False,
-    raises=UnserializableContentError,
-    reason="ingest-text: control characters (\\x0b, \\x1b) survive into the title and body, and "
-    "pages' feeds then fail (Atom is XML 1.0): 500 on /feeds/latest/. Strip C0 controls on import "
-    "(and let the feeds drop them too)",
-)
 def test_control_characters_do_not_break_the_feeds(client, tmp_path):
     document = "Readout of a meeting\x0b\x1b[31m\n\n" + unique_prose("ctl").replace(".", ".\x0c", 1)
     _, err = import_files(tmp_path, {"controls.txt": document})
