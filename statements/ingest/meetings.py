@@ -195,8 +195,9 @@ def find_meetings(
     published: date | None,
     publisher_country: str = "",
 ) -> list[MeetingFound]:
-    """The meeting the document reports (a list: today one at most), never a meeting it only
-    mentions. Empty when nobody in the text attended anything."""
+    """The meetings the document reports, never a meeting it only mentions: one, or one per stop
+    of a trip told stop by stop ("On Thursday … traveled to Guatemala City, where he met …; On
+    Friday … traveled to Tegucigalpa …"). Empty when nobody in the text attended anything."""
     attendees = [o for o in officials if o.attended]
     if not attendees:
         return []
@@ -210,6 +211,54 @@ def find_meetings(
     if not any(current(m.start()) for m in MEETING_WORDS.finditer(body)):
         return []  # people quoted or named, but no meeting reported
 
+    stops = _stops(body, dates, current)
+    if len(stops) < 2:
+        return [_meeting(body, officials, attendees, dates, publisher_country, current, sentences)]
+    meetings = []
+    for n, (stop_start, stop_end) in enumerate(stops):
+        here = [o for o in attendees if stop_start <= o.position < stop_end]
+        # The travellers (the publisher's side) attend every stop; hosts the one they are named in.
+        travellers = [
+            o for o in attendees if o.country == publisher_country and o not in here and n > 0
+        ]
+        stop_attendees = sorted(here + travellers, key=lambda o: o.position)
+        if not here:
+            continue
+
+        def at_stop(pos, start=stop_start, end=stop_end):
+            return start <= pos < end and current(pos)
+
+        meetings.append(
+            _meeting(body, officials, stop_attendees, dates, publisher_country, at_stop, sentences)
+        )
+    return meetings
+
+
+def _stops(body, dates, current):
+    """(start, end) of each stop of a trip told paragraph by paragraph, or [] when the text
+    reports one occasion: a stop is a paragraph naming a known city of its own with a date of
+    its own; it runs to the next stop (the first from the top)."""
+    starts = []
+    seen = set()
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", body):
+        start, end = m.span()
+
+        def inside(pos, start=start, end=end):
+            return start <= pos < end and current(pos)
+
+        city = _city(body, inside)[0]
+        dated = [d for d in dates if inside(d.position) and not _is_dateline(body, d)]
+        if city and dated and _key(city) not in seen:
+            seen.add(_key(city))
+            starts.append(start)
+    if len(starts) < 2:
+        return []
+    starts[0] = 0
+    return list(zip(starts, [*starts[1:], len(body)], strict=True))
+
+
+def _meeting(body, officials, attendees, dates, publisher_country, current, sentences):
+    """One FoundMeeting from the sentences `current` accepts."""
     start, end, inferred, date_note = _meeting_dates(body, dates, current)
     venue, venue_city = _venue(body, current)
     city, city_country, city_inferred, place_note = _city(body, current)
@@ -249,7 +298,7 @@ def find_meetings(
         city_inferred=city_inferred,
     )
     found.title = meeting_title(found, body, publisher_country)
-    return [found]
+    return found
 
 
 def _meeting_dates(body, dates, current):

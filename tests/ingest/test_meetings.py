@@ -500,3 +500,57 @@ def test_japanese_name_order_in_a_leaders_meeting_title():
 )
 def test_more_unseen_meeting_titles(body, published, title):
     assert _meeting_of(body, published).title == title
+
+
+TWO_STOP_TRIP = """---
+title: Secretary Mayorkas Travels to Guatemala and Honduras
+date: 2023-06-02
+source_url: https://www.dhs.gov/news/2023/06/02/secretary-mayorkas-travels-guatemala-and-honduras
+---
+
+On Thursday, Secretary of Homeland Security Alejandro N. Mayorkas traveled to Guatemala City,
+Guatemala, where he met with President Alejandro Giammattei and Minister of Foreign Affairs
+Mario Búcaro. They discussed the Safe Mobility Offices and the fight against human smuggling.
+
+On Friday, the Secretary traveled to Tegucigalpa, Honduras, where he met with President Xiomara
+Castro. The two officials agreed to expand cooperation on border security.
+"""
+
+
+@pytest.mark.django_db
+def test_a_trip_told_stop_by_stop_reports_one_meeting_per_stop():
+    from statements.ingest.documents import parse_document
+
+    document = parse_document(TWO_STOP_TRIP.encode(), "trip.txt")
+    statement = import_document(document)
+    meetings = {
+        m.city: (m.start_date, sorted(a.participant.name for a in m.attendances.all()))
+        for m in Meeting.objects.filter(reports__statement=statement)
+    }
+    assert meetings == {
+        "Guatemala City": (
+            date(2023, 6, 1),
+            ["Alejandro Giammattei", "Alejandro Mayorkas", "Mario Búcaro"],
+        ),
+        "Tegucigalpa": (date(2023, 6, 2), ["Alejandro Mayorkas", "Xiomara Castro"]),
+    }
+
+
+def test_one_visit_told_over_two_paragraphs_stays_one_meeting():
+    body = (
+        "On July 24, Homeland Security Advisor Dr. Elizabeth Sherwood-Randall met with "
+        "President Andrés Manuel López Obrador in Mexico City.\n\n"
+        "On July 25, the delegation met with Foreign Secretary Alicia Bárcena in Mexico City."
+    )
+    assert (
+        len(
+            find_meetings(
+                body,
+                officials=find_officials(body),
+                dates=find_dates(body, date(2023, 7, 26)),
+                published=date(2023, 7, 26),
+                publisher_country="US",
+            )
+        )
+        == 1
+    )
