@@ -88,6 +88,12 @@ GROUP_SUBJECT = re.compile(
     r"|presidentes)|nuestros (?:pa[ií]ses|gobiernos))\b"
 )
 THREE = re.compile(r"\b(?:three|tres|trilateral)\b")
+# An item of a list ("• strengthen …", "1. The United States will …", "a) …"), and a sentence
+# that announces a list of commitments ("agreed on the following commitments:").
+LIST_ITEM = re.compile(r"\s*(?:[•·▪◦●‣∙]|[-*+](?=\s)|\(?\d{1,2}[.)]|\(?[a-z][.)])\s*")
+LIST_HEADING = re.compile(
+    r"\b(?:commit\w*|agree\w*|pledg\w*|resolv\w*|decid\w*|acord\w*|comprom\w*)\b[^:]*:\s*$"
+)
 # A sentence set in a three-party frame: "During the second meeting of the Trilateral Fentanyl
 # Committee, our countries …", "at the North American Leaders' Summit, we …".
 TRILATERAL_FRAME = re.compile(
@@ -195,10 +201,17 @@ def find_commitments(
     found: list[CommitmentFound] = []
     mentioned = _document_countries(body)
     context = order_countries(parties_in_context) if parties_in_context else []
+    # "Together, we commit to:" followed by bullets: each item commits the heading's parties.
+    heading: tuple[list[str], CommitmentFound | None] | None = None
     for para_start, para_end in paragraph_spans(body):
         paragraph = body[para_start:para_end]
         last_parties: list[str] = []
-        for position, sentence in split_sentences(paragraph, offset=para_start):
+        count_before = len(found)
+        item = LIST_ITEM.match(paragraph)
+        if heading is not None and not item:
+            heading = None
+        sentences = split_sentences(paragraph, offset=para_start)
+        for position, sentence in sentences:
             local = position - para_start
             if _sentence_in_quote(paragraph, local, local + len(sentence)):
                 continue
@@ -229,6 +242,30 @@ def find_commitments(
                 found.append(
                     CommitmentFound(text=clause, parties=parties, position=position + start)
                 )
+        if heading is not None and len(found) == count_before:
+            parties, heading_item = heading
+            text = paragraph[item.end() :].strip().rstrip(";,").strip()
+            if heading_item in found:
+                found.remove(heading_item)  # the items say what is committed, not the heading
+            found.append(
+                CommitmentFound(text=text, parties=parties, position=para_start + item.end())
+            )
+        elif sentences and sentences[-1][1].rstrip().endswith(":"):
+            last_position, last = sentences[-1]
+            own = [c for c in found[count_before:] if c.position >= last_position]
+            if own or LIST_HEADING.search(fold(last)):
+                parties = (
+                    own[-1].parties
+                    if own
+                    else (
+                        _parties_of_subject(
+                            fold(_subject(last, len(last))), context, mentioned, last_parties
+                        )
+                        or context
+                        or order_countries(mentioned[:2])
+                    )
+                )
+                heading = (parties, own[-1] if own else None)
     return found
 
 

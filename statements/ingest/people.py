@@ -108,6 +108,8 @@ MEETING_VERBS = {
     "reunio", "reunieron", "encabezo", "encabezaron", "participo", "participaron", "recibio",
     "recibieron", "sostuvo", "sostuvieron", "visito", "asistio", "asistieron", "acompano",
     "acompanaron", "conversaron", "converso", "dialogaron",
+    # Those who agree or commit together were at the table ("X, Y and Z also agreed to …").
+    "agreed", "committed", "pledged", "acordaron", "convinieron",
 }  # fmt: skip
 CUE_WORDS_BEFORE = {"with", "by", "between", "and", "including", "included", "met", "joined"}
 CUE_WORDS_BEFORE |= {"welcomed", "received", "hosted", "thanked", "invited", "congratulated"}

@@ -309,3 +309,24 @@ def test_a_relative_clause_commits_its_own_subject_and_list_headings_do_not_comm
         ("the United States will support the r", ["US"]),
         ("Panama will strengthen its border co", ["PA"]),
     ]
+
+
+NALS_STATEMENT = (
+    "We, the leaders of Canada, Mexico and the United States, met today in Mexico City for the "
+    "tenth North American Leaders' Summit. Together, we commit to:\n\n"
+    "• strengthen regional supply chains for semiconductors;\n\n"
+    "• reduce methane emissions from the oil and gas sector by 75 percent;\n\n"
+    "• expand legal pathways for migration across the region.\n\n"
+    "The leaders thanked the people of Mexico City."
+)
+
+
+def test_each_item_under_a_committing_heading_commits_the_headings_parties():
+    found = find_commitments(NALS_STATEMENT, parties_in_context=["CA", "MX", "US"])
+    assert [(c.text, c.parties) for c in found] == [
+        ("strengthen regional supply chains for semiconductors", US_MX_CA),
+        ("reduce methane emissions from the oil and gas sector by 75 percent", US_MX_CA),
+        ("expand legal pathways for migration across the region.", US_MX_CA),
+    ]
+    for commitment in found:
+        assert NALS_STATEMENT[commitment.position :].startswith(commitment.text)

@@ -444,3 +444,19 @@ def test_hosts_met_on_a_visit_are_of_the_country_visited_and_companions_of_their
     head = found["Alicia Bárcena"].country
     assert found["Juan Manuel Gómez Robledo"].attended
     assert found["Juan Manuel Gómez Robledo"].country == head
+
+
+def test_those_who_agree_together_attended():
+    body = (
+        "We met today in Mexico City for the tenth North American Leaders' Summit.\n\n"
+        "Prime Minister Justin Trudeau, President Andrés Manuel López Obrador and President "
+        "Joseph R. Biden, Jr. also agreed to hold the next summit in Canada. President Barack "
+        "Obama agreed in 2014 to host the seventh summit."
+    )
+    found = {o.name: o.attended for o in find_officials(body, gazetteer=EMPTY_GAZETTEER)}
+    assert found == {
+        "Justin Trudeau": True,
+        "Andrés Manuel López Obrador": True,
+        "Joseph R. Biden": True,
+        "Barack Obama": False,
+    }
