@@ -207,6 +207,8 @@ def find_commitments(
         paragraph = body[para_start:para_end]
         last_parties: list[str] = []
         count_before = len(found)
+        # "The two officials" where more than two countries are parties: the paragraph's pair.
+        pair = _pair_in(paragraph, context)
         item = LIST_ITEM.match(paragraph)
         if heading is not None and not item:
             heading = None
@@ -218,7 +220,12 @@ def find_commitments(
             folded = fold(sentence)
             three = bool(TRILATERAL_FRAME.search(folded))
             parties_here = _parties_of_subject(
-                fold(_subject(sentence, len(sentence))), context, mentioned, last_parties, three
+                fold(_subject(sentence, len(sentence))),
+                context,
+                mentioned,
+                last_parties,
+                three,
+                pair,
             )
             if parties_here:
                 last_parties = parties_here
@@ -232,7 +239,7 @@ def find_commitments(
                 clause = trimmed.strip()
                 subject = fold(_subject(sentence[start:], trigger.start() - start))
                 parties = _possessor_parties(fold(clause)) or _parties_of_subject(
-                    subject, context, mentioned, last_parties, three
+                    subject, context, mentioned, last_parties, three, pair
                 )
                 if not parties:
                     if _needs_party_subject(trigger):
@@ -337,8 +344,28 @@ def _possessor_parties(folded_clause: str) -> list[str]:
     return countries_in(owner)
 
 
+TWO = re.compile(r"\b(?:two|both|ambos|ambas|dos)\b")
+
+
+def _pair_in(paragraph: str, context: list[str]) -> list[str]:
+    """The two parties a paragraph is about when the document has more than two: the context
+    countries it names, with the first party in canonical order when it names only one
+    ("traveled to Tegucigalpa, Honduras, … The two officials agreed": the U.S. and Honduras)."""
+    if len(context) <= 2:
+        return []
+    named = [code for code in countries_in(paragraph) if code in context]
+    if len(named) == 1:
+        named = order_countries([named[0], next(c for c in context if c != named[0])])
+    return named if len(named) == 2 else []
+
+
 def _parties_of_subject(
-    subject: str, context: list[str], mentioned: list[str], last: list[str], three: bool = False
+    subject: str,
+    context: list[str],
+    mentioned: list[str],
+    last: list[str],
+    three: bool = False,
+    pair: list[str] | None = None,
 ) -> list[str]:
     """Who a subject stands for. `three`: the sentence names a trilateral body or three
     delegations, so "our countries" there are three (the context's, else the three most named)."""
@@ -360,6 +387,8 @@ def _parties_of_subject(
     word = group.group(0)
     if word == "they" and last:
         return last
+    if pair and TWO.search(word):
+        return pair
     if THREE.search(word) or (three and word != "they"):
         if len(context) >= 3:
             return context

@@ -330,3 +330,16 @@ def test_each_item_under_a_committing_heading_commits_the_headings_parties():
     ]
     for commitment in found:
         assert NALS_STATEMENT[commitment.position :].startswith(commitment.text)
+
+
+def test_the_two_officials_of_one_stop_of_a_trip_are_that_stops_pair():
+    body = (
+        "On Thursday, Secretary Mayorkas traveled to Guatemala City, Guatemala, where he met "
+        "with President Alejandro Giammattei.\n\n"
+        "On Friday, the Secretary traveled to Tegucigalpa, Honduras, where he met with President "
+        "Xiomara Castro. The two officials agreed to expand cooperation on border security."
+    )
+    found = find_commitments(body, parties_in_context=["US", "GT", "HN"])
+    assert [(c.text[:30], c.parties) for c in found] == [
+        ("The two officials agreed to ex", ["US", "HN"])
+    ]
