@@ -139,3 +139,26 @@ def client_ip(request):
     if len(forwarded) >= proxies:
         return forwarded[-proxies]
     return remote_addr
+
+
+class RejectNulBytesMiddleware:
+    """Answer 400 to a query string carrying a NUL byte.
+
+    No page takes one, PostgreSQL refuses NUL in text (a 500 from any filter that passes the
+    value to a query, the admin's list filters included), and feeds cannot serialise it.
+    """
+
+    message = "The address contains a NUL character (%00). Remove it and try again."
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            if request.path.startswith("/api/"):
+                return JsonResponse({"errors": [self.message]}, status=400)
+            return HttpResponse(self.message + "\n", status=400, content_type="text/plain")
+        return self.get_response(request)

@@ -644,9 +644,9 @@ class MergeRecord(models.Model):
     def __str__(self):
         return f"{self.merged_name} → {self.target_name}"
 
+    def get_absolute_url(self):
+        return self.target.get_absolute_url() if self.target else ""
+
     @property
     def target(self):
         return self.target_participant or self.target_meeting
-
-    def get_absolute_url(self):
-        return self.target.get_absolute_url() if self.target else ""

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
+from statements.ingest.documents import strip_controls
 from statements.search import highlight, mark_sentinels
 from statements.search.base import plain_snippet
 from statements.search.faceted import FACET_TITLES, faceted_search, querystring
@@ -168,7 +169,9 @@ class SearchFeed(Feed):
         return found
 
     def title(self, found):
-        return f"Statements matching “{found.q}”" if found.q else "Statements: search"
+        # Feeds are XML: control characters in the query cannot be serialised.
+        query = strip_controls(found.q or "")
+        return f"Statements matching “{query}”" if query else "Statements: search"
 
     def link(self, found):
         return reverse("statements:search") + querystring(found.params)
