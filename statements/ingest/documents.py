@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 import yaml
 
 from statements.ingest.dates import find_dates, publication_date_from_text
-from statements.ingest.html import html_to_text, is_html
+from statements.ingest.html import html_headline, html_to_text, is_html
 from statements.ingest.types import Document, DocumentError
 
 KINDS = ("joint_statement", "readout", "communique", "remarks", "statement")
@@ -842,7 +842,9 @@ def parse_document(raw: bytes | str, source_file: str, overrides: dict | None = 
     """
     overrides = {key: value for key, value in (overrides or {}).items() if value not in (None, "")}
     text = decode(raw)
+    headline = ""
     if is_html(text, source_file):
+        headline = html_headline(text)
         # In HTML a lone line break is a space; paragraphs end at block ends (blank lines).
         text = re.sub(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)", " ", html_to_text(text))
     front, rest = split_front_matter(text)
@@ -876,7 +878,13 @@ def parse_document(raw: bytes | str, source_file: str, overrides: dict | None = 
     text_date, text_date_note = publication_date_from_text("\n\n".join(paragraphs))
     title = _one_line(front.get("title"))
     title_inferred = not title
-    if not title:
+    headline = _one_line(headline)
+    if not title and headline and headline in paragraphs[:12]:
+        # A web page: its <h1> is the title, and what stands above it is page furniture
+        # ("Skip to content", breadcrumbs); the dateline above it has been read already.
+        title = headline
+        del paragraphs[: paragraphs.index(headline) + 1]
+    elif not title:
         title, headline_index = infer_title(paragraphs)
         if headline_index is not None:
             del paragraphs[headline_index]

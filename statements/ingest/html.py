@@ -46,6 +46,18 @@ def is_html(text: str, file_name: str = "") -> bool:
     return stripped.startswith("<") and len(_CLOSING_BLOCK.findall(stripped)) >= 2
 
 
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.I | re.S)
+
+
+def html_headline(markup: str) -> str:
+    """The text of a page's one <h1> (its headline), or "" when it has none or several."""
+    found = _H1.findall(_HEAD.sub(" ", markup or ""))
+    if len(found) != 1:
+        return ""
+    text = html.unescape(nh3.clean(found[0], tags=set(), attributes={}))
+    return " ".join(text.split())
+
+
 def html_to_text(markup: str) -> str:
     """Plain text from HTML: no tags, no scripts or styles, one paragraph per block."""
     # The head holds the page's <title> ("Readout … | The White House"), scripts and metadata;

@@ -834,3 +834,18 @@ def test_the_folder_walk_takes_html_pages(tmp_path):
         "b.htm",
         "c.txt",
     ]
+
+
+def test_a_saved_white_house_page_is_titled_by_its_h1_without_page_furniture():
+    page = Path(__file__).parent / "unseen" / "whitehouse_call.html"
+    document = read_document(page)
+    assert document.title == (
+        "Readout of President Biden’s Call with Prime Minister Trudeau of Canada"
+    )
+    assert document.published == date(2024, 3, 6)
+    assert document.publisher == "The White House"
+    assert "Skip to content" not in document.body and "Pennsylvania" not in document.body
+    assert "Briefing Room" not in document.body and "dataLayer" not in document.body
+    assert document.body.split("\n\n")[1].startswith(
+        "Today, President Joseph R. Biden, Jr. spoke with Prime Minister Justin Trudeau of Canada."
+    )
