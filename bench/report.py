@@ -85,24 +85,33 @@ def render(results: dict) -> str:
         lines += [
             "",
             f"**Search page on {engine}**: full HTTP response through gunicorn, ms "
-            f"({(result.get('ours') or [{}])[0].get('n', '?')} timed requests per query after a "
-            "warm-up; ratios of medians):",
+            f"({(result.get('ours') or [{}])[0].get('n', '?')} timed requests per query after "
+            "two warm-up requests; *warm*: repeated requests, the search cache's best case; "
+            "*cold*: the search cache invalidated before every request, as after an import or "
+            "an edit, and as for any query nobody asked before; ratios of medians):",
             "",
-            "| query | found | p50 | p95 | SQL | naive p50 | naive ÷ ours | Datasette p50 "
-            "| ours ÷ Datasette | Datasette found | p50 ≤ 30, p95 ≤ 100 |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+            "| query | found | warm p50 | warm p95 | cold p50 | cold p95 | SQL | naive p50 "
+            "| naive ÷ ours (cold) | Datasette p50 | ours (cold) ÷ Datasette | Datasette found "
+            "| p50 ≤ 30, p95 ≤ 100 (cold / warm) |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
         ]
         for row in result.get("ours", []):
             n = naive.get(row["name"], {})
             d = datasette.get(row["name"], {})
-            met = row["p50_ms"] <= TARGETS["p50_ms"] and row["p95_ms"] <= TARGETS["p95_ms"]
+            cold50 = row.get("cold_p50_ms", row["p50_ms"])
+            cold95 = row.get("cold_p95_ms", row["p95_ms"])
+
+            def verdict(p50, p95):
+                return "met" if p50 <= TARGETS["p50_ms"] and p95 <= TARGETS["p95_ms"] else "missed"
+
             lines.append(
                 f"| {row['name']} | {fmt(row.get('count'))} | {fmt(row['p50_ms'])} "
-                f"| {fmt(row['p95_ms'])} "
-                f"| {fmt(row['queries'])} | {fmt(n.get('p50_ms'))} "
-                f"| {fmt(ratio(n.get('p50_ms'), row['p50_ms']))} | {fmt(d.get('p50_ms'))} "
-                f"| {fmt(ratio(row['p50_ms'], d.get('p50_ms')), 2)} | {fmt(d.get('count'))} "
-                f"| {'met' if met else 'missed'}"
+                f"| {fmt(row['p95_ms'])} | {fmt(row.get('cold_p50_ms'))} "
+                f"| {fmt(row.get('cold_p95_ms'))} | {fmt(row['queries'])} "
+                f"| {fmt(n.get('p50_ms'))} | {fmt(ratio(n.get('p50_ms'), cold50))} "
+                f"| {fmt(d.get('p50_ms'))} | {fmt(ratio(cold50, d.get('p50_ms')), 2)} "
+                f"| {fmt(d.get('count'))} "
+                f"| {verdict(cold50, cold95)} / {verdict(row['p50_ms'], row['p95_ms'])}"
                 + (f" (errors: {row['errors']})" if row.get("errors") else "")
                 + " |"
             )

@@ -22,6 +22,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -86,7 +87,7 @@ def main(argv=None):
     )
     parser.add_argument("--reuse", action="store_true", help="keep databases already loaded")
     parser.add_argument("--load-only", action="store_true", help="load, measure nothing")
-    parser.add_argument("--skip", default="", help="any of: naive,datasette,wrk")
+    parser.add_argument("--skip", default="", help="any of: cold,naive,datasette,wrk")
     parser.add_argument("--record", action="store_true", help="write docs/PERFORMANCE.md")
     args = parser.parse_args(argv)
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
@@ -119,6 +120,13 @@ def main(argv=None):
         with gunicorn(engine, args, workers) as port:
             print(f"== {engine}: search mix over HTTP (gunicorn, {workers} workers)", flush=True)
             result["ours"] = time_mix(port, search_url, args.repeat)
+            if "cold" not in skip:
+                print(f"== {engine}: the same mix, cold (search cache invalidated each time)")
+                invalidate = invalidator(engine, args)
+                cold = time_mix(port, search_url, args.repeat, before_each=invalidate)
+                for row, cold_row in zip(result["ours"], cold, strict=True):
+                    row["cold_p50_ms"] = cold_row["p50_ms"]
+                    row["cold_p95_ms"] = cold_row["p95_ms"]
             for row, (_, params) in zip(result["ours"], MIX, strict=True):
                 row["count"] = api_count(port, params)
             if "naive" not in skip:
@@ -158,7 +166,13 @@ def load_corpora(engines, args) -> dict:
     for engine in engines:
         marker = OUT / f"load-{engine}-{args.size}-{args.seed}.json"
         if args.reuse and marker.exists() and loaded(engine, args):
-            print(f"  reusing the {engine} database loaded earlier ({marker.name})")
+            print(f"  reusing the {engine} database loaded earlier ({marker.name}), migrated")
+            subprocess.run(
+                [str(PYTHON), "manage.py", "migrate", "--verbosity=0"],
+                env=engine_env(engine, args.size, args.seed),
+                cwd=ROOT,
+                check=True,
+            )
             continue
         marker.unlink(missing_ok=True)
         if engine == "postgres":  # one PostgreSQL database: forget what it held before
@@ -215,7 +229,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_for(port, path="/", timeout=60.0):
+def wait_for(port, path="/healthz", timeout=180.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -227,18 +241,25 @@ def wait_for(port, path="/", timeout=60.0):
 
 
 @contextmanager
-def serving(command, env, port, log_name, ready_path="/"):
+def serving(command, env, port, log_name, ready_path="/healthz"):
     log = (OUT / log_name).open("w")
-    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        command,
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # its workers go with it
+    )
     try:
         wait_for(port, ready_path)
         yield port
     finally:
-        process.terminate()
+        os.killpg(process.pid, signal.SIGTERM)
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            process.kill()
+            os.killpg(process.pid, signal.SIGKILL)
         log.close()
 
 
@@ -281,11 +302,11 @@ def naive_url(params):
     return "/bench/naive/search/" + (f"?{urlencode(params)}" if params else "")
 
 
-def time_mix(port, url_for, repeat, warmup=2) -> list[dict]:
+def time_mix(port, url_for, repeat, warmup=2, before_each=None) -> list[dict]:
     rows = []
     for name, params in MIX:
         url = url_for(params)
-        rows.append(time_url(port, url, repeat, name, warmup=warmup))
+        rows.append(time_url(port, url, repeat, name, warmup=warmup, before_each=before_each))
         row = rows[-1]
         print(
             f"  {name:<24} p50 {row['p50_ms']:8.1f} ms  p95 {row['p95_ms']:8.1f} ms  "
@@ -296,9 +317,11 @@ def time_mix(port, url_for, repeat, warmup=2) -> list[dict]:
     return rows
 
 
-def time_url(port, url, repeat, name="", warmup=2) -> dict:
+def time_url(port, url, repeat, name="", warmup=2, before_each=None) -> dict:
     timings, errors, queries, size, server = [], [], None, 0, []
     for attempt in range(warmup + repeat):
+        if before_each is not None:
+            before_each()
         started = time.perf_counter()
         status, headers, body = get(port, url)
         elapsed = (time.perf_counter() - started) * 1000
@@ -322,6 +345,33 @@ def time_url(port, url, repeat, name="", warmup=2) -> dict:
         "bytes": size,
         "errors": errors[:3],
     }
+
+
+def invalidator(engine, args):
+    """A write that makes every cached search answer stale, as an import or an edit does.
+
+    The search cache keys its answers by a "search generation" that triggers move on every
+    write to a table search reads (migrations 0005, 0006); a no-op UPDATE of one topic fires
+    them, whatever the mechanism, without changing any data.
+    """
+    sql = (
+        "UPDATE statements_topic SET name = name WHERE id = (SELECT min(id) FROM statements_topic)"
+    )
+    if engine == "postgres":
+        import psycopg
+
+        from bench.load import PG_DATABASE, PG_SERVER
+
+        conn = psycopg.connect(f"{PG_SERVER}/{PG_DATABASE}", autocommit=True)
+    else:
+        import sqlite3
+
+        conn = sqlite3.connect(sqlite_path(args.size, args.seed), isolation_level=None)
+
+    def invalidate():
+        conn.execute(sql)
+
+    return invalidate
 
 
 def api_count(port, params):
