@@ -12,7 +12,7 @@ import time
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse, QueryDict
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -141,24 +141,22 @@ def client_ip(request):
     return remote_addr
 
 
-class RejectNulBytesMiddleware:
-    """Answer 400 to a query string carrying a NUL byte.
+class StripNulBytesMiddleware:
+    """Drop NUL bytes from the query string's keys and values before any view reads them.
 
-    No page takes one, PostgreSQL refuses NUL in text (a 500 from any filter that passes the
-    value to a query, the admin's list filters included), and feeds cannot serialise it.
+    No page means anything by one, PostgreSQL refuses NUL in text (a 500 from any filter that
+    passes the value to a query, the admin's list filters included) and feeds cannot serialise
+    it; without them the search box searches what is left, as if they were never typed.
     """
-
-    message = "The address contains a NUL character (%00). Remove it and try again."
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if any(
-            "\x00" in key or any("\x00" in value for value in values)
-            for key, values in request.GET.lists()
-        ):
-            if request.path.startswith("/api/"):
-                return JsonResponse({"errors": [self.message]}, status=400)
-            return HttpResponse(self.message + "\n", status=400, content_type="text/plain")
+        if "\x00" in request.GET.urlencode() or "%00" in request.META.get("QUERY_STRING", ""):
+            cleaned = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                cleaned.setlist(key.replace("\x00", ""), [v.replace("\x00", "") for v in values])
+            cleaned._mutable = False
+            request.GET = cleaned
         return self.get_response(request)

@@ -67,7 +67,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "archive.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "archive.middleware.RejectNulBytesMiddleware",
+    "archive.middleware.StripNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "archive.middleware.DatabaseUnavailableMiddleware",

@@ -10,6 +10,7 @@ import json
 from urllib.parse import quote, quote_from_bytes
 
 import pytest
+from django.contrib.auth import get_user_model
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -332,13 +333,14 @@ def test_admin_lists_never_fail_on_hostile_query_strings(client, archive):  # no
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    "path", ["/search/?q=%00", "/admin/statements/statement/?status__exact=%00"]
-)
-def test_a_nul_byte_in_the_address_is_a_400_that_says_so(client, path):
-    response = client.get(path)
-    assert response.status_code == 400
-    assert b"NUL" in response.content
+def test_nul_bytes_in_the_address_are_dropped_before_any_view_reads_them(client, archive):  # noqa: F811
+    found = client.get("/search/", {"q": "\x00fentanyl\x00"})
+    assert found.status_code == 200
+    assert found.context["count"] == client.get("/search/", {"q": "fentanyl"}).context["count"] > 0
+    curator = get_user_model().objects.create_superuser("nul", "n@example.org", "long pass 12")
+    client.force_login(curator)
+    # PostgreSQL refuses NUL in text: this was a 500 from the admin's list filter.
+    assert client.get("/admin/statements/statement/?status__exact=%00").status_code in (200, 302)
 
 
 @pytest.mark.django_db
