@@ -94,7 +94,8 @@ INSTITUTION_WORDS = {
     # Spanish institution words ("secretario de Estado", "Cancillería", "Gobierno de México").
     "estado", "gobierno", "cancilleria", "cancillería", "republica", "república", "ministerio",
     "asuntos", "exterior", "embajada", "consulado", "unidad", "politica",
-    "política", "migratoria", "mobility", "movilidad", "comision", "comisión", "comite", "comité",
+    "política", "migratoria", "mobility", "movilidad", "politicos", "políticos", "economicos",
+    "económicos", "multilaterales", "consulares", "comision", "comisión", "comite", "comité",
 }  # fmt: skip
 
 # Words that start sentences or name times, never part of a person's name.

@@ -269,14 +269,15 @@ def _meeting(body, officials, attendees, dates, publisher_country, current, sent
     if not city and venue_city:
         city, city_inferred = venue_city, False
         city_country = _CITY_COUNTRY.get(_key(venue_city), "")
-    if not city and venue:
-        # "en la Cancillería" under a "Ciudad de México, 12 de diciembre" dateline: the venue
-        # is in the city the publisher writes from.
+    if not city:
+        # "en la Cancillería" under a "Ciudad de México, 12 de diciembre" dateline, or a
+        # "WASHINGTON –" readout of a meeting it places nowhere: the city the publisher writes
+        # from (inferred, and said so).
         dateline_city = _dateline_city(body)
         if dateline_city:
             city, city_inferred = dateline_city, True
             city_country = _CITY_COUNTRY.get(_key(dateline_city), "")
-            place_note = f"city inferred: {venue} under a {dateline_city} dateline"
+            place_note = f"city inferred from the {dateline_city} dateline"
     city = CITY_NAMES.get(_key(city), city)
     countries = sorted({o.country for o in attendees if o.country} | {city_country} - {""})
     if not countries and publisher_country:
@@ -348,6 +349,10 @@ def _dateline_city(body) -> str:
         m = re.match(r"^\s*([A-ZÁÉÍÓÚÑ][\w.'’ -]{1,40}?)\s*,", line)
         if m and _key(m.group(1)) in _CITIES and publication_date_from_text(line)[0]:
             return m.group(1).strip()
+        # "WASHINGTON – United States Trade Representative …"
+        m = re.match(r"^\s*([A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ.' ]{2,40}?)(?:,\s*[A-Z][\w.]+)?\s*[–—-]\s", line)
+        if m and _key(m.group(1)) in _CITIES:
+            return m.group(1).strip().title()
     return ""
 
 
@@ -397,6 +402,8 @@ def _city(body, current):
             if key in _CITIES:
                 return candidate, _CITY_COUNTRY[key], False, ""
         region = m.group("region")
+        if region:
+            region = region.split(". ")[0].removesuffix(".")  # "Alberta. The leaders …"
         if region and _key(region) in _REGIONS and _key(m.group("city")) not in _COUNTRY_WORDS:
             city = m.group("city").strip()
             if _key(city) not in _REGIONS:

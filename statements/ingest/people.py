@@ -78,7 +78,7 @@ NAME_PARTICLES |= {"y", "le", "bin", "ben", "al", "el"}
 # Lowercase words that may sit inside a title ("head of the Federal Commission for …").
 CONNECTORS = {"of", "for", "to", "the", "and", "on", "against", "in", "at"}
 TITLE_CONNECTORS = {"of", "for", "to", "the", "and", "on", "against", "de", "del", "la", "y", "e"}
-TITLE_CONNECTORS |= {"los", "las"}  # "presidente de los Estados Unidos"
+TITLE_CONNECTORS |= {"los", "las", "para"}  # "presidente de los Estados Unidos", "… para Asuntos"
 TITLE_PREFIXES = {"former", "outgoing", "incoming", "acting", "interim"}
 LOWER_TITLES = {"head", "chief", "director", "minister", "secretary", "ambassador", "president"}
 LOWER_TITLES |= {"presidente", "presidenta", "canciller", "secretario", "secretaria", "titular"}
@@ -91,7 +91,7 @@ LIST_FILLERS = {
     "delegations", "members", "member", "team", "counterparts", "cabinet", "interagency", "full",
     "high-level", "his", "her", "their", "then", "also", "yesterday", "today", "jointly", "will",
     "later", "together", "both", "other", "several", "on", "at", "in", "against", "former",
-    "outgoing", "incoming",
+    "outgoing", "incoming", "con", "y", "e", "así", "como", "para", "en",
 }  # fmt: skip
 ATTRIBUTION_VERBS = (
     "said|says|added|adds|noted|notes|stated|states|remarked|explained|emphasized|emphasised|"
@@ -143,7 +143,7 @@ OBJECT_CUES = re.compile(
     r"|\b(?:had|held|has|holds)\s+an?\s+(?:[\w’']+\s+){0,2}?(?:call|conversation)\s+"
     r"(?:today\s+|yesterday\s+)?with\b|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
     r"|\baccompanied\b|\bjoined\b|\bmet\b"
-    r"|\bse\s+reuni(?:ó|o|eron)\s+(?:hoy\s+|ayer\s+)?con\b"
+    r"|\bse\s+reuni(?:ó|o|eron)\s+(?:[\wáéíóú]+\s+){0,3}?con\b"
     r"|\brecibi(?:ó|o|eron)\s+(?:hoy\s+|ayer\s+)?a\b|\bencabez(?:ó|o|aron)\b"
     r"|\bacompañad[oa]s?\s+(?:por|de)\b|\b(?:sostuvo|sostuvieron)\s+(?:[\wáéíóú]+\s+){0,5}?con\b"
     r"|\bconvers(?:ó|o|aron)\s+con\b|\bvisit(?:ó|o)\s+a\b",

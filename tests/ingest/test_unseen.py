@@ -157,7 +157,41 @@ HELD_OUT = {
 }
 
 
-ALL = {**EXPECTED, **HELD_OUT}
+# A third batch, scored once before its own fixes (see the report), then kept as tests.
+THIRD = {
+    "third/ustr.txt": {
+        "published": date(2023, 6, 28),
+        "officials": {
+            "Katherine Tai": ("US", True),
+            "Raquel Buenrostro Sánchez": ("MX", True),
+        },
+        "meeting": (date(2023, 6, 28), None, {"other"}, "Washington"),
+        "commitments": [("agreed to continue technical consultations", ["US", "MX"])],
+    },
+    "third/sre2.txt": {
+        "published": date(2024, 6, 7),
+        "officials": {
+            "Juan Ramón de la Fuente": ("MX", True),
+            "Victoria Nuland": ("US", True),
+            "Ken Salazar": ("US", True),
+        },
+        "meeting": (date(2024, 6, 7), None, {"other", "delegation_visit"}, "Mexico City"),
+        "commitments": [("se comprometieron a mantener", ["US", "MX"])],
+    },
+    "third/pmo2.txt": {
+        "published": date(2025, 6, 16),
+        "officials": {
+            "Mark Carney": ("CA", True),
+            "Bernardo Arévalo": ("GT", True),
+        },
+        "meeting": (date(2025, 6, 16), None, {"leaders"}, "Kananaskis"),
+        "commitments": [
+            ("agreed to expand cooperation on labour mobility", ["CA", "GT"]),
+            ("Canada will provide $10 million", ["CA"]),
+        ],
+    },
+}
+ALL = {**EXPECTED, **HELD_OUT, **THIRD}
 # What the extraction still misses on them (said in the report, kept visible here).
 KNOWN_MISSES: set[str] = set()
 
@@ -255,7 +289,9 @@ def test_commitments_of_unseen_readouts(name):
     assert len(texts) <= len(ALL[name]["commitments"]), got
 
 
-@pytest.mark.parametrize("files", [EXPECTED, HELD_OUT], ids=["first batch", "held out"])
+@pytest.mark.parametrize(
+    "files", [EXPECTED, HELD_OUT, THIRD], ids=["first batch", "held out", "third batch"]
+)
 def test_totals(files, capsys):
     """Prints the score over a batch of files (run with -s); asserts only that it ran."""
     totals = {}
