@@ -354,7 +354,7 @@ def test_an_enormous_file_is_refused_or_imported_quickly(scratch, tmp_path):
 @pytest.mark.skipif(not ON_POSTGRESQL, reason="pg_dump backs up PostgreSQL (CI's PostgreSQL pass)")
 @pytest.mark.skipif(not shutil.which("pg_dump"), reason="pg_dump is not installed")
 def test_pg_dump_backup_restores_with_pg_restore(scratch, documents, reference_export, tmp_path):
-    """docs/PRODUCTION.md's PostgreSQL backup and restore, command for command."""
+    """The README's PostgreSQL backup and restore, command for command."""
     source = scratch()
     result = source.manage("import_statements", str(documents), "--no-progress")
     assert result.returncode == 0, result.stderr
@@ -377,7 +377,7 @@ def test_pg_dump_backup_restores_with_pg_restore(scratch, documents, reference_e
 @pytest.mark.skipif(ON_POSTGRESQL, reason="the SQLite backup (runs in the SQLite pass)")
 @pytest.mark.skipif(not shutil.which("sqlite3"), reason="the sqlite3 shell is not installed")
 def test_sqlite_online_backup_restores(scratch, documents, reference_export, tmp_path):
-    """docs/PRODUCTION.md's SQLite backup (`.backup` while the database is in use) and restore."""
+    """The README's SQLite backup (`.backup` while the database is in use) and restore."""
     source = scratch()
     result = source.manage("import_statements", str(documents), "--no-progress")
     assert result.returncode == 0, result.stderr
