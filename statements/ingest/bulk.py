@@ -423,23 +423,7 @@ class _BulkLoader:
         return linked
 
     def _add_attendances(self, meeting, attendees):
-        """The attendances `pipeline._save_meetings` writes for a meeting just created."""
-        present = {a.participant_id: a for a in meeting.attendances.all()}
-        MeetingAttendance.objects.bulk_create(
-            MeetingAttendance(
-                meeting=meeting,
-                participant=participant,
-                delegation=participant.country,
-                title=title[:300],
-            )
-            for participant, title in attendees
-            if participant.pk not in present
-        )
-        for participant, title in attendees:
-            attendance = present.get(participant.pk)
-            if attendance is not None and not attendance.title and title:
-                attendance.title = title[:300]
-                attendance.save(update_fields=["title"])
+        pipeline.add_attendances(meeting, attendees)
 
     def _flush_reports(self):
         if self.pending_reports:

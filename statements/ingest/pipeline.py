@@ -710,6 +710,29 @@ def taxonomy():
     }
 
 
+def add_attendances(meeting, attendees):
+    """Record who attended `meeting` (pairs of participant and title as written).
+
+    Attendees already there keep their row; a title is filled in only where none was known.
+    """
+    present = {a.participant_id: a for a in meeting.attendances.all()}
+    MeetingAttendance.objects.bulk_create(
+        MeetingAttendance(
+            meeting=meeting,
+            participant=participant,
+            delegation=participant.country,
+            title=title[:300],
+        )
+        for participant, title in attendees
+        if participant.pk not in present
+    )
+    for participant, title in attendees:
+        attendance = present.get(participant.pk)
+        if attendance is not None and not attendance.title and title:
+            attendance.title = title[:300]
+            attendance.save(update_fields=["title"])
+
+
 def _save_meetings(statement, extraction, participants):
     """Link the statement to the meetings it reports: an existing one when the evidence holds."""
     linked = []
@@ -740,22 +763,7 @@ def _save_meetings(statement, extraction, participants):
             extraction.review_notes = [
                 n for n in extraction.review_notes if n != _undated_meeting_note(found)
             ]
-        present = {a.participant_id: a for a in meeting.attendances.all()}
-        MeetingAttendance.objects.bulk_create(
-            MeetingAttendance(
-                meeting=meeting,
-                participant=participant,
-                delegation=participant.country,
-                title=title[:300],
-            )
-            for participant, title in attendees
-            if participant.pk not in present
-        )
-        for participant, title in attendees:
-            attendance = present.get(participant.pk)
-            if attendance is not None and not attendance.title and title:
-                attendance.title = title[:300]
-                attendance.save(update_fields=["title"])
+        add_attendances(meeting, attendees)
         report, created = MeetingReport.objects.get_or_create(
             meeting=meeting,
             statement=statement,
