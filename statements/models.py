@@ -7,7 +7,7 @@ resolved official, so a curator can always see what the document said.
 
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
@@ -259,11 +259,15 @@ class StatementQuerySet(models.QuerySet):
 
         return matching(self, q)
 
-    def related_to(self, statement):
+    def related_to(self, statement, *, per_link=40, enough=12):
         """Statements sharing a meeting first, then officials, then topics with `statement`.
 
-        Each score is a correlated subquery, so no join multiplies rows however many
-        officials and topics the statements share.
+        Only a bounded candidate set is scored, so the cost does not grow with the archive:
+        every statement of the same meetings, and the `per_link` newest statements naming
+        each of its officials. Statements sharing only topics rank below all of those, so
+        topic candidates (the `per_link` newest per topic) are looked at only when fewer
+        than `enough` others share an official. Each score is a correlated
+        subquery over the candidates, so no join multiplies rows; bodies are not loaded.
         """
         meeting_ids = [m.pk for m in statement.meetings.all()]
         official_ids = [m.participant_id for m in statement.mentions.all()]
@@ -276,10 +280,17 @@ class StatementQuerySet(models.QuerySet):
             (StatementParticipant, "participant", official_ids),
             (Statement.topics.through, "topic", topic_ids),
         )
-        candidates = Q()
-        for model, field, ids in links:
+        candidate_ids = set(
+            _newest_per_link(StatementParticipant, "participant", official_ids, per_link, statement)
+        )
+        if len(candidate_ids) < enough:
+            candidate_ids |= set(
+                _newest_per_link(Statement.topics.through, "topic", topic_ids, per_link, statement)
+            )
+        candidates = Q(pk__in=candidate_ids)
+        if meeting_ids:
             candidates |= Q(
-                pk__in=model.objects.filter(**{f"{field}__in": ids}).values("statement")
+                pk__in=MeetingReport.objects.filter(meeting__in=meeting_ids).values("statement")
             )
 
         def shared(model, field, ids):
@@ -290,6 +301,7 @@ class StatementQuerySet(models.QuerySet):
         return (
             self.filter(candidates)
             .exclude(pk=statement.pk)
+            .defer("body")
             .annotate(
                 same_meeting=shared(*links[0]),
                 shared_officials=shared(*links[1]),
@@ -303,6 +315,23 @@ class StatementQuerySet(models.QuerySet):
                 "-pk",
             )
         )
+
+
+def _newest_per_link(model, field, ids, per_link, statement):
+    """Ids of the `per_link` newest published statements but `statement` linked to each of `ids`.
+
+    One query: a row number per link, newest first."""
+    if not ids:
+        return []
+    newest_first = [models.F("statement__date").desc(nulls_last=True), models.F("statement").desc()]
+    ranked = (
+        model.objects.filter(**{f"{field}__in": ids}, statement__status=Statement.Status.PUBLISHED)
+        .exclude(statement=statement)
+        .annotate(rank=models.Window(RowNumber(), partition_by=[field], order_by=newest_first))
+        .filter(rank__lte=per_link)
+        .values_list("statement", flat=True)
+    )
+    return list(ranked)
 
 
 class Statement(models.Model):

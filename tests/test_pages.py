@@ -302,6 +302,24 @@ def test_related_statements_put_the_same_meeting_first(client, archive):
     assert archive["white_house"] not in related
 
 
+def test_related_statements_score_a_bounded_candidate_set():
+    """Only the newest statements per shared official are scored; topics fill in when few."""
+    topic = TopicFactory()
+    official = ParticipantFactory()
+    statement = StatementFactory(date=date(2024, 1, 10))
+    statement.topics.add(topic)
+    MentionFactory(statement=statement, participant=official, position=0)
+    named = [StatementFactory(date=date(2024, 1, day)) for day in (1, 2, 3)]
+    for other in named:
+        MentionFactory(statement=other, participant=official, position=0)
+    topic_only = StatementFactory(date=date(2024, 1, 9))
+    topic_only.topics.add(topic)
+    candidates = Statement.objects.published().related_to
+    assert list(candidates(statement, per_link=2, enough=1)) == [named[2], named[1]]
+    assert list(candidates(statement, per_link=2, enough=3)) == [named[2], named[1], topic_only]
+    assert list(candidates(statement)) == [named[2], named[1], named[0], topic_only]
+
+
 def test_only_http_source_urls_become_links(client, archive):
     statement = archive["undated"]
     Statement.objects.filter(pk=statement.pk).update(source_url="javascript:alert(1)")
