@@ -5,7 +5,7 @@ statement names or reports them. Every page runs a bounded number of queries (se
 """
 
 from itertools import groupby
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.core.paginator import Paginator
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
@@ -33,6 +33,9 @@ from statements.text import fold
 
 OFFICIALS_PER_PAGE = 60
 STATEMENTS_PER_PAGE = 25
+# An official's page lists this many meetings and quotes, newest first; the rest are a search away.
+MEETINGS_ON_OFFICIAL_PAGE = 50
+QUOTES_ON_OFFICIAL_PAGE = 30
 MAX_QUERY_LENGTH = 200
 # Aggregating querysets ignore Meta.ordering, so listings that count say their order.
 NEWEST_MEETINGS_FIRST = (F("start_date").desc(nulls_last=True), "-pk")
@@ -145,19 +148,29 @@ def official_detail(request, slug):
     )
     if isinstance(official, HttpResponse):
         return official
-    attendances = (
+    # The newest meetings, shown oldest first (a busy official attends thousands).
+    newest_attendances = list(
         MeetingAttendance.objects.filter(participant=official)
-        .filter(meeting__in=Meeting.objects.visible())
+        .filter(Exists(Meeting.objects.visible().filter(pk=OuterRef("meeting"))))
         .select_related("meeting")
-        .order_by(F("meeting__start_date").asc(nulls_last=True), "meeting__pk")
+        .order_by(F("meeting__start_date").desc(nulls_first=True), "-meeting__pk")[
+            : MEETINGS_ON_OFFICIAL_PAGE + 1
+        ]
     )
+    attendances = newest_attendances[:MEETINGS_ON_OFFICIAL_PAGE][::-1]
     statements = (
-        Statement.objects.published().filter(mentions__participant=official).with_listing_data()
+        Statement.objects.published()
+        .filter(mentions__participant=official)
+        .with_listing_data()
+        .defer("body")
     )
-    quotes = (
+    quotes = list(
         Quote.objects.filter(speaker=official, statement__status=Statement.Status.PUBLISHED)
         .select_related("statement")
-        .order_by(F("statement__date").desc(nulls_last=True), "statement__pk", "position")
+        .defer("statement__body")
+        .order_by(F("statement__date").desc(nulls_last=True), "statement__pk", "position")[
+            : QUOTES_ON_OFFICIAL_PAGE + 1
+        ]
     )
     titles_as_written = (
         _published_mentions()
@@ -173,8 +186,11 @@ def official_detail(request, slug):
         else official.country,
         "titles": titles,
         "attendances": attendances,
+        "more_meetings": len(newest_attendances) > MEETINGS_ON_OFFICIAL_PAGE,
         "statements": _page(request, statements, STATEMENTS_PER_PAGE),
-        "quotes": quotes[:30],
+        "quotes": quotes[:QUOTES_ON_OFFICIAL_PAGE],
+        "more_quotes": len(quotes) > QUOTES_ON_OFFICIAL_PAGE,
+        "search_url": f"{reverse('statements:search')}?{urlencode({'official': official.slug})}",
         "met_most": Participant.objects.met_most_often_with(official)[:12],
     }
     return render(request, "statements/official_detail.html", context)

@@ -391,6 +391,21 @@ def test_official_page_shows_titles_meetings_statements_quotes_and_counterparts(
     assert reverse("statements:official_feed", args=[amlo.slug]) in links_in(page)
 
 
+def test_official_page_lists_the_newest_meetings_and_links_to_the_rest(
+    client, archive, monkeypatch
+):
+    from statements import views
+
+    amlo = archive["amlo"]
+    search_url = f"{reverse('statements:search')}?official={amlo.slug}"
+    assert search_url not in links_in(html(client.get(amlo.get_absolute_url())))
+    monkeypatch.setattr(views, "MEETINGS_ON_OFFICIAL_PAGE", 1)
+    response = client.get(amlo.get_absolute_url())
+    assert [a.meeting for a in response.context["attendances"]] == [archive["meeting"]]
+    assert archive["older_meeting"].get_absolute_url() not in links_in(html(response))
+    assert search_url in links_in(html(response))
+
+
 def test_official_named_only_in_drafts_has_no_page(client, archive):
     assert client.get(archive["hidden_person"].get_absolute_url()).status_code == 404
 
