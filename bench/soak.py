@@ -141,7 +141,10 @@ def main(argv=None):
     if excluded:
         print(f"  left out of the mix (--exclude): {', '.join(excluded)}")
     with gunicorn(env, workers, f"gunicorn-soak-{args.db}.log") as (port, master):
-        bad = check_paths(port, paths)
+        bad, probe_ms = check_paths(port, paths)
+        result["probe_ms"] = probe_ms
+        slowest = sorted(probe_ms.items(), key=lambda item: -item[1])[:5]
+        print("  slowest single requests (ms): " + ", ".join(f"{p} {ms:,.0f}" for p, ms in slowest))
         if bad:
             print(f"  {len(bad)} URLs do not answer 200 within {PROBE_TIMEOUT} s (above)")
             print("  (leave them out with --exclude PATH to soak the rest)")
@@ -177,7 +180,15 @@ def main(argv=None):
         pid: 100.0 * (end.get(pid, 0) - start[pid]) / start[pid] for pid in start if start[pid]
     }
     peak = {pid: max(s.get(pid, 0) for s in samples) for pid in start}
+    # A leak keeps growing; filling caches levels off: growth over the second half tells them apart.
+    middle = samples[len(samples) // 2]
+    late = {
+        pid: 100.0 * (end.get(pid, 0) - middle[pid]) / middle[pid]
+        for pid in start
+        if middle.get(pid)
+    }
     result.update(rss_start_kib=start, rss_end_kib=end, rss_peak_kib=peak, growth_pct=growth)
+    result["second_half_growth_pct"] = late
     failures = []
     if row["errors"]:
         failures.append(f"{row['errors']} errors (non-2xx/3xx or socket errors)")
@@ -196,7 +207,7 @@ def main(argv=None):
         print(
             f"  worker {pid}: RSS {start[pid] / 1024:.1f} MiB after warm-up -> "
             f"{end.get(pid, 0) / 1024:.1f} MiB at the end ({growth.get(pid, 0):+.1f}%), "
-            f"peak {peak[pid] / 1024:.1f} MiB"
+            f"peak {peak[pid] / 1024:.1f} MiB; second half {late.get(pid, 0):+.1f}%"
         )
     path = OUT / f"soak-{args.db}-{args.size}-{args.seed}.json"
     path.write_text(json.dumps(result, indent=2, default=str))
@@ -290,20 +301,21 @@ def pick_urls() -> list[str]:
 PROBE_TIMEOUT = 35  # gunicorn kills a worker after 30 s, as in production
 
 
-def check_paths(port, paths) -> list[tuple[str, object]]:
+def check_paths(port, paths) -> tuple[list[tuple[str, object]], dict[str, float]]:
     """Every URL of the mix must be a page that answers in time (a redirect, a 404 or a page
     that outlives the worker timeout would measure nothing but its own failure)."""
-    bad = []
+    bad, timings = [], {}
     for path in paths:
         started = time.perf_counter()
         try:
             status, _, _ = get(port, path, timeout=PROBE_TIMEOUT)
         except OSError as error:
             status = f"{type(error).__name__} after {time.perf_counter() - started:.0f} s"
+        timings[path] = (time.perf_counter() - started) * 1000
         if status != 200:
             bad.append((path, status))
             print(f"    {status} {path}", flush=True)
-    return bad
+    return bad, timings
 
 
 @contextmanager
