@@ -32,14 +32,30 @@ def unique_slug(model, text, *, max_length=200, exclude_pk=None):
 class TopicQuerySet(models.QuerySet):
     def with_listing_data(self):
         """How many published statements and commitments each topic has."""
+        # Two counts over two many-valued relations in one query would join statements x
+        # commitments per topic (minutes at 10k statements): count each in its own subquery.
         published = Statement.Status.PUBLISHED
+        statements = (
+            Statement.topics.through.objects.filter(
+                topic=models.OuterRef("pk"), statement__status=published
+            )
+            .order_by()
+            .values("topic")
+            .annotate(n=models.Count("statement"))
+            .values("n")
+        )
+        commitments = (
+            Commitment.topics.through.objects.filter(
+                topic=models.OuterRef("pk"), commitment__statement__status=published
+            )
+            .order_by()
+            .values("topic")
+            .annotate(n=models.Count("commitment"))
+            .values("n")
+        )
         return self.annotate(
-            statement_count=models.Count(
-                "statements", filter=Q(statements__status=published), distinct=True
-            ),
-            commitment_count=models.Count(
-                "commitments", filter=Q(commitments__statement__status=published), distinct=True
-            ),
+            statement_count=Coalesce(models.Subquery(statements), 0),
+            commitment_count=Coalesce(models.Subquery(commitments), 0),
         )
 
     def in_use(self):
