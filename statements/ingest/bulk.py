@@ -490,22 +490,10 @@ class _BulkLoader:
 
 def _mentions(statement, grouped):
     """StatementParticipant rows, as `pipeline._save_officials` builds them."""
-    rows = []
-    for participant, mentions in grouped.items():
-        first = min(mentions, key=lambda m: m.position)
-        name = max(mentions, key=lambda m: (len(m.name.split()), -m.position)).name
-        title = next((m.title for m in sorted(mentions, key=lambda m: m.position) if m.title), "")
-        rows.append(
-            StatementParticipant(
-                statement=statement,
-                participant=participant,
-                name_as_written=name[:200],
-                title_as_written=title[:300],
-                attended=any(m.attended for m in mentions),
-                position=first.position,
-            )
-        )
-    return rows
+    return [
+        pipeline.mention_row(statement, participant, mentions)
+        for participant, mentions in grouped.items()
+    ]
 
 
 def _search_names(extraction, names, topics):

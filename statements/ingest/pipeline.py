@@ -650,20 +650,7 @@ def _save_officials(statement, extraction):
             changed |= participant.add_title(mention.title)
         if changed:
             participant.save(update_fields=["titles", "updated_at"])
-        first = min(mentions, key=lambda m: m.position)
-        # The fullest form the document used, and the first title it gave.
-        name = max(mentions, key=lambda m: (len(m.name.split()), -m.position)).name
-        title = next((m.title for m in sorted(mentions, key=lambda m: m.position) if m.title), "")
-        rows.append(
-            StatementParticipant(
-                statement=statement,
-                participant=participant,
-                name_as_written=name[:200],
-                title_as_written=title[:300],
-                attended=any(m.attended for m in mentions),
-                position=first.position,
-            )
-        )
+        rows.append(mention_row(statement, participant, mentions))
     StatementParticipant.objects.bulk_create(rows)
     return by_mention
 
@@ -708,6 +695,24 @@ def taxonomy():
         spec.slug: (spec.name or spec.slug, getattr(spec, "description", "") or "")
         for spec in topic_step.load_taxonomy()
     }
+
+
+def mention_row(statement, participant, mentions):
+    """The StatementParticipant for one official's mentions in a document (not saved).
+
+    It keeps the fullest form of the name the document used and the first title it gave.
+    """
+    first = min(mentions, key=lambda m: m.position)
+    name = max(mentions, key=lambda m: (len(m.name.split()), -m.position)).name
+    title = next((m.title for m in sorted(mentions, key=lambda m: m.position) if m.title), "")
+    return StatementParticipant(
+        statement=statement,
+        participant=participant,
+        name_as_written=name[:200],
+        title_as_written=title[:300],
+        attended=any(m.attended for m in mentions),
+        position=first.position,
+    )
 
 
 def add_attendances(meeting, attendees):
