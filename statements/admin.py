@@ -91,58 +91,59 @@ class NeedsReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
-class StatementCountryFilter(admin.SimpleListFilter):
+class _CountryFilter(admin.SimpleListFilter):
+    """A filter by country code: the codes in use come from `codes()`, rows match `matching()`."""
+
+    parameter_name = "country"
+
+    def codes(self):
+        raise NotImplementedError
+
+    def matching(self, code):
+        raise NotImplementedError
+
+    def lookups(self, request, model_admin):
+        labels = dict(Country.choices)
+        return [(code, labels.get(code, code)) for code in sorted(self.codes())]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(Exists(self.matching(self.value())))
+        return queryset
+
+
+class StatementCountryFilter(_CountryFilter):
     """Statements naming an official of a country."""
 
     title = "officials' country"
-    parameter_name = "country"
 
-    def lookups(self, request, model_admin):
-        used = (
+    def codes(self):
+        return (
             Participant.objects.exclude(country="")
             .order_by()
             .values_list("country", flat=True)
             .distinct()
         )
-        labels = dict(Country.choices)
-        return [(code, labels.get(code, code)) for code in sorted(used)]
 
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(
-                Exists(
-                    StatementParticipant.objects.filter(
-                        statement=OuterRef("pk"), participant__country=self.value()
-                    )
-                )
-            )
-        return queryset
+    def matching(self, code):
+        return StatementParticipant.objects.filter(
+            statement=OuterRef("pk"), participant__country=code
+        )
 
 
-class MeetingCountryFilter(admin.SimpleListFilter):
+class MeetingCountryFilter(_CountryFilter):
     title = "delegation"
-    parameter_name = "country"
 
-    def lookups(self, request, model_admin):
-        used = (
+    def codes(self):
+        return (
             MeetingAttendance.objects.exclude(delegation="")
             .order_by()
             .values_list("delegation", flat=True)
             .distinct()
         )
-        labels = dict(Country.choices)
-        return [(code, labels.get(code, code)) for code in sorted(used)]
 
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(
-                Exists(
-                    MeetingAttendance.objects.filter(
-                        meeting=OuterRef("pk"), delegation=self.value()
-                    )
-                )
-            )
-        return queryset
+    def matching(self, code):
+        return MeetingAttendance.objects.filter(meeting=OuterRef("pk"), delegation=code)
 
 
 # --- Inlines ------------------------------------------------------------------------------------
