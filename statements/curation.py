@@ -144,6 +144,21 @@ def merged_into(kind, slug):
     return record.target if record else None
 
 
+def _move_attendance(attendance, existing, moved, **new_owner):
+    """Point `attendance` at its new meeting or official, or fold it into `existing` there."""
+    if existing is None:
+        for field, value in new_owner.items():
+            setattr(attendance, field, value)
+        attendance.save(update_fields=list(new_owner))
+        moved["attendances_moved"] += 1
+        return
+    existing.title = existing.title or attendance.title
+    existing.delegation = existing.delegation or attendance.delegation
+    existing.save(update_fields=["title", "delegation"])
+    attendance.delete()
+    moved["attendances_combined"] += 1
+
+
 def participant_merge_counts(source):
     return {
         "statement mentions": source.statement_mentions.count(),
@@ -196,16 +211,7 @@ def merge_participants(source, target, *, user=None):
         existing = MeetingAttendance.objects.filter(
             meeting_id=attendance.meeting_id, participant=target
         ).first()
-        if existing is None:
-            attendance.participant = target
-            attendance.save(update_fields=["participant"])
-            moved["attendances_moved"] += 1
-            continue
-        existing.title = existing.title or attendance.title
-        existing.delegation = existing.delegation or attendance.delegation
-        existing.save(update_fields=["title", "delegation"])
-        attendance.delete()
-        moved["attendances_combined"] += 1
+        _move_attendance(attendance, existing, moved, participant=target)
 
     moved["quotes_moved"] = Quote.objects.filter(speaker=source).update(speaker=target)
     statement_ids.update(
@@ -269,16 +275,7 @@ def merge_meetings(source, target, *, user=None):
         existing = MeetingAttendance.objects.filter(
             meeting=target, participant_id=attendance.participant_id
         ).first()
-        if existing is None:
-            attendance.meeting = target
-            attendance.save(update_fields=["meeting"])
-            moved["attendances_moved"] += 1
-            continue
-        existing.title = existing.title or attendance.title
-        existing.delegation = existing.delegation or attendance.delegation
-        existing.save(update_fields=["title", "delegation"])
-        attendance.delete()
-        moved["attendances_combined"] += 1
+        _move_attendance(attendance, existing, moved, meeting=target)
 
     for report in list(source.reports.all()):
         existing = MeetingReport.objects.filter(
