@@ -200,12 +200,14 @@ def main(argv=None):
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--batch-size", type=int, default=500)
     parser.add_argument("--result", type=Path, required=True)
+    parser.add_argument("--database", default=PG_DATABASE, help="PostgreSQL database to (re)create")
     parser.add_argument(
         "--meetings",
         default="trust-reports",
         help="statements.ingest.bulk meeting mode: match, by-report or trust-reports",
     )
     args = parser.parse_args(argv)
+    globals()["PG_DATABASE"] = args.database
     os.environ.update(engine_env(args.engine, args.size, args.seed))
     result = load(args.engine, args.size, args.seed, args.batch_size, args.meetings)
     args.result.write_text(json.dumps(result, indent=2, default=str))
