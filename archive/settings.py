@@ -71,6 +71,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "archive.middleware.DatabaseUnavailableMiddleware",
+    # Anonymous public pages by database generation (statements/page_cache.py): before sessions,
+    # CSRF, auth and axes, which a hit skips; after CSP and security, which still add headers.
+    "statements.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -125,6 +128,19 @@ else:
             },
         }
     }
+
+# Per-process caches: "default" holds search answers (statements/search/cache.py), "pages" whole
+# anonymous pages (statements/page_cache.py). Both are keyed by the database's generation, so
+# neither can serve stale data; a deploy starts empty.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
+}
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", default=True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -12,6 +12,20 @@ SEEDS_DIR = Path(settings.BASE_DIR) / "fixtures" / "seeds"
 CHROMIUM = "/usr/bin/chromium"
 
 
+@pytest.fixture(autouse=True)
+def page_cache_verifies(settings):
+    """Every page a test asks twice is rendered anyway and must equal the cached copy.
+
+    Tests read `response.context`, which a cache hit has not; this way the whole suite checks that
+    the page cache (statements/page_cache.py) never serves a stale page. Empty at each test start:
+    tests change settings that pages depend on. tests/test_page_cache.py tests real hits.
+    """
+    from django.core.cache import caches
+
+    settings.PAGE_CACHE = "verify"
+    caches["pages"].clear()
+
+
 @pytest.fixture
 def seed_paths():
     return sorted(SEEDS_DIR.glob("*.txt"))

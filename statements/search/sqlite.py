@@ -48,6 +48,13 @@ GENERATION_TABLES = (
     "statements_participant",
     "statements_topic",
     "statements_meeting",
+    # What public pages read besides (0007_generation_covers_pages): pages are cached by it too.
+    "statements_commitment",
+    "statements_commitment_topics",
+    "statements_quote",
+    "statements_meetingattendance",
+    "statements_participantalias",
+    "statements_mergerecord",
 )
 GENERATION_TRIGGERS = {
     f"{table}_search_gen_{event[0].lower()}": f"AFTER {event} ON {table} BEGIN {_BUMP} END"
