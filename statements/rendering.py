@@ -4,11 +4,18 @@ pages, and the search terms highlighted when the reader arrives from a search.
 Everything from the document is escaped before any markup is added: the text is cut into plain
 pieces and name pieces, each piece is escaped (or highlighted, which escapes), and only then are
 `<p>` and `<a>` put around them.
+
+Also the two loops of the search page that templates made slow (`result_html`, `facet_items_html`:
+about 20 ms of a 30 ms page at 10,000 statements, for some 1,400 variable lookups and 140
+`reverse()` calls). They build the same markup as the templates did, escaping every value.
 """
 
 import re
 from dataclasses import dataclass
+from urllib.parse import quote
 
+from django.urls import reverse
+from django.utils.dates import MONTHS
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -120,3 +127,135 @@ def render_body(body, mentions, query=""):
         for paragraph in paragraphs(body)
     )
     return SafeString(html)
+
+
+# --- search results and facets --------------------------------------------------------------
+
+_SLUG = re.compile(r"[-a-zA-Z0-9_]+")  # Django's slug path converter
+_PLACEHOLDER = "slug0placeholder0"
+
+
+class SlugUrls:
+    """`reverse(viewname, args=[slug])` for many slugs at the cost of one call.
+
+    Reversed once with a placeholder; a slug the `slug` converter accepts needs no quoting, so
+    the rest is string concatenation. Anything else goes through `reverse()` as before.
+    """
+
+    def __init__(self, viewname):
+        self.viewname = viewname
+        self.prefix, self.suffix = reverse(viewname, args=[_PLACEHOLDER]).split(_PLACEHOLDER)
+
+    def __call__(self, slug):
+        if _SLUG.fullmatch(slug):
+            return f"{self.prefix}{slug}{self.suffix}"
+        return reverse(self.viewname, args=[slug])  # raises NoReverseMatch, as before
+
+
+def statement_date_html(statement):
+    """What includes/_statement_date.html renders, for loops where an include costs too much."""
+    if statement.date:
+        day = statement.date
+        html = format_html(
+            '<time datetime="{}">{}</time>',
+            day.isoformat(),
+            f"{day.day} {MONTHS[day.month]} {day.year:04d}",
+        )
+        if statement.date_inferred or statement.date_source == "inferred":
+            note = statement.date_note or "The document does not state its date; it was inferred."
+            html += format_html(
+                ' <span class="badge badge--warn" title="{}">date inferred</span>', note
+            )
+        return html
+    note = statement.date_note or "The document gives no date."
+    return format_html('<span class="badge badge--muted" title="{}">date unknown</span>', note)
+
+
+class ResultRenderer:
+    """One search result (`<article class="item result">`), as includes/_result.html was.
+
+    `statement` carries `title_html` and `snippet_html` (escaped, then marked) and its listing
+    data (mentions with their officials, topics). `q` is added to the link so that the statement
+    page can highlight it.
+    """
+
+    SHOWN_OFFICIALS = 6
+
+    def __init__(self, q=""):
+        self.query_suffix = f"?q={quote(q, safe='/')}" if q else ""
+        self.statement_url = SlugUrls("statements:statement_detail")
+        self.official_url = SlugUrls("statements:official_detail")
+        self.topic_url = SlugUrls("statements:topic_detail")
+
+    def __call__(self, statement):
+        out = [
+            '\n<article class="item result">\n  <h3 class="item__title"><a href="',
+            escape(self.statement_url(statement.slug) + self.query_suffix),
+            '">',
+            str(statement.title_html),
+            '</a></h3>\n  <p class="item__meta">\n    ',
+            statement_date_html(statement),
+            "\n\n    ",
+        ]
+        if statement.publisher:
+            out += ['<span class="sep" aria-hidden="true">·</span> ', escape(statement.publisher)]
+        out += [
+            '\n    <span class="sep" aria-hidden="true">·</span> ',
+            escape(statement.get_kind_display()),
+            '\n  </p>\n  <p class="result__snippet">',
+            str(statement.snippet_html),
+            "</p>\n  ",
+        ]
+        mentions = statement.mentions.all()
+        if mentions:
+            shown = self.SHOWN_OFFICIALS
+            links = ", ".join(
+                format_html(
+                    '<a href="{}">{}</a>',
+                    self.official_url(m.participant.slug),
+                    m.participant.name,
+                )
+                for m in mentions[:shown]
+            )
+            more = len(mentions) - shown
+            out += [
+                '\n  <p class="item__people">',
+                '<span class="visually-hidden">Officials named: </span>',
+                links,
+                f' <span class="muted">and {more} more</span>' if more > 0 else "",
+                "</p>\n  ",
+            ]
+        out.append("\n  ")
+        topics = statement.topics.all()
+        if topics:
+            chips = "".join(
+                format_html(
+                    '<li><a class="chip" href="{}">{}</a></li>', self.topic_url(t.slug), t.name
+                )
+                for t in topics
+            )
+            out += ['\n  <ul class="chips" aria-label="Topics">', chips, "</ul>\n  "]
+        out.append("\n</article>\n")
+        return mark_safe("".join(out))  # noqa: S308 - every value escaped above
+
+
+def facet_items_html(values):
+    """The `<li>` of a facet's values (each a link that toggles it), as includes/_facets.html."""
+    out = []
+    for value in values:
+        if value.selected:
+            attributes = ' aria-current="true" class="facet__value facet__value--chosen"'
+            check, chosen = (
+                "☑",
+                '<span class="visually-hidden"> (chosen; choose again to remove)</span>',
+            )
+        else:
+            attributes, check, chosen = ' class="facet__value"', "☐", ""
+        out.append(
+            f'\n    <li><a href="{escape(value.url)}" data-value="{escape(value.value)}"'
+            f"{attributes}>"
+            f'<span class="facet__check" aria-hidden="true">{check}</span> '
+            f'<span class="facet__label">{escape(value.label)}</span>{chosen}</a> '
+            f'<span class="count">{escape(value.count)}</span></li>\n    '
+        )
+    return mark_safe("".join(out))  # noqa: S308 - every value escaped above

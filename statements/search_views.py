@@ -18,6 +18,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from statements.ingest.documents import strip_controls
+from statements.rendering import ResultRenderer, facet_items_html
 from statements.search import highlight, mark_sentinels
 from statements.search.base import plain_snippet
 from statements.search.faceted import FACET_TITLES, faceted_search, querystring
@@ -28,11 +29,13 @@ DOWNLOAD_CHUNK = 500
 FEED_SIZE = 50
 
 
-def decorate(statements, query):
-    """Give each statement of a shown page its safe, highlighted title and snippet."""
+def decorate(statements, query, q=""):
+    """Give each statement of a shown page its safe, highlighted title, snippet and result."""
+    result_html = ResultRenderer(q)
     for statement in statements:
         statement.title_html = highlight(statement.title, query)
         statement.snippet_html = mark_sentinels(statement.snippet)
+        statement.result_html = result_html(statement)
     return statements
 
 
@@ -41,7 +44,7 @@ def search_page(request):
     facets = found.facets  # counts the results too, in the same query
     paginator = Paginator(found.results, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    statements = decorate(page.object_list, found.query)
+    statements = decorate(page.object_list, found.query, found.q)
     count = paginator.count
     context = {
         "found": found,
@@ -50,6 +53,10 @@ def search_page(request):
         "statements": statements,
         "count": count,
         "facets": [(name, FACET_TITLES[name], values) for name, values in facets.items()],
+        "facet_blocks": [
+            (name, FACET_TITLES[name], values, facet_items_html(values))
+            for name, values in facets.items()
+        ],
         "chips": found.chips,
         "errors": found.errors,
         "notices": found.query.notices,

@@ -7,6 +7,7 @@ case ignored, word endings stemmed roughly, `word*` as a prefix.
 """
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -24,8 +25,12 @@ _SUFFIXES = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=8192)
 def stem(word: str) -> str:
-    """A rough English stem, enough to match 'trafficking' with 'traffickers'."""
+    """A rough English stem, enough to match 'trafficking' with 'traffickers'.
+
+    Cached: a page highlights the same few hundred words of titles over and over.
+    """
     word = strip_accents(word).casefold()
     for _ in range(2):
         for suffix in _SUFFIXES:
@@ -33,6 +38,11 @@ def stem(word: str) -> str:
                 word = word[: -len(suffix)]
                 break
     return word
+
+
+@lru_cache(maxsize=8192)
+def _folded(word: str) -> str:
+    return strip_accents(word).casefold()
 
 
 def mark_sentinels(text: str) -> SafeString:
@@ -64,8 +74,7 @@ def highlight(text: str, query: str | ParsedQuery) -> SafeString:
     out, last = [], 0
     for match in _WORD.finditer(text):
         word = match.group()
-        folded = strip_accents(word).casefold()
-        if stem(word) in exact or (prefixes and folded.startswith(prefixes)):
+        if stem(word) in exact or (prefixes and _folded(word).startswith(prefixes)):
             out.append(escape(text[last : match.start()]))
             out.append(f"<mark>{escape(word)}</mark>")
             last = match.end()
