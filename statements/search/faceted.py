@@ -21,7 +21,7 @@ from django.http import QueryDict
 from statements.filters import FACETS, StatementFilter
 from statements.models import Participant, ParticipantAlias, Statement
 from statements.search import normalize_sort, parse, search
-from statements.search.facets import COMPLEMENT_ABOVE, count_and_facets
+from statements.search.facets import count_and_facets
 from statements.text import fold
 
 FACET_TITLES = {
@@ -66,9 +66,6 @@ class FacetedSearch:
     sort: str
     errors: list = field(default_factory=list)
     facet_names: tuple = FACETS
-    # Over every published statement (no narrower queryset given), so facets may be counted
-    # from the whole archive's counts (see `facets`).
-    everything: bool = False
 
     @property
     def query(self):
@@ -88,19 +85,12 @@ class FacetedSearch:
             for name in self.facet_names
             if selected[name]
         }
-        unfiltered = self.everything and not any(self.filterset.cleaned.values())
         count, facets = count_and_facets(
             self.results.matched,
             own_bases,
             selected,
             self.facet_names,
             generation=self.results.generation,
-            whole=unfiltered and query.is_empty,
-            mostly_matches=(
-                (lambda: engine.matched_share(query) > COMPLEMENT_ABOVE)
-                if unfiltered and not query.is_empty
-                else None
-            ),
         )
         self.results._count = count
         for name, values in facets.items():
@@ -177,8 +167,7 @@ def faceted_search(params: QueryDict, queryset=None, facets=FACETS) -> FacetedSe
 
     Nothing runs until asked: `results` (count, slices) and `facets` (which also counts).
     """
-    everything = queryset is None
-    if everything:
+    if queryset is None:
         queryset = Statement.objects.published()
     filterset = StatementFilter(params, queryset=queryset)
     errors = filterset.error_messages()
@@ -192,7 +181,6 @@ def faceted_search(params: QueryDict, queryset=None, facets=FACETS) -> FacetedSe
         sort=sort,
         errors=errors,
         facet_names=tuple(facets),
-        everything=everything,
     )
 
 
@@ -200,13 +188,10 @@ def warm(queries=("",)):
     """Compute and cache the answers of common searches now (the browse page by default).
 
     The importer can call this after an import so the first visitor after it does not pay for
-    counting every facet over the whole archive. It also trims PostgreSQL's change log and tidies
-    the engine's index (`SearchEngine.maintain`: PostgreSQL's GIN pending list, statistics).
+    counting every facet over the whole archive. It also trims PostgreSQL's change log.
     """
-    from statements.search import get_engine
     from statements.search.cache import prune_generation_log
 
-    get_engine().maintain()
     prune_generation_log()
     for q in queries:
         params = QueryDict(mutable=True)
