@@ -27,12 +27,13 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from itertools import islice
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils.text import slugify
 
 from statements.ingest import pipeline
 from statements.ingest.pipeline import Extraction
+from statements.ingest.resolve import CandidateIndex
 from statements.models import (
     Commitment,
     Meeting,
@@ -122,9 +123,12 @@ class _BulkLoader:
         self.speakers: dict[str, Participant] = {}
         self.topics: dict[str, Topic] = {}
         self.people: dict[int, tuple[str, list[str]]] = {}
-        self.slug_next: dict[str, int] = {}
+        self.slug_next: dict[tuple, int] = {}  # (model, base slug) -> next number to try
         self.reports: dict[tuple, Meeting] = {}  # identical report -> meeting ("by-report")
         self.pending_reports: dict[tuple[int, int], MeetingReport] = {}
+        self.pending_meetings: list[tuple[Meeting, list[tuple[Participant, str]]]] = []
+        # Officials' names in memory for the resolver (rolled-back aliases must go too).
+        self.names = CandidateIndex()
 
     # --- One batch -------------------------------------------------------------------------
 
@@ -132,7 +136,7 @@ class _BulkLoader:
         new, one_by_one = self._split_new(batch)
         if new:
             try:
-                with transaction.atomic():
+                with transaction.atomic(), self.names.active():
                     statements = self._write(new)
                 summary.created += len(statements)
                 if keep_ids:
@@ -191,7 +195,7 @@ class _BulkLoader:
     def _write(self, batch: list[Extraction]) -> list[Statement]:
         topics = self._topics(batch)
         resolved = self._resolve_officials(batch)
-        slugs = self._slugs([e.document.title for e in batch])
+        slugs = self._slugs(Statement, [e.document.title for e in batch])
 
         statements = []
         for extraction, (_, _, names), slug in zip(batch, resolved, slugs, strict=True):
@@ -209,11 +213,9 @@ class _BulkLoader:
             for slug in dict.fromkeys(extraction.topics):
                 if slug in topics:
                     statement_topics.append((statement.pk, topics[slug].pk))
-        StatementParticipant.objects.bulk_create(mentions)
+        _insert(StatementParticipant, mentions)
         Through = Statement.topics.through
-        Through.objects.bulk_create(
-            Through(statement_id=s, topic_id=t) for s, t in statement_topics
-        )
+        _insert(Through, [Through(statement_id=s, topic_id=t) for s, t in statement_topics])
 
         commitments, commitment_topics, quotes = [], [], []
         for extraction, (participants, _, _), statement in zip(
@@ -255,15 +257,24 @@ class _BulkLoader:
                         position=item.position,
                     )
                 )
+        self._flush_meetings()
         self._flush_reports()
-        Commitment.objects.bulk_create(commitments)
-        CommitmentTopic = Commitment.topics.through
-        CommitmentTopic.objects.bulk_create(
-            CommitmentTopic(commitment_id=c.pk, topic_id=t)
-            for c, ids in commitment_topics
-            for t in ids
-        )
-        Quote.objects.bulk_create(quotes)
+        _insert(Commitment, commitments)
+        if any(ids for _, ids in commitment_topics):
+            inserted = Commitment.objects.filter(statement__in=statements).values_list(
+                "statement_id", "position", "pk"
+            )
+            pks = {(statement_id, position): pk for statement_id, position, pk in inserted}
+            CommitmentTopic = Commitment.topics.through
+            _insert(
+                CommitmentTopic,
+                [
+                    CommitmentTopic(commitment_id=pks[c.statement_id, c.position], topic_id=t)
+                    for c, ids in commitment_topics
+                    for t in ids
+                ],
+            )
+        _insert(Quote, quotes)
 
         # Meetings and quotes may add review notes after the statements were inserted.
         changed = []
@@ -393,10 +404,10 @@ class _BulkLoader:
             if meeting is None and (
                 trusted or not self._could_match(found, [p for p, _ in attendees])
             ):
-                meeting = pipeline.meeting_step.create_meeting(found, attendees)
-                self._add_attendances(meeting, attendees)
+                meeting = self._new_meeting(found, attendees)
             if meeting is None:  # the matcher decides, as in a per-document import
-                self._flush_reports()  # it weighs the reports already written
+                self._flush_meetings()  # it weighs the meetings and reports already written
+                self._flush_reports()
                 single = copy.copy(extraction)
                 single.meetings = [found]
                 meetings = pipeline._save_meetings(statement, single, participants)
@@ -412,7 +423,7 @@ class _BulkLoader:
             if meeting.start_date is not None and extraction.review_notes:
                 undated = pipeline._undated_meeting_note(found)
                 extraction.review_notes = [n for n in extraction.review_notes if n != undated]
-            self.pending_reports[(meeting.pk, statement.pk)] = MeetingReport(
+            self.pending_reports[(id(meeting), statement.pk)] = MeetingReport(
                 meeting=meeting,
                 statement=statement,
                 evidence=MeetingReport.Evidence.STATED,
@@ -422,18 +433,60 @@ class _BulkLoader:
                 linked.append(meeting)
         return linked
 
-    def _add_attendances(self, meeting, attendees):
-        pipeline.add_attendances(meeting, attendees)
+    def _new_meeting(self, found, attendees):
+        """What `meetings.create_meeting` would save, held back to be inserted with the batch."""
+        title = found.title or pipeline.meeting_step.meeting_title(found)
+        (slug,) = self._slugs(Meeting, [title])
+        meeting = Meeting(
+            title=title[:300],
+            slug=slug,
+            start_date=found.start,
+            end_date=found.end if found.start else None,
+            date_inferred=found.date_inferred,
+            city=found.city[:120],
+            venue=found.venue[:200],
+            kind=found.kind or Meeting.Kind.OTHER,
+            countries=list(found.countries),
+        )
+        self.pending_meetings.append((meeting, attendees))
+        return meeting
+
+    def _flush_meetings(self):
+        """Insert the meetings held back (with their history records), then their attendees."""
+        if not self.pending_meetings:
+            return
+        meetings = [meeting for meeting, _ in self.pending_meetings]
+        if hasattr(Meeting, "history"):
+            from simple_history.utils import bulk_create_with_history
+
+            bulk_create_with_history(meetings, Meeting)
+        else:
+            Meeting.objects.bulk_create(meetings)
+        _insert(
+            MeetingAttendance,
+            [
+                MeetingAttendance(
+                    meeting=meeting,
+                    participant=participant,
+                    delegation=participant.country,
+                    title=(title or "")[:300],
+                )
+                for meeting, attendees in self.pending_meetings
+                for participant, title in attendees
+            ],
+        )
+        self.pending_meetings = []
 
     def _flush_reports(self):
         if self.pending_reports:
-            MeetingReport.objects.bulk_create(self.pending_reports.values())
+            _insert(MeetingReport, list(self.pending_reports.values()))
             self.pending_reports = {}
 
     def _could_match(self, found, people):
         """False only when `match_meeting` is sure to find nothing (so it need not run)."""
         if found.start is None:
             return True
+        self._flush_meetings()
         key = pipeline.meeting_step._key
         pks = {p.pk for p in people}
         start, end = found.start, found.end or found.start
@@ -460,30 +513,33 @@ class _BulkLoader:
             .exists()
         )
 
-    def _slugs(self, titles) -> list[str]:
-        """The slugs `unique_slug` would give, one after another, in a few queries per batch."""
+    def _slugs(self, model, titles) -> list[str]:
+        """The slugs `unique_slug` would give, one after another, in a few queries per batch.
+
+        Slugs given earlier in the load count as taken, whether or not their rows are in yet.
+        """
         bases = [slugify(fold(t))[:192].strip("-") or "item" for t in titles]
-        taken = set(Statement.objects.filter(slug__in=set(bases)).values_list("slug", flat=True))
+        taken = set(model.objects.filter(slug__in=set(bases)).values_list("slug", flat=True))
         slugs, used = [], set()
         for base in bases:
-            if base not in taken and base not in used and base not in self.slug_next:
+            key = (model, base)
+            if base not in taken and base not in used and key not in self.slug_next:
                 slug = base
+                self.slug_next[key] = 2
             else:
-                slug = self._next_free(base, used)
+                slug = self._next_free(model, base, used)
             used.add(slug)
             slugs.append(slug)
         return slugs
 
-    def _next_free(self, base, used, step=20):
-        n = self.slug_next.get(base, 2)
+    def _next_free(self, model, base, used, step=20):
+        n = self.slug_next.get((model, base), 2)
         while True:
             candidates = [f"{base}-{k}" for k in range(n, n + step)]
-            taken = set(
-                Statement.objects.filter(slug__in=candidates).values_list("slug", flat=True)
-            )
+            taken = set(model.objects.filter(slug__in=candidates).values_list("slug", flat=True))
             for k, slug in enumerate(candidates, start=n):
                 if slug not in taken and slug not in used:
-                    self.slug_next[base] = k + 1
+                    self.slug_next[(model, base)] = k + 1
                     return slug
             n += step
 
@@ -501,6 +557,53 @@ def _search_names(extraction, names, topics):
     topic_rows = [topics[s] for s in dict.fromkeys(extraction.topics) if s in topics]
     topic_rows.sort(key=lambda t: (t.name, t.pk))
     return " ".join(dict.fromkeys([*names, *(t.name for t in topic_rows)]))
+
+
+def _insert(model, objects):
+    """INSERT rows whose primary keys nobody needs back, with one `executemany`.
+
+    `bulk_create` compiles every value of every row through the ORM's SQL compiler: most of a
+    bulk load's time for link rows (officials named, topics, reports, attendances, quotes).
+    Values still go through each field's own `pre_save` and `get_db_prep_save`.
+    """
+    if not objects:
+        return
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(model._meta.db_table),
+        ", ".join(quote(f.column) for f in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    plain = [_is_plain(f) for f in fields]
+    rows = []
+    for obj in objects:
+        # Takes the ids of related rows inserted after this object was built (meetings).
+        obj._prepare_related_fields_for_save(operation_name="bulk_create")
+        rows.append(
+            tuple(
+                getattr(obj, f.attname)
+                if is_plain
+                else f.get_db_prep_save(f.pre_save(obj, True), connection)
+                for f, is_plain in zip(fields, plain, strict=True)
+            )
+        )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+# Columns whose Python value is already what the database driver takes.
+_PLAIN_TYPES = {
+    "AutoField", "BigAutoField", "BigIntegerField", "BooleanField", "CharField",
+    "IntegerField", "PositiveIntegerField", "PositiveSmallIntegerField", "SlugField",
+    "SmallIntegerField", "TextField",
+}  # fmt: skip
+
+
+def _is_plain(field):
+    target = field.target_field if field.is_relation else field
+    plain = target.get_internal_type() in _PLAIN_TYPES
+    return plain and not getattr(field, "auto_now", False) and not field.choices
 
 
 def _bulk_create_with_history(statements):
