@@ -48,6 +48,9 @@ class SearchEngine:
         """Body excerpts around the matches, with START/STOP around each match."""
         raise NotImplementedError
 
+    def maintain(self):
+        """Tidy the search index after an import (see `faceted.warm`); nothing by default."""
+
 
 def date_order(sort):
     if sort == "oldest":

@@ -66,6 +66,9 @@ class FacetedSearch:
     sort: str
     errors: list = field(default_factory=list)
     facet_names: tuple = FACETS
+    # Over every published statement (no narrower queryset given), so facets may be counted
+    # from the whole archive's counts (see `facets`).
+    everything: bool = False
 
     @property
     def query(self):
@@ -85,12 +88,14 @@ class FacetedSearch:
             for name in self.facet_names
             if selected[name]
         }
+        unfiltered = self.everything and not any(self.filterset.cleaned.values())
         count, facets = count_and_facets(
             self.results.matched,
             own_bases,
             selected,
             self.facet_names,
             generation=self.results.generation,
+            whole=unfiltered and query.is_empty,
         )
         self.results._count = count
         for name, values in facets.items():
@@ -167,7 +172,8 @@ def faceted_search(params: QueryDict, queryset=None, facets=FACETS) -> FacetedSe
 
     Nothing runs until asked: `results` (count, slices) and `facets` (which also counts).
     """
-    if queryset is None:
+    everything = queryset is None
+    if everything:
         queryset = Statement.objects.published()
     filterset = StatementFilter(params, queryset=queryset)
     errors = filterset.error_messages()
@@ -181,6 +187,7 @@ def faceted_search(params: QueryDict, queryset=None, facets=FACETS) -> FacetedSe
         sort=sort,
         errors=errors,
         facet_names=tuple(facets),
+        everything=everything,
     )
 
 
@@ -188,10 +195,13 @@ def warm(queries=("",)):
     """Compute and cache the answers of common searches now (the browse page by default).
 
     The importer can call this after an import so the first visitor after it does not pay for
-    counting every facet over the whole archive. It also trims PostgreSQL's change log.
+    counting every facet over the whole archive. It also trims PostgreSQL's change log and tidies
+    the engine's index (`SearchEngine.maintain`: PostgreSQL's GIN pending list, statistics).
     """
+    from statements.search import get_engine
     from statements.search.cache import prune_generation_log
 
+    get_engine().maintain()
     prune_generation_log()
     for q in queries:
         params = QueryDict(mutable=True)

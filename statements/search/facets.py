@@ -4,27 +4,57 @@ Multi-select facets: each facet is counted over the statements that match the te
 every *other* facet's filter, so the counts of a facet's other values say what choosing them
 (too) would give. Facets without a chosen value share one base; a facet with chosen values gets
 its own. Each base is a MATERIALIZED common table expression, so the text match runs once per
-base (usually once), not once per facet; each facet is then one GROUP BY over its link table,
-and all of them come back together with UNION ALL.
+base (usually once), not once per facet, and all facets come back together with UNION ALL.
+
+Counting is linear in the statements counted, so the SQL touches as little as it can per
+statement (see "Search design at scale" in docs/PERFORMANCE.md for the measurements):
+
+- Link facets (official, topic, meeting, country) are counted from the link tables alone,
+  grouped by the integer id; labels and slugs are joined only for the rows that can be shown
+  (the top `limit` and ties, plus the chosen values), not for every group (3,000 officials,
+  tens of thousands of meetings at archive scale).
+- Statement facets (kind, publisher, year) read `statement_search_facets_idx` on SQLite (a
+  covering index that `sqlite.ensure_fts_sync` creates): statement rows start with their body,
+  and SQLite walks a body's overflow pages to reach the columns stored after it.
+- Two ways to count the same numbers: over the matched ids (the default), or, when the base is
+  every published statement (the browse page: no query, no filter), *whole*: every statement
+  counted straight from the indexes of the link tables (no ids to look up), minus the drafts'
+  counts. Facets count statements per value, so counts over disjoint sets subtract exactly.
+  The same subtraction for a query matching most of the archive (count the non-matches) was
+  measured and not kept: see docs/PERFORMANCE.md.
 
 High-cardinality facets (official, topic, meeting, publisher) are cut to the top `limit` in SQL,
-chosen values first; the small ones (country, kind, year) are counted in full.
+chosen values first, ties broken by slug as before; the small ones (country, kind, year) are
+counted in full.
 """
 
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Case, CharField, Count, F, IntegerField, Value, When
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, ExtractYear
 
-from statements.models import Country, MeetingReport, Statement, StatementParticipant
+from statements.models import (
+    Country,
+    Meeting,
+    MeetingReport,
+    Participant,
+    Statement,
+    StatementParticipant,
+    Topic,
+)
 from statements.search.cache import cached
 
 FACET_LIMIT = 12
 COUNTRY_LABELS = dict(Country.choices)
 KIND_LABELS = dict(Statement.Kind.choices)
 LIMITED = {"official", "topic", "meeting", "publisher"}
+PUBLISHED = Statement.Status.PUBLISHED
+STATEMENTS = Statement._meta.db_table
+# facet: (link table, its value column, the table of values, their label column)
+LINKS = {
+    "official": (StatementParticipant._meta.db_table, "participant_id", Participant, "name"),
+    "topic": (Statement.topics.through._meta.db_table, "topic_id", Topic, "name"),
+    "meeting": (MeetingReport._meta.db_table, "meeting_id", Meeting, "title"),
+}
 
 
 @dataclass
@@ -39,64 +69,96 @@ class FacetValue:
         return {"value": self.value, "label": self.label, "count": self.count}
 
 
-def _text(expression):
-    return Cast(expression, output_field=CharField())
+def _unindexed(expression):
+    """`expression` that SQLite will not walk an index for (unary +): when counting every row,
+    reading a covering index and sorting beats walking a narrower index in order and reading
+    each row from the table (where statements keep their bodies, and links their names)."""
+    return f"+{expression}" if connection.vendor == "sqlite" else expression
 
 
-def _no_label():
-    return Value("", output_field=CharField())
+def _year(column):
+    if connection.vendor == "sqlite":
+        return f"CAST(substr({column}, 1, 4) AS INTEGER)"
+    return f"CAST(EXTRACT(YEAR FROM {column}) AS INTEGER)"
 
 
-def _facet_rows(name, ids):
-    """A values() queryset with columns v (value), l (label), n (statements), over `ids`."""
-    if name == "official":
-        rows = StatementParticipant.objects.filter(statement_id__in=ids).values(
-            v=F("participant__slug"), l=F("participant__name")
-        )
-        return rows.annotate(n=Count("statement_id")), "participant__slug"
-    if name == "topic":
-        rows = Statement.topics.through.objects.filter(statement_id__in=ids).values(
-            v=F("topic__slug"), l=F("topic__name")
-        )
-        return rows.annotate(n=Count("statement_id")), "topic__slug"
-    if name == "meeting":
-        rows = MeetingReport.objects.filter(statement_id__in=ids).values(
-            v=F("meeting__slug"), l=F("meeting__title")
-        )
-        return rows.annotate(n=Count("statement_id")), "meeting__slug"
-    if name == "country":
-        rows = (
-            StatementParticipant.objects.filter(statement_id__in=ids)
-            .exclude(participant__country="")
-            .values(v=F("participant__country"), l=_no_label())
-        )
-        return rows.annotate(n=Count("statement_id", distinct=True)), None
-    statements = Statement.objects.filter(pk__in=ids).order_by()
+def _counts(name, ids):
+    """SQL (columns k, n) counting statements per value of a facet.
+
+    `ids`: the name of a CTE of statement ids, or None for every statement (drafts too: see
+    `_whole_minus`), which is counted straight from an index, without looking ids up.
+    """
+    sqlite = connection.vendor == "sqlite"
+
+    def among(table, column):
+        """FROM `table` limited to the ids. SQLite: `IN (SELECT id FROM cte)`, so it walks the
+        ids and looks each up in a covering index (joined to a CTE used twice, it builds a Bloom
+        filter by reading every statement first: 60 ms for 5 matches at 10,000 statements).
+        PostgreSQL: a join, since for `IN` it guesses 200 distinct ids and looks each up."""
+        if not ids:
+            return f"{table}", []
+        if sqlite:
+            return f"{table}", [f"{column} IN (SELECT id FROM {ids})"]
+        return f"{ids} b JOIN {table} ON {column} = b.id", []
+
+    if name in LINKS or name == "country":
+        link, column = LINKS[name][:2] if name in LINKS else LINKS["official"][:2]
+        source, where = among(f"{link} l", "l.statement_id")
+        if name == "country":
+            # Statements per country, not mentions: each (statement, country) pair once.
+            participant = _unindexed("l.participant_id")
+            source += f" JOIN {Participant._meta.db_table} p ON p.id = {participant}"
+            where.append("p.country <> ''")
+            pairs = f"SELECT DISTINCT l.statement_id, p.country AS k FROM {source}"
+            pairs += f" WHERE {' AND '.join(where)}"
+            return f"SELECT k, COUNT(*) AS n FROM ({pairs}) pairs GROUP BY k"
+        key = f"l.{column}"
+        condition = f" WHERE {' AND '.join(where)}" if where else ""
+        return f"SELECT {key} AS k, COUNT(*) AS n FROM {source}{condition} GROUP BY {key}"
     if name == "year":
-        rows = statements.filter(date__isnull=False).values(
-            v=_text(ExtractYear("date")), l=_no_label()
-        )
-        return rows.annotate(n=Count("pk")), None
-    if name in ("publisher", "kind"):
-        rows = statements.exclude(**{name: ""}).values(v=F(name), l=_no_label())
-        return rows.annotate(n=Count("pk")), name
-    raise ValueError(f"Unknown facet {name}")
-
-
-def _facet_sql(name, ids, selected, limit):
-    rows, value_field = _facet_rows(name, ids)
-    if name in LIMITED:
-        chosen_first = Value(1, output_field=IntegerField())
-        if selected:
-            chosen_first = Case(
-                When(**{f"{value_field}__in": list(selected)}, then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        rows = rows.order_by(chosen_first, "-n", "v")[: limit + len(selected)]
+        key, condition = _year("s.date"), "s.date IS NOT NULL"
+    elif name in ("kind", "publisher"):
+        key, condition = f"s.{name}", f"s.{name} <> ''"
     else:
-        rows = rows.order_by()
-    return rows.query.sql_with_params()
+        raise ValueError(f"Unknown facet {name}")
+    source, where = among(f"{STATEMENTS} s", "s.id")
+    condition = " AND ".join([*where, condition])
+    return f"SELECT {key} AS k, COUNT(*) AS n FROM {source} WHERE {condition} GROUP BY {key}"
+
+
+def _whole_minus(name, rest):
+    """Counts over every statement minus the counts over `rest` (a CTE of the others)."""
+    return (
+        f"SELECT t.k AS k, t.n - COALESCE(x.n, 0) AS n FROM ({_counts(name, None)}) t "
+        f"LEFT JOIN ({_counts(name, rest)}) x ON x.k = t.k"
+    )
+
+
+def _shown(name, counts, selected, limit):
+    """SQL (columns v, l, n) of the values to show from a CTE `counts` (k, n), and params."""
+    chosen = list(selected)
+    marks = ", ".join(["%s"] * len(chosen))
+    if name in LINKS:
+        model, label = LINKS[name][2], LINKS[name][3]
+        value = "t.slug"
+        source = f"{counts} c JOIN {model._meta.db_table} t ON t.id = c.k"
+        label_sql = f"t.{label}"
+    else:
+        value, source, label_sql = "CAST(c.k AS TEXT)", f"{counts} c", "''"
+    select = f"SELECT {value} AS v, {label_sql} AS l, c.n AS n FROM {source}"
+    if name not in LIMITED:
+        return select, []
+    params = []
+    # Only rows that can make the cut are joined to their labels: ties at the edge included.
+    cut = limit + len(chosen)
+    where = f"c.n >= COALESCE((SELECT n FROM {counts} ORDER BY n DESC LIMIT 1 OFFSET {cut - 1}), 0)"
+    order = f"c.n DESC, {value}"
+    if chosen:
+        where += f" OR {value} IN ({marks})"
+        order = f"CASE WHEN {value} IN ({marks}) THEN 0 ELSE 1 END, {order}"
+        params = chosen + chosen
+    sql = f"{select} WHERE {where} ORDER BY {order} LIMIT {cut}"
+    return sql, params
 
 
 def _label(name, value, label):
@@ -115,32 +177,72 @@ def _order(name, values):
     return sorted(values, key=lambda v: (-v.count, v.label.casefold()))
 
 
-def count_and_facets(shared, own_bases, selected, names, limit=FACET_LIMIT, generation=None):
+def _ids_sql(queryset):
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    return sql, list(params)
+
+
+def facets_query(shared, own_bases, selected, names, limit=FACET_LIMIT, mode="matches"):
+    """(sql, params) of the one query; `mode` is "matches" or "whole" (`shared` is every
+    published statement)."""
+    ctes, cte_params, parts, part_params = [], [], [], []
+
+    def cte(alias, columns, sql, params):
+        ctes.append(f"{alias}({columns}) AS MATERIALIZED ({sql})")
+        cte_params.extend(params)
+        return alias
+
+    if mode == "whole":
+        parts.append(f"SELECT %s, '', '', COUNT(*) FROM {STATEMENTS} WHERE status = %s")
+        part_params.extend(["#count", PUBLISHED])
+        # Every published statement: all statements but the (few) others.
+        rest = cte(
+            "base_rest", "id", f"SELECT id FROM {STATEMENTS} WHERE status <> %s", [PUBLISHED]
+        )
+    else:
+        sql, params = _ids_sql(shared)
+        shared_ids = cte("base_shared", "id", sql, params)
+        parts.append("SELECT %s, '', '', COUNT(*) FROM base_shared")
+        part_params.append("#count")
+    for index, name in enumerate(names):
+        if name in own_bases:
+            sql, params = _ids_sql(own_bases[name])
+            counts_sql = _counts(name, cte(f"base_{index}", "id", sql, params))
+        elif mode == "whole":
+            counts_sql = _whole_minus(name, rest)
+        else:
+            counts_sql = _counts(name, shared_ids)
+        counts = cte(
+            f"counts_{index}", "k, n", f"SELECT k, n FROM ({counts_sql}) c WHERE n > 0", []
+        )
+        shown, shown_params = _shown(name, counts, selected.get(name) or {}, limit)
+        parts.append(f"SELECT %s, f.v, f.l, f.n FROM ({shown}) f")
+        part_params.extend([name, *shown_params])
+    query = (f"WITH {', '.join(ctes)} " if ctes else "") + " UNION ALL ".join(parts)
+    return query, cte_params + part_params
+
+
+def count_and_facets(
+    shared,
+    own_bases,
+    selected,
+    names,
+    limit=FACET_LIMIT,
+    generation=None,
+    *,
+    whole=False,
+):
     """(count of `shared`, {facet: [FacetValue]}) in one query.
 
     `shared`: the matched statements with every filter. `own_bases`: {facet: statements matched
     with every filter but that facet's} for facets with chosen values. `selected`: {facet:
     {value: label}} of the chosen values (always shown, with a count of 0 if nothing is left).
     `generation`: the search generation to cache the counts under (see `search.cache`).
+    `whole`: `shared` is every published statement (no query, no filter, no narrower queryset).
     """
-    ctes, cte_params = [], []
-
-    def cte(alias, queryset):
-        sql, params = queryset.order_by().values("pk").query.sql_with_params()
-        ctes.append(f"{alias}(id) AS MATERIALIZED ({sql})")
-        cte_params.extend(params)
-        return RawSQL(f"SELECT id FROM {alias}", [])
-
-    shared_ids = cte("base_shared", shared)
-    parts = ["SELECT %s, '', '', COUNT(*) FROM base_shared"]
-    part_params = ["#count"]
-    for index, name in enumerate(names):
-        ids = cte(f"base_{index}", own_bases[name]) if name in own_bases else shared_ids
-        sql, facet_params = _facet_sql(name, ids, selected.get(name) or {}, limit)
-        parts.append(f"SELECT %s, f.v, f.l, f.n FROM ({sql}) f")
-        part_params.extend([name, *facet_params])
-    query = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
-    params = cte_params + part_params
+    query, params = facets_query(
+        shared, own_bases, selected, names, limit, "whole" if whole else "matches"
+    )
 
     def run():
         with connection.cursor() as cursor:

@@ -8,11 +8,13 @@ so it can never be stale. The config is always passed explicitly.
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.contrib.postgres.search import SearchVectorField as _VectorField
+from django.db import connection
 from django.db.models import Expression, F
 
 from statements.search.base import SNIPPET_WORDS, START, STOP, SearchEngine
 
 CONFIG = "english_unaccent"
+VECTOR_INDEX = "statement_search_vector_idx"
 # ts_rank_cd weights in {D, C, B, A} order: title 1.0, names 0.4, body 0.2 (as SQLite's bm25).
 WEIGHTS = [0.1, 0.2, 0.4, 1.0]
 
@@ -80,6 +82,17 @@ class PostgresEngine(SearchEngine):
             .order_by("-rank", F("date").desc(nulls_last=True), "-pk")
         )
         return list(ranked.values_list("pk", flat=True)[offset : offset + limit])
+
+    def maintain(self):
+        """Merge the GIN index's pending list and refresh the statistics after an import.
+
+        A bulk import leaves new entries in the GIN "pending list" (fastupdate) until a vacuum:
+        every search then scans that list, and the planner, costing it, prefers reading the
+        whole table (62 ms instead of 0.1 ms for a rare word at 10,000 statements).
+        """
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [VECTOR_INDEX])
+            cursor.execute("ANALYZE statements_statement")
 
     def snippets(self, query, ids):
         from statements.models import Statement
