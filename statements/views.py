@@ -33,6 +33,7 @@ from statements.text import fold
 
 OFFICIALS_PER_PAGE = 60
 STATEMENTS_PER_PAGE = 25
+MEETINGS_PER_PAGE = 100
 # An official's page lists this many meetings and quotes, newest first; the rest are a search away.
 MEETINGS_ON_OFFICIAL_PAGE = 50
 QUOTES_ON_OFFICIAL_PAGE = 30
@@ -66,7 +67,7 @@ def _get_or_follow_merge(queryset, kind, slug):
 @require_GET
 def home(request):
     today = timezone.localdate()
-    meetings = Meeting.objects.visible().with_index_data().order_by(*NEWEST_MEETINGS_FIRST)
+    meetings = Meeting.objects.visible().order_by(*NEWEST_MEETINGS_FIRST)  # no counts shown
     context = {
         "latest_statements": Statement.objects.published().with_listing_data()[:8],
         "active_officials": Participant.objects.most_active()[:10],
@@ -121,7 +122,7 @@ def statement_detail(request, slug):
 def official_list(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     country = request.GET.get("country", "").strip().upper()
-    officials = Participant.objects.visible().with_listing_data().order_by("name", "pk")
+    officials = Participant.objects.visible().order_by("name", "pk")
     countries = [
         (code, Country(code).label if code in Country.values else code)
         for code in Participant.objects.visible()
@@ -137,6 +138,14 @@ def official_list(request):
         officials = officials.filter(Q(name_key__contains=key) | Q(aliases__name_key__contains=key))
         officials = officials.distinct()
     page = _page(request, officials, OFFICIALS_PER_PAGE)
+    # Counted for the page shown only (counting every official first took seconds).
+    counts = dict(
+        Participant.objects.filter(pk__in=[official.pk for official in page])
+        .with_listing_data()
+        .values_list("pk", "statement_count")
+    )
+    for official in page:
+        official.statement_count = counts[official.pk]
     context = {"page": page, "query": query, "country": country, "countries": countries}
     return render(request, "statements/official_list.html", context)
 
@@ -207,13 +216,15 @@ def meeting_list(request):
         meetings = meetings.filter(start_date__year=int(year))
     else:
         year = ""
+    # Thousands of meetings: a page at a time (each counted alone), grouped by year on the page.
+    page = _page(request, meetings, MEETINGS_PER_PAGE)
     grouped = [
         (key, list(items))
         for key, items in groupby(
-            meetings, key=lambda m: m.start_date.year if m.start_date else None
+            page.object_list, key=lambda m: m.start_date.year if m.start_date else None
         )
     ]
-    context = {"grouped": grouped, "years": years, "year": year}
+    context = {"grouped": grouped, "years": years, "year": year, "page": page}
     return render(request, "statements/meeting_list.html", context)
 
 

@@ -368,6 +368,17 @@ def test_official_index_filters_by_country_and_searches_by_name(client, archive)
     assert "No official matches" in html(response)
 
 
+def test_official_index_counts_published_statements_of_the_page_shown(client, archive, monkeypatch):
+    from statements import views
+
+    monkeypatch.setattr(views, "OFFICIALS_PER_PAGE", 2)
+    response = client.get(reverse("statements:official_list"), {"page": "2"})
+    (sherwood,) = response.context["page"]
+    assert sherwood == archive["sherwood"] and sherwood.statement_count == 4  # not the draft
+    assert "4 statements" in html(response)
+    assert "Page 2 of 2" in html(response)
+
+
 def test_official_page_shows_titles_meetings_statements_quotes_and_counterparts(client, archive):
     amlo = archive["amlo"]
     response = client.get(amlo.get_absolute_url())
@@ -445,6 +456,22 @@ def test_meeting_index_groups_by_year_and_filters(client, archive):
     response = client.get(reverse("statements:meeting_list"), {"year": "2022"})
     assert response.context["grouped"] == []
     assert client.get(reverse("statements:meeting_list"), {"year": "junk"}).status_code == 200
+
+
+def test_meeting_index_is_paginated_and_keeps_the_year(client, archive, monkeypatch):
+    from statements import views
+
+    monkeypatch.setattr(views, "MEETINGS_PER_PAGE", 1)
+    first = client.get(reverse("statements:meeting_list"), {"year": "2023"})
+    assert [m.slug for _, ms in first.context["grouped"] for m in ms] == [
+        "security-dialogue-2023-12"
+    ]
+    assert 'href="?year=2023&amp;page=2"' in html(first)
+    second = client.get(reverse("statements:meeting_list"), {"year": "2023", "page": "2"})
+    ((year, meetings),) = second.context["grouped"]
+    assert year == 2023 and [m.slug for m in meetings] == ["delegation-visit-2023-07"]
+    assert meetings[0].published_count >= 1
+    assert "Page 2 of 2" in html(second)
 
 
 def test_meeting_page_groups_attendees_and_puts_both_governments_side_by_side(client, archive):
