@@ -124,6 +124,7 @@ class _BulkLoader:
         self.topics: dict[str, Topic] = {}
         self.people: dict[int, tuple[str, list[str]]] = {}
         self.slug_next: dict[tuple, int] = {}  # (model, base slug) -> next number to try
+        self.slugs_checked: dict[tuple, bool] = {}  # (model, base slug) -> taken (this batch)
         self.reports: dict[tuple, Meeting] = {}  # identical report -> meeting ("by-report")
         self.pending_reports: dict[tuple[int, int], MeetingReport] = {}
         self.pending_meetings: list[tuple[Meeting, list[tuple[Participant, str]]]] = []
@@ -196,6 +197,7 @@ class _BulkLoader:
         topics = self._topics(batch)
         resolved = self._resolve_officials(batch)
         slugs = self._slugs(Statement, [e.document.title for e in batch])
+        self._check_meeting_slugs(batch)
 
         statements = []
         for extraction, (_, _, names), slug in zip(batch, resolved, slugs, strict=True):
@@ -406,6 +408,7 @@ class _BulkLoader:
             ):
                 meeting = self._new_meeting(found, attendees)
             if meeting is None:  # the matcher decides, as in a per-document import
+                self.slugs_checked = {}  # it may create meetings: their slugs are taken
                 self._flush_meetings()  # it weighs the meetings and reports already written
                 self._flush_reports()
                 single = copy.copy(extraction)
@@ -513,13 +516,27 @@ class _BulkLoader:
             .exists()
         )
 
+    def _check_meeting_slugs(self, batch):
+        """Which slugs the batch's new meetings would want are taken, in one query."""
+        titles = [
+            found.title or pipeline.meeting_step.meeting_title(found)
+            for extraction in batch
+            for found in extraction.meetings
+        ]
+        bases = {_slug_base(title) for title in titles}
+        taken = set(Meeting.objects.filter(slug__in=bases).values_list("slug", flat=True))
+        self.slugs_checked = {(Meeting, base): base in taken for base in bases}
+
     def _slugs(self, model, titles) -> list[str]:
         """The slugs `unique_slug` would give, one after another, in a few queries per batch.
 
         Slugs given earlier in the load count as taken, whether or not their rows are in yet.
         """
-        bases = [slugify(fold(t))[:192].strip("-") or "item" for t in titles]
-        taken = set(model.objects.filter(slug__in=set(bases)).values_list("slug", flat=True))
+        bases = [_slug_base(t) for t in titles]
+        if all((model, base) in self.slugs_checked for base in bases):
+            taken = {base for base in bases if self.slugs_checked[model, base]}
+        else:
+            taken = set(model.objects.filter(slug__in=set(bases)).values_list("slug", flat=True))
         slugs, used = [], set()
         for base in bases:
             key = (model, base)
@@ -542,6 +559,11 @@ class _BulkLoader:
                     self.slug_next[(model, base)] = k + 1
                     return slug
             n += step
+
+
+def _slug_base(title):
+    """The slug `unique_slug` tries first for `title`."""
+    return slugify(fold(title))[:192].strip("-") or "item"
 
 
 def _mentions(statement, grouped):

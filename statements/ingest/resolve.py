@@ -19,6 +19,7 @@ written the first time ("Lisa O. Monaco") is kept.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import contextvars
 import functools
@@ -352,6 +353,8 @@ class CandidateIndex:
         self.alias_keys: dict[str, set[int]] = {}  # folded alias -> participant pks
         self.last_alias = 0
         self.since = None
+        self._blob, self._owners = "", []  # every key on a line, and whose line it is
+        self._dirty = True
 
     @contextlib.contextmanager
     def active(self):
@@ -373,6 +376,8 @@ class CandidateIndex:
         if self.since is not None:  # a second's margin: reading a row twice is harmless
             people = people.filter(updated_at__gte=self.since - timedelta(seconds=1))
         for pk, name, key, country in people.values_list("pk", "name", "name_key", "country"):
+            if pk not in self.people or self.people[pk][1] != key:
+                self._dirty = True
             self.people[pk] = (name, key, country)
         aliases = ParticipantAlias.objects.filter(pk__gt=self.last_alias).order_by("pk")
         for pk, participant_id, name, key in aliases.values_list(
@@ -381,16 +386,43 @@ class CandidateIndex:
             self.last_alias = pk
             self.aliases.setdefault(participant_id, set()).add(name)
             self.alias_keys.setdefault(key, set()).add(participant_id)
+            self._dirty = True
         self.since = now
+
+    def _containing(self, words):
+        """Pks of the officials with a name or alias that contains one of `words`.
+
+        The database's `name_key LIKE '%word%'`, done with str.find over one string that holds
+        every key on its own line (a Python loop over every key costs ~10 ms per lookup).
+        """
+        if self._dirty:
+            lines = [(key, (pk,)) for pk, (_, key, _) in self.people.items()]
+            lines += list(self.alias_keys.items())
+            self._blob = "\n".join(key for key, _ in lines)
+            self._owners = [owners for _, owners in lines]
+            self._starts = [0]
+            for key, _ in lines[:-1]:
+                self._starts.append(self._starts[-1] + len(key) + 1)
+            self._dirty = False
+        ids = set()
+        for word in words:
+            if not word or "\n" in word:
+                continue
+            at = self._blob.find(word)
+            while at != -1:
+                line = bisect.bisect_right(self._starts, at) - 1
+                ids.update(self._owners[line])
+                next_line = self._starts[line + 1] if line + 1 < len(self._starts) else None
+                if next_line is None:
+                    break
+                at = self._blob.find(word, next_line)
+        return ids
 
     def candidates(self, forms, country, surnames):
         from statements.models import Participant
 
         self.refresh()
-        ids = {pk for pk, (_, key, _) in self.people.items() if any(w in key for w in surnames)}
-        for key, pks in self.alias_keys.items():
-            if any(word in key for word in surnames):
-                ids |= pks
+        ids = self._containing(surnames)
         scores = {}
         for pk in ids:
             if pk not in self.people:

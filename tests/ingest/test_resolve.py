@@ -219,3 +219,49 @@ def test_gazetteer_file_is_wide_and_well_formed():
     assert all(entry.country for entry in gazetteer.entries)
     assert gazetteer.lookup("Secretary Blinken").name == "Antony Blinken"
     assert gazetteer.lookup("Johnson") is None  # two Johnsons: no guess
+
+
+def _resolve_seed_officials(seed_paths):
+    from statements.ingest.documents import read_document
+
+    answers = []
+    for path in seed_paths:
+        for found in find_officials(read_document(path).body):
+            participant, how = resolve_official(found)
+            answers.append((found.name, participant and participant.name, how))
+    people = sorted(
+        (
+            p.name,
+            p.country,
+            tuple(p.titles),
+            tuple(sorted(p.aliases.values_list("name", flat=True))),
+        )
+        for p in Participant.objects.all()
+    )
+    return answers, people
+
+
+@pytest.mark.django_db
+def test_the_in_memory_index_answers_as_the_database_does(seed_paths):
+    """The bulk importer's CandidateIndex finds the candidates the LIKE queries find."""
+    from statements.ingest.resolve import CandidateIndex, _candidates
+
+    from_database = _resolve_seed_officials(seed_paths)
+    forms = [
+        ["López Obrador"], ["Lopez Obrador"], ["Biden"], ["Alicia Bárcena"], ["Sherwood-Randall"],
+        ["Rich Verma"], ["Marcelo Ebrard"], ["Ebrard Casaubón"], ["Nobody Known"], ["Mayorkas"],
+    ]  # fmt: skip
+    expected = {tuple(f): {p.pk: s for p, s in _candidates(f, "").items()} for f in forms}
+    with CandidateIndex().active():
+        assert {tuple(f): {p.pk: s for p, s in _candidates(f, "").items()} for f in forms} == (
+            expected
+        )
+        assert any(expected.values())
+        # Written after the index first read the table: found too.
+        resolve_official(mention("Ofelia Zamudio Arcos", "MX"))
+        (found,) = _candidates(["Ofelia Zamudio"], "MX")
+        assert found.name == "Ofelia Zamudio Arcos"
+    Participant.objects.all().delete()
+
+    with CandidateIndex().active():
+        assert _resolve_seed_officials(seed_paths) == from_database
