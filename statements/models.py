@@ -176,13 +176,30 @@ class ParticipantQuerySet(models.QuerySet):
         """Officials a published statement names: the rest exist only in drafts."""
         return self.filter(models.Exists(_published_links(StatementParticipant, "participant")))
 
-    def most_active(self):
-        """Visible officials (named by a published statement), most often named first."""
-        return (
-            self.with_listing_data()
-            .filter(statement_count__gt=0)
-            .order_by("-statement_count", "name", "pk")
-        )
+    def most_active(self, limit):
+        """The `limit` officials most often named by published statements, each with its
+        `statement_count`, busiest first (a list; it ranks every official, not this queryset).
+
+        One scan of the mentions' index on `participant_id` counts everybody's mentions, the
+        drafts' mentions are counted apart and taken off, and only then are officials joined:
+        a subquery per official (`with_listing_data`) took ten times longer.
+        """
+        drafts, params = unpublished_statement_ids().query.sql_with_params()
+        mentions = StatementParticipant._meta.db_table
+        sql = f"""
+            SELECT p.*, a.n - COALESCE(d.n, 0) AS statement_count
+            FROM {Participant._meta.db_table} p
+            JOIN (SELECT participant_id, COUNT(*) AS n FROM {mentions} GROUP BY participant_id) a
+                ON a.participant_id = p.id
+            LEFT JOIN (
+                SELECT participant_id, COUNT(*) AS n FROM {mentions}
+                WHERE statement_id IN ({drafts}) GROUP BY participant_id
+            ) d ON d.participant_id = p.id
+            WHERE a.n - COALESCE(d.n, 0) > 0
+            ORDER BY statement_count DESC, p.name, p.id
+            LIMIT %s
+        """  # noqa: S608 - table names from the models, values as parameters
+        return list(Participant.objects.raw(sql, [*params, limit]))
 
     def met_most_often_with(self, official):
         """Officials who attended the same public meetings as `official`: `meetings_together`."""
