@@ -121,6 +121,10 @@ def load(engine: str, size: int, seed: int, batch_size: int, meetings: str) -> d
             print(f"    {engine}: {done}/{size} statements, {rate:.0f}/s, RSS {now // 1024} MiB")
 
     summary = save_many(timed, batch_size=batch_size, on_batch=on_batch, meetings=meetings)
+    if summary.batch_errors:  # a batch that failed went one document at a time: slow, say why
+        print(f"    {engine}: {len(summary.batch_errors)} batches fell back to one by one:")
+        for error in dict.fromkeys(summary.batch_errors):
+            print(f"      {error}")
     wall = time.perf_counter() - started
 
     analyze_started = time.perf_counter()
@@ -140,6 +144,7 @@ def load(engine: str, size: int, seed: int, batch_size: int, meetings: str) -> d
         "statements": count,
         "created": summary.created,
         "one_by_one": summary.one_by_one,
+        "batch_errors": summary.batch_errors[:10],
         "failed": summary.failed[:10],
         "wall_seconds": wall,
         "generate_seconds": timed.seconds,

@@ -598,10 +598,12 @@ def _insert(model, objects):
         ", ".join(["%s"] * len(fields)),
     )
     plain = [_is_plain(f) for f in fields]
+    relations = [f for f in fields if f.is_relation]
     rows = []
     for obj in objects:
-        # Takes the ids of related rows inserted after this object was built (meetings).
-        obj._prepare_related_fields_for_save(operation_name="bulk_create")
+        if any(getattr(obj, f.attname) is None for f in relations):
+            # Takes the ids of related rows inserted after this object was built (meetings).
+            obj._prepare_related_fields_for_save(operation_name="bulk_create")
         rows.append(
             tuple(
                 getattr(obj, f.attname)

@@ -353,7 +353,7 @@ class CandidateIndex:
         self.alias_keys: dict[str, set[int]] = {}  # folded alias -> participant pks
         self.last_alias = 0
         self.since = None
-        self._blob, self._owners = "", []  # every key on a line, and whose line it is
+        self._blob, self._owners, self._starts = "", [], []  # keys on lines, their owners
         self._dirty = True
 
     @contextlib.contextmanager
@@ -376,8 +376,10 @@ class CandidateIndex:
         if self.since is not None:  # a second's margin: reading a row twice is harmless
             people = people.filter(updated_at__gte=self.since - timedelta(seconds=1))
         for pk, name, key, country in people.values_list("pk", "name", "name_key", "country"):
-            if pk not in self.people or self.people[pk][1] != key:
-                self._dirty = True
+            if pk in self.people and self.people[pk][1] != key:
+                self._dirty = True  # renamed: the old key must go (rebuild)
+            elif pk not in self.people:
+                self._add_line(key, (pk,))
             self.people[pk] = (name, key, country)
         aliases = ParticipantAlias.objects.filter(pk__gt=self.last_alias).order_by("pk")
         for pk, participant_id, name, key in aliases.values_list(
@@ -385,9 +387,21 @@ class CandidateIndex:
         ):
             self.last_alias = pk
             self.aliases.setdefault(participant_id, set()).add(name)
-            self.alias_keys.setdefault(key, set()).add(participant_id)
-            self._dirty = True
+            if participant_id not in self.alias_keys.get(key, ()):
+                self.alias_keys.setdefault(key, set()).add(participant_id)
+                self._add_line(key, (participant_id,))
         self.since = now
+
+    def _add_line(self, key, owners):
+        if self._dirty:
+            return  # the next lookup rebuilds every line
+        if self._starts:
+            self._starts.append(len(self._blob) + 1)
+            self._blob += "\n" + key
+        else:
+            self._starts.append(0)
+            self._blob = key
+        self._owners.append(owners)
 
     def _containing(self, words):
         """Pks of the officials with a name or alias that contains one of `words`.
@@ -400,9 +414,10 @@ class CandidateIndex:
             lines += list(self.alias_keys.items())
             self._blob = "\n".join(key for key, _ in lines)
             self._owners = [owners for _, owners in lines]
-            self._starts = [0]
-            for key, _ in lines[:-1]:
-                self._starts.append(self._starts[-1] + len(key) + 1)
+            self._starts, at = [], 0
+            for key, _ in lines:
+                self._starts.append(at)
+                at += len(key) + 1
             self._dirty = False
         ids = set()
         for word in words:
