@@ -71,7 +71,7 @@ def home(request):
     context = {
         "latest_statements": Statement.objects.published().with_listing_data()[:8],
         "active_officials": Participant.objects.most_active(10),
-        "topics": Topic.objects.in_use()[:20],
+        "topics": Topic.objects.in_use(20),
         "upcoming_meetings": meetings.filter(start_date__gte=today).order_by("start_date", "pk")[
             :5
         ],
