@@ -29,6 +29,7 @@ from itertools import islice
 
 from django.db import connection, transaction
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.text import slugify
 
 from statements.ingest import pipeline
@@ -329,7 +330,7 @@ class _BulkLoader:
             answers.append((pks, names))
 
         fresh = Participant.objects.in_bulk({pk for pks, _ in answers for pk in pks if pk})
-        resolved = []
+        resolved, retitled = [], {}
         for extraction, (pks, names) in zip(batch, answers, strict=True):
             by_mention, grouped = {}, {}
             for mention, pk in zip(extraction.officials, pks, strict=True):
@@ -338,12 +339,15 @@ class _BulkLoader:
                 by_mention[id(mention)] = fresh[pk]
                 grouped.setdefault(fresh[pk], []).append(mention)
             for participant, mentions in grouped.items():
-                changed = False
                 for mention in mentions:
-                    changed |= participant.add_title(mention.title)
-                if changed:
-                    participant.save(update_fields=["titles", "updated_at"])
+                    if participant.add_title(mention.title):
+                        retitled[participant.pk] = participant
             resolved.append((by_mention, grouped, names))
+        if retitled:  # one UPDATE (and history record) per official, not one per document
+            now = timezone.now()
+            for participant in retitled.values():
+                participant.updated_at = now
+            _bulk_update_with_history(list(retitled.values()), ["titles", "updated_at"])
         return resolved
 
     def _person(self, pk):
@@ -582,7 +586,8 @@ def _search_names(extraction, names, topics):
 
 
 def _insert(model, objects):
-    """INSERT rows whose primary keys nobody needs back, with one `executemany`.
+    """INSERT rows whose primary keys nobody needs back: one `executemany` (SQLite) or a few
+    many-row INSERTs (PostgreSQL).
 
     `bulk_create` compiles every value of every row through the ORM's SQL compiler: most of a
     bulk load's time for link rows (officials named, topics, reports, attendances, quotes).
@@ -592,11 +597,11 @@ def _insert(model, objects):
         return
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(model._meta.db_table),
-        ", ".join(quote(f.column) for f in fields),
-        ", ".join(["%s"] * len(fields)),
+    head = "INSERT INTO {} ({})".format(
+        quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields)
     )
+    placeholders = "({})".format(", ".join(["%s"] * len(fields)))
+    sql = f"{head} VALUES {placeholders}"
     plain = [_is_plain(f) for f in fields]
     relations = [f for f in fields if f.is_relation]
     rows = []
@@ -613,7 +618,15 @@ def _insert(model, objects):
             )
         )
     with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        if connection.vendor == "sqlite":  # executemany is a C loop over one prepared statement
+            cursor.executemany(sql, rows)
+            return
+        # psycopg sends one statement per row even in a pipeline: send many rows per statement.
+        per_statement = max(1, min(1000, 60000 // len(fields)))
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            values = ", ".join([placeholders] * len(chunk))
+            cursor.execute(f"{head} VALUES {values}", [v for row in chunk for v in row])
 
 
 # Columns whose Python value is already what the database driver takes.
@@ -628,6 +641,15 @@ def _is_plain(field):
     target = field.target_field if field.is_relation else field
     plain = target.get_internal_type() in _PLAIN_TYPES
     return plain and not getattr(field, "auto_now", False) and not field.choices
+
+
+def _bulk_update_with_history(participants, fields):
+    if hasattr(Participant, "history"):
+        from simple_history.utils import bulk_update_with_history
+
+        bulk_update_with_history(participants, Participant, fields)
+    else:
+        Participant.objects.bulk_update(participants, fields)
 
 
 def _bulk_create_with_history(statements):

@@ -92,7 +92,7 @@ def name_words(name: str) -> list[str]:
     return list(_name_words(name or ""))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 14)
 def _name_words(name: str) -> tuple[str, ...]:
     """name_words, remembered: resolving one name compares it with hundreds of known forms."""
     words = []
@@ -128,7 +128,7 @@ def _significant(words: list[str]) -> list[str]:
     return [w for w in words if w not in PARTICLES]
 
 
-@functools.lru_cache(maxsize=1 << 18)
+@functools.lru_cache(maxsize=1 << 15)
 def name_score(a: str, b: str) -> float:
     """How surely two written names mean the same person: 0 (no) to 1 (same words).
 
