@@ -19,6 +19,7 @@ time) and put back by `migrate` at the end, which also gives a new generation.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import sqlite3
@@ -131,7 +132,33 @@ def main(argv=None):
         cwd=ROOT,
         check=True,
     )
+    write_marker(source, size, args, env)
     print(f"  done: {target} ({target.stat().st_size / 2**30:.1f} GiB)")
+
+
+def write_marker(source, size, args, env):
+    """The load record `bench/run.py --reuse` reads: no import figures (nothing was imported)."""
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from bench.load import pick_targets
+
+    from_marker = BENCH_DIR / "out" / f"load-sqlite-{args.from_size}-{args.seed}.json"
+    batch_size = json.loads(from_marker.read_text())["batch_size"] if from_marker.exists() else 0
+    record = {
+        "engine": "sqlite",
+        "size": size,
+        "seed": args.seed,
+        "batch_size": batch_size,
+        "replicated_from": source.name,
+        "times": args.times,
+        "statements": size,
+        "targets": pick_targets(),
+        "database_bytes": sqlite_path(size, args.seed).stat().st_size,
+    }
+    marker = BENCH_DIR / "out" / f"load-sqlite-{size}-{args.seed}.json"
+    marker.write_text(json.dumps(record, indent=2))
 
 
 if __name__ == "__main__":

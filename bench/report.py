@@ -59,6 +59,13 @@ def render(results: dict) -> str:
     ]
     for engine, result in results["engines"].items():
         load = result["load"]
+        if load.get("replicated_from"):
+            lines.append(
+                f"| {engine} | {load['statements']:,} | not imported: {load['times']} copies of "
+                f"`{load['replicated_from']}` made in SQL by `bench/replicate.py` | | | | | "
+                f"| {load['database_bytes'] / 2**20:,.0f} MiB | not measured at this size |"
+            )
+            continue
         samples = load["rss_samples_kib"] or [(0, 0)]
 
         def at(fraction, samples=samples):

@@ -207,6 +207,9 @@ def loaded(engine, args) -> bool:
 
 
 def print_load(load):
+    if load.get("replicated_from"):
+        print(f"  {load['statements']} statements: copies of {load['replicated_from']}")
+        return
     samples = load["rss_samples_kib"]
     first = samples[min(len(samples) - 1, max(0, len(samples) // 10))][1] if samples else 0
     print(
