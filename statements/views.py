@@ -8,7 +8,7 @@ from itertools import groupby
 from urllib.parse import urlencode, urlsplit
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, Max, Min, OuterRef, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -205,12 +205,25 @@ def official_detail(request, slug):
     return render(request, "statements/official_detail.html", context)
 
 
+def _meeting_years():
+    """Years with a visible meeting, newest first: one EXISTS per year between the first and
+    the last meeting (an index range each, stopping at its first visible meeting), not a
+    visibility check of every meeting."""
+    bounds = Meeting.objects.aggregate(first=Min("start_date"), last=Max("start_date"))
+    if bounds["first"] is None:
+        return []
+    span = range(bounds["last"].year, bounds["first"].year - 1, -1)
+    checks = {
+        f"y{year}": Exists(Meeting.objects.visible().filter(start_date__year=year)) for year in span
+    }
+    row = Meeting.objects.order_by().annotate(**checks).values(*checks)[:1].get()
+    return [year for year in span if row[f"y{year}"]]
+
+
 @require_GET
 def meeting_list(request):
     meetings = Meeting.objects.visible().with_index_data().order_by(*NEWEST_MEETINGS_FIRST)
-    years = [
-        d.year for d in Meeting.objects.visible().dates("start_date", "year", order="DESC") if d
-    ]
+    years = _meeting_years()
     year = request.GET.get("year", "")
     if year.isdigit() and len(year) == 4:
         meetings = meetings.filter(start_date__year=int(year))

@@ -780,7 +780,7 @@ def crowded():
         ("statement", 12),
         ("official_list", 5),
         ("official", 12),
-        ("meeting_list", 4),
+        ("meeting_list", 5),  # years: first and last, then one EXISTS per year
         ("meeting", 10),
         ("topic_list", 3),
         ("topic", 8),
