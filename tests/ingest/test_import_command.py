@@ -265,3 +265,17 @@ def test_a_file_too_big_to_be_a_readout_is_refused_up_front(tmp_path, settings):
     assert error is not None
     assert err.strip() == "b_huge.txt: too large: 10 KB, the limit is 4 KB"
     assert list(Statement.objects.values_list("source_file", flat=True)) == ["a_canada.md"]
+
+
+def test_an_import_leaves_the_browse_page_counted(client):
+    """The first visitor after an import does not pay for counting every facet of the archive."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    out, err, error = run(SEEDS_DIR)
+    assert error is None, err
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/search/")
+    assert response.status_code == 200
+    counting = [q["sql"] for q in queries if "GROUP BY" in q["sql"].upper()]
+    assert counting == []

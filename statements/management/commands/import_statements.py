@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from statements.ingest.pipeline import import_paths
+from statements.search.faceted import warm
 
 
 class Command(BaseCommand):
@@ -40,6 +41,9 @@ class Command(BaseCommand):
             progress=False if options["no_progress"] else None,
             verbosity=options["verbosity"],
         )
+        if not summary.dry_run and (summary.created or summary.updated):
+            # The first visitor after an import should not pay for counting the whole archive.
+            warm()
         if not summary.ok:
             failed = [name for name, _reason in summary.failed]
             listed = ", ".join(failed[:5]) + (f" and {len(failed) - 5} more" if failed[5:] else "")
