@@ -93,8 +93,9 @@ def render(results: dict) -> str:
             "",
             f"**Search page on {engine}**: full HTTP response through gunicorn, ms "
             f"({(result.get('ours') or [{}])[0].get('n', '?')} timed requests per query after "
-            "two warm-up requests; *warm*: repeated requests, the search cache's best case; "
-            "*cold*: the search cache invalidated before every request, as after an import or "
+            "two warm-up requests; *warm*: repeated requests, answered by the page cache; "
+            "*cold*: a no-op write before every request moves the generation, so neither the "
+            "page cache nor the search cache can answer, as after an import or "
             "an edit, and as for any query nobody asked before; ratios of medians):",
             "",
             "| query | found | warm p50 | warm p95 | cold p50 | cold p95 | SQL | naive p50 "
