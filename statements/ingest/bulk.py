@@ -126,6 +126,7 @@ class _BulkLoader:
         self.people: dict[int, tuple[str, list[str]]] = {}
         self.slug_next: dict[tuple, int] = {}  # (model, base slug) -> next number to try
         self.slugs_checked: dict[tuple, bool] = {}  # (model, base slug) -> taken (this batch)
+        self.batch_slugs: dict[type, set[str]] = {}  # slugs given in this batch, not in yet
         self.reports: dict[tuple, Meeting] = {}  # identical report -> meeting ("by-report")
         self.pending_reports: dict[tuple[int, int], MeetingReport] = {}
         self.pending_meetings: list[tuple[Meeting, list[tuple[Participant, str]]]] = []
@@ -197,6 +198,7 @@ class _BulkLoader:
     def _write(self, batch: list[Extraction]) -> list[Statement]:
         topics = self._topics(batch)
         resolved = self._resolve_officials(batch)
+        self.batch_slugs = {}  # earlier batches' slugs are in the database now
         slugs = self._slugs(Statement, [e.document.title for e in batch])
         self._check_meeting_slugs(batch)
 
@@ -534,19 +536,18 @@ class _BulkLoader:
     def _slugs(self, model, titles) -> list[str]:
         """The slugs `unique_slug` would give, one after another, in a few queries per batch.
 
-        Slugs given earlier in the load count as taken, whether or not their rows are in yet.
+        Slugs given earlier in the batch count as taken, though their rows are not in yet. Only
+        bases that clashed are remembered across batches (memory stays flat on a long load).
         """
         bases = [_slug_base(t) for t in titles]
         if all((model, base) in self.slugs_checked for base in bases):
             taken = {base for base in bases if self.slugs_checked[model, base]}
         else:
             taken = set(model.objects.filter(slug__in=set(bases)).values_list("slug", flat=True))
-        slugs, used = [], set()
+        slugs, used = [], self.batch_slugs.setdefault(model, set())
         for base in bases:
-            key = (model, base)
-            if base not in taken and base not in used and key not in self.slug_next:
+            if base not in taken and base not in used and (model, base) not in self.slug_next:
                 slug = base
-                self.slug_next[key] = 2
             else:
                 slug = self._next_free(model, base, used)
             used.add(slug)
