@@ -132,17 +132,30 @@ else:
         }
     }
 
-# Per-process caches: "default" holds search answers (statements/search/cache.py), "pages" whole
+# Two caches: "default" holds search answers (statements/search/cache.py), "pages" whole
 # anonymous pages (statements/page_cache.py). Both are keyed by the database's generation, so
-# neither can serve stale data; a deploy starts empty.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pages",
-        "OPTIONS": {"MAX_ENTRIES": 500},
-    },
-}
+# neither can serve stale data. By default each process keeps its own in memory; with
+# DJANGO_CACHE_DIR they live on disk, shared by every worker of the host, so a page or an answer
+# is computed once per generation instead of once per gunicorn worker.
+CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR", "")
+if CACHE_DIR:
+    CACHES = {
+        name: {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(Path(CACHE_DIR) / name),
+            "OPTIONS": {"MAX_ENTRIES": entries},
+        }
+        for name, entries in (("default", 5000), ("pages", 2000))
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 500},
+        },
+    }
 PAGE_CACHE = True  # False turns it off; tests use "verify" (statements/page_cache.py)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

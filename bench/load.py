@@ -39,6 +39,8 @@ def engine_env(engine: str, size: int, seed: int) -> dict[str, str]:
         PYTHONPATH=str(BENCH_DIR.parent),
     )
     env.pop("DATABASE_URL", None)
+    # One page and search cache on disk for all of gunicorn's workers, as in production.
+    env["DJANGO_CACHE_DIR"] = str(BENCH_DIR / "out" / "cache" / f"{engine}-{size}-{seed}")
     if engine == "postgres":
         env["DATABASE_URL"] = f"{PG_SERVER}/{PG_DATABASE}"
     else:

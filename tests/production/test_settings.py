@@ -105,3 +105,39 @@ def test_check_deploy_flags_a_weak_production_setup(tmp_path):
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode != 0
     assert "security.W009" in result.stderr and "security.W008" in result.stderr
+
+
+SHARED_PAGE = """
+import django
+django.setup()
+from django.core.management import call_command
+from django.test import Client
+call_command("migrate", verbosity=0)
+response = Client().get("/topics/", secure=True)
+print(response.status_code, response["X-Page-Cache"])
+"""
+
+
+def test_a_cache_dir_lets_every_worker_serve_what_one_computed(tmp_path):
+    """With DJANGO_CACHE_DIR, a second process (another gunicorn worker) gets a cache hit."""
+    import subprocess
+
+    env = clean_env(
+        DJANGO_SQLITE_PATH=str(tmp_path / "shared.sqlite3"),
+        DJANGO_CACHE_DIR=str(tmp_path / "cache"),
+        DJANGO_ALLOWED_HOSTS="testserver",
+    )
+    answers = []
+    for _worker in range(2):
+        result = subprocess.run(
+            [sys.executable, "-c", SHARED_PAGE],
+            cwd=BASE_DIR,
+            env=env | {"DJANGO_SETTINGS_MODULE": "archive.settings"},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        answers.append(result.stdout.split()[-2:])
+    assert answers == [["200", "miss"], ["200", "hit"]]
+    assert any((tmp_path / "cache" / "pages").iterdir())
