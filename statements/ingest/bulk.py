@@ -210,7 +210,7 @@ class _BulkLoader:
             statement.review_notes = list(extraction.review_notes)
             statement.needs_review = extraction.needs_review
             statements.append(statement)
-        _bulk_create_with_history(statements)
+        _create_with_history(Statement, statements)
 
         mentions, statement_topics = [], []
         for extraction, (_, groups, _), statement in zip(batch, resolved, statements, strict=True):
@@ -349,7 +349,7 @@ class _BulkLoader:
             now = timezone.now()
             for participant in retitled.values():
                 participant.updated_at = now
-            _bulk_update_with_history(list(retitled.values()), ["titles", "updated_at"])
+            _update_with_history(Participant, list(retitled.values()), ["titles", "updated_at"])
         return resolved
 
     def _person(self, pk):
@@ -444,18 +444,8 @@ class _BulkLoader:
 
     def _new_meeting(self, found, attendees):
         """What `meetings.create_meeting` would save, held back to be inserted with the batch."""
-        title = found.title or pipeline.meeting_step.meeting_title(found)
-        (slug,) = self._slugs(Meeting, [title])
-        meeting = Meeting(
-            title=title[:300],
-            slug=slug,
-            start_date=found.start,
-            end_date=found.end if found.start else None,
-            date_inferred=found.date_inferred,
-            city=found.city[:120],
-            venue=found.venue[:200],
-            kind=found.kind or Meeting.Kind.OTHER,
-            countries=list(found.countries),
+        meeting = pipeline.meeting_step.unsaved_meeting(
+            found, lambda title: self._slugs(Meeting, [title])[0]
         )
         self.pending_meetings.append((meeting, attendees))
         return meeting
@@ -464,13 +454,7 @@ class _BulkLoader:
         """Insert the meetings held back (with their history records), then their attendees."""
         if not self.pending_meetings:
             return
-        meetings = [meeting for meeting, _ in self.pending_meetings]
-        if hasattr(Meeting, "history"):
-            from simple_history.utils import bulk_create_with_history
-
-            bulk_create_with_history(meetings, Meeting)
-        else:
-            Meeting.objects.bulk_create(meetings)
+        _create_with_history(Meeting, [meeting for meeting, _ in self.pending_meetings])
         _insert(
             MeetingAttendance,
             [
@@ -644,19 +628,19 @@ def _is_plain(field):
     return plain and not getattr(field, "auto_now", False) and not field.choices
 
 
-def _bulk_update_with_history(participants, fields):
-    if hasattr(Participant, "history"):
-        from simple_history.utils import bulk_update_with_history
-
-        bulk_update_with_history(participants, Participant, fields)
-    else:
-        Participant.objects.bulk_update(participants, fields)
-
-
-def _bulk_create_with_history(statements):
-    """Insert statements, with the creation record django-simple-history keeps when tracking."""
-    if hasattr(Statement, "history"):
+def _create_with_history(model, objects):
+    """bulk_create, with the creation records django-simple-history keeps for tracked models."""
+    if hasattr(model, "history"):
         from simple_history.utils import bulk_create_with_history
 
-        return bulk_create_with_history(statements, Statement)
-    return Statement.objects.bulk_create(statements)
+        return bulk_create_with_history(objects, model)
+    return model.objects.bulk_create(objects)
+
+
+def _update_with_history(model, objects, fields):
+    """bulk_update, with the change records django-simple-history keeps for tracked models."""
+    if hasattr(model, "history"):
+        from simple_history.utils import bulk_update_with_history
+
+        return bulk_update_with_history(objects, model, fields)
+    return model.objects.bulk_update(objects, fields)

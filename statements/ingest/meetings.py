@@ -804,17 +804,17 @@ def _fill_blanks(meeting, found):
         meeting.save(update_fields=[*changed, "updated_at"])
 
 
-def create_meeting(found: MeetingFound, attendees_with_titles) -> Meeting:  # noqa: F821
-    """A new Meeting for what a statement reports, with its attendees and the titles they held.
+def unsaved_meeting(found: MeetingFound, slug_for) -> Meeting:  # noqa: F821
+    """The Meeting row for what a statement reports, not saved; `slug_for(title)` names it.
 
-    `attendees_with_titles`: (Participant, title) pairs; the title may also be an OfficialMention.
+    Shared by `create_meeting` and the bulk importer, which saves meetings a batch at a time.
     """
-    from statements.models import Meeting, MeetingAttendance, unique_slug
+    from statements.models import Meeting
 
     title = found.title or meeting_title(found)
-    meeting = Meeting(
+    return Meeting(
         title=title[:300],
-        slug=unique_slug(Meeting, title),
+        slug=slug_for(title),
         start_date=found.start,
         end_date=found.end if found.start else None,
         date_inferred=found.date_inferred,
@@ -823,6 +823,16 @@ def create_meeting(found: MeetingFound, attendees_with_titles) -> Meeting:  # no
         kind=found.kind or Meeting.Kind.OTHER,
         countries=list(found.countries),
     )
+
+
+def create_meeting(found: MeetingFound, attendees_with_titles) -> Meeting:  # noqa: F821
+    """A new Meeting for what a statement reports, with its attendees and the titles they held.
+
+    `attendees_with_titles`: (Participant, title) pairs; the title may also be an OfficialMention.
+    """
+    from statements.models import Meeting, MeetingAttendance, unique_slug
+
+    meeting = unsaved_meeting(found, lambda title: unique_slug(Meeting, title))
     meeting.save()
     for participant, title_held in attendees_with_titles:
         if participant is None:
