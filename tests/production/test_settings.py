@@ -19,18 +19,22 @@ print(json.dumps({name: getattr(s, name, None) for name in [
 """
 
 
-def load_settings(env):
+def run_python(code, env, timeout=60):
+    """`code` in a fresh Python process with the project's settings and `env`."""
     import subprocess
 
-    result = subprocess.run(
-        [sys.executable, "-c", PRINT_SETTINGS],
+    return subprocess.run(
+        [sys.executable, "-c", code],
         cwd=BASE_DIR,
         env=env | {"DJANGO_SETTINGS_MODULE": "archive.settings"},
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=timeout,
     )
-    return result
+
+
+def load_settings(env):
+    return run_python(PRINT_SETTINGS, env)
 
 
 def test_development_works_with_no_variables_set(tmp_path):
@@ -120,8 +124,6 @@ print(response.status_code, response["X-Page-Cache"])
 
 def test_a_cache_dir_lets_every_worker_serve_what_one_computed(tmp_path):
     """With DJANGO_CACHE_DIR, a second process (another gunicorn worker) gets a cache hit."""
-    import subprocess
-
     env = clean_env(
         DJANGO_SQLITE_PATH=str(tmp_path / "shared.sqlite3"),
         DJANGO_CACHE_DIR=str(tmp_path / "cache"),
@@ -129,14 +131,7 @@ def test_a_cache_dir_lets_every_worker_serve_what_one_computed(tmp_path):
     )
     answers = []
     for _worker in range(2):
-        result = subprocess.run(
-            [sys.executable, "-c", SHARED_PAGE],
-            cwd=BASE_DIR,
-            env=env | {"DJANGO_SETTINGS_MODULE": "archive.settings"},
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        result = run_python(SHARED_PAGE, env, timeout=120)
         assert result.returncode == 0, result.stderr[-2000:]
         answers.append(result.stdout.split()[-2:])
     assert answers == [["200", "miss"], ["200", "hit"]]
