@@ -15,9 +15,14 @@ from simple_history.models import HistoricalRecords
 from statements.text import fold
 
 
+def slug_base(text, *, max_length=200):
+    """The slug `unique_slug` tries first for `text` (room is left for a -2, -3, … suffix)."""
+    return slugify(fold(text))[: max_length - 8].strip("-") or "item"
+
+
 def unique_slug(model, text, *, max_length=200, exclude_pk=None):
     """A slug for `text` that no other row of `model` uses (adds -2, -3, … when needed)."""
-    base = slugify(fold(text))[: max_length - 8].strip("-") or "item"
+    base = slug_base(text, max_length=max_length)
     slug, n = base, 1
     while True:
         clash = model._default_manager.filter(slug=slug)

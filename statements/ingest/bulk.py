@@ -30,7 +30,6 @@ from itertools import islice
 from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.text import slugify
 
 from statements.ingest import pipeline
 from statements.ingest.pipeline import Extraction
@@ -46,6 +45,7 @@ from statements.models import (
     Statement,
     StatementParticipant,
     Topic,
+    slug_base,
 )
 from statements.text import fold
 
@@ -513,7 +513,7 @@ class _BulkLoader:
             for extraction in batch
             for found in extraction.meetings
         ]
-        bases = {_slug_base(title) for title in titles}
+        bases = {slug_base(title) for title in titles}
         taken = set(Meeting.objects.filter(slug__in=bases).values_list("slug", flat=True))
         self.slugs_checked = {(Meeting, base): base in taken for base in bases}
 
@@ -523,7 +523,7 @@ class _BulkLoader:
         Slugs given earlier in the batch count as taken, though their rows are not in yet. Only
         bases that clashed are remembered across batches (memory stays flat on a long load).
         """
-        bases = [_slug_base(t) for t in titles]
+        bases = [slug_base(t) for t in titles]
         if all((model, base) in self.slugs_checked for base in bases):
             taken = {base for base in bases if self.slugs_checked[model, base]}
         else:
@@ -548,11 +548,6 @@ class _BulkLoader:
                     self.slug_next[(model, base)] = k + 1
                     return slug
             n += step
-
-
-def _slug_base(title):
-    """The slug `unique_slug` tries first for `title`."""
-    return slugify(fold(title))[:192].strip("-") or "item"
 
 
 def _mentions(statement, grouped):
