@@ -23,7 +23,17 @@ BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR.parent))
 
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
-PG_DATABASE = "archive_bench"
+# `--database` names another PostgreSQL database (a developer's own); else one per corpus.
+PG_DATABASE = ""
+
+
+def pg_database(size: int, seed: int) -> str:
+    """The PostgreSQL database of one corpus: each size keeps its own, as SQLite keeps a file."""
+    return PG_DATABASE or f"archive_bench_{size}_{seed}"
+
+
+def pg_url(size: int, seed: int) -> str:
+    return f"{PG_SERVER}/{pg_database(size, seed)}"
 
 
 def engine_env(engine: str, size: int, seed: int) -> dict[str, str]:
@@ -42,7 +52,7 @@ def engine_env(engine: str, size: int, seed: int) -> dict[str, str]:
     # One page and search cache on disk for all of gunicorn's workers, as in production.
     env["DJANGO_CACHE_DIR"] = str(BENCH_DIR / "out" / "cache" / f"{engine}-{size}-{seed}")
     if engine == "postgres":
-        env["DATABASE_URL"] = f"{PG_SERVER}/{PG_DATABASE}"
+        env["DATABASE_URL"] = pg_url(size, seed)
     else:
         env["DJANGO_SQLITE_PATH"] = str(sqlite_path(size, seed))
     return env
@@ -69,8 +79,9 @@ def reset_database(engine: str, size: int, seed: int):
         import psycopg
 
         with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-            conn.execute(f"CREATE DATABASE {PG_DATABASE}")
+            name = pg_database(size, seed)
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            conn.execute(f"CREATE DATABASE {name}")
     else:
         path = sqlite_path(size, seed)
         for suffix in ("", "-wal", "-shm"):
@@ -212,7 +223,9 @@ def main(argv=None):
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--batch-size", type=int, default=500)
     parser.add_argument("--result", type=Path, required=True)
-    parser.add_argument("--database", default=PG_DATABASE, help="PostgreSQL database to (re)create")
+    parser.add_argument(
+        "--database", default="", help="PostgreSQL database to (re)create (default: one per size)"
+    )
     parser.add_argument(
         "--meetings",
         default="trust-reports",

@@ -1,6 +1,7 @@
-"""Make the 1,000,000-statement SQLite benchmark database from the 100,000 one, in SQL.
+"""Make the 1,000,000-statement benchmark database from the 100,000 one, in SQL.
 
-    python bench/replicate.py --from-size 100000 --times 10     # archive-1000000-42.sqlite3
+    python bench/replicate.py --from-size 100000 --times 10                    # SQLite file
+    python bench/replicate.py --from-size 100000 --times 10 --engine postgres  # database
 
 Loading a million statements through the bulk import path takes hours on the 2-core machine
 (docs/PERFORMANCE.md gives the import rate). The 1M run of issue 5 measures *search* at that
@@ -11,9 +12,13 @@ shared. The words and their rates stay those of the generator: a rare word is st
 statement of every 2,000, a common one in about 70%; each official is named in `times` as many
 statements. History rows are not copied (no public page reads them).
 
-The FTS5 index is filled by its insert trigger, row by row, as for any import. The search
-generation's triggers are dropped while copying (one UPDATE per copied row would double the
-time) and put back by `migrate` at the end, which also gives a new generation.
+On SQLite the FTS5 index is filled by its insert trigger, row by row, as for any import; the
+search generation's triggers are dropped while copying (one UPDATE per copied row would double
+the time) and put back by `migrate` at the end, which also gives a new generation. On
+PostgreSQL the copy starts from the 100k database as a template; its generation triggers fire
+once per statement, so they stay; the secondary indexes (the full-text GIN index among them)
+are dropped while copying and built again at the end, which is faster than updating them row by
+row, then `VACUUM ANALYZE`.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.load import engine_env, sqlite_path  # noqa: E402
+from bench.load import PG_SERVER, engine_env, pg_database, pg_url, sqlite_path  # noqa: E402
 
 # Table -> {column: the table whose id offset it takes}; "id" takes the table's own.
 COPIED = {
@@ -60,17 +65,43 @@ SUFFIXED = {
 
 
 def columns(db, table):
-    return [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+    """{column: its length limit}: none that SQLite enforces."""
+    return {row[1]: None for row in db.execute(f"PRAGMA table_info({table})")}
 
 
-def copy_expression(table, column, k, offsets):
+def pg_columns(conn, table):
+    """{column: its length limit} of the columns one can insert into (not the search vector)."""
+    rows = conn.execute(
+        "SELECT column_name, character_maximum_length FROM information_schema.columns "
+        "WHERE table_name = %s AND is_generated = 'NEVER' ORDER BY ordinal_position",
+        [table],
+    )
+    return dict(rows.fetchall())
+
+
+def copy_statements(table, names, k, offsets):
+    select = ", ".join(copy_expression(table, c, k, offsets, names[c]) for c in names)
+    return (
+        f"INSERT INTO {table} ({', '.join(names)}) "
+        f"SELECT {select} FROM {table} WHERE id <= {offsets[table]}"
+    )
+
+
+def copy_expression(table, column, k, offsets, limit=None):
     if column == "id":
         return f"id + {k * offsets[table]}"
     if column in COPIED[table]:
         return f"{column} + {k * offsets[COPIED[table][column]]}"  # NULL stays NULL
     if column in SUFFIXED.get(table, ()):
-        return f"CASE WHEN {column} = '' THEN '' ELSE {column} || '-r{k}' END"
+        suffix = f"-r{k}"
+        kept = f"substr({column}, 1, {limit - len(suffix)})" if limit else column
+        return f"CASE WHEN {column} = '' THEN '' ELSE {kept} || '{suffix}' END"
     return column
+
+
+def print_progress(k, offsets, started):
+    done = (k + 1) * offsets["statements_statement"]
+    print(f"  copy {k}: {done:,} statements, {time.perf_counter() - started:.0f} s", flush=True)
 
 
 def replicate(source: Path, target: Path, times: int):
@@ -95,18 +126,49 @@ def replicate(source: Path, target: Path, times: int):
     for k in range(1, times):
         db.execute("BEGIN")
         for table in COPIED:
-            names = columns(db, table)
-            select = ", ".join(copy_expression(table, c, k, offsets) for c in names)
-            db.execute(
-                f"INSERT INTO {table} ({', '.join(names)}) "
-                f"SELECT {select} FROM {table} WHERE id <= {offsets[table]}"
-            )
+            db.execute(copy_statements(table, columns(db, table), k, offsets))
         db.execute("COMMIT")
-        done = (k + 1) * offsets["statements_statement"]
-        print(f"  copy {k}: {done:,} statements, {time.perf_counter() - started:.0f} s", flush=True)
+        print_progress(k, offsets, started)
     db.execute("INSERT INTO statements_statement_fts(statements_statement_fts) VALUES ('optimize')")
     db.execute("ANALYZE")
     db.close()
+
+
+def replicate_postgres(source: str, target: str, times: int):
+    import psycopg
+
+    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {target} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {target} TEMPLATE {source}")
+    with psycopg.connect(f"{PG_SERVER}/{target}", autocommit=True) as conn:
+        conn.execute("SET maintenance_work_mem = '1GB'")
+        indexes = conn.execute(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i "
+            "WHERE i.schemaname = 'public' AND i.tablename = ANY(%s) AND NOT EXISTS "
+            "(SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)",
+            [list(COPIED)],
+        ).fetchall()
+        for name, _ in indexes:
+            conn.execute(f"DROP INDEX {name}")
+        offsets = {
+            table: conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+            for table in COPIED
+        }
+        started = time.perf_counter()
+        for k in range(1, times):
+            with conn.transaction():
+                for table in COPIED:
+                    conn.execute(copy_statements(table, pg_columns(conn, table), k, offsets))
+            print_progress(k, offsets, started)
+        for table in COPIED:
+            conn.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT max(id) FROM {table}))"
+            )
+        for _, definition in indexes:
+            conn.execute(definition)
+        print(f"  {len(indexes)} indexes built, {time.perf_counter() - started:.0f} s", flush=True)
+        conn.execute("VACUUM ANALYZE")
 
 
 def main(argv=None):
@@ -114,26 +176,44 @@ def main(argv=None):
     parser.add_argument("--from-size", type=int, default=100_000)
     parser.add_argument("--times", type=int, default=10)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--engine", choices=["sqlite", "postgres"], default="sqlite")
     args = parser.parse_args(argv)
-    source = sqlite_path(args.from_size, args.seed)
     size = args.from_size * args.times
-    target = sqlite_path(size, args.seed)
-    if not source.exists():
+    if args.engine == "sqlite":
+        source, target = sqlite_path(args.from_size, args.seed), sqlite_path(size, args.seed)
+        present = source.exists()
+    else:
+        source, target = pg_database(args.from_size, args.seed), pg_database(size, args.seed)
+        present = source_database_exists(args)
+    if not present:
         raise SystemExit(
-            f"{source} is missing: load it first "
-            f"(make bench BENCH_ARGS='--size {args.from_size} --engines sqlite --load-only')"
+            f"{source} is missing: load it first (make bench BENCH_ARGS='--size "
+            f"{args.from_size} --engines {args.engine} --load-only')"
         )
-    print(f"== {target.name}: {args.times} copies of {source.name}")
-    replicate(source, target, args.times)
-    env = engine_env("sqlite", size, args.seed)
+    print(f"== {target}: {args.times} copies of {source}")
+    if args.engine == "sqlite":
+        replicate(source, target, args.times)
+    else:
+        replicate_postgres(source, target, args.times)
+    env = engine_env(args.engine, size, args.seed)
     subprocess.run(
         [str(ROOT / ".venv" / "bin" / "python"), "manage.py", "migrate", "--verbosity=0"],
         env={**os.environ, **env},
         cwd=ROOT,
         check=True,
     )
-    write_marker(source, size, args, env)
-    print(f"  done: {target} ({target.stat().st_size / 2**30:.1f} GiB)")
+    marker = write_marker(source, size, args, env)
+    print(f"  done: {target} ({marker['database_bytes'] / 2**30:.1f} GiB)")
+
+
+def source_database_exists(args) -> bool:
+    import psycopg
+
+    try:
+        with psycopg.connect(pg_url(args.from_size, args.seed)) as conn:
+            return bool(conn.execute("SELECT count(*) FROM statements_statement").fetchone()[0])
+    except psycopg.Error:
+        return False
 
 
 def write_marker(source, size, args, env):
@@ -142,23 +222,32 @@ def write_marker(source, size, args, env):
     import django
 
     django.setup()
+    from django.db import connection
+
     from bench.load import pick_targets
 
-    from_marker = BENCH_DIR / "out" / f"load-sqlite-{args.from_size}-{args.seed}.json"
+    from_marker = BENCH_DIR / "out" / f"load-{args.engine}-{args.from_size}-{args.seed}.json"
     batch_size = json.loads(from_marker.read_text())["batch_size"] if from_marker.exists() else 0
+    if args.engine == "sqlite":
+        database_bytes = sqlite_path(size, args.seed).stat().st_size
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_database_size(current_database())")
+            database_bytes = cursor.fetchone()[0]
     record = {
-        "engine": "sqlite",
+        "engine": args.engine,
         "size": size,
         "seed": args.seed,
         "batch_size": batch_size,
-        "replicated_from": source.name,
+        "replicated_from": str(getattr(source, "name", source)),
         "times": args.times,
         "statements": size,
         "targets": pick_targets(),
-        "database_bytes": sqlite_path(size, args.seed).stat().st_size,
+        "database_bytes": database_bytes,
     }
-    marker = BENCH_DIR / "out" / f"load-sqlite-{size}-{args.seed}.json"
+    marker = BENCH_DIR / "out" / f"load-{args.engine}-{size}-{args.seed}.json"
     marker.write_text(json.dumps(record, indent=2))
+    return record
 
 
 if __name__ == "__main__":

@@ -181,9 +181,6 @@ def load_corpora(engines, args) -> dict:
             )
             continue
         marker.unlink(missing_ok=True)
-        if engine == "postgres":  # one PostgreSQL database: forget what it held before
-            for other in OUT.glob("load-postgres-*.json"):
-                other.unlink()
         command = [
             str(PYTHON),
             str(BENCH_DIR / "load.py"),
@@ -209,7 +206,15 @@ def load_corpora(engines, args) -> dict:
 def loaded(engine, args) -> bool:
     if engine == "sqlite":
         return sqlite_path(args.size, args.seed).exists()
-    return True  # the marker is removed whenever the PostgreSQL database is reloaded
+    import psycopg
+
+    from bench.load import pg_url
+
+    try:
+        with psycopg.connect(pg_url(args.size, args.seed)):
+            return True
+    except psycopg.OperationalError:  # the database was dropped since
+        return False
 
 
 def print_load(load):
@@ -369,9 +374,9 @@ def invalidator(engine, args):
     if engine == "postgres":
         import psycopg
 
-        from bench.load import PG_DATABASE, PG_SERVER
+        from bench.load import pg_url
 
-        conn = psycopg.connect(f"{PG_SERVER}/{PG_DATABASE}", autocommit=True)
+        conn = psycopg.connect(pg_url(args.size, args.seed), autocommit=True)
     else:
         import sqlite3
 

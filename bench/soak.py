@@ -34,7 +34,7 @@ ROOT = BENCH_DIR.parent
 OUT = BENCH_DIR / "out"
 sys.path.insert(0, str(ROOT))
 
-from bench.load import PG_DATABASE, PG_SERVER, engine_env, sqlite_path  # noqa: E402
+from bench.load import engine_env, pg_url, sqlite_path  # noqa: E402
 from bench.run import GUNICORN, MIX, PYTHON, free_port, get, machine, parse_wrk  # noqa: E402
 
 LUA = """-- Written by bench/soak.py: rotate through the mix, count responses by status.
@@ -235,7 +235,7 @@ def ensure_loaded(args):
         import psycopg
 
         try:
-            with psycopg.connect(f"{PG_SERVER}/{PG_DATABASE}") as conn:
+            with psycopg.connect(pg_url(args.size, args.seed)) as conn:
                 present = conn.execute("SELECT count(*) FROM statements_statement").fetchone()[0]
         except psycopg.Error:
             present = False
