@@ -71,8 +71,8 @@ def test_production_server_health_headers_and_error_pages(gunicorn_server, tmp_p
     server = gunicorn_server(DJANGO_SQLITE_PATH=tmp_path / "empty.sqlite3")
     https = {"X-Forwarded-Proto": "https"}
 
-    # /healthz answers over plain HTTP too (load balancers probe without TLS), quickly.
-    started = time.monotonic()
+    # /healthz answers over plain HTTP too (load balancers probe without TLS), quickly once the
+    # worker is up (its first request also imports the views: timing it measured the machine).
     status, headers, body = server.fetch("/healthz")
     assert status == 200, body
     assert json.loads(body) | {"database_ms": 0} == {
@@ -80,8 +80,10 @@ def test_production_server_health_headers_and_error_pages(gunicorn_server, tmp_p
         "database": "ok",
         "database_ms": 0,
     }
-    assert time.monotonic() - started < 2
     assert "no-cache" in headers["Cache-Control"]
+    started = time.monotonic()
+    assert server.fetch("/healthz")[0] == 200
+    assert time.monotonic() - started < 2
 
     # Plain HTTP elsewhere is redirected to HTTPS; HTTPS (as the proxy says) gets HSTS.
     status, headers, _ = server.fetch("/officials/")
