@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from itertools import islice
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -210,7 +211,7 @@ class _BulkLoader:
             statement.review_notes = list(extraction.review_notes)
             statement.needs_review = extraction.needs_review
             statements.append(statement)
-        _create_with_history(Statement, statements)
+        _create(Statement, statements)
 
         mentions, statement_topics = [], []
         for extraction, (_, groups, _), statement in zip(batch, resolved, statements, strict=True):
@@ -310,8 +311,7 @@ class _BulkLoader:
                 if key not in self.officials:
                     participant, how = pipeline.resolve_step.resolve_official(mention, create=True)
                     self.officials[key] = (participant.pk if participant else None, how)
-                    if participant is not None:  # its name or aliases may have changed
-                        self.people.pop(participant.pk, None)
+                    self._forget_renamed()
                 pk, how = self.officials[key]
                 if pk is None:
                     extraction.note(
@@ -352,6 +352,12 @@ class _BulkLoader:
             _update_with_history(Participant, list(retitled.values()), ["titles", "updated_at"])
         return resolved
 
+    def _forget_renamed(self):
+        """Forget the names of officials whose name or aliases the resolver just changed."""
+        for pk in self.names.renamed:
+            self.people.pop(pk, None)
+        self.names.renamed.clear()
+
     def _person(self, pk):
         """(name, aliases) of a participant as the database has them now, remembered."""
         if pk not in self.people:
@@ -368,10 +374,10 @@ class _BulkLoader:
         key = fold(item.speaker_as_written)
         if key not in self.speakers:
             speaker = pipeline._resolve_speaker(item, statement)
+            self._forget_renamed()  # resolving may have recorded a new alias
             if speaker is None:
                 return None  # not remembered: a later document may bring this official
             self.speakers[key] = speaker
-            self.people.pop(speaker.pk, None)  # resolving may have recorded a new alias
         return self.speakers[key]
 
     def _topics(self, batch) -> dict[str, Topic]:
@@ -454,7 +460,7 @@ class _BulkLoader:
         """Insert the meetings held back (with their history records), then their attendees."""
         if not self.pending_meetings:
             return
-        _create_with_history(Meeting, [meeting for meeting, _ in self.pending_meetings])
+        _create(Meeting, [meeting for meeting, _ in self.pending_meetings])
         _insert(
             MeetingAttendance,
             [
@@ -575,13 +581,92 @@ def _insert(model, objects):
     """
     if not objects:
         return
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    fields, head, placeholders = _insert_sql(model)
+    rows = _values(fields, objects)
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":  # executemany is a C loop over one prepared statement
+            cursor.executemany(f"{head} VALUES {placeholders}", rows)
+            return
+        # psycopg sends one statement per row even in a pipeline: send many rows per statement.
+        per_statement = max(1, min(1000, 60000 // len(fields)))
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            values = ", ".join([placeholders] * len(chunk))
+            cursor.execute(f"{head} VALUES {values}", [v for row in chunk for v in row])
+
+
+def _create(model, objects):
+    """INSERT rows and give each object its primary key, as `bulk_create` does, with the
+    creation records django-simple-history keeps for tracked models (`bulk_history_create`'s
+    rows, inserted by `_insert`).
+
+    Many-row `INSERT … RETURNING` (SQLite ≥ 3.35 and PostgreSQL return the rows in the order
+    of the VALUES, which `bulk_create` relies on too), values built as `_insert` builds them.
+    """
+    if not objects:
+        return
+    fields, head, placeholders = _insert_sql(model)
+    rows = _values(fields, objects)
+    pk = model._meta.pk
+    returning = f" RETURNING {connection.ops.quote_name(pk.column)}"
+    limit = connection.features.max_query_params or 60000
+    per_statement = max(1, min(1000, limit // len(fields)))
+    ids = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            values = ", ".join([placeholders] * len(chunk))
+            cursor.execute(f"{head} VALUES {values}{returning}", [v for row in chunk for v in row])
+            ids.extend(row[0] for row in cursor.fetchall())
+    if len(ids) != len(objects):
+        raise RuntimeError(f"{model.__name__}: {len(objects)} rows inserted, {len(ids)} ids")
+    for obj, pk_value in zip(objects, ids, strict=True):
+        setattr(obj, pk.attname, pk_value)
+        obj._state.adding = False
+        obj._state.db = connection.alias
+    if hasattr(model, "history") and getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        _insert(model.history.model, _history_rows(model, objects))
+
+
+def _history_rows(model, objects):
+    """simple_history's `bulk_history_create` rows ("+", no user, the object's change reason)."""
+    from simple_history.utils import get_change_reason_from_object
+
+    history = model.history.model
+    tracked = [f.attname for f in history.tracked_fields]
+    now = timezone.now()
+    rows = []
+    for instance in objects:
+        row = history(
+            history_date=getattr(instance, "_history_date", now),
+            history_user=getattr(
+                instance, "_history_user", history.get_default_history_user(instance)
+            ),
+            history_change_reason=get_change_reason_from_object(instance) or None,
+            history_type="+",
+            **{name: getattr(instance, name) for name in tracked},
+        )
+        if hasattr(history, "history_relation"):
+            row.history_relation_id = instance.pk
+        rows.append(row)
+    return rows
+
+
+def _insert_sql(model):
+    fields = [
+        f
+        for f in model._meta.concrete_fields
+        if not f.primary_key and not getattr(f, "generated", False)
+    ]
     quote = connection.ops.quote_name
     head = "INSERT INTO {} ({})".format(
         quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields)
     )
-    placeholders = "({})".format(", ".join(["%s"] * len(fields)))
-    sql = f"{head} VALUES {placeholders}"
+    return fields, head, "({})".format(", ".join(["%s"] * len(fields)))
+
+
+def _values(fields, objects):
+    """Each object's row, as tuples: plain values as they are, the rest prepared by the field."""
     plain = [_is_plain(f) for f in fields]
     relations = [f for f in fields if f.is_relation]
     rows = []
@@ -597,16 +682,7 @@ def _insert(model, objects):
                 for f, is_plain in zip(fields, plain, strict=True)
             )
         )
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":  # executemany is a C loop over one prepared statement
-            cursor.executemany(sql, rows)
-            return
-        # psycopg sends one statement per row even in a pipeline: send many rows per statement.
-        per_statement = max(1, min(1000, 60000 // len(fields)))
-        for start in range(0, len(rows), per_statement):
-            chunk = rows[start : start + per_statement]
-            values = ", ".join([placeholders] * len(chunk))
-            cursor.execute(f"{head} VALUES {values}", [v for row in chunk for v in row])
+    return rows
 
 
 # Columns whose Python value is already what the database driver takes.
@@ -621,15 +697,6 @@ def _is_plain(field):
     target = field.target_field if field.is_relation else field
     plain = target.get_internal_type() in _PLAIN_TYPES
     return plain and not getattr(field, "auto_now", False) and not field.choices
-
-
-def _create_with_history(model, objects):
-    """bulk_create, with the creation records django-simple-history keeps for tracked models."""
-    if hasattr(model, "history"):
-        from simple_history.utils import bulk_create_with_history
-
-        return bulk_create_with_history(objects, model)
-    return model.objects.bulk_create(objects)
 
 
 def _update_with_history(model, objects, fields):

@@ -339,9 +339,11 @@ class CandidateIndex:
     `_candidates` asks the database for every official whose name or an alias contains a
     surname (a LIKE scan of two tables) and then scores them in Python: tens of milliseconds
     per name at archive scale. A bulk import resolves thousands of names, so it reads the
-    officials once and then only what was written since (new aliases by id, changed officials
-    by `updated_at`), right before each lookup; the answers are the database's, as they would
-    be at that moment.
+    officials once, then what others wrote since (new aliases by id, changed officials by
+    `updated_at`) each time it is made active, and, while it is active, every official and
+    alias this process saves as the save happens (`post_save`): the answers are the
+    database's at that moment, without two queries before every lookup. (A write from another
+    process while it is active is seen the next time it is made active: the next batch.)
 
         with CandidateIndex().active():
             resolve_official(...)
@@ -355,14 +357,45 @@ class CandidateIndex:
         self.since = None
         self._blob, self._owners, self._starts = "", [], []  # keys on lines, their owners
         self._dirty = True
+        self._stale = True  # read what others wrote before the next lookup
+        self.renamed: set[int] = set()  # officials whose name or aliases changed (see `saw`)
 
     @contextlib.contextmanager
     def active(self):
+        from django.db.models.signals import post_save
+
+        from statements.models import Participant, ParticipantAlias
+
+        self._stale = True
         token = _active_index.set(self)
+        post_save.connect(_saw_participant, sender=Participant, dispatch_uid=_SAW_UID)
+        post_save.connect(_saw_alias, sender=ParticipantAlias, dispatch_uid=_SAW_UID)
         try:
             yield self
         finally:
             _active_index.reset(token)
+            if _active_index.get() is None:
+                post_save.disconnect(sender=Participant, dispatch_uid=_SAW_UID)
+                post_save.disconnect(sender=ParticipantAlias, dispatch_uid=_SAW_UID)
+
+    def saw_participant(self, pk, name, key, country):
+        """An official saved by this process: as `refresh` would read it."""
+        known = self.people.get(pk)
+        if known is None:
+            self._add_line(key, (pk,))
+        elif known[1] != key:
+            self._dirty = True
+        if known is None or known[0] != name:
+            self.renamed.add(pk)
+        self.people[pk] = (name, key, country)
+
+    def saw_alias(self, participant_id, name, key):
+        """An alias saved by this process (`refresh` reads it again by id later: harmless)."""
+        self.aliases.setdefault(participant_id, set()).add(name)
+        self.renamed.add(participant_id)
+        if participant_id not in self.alias_keys.get(key, ()):
+            self.alias_keys.setdefault(key, set()).add(participant_id)
+            self._add_line(key, (participant_id,))
 
     def refresh(self):
         from datetime import timedelta
@@ -371,6 +404,9 @@ class CandidateIndex:
 
         from statements.models import Participant, ParticipantAlias
 
+        if not self._stale:
+            return
+        self._stale = False
         now = timezone.now()
         people = Participant.objects.all()
         if self.since is not None:  # a second's margin: reading a row twice is harmless
@@ -451,6 +487,21 @@ class CandidateIndex:
                 scores[pk] = score
         found = Participant.objects.filter(pk__in=scores).prefetch_related("aliases")
         return {participant: scores[participant.pk] for participant in found}
+
+
+_SAW_UID = "statements.ingest.resolve.CandidateIndex"
+
+
+def _saw_participant(sender, instance, **kwargs):
+    index = _active_index.get()
+    if index is not None:
+        index.saw_participant(instance.pk, instance.name, instance.name_key, instance.country)
+
+
+def _saw_alias(sender, instance, created=False, **kwargs):
+    index = _active_index.get()
+    if index is not None:
+        index.saw_alias(instance.participant_id, instance.name, instance.name_key)
 
 
 def _directed(form, known_form, canonical):
@@ -552,7 +603,11 @@ def _record(participant, forms, titles, country, *, keep_name):
                     changed = True
     if changed or participant.pk is None:
         participant.save()
-    known = set(participant.aliases.values_list("name_key", flat=True))
+    prefetched = getattr(participant, "_prefetched_objects_cache", {}).get("aliases")
+    if prefetched is not None:  # read by `_candidates` a moment ago
+        known = {alias.name_key for alias in prefetched}
+    else:
+        known = set(participant.aliases.values_list("name_key", flat=True))
     for form in [participant.name, *forms]:
         key = fold(form)
         if key and key not in known:

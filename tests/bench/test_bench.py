@@ -190,3 +190,18 @@ def test_a_document_already_in_the_archive_goes_through_the_per_document_path():
     assert again.created == 5
     assert again.outcomes == {"unchanged": 20}
     assert Statement.objects.count() == 25
+
+
+@pytest.mark.django_db
+def test_bulk_keeps_a_creation_record_of_every_statement_and_meeting():
+    bulk.save_many(generate.corpus(20), batch_size=8, meetings="trust-reports")
+
+    for model, fields in (
+        (Statement, ["id", "slug", "title", "body", "date", "status", "created_at", "images"]),
+        (Meeting, ["id", "slug", "title", "start_date", "city", "countries"]),
+    ):
+        rows = list(model.objects.order_by("pk").values_list(*fields))
+        records = model.history.order_by("id")
+        assert rows and list(records.values_list(*fields)) == rows, model
+        assert set(records.values_list("history_type", flat=True)) == {"+"}
+        assert not records.exclude(history_user=None).exists()
