@@ -41,6 +41,7 @@ def decorate(statements, query, q=""):
 
 def search_page(request):
     found = faceted_search(request.GET)
+    found.results.related = ("mentions", "topics")  # a result shows no meetings
     facets = found.facets  # counts the results too, in the same query
     paginator = Paginator(found.results, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))

@@ -18,6 +18,8 @@ SORTS = ("relevance", "newest", "oldest")
 START, STOP = "\x02", "\x03"
 SNIPPET_WORDS = 32
 PAGE_ROWS = 20  # a page of results (the search page's and the API's default page size)
+# The listing data each loaded statement carries, as `Statement.objects.with_listing_data()`.
+RELATED = ("mentions", "topics", "meetings")
 
 
 class SearchEngine:
@@ -79,6 +81,9 @@ class SearchResults:
         self.matched = matched  # `filtered` narrowed by the text query
         self.sort = sort
         self._count = None
+        # What `load` reads with each statement; the search page, which shows no meetings, drops
+        # them (the API and the downloads keep all three).
+        self.related = RELATED
 
     @cached_property
     def generation(self):
@@ -123,13 +128,11 @@ class SearchResults:
         return self.load(self.ids(offset, limit))
 
     def load(self, ids, *, with_snippets=True):
-        """The statements with these ids, in this order, each with `.snippet` (sentinel text)."""
-        from statements.models import Statement
+        """The statements with these ids, in this order, each with `.snippet` (sentinel text)
+        and the listing data of `with_listing_data()` (`related`: mentions, topics, meetings)."""
+        from statements.search.listing import load_listing
 
-        if not ids:
-            return []
-        by_id = Statement.objects.with_listing_data().in_bulk(ids)
-        statements = [by_id[pk] for pk in ids if pk in by_id]
+        statements = load_listing(ids, self.related)
         snippets = {}
         if with_snippets and self.query.groups:
             snippets = self.engine.snippets(self.query, [s.pk for s in statements])
