@@ -17,6 +17,9 @@ SORTS = ("relevance", "newest", "oldest")
 # Sentinels the engines put around matches; `highlight.mark_sentinels` turns them into <mark>.
 START, STOP = "\x02", "\x03"
 SNIPPET_WORDS = 32
+# A text search with at most this many matches is counted and faceted over its ids, read first
+# with one bounded query (see `SearchResults.few_ids`).
+FEW_MATCHES = 1000
 PAGE_ROWS = 20  # a page of results (the search page's and the API's default page size)
 # The listing data each loaded statement carries, as `Statement.objects.with_listing_data()`.
 RELATED = ("mentions", "topics", "meetings")
@@ -41,6 +44,11 @@ class SearchEngine:
     def match_any_ids(self, terms):  # pragma: no cover - abstract
         """A subquery (usable in `pk__in`) of statements matching any of `terms`."""
         raise NotImplementedError
+
+    def first_matches(self, queryset, query, limit) -> list[int]:
+        """Ids of up to `limit` of `queryset`'s matches, in no order (`query` has words)."""
+        matched = self.filter_matches(queryset, query).order_by()
+        return list(matched.values_list("pk", flat=True)[:limit])
 
     def ranked_ids(self, queryset, query, offset, limit) -> list[int]:  # pragma: no cover
         """Ids of `queryset`'s matches, best first, for one page. `queryset` is unmatched."""
@@ -92,6 +100,28 @@ class SearchResults:
 
     def _sql(self):
         return self.matched.order_by().values("pk").query.sql_with_params()
+
+    @cached_property
+    def few_ids(self):
+        """Every matched id (in no order) if the text query matches at most FEW_MATCHES
+        statements with the filters, else None; cached like the count.
+
+        One query that stops after FEW_MATCHES + 1 rows, so it costs little when there are many
+        (SQLite walks the full-text index; PostgreSQL's planner scans until it has enough). With
+        the ids in hand, counting and facets read the few link rows of those ids instead of
+        asking the planner to guess how many a text match gives (PostgreSQL guessed ten times
+        too many and hashed whole link tables: 37 ms for 50 matches at 20,000 statements).
+        """
+        if not self.query.groups:
+            return None
+        sql, params = self._sql()
+
+        def probe():
+            ids = self.engine.first_matches(self.filtered, self.query, FEW_MATCHES + 1)
+            return sorted(ids) if len(ids) <= FEW_MATCHES else False  # (None is not cached)
+
+        ids = cached(self.generation, "few:" + sql, params, probe)
+        return None if ids is False else ids
 
     def count(self):
         if self._count is None:

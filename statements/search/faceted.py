@@ -89,8 +89,9 @@ class FacetedSearch:
             if selected[name]
         }
         unfiltered = self.everything and not any(self.filterset.cleaned.values())
+        few = self.results.few_ids
         count, facets = count_and_facets(
-            self.results.matched,
+            self.results.matched if few is None else few,
             own_bases,
             selected,
             self.facet_names,

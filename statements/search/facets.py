@@ -28,6 +28,7 @@ chosen values first, ties broken by slug as before; the small ones (country, kin
 counted in full.
 """
 
+import json
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -181,6 +182,12 @@ def _order(name, values):
 
 
 def _ids_sql(queryset):
+    """SQL of the ids of `queryset`, or of a list of ids (one parameter: no limit on their
+    number, and PostgreSQL's planner knows how many rows a constant array gives)."""
+    if isinstance(queryset, list):
+        if connection.vendor == "sqlite":
+            return "SELECT value FROM json_each(%s)", [json.dumps(queryset)]
+        return "SELECT unnest(%s::bigint[])", [queryset]
     sql, params = queryset.order_by().values("pk").query.sql_with_params()
     return sql, list(params)
 
@@ -237,9 +244,10 @@ def count_and_facets(
 ):
     """(count of `shared`, {facet: [FacetValue]}) in one query.
 
-    `shared`: the matched statements with every filter. `own_bases`: {facet: statements matched
-    with every filter but that facet's} for facets with chosen values. `selected`: {facet:
-    {value: label}} of the chosen values (always shown, with a count of 0 if nothing is left).
+    `shared`: the matched statements with every filter (a QuerySet, or the list of their
+    ids). `own_bases`: {facet: statements matched with every filter but that facet's} for
+    facets with chosen values. `selected`: {facet: {value: label}} of the chosen values
+    (always shown, with a count of 0 if nothing is left).
     `generation`: the search generation to cache the counts under (see `search.cache`).
     `whole`: `shared` is every published statement (no query, no filter, no narrower queryset).
     """

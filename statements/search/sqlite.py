@@ -173,6 +173,20 @@ class SqliteEngine(SearchEngine):
     def match_any_ids(self, terms):
         return _matching_rowids(any_of(terms))
 
+    def first_matches(self, queryset, query, limit):
+        # FTS5 drives, as for ranking, so the query stops after `limit` matches that pass the
+        # filters (`id IN (the matches)` would read every match of a common word first).
+        where, params = _single_table_where(queryset)
+        sql = (
+            f"SELECT {FTS_TABLE}.rowid FROM {FTS_TABLE} "
+            f"CROSS JOIN statements_statement INDEXED BY {FACETS_INDEX} "
+            f"ON statements_statement.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s AND ({where}) LIMIT %s"
+        )
+        with default_connection.cursor() as cursor:
+            cursor.execute(sql, [to_match(query), *params, limit])
+            return [row[0] for row in cursor.fetchall()]
+
     def ranked_ids(self, queryset, query, offset, limit):
         # FTS5 drives (CROSS JOIN keeps that order): only the matches are looked up and ranked,
         # their status and date read from the covering index, not from rows behind the body.
