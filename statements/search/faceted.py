@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import quote_plus
 
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import QueryDict
 
 from statements.filters import FACETS, StatementFilter
@@ -132,12 +132,20 @@ class FacetedSearch:
         if not key or len(key) < 3:
             return None
         aliases = ParticipantAlias.objects.filter(name_key=key).values("participant_id")
-        exact = Participant.objects.visible().filter(Q(name_key=key) | Q(pk__in=aliases)).first()
-        if exact or " " in key or len(key) < 4:
-            return exact
-        # One word: a surname that only one official has ("Trudeau", "Verma").
-        surnames = list(Participant.objects.visible().filter(name_key__endswith=f" {key}")[:2])
-        return surnames[0] if len(surnames) == 1 else None
+        exact = Q(name_key=key) | Q(pk__in=aliases)
+        if " " in key or len(key) < 4:
+            return Participant.objects.visible().filter(exact).first()
+        # One word: also a surname that only one official has ("Trudeau", "Verma"). One query:
+        # exact names and aliases first (the first by name wins), then up to two surnames.
+        found = list(
+            Participant.objects.visible()
+            .filter(exact | Q(name_key__endswith=f" {key}"))
+            .annotate(exact_name=ExpressionWrapper(exact, output_field=BooleanField()))
+            .order_by("-exact_name", "name", "pk")[:2]
+        )
+        if found and found[0].exact_name:
+            return found[0]
+        return found[0] if len(found) == 1 else None
 
     def near_officials(self, limit=3):
         """Officials whose names look like the query (for a search that found nothing)."""

@@ -11,6 +11,7 @@ model instance through the full iterator per row. Here each relation is one `val
 and the prefetch cache holds one QuerySet per statement and relation, made the way a related
 manager makes it (the relation's filter, deferred until someone chains on it), so `.all()`,
 `len()`, slicing, `.count()` and any chained `.filter()` behave as after `prefetch_related`.
+One difference: the officials' `created_at` and `updated_at` are deferred (read when asked).
 """
 
 from statements.models import Meeting, Participant, Statement, StatementParticipant, Topic
@@ -39,7 +40,9 @@ def _attach(statements, name, model, lookup, rows_by_statement, db):
 
 def _mentions(statements, by_id, db):
     """Mentions in (position, pk) order, each with its official (`select_related`)."""
-    mention_fields, official_fields = _fields(StatementParticipant), _fields(Participant)
+    mention_fields = _fields(StatementParticipant)
+    # An official's record times are never listed: deferred (read if asked), not parsed 100 times.
+    official_fields = [f for f in _fields(Participant) if f not in ("created_at", "updated_at")]
     rows = (
         StatementParticipant.objects.using(db)
         .filter(statement_id__in=list(by_id))

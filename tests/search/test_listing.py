@@ -65,6 +65,8 @@ def test_relations_still_query_when_chained(archive):
         "fentanyl",
         "migration",
     ]
+    official = statement.mentions.all()[0].participant
+    assert official.created_at == type(official).objects.get(pk=official.pk).created_at  # read
     assert statement.mentions.order_by("-position").first().participant.slug == (
         archive["officials"]["amlo"].slug
     )

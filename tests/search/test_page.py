@@ -7,7 +7,13 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.factories import MentionFactory, ParticipantFactory, StatementFactory, TopicFactory
+from tests.factories import (
+    AliasFactory,
+    MentionFactory,
+    ParticipantFactory,
+    StatementFactory,
+    TopicFactory,
+)
 
 SEARCH = reverse("statements:search")
 
@@ -48,6 +54,21 @@ def test_official_match_by_alias(client, archive):
         client.get(SEARCH, {"q": "Monaco"}).context["official_match"]
         == (archive["officials"]["monaco"])
     )
+
+
+def test_official_match_exact_before_surnames_and_shared_surnames(client, archive):
+    def match(q):
+        return client.get(SEARCH, {"q": q}).context["official_match"]
+
+    monaco = archive["officials"]["monaco"]
+    other = ParticipantFactory(name="Albert Monaco")
+    MentionFactory(statement=archive["001"], participant=other)
+    assert match("Monaco") is None  # two officials have that surname
+    assert match("Lisa Monaco") == monaco
+    AliasFactory(participant=other, name="Monaco")
+    assert match("monaco") == other  # an alias is exact: before any surname
+    ParticipantFactory(name="Zed Obrador")  # named by no published statement: not offered
+    assert match("Obrador") == archive["officials"]["amlo"]
 
 
 def test_result_shows_date_publisher_officials_and_topics(client, archive):
