@@ -129,7 +129,8 @@ class _BulkLoader:
         self.slugs_checked: dict[tuple, bool] = {}  # (model, base slug) -> taken (this batch)
         self.batch_slugs: dict[type, set[str]] = {}  # slugs given in this batch, not in yet
         self.reports: dict[tuple, Meeting] = {}  # identical report -> meeting ("by-report")
-        self.pending_reports: dict[tuple[int, int], MeetingReport] = {}
+        # (id(meeting), statement id) -> the meeting (its id may come with the flush)
+        self.pending_reports: dict[tuple[int, int], Meeting] = {}
         self.pending_meetings: list[tuple[Meeting, list[tuple[Participant, str]]]] = []
         # Officials' names in memory for the resolver (rolled-back aliases must go too).
         self.names = CandidateIndex()
@@ -220,8 +221,7 @@ class _BulkLoader:
                 if slug in topics:
                     statement_topics.append((statement.pk, topics[slug].pk))
         _insert(StatementParticipant, mentions)
-        Through = Statement.topics.through
-        _insert(Through, [Through(statement_id=s, topic_id=t) for s, t in statement_topics])
+        _insert_rows(Statement.topics.through, ["statement_id", "topic_id"], statement_topics)
 
         commitments, commitment_topics, quotes = [], [], []
         for extraction, (participants, _, _), statement in zip(
@@ -233,18 +233,14 @@ class _BulkLoader:
                 meetings = self._save_meetings_by_report(statement, extraction, participants)
             else:
                 meetings = pipeline._save_meetings(statement, extraction, participants)
-            primary = meetings[0] if meetings else None
+            primary = meetings[0] if meetings else None  # its id may come with the flush
             for item in extraction.commitments:
-                commitment = Commitment(
-                    statement=statement,
-                    meeting=primary,
-                    text=item.text,
-                    parties=list(item.parties),
-                    position=item.position,
-                )
-                commitments.append(commitment)
+                commitments.append((statement.pk, primary, item))
                 commitment_topics.append(
-                    (commitment, [topics[s].pk for s in dict.fromkeys(item.topics) if s in topics])
+                    (
+                        (statement.pk, item.position),
+                        [topics[s].pk for s in dict.fromkeys(item.topics) if s in topics],
+                    )
                 )
             for item in extraction.quotes:
                 speaker = participants.get(id(item.speaker)) if item.speaker is not None else None
@@ -255,32 +251,44 @@ class _BulkLoader:
                             f"Quote speaker {item.speaker_as_written!r} could not be resolved."
                         )
                 quotes.append(
-                    Quote(
-                        statement=statement,
-                        speaker=speaker,
-                        speaker_as_written=item.speaker_as_written[:200],
-                        text=item.text,
-                        position=item.position,
+                    (
+                        statement.pk,
+                        speaker.pk if speaker is not None else None,
+                        item.speaker_as_written[:200],
+                        item.text,
+                        item.position,
                     )
                 )
         self._flush_meetings()
         self._flush_reports()
-        _insert(Commitment, commitments)
+        parties = Commitment._meta.get_field("parties")
+        _insert_rows(
+            Commitment,
+            ["statement_id", "meeting_id", "text", "parties", "position"],
+            [
+                (
+                    statement_pk,
+                    primary.pk if primary is not None else None,
+                    item.text,
+                    parties.get_db_prep_save(list(item.parties), connection),
+                    item.position,
+                )
+                for statement_pk, primary, item in commitments
+            ],
+        )
         if any(ids for _, ids in commitment_topics):
             inserted = Commitment.objects.filter(statement__in=statements).values_list(
                 "statement_id", "position", "pk"
             )
             pks = {(statement_id, position): pk for statement_id, position, pk in inserted}
-            CommitmentTopic = Commitment.topics.through
-            _insert(
-                CommitmentTopic,
-                [
-                    CommitmentTopic(commitment_id=pks[c.statement_id, c.position], topic_id=t)
-                    for c, ids in commitment_topics
-                    for t in ids
-                ],
+            _insert_rows(
+                Commitment.topics.through,
+                ["commitment_id", "topic_id"],
+                [(pks[key], t) for key, ids in commitment_topics for t in ids],
             )
-        _insert(Quote, quotes)
+        _insert_rows(
+            Quote, ["statement_id", "speaker_id", "speaker_as_written", "text", "position"], quotes
+        )
 
         # Meetings and quotes may add review notes after the statements were inserted.
         changed = []
@@ -361,6 +369,12 @@ class _BulkLoader:
     def _person(self, pk):
         """(name, aliases) of a participant as the database has them now, remembered."""
         if pk not in self.people:
+            self.names.refresh()  # what others wrote since the batch began
+            known = self.names.people.get(pk)
+            aliases = self.names.aliases.get(pk, ())
+            if known is not None and len(aliases) <= 1:  # no order to ask the database for
+                self.people[pk] = (known[0], list(aliases))
+                return self.people[pk]
             name = Participant.objects.values_list("name", flat=True).get(pk=pk)
             aliases = list(
                 ParticipantAlias.objects.filter(participant_id=pk)
@@ -438,12 +452,7 @@ class _BulkLoader:
             if meeting.start_date is not None and extraction.review_notes:
                 undated = pipeline._undated_meeting_note(found)
                 extraction.review_notes = [n for n in extraction.review_notes if n != undated]
-            self.pending_reports[(id(meeting), statement.pk)] = MeetingReport(
-                meeting=meeting,
-                statement=statement,
-                evidence=MeetingReport.Evidence.STATED,
-                note="",
-            )
+            self.pending_reports[(id(meeting), statement.pk)] = meeting
             if meeting not in linked:
                 linked.append(meeting)
         return linked
@@ -461,15 +470,11 @@ class _BulkLoader:
         if not self.pending_meetings:
             return
         _create(Meeting, [meeting for meeting, _ in self.pending_meetings])
-        _insert(
+        _insert_rows(
             MeetingAttendance,
+            ["meeting_id", "participant_id", "delegation", "title"],
             [
-                MeetingAttendance(
-                    meeting=meeting,
-                    participant=participant,
-                    delegation=participant.country,
-                    title=(title or "")[:300],
-                )
+                (meeting.pk, participant.pk, participant.country, (title or "")[:300])
                 for meeting, attendees in self.pending_meetings
                 for participant, title in attendees
             ],
@@ -478,7 +483,15 @@ class _BulkLoader:
 
     def _flush_reports(self):
         if self.pending_reports:
-            _insert(MeetingReport, list(self.pending_reports.values()))
+            stated = MeetingReport.Evidence.STATED.value
+            _insert_rows(
+                MeetingReport,
+                ["meeting_id", "statement_id", "evidence", "note"],
+                [
+                    (meeting.pk, statement_pk, stated, "")
+                    for (_, statement_pk), meeting in self.pending_reports.items()
+                ],
+            )
             self.pending_reports = {}
 
     def _could_match(self, found, people):
@@ -572,8 +585,8 @@ def _search_names(extraction, names, topics):
 
 
 def _insert(model, objects):
-    """INSERT rows whose primary keys nobody needs back: one `executemany` (SQLite) or a few
-    many-row INSERTs (PostgreSQL).
+    """INSERT rows whose primary keys nobody needs back: one `executemany` (SQLite) or one
+    COPY (PostgreSQL).
 
     `bulk_create` compiles every value of every row through the ORM's SQL compiler: most of a
     bulk load's time for link rows (officials named, topics, reports, attendances, quotes).
@@ -581,32 +594,81 @@ def _insert(model, objects):
     """
     if not objects:
         return
-    fields, head, placeholders = _insert_sql(model)
-    rows = _values(fields, objects)
+    fields = _insert_sql(model)[0]
+    _insert_rows(model, [f.attname for f in fields], _values(fields, objects))
+
+
+def _insert_rows(model, attnames, rows):
+    """INSERT tuples already in the database's form (values a field's `get_db_prep_save`
+    would give), one column per attname; the other columns take their database default.
+    No model instances: building them costs more than the insert for link rows."""
+    if not rows:
+        return
+    by_attname = {f.attname: f for f in model._meta.concrete_fields}
+    fields = [by_attname[name] for name in attnames]
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":  # executemany is a C loop over one prepared statement
-            cursor.executemany(f"{head} VALUES {placeholders}", rows)
-            return
-        # psycopg sends one statement per row even in a pipeline: send many rows per statement.
-        per_statement = max(1, min(1000, 60000 // len(fields)))
-        for start in range(0, len(rows), per_statement):
-            chunk = rows[start : start + per_statement]
-            values = ", ".join([placeholders] * len(chunk))
-            cursor.execute(f"{head} VALUES {values}", [v for row in chunk for v in row])
+            quote = connection.ops.quote_name
+            cursor.executemany(
+                "INSERT INTO {} ({}) VALUES ({})".format(
+                    quote(model._meta.db_table),
+                    ", ".join(quote(f.column) for f in fields),
+                    ", ".join(["%s"] * len(fields)),
+                ),
+                rows,
+            )
+        else:
+            _copy(cursor, model, fields, rows)
+
+
+def _copy(cursor, model, fields, rows):
+    """PostgreSQL: COPY the rows in (psycopg 3). No SQL text to build and parse for each row;
+    statement-level triggers (the search generation) fire once, as for one INSERT."""
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    with cursor.cursor.copy(f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def _create(model, objects):
     """INSERT rows and give each object its primary key, as `bulk_create` does, with the
     creation records django-simple-history keeps for tracked models (`bulk_history_create`'s
-    rows, inserted by `_insert`).
-
-    Many-row `INSERT … RETURNING` (SQLite ≥ 3.35 and PostgreSQL return the rows in the order
-    of the VALUES, which `bulk_create` relies on too), values built as `_insert` builds them.
+    rows, inserted by `_insert`). Values are built as `_insert` builds them.
     """
     if not objects:
         return
-    fields, head, placeholders = _insert_sql(model)
+    fields = _insert_sql(model)[0]
     rows = _values(fields, objects)
+    if connection.vendor == "postgresql":
+        _copy_with_ids(model, fields, rows, objects)
+    else:
+        _insert_returning(model, fields, rows, objects)
+    for obj in objects:
+        obj._state.adding = False
+        obj._state.db = connection.alias
+    if hasattr(model, "history") and getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        _insert_history(model, fields, rows, objects)
+
+
+def _copy_with_ids(model, fields, rows, objects):
+    """PostgreSQL: ids taken from the table's sequence up front, then the rows COPYed in."""
+    pk = model._meta.pk
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [model._meta.db_table, pk.column, len(objects)],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+        for obj, pk_value in zip(objects, ids, strict=True):
+            setattr(obj, pk.attname, pk_value)
+        _copy(cursor, model, [pk, *fields], [(i, *row) for i, row in zip(ids, rows, strict=True)])
+
+
+def _insert_returning(model, fields, rows, objects):
+    """Many-row INSERT … RETURNING the ids, which SQLite (≥ 3.35) gives back in the order of
+    the VALUES, as `bulk_create` relies on."""
+    _, head, placeholders = _insert_sql(model)
     pk = model._meta.pk
     returning = f" RETURNING {connection.ops.quote_name(pk.column)}"
     limit = connection.features.max_query_params or 60000
@@ -622,34 +684,39 @@ def _create(model, objects):
         raise RuntimeError(f"{model.__name__}: {len(objects)} rows inserted, {len(ids)} ids")
     for obj, pk_value in zip(objects, ids, strict=True):
         setattr(obj, pk.attname, pk_value)
-        obj._state.adding = False
-        obj._state.db = connection.alias
-    if hasattr(model, "history") and getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
-        _insert(model.history.model, _history_rows(model, objects))
 
 
-def _history_rows(model, objects):
-    """simple_history's `bulk_history_create` rows ("+", no user, the object's change reason)."""
+def _insert_history(model, fields, rows, objects):
+    """simple_history's `bulk_history_create` rows ("+", no user, the object's change reason),
+    made from the rows just inserted: the tracked columns hold the same prepared values."""
     from simple_history.utils import get_change_reason_from_object
 
     history = model.history.model
+    at = {f.attname: i for i, f in enumerate(fields)}
+    pk = model._meta.pk.attname
     tracked = [f.attname for f in history.tracked_fields]
-    now = timezone.now()
-    rows = []
-    for instance in objects:
-        row = history(
-            history_date=getattr(instance, "_history_date", now),
-            history_user=getattr(
-                instance, "_history_user", history.get_default_history_user(instance)
-            ),
-            history_change_reason=get_change_reason_from_object(instance) or None,
-            history_type="+",
-            **{name: getattr(instance, name) for name in tracked},
-        )
-        if hasattr(history, "history_relation"):
-            row.history_relation_id = instance.pk
-        rows.append(row)
-    return rows
+    columns = [*tracked, "history_date", "history_change_reason", "history_type", "history_user_id"]
+    relation = hasattr(history, "history_relation")
+    if relation:
+        columns.append("history_relation_id")
+    date_field = history._meta.get_field("history_date")
+    now = date_field.get_db_prep_save(timezone.now(), connection)
+    history_rows = []
+    for obj, row in zip(objects, rows, strict=True):
+        user = getattr(obj, "_history_user", history.get_default_history_user(obj))
+        values = [obj.pk if name == pk else row[at[name]] for name in tracked]
+        values += [
+            date_field.get_db_prep_save(obj._history_date, connection)
+            if hasattr(obj, "_history_date")
+            else now,
+            get_change_reason_from_object(obj) or None,
+            "+",
+            user.pk if user is not None else None,
+        ]
+        if relation:
+            values.append(obj.pk)
+        history_rows.append(tuple(values))
+    _insert_rows(history, columns, history_rows)
 
 
 def _insert_sql(model):

@@ -532,7 +532,7 @@ def resolve_official(mention, *, create: bool = True, gazetteer=None):
     entry = gazetteer.lookup(mention.name, mention.country) if gazetteer else None
     country = mention.country or (entry.country if entry else "")
 
-    participant, how = None, ""
+    participant, how, created = None, "", False
     if entry is not None:
         participant = Participant.objects.filter(
             name_key=fold(entry.name), country=entry.country
@@ -542,6 +542,7 @@ def resolve_official(mention, *, create: bool = True, gazetteer=None):
         if participant is None and create:
             participant = Participant(name=entry.name, country=entry.country)
             participant.save()
+            created = True
         how = "gazetteer"
     else:
         scores = _candidates(forms, mention.country)
@@ -558,12 +559,20 @@ def resolve_official(mention, *, create: bool = True, gazetteer=None):
         elif create:
             participant = Participant(name=mention.name[:200], country=country)
             participant.save()
+            created = True
             how = "new"
         else:
             return None, "unknown"
     if participant is None:
         return None, "unknown"
-    _record(participant, forms, _mention_titles(mention), country, keep_name=entry is not None)
+    _record(
+        participant,
+        forms,
+        _mention_titles(mention),
+        country,
+        keep_name=entry is not None,
+        created=created,
+    )
     return participant, how
 
 
@@ -579,8 +588,11 @@ def _known_under_another_form(entry):
     return participant
 
 
-def _record(participant, forms, titles, country, *, keep_name):
-    """Store every form as an alias, every title, the country when newly known, a fuller name."""
+def _record(participant, forms, titles, country, *, keep_name, created=False):
+    """Store every form as an alias, every title, the country when newly known, a fuller name.
+
+    `created`: the participant was inserted a moment ago, so it has no aliases yet.
+    """
     from statements.models import Participant, ParticipantAlias
 
     changed = False
@@ -604,7 +616,9 @@ def _record(participant, forms, titles, country, *, keep_name):
     if changed or participant.pk is None:
         participant.save()
     prefetched = getattr(participant, "_prefetched_objects_cache", {}).get("aliases")
-    if prefetched is not None:  # read by `_candidates` a moment ago
+    if created:
+        known = set()
+    elif prefetched is not None:  # read by `_candidates` a moment ago
         known = {alias.name_key for alias in prefetched}
     else:
         known = set(participant.aliases.values_list("name_key", flat=True))

@@ -205,3 +205,18 @@ def test_bulk_keeps_a_creation_record_of_every_statement_and_meeting():
         assert rows and list(records.values_list(*fields)) == rows, model
         assert set(records.values_list("history_type", flat=True)) == {"+"}
         assert not records.exclude(history_user=None).exists()
+
+
+@pytest.mark.django_db
+def test_every_batch_moves_the_search_generation():
+    from statements.search.cache import current_generation
+
+    seen = [current_generation()]
+    bulk.save_many(
+        generate.corpus(24),
+        batch_size=8,
+        meetings="trust-reports",
+        on_batch=lambda done: seen.append(current_generation()),
+    )
+    assert len(seen) == 4 and None not in seen
+    assert len(set(seen)) == 4  # cached answers from before any batch are never reused
