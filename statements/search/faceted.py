@@ -88,7 +88,7 @@ class FacetedSearch:
             for name in self.facet_names
             if selected[name]
         }
-        unfiltered = self.everything and not any(self.filterset.cleaned.values())
+        unfiltered = self.everything and not self.filterset.chosen()
         few = self.results.few_ids
         count, facets = count_and_facets(
             self.results.matched if few is None else few,

@@ -334,3 +334,28 @@ def test_query_count_is_bounded(client, db, django_assert_max_num_queries, n):
     assert response.context["count"] > 0
     with django_assert_max_num_queries(8):  # 7 + the page cache's generation
         assert client.get(SEARCH).status_code == 200
+
+
+def test_empty_facets_cost_no_query(archive, django_assert_num_queries):
+    """An official, topic or meeting facet left empty is an empty QuerySet: never run."""
+    from django.http import QueryDict
+
+    from statements.filters import FACETS
+    from statements.search.faceted import faceted_search
+
+    with django_assert_num_queries(0):
+        found = faceted_search(QueryDict("q=fentanyl&kind=readout"))
+        assert list(found.filterset.chosen()) == ["kind"]
+        assert [
+            found.filterset.selected(name) for name in FACETS if found.filterset.selected(name)
+        ] == [{"readout": "Readout"}]
+        found.filterset.filtered(without="kind")
+    amlo = archive["officials"]["amlo"]
+    with django_assert_num_queries(1):  # the slug's validation, which gives its label too
+        found = faceted_search(QueryDict(f"official={amlo.slug}"))
+        assert found.filterset.selected("official") == {amlo.slug: amlo.name}
+    assert response_slugs(found) == ["seed-004", "seed-003", "seed-002", "seed-001", "seed-000"]
+
+
+def response_slugs(found):
+    return [s.slug for s in found.results[0:20]]
