@@ -220,3 +220,36 @@ def test_every_batch_moves_the_search_generation():
     )
     assert len(seen) == 4 and None not in seen
     assert len(set(seen)) == 4  # cached answers from before any batch are never reused
+
+
+def _triggers():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+        else:
+            cursor.execute("SELECT tgname, tgrelid::regclass::text FROM pg_trigger")
+        return sorted(cursor.fetchall())
+
+
+@pytest.mark.django_db
+def test_a_failing_document_costs_only_itself_and_the_search_triggers_stay():
+    from statements.search.cache import current_generation
+
+    triggers, generation = _triggers(), current_generation()
+    extractions = list(generate.corpus(12))
+    broken = extractions[5]
+    broken.document.content_hash = None  # the statement row cannot be written
+
+    summary = bulk.save_many(extractions, batch_size=6, meetings="trust-reports")
+
+    assert summary.created == 6  # the batch without it
+    assert summary.one_by_one == 5 and len(summary.failed) == 1 and summary.batch_errors
+    assert Statement.objects.count() == 11
+    assert _triggers() == triggers
+    assert current_generation() != generation
+    # The triggers work: a write after the load moves the generation again.
+    before = current_generation()
+    Statement.objects.filter(pk=Statement.objects.first().pk).update(title="Changed")
+    assert current_generation() != before
