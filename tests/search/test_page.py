@@ -69,6 +69,8 @@ def test_official_match_exact_before_surnames_and_shared_surnames(client, archiv
     assert match("monaco") == other  # an alias is exact: before any surname
     ParticipantFactory(name="Zed Obrador")  # named by no published statement: not offered
     assert match("Obrador") == archive["officials"]["amlo"]
+    assert match("M_naco") is None and match("%onaco") is None  # LIKE wildcards are literal
+    assert match("LISA MONACO") == monaco and match("Lópe") is None
 
 
 def test_result_shows_date_publisher_officials_and_topics(client, archive):
