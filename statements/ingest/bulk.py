@@ -129,6 +129,7 @@ class _BulkLoader:
         self.slug_next: dict[tuple, int] = {}  # (model, base slug) -> next number to try
         self.slugs_checked: dict[tuple, bool] = {}  # (model, base slug) -> taken (this batch)
         self.batch_slugs: dict[type, set[str]] = {}  # slugs given in this batch, not in yet
+        self.slug_probes: dict[tuple, bool] = {}  # (model, "base-n") -> taken (this batch)
         self.reports: dict[tuple, Meeting] = {}  # identical report -> meeting ("by-report")
         # (id(meeting), statement id) -> the meeting (its id may come with the flush)
         self.pending_reports: dict[tuple[int, int], Meeting] = {}
@@ -202,6 +203,7 @@ class _BulkLoader:
         topics = self._topics(batch)
         resolved = self._resolve_officials(batch)
         self.batch_slugs = {}  # earlier batches' slugs are in the database now
+        self.slug_probes = {}
         slugs = self._slugs(Statement, [e.document.title for e in batch])
         self._check_meeting_slugs(batch)
 
@@ -436,6 +438,7 @@ class _BulkLoader:
                 meeting = self._new_meeting(found, attendees)
             if meeting is None:  # the matcher decides, as in a per-document import
                 self.slugs_checked = {}  # it may create meetings: their slugs are taken
+                self.slug_probes = {}
                 self._flush_meetings()  # it weighs the meetings and reports already written
                 self._flush_reports()
                 single = copy.copy(extraction)
@@ -533,9 +536,10 @@ class _BulkLoader:
             for extraction in batch
             for found in extraction.meetings
         ]
-        bases = {slug_base(title) for title in titles}
-        taken = set(Meeting.objects.filter(slug__in=bases).values_list("slug", flat=True))
+        bases = [slug_base(title) for title in titles]
+        taken = set(Meeting.objects.filter(slug__in=set(bases)).values_list("slug", flat=True))
         self.slugs_checked = {(Meeting, base): base in taken for base in bases}
+        self._probe_numbered(Meeting, bases, taken)
 
     def _slugs(self, model, titles) -> list[str]:
         """The slugs `unique_slug` would give, one after another, in a few queries per batch.
@@ -548,6 +552,7 @@ class _BulkLoader:
             taken = {base for base in bases if self.slugs_checked[model, base]}
         else:
             taken = set(model.objects.filter(slug__in=set(bases)).values_list("slug", flat=True))
+        self._probe_numbered(model, bases, taken)
         slugs, used = [], self.batch_slugs.setdefault(model, set())
         for base in bases:
             if base not in taken and base not in used and (model, base) not in self.slug_next:
@@ -558,11 +563,33 @@ class _BulkLoader:
             slugs.append(slug)
         return slugs
 
+    def _probe_numbered(self, model, bases, taken, step=20):
+        """Ask, in one query, which "base-n" slugs `_next_free` will try are taken: for each
+        base that will need a number (taken, numbered before, or repeated in `bases`)."""
+        counts = {}
+        for base in bases:
+            counts[base] = counts.get(base, 0) + 1
+        candidates = []
+        for base, count in counts.items():
+            if base in taken or count > 1 or (model, base) in self.slug_next:
+                n = self.slug_next.get((model, base), 2)
+                candidates += [f"{base}-{k}" for k in range(n, n + step + count)]
+        candidates = [c for c in candidates if (model, c) not in self.slug_probes]
+        for start in range(0, len(candidates), 900):  # SQLite: at most 999 parameters
+            chunk = candidates[start : start + 900]
+            found = set(model.objects.filter(slug__in=chunk).values_list("slug", flat=True))
+            self.slug_probes.update({(model, c): c in found for c in chunk})
+
     def _next_free(self, model, base, used, step=20):
         n = self.slug_next.get((model, base), 2)
         while True:
             candidates = [f"{base}-{k}" for k in range(n, n + step)]
-            taken = set(model.objects.filter(slug__in=candidates).values_list("slug", flat=True))
+            if all((model, c) in self.slug_probes for c in candidates):
+                taken = {c for c in candidates if self.slug_probes[model, c]}
+            else:
+                taken = set(
+                    model.objects.filter(slug__in=candidates).values_list("slug", flat=True)
+                )
             for k, slug in enumerate(candidates, start=n):
                 if slug not in taken and slug not in used:
                     self.slug_next[(model, base)] = k + 1

@@ -253,3 +253,35 @@ def test_a_failing_document_costs_only_itself_and_the_search_triggers_stay():
     before = current_generation()
     Statement.objects.filter(pk=Statement.objects.first().pk).update(title="Changed")
     assert current_generation() != before
+
+
+def _same_titles(size):
+    """The corpus with three titles for all its statements: every slug but three is numbered."""
+    extractions = list(generate.corpus(size))
+    for i, extraction in enumerate(extractions):
+        extraction.document.title = ["Joint Statement", "Readout", "Joint  statement!"][i % 3]
+    return extractions
+
+
+@pytest.mark.django_db
+def test_bulk_numbers_clashing_slugs_as_the_per_document_importer_does():
+    size = 45
+
+    def taken_beforehand():  # numbering must go on after a slug already in the archive
+        Statement.objects.create(title="x", slug="readout-9", body="x", content_hash="x")
+
+    taken_beforehand()
+    for extraction in _same_titles(size):
+        pipeline.save(extraction)
+    one_by_one = _rows()
+    _forget_everything()
+    taken_beforehand()
+
+    summary = bulk.save_many(_same_titles(size), batch_size=10, meetings="by-report")
+
+    assert summary.ok and summary.created == size and not summary.batch_errors
+    in_bulk = _rows()
+    assert in_bulk["statements"] == one_by_one["statements"]
+    assert in_bulk["meetings"] == one_by_one["meetings"]
+    slugs = {row[0] for row in in_bulk["statements"]}
+    assert {"readout-8", "readout-10", "joint-statement-30"} <= slugs
