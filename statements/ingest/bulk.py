@@ -2,8 +2,10 @@
 
 `pipeline.save()` writes one document in one transaction with one ORM save per row: a few
 hundred queries per document. Here a batch of documents shares its queries: statements (with
-their history records), officials named, topics, commitments and quotes go in with
-`bulk_create`.
+their history records), officials named, topics, meetings, commitments and quotes go in a
+table at a time, as tuples (`_insert_rows`): `executemany` on SQLite, COPY on PostgreSQL. On
+SQLite the search generation moves once per batch instead of once per row
+(`_one_generation_bump`).
 
 The rows are the ones `pipeline.save()` would write for the same documents, in the same order,
 because every decision is still taken by the pipeline's own steps: resolving an official
