@@ -85,6 +85,8 @@ def render(results: dict) -> str:
     parallel = [e for e, r in results["engines"].items() if r["load"].get("parallel_with")]
     if parallel:
         lines += ["", f"(The {' and '.join(parallel)} loads ran at the same time.)"]
+    elif len(results["engines"]) > 1:
+        lines += ["", "(The loads ran one after another, each with the machine to itself.)"]
 
     datasette = {row["name"]: row for row in (results.get("datasette") or {}).get("mix", [])}
     for engine, result in results["engines"].items():
