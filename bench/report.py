@@ -162,8 +162,12 @@ def render(results: dict) -> str:
 
 
 def record(results: dict, doc: Path = DOC) -> Path:
-    start = f"<!-- bench:{results['size']}:start -->"
-    end = f"<!-- bench:{results['size']}:end -->"
+    """Write the run into its block of the document: one block per size, or per size and
+    engine for a run of one engine (so a later run of the other keeps the first one's block)."""
+    engines = list(results["engines"])
+    name = f"{results['size']}" if len(engines) != 1 else f"{results['size']}:{engines[0]}"
+    start = f"<!-- bench:{name}:start -->"
+    end = f"<!-- bench:{name}:end -->"
     block = f"{start}\n{render(results)}{end}"
     text = doc.read_text() if doc.exists() else "# Performance\n\n## Results\n\n"
     if start in text and end in text:
