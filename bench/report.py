@@ -49,9 +49,7 @@ def render(results: dict) -> str:
         + ", ".join(f"{x:.1f}" for x in results.get("load_after", []))
         + " (the machine is shared: anything above 2 means other work competed for the cores)",
         "",
-        "**Import** (bulk path `statements.ingest.bulk.save_many`, batches of "
-        f"{next(iter(results['engines'].values()))['load']['batch_size']}; generation timed "
-        "apart):",
+        _import_heading(results),
         "",
         "| engine | statements | saved/s | end to end/s | RSS at 10% | RSS at 50% | RSS at end "
         "| peak RSS | database | target ≥ 500/s |",
@@ -159,6 +157,16 @@ def render(results: dict) -> str:
             + ".",
         ]
     return "\n".join(lines) + "\n"
+
+
+def _import_heading(results):
+    batch_size = next(iter(results["engines"].values()))["load"].get("batch_size")
+    if not batch_size:  # replicated in SQL (bench/replicate.py): nothing was imported
+        return "**Import**:"
+    return (
+        f"**Import** (bulk path `statements.ingest.bulk.save_many`, batches of {batch_size}; "
+        "generation timed apart):"
+    )
 
 
 def record(results: dict, doc: Path = DOC) -> Path:
