@@ -24,6 +24,7 @@ row, then `VACUUM ANALYZE`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -99,9 +100,21 @@ def copy_expression(table, column, k, offsets, limit=None):
     return column
 
 
-def print_progress(k, offsets, started):
-    done = (k + 1) * offsets["statements_statement"]
-    print(f"  copy {k}: {done:,} statements, {time.perf_counter() - started:.0f} s", flush=True)
+def copy_rows(conn, times, columns_of, transaction) -> float:
+    """Copies 1 to times - 1 of every table, one transaction each (either engine's connection:
+    both have `execute`); returns when the copying started."""
+    offsets = {
+        table: conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+        for table in COPIED
+    }
+    started = time.perf_counter()
+    for k in range(1, times):
+        with transaction():
+            for table in COPIED:
+                conn.execute(copy_statements(table, columns_of(conn, table), k, offsets))
+        done = (k + 1) * offsets["statements_statement"]
+        print(f"  copy {k}: {done:,} statements, {time.perf_counter() - started:.0f} s", flush=True)
+    return started
 
 
 def replicate(source: Path, target: Path, times: int):
@@ -118,17 +131,14 @@ def replicate(source: Path, target: Path, times: int):
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search_gen%'"
     ).fetchall():
         db.execute(f"DROP TRIGGER {name}")
-    offsets = {
-        table: db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
-        for table in COPIED
-    }
-    started = time.perf_counter()
-    for k in range(1, times):
+
+    @contextlib.contextmanager
+    def transaction():
         db.execute("BEGIN")
-        for table in COPIED:
-            db.execute(copy_statements(table, columns(db, table), k, offsets))
+        yield
         db.execute("COMMIT")
-        print_progress(k, offsets, started)
+
+    copy_rows(db, times, columns, transaction)
     db.execute("INSERT INTO statements_statement_fts(statements_statement_fts) VALUES ('optimize')")
     db.execute("ANALYZE")
     db.close()
@@ -150,16 +160,7 @@ def replicate_postgres(source: str, target: str, times: int):
         ).fetchall()
         for name, _ in indexes:
             conn.execute(f"DROP INDEX {name}")
-        offsets = {
-            table: conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
-            for table in COPIED
-        }
-        started = time.perf_counter()
-        for k in range(1, times):
-            with conn.transaction():
-                for table in COPIED:
-                    conn.execute(copy_statements(table, pg_columns(conn, table), k, offsets))
-            print_progress(k, offsets, started)
+        started = copy_rows(conn, times, pg_columns, conn.transaction)
         for table in COPIED:
             conn.execute(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
