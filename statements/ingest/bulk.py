@@ -599,41 +599,14 @@ class _BulkLoader:
             n += step
 
 
-# SQLite's search-generation triggers (migrations 0005 and 0007) fire once per inserted row:
-# ~50 µs a row, a third of a batch's time. PostgreSQL's fire once per statement.
-GENERATION_BUMP = "UPDATE statements_search_generation SET value = random() WHERE id = 1"
-
-
-@contextlib.contextmanager
 def _one_generation_bump():
-    """SQLite: inside the batch's transaction, the generation's INSERT triggers are dropped,
-    and on success created again and the generation moved once, before the batch commits.
-
-    SQLite's DDL is transactional: no other connection ever sees the triggers missing (it
-    sees the database before the batch or after it), and a batch that fails rolls the drop
-    back with everything else. Nothing in the batch reads the search cache in between.
-    """
+    """SQLite: the search generation moves once per batch, not once per inserted row
+    (`search.sqlite.one_generation_bump`). PostgreSQL's triggers fire once per statement."""
     if connection.vendor != "sqlite":
-        yield
-        return
-    from statements.search.sqlite import GENERATION_TRIGGERS
+        return contextlib.nullcontext()
+    from statements.search.sqlite import one_generation_bump
 
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-        dropped = [
-            name
-            for (name,) in cursor.fetchall()
-            if name in GENERATION_TRIGGERS and name.endswith("_search_gen_i")
-        ]
-        for name in dropped:
-            cursor.execute(f"DROP TRIGGER {name}")  # names from GENERATION_TRIGGERS
-    yield  # an exception rolls the drop back with the batch
-    if dropped:
-        with connection.cursor() as cursor:
-            for name in dropped:
-                # As the migration and `ensure_fts_sync` write it (sqlite_master keeps the text).
-                cursor.execute(f"CREATE TRIGGER {name} {GENERATION_TRIGGERS[name]}")
-            cursor.execute(GENERATION_BUMP)
+    return one_generation_bump(connection)
 
 
 def _mentions(statement, grouped):
@@ -661,7 +634,7 @@ def _insert(model, objects):
     """
     if not objects:
         return
-    fields = _insert_sql(model)[0]
+    fields = _insertable(model)
     _insert_rows(model, [f.attname for f in fields], _values(fields, objects))
 
 
@@ -675,15 +648,8 @@ def _insert_rows(model, attnames, rows):
     fields = [by_attname[name] for name in attnames]
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":  # executemany is a C loop over one prepared statement
-            quote = connection.ops.quote_name
-            cursor.executemany(
-                "INSERT INTO {} ({}) VALUES ({})".format(
-                    quote(model._meta.db_table),
-                    ", ".join(quote(f.column) for f in fields),
-                    ", ".join(["%s"] * len(fields)),
-                ),
-                rows,
-            )
+            head, placeholders = _insert_sql(model, fields)
+            cursor.executemany(f"{head} VALUES {placeholders}", rows)
         else:
             _copy(cursor, model, fields, rows)
 
@@ -705,7 +671,7 @@ def _create(model, objects):
     """
     if not objects:
         return
-    fields = _insert_sql(model)[0]
+    fields = _insertable(model)
     rows = _values(fields, objects)
     if connection.vendor == "postgresql":
         _copy_with_ids(model, fields, rows, objects)
@@ -735,7 +701,7 @@ def _copy_with_ids(model, fields, rows, objects):
 def _insert_returning(model, fields, rows, objects):
     """Many-row INSERT … RETURNING the ids, which SQLite (≥ 3.35) gives back in the order of
     the VALUES, as `bulk_create` relies on."""
-    _, head, placeholders = _insert_sql(model)
+    head, placeholders = _insert_sql(model, fields)
     pk = model._meta.pk
     returning = f" RETURNING {connection.ops.quote_name(pk.column)}"
     limit = connection.features.max_query_params or 60000
@@ -786,17 +752,22 @@ def _insert_history(model, fields, rows, objects):
     _insert_rows(history, columns, history_rows)
 
 
-def _insert_sql(model):
-    fields = [
+def _insertable(model):
+    """The columns an INSERT fills: not the primary key, not a generated column."""
+    return [
         f
         for f in model._meta.concrete_fields
         if not f.primary_key and not getattr(f, "generated", False)
     ]
+
+
+def _insert_sql(model, fields):
+    """(`INSERT INTO table (columns)`, `(%s, …)`) for these fields."""
     quote = connection.ops.quote_name
     head = "INSERT INTO {} ({})".format(
         quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields)
     )
-    return fields, head, "({})".format(", ".join(["%s"] * len(fields)))
+    return head, "({})".format(", ".join(["%s"] * len(fields)))
 
 
 def _values(fields, objects):

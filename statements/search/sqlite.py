@@ -9,6 +9,8 @@ dropping the old table drops its triggers; `ensure_fts_sync` (run after every `m
 back and rebuilds the index when they were missing.
 """
 
+import contextlib
+
 from django.db import connection as default_connection
 
 from statements.search.base import SNIPPET_WORDS, START, STOP, SearchEngine
@@ -61,6 +63,34 @@ GENERATION_TRIGGERS = {
     for table in GENERATION_TABLES
     for event in ("INSERT", "UPDATE", "DELETE")
 }
+
+
+@contextlib.contextmanager
+def one_generation_bump(connection):
+    """Inside a write transaction: the generation's INSERT triggers, which fire once per
+    inserted row (~50 µs a row, a third of a bulk import's batch), are dropped, and on success
+    created again and the generation moved once, before the transaction commits.
+
+    SQLite's DDL is transactional: no other connection ever sees the triggers missing (it
+    sees the database before the transaction or after it), and a transaction that fails rolls
+    the drop back with everything else. Nothing may read the search cache in between.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        dropped = [
+            name
+            for (name,) in cursor.fetchall()
+            if name in GENERATION_TRIGGERS and name.endswith("_search_gen_i")
+        ]
+        for name in dropped:
+            cursor.execute(f"DROP TRIGGER {name}")  # names from GENERATION_TRIGGERS
+    yield  # an exception rolls the drop back with the transaction
+    if dropped:
+        with connection.cursor() as cursor:
+            for name in dropped:
+                # As the migration and `ensure_fts_sync` write it (sqlite_master keeps the text).
+                cursor.execute(f"CREATE TRIGGER {name} {GENERATION_TRIGGERS[name]}")
+            cursor.execute(_BUMP)
 
 
 # A covering index for counting and filtering matches by statement columns (facets.py): a
@@ -164,6 +194,22 @@ def _single_table_where(queryset):
     return where, list(params)
 
 
+def _driven_by_matches(queryset, query, tail, tail_params):
+    """Ids of `queryset`'s matches, FTS5 driving (CROSS JOIN keeps that order): only the
+    matches are looked up, their status and date read from the covering index, not from rows
+    behind the body. `tail`: the ORDER BY and LIMIT."""
+    where, params = _single_table_where(queryset)
+    sql = (
+        f"SELECT {FTS_TABLE}.rowid FROM {FTS_TABLE} "
+        f"CROSS JOIN statements_statement INDEXED BY {FACETS_INDEX} "
+        f"ON statements_statement.id = {FTS_TABLE}.rowid "
+        f"WHERE {FTS_TABLE} MATCH %s AND ({where}) {tail}"
+    )
+    with default_connection.cursor() as cursor:
+        cursor.execute(sql, [to_match(query), *params, *tail_params])
+        return [row[0] for row in cursor.fetchall()]
+
+
 class SqliteEngine(SearchEngine):
     vendor = "sqlite"
 
@@ -174,35 +220,17 @@ class SqliteEngine(SearchEngine):
         return _matching_rowids(any_of(terms))
 
     def first_matches(self, queryset, query, limit):
-        # FTS5 drives, as for ranking, so the query stops after `limit` matches that pass the
-        # filters (`id IN (the matches)` would read every match of a common word first).
-        where, params = _single_table_where(queryset)
-        sql = (
-            f"SELECT {FTS_TABLE}.rowid FROM {FTS_TABLE} "
-            f"CROSS JOIN statements_statement INDEXED BY {FACETS_INDEX} "
-            f"ON statements_statement.id = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH %s AND ({where}) LIMIT %s"
-        )
-        with default_connection.cursor() as cursor:
-            cursor.execute(sql, [to_match(query), *params, limit])
-            return [row[0] for row in cursor.fetchall()]
+        # Stops after `limit` matches that pass the filters (`id IN (the matches)` would read
+        # every match of a common word first).
+        return _driven_by_matches(queryset, query, "LIMIT %s", [limit])
 
     def ranked_ids(self, queryset, query, offset, limit):
-        # FTS5 drives (CROSS JOIN keeps that order): only the matches are looked up and ranked,
-        # their status and date read from the covering index, not from rows behind the body.
         # bm25 column weights in the proportions of PostgreSQL's A/B/C weights (1.0, 0.4, 0.2).
-        where, params = _single_table_where(queryset)
-        sql = (
-            f"SELECT {FTS_TABLE}.rowid FROM {FTS_TABLE} "
-            f"CROSS JOIN statements_statement INDEXED BY {FACETS_INDEX} "
-            f"ON statements_statement.id = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH %s AND ({where}) "
+        order = (
             f"ORDER BY bm25({FTS_TABLE}, 1.0, 0.4, 0.2), statements_statement.date IS NULL, "
             "statements_statement.date DESC, statements_statement.id DESC LIMIT %s OFFSET %s"
         )
-        with default_connection.cursor() as cursor:
-            cursor.execute(sql, [to_match(query), *params, limit, offset])
-            return [row[0] for row in cursor.fetchall()]
+        return _driven_by_matches(queryset, query, order, [limit, offset])
 
     def snippets(self, query, ids):
         if not ids:
