@@ -36,6 +36,19 @@ def pg_url(size: int, seed: int) -> str:
     return f"{PG_SERVER}/{pg_database(size, seed)}"
 
 
+def database_loaded(engine: str, size: int, seed: int) -> bool:
+    """Whether the benchmark database of `engine` at this size is there, with statements."""
+    if engine == "sqlite":
+        return sqlite_path(size, seed).exists()
+    import psycopg
+
+    try:
+        with psycopg.connect(pg_url(size, seed)) as conn:
+            return bool(conn.execute("SELECT count(*) FROM statements_statement").fetchone()[0])
+    except psycopg.Error:  # dropped since, or never loaded
+        return False
+
+
 def engine_env(engine: str, size: int, seed: int) -> dict[str, str]:
     """Environment for a process that uses the benchmark database of `engine`."""
     env = dict(os.environ)

@@ -38,7 +38,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.load import PG_SERVER, engine_env, pg_database, pg_url, sqlite_path  # noqa: E402
+from bench.load import PG_SERVER, database_loaded, engine_env, pg_database, sqlite_path  # noqa: E402
 
 # Table -> {column: the table whose id offset it takes}; "id" takes the table's own.
 COPIED = {
@@ -182,11 +182,9 @@ def main(argv=None):
     size = args.from_size * args.times
     if args.engine == "sqlite":
         source, target = sqlite_path(args.from_size, args.seed), sqlite_path(size, args.seed)
-        present = source.exists()
     else:
         source, target = pg_database(args.from_size, args.seed), pg_database(size, args.seed)
-        present = source_database_exists(args)
-    if not present:
+    if not database_loaded(args.engine, args.from_size, args.seed):
         raise SystemExit(
             f"{source} is missing: load it first (make bench BENCH_ARGS='--size "
             f"{args.from_size} --engines {args.engine} --load-only')"
@@ -205,16 +203,6 @@ def main(argv=None):
     )
     marker = write_marker(source, size, args, env)
     print(f"  done: {target} ({marker['database_bytes'] / 2**30:.1f} GiB)")
-
-
-def source_database_exists(args) -> bool:
-    import psycopg
-
-    try:
-        with psycopg.connect(pg_url(args.from_size, args.seed)) as conn:
-            return bool(conn.execute("SELECT count(*) FROM statements_statement").fetchone()[0])
-    except psycopg.Error:
-        return False
 
 
 def write_marker(source, size, args, env):

@@ -38,7 +38,7 @@ OUT = BENCH_DIR / "out"
 sys.path.insert(0, str(ROOT))
 
 from bench import references  # noqa: E402
-from bench.load import engine_env, sqlite_path  # noqa: E402
+from bench.load import database_loaded, engine_env, sqlite_path  # noqa: E402
 
 PYTHON = ROOT / ".venv" / "bin" / "python"
 # As behind the TLS proxy production runs behind (DEBUG off redirects plain HTTP to HTTPS).
@@ -172,7 +172,7 @@ def load_corpora(engines, args) -> dict:
     results = {}
     for engine in engines:
         marker = OUT / f"load-{engine}-{args.size}-{args.seed}.json"
-        if args.reuse and marker.exists() and loaded(engine, args):
+        if args.reuse and marker.exists() and database_loaded(engine, args.size, args.seed):
             print(f"  reusing the {engine} database loaded earlier ({marker.name}), migrated")
             subprocess.run(
                 [str(PYTHON), "manage.py", "migrate", "--verbosity=0"],
@@ -200,20 +200,6 @@ def load_corpora(engines, args) -> dict:
         results[engine] = json.loads(marker.read_text())
         results[engine]["parallel_with"] = []
     return results
-
-
-def loaded(engine, args) -> bool:
-    if engine == "sqlite":
-        return sqlite_path(args.size, args.seed).exists()
-    import psycopg
-
-    from bench.load import pg_url
-
-    try:
-        with psycopg.connect(pg_url(args.size, args.seed)):
-            return True
-    except psycopg.OperationalError:  # the database was dropped since
-        return False
 
 
 def print_load(load):

@@ -34,7 +34,7 @@ ROOT = BENCH_DIR.parent
 OUT = BENCH_DIR / "out"
 sys.path.insert(0, str(ROOT))
 
-from bench.load import engine_env, pg_url, sqlite_path  # noqa: E402
+from bench.load import database_loaded, engine_env  # noqa: E402
 from bench.run import GUNICORN, MIX, PYTHON, free_port, get, machine, parse_wrk  # noqa: E402
 
 LUA = """-- Written by bench/soak.py: rotate through the mix, count responses by status.
@@ -229,17 +229,7 @@ def production_env(args) -> dict[str, str]:
 
 def ensure_loaded(args):
     """Load the corpus with the benchmark's loader if this engine's database is missing."""
-    if args.db == "sqlite":
-        present = sqlite_path(args.size, args.seed).exists()
-    else:
-        import psycopg
-
-        try:
-            with psycopg.connect(pg_url(args.size, args.seed)) as conn:
-                present = conn.execute("SELECT count(*) FROM statements_statement").fetchone()[0]
-        except psycopg.Error:
-            present = False
-    if present:
+    if database_loaded(args.db, args.size, args.seed):
         return
     print(f"  {args.db}: no benchmark database, loading {args.size} statements first")
     subprocess.run(
