@@ -147,17 +147,22 @@ def entries(after: int, limit: int, connection=default_connection) -> list[Entry
 
 
 def prune(keep: int, connection=default_connection) -> int:
-    """Delete all but the last `keep` rows; an index older than what is left gets rebuilt."""
+    """Delete all but the last `keep` rows (at least one: the last seq must stay known); an
+    index older than what is left gets rebuilt."""
+    keep = max(keep, 1)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT seq FROM {LOG} ORDER BY seq DESC LIMIT 1 OFFSET %s", [keep])
         row = cursor.fetchone()
-        if row is None:
-            return 0
-        cursor.execute(f"DELETE FROM {LOG} WHERE seq <= %s", [row[0]])
+    if row is None:
+        return 0
+    # Never past the safe point: a rebuild records the safe point as its position.
+    through = min(row[0], safe_point(connection))
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {LOG} WHERE seq <= %s", [through])
         deleted = cursor.rowcount
         cursor.execute(
             f"UPDATE {ORIGIN} SET pruned_through = %s WHERE id = 1 AND pruned_through < %s",
-            [row[0], row[0]],
+            [through, through],
         )
     return deleted
 
