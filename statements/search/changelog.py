@@ -77,9 +77,18 @@ SQLITE_TRIGGERS = {
 LINK_INSERT_TRIGGERS = tuple(f"{table}_search_log_i" for table in LINK_TABLES)
 
 
+# The last seq handed out (committed or not): a database reset or restored starts lower.
+ISSUED = {
+    "postgresql": "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END "
+    "FROM statements_search_log_seq",
+    "sqlite": "SELECT coalesce(max(seq), 0) FROM (SELECT seq FROM sqlite_sequence "
+    f"WHERE name = '{LOG}' UNION ALL SELECT max(seq) FROM {LOG})",
+}
+
+
 @dataclass(frozen=True)
 class LogState:
-    latest: int  # the last seq (0: an empty log)
+    latest: int  # the last seq handed out (0: none yet)
     after: int  # how many rows have a seq above the position asked about
     token: str  # the database's identity (migration 0008)
     pruned_through: int  # rows up to this seq may have been deleted
@@ -101,7 +110,7 @@ def state(position: int, connection=default_connection) -> LogState:
     """The log as seen now, in one query."""
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT (SELECT max(seq) FROM {LOG}), "
+            f"SELECT ({ISSUED[connection.vendor]}), "
             f"(SELECT count(*) FROM {LOG} WHERE seq > %s), "
             f"token, pruned_through FROM {ORIGIN} WHERE id = 1",
             [position],
@@ -121,10 +130,7 @@ def safe_point(connection=default_connection) -> int:
         if connection.vendor != "postgresql":
             cursor.execute(f"SELECT coalesce(max(seq), 0) FROM {LOG}")
             return cursor.fetchone()[0]
-        cursor.execute(
-            "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END "
-            "FROM statements_search_log_seq"
-        )
+        cursor.execute(ISSUED["postgresql"])
         issued = cursor.fetchone()[0]
         cursor.execute(
             "SELECT min(((classid::bigint << 32) | objid::bigint) - (%s::bigint << 40)) "
