@@ -103,79 +103,89 @@ def sort_keys(statement_id: int, date: datetime.date | None) -> tuple[int, int]:
 # --- reading statements from the database ---------------------------------------------------
 
 
-def _rows(statements):
-    """{id: row} for `statements` (a QuerySet of published statements), with their links."""
-    from statements.models import MeetingReport, Statement, StatementParticipant
+def _row(pk, title, names, body, date, kind, publisher):
+    return {
+        "id": pk,
+        "title": title or "",
+        "names": names or "",
+        "body": body or "",
+        "date": date.isoformat() if date else None,
+        "kind": kind or "",
+        "publisher": publisher or "",
+        "official": set(),
+        "country": set(),
+        "topic": set(),
+        "meeting": set(),
+    }
 
-    rows = {}
-    for pk, title, names, body, date, kind, publisher in statements.values_list(
-        "pk", "title", "search_names", "body", "date", "kind", "publisher"
-    ):
-        rows[pk] = {
-            "id": pk,
-            "title": title or "",
-            "names": names or "",
-            "body": body or "",
-            "date": date.isoformat() if date else None,
-            "kind": kind or "",
-            "publisher": publisher or "",
-            "official": set(),
-            "country": set(),
-            "topic": set(),
-            "meeting": set(),
-        }
-    if not rows:
-        return rows
-    ids = list(rows)
-    low, high = min(ids), max(ids)
-    links = (
-        StatementParticipant.objects.filter(statement_id__gte=low, statement_id__lte=high)
-        .order_by()
-        .values_list("statement_id", "participant_id", "participant__country")
+
+ROW_FIELDS = ("pk", "title", "search_names", "body", "date", "kind", "publisher")
+
+
+def _links_sql(where):
+    """One query for the officials (with their countries), topics and meetings of statements."""
+    from statements.models import MeetingReport, Participant, Statement, StatementParticipant
+
+    mentions = StatementParticipant._meta.db_table
+    participants = Participant._meta.db_table
+    topics = Statement.topics.through._meta.db_table
+    reports = MeetingReport._meta.db_table
+    return (
+        f"SELECT 0, l.statement_id, l.participant_id, p.country FROM {mentions} l "
+        f"JOIN {participants} p ON p.id = l.participant_id WHERE {where.format('l')} "
+        f"UNION ALL SELECT 1, l.statement_id, l.topic_id, '' FROM {topics} l "
+        f"WHERE {where.format('l')} "
+        f"UNION ALL SELECT 2, l.statement_id, l.meeting_id, '' FROM {reports} l "
+        f"WHERE {where.format('l')}"
     )
-    for statement_id, participant_id, country in links:
-        row = rows.get(statement_id)
-        if row is not None:
-            row["official"].add(participant_id)
-            if country:
+
+
+def _add_links(rows, where, params):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(_links_sql(where), params * 3)
+        for kind, statement_id, value, country in cursor.fetchall():
+            row = rows.get(statement_id)
+            if row is None:
+                continue
+            row[("official", "topic", "meeting")[kind]].add(value)
+            if kind == 0 and country:
                 row["country"].add(country)
-    through = Statement.topics.through.objects.filter(
-        statement_id__gte=low, statement_id__lte=high
-    ).order_by()
-    for statement_id, topic_id in through.values_list("statement_id", "topic_id"):
-        if statement_id in rows:
-            rows[statement_id]["topic"].add(topic_id)
-    reports = MeetingReport.objects.filter(statement_id__gte=low, statement_id__lte=high)
-    for statement_id, meeting_id in reports.order_by().values_list("statement_id", "meeting_id"):
-        if statement_id in rows:
-            rows[statement_id]["meeting"].add(meeting_id)
     for row in rows.values():
         for name in ("official", "country", "topic", "meeting"):
             row[name] = sorted(row[name])
-    return rows
 
 
 def iter_rows(ids=None, batch=BATCH):
-    """Every published statement's row (or those among `ids`), in id order, a batch at a time:
-    what the index holds for it, as a dict (`fingerprint` reads the same dict)."""
+    """Every published statement's row (or those among `ids`), in id order, a batch at a time
+    (two queries a batch): what the index holds for it, as a dict (`fingerprint` reads it)."""
     from statements.models import Statement
 
     published = Statement.objects.published().order_by("pk")
     if ids is not None:
-        ids = sorted(set(ids))
+        ids = sorted({int(pk) for pk in ids})
         for start in range(0, len(ids), batch):
             chunk = ids[start : start + batch]
-            rows = _rows(published.filter(pk__in=chunk))
-            yield from (rows[pk] for pk in chunk if pk in rows)
+            rows = {r[0]: _row(*r) for r in published.filter(pk__in=chunk).values_list(*ROW_FIELDS)}
+            if rows:
+                marks = ", ".join(["%s"] * len(rows))
+                _add_links(rows, "{}.statement_id IN (" + marks + ")", list(rows))
+            yield from rows.values()
         return
     last = 0
     while True:
-        chunk = list(published.filter(pk__gt=last).values_list("pk", flat=True)[:batch])
-        if not chunk:
+        found = list(published.filter(pk__gt=last).values_list(*ROW_FIELDS)[:batch])
+        if not found:
             return
-        rows = _rows(published.filter(pk__gte=chunk[0], pk__lte=chunk[-1]))
-        yield from (rows[pk] for pk in chunk if pk in rows)
-        last = chunk[-1]
+        rows = {r[0]: _row(*r) for r in found}
+        _add_links(
+            rows, "{0}.statement_id >= %s AND {0}.statement_id <= %s", [found[0][0], found[-1][0]]
+        )
+        yield from rows.values()
+        if len(found) < batch:
+            return
+        last = found[-1][0]
 
 
 def _fingerprint_int(row) -> int:
