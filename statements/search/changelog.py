@@ -88,8 +88,9 @@ ISSUED = {
 
 @dataclass(frozen=True)
 class LogState:
+    position: int  # the position asked about
     latest: int  # the last seq handed out (0: none yet)
-    after: int  # how many rows have a seq above the position asked about
+    after: int  # how many rows have a seq above the position
     token: str  # the database's identity (migration 0008)
     pruned_through: int  # rows up to this seq may have been deleted
 
@@ -116,22 +117,24 @@ def state(position: int, connection=default_connection) -> LogState:
             [position],
         )
         latest, after, token, pruned = cursor.fetchone()
-    return LogState(latest or 0, after, token, pruned)
+    return LogState(position, latest or 0, after, token, pruned)
 
 
-def safe_point(connection=default_connection) -> int:
+def safe_point(issued: int | None = None, connection=default_connection) -> int:
     """No log row with a seq at or below this can still be committed later.
 
-    PostgreSQL: the sequence first, then the in-flight writers' keys (each writer's seqs are
-    above its key, and a writer that takes its key after we read the sequence gets seqs above
-    what we read). Two statements, in this order.
+    `issued`: the last seq handed out (`LogState.latest`), if read just before. On SQLite that
+    is the answer (one writer at a time). On PostgreSQL the in-flight writers' keys are read
+    after it: each writer's seqs are above its key, and a writer that takes its key after
+    `issued` was read gets seqs above `issued`. Two statements, in this order.
     """
+    if issued is None:
+        with connection.cursor() as cursor:
+            cursor.execute(ISSUED[connection.vendor])
+            issued = cursor.fetchone()[0] or 0
+    if connection.vendor != "postgresql":
+        return issued
     with connection.cursor() as cursor:
-        if connection.vendor != "postgresql":
-            cursor.execute(f"SELECT coalesce(max(seq), 0) FROM {LOG}")
-            return cursor.fetchone()[0]
-        cursor.execute(ISSUED["postgresql"])
-        issued = cursor.fetchone()[0]
         cursor.execute(
             "SELECT min(((classid::bigint << 32) | objid::bigint) - (%s::bigint << 40)) "
             "FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 "
@@ -162,7 +165,7 @@ def prune(keep: int, connection=default_connection) -> int:
     if row is None:
         return 0
     # Never past the safe point: a rebuild records the safe point as its position.
-    through = min(row[0], safe_point(connection))
+    through = min(row[0], safe_point(connection=connection))
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {LOG} WHERE seq <= %s", [through])
         deleted = cursor.rowcount

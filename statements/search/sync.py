@@ -159,17 +159,21 @@ def rebuild(index=None, progress=None) -> int:
     """The whole index again from the database; returns the number of documents."""
     index = _index(index)
     with _writing(index, blocking=True):
-        return _rebuild(index, progress)
+        return _rebuild(index, progress=progress)
 
 
-def _rebuild(index, progress=None):
-    position = changelog.safe_point()
-    token = changelog.state(position).token
-    # Rows already visible above the safe point: the rebuild reads the database after them.
-    visible = changelog.entries(position, MAX_REMEMBERED + 1)
-    applied = {entry.seq for entry in visible} if len(visible) <= MAX_REMEMBERED else set()
+def _rebuild(index, log=None, progress=None):
+    log = log or changelog.state(0)
+    position = changelog.safe_point(log.latest)
+    # Rows already visible above the safe point (PostgreSQL, writers in flight): the rebuild
+    # reads the database after them, so they count as applied.
+    applied = set()
+    if position < log.latest:
+        visible = changelog.entries(position, MAX_REMEMBERED + 1)
+        if len(visible) <= MAX_REMEMBERED:
+            applied = {entry.seq for entry in visible}
     documents = index.rebuild(position, progress=progress)
-    _State(position, applied, token).write(index)
+    _State(position, applied, log.token).write(index)
     _remember_loaded(index)
     logger.info("search index rebuilt: %s documents at log position %s", documents, position)
     return documents
@@ -191,13 +195,18 @@ def catch_up(index=None, blocking=True) -> int:
         return _catch_up(index)
 
 
-def _catch_up(index):
+def _catch_up(index, log=None):
+    """`log`: the log's state just read for this index's position, if any (saves a query)."""
     state = _State.read(index)
-    log = changelog.state(state.position or 0)
-    if state.needs(log) == "rebuild":
-        _rebuild(index)
+    if log is None or log.position != (state.position or 0):
+        log = changelog.state(state.position or 0)
+    need = state.needs(log)
+    if need == "rebuild":
+        _rebuild(index, log)
         return 0
-    safe = changelog.safe_point()  # before reading: every row up to it is visible below
+    if need is None:
+        return 0
+    safe = changelog.safe_point(log.latest)  # every row up to it is visible to what follows
     done = 0
     cursor = state.position
     seen = set()  # every row above the position, read in this pass
@@ -247,18 +256,17 @@ def ensure_fresh(index=None, wait: float = WAIT) -> bool:
     index = _index(index)
     try:
         deadline = time.monotonic() + wait
-        caught_up = False
         while True:
             state = _State.read(index)
             log = changelog.state(state.position or 0)
             need = state.needs(log)
-            if need is None or caught_up or not _may_write():
+            if need is None or not _may_write():
                 break
             with _writing(index, blocking=False) as mine:
                 if mine:
-                    _catch_up(index)
-                    caught_up = True  # check once more: rows committed meanwhile wait
-                    continue
+                    _catch_up(index, log)
+                    need = None  # rows committed since are for the next search
+                    break
             if time.monotonic() >= deadline:
                 break
             time.sleep(POLL)
