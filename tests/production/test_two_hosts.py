@@ -48,7 +48,8 @@ class Host:
             with self.opener.open(self.base + path, body, timeout=15) as response:
                 return response.read().decode()
         except urllib.error.HTTPError as error:
-            raise AssertionError(f"{error.url}: {error.code} {self.log_path.read_text()}") from error
+            log = self.log_path.read_text()
+            raise AssertionError(f"{error.url}: {error.code} {log}") from error
 
     def csrf(self, html):
         return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
