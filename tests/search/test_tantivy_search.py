@@ -193,6 +193,14 @@ def test_facets_beyond_the_top_and_ties_agree(db):
     compare("q=quollword")
     compare("q=quollword&official=p-15&official=p-00")
     compare("official=p-15")
+    # A tie of 60 at the edge: its first slugs are picked from a list passed as one parameter.
+    for i in range(60):
+        MentionFactory(
+            statement=StatementFactory(body="quollword"),
+            participant=ParticipantFactory(slug=f"t-{59 - i:02d}"),
+        )
+    compare("q=quollword")
+    compare("q=quollword&official=t-59")
 
 
 def test_edits_reach_the_index(archive):
