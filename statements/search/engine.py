@@ -16,6 +16,7 @@ MUST clauses that score nothing. Facets are terms aggregations over the integer-
 fields; a chosen (multi-select) facet is counted without its own filter, as `facets.py` does.
 """
 
+import json
 import logging
 from functools import cached_property
 
@@ -209,6 +210,22 @@ class IndexSearch:
     def count_and_facets(self, names, limit=FACET_LIMIT):
         """(count, {facet: [FacetValue]}) with the database path's semantics (facets.py)."""
         selected = {name: self._selected(name) for name in names}
+        labels = {name: self.filterset.selected(name) if self.filterset else {} for name in names}
+        browsing = self.text is None and not (self.filterset and self.filterset.chosen())
+        key = ("browse", tuple(names), limit)
+        cached = self.index.snapshot_cache.get(key) if browsing else None
+        if cached is not None and cached[0] is self.searcher:
+            count, counts = cached[1]
+        else:
+            count, counts = self._counts(names, limit, selected)
+            if browsing:  # the whole archive's counts: once per snapshot of the index
+                self.index.snapshot_cache[key] = (self.searcher, (count, counts))
+        rows = self._rows(counts, selected, limit)
+        return count, finish_facets(rows, labels, names, limit)
+
+    def _counts(self, names, limit, selected):
+        """(count, {facet: {key: count}}): one aggregation for the facets without a chosen value
+        and the count, one per facet with chosen values (counted without their own filter)."""
         shared = [name for name in names if not selected[name]]
         aggs = {name: self._terms(name, limit, selected[name]) for name in shared}
         aggs["n"] = {"value_count": {"field": "id"}}
@@ -224,9 +241,7 @@ class IndexSearch:
             else:
                 base, answer = self.query, found[name]
             counts[name] = self._complete(name, base, answer, limit, selected[name])
-        rows = self._rows(counts, selected, limit)
-        labels = {name: self.filterset.selected(name) if self.filterset else {} for name in names}
-        return count, finish_facets(rows, labels, names, limit)
+        return count, counts
 
     def _selected(self, name):
         """{index key: value in the URL} of a facet's chosen values."""
@@ -242,27 +257,28 @@ class IndexSearch:
         return {str(item): str(item) for item in chosen}
 
     @staticmethod
-    def _terms(name, limit, chosen, size=None):
-        if size is None:
-            size = MAX_BUCKETS
-            if name in LIMITED:  # the top values, with room for ties at the edge
-                size = min(MAX_BUCKETS, 4 * (limit + len(chosen)) + 20)
-        return {"terms": {"field": name, "size": size, "segment_size": MAX_BUCKETS}}
+    def _terms(name, limit, chosen, **more):
+        size = MAX_BUCKETS
+        if name in LIMITED:  # the top values, with room for ties at the edge
+            size = 4 * (limit + len(chosen)) + 20
+        terms = {"field": name, "size": size, "segment_size": MAX_BUCKETS} | more
+        return {"terms": terms}
 
     def _complete(self, name, base, answer, limit, chosen):
-        """{key: count} with every value that can be shown: all values for small facets, the top
-        ones and their ties for the limited ones; chosen values counted exactly."""
+        """{key: count} of every value that can be shown: all values of the small facets; for
+        the limited ones the top values and all those tied with the last of the top (asked
+        again when the tie runs past the first answer); chosen values counted exactly."""
         buckets = answer["buckets"]
         counts = {self._key(name, b["key"]): int(b["doc_count"]) for b in buckets}
         cut = limit + len(chosen)
-        truncated = answer.get("sum_other_doc_count", 0) > 0
-        if truncated and name in LIMITED and len(counts) >= cut:
-            edge = sorted(counts.values(), reverse=True)[cut - 1]
-            if min(counts.values()) >= edge:  # the tie at the edge may go on: count them all
-                answer = self.searcher.aggregate(
-                    base, {name: self._terms(name, limit, chosen, size=MAX_BUCKETS)}
-                )[name]
-                counts = {self._key(name, b["key"]): int(b["doc_count"]) for b in answer["buckets"]}
+        if name in LIMITED and answer.get("sum_other_doc_count") and len(buckets) >= cut:
+            edge = int(buckets[cut - 1]["doc_count"])
+            if int(buckets[-1]["doc_count"]) == edge:
+                more = self._terms(name, limit, chosen, size=MAX_BUCKETS, min_doc_count=edge)
+                answer = self.searcher.aggregate(base, {name: more})[name]
+                counts.update(
+                    {self._key(name, b["key"]): int(b["doc_count"]) for b in answer["buckets"]}
+                )
         for key in chosen:
             if key not in counts:
                 match = combine(base, [Query.term_query(SCHEMA, name, key)])
@@ -274,32 +290,43 @@ class IndexSearch:
         return str(key) if name in ("kind", "publisher") else int(key)
 
     def _rows(self, counts, selected, limit):
-        """(facet, value, label, count) rows as facets.py's SQL gives them: the limited facets
-        cut to the top `limit` and the chosen values, ties broken by slug (by value for the
-        publisher); the labels of officials, topics and meetings read in one query."""
-        keep = {}
+        """(facet, value, label, count) rows as facets.py's SQL gives them: a limited facet's
+        chosen values, then its others by count and slug (the publisher: by name) up to
+        `limit` + chosen; the labels of officials, topics and meetings, and the first slugs of
+        a tie at the edge, read in one query."""
+        plan = {}
         for name, values in counts.items():
+            chosen = selected[name]
             if name not in LIMITED:
-                keep[name] = values
+                plan[name] = (list(values), [], 0)
                 continue
-            cut = limit + len(selected[name])
+            cut = limit + len(chosen)
             ordered = sorted(values.values(), reverse=True)
             edge = ordered[cut - 1] if len(ordered) >= cut else 0
-            keep[name] = {k: n for k, n in values.items() if n >= edge or k in selected[name]}
-        labels = _link_labels({name: list(keep[name]) for name in keep if name in LINKS})
+            mine = [k for k in values if k in chosen]
+            above = [k for k, n in values.items() if n > edge and k not in chosen]
+            tied = [k for k, n in values.items() if n == edge and k not in chosen]
+            plan[name] = (mine + above, tied, max(0, cut - len(mine) - len(above)))
+        labels = _link_labels(
+            {name: plan[name][0] for name in plan if name in LINKS},
+            {name: plan[name][1:] for name in plan if name in LINKS},
+        )
         rows = []
-        for name, values in keep.items():
-            chosen = selected[name]
+        for name, (keys, tied, need) in plan.items():
+            values, chosen = counts[name], selected[name]
             if name in LINKS:
                 found = labels.get(name, {})
-                shown = [(*found[k], n, k in chosen) for k, n in values.items() if k in found]
+                keys = [k for k in keys if k in found] + [k for k in tied if k in found]
+                shown = [(*found[k], values[k], k in chosen) for k in keys]
             elif name == "country":
-                shown = [(country_of(k), "", n, k in chosen) for k, n in values.items()]
+                shown = [(country_of(k), "", values[k], k in chosen) for k in keys]
             else:
-                shown = [(str(k), "", n, k in chosen) for k, n in values.items()]
+                keys = keys + sorted(tied)[:need]
+                shown = [(str(k), "", values[k], k in chosen) for k in keys]
             if name in LIMITED:
-                cut = limit + len(chosen)
-                shown = sorted(shown, key=lambda r: (not r[3], -r[2], r[0]))[:cut]
+                mine = [row for row in shown if row[3]]
+                others = sorted((r for r in shown if not r[3]), key=lambda r: (-r[2], r[0]))
+                shown = mine + others[: limit + len(chosen) - len(mine)]
             rows += [(name, value, label, n) for value, label, n, _ in shown]
         return rows
 
@@ -321,14 +348,9 @@ class IndexSearch:
             except (ValueError, UnicodeError):  # pragma: no cover - defensive
                 continue
             start = snippet.fragment_range().start
-            raw = body.encode("utf-8", "surrogatepass")
-            marks = [
-                (len(raw[: start + r.start].decode("utf-8", "replace")),
-                 len(raw[: start + r.end].decode("utf-8", "replace")))
-                for r in snippet.highlighted()
-            ]  # fmt: skip
-            if marks:
-                out[statement.pk] = excerpt(body, marks)
+            spans = [(start + r.start, start + r.end) for r in snippet.highlighted()]
+            if spans:
+                out[statement.pk] = excerpt(body, _char_spans(body, spans))
         return out
 
     def _highlight_query(self):
@@ -348,19 +370,34 @@ class IndexSearch:
         return _any(clauses) if clauses else None
 
 
-def _link_labels(wanted):
-    """{facet: {id: (slug, label)}} for the official, topic and meeting ids wanted, in one
-    query (UNION ALL)."""
+def _ids_in(ids):
+    """SQL `IN (…)` of a list of ids, and its parameters (one parameter for a long list)."""
+    if len(ids) <= 50:
+        return "(" + ", ".join(["%s"] * len(ids)) + ")", list(ids)
+    if connection.vendor == "sqlite":
+        return "(SELECT value FROM json_each(%s))", [json.dumps(list(ids))]
+    return "(SELECT unnest(%s::bigint[]))", [list(ids)]
+
+
+def _link_labels(wanted, ties):
+    """{facet: {id: (slug, label)}} for the official, topic and meeting ids `wanted`, and for
+    the first `need` by slug of each facet's `ties` ({facet: (ids, need)}): one query."""
     parts, params = [], []
-    for name, ids in wanted.items():
-        if not ids:
-            continue
+    for index, name in enumerate(sorted(set(wanted) | set(ties))):
         model, label = LINKS[name][2], LINKS[name][3]
-        marks = ", ".join(["%s"] * len(ids))
-        parts.append(
-            f"SELECT %s, id, slug, {label} FROM {model._meta.db_table} WHERE id IN ({marks})"
-        )
-        params += [name, *ids]
+        select = f"SELECT '{name}' AS f, id, slug, {label} AS l FROM {model._meta.db_table}"
+        if wanted.get(name):
+            where, where_params = _ids_in(wanted[name])
+            parts.append(f"{select} WHERE id IN {where}")
+            params += where_params
+        tied, need = ties.get(name, ([], 0))
+        if tied and need:
+            where, where_params = _ids_in(tied)
+            parts.append(
+                f"SELECT * FROM ({select} WHERE id IN {where} ORDER BY slug LIMIT {int(need)}) "
+                f"t{index}"
+            )
+            params += where_params
     if not parts:
         return {}
     found = {}
@@ -371,24 +408,47 @@ def _link_labels(wanted):
     return found
 
 
+def _char_spans(body, spans):
+    """(start, end) UTF-8 byte offsets in `body` as character offsets."""
+    raw = body.encode("utf-8", "surrogatepass")
+    if len(raw) == len(body):  # ASCII: the same
+        return spans
+    offsets = sorted({offset for span in spans for offset in span})
+    chars, done, position = {}, 0, 0
+    for offset in offsets:
+        position += len(raw[done:offset].decode("utf-8", "replace"))
+        chars[offset], done = position, offset
+    return [(chars[a], chars[b]) for a, b in spans]
+
+
 def excerpt(body, marks, words=SNIPPET_WORDS):
     """About `words` words of `body` around the densest run of `marks` ((start, end) character
     offsets of matched words), with START/STOP around the marks inside it."""
     marks = sorted(set(marks))
+    keys = [body[a:b].casefold() for a, b in marks]
     # The window of SNIPPET_CHARS characters holding the most distinct matched words, then the
-    # most matches; the first such.
-    best, best_score = 0, None
+    # most matches; the first such (two pointers: the window's first and past-last marks).
+    best, best_end, best_score = 0, 1, None
+    seen, end = {}, 0
     for i, (start, _) in enumerate(marks):
-        inside = [m for m in marks[i:] if m[1] - start <= SNIPPET_CHARS]
-        distinct = {body[a:b].casefold() for a, b in inside}
-        score = (len(distinct), len(inside))
-        if best_score is None or score > best_score:
-            best, best_score = i, score
-    first = marks[best][0]
-    last = max(m[1] for m in marks[best:] if m[1] - first <= SNIPPET_CHARS)
+        while end < len(marks) and marks[end][1] - start <= SNIPPET_CHARS:
+            seen[keys[end]] = seen.get(keys[end], 0) + 1
+            end += 1
+        if end > i:
+            score = (len(seen), end - i)
+            if best_score is None or score > best_score:
+                best, best_end, best_score = i, end, score
+            seen[keys[i]] -= 1
+            if not seen[keys[i]]:
+                del seen[keys[i]]
+        else:  # one mark longer than the window
+            end = i + 1
+    first, last = marks[best][0], max(m[1] for m in marks[best:best_end])
     # Words around the run, centred on it, from a slice of the body around it.
     lo, hi = max(0, first - SNIPPET_CHARS * 2), min(len(body), last + SNIPPET_CHARS * 2)
     spans = [(m.start(), m.end()) for m in _WORD.finditer(body, lo, hi)]
+    if spans and spans[0][0] == lo and lo and _WORD.match(body, lo - 1):
+        spans = spans[1:]  # a word cut by the slice
     inside = [i for i, (a, b) in enumerate(spans) if b > first and a < last]
     if not inside:
         return None

@@ -249,6 +249,9 @@ class SearchIndex:
         self.index.config_reader("manual")
         self.schema = SCHEMA
         self._searcher = None
+        # Answers that depend on the index alone (the whole archive's facet counts), kept until
+        # the next reload; each entry names the searcher it was computed with.
+        self.snapshot_cache = {}
 
     # position ---------------------------------------------------------------------------------
 
@@ -336,6 +339,7 @@ class SearchIndex:
         """Readers see the latest commit (of any process)."""
         self.index.reload()
         self._searcher = None
+        self.snapshot_cache = {}
 
     def searcher(self) -> tantivy.Searcher:
         """The current snapshot's searcher (one per reload: its statistics stay consistent)."""
