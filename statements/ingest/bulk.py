@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -55,6 +56,8 @@ from statements.models import (
 )
 from statements.search import changelog
 from statements.text import fold
+
+logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
 # Reports of the same meeting come close together in a load; older ones are forgotten.
@@ -615,7 +618,10 @@ def _feed_search_index():
         return
     from statements.search import sync
 
-    sync.catch_up()
+    try:
+        sync.catch_up()
+    except Exception:  # the batch is committed and logged: the next catch-up applies it
+        logger.exception("search index: feeding the import's batch failed; it stays in the log")
 
 
 def _one_generation_bump():

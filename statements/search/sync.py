@@ -114,7 +114,10 @@ def _may_write():
 @contextlib.contextmanager
 def _writing(index, blocking):
     """One writer per index directory, across threads and processes; yields False if busy."""
-    with _process_lock:
+    if not _process_lock.acquire(blocking=blocking):
+        yield False
+        return
+    try:
         index.path.mkdir(parents=True, exist_ok=True)
         with open(index.path / LOCK_FILE, "a") as handle:
             try:
@@ -126,6 +129,8 @@ def _writing(index, blocking):
                 yield True
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        _process_lock.release()
 
 
 def _stamps(index):
