@@ -38,7 +38,7 @@ logger = logging.getLogger(__name__)
 STATE_FILE = "changelog.json"
 LOCK_FILE = "sync.lock"
 BATCH = 2000  # log rows per index commit
-WAIT = 1.0  # how long a search waits for another process that is writing the index
+WAIT = 0.3  # how long a search waits for another process that is writing the index
 POLL = 0.02
 MAX_REMEMBERED = 100_000  # applied seqs kept above the position before giving up on them
 
