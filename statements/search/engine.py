@@ -44,6 +44,10 @@ logger = logging.getLogger(__name__)
 Query, Occur = tantivy.Query, tantivy.Occur
 MAX_BUCKETS = 65_000  # Tantivy's limit of buckets per aggregation
 MAX_TIE_FETCH = 20_000
+# A tie at the edge of a facet's top values longer than this is picked by reading the values'
+# table in slug order (at most MAX_TIE_SCAN rows) rather than looking each tied id up.
+LONG_TIE = 200
+MAX_TIE_SCAN = 5000
 HIGHLIGHT_EXPANSIONS = 100  # index terms a `prefix*` highlights at most, per prefix
 ID_MASK = (1 << ID_BITS) - 1
 # Characters around the matches a snippet is chosen from (~ SNIPPET_WORDS words).
@@ -310,6 +314,7 @@ class IndexSearch:
         labels = _link_labels(
             {name: plan[name][0] for name in plan if name in LINKS},
             {name: plan[name][1:] for name in plan if name in LINKS},
+            {name: len(counts[name]) for name in plan if name in LINKS},
         )
         rows = []
         for name, (keys, tied, need) in plan.items():
@@ -379,10 +384,17 @@ def _ids_in(ids):
     return "(SELECT unnest(%s::bigint[]))", [list(ids)]
 
 
-def _link_labels(wanted, ties):
+def _link_labels(wanted, ties, spread=None, *, scan=True):
     """{facet: {id: (slug, label)}} for the official, topic and meeting ids `wanted`, and for
-    the first `need` by slug of each facet's `ties` ({facet: (ids, need)}): one query."""
-    parts, params = [], []
+    the first `need` by slug of each facet's `ties` ({facet: (ids, need)}), in one query.
+
+    A long tie (meetings: thousands reported by as many statements) is not looked up id by id:
+    the first slugs of the whole table are read in order, as many as should hold `need` of the
+    tie given its share of the values (`spread`: {facet: how many values the search counted});
+    only if they do not, a second query looks the tie's ids up.
+    """
+    spread = spread or {}
+    parts, params, scans = [], [], {}
     for index, name in enumerate(sorted(set(wanted) | set(ties))):
         model, label = LINKS[name][2], LINKS[name][3]
         select = f"SELECT '{name}' AS f, id, slug, {label} AS l FROM {model._meta.db_table}"
@@ -391,7 +403,15 @@ def _link_labels(wanted, ties):
             parts.append(f"{select} WHERE id IN {where}")
             params += where_params
         tied, need = ties.get(name, ([], 0))
-        if tied and need:
+        if not (tied and need):
+            continue
+        if scan and len(tied) > LONG_TIE:
+            share = len(tied) / max(spread.get(name, len(tied)), len(tied))
+            rows = min(MAX_TIE_SCAN, int(need / share * 2) + 50)
+            select = select.replace(f"'{name}' AS f", f"'{name}:scan' AS f")
+            parts.append(f"SELECT * FROM ({select} ORDER BY slug LIMIT {rows}) t{index}")
+            scans[name] = (set(tied), need, rows)
+        else:
             where, where_params = _ids_in(tied)
             parts.append(
                 f"SELECT * FROM ({select} WHERE id IN {where} ORDER BY slug LIMIT {int(need)}) "
@@ -400,11 +420,23 @@ def _link_labels(wanted, ties):
             params += where_params
     if not parts:
         return {}
-    found = {}
+    found, scanned = {}, {}
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
         for name, pk, slug, label in cursor.fetchall():
-            found.setdefault(name, {})[pk] = (slug, label)
+            if name.endswith(":scan"):
+                scanned.setdefault(name[:-5], []).append((slug, pk, label))
+            else:
+                found.setdefault(name, {})[pk] = (slug, label)
+    for name, (tied, need, rows) in scans.items():
+        seen = scanned.get(name, [])  # in the database's slug order (its collation)
+        picked = [(pk, slug, label) for slug, pk, label in seen if pk in tied][:need]
+        if len(picked) < need and len(seen) >= rows:  # the scan ended before: look them up
+            found.setdefault(name, {}).update(
+                _link_labels({}, {name: (sorted(tied), need)}, scan=False).get(name, {})
+            )
+            continue
+        found.setdefault(name, {}).update({pk: (slug, label) for pk, slug, label in picked})
     return found
 
 

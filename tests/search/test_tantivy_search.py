@@ -203,6 +203,30 @@ def test_facets_beyond_the_top_and_ties_agree(db):
     compare("q=quollword&official=t-59")
 
 
+@pytest.mark.parametrize(("long_tie", "max_scan"), [(10, 5000), (10, 3)], ids=["scan", "lookup"])
+def test_long_ties_are_picked_by_slug_alike(db, monkeypatch, long_tie, max_scan):
+    """A long tie at the edge is picked by reading officials in slug order, or, when that read
+    ends too soon, by looking the tied ids up: the same values as the database's ORDER BY."""
+    from tests.factories import MentionFactory, ParticipantFactory
+
+    monkeypatch.setattr("statements.search.engine.LONG_TIE", long_tie)
+    monkeypatch.setattr("statements.search.engine.MAX_TIE_SCAN", max_scan)
+    for i in range(40):
+        ParticipantFactory(slug=f"a-unused-{i:02d}")  # officials before the tie, in no result
+        MentionFactory(
+            statement=StatementFactory(body="dikdikword"),
+            participant=ParticipantFactory(slug=f"m-{39 - i:02d}"),
+        )
+    top = ParticipantFactory(slug="z-top")
+    for _ in range(3):
+        MentionFactory(statement=StatementFactory(body="dikdikword"), participant=top)
+    compare("q=dikdikword")
+    _, facets, _, _ = answer("q=dikdikword", index=True)
+    shown = [value for value, _, _, _ in facets["official"]]
+    assert "z-top" in shown and len(shown) == 12
+    assert sorted(v for v in shown if v != "z-top") == [f"m-{i:02d}" for i in range(11)]
+
+
 def test_edits_reach_the_index(archive):
     """Publishing, unpublishing and edits are searched as the database says (sync.py)."""
     assert compare("q=axolotlword") == 0
