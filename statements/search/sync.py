@@ -29,7 +29,7 @@ import threading
 import time
 
 from django.conf import settings
-from django.db import DatabaseError, connection, transaction
+from django.db import connection, transaction
 
 from statements.search import changelog
 
@@ -259,27 +259,24 @@ def ensure_fresh(index=None, wait: float = WAIT) -> bool:
     is at it); the caller should search the database instead.
     """
     index = _index(index)
-    try:
-        deadline = time.monotonic() + wait
-        while True:
-            state = _State.read(index)
-            log = changelog.state(state.position or 0)
-            need = state.needs(log)
-            if need is None or not _may_write():
+    deadline = time.monotonic() + wait
+    while True:
+        state = _State.read(index)
+        # A database error propagates: no answer from an index that cannot be checked.
+        log = changelog.state(state.position or 0)
+        need = state.needs(log)
+        if need is None or not _may_write():
+            break
+        with _writing(index, blocking=False) as mine:
+            if mine:
+                _catch_up(index, log)
+                need = None  # rows committed since are for the next search
                 break
-            with _writing(index, blocking=False) as mine:
-                if mine:
-                    _catch_up(index, log)
-                    need = None  # rows committed since are for the next search
-                    break
-            if time.monotonic() >= deadline:
-                break
-            time.sleep(POLL)
-        _reload_if_changed(index)
-        return need != "rebuild"
-    except DatabaseError:
-        logger.exception("search index: could not read the change log")
-        return index.position() is not None
+        if time.monotonic() >= deadline:
+            break
+        time.sleep(POLL)
+    _reload_if_changed(index)
+    return need != "rebuild"
 
 
 def lag() -> dict:
