@@ -158,6 +158,14 @@ else:
     }
 PAGE_CACHE = True  # False turns it off; tests use "verify" (statements/page_cache.py)
 
+# The Tantivy index that answers full-text search (statements/search/index.py), derived from the
+# database and rebuilt from it; one per host (or per worker group sharing a disk).
+SEARCH_INDEX_DIR = Path(
+    os.environ.get("DJANGO_SEARCH_INDEX_DIR", BASE_DIR / "var" / "search-index")
+)
+# False: search reads the database only (the reference path; also used while no index is built).
+SEARCH_INDEX_ENABLED = env_bool("DJANGO_SEARCH_INDEX_ENABLED", default=True)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -68,7 +68,14 @@ def engine_env(engine: str, size: int, seed: int) -> dict[str, str]:
         env["DATABASE_URL"] = pg_url(size, seed)
     else:
         env["DJANGO_SQLITE_PATH"] = str(sqlite_path(size, seed))
+    env["DJANGO_SEARCH_INDEX_DIR"] = str(index_path(engine, size, seed))
     return env
+
+
+def index_path(engine: str, size: int, seed: int) -> Path:
+    """The search index of one benchmark database (fed by the import, batch by batch)."""
+    name = pg_database(size, seed) if engine == "postgres" else f"sqlite-{size}-{seed}"
+    return BENCH_DIR / "out" / "search-index" / name
 
 
 def sqlite_path(size: int, seed: int) -> Path:
@@ -88,6 +95,9 @@ def memory_kib() -> tuple[int, int]:
 
 
 def reset_database(engine: str, size: int, seed: int):
+    import shutil
+
+    shutil.rmtree(index_path(engine, size, seed), ignore_errors=True)
     if engine == "postgres":
         import psycopg
 
@@ -187,7 +197,17 @@ def load(engine: str, size: int, seed: int, batch_size: int, meetings: str) -> d
         "peak_rss_kib": peak,
         "targets": pick_targets(),
         "database_bytes": database_bytes(engine, size, seed),
+        "index_bytes": sum(
+            f.stat().st_size for f in index_path(engine, size, seed).glob("*") if f.is_file()
+        ),
+        "index_lag": _index_lag(),
     }
+
+
+def _index_lag() -> dict:
+    from statements.search import sync
+
+    return sync.lag()
 
 
 def pick_targets() -> dict:

@@ -13,3 +13,11 @@ class StatementsConfig(AppConfig):
 
         # A SQLite table rebuild (many schema changes) drops the FTS triggers: put them back.
         post_migrate.connect(ensure_fts_sync, sender=self, dispatch_uid="statements_fts_sync")
+
+        from statements.search import changelog, sync
+
+        # The same for the search change log's triggers (migration 0008).
+        post_migrate.connect(
+            changelog.ensure_triggers, sender=self, dispatch_uid="statements_search_log"
+        )
+        sync.connect_signals()

@@ -26,6 +26,17 @@ def page_cache_verifies(settings):
     caches["pages"].clear()
 
 
+@pytest.fixture(autouse=True)
+def search_index_dir(settings, tmp_path_factory):
+    """A fresh, empty search index per test (rolled-back transactions leave nothing behind)."""
+    from statements.search import index
+
+    settings.SEARCH_INDEX_DIR = tmp_path_factory.mktemp("search-index")
+    index.reset_indexes()
+    yield settings.SEARCH_INDEX_DIR
+    index.reset_indexes()
+
+
 @pytest.fixture
 def seed_paths():
     return sorted(SEEDS_DIR.glob("*.txt"))

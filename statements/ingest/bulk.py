@@ -5,7 +5,9 @@ hundred queries per document. Here a batch of documents shares its queries: stat
 their history records), officials named, topics, meetings, commitments and quotes go in a
 table at a time, as tuples (`_insert_rows`): `executemany` on SQLite, COPY on PostgreSQL. On
 SQLite the search generation moves once per batch instead of once per row
-(`_one_generation_bump`).
+(`_one_generation_bump`). The search change log gets one row per new statement (its links'
+rows would only repeat it: `changelog.suspend_link_logging`), and after each batch commits the
+search index applies it (`_feed_search_index`), so an import keeps the index current as it goes.
 
 The rows are the ones `pipeline.save()` would write for the same documents, in the same order,
 because every decision is still taken by the pipeline's own steps: resolving an official
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -51,7 +54,10 @@ from statements.models import (
     Topic,
     slug_base,
 )
+from statements.search import changelog
 from statements.text import fold
+
+logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
 # Reports of the same meeting come close together in a load; older ones are forgotten.
@@ -145,7 +151,12 @@ class _BulkLoader:
         new, one_by_one = self._split_new(batch)
         if new:
             try:
-                with transaction.atomic(), self.names.active(), _one_generation_bump():
+                with (
+                    transaction.atomic(),
+                    self.names.active(),
+                    _one_generation_bump(),
+                    changelog.suspend_link_logging(),
+                ):
                     statements = self._write(new)
                 summary.created += len(statements)
                 if keep_ids:
@@ -156,6 +167,7 @@ class _BulkLoader:
                 one_by_one = new + one_by_one
         for extraction in one_by_one:
             self._save_one(extraction, summary, keep_ids=keep_ids)
+        _feed_search_index()
 
     def _save_one(self, extraction, summary, *, keep_ids):
         name = extraction.document.source_file or extraction.document.title
@@ -597,6 +609,19 @@ class _BulkLoader:
                     self.slug_next[(model, base)] = k + 1
                     return slug
             n += step
+
+
+def _feed_search_index():
+    """The batch is committed: the search index applies it now (the change log has it either
+    way; a failure here only delays it to the next catch-up)."""
+    if not getattr(settings, "SEARCH_INDEX_ENABLED", True):
+        return
+    from statements.search import sync
+
+    try:
+        sync.catch_up()
+    except Exception:  # the batch is committed and logged: the next catch-up applies it
+        logger.exception("search index: feeding the import's batch failed; it stays in the log")
 
 
 def _one_generation_bump():

@@ -5,9 +5,11 @@
     results.count(); results[0:20]  # each statement with .snippet (sentinel text)
 
 `search()` takes any Statement QuerySet to search within (facet filters already applied); it
-always narrows to published statements. The engine is chosen by the database in use:
-PostgreSQL (`postgres.PostgresEngine`) or SQLite FTS5 (`sqlite.SqliteEngine`). The query
-language is parsed once by `query.parse` and rendered safely by each engine.
+always narrows to published statements. Searches of the whole archive are answered by the
+Tantivy index (`engine.py` over `index.py`) once it is built; the database's own engine, chosen
+by the database in use (`postgres.PostgresEngine` or SQLite FTS5 `sqlite.SqliteEngine`), answers
+the others and is the reference the index is tested against. The query language is parsed once
+by `query.parse` and rendered safely by each engine.
 """
 
 from django.db import connection
@@ -66,15 +68,24 @@ def normalize_sort(sort: str | None, query: ParsedQuery) -> str:
     return sort
 
 
-def search(q: str | ParsedQuery = "", queryset=None, sort: str | None = None) -> SearchResults:
-    """Search published statements; see the module docstring."""
+def search(
+    q: str | ParsedQuery = "", queryset=None, sort: str | None = None, *, filterset=None
+) -> SearchResults:
+    """Search published statements; see the module docstring.
+
+    Over every published statement (no `queryset`, or the one `filterset` narrows every
+    published statement to), the Tantivy index answers once it is built (`engine.py`); the
+    database answers the rest, and while no index is built.
+    """
     query = q if isinstance(q, ParsedQuery) else parse(q)
     engine = get_engine()
     filtered = _published(queryset)
-    return SearchResults(
-        engine,
-        query,
-        filtered=filtered,
-        matched=engine.matching(filtered, query),
-        sort=normalize_sort(sort, query),
-    )
+    matched = engine.matching(filtered, query)
+    sort = normalize_sort(sort, query)
+    if queryset is None or filterset is not None:
+        from statements.search.engine import index_results
+
+        results = index_results(engine, query, filtered, matched, sort, filterset)
+        if results is not None:
+            return results
+    return SearchResults(engine, query, filtered=filtered, matched=matched, sort=sort)

@@ -22,6 +22,7 @@ from django.http import QueryDict
 from statements.filters import FACETS, StatementFilter
 from statements.models import Participant, ParticipantAlias, Statement
 from statements.search import normalize_sort, parse, search
+from statements.search.engine import IndexResults
 from statements.search.facets import count_and_facets
 from statements.text import fold
 
@@ -82,6 +83,21 @@ class FacetedSearch:
     @cached_property
     def facets(self):
         """{facet: [FacetValue with .url to toggle it]}; also primes the result count."""
+        answered = None
+        if isinstance(self.results, IndexResults):
+            answered = self.results.count_and_facets(self.facet_names)
+        facets = answered[1] if answered else self._database_facets()
+        for name, values in facets.items():
+            current = self.params.getlist(name)
+            for value in values:
+                chosen = [v for v in current if v != value.value]
+                if not value.selected:
+                    chosen.append(value.value)
+                value.url = querystring(self.params, **{name: chosen})
+        return facets
+
+    def _database_facets(self):
+        """The reference path's counts (facets.py), in SQL."""
         engine, query = self.results.engine, self.query
         selected = {name: self.filterset.selected(name) for name in self.facet_names}
         own_bases = {
@@ -100,13 +116,6 @@ class FacetedSearch:
             whole=unfiltered and query.is_empty,
         )
         self.results._count = count
-        for name, values in facets.items():
-            current = self.params.getlist(name)
-            for value in values:
-                chosen = [v for v in current if v != value.value]
-                if not value.selected:
-                    chosen.append(value.value)
-                value.url = querystring(self.params, **{name: chosen})
         return facets
 
     @cached_property
@@ -207,7 +216,9 @@ def faceted_search(params: QueryDict, queryset=None, facets=FACETS) -> FacetedSe
     errors = filterset.error_messages()
     query = parse(params.get("q", ""))
     sort = normalize_sort(params.get("sort"), query)
-    results = search(query, queryset=filterset.filtered(), sort=sort)
+    results = search(
+        query, queryset=filterset.filtered(), sort=sort, filterset=filterset if everything else None
+    )
     return FacetedSearch(
         params=params,
         filterset=filterset,

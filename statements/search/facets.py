@@ -261,13 +261,16 @@ def count_and_facets(
             return cursor.fetchall()
 
     rows = cached(generation, query, params, run)
+    count = next((n for facet, _, _, n in rows if facet == "#count"), 0)
+    rows = [row for row in rows if row[0] != "#count"]
+    return count, finish_facets(rows, selected, names, limit)
 
-    count = 0
+
+def finish_facets(rows, selected, names, limit=FACET_LIMIT):
+    """{facet: [FacetValue]} from (facet, value, label, count) rows: labelled, the chosen
+    values added (with 0 if nothing is left), cut to the top `limit` plus the chosen ones."""
     found = {name: {} for name in names}
     for facet, value, label, n in rows:
-        if facet == "#count":
-            count = n
-            continue
         value = str(value)
         chosen = selected.get(facet) or {}
         found[facet][value] = FacetValue(
@@ -283,4 +286,4 @@ def count_and_facets(
         top = ordered[:limit]
         top += [v for v in ordered[limit:] if v.selected]
         facets[name] = _order(name, top)
-    return count, facets
+    return facets

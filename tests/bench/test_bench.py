@@ -285,3 +285,25 @@ def test_bulk_numbers_clashing_slugs_as_the_per_document_importer_does():
     assert in_bulk["meetings"] == one_by_one["meetings"]
     slugs = {row[0] for row in in_bulk["statements"]}
     assert {"readout-8", "readout-10", "joint-statement-30"} <= slugs
+
+
+@pytest.mark.django_db
+def test_every_batch_reaches_the_search_index_with_one_log_row_per_statement():
+    from statements.search import changelog, sync
+    from statements.search.index import database_fingerprints, get_index
+
+    before = changelog.state(0).latest
+    indexed = []
+    summary = bulk.save_many(
+        generate.corpus(24),
+        batch_size=8,
+        meetings="trust-reports",
+        keep_ids=True,
+        on_batch=lambda done: indexed.append(len(get_index().doc_fingerprints())),
+    )
+    assert indexed == [8, 16, 24]  # fed after each batch, not at the end
+    logged = [e.statement_id for e in changelog.entries(before, 1000)]
+    assert set(logged) == set(summary.statement_ids) and len(summary.statement_ids) == 24
+    assert len(logged) <= 24 + 8  # links add nothing (review-note updates may repeat one)
+    assert get_index().doc_fingerprints() == database_fingerprints()
+    assert sync.lag()["behind"] == 0

@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -26,6 +27,8 @@ def clean_env(**overrides):
         if not key.startswith(("DJANGO_", "DATABASE_URL", "GUNICORN_", "WEB_CONCURRENCY"))
     }
     env.update({key: str(value) for key, value in overrides.items()})
+    # A search index of its own: an index belongs to one database, never the checkout's var/.
+    env.setdefault("DJANGO_SEARCH_INDEX_DIR", tempfile.mkdtemp(prefix="archive-search-index-"))
     return env
 
 

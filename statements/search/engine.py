@@ -1,0 +1,586 @@
+"""Search answered by the Tantivy index (`index.py`): ranking, counts, facets and snippets.
+
+    results = index_results(parse("fentanyl -canada"), filterset, sort="relevance")
+    results.count(); results[0:20]; results.count_and_facets(names, selected)
+
+`index_results` returns None while no index is built (or it is turned off: the setting
+`SEARCH_INDEX_ENABLED`); callers then use the database path (`SearchResults`), which is also
+the reference the engine is tested against.
+
+The query is our own parse (`query.py`) turned into Tantivy query objects term by term, never
+text for Tantivy's query parser, so no input can be an engine syntax error: a word is a term
+query on each text field, a hyphenated or dotted word or a quoted phrase a phrase query, `word*`
+a regex over the field's terms (the prefix as typed or stemmed), with the fields' weights as
+boosts; groups are MUST, a group's alternatives (OR) SHOULD, exclusions MUST_NOT. Filters are
+MUST clauses that score nothing. Facets are terms aggregations over the integer-coded fast
+fields; a chosen (multi-select) facet is counted without its own filter, as `facets.py` does.
+"""
+
+import json
+import logging
+from functools import cached_property
+
+import tantivy
+from django.conf import settings
+from django.db import connection
+
+from statements.search.base import PAGE_ROWS, SNIPPET_WORDS, START, STOP, SearchResults
+from statements.search.facets import FACET_LIMIT, LIMITED, LINKS, finish_facets
+from statements.search.index import (
+    FOLDING,
+    ID_BITS,
+    SCHEMA,
+    STEMMING,
+    TEXT_FIELDS,
+    WEIGHTS,
+    country_code,
+    country_of,
+    get_index,
+)
+from statements.search.query import _WORD, ParsedQuery, Term
+
+logger = logging.getLogger(__name__)
+
+Query, Occur = tantivy.Query, tantivy.Occur
+MAX_BUCKETS = 65_000  # Tantivy's limit of buckets per aggregation
+MAX_TIE_FETCH = 20_000
+# A tie at the edge of a facet's top values longer than this is picked by reading the values'
+# table in slug order (at most MAX_TIE_SCAN rows) rather than looking each tied id up.
+LONG_TIE = 200
+MAX_TIE_SCAN = 5000
+HIGHLIGHT_EXPANSIONS = 100  # index terms a `prefix*` highlights at most, per prefix
+ID_MASK = (1 << ID_BITS) - 1
+# Characters around the matches a snippet is chosen from (~ SNIPPET_WORDS words).
+SNIPPET_CHARS = SNIPPET_WORDS * 7
+
+
+# --- the query ------------------------------------------------------------------------------
+
+
+def _regex_literal(word):
+    """`word` as a regex literal, or None if it is not plain letters and digits."""
+    return word if word.isalnum() else None
+
+
+def _prefixes(term: Term) -> list[str]:
+    """The last word of a `prefix*` term as typed (folded) and stemmed: an index term that
+    starts with either matches ("Trudea*" finds "trudeau", "semicond*" "semiconductor")."""
+    stems = STEMMING.analyze(term.text)
+    folded = FOLDING.analyze(term.text)
+    return sorted({word for word in (folded[-1:] + stems[-1:]) if _regex_literal(word)})
+
+
+def _any(queries):
+    if len(queries) == 1:
+        return queries[0]
+    return Query.boolean_query([(Occur.Should, q) for q in queries])
+
+
+def _in_field(term: Term, field: str):
+    """`term` as a query on one field (unweighted), or None if it cannot match there."""
+    stems = STEMMING.analyze(term.text)
+    if not stems:
+        return None
+    if term.prefix:
+        prefixes = _prefixes(term)
+        if not prefixes:
+            return None
+        if len(stems) == 1:
+            queries = [Query.regex_query(SCHEMA, field, f"{p}.*") for p in prefixes]
+        else:
+            queries = [Query.phrase_prefix_query(SCHEMA, field, [*stems[:-1], p]) for p in prefixes]
+        return _any(queries)
+    if len(stems) == 1:
+        return Query.term_query(SCHEMA, field, stems[0])
+    return Query.phrase_query(SCHEMA, field, stems)
+
+
+def term_query(term: Term):
+    """`term` on every text field, weighted (title 1.0, names 0.4, body 0.2)."""
+    clauses = []
+    for field in TEXT_FIELDS:
+        query = _in_field(term, field)
+        if query is not None:
+            clauses.append((Occur.Should, Query.boost_query(query, WEIGHTS[field])))
+    return Query.boolean_query(clauses) if clauses else Query.empty_query()
+
+
+def text_query(parsed: ParsedQuery):
+    """The parsed query as one Tantivy query; None for an empty one (everything matches)."""
+    if parsed.is_empty:
+        return None
+    clauses = [(Occur.Must, _any([term_query(t) for t in group])) for group in parsed.groups]
+    if not clauses:  # only exclusions: every statement without them
+        clauses.append((Occur.Must, Query.all_query()))
+    clauses += [(Occur.MustNot, term_query(t)) for t in parsed.excluded]
+    return Query.boolean_query(clauses)
+
+
+def _filter_query(name, value):
+    if name in ("official", "topic", "meeting"):
+        return Query.term_set_query(SCHEMA, name, [item.pk for item in value])
+    if name == "country":
+        return Query.term_set_query(SCHEMA, "country", [country_code(code) for code in value])
+    if name in ("publisher", "kind"):
+        return Query.term_set_query(SCHEMA, name, [str(item) for item in value])
+    if name == "year":
+        return Query.term_set_query(SCHEMA, "year", [int(year) for year in value])
+    if name in ("date_from", "date_to"):
+        bound = value.toordinal()
+        lower, upper = (bound, None) if name == "date_from" else (None, bound)
+        return Query.range_query(SCHEMA, "day", tantivy.FieldType.Integer, lower, upper)
+    raise ValueError(f"Unknown filter {name}")
+
+
+def filter_queries(filterset, without=None):
+    """The filterset's valid filters (all but `without`) as queries."""
+    if filterset is None:
+        return []
+    return [
+        _filter_query(name, value) for name, value in filterset.chosen().items() if name != without
+    ]
+
+
+def combine(text, filters):
+    """`text` (or everything) narrowed by `filters`, which add nothing to the score."""
+    clauses = [(Occur.Must, text)] if text is not None else []
+    clauses += [(Occur.Must, Query.const_score_query(f, 0.0)) for f in filters]
+    if not clauses:
+        return Query.all_query()
+    if len(clauses) == 1 and text is not None:
+        return text
+    return Query.boolean_query(clauses)
+
+
+# --- one search -----------------------------------------------------------------------------
+
+
+class IndexSearch:
+    """One request's search over one snapshot of the index."""
+
+    def __init__(self, index, parsed: ParsedQuery, filterset=None):
+        self.index = index
+        self.searcher = index.searcher()
+        self.parsed = parsed
+        self.filterset = filterset
+        self.text = text_query(parsed)
+        self.query = combine(self.text, filter_queries(filterset))
+
+    def count(self):
+        return self.searcher.search(self.query, 1, count=True).count
+
+    # ids in order -----------------------------------------------------------------------------
+
+    def ids(self, sort, offset, limit):
+        if limit <= 0:
+            return []
+        if sort == "relevance" and self.parsed.groups:
+            return self._relevant(offset + limit)[offset : offset + limit]
+        field, order = ("oldest", tantivy.Order.Asc) if sort == "oldest" else ("newest", None)
+        hits = self.searcher.search(
+            self.query,
+            limit,
+            count=False,
+            order_by_field=field,
+            offset=offset,
+            order=order or tantivy.Order.Desc,
+        ).hits
+        return [int(key) & ID_MASK for key, _ in hits]
+
+    def _relevant(self, needed):
+        """The best `needed` ids by score, equal scores newest first (then by id, descending)
+        as the database orders them: fetched past `needed` while a run of equal scores crosses
+        the cut (up to MAX_TIE_FETCH: a `prefix*` alone scores every match alike)."""
+        fetch = max(needed, PAGE_ROWS)
+        while True:
+            hits = self.searcher.search(self.query, fetch + 1, count=False).hits
+            if len(hits) <= fetch or hits[fetch][0] != hits[needed - 1][0]:
+                break
+            if fetch >= MAX_TIE_FETCH:
+                break
+            fetch *= 4
+        hits = hits[:fetch]
+        addresses = [address for _, address in hits]
+        ids = self.searcher.fast_field_values("id", addresses)
+        newest = self.searcher.fast_field_values("newest", addresses)
+        ranked = sorted(
+            zip([score for score, _ in hits], newest, ids, strict=True),
+            key=lambda row: (-row[0], -row[1]),
+        )
+        return [int(pk) for _, _, pk in ranked[:needed]]
+
+    # facets -----------------------------------------------------------------------------------
+
+    def count_and_facets(self, names, limit=FACET_LIMIT):
+        """(count, {facet: [FacetValue]}) with the database path's semantics (facets.py)."""
+        selected = {name: self._selected(name) for name in names}
+        labels = {name: self.filterset.selected(name) if self.filterset else {} for name in names}
+        browsing = self.text is None and not (self.filterset and self.filterset.chosen())
+        key = ("browse", tuple(names), limit)
+        cached = self.index.snapshot_cache.get(key) if browsing else None
+        if cached is not None and cached[0] is self.searcher:
+            count, counts = cached[1]
+        else:
+            count, counts = self._counts(names, limit, selected)
+            if browsing:  # the whole archive's counts: once per snapshot of the index
+                self.index.snapshot_cache[key] = (self.searcher, (count, counts))
+        rows = self._rows(counts, selected, limit)
+        return count, finish_facets(rows, labels, names, limit)
+
+    def _counts(self, names, limit, selected):
+        """(count, {facet: {key: count}}): one aggregation for the facets without a chosen value
+        and the count, one per facet with chosen values (counted without their own filter)."""
+        shared = [name for name in names if not selected[name]]
+        aggs = {name: self._terms(name, limit, selected[name]) for name in shared}
+        aggs["n"] = {"value_count": {"field": "id"}}
+        found = self.searcher.aggregate(self.query, aggs)
+        count = int(found["n"]["value"] or 0)
+        counts = {}
+        for name in names:
+            if selected[name]:
+                base = combine(self.text, filter_queries(self.filterset, without=name))
+                answer = self.searcher.aggregate(
+                    base, {name: self._terms(name, limit, selected[name])}
+                )[name]
+            else:
+                base, answer = self.query, found[name]
+            counts[name] = self._complete(name, base, answer, limit, selected[name])
+        return count, counts
+
+    def _selected(self, name):
+        """{index key: value in the URL} of a facet's chosen values."""
+        if self.filterset is None:
+            return {}
+        chosen = self.filterset.chosen().get(name) or []
+        if name in LINKS:
+            return {item.pk: item.slug for item in chosen}
+        if name == "country":
+            return {country_code(code): code for code in chosen}
+        if name == "year":
+            return {int(year): str(year) for year in chosen}
+        return {str(item): str(item) for item in chosen}
+
+    @staticmethod
+    def _terms(name, limit, chosen, **more):
+        size = MAX_BUCKETS
+        if name in LIMITED:  # the top values, with room for ties at the edge
+            size = 4 * (limit + len(chosen)) + 20
+        terms = {"field": name, "size": size, "segment_size": MAX_BUCKETS} | more
+        return {"terms": terms}
+
+    def _complete(self, name, base, answer, limit, chosen):
+        """{key: count} of every value that can be shown: all values of the small facets; for
+        the limited ones the top values and all those tied with the last of the top (asked
+        again when the tie runs past the first answer); chosen values counted exactly."""
+        buckets = answer["buckets"]
+        counts = {self._key(name, b["key"]): int(b["doc_count"]) for b in buckets}
+        cut = limit + len(chosen)
+        if name in LIMITED and answer.get("sum_other_doc_count") and len(buckets) >= cut:
+            edge = int(buckets[cut - 1]["doc_count"])
+            if int(buckets[-1]["doc_count"]) == edge:
+                more = self._terms(name, limit, chosen, size=MAX_BUCKETS, min_doc_count=edge)
+                answer = self.searcher.aggregate(base, {name: more})[name]
+                counts.update(
+                    {self._key(name, b["key"]): int(b["doc_count"]) for b in answer["buckets"]}
+                )
+        for key in chosen:
+            if key not in counts:
+                match = combine(base, [Query.term_query(SCHEMA, name, key)])
+                counts[key] = self.searcher.search(match, 1, count=True).count
+        return {key: n for key, n in counts.items() if n > 0}
+
+    @staticmethod
+    def _key(name, key):
+        return str(key) if name in ("kind", "publisher") else int(key)
+
+    def _rows(self, counts, selected, limit):
+        """(facet, value, label, count) rows as facets.py's SQL gives them: a limited facet's
+        chosen values, then its others by count and slug (the publisher: by name) up to
+        `limit` + chosen; the labels of officials, topics and meetings, and the first slugs of
+        a tie at the edge, read in one query."""
+        plan = {}
+        for name, values in counts.items():
+            chosen = selected[name]
+            if name not in LIMITED:
+                plan[name] = (list(values), [], 0)
+                continue
+            cut = limit + len(chosen)
+            ordered = sorted(values.values(), reverse=True)
+            edge = ordered[cut - 1] if len(ordered) >= cut else 0
+            mine = [k for k in values if k in chosen]
+            above = [k for k, n in values.items() if n > edge and k not in chosen]
+            tied = [k for k, n in values.items() if n == edge and k not in chosen]
+            plan[name] = (mine + above, tied, max(0, cut - len(mine) - len(above)))
+        labels = _link_labels(
+            {name: plan[name][0] for name in plan if name in LINKS},
+            {name: plan[name][1:] for name in plan if name in LINKS},
+            {name: len(counts[name]) for name in plan if name in LINKS},
+        )
+        rows = []
+        for name, (keys, tied, need) in plan.items():
+            values, chosen = counts[name], selected[name]
+            if name in LINKS:
+                found = labels.get(name, {})
+                keys = [k for k in keys if k in found] + [k for k in tied if k in found]
+                shown = [(*found[k], values[k], k in chosen) for k in keys]
+            elif name == "country":
+                shown = [(country_of(k), "", values[k], k in chosen) for k in keys]
+            else:
+                keys = keys + sorted(tied)[:need]
+                shown = [(str(k), "", values[k], k in chosen) for k in keys]
+            if name in LIMITED:
+                mine = [row for row in shown if row[3]]
+                others = sorted((r for r in shown if not r[3]), key=lambda r: (-r[2], r[0]))
+                shown = mine + others[: limit + len(chosen) - len(mine)]
+            rows += [(name, value, label, n) for value, label, n, _ in shown]
+        return rows
+
+    # snippets ---------------------------------------------------------------------------------
+
+    def snippets(self, statements):
+        """{id: body excerpt with START/STOP around each match}, as today's snippets: about
+        SNIPPET_WORDS words around the densest matches, " … " where the body goes on."""
+        words = self._highlight_query()
+        if words is None:
+            return {}
+        generator = tantivy.SnippetGenerator.create(self.searcher, words, SCHEMA, "body")
+        out = {}
+        for statement in statements:
+            body = statement.body or ""
+            generator.set_max_num_chars(len(body.encode("utf-8", "surrogatepass")) + 1)
+            try:
+                snippet = generator.snippet_from_doc(tantivy.Document(body=[body]))
+            except (ValueError, UnicodeError):  # pragma: no cover - defensive
+                continue
+            start = snippet.fragment_range().start
+            spans = [(start + r.start, start + r.end) for r in snippet.highlighted()]
+            if spans:
+                out[statement.pk] = excerpt(body, _char_spans(body, spans))
+        return out
+
+    def _highlight_query(self):
+        """The words to mark in bodies: each positive term's words, and the index terms a
+        prefix stands for (a regex query tells the snippet generator no terms)."""
+        clauses = []
+        for term in self.parsed.positive_terms:
+            stems = STEMMING.analyze(term.text)
+            words = stems[:-1] if term.prefix else stems
+            clauses += [Query.term_query(SCHEMA, "body", w) for w in words]
+            if term.prefix:
+                for prefix in _prefixes(term):
+                    expanded = self.searcher.terms_with_prefix(
+                        "body", prefix, limit=HIGHLIGHT_EXPANSIONS
+                    )
+                    clauses += [Query.term_query(SCHEMA, "body", w) for w, _ in expanded]
+        return _any(clauses) if clauses else None
+
+
+def _ids_in(ids):
+    """SQL `IN (…)` of a list of ids, and its parameters (one parameter for a long list)."""
+    if len(ids) <= 50:
+        return "(" + ", ".join(["%s"] * len(ids)) + ")", list(ids)
+    if connection.vendor == "sqlite":
+        return "(SELECT value FROM json_each(%s))", [json.dumps(list(ids))]
+    return "(SELECT unnest(%s::bigint[]))", [list(ids)]
+
+
+def _link_labels(wanted, ties, spread=None, *, scan=True):
+    """{facet: {id: (slug, label)}} for the official, topic and meeting ids `wanted`, and for
+    the first `need` by slug of each facet's `ties` ({facet: (ids, need)}), in one query.
+
+    A long tie (meetings: thousands reported by as many statements) is not looked up id by id:
+    the first slugs of the whole table are read in order, as many as should hold `need` of the
+    tie given its share of the values (`spread`: {facet: how many values the search counted});
+    only if they do not, a second query looks the tie's ids up.
+    """
+    spread = spread or {}
+    parts, params, scans = [], [], {}
+    for index, name in enumerate(sorted(set(wanted) | set(ties))):
+        model, label = LINKS[name][2], LINKS[name][3]
+        select = f"SELECT '{name}' AS f, id, slug, {label} AS l FROM {model._meta.db_table}"
+        if wanted.get(name):
+            where, where_params = _ids_in(wanted[name])
+            parts.append(f"{select} WHERE id IN {where}")
+            params += where_params
+        tied, need = ties.get(name, ([], 0))
+        if not (tied and need):
+            continue
+        if scan and len(tied) > LONG_TIE:
+            share = len(tied) / max(spread.get(name, len(tied)), len(tied))
+            rows = min(MAX_TIE_SCAN, int(need / share * 2) + 50)
+            select = select.replace(f"'{name}' AS f", f"'{name}:scan' AS f")
+            parts.append(f"SELECT * FROM ({select} ORDER BY slug LIMIT {rows}) t{index}")
+            scans[name] = (set(tied), need, rows)
+        else:
+            where, where_params = _ids_in(tied)
+            parts.append(
+                f"SELECT * FROM ({select} WHERE id IN {where} ORDER BY slug LIMIT {int(need)}) "
+                f"t{index}"
+            )
+            params += where_params
+    if not parts:
+        return {}
+    found, scanned = {}, {}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for name, pk, slug, label in cursor.fetchall():
+            if name.endswith(":scan"):
+                scanned.setdefault(name[:-5], []).append((slug, pk, label))
+            else:
+                found.setdefault(name, {})[pk] = (slug, label)
+    for name, (tied, need, rows) in scans.items():
+        seen = scanned.get(name, [])  # in the database's slug order (its collation)
+        picked = [(pk, slug, label) for slug, pk, label in seen if pk in tied][:need]
+        if len(picked) < need and len(seen) >= rows:  # the scan ended before: look them up
+            found.setdefault(name, {}).update(
+                _link_labels({}, {name: (sorted(tied), need)}, scan=False).get(name, {})
+            )
+            continue
+        found.setdefault(name, {}).update({pk: (slug, label) for pk, slug, label in picked})
+    return found
+
+
+def _char_spans(body, spans):
+    """(start, end) UTF-8 byte offsets in `body` as character offsets."""
+    raw = body.encode("utf-8", "surrogatepass")
+    if len(raw) == len(body):  # ASCII: the same
+        return spans
+    offsets = sorted({offset for span in spans for offset in span})
+    chars, done, position = {}, 0, 0
+    for offset in offsets:
+        position += len(raw[done:offset].decode("utf-8", "replace"))
+        chars[offset], done = position, offset
+    return [(chars[a], chars[b]) for a, b in spans]
+
+
+def excerpt(body, marks, words=SNIPPET_WORDS):
+    """About `words` words of `body` around the densest run of `marks` ((start, end) character
+    offsets of matched words), with START/STOP around the marks inside it."""
+    marks = sorted(set(marks))
+    keys = [body[a:b].casefold() for a, b in marks]
+    # The window of SNIPPET_CHARS characters holding the most distinct matched words, then the
+    # most matches; the first such (two pointers: the window's first and past-last marks).
+    best, best_end, best_score = 0, 1, None
+    seen, end = {}, 0
+    for i, (start, _) in enumerate(marks):
+        while end < len(marks) and marks[end][1] - start <= SNIPPET_CHARS:
+            seen[keys[end]] = seen.get(keys[end], 0) + 1
+            end += 1
+        if end > i:
+            score = (len(seen), end - i)
+            if best_score is None or score > best_score:
+                best, best_end, best_score = i, end, score
+            seen[keys[i]] -= 1
+            if not seen[keys[i]]:
+                del seen[keys[i]]
+        else:  # one mark longer than the window
+            end = i + 1
+    first, last = marks[best][0], max(m[1] for m in marks[best:best_end])
+    # Words around the run, centred on it, from a slice of the body around it.
+    lo, hi = max(0, first - SNIPPET_CHARS * 2), min(len(body), last + SNIPPET_CHARS * 2)
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(body, lo, hi)]
+    if spans and spans[0][0] == lo and lo and _WORD.match(body, lo - 1):
+        spans = spans[1:]  # a word cut by the slice
+    inside = [i for i, (a, b) in enumerate(spans) if b > first and a < last]
+    if not inside:
+        return None
+    before = max(0, (words - len(inside)) // 2)
+    begin = max(0, inside[0] - before)
+    end = min(len(spans), begin + words)
+    begin = max(0, end - words)
+    text_start, text_end = spans[begin][0], spans[end - 1][1]
+    if begin == 0 and lo == 0:
+        text_start = 0
+    out, pos = [], text_start
+    for a, b in marks:
+        if a < text_start or b > text_end:
+            continue
+        out += [body[pos:a], START, body[a:b], STOP]
+        pos = b
+    out.append(body[pos:text_end])
+    text = " ".join("".join(out).split())
+    lead = "… " if text_start > 0 and body[:text_start].strip() else ""
+    tail = " …" if body[text_end:].strip() else ""
+    return lead + text + tail
+
+
+# --- entry points ---------------------------------------------------------------------------
+
+
+def ready_index():
+    """The index, current with the database, or None: turned off, or not built yet."""
+    if not settings.SEARCH_INDEX_ENABLED:
+        return None
+    from statements.search import sync
+
+    try:
+        index = get_index()
+        sync.ensure_fresh(index)
+    except Exception:  # the database path answers while the index cannot
+        logger.exception("search index unavailable; searching the database")
+        return None
+    return index if index.position() is not None else None
+
+
+class IndexResults(SearchResults):
+    """`SearchResults` answered by the index, opened (and brought up to date) on first use;
+    while no index is built, by the database as `SearchResults`. `matched` and `filtered` stay
+    the database's querysets (lazy): the reference path."""
+
+    def __init__(self, engine, query, filtered, matched, sort, filterset=None):
+        super().__init__(engine, query, filtered, matched, sort)
+        self.filterset = filterset
+
+    @cached_property
+    def index_search(self):
+        """This request's IndexSearch, or None: the database answers."""
+        index = ready_index()
+        return IndexSearch(index, self.query, self.filterset) if index is not None else None
+
+    @property
+    def few_ids(self):
+        if self.index_search is not None:
+            return None
+        return SearchResults.few_ids.func(self)
+
+    def count(self):
+        if self.index_search is None:
+            return super().count()
+        if self._count is None:
+            self._count = self.index_search.count()
+        return self._count
+
+    def ids(self, offset, limit):
+        if self.index_search is None:
+            return super().ids(offset, limit)
+        return self.index_search.ids(self.sort, offset, limit)
+
+    def count_and_facets(self, names, limit=FACET_LIMIT):
+        """(count, facets) from the index; None while the database answers."""
+        if self.index_search is None:
+            return None
+        count, facets = self.index_search.count_and_facets(names, limit)
+        self._count = count
+        return count, facets
+
+    def load(self, ids, *, with_snippets=True):
+        if self.index_search is None:
+            return super().load(ids, with_snippets=with_snippets)
+        from statements.search.base import plain_snippet
+        from statements.search.listing import load_listing
+
+        statements = load_listing(ids, self.related)
+        snippets = {}
+        if with_snippets and self.query.groups:
+            snippets = self.index_search.snippets(statements)
+        for statement in statements:
+            statement.snippet = snippets.get(statement.pk) or plain_snippet(statement.body)
+        return statements
+
+
+def index_results(engine, query, filtered, matched, sort, filterset=None):
+    """IndexResults for a search of every published statement (narrowed by `filterset`), or
+    None if the index is turned off (`SEARCH_INDEX_ENABLED`). Nothing runs until asked."""
+    if not settings.SEARCH_INDEX_ENABLED:
+        return None
+    return IndexResults(engine, query, filtered, matched, sort, filterset)

@@ -1,0 +1,297 @@
+"""The Tantivy engine against the database path, its reference, on the search suite's archive.
+
+Every request below is answered twice, by the index and by the database (SEARCH_INDEX_ENABLED
+off), and must give the same count, the same facets (values, labels, counts, chosen) and the
+same statements; in the same order for the date sorts. It runs on the database in use, so
+`make test` compares the engine with SQLite FTS5 and with PostgreSQL.
+"""
+
+import datetime
+
+import pytest
+from django.http import QueryDict
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from statements.models import Statement
+from statements.search import search, sync
+from statements.search.engine import IndexResults, excerpt
+from statements.search.faceted import faceted_search
+from tests.factories import StatementFactory
+
+QUERIES = [
+    "",
+    "fentanyl",
+    "Lopez Obrador",
+    "lópez obrador",
+    "LOPEZ OBRADOR",
+    "Bárcena",
+    "Barcena",
+    "traffickers",
+    "trafficking",
+    "semiconductors",
+    "Venezuelans",
+    "AMLO",
+    "Liz",
+    "Sherwood-Randall",
+    "Trudeau Bárcena",
+    "fentanyl Salazar",
+    '"Trilateral Fentanyl Committee"',
+    '"Fentanyl Committee Trilateral"',
+    '"San Francisco"',
+    '"joint statement"',
+    "Trudeau OR Bárcena",
+    "Trudeau | Cofepris",
+    "Guatemala OR Trudeau Salazar",
+    "Guatemala OR Cofepris",
+    "fentanyl -Canada",
+    'migration -"Trilateral Fentanyl Committee"',
+    "fentanyl NOT Canada",
+    "-Canada",
+    "-fentanyl",
+    "Canegal*",
+    "Trudea*",
+    "Salaz*",
+    "semicond*",
+    "migra*",
+    "Sherwood-Ran*",
+    "U.S.",
+    "zanzibarquux",
+    "quagmireword",
+    "🙂 🙃",
+    "***",
+    'fentanyl "',
+    "OR OR -",
+    "2023",
+]
+FILTERS = [
+    "",
+    "kind=readout",
+    "kind=readout&kind=communique",
+    "year=2023",
+    "year=2023&year=2024",
+    "publisher=The+White+House",
+    "topic=trade",
+    "topic=trade&topic=arms-trafficking",
+    "country=US",
+    "country=MX&country=US",
+    "meeting=delegation-visit-2023-10",
+    "date_from=2023-10-05",
+    "date_to=2023-10-05",
+    "date_from=2023-10-01&date_to=2023-12-31",
+    "kind=readout&year=2023&topic=migration",
+]
+SORTS = ["relevance", "newest", "oldest"]
+
+
+def answer(params, *, index):
+    """(count, facets, ids, path) of a faceted search, by the index or by the database."""
+    from django.conf import settings
+
+    enabled = settings.SEARCH_INDEX_ENABLED
+    settings.SEARCH_INDEX_ENABLED = index
+    try:
+        found = faceted_search(QueryDict(params))
+        facets = {
+            name: [(v.value, v.label, v.count, v.selected) for v in values]
+            for name, values in found.facets.items()
+        }
+        count = found.results.count()
+        ids = [s.pk for s in found.results[0:count]]
+        by_index = isinstance(found.results, IndexResults) and found.results.index_search
+        return count, facets, ids, "index" if by_index else "database"
+    finally:
+        settings.SEARCH_INDEX_ENABLED = enabled
+
+
+def compare(params):
+    count, facets, ids, path = answer(params, index=True)
+    ref_count, ref_facets, ref_ids, ref_path = answer(params, index=False)
+    assert (path, ref_path) == ("index", "database")
+    assert count == ref_count == len(ids)
+    assert facets == ref_facets
+    assert set(ids) == set(ref_ids)
+    if "sort=newest" in params or "sort=oldest" in params or "q=" not in params:
+        assert ids == ref_ids
+    return count
+
+
+def with_q(q, extra=""):
+    params = QueryDict(mutable=True)
+    if q:
+        params["q"] = q
+    encoded = params.urlencode()
+    return "&".join(part for part in (encoded, extra) if part)
+
+
+@pytest.mark.parametrize("q", QUERIES)
+def test_queries_agree_with_the_database(archive, q):
+    compare(with_q(q))
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+@pytest.mark.parametrize("q", ["", "fentanyl", "Lopez Obrador", "-Canada", "migra*"])
+def test_filters_and_facets_agree_with_the_database(archive, q, filters):
+    compare(with_q(q, filters))
+
+
+@pytest.mark.parametrize("sort", SORTS)
+@pytest.mark.parametrize("q", ["", "fentanyl", "Guatemala OR Cofepris", '"San Francisco"'])
+def test_sorts_agree_with_the_database(archive, q, sort):
+    compare(with_q(q, f"sort={sort}"))
+
+
+def test_nulls_and_ties_sort_as_the_database(archive):
+    """Undated statements last either way; equal dates by id (newest: descending)."""
+    for _ in range(2):
+        StatementFactory(title="Undated fentanyl note", body="fentanyl", date=None)
+    StatementFactory(title="Same day", body="fentanyl", date=datetime.date(2023, 10, 5))
+    for sort in SORTS:
+        compare(with_q("fentanyl", f"sort={sort}"))
+    newest = answer("q=fentanyl&sort=newest", index=True)[2]
+    undated = set(
+        Statement.objects.filter(date__isnull=True).values_list("pk", flat=True)
+    )  # fmt: skip
+    assert set(newest[-2:]) == undated and newest[-2] > newest[-1]
+    oldest = answer("q=fentanyl&sort=oldest", index=True)[2]
+    assert set(oldest[-2:]) == undated and oldest[-2] < oldest[-1]
+
+
+def test_relevance_ties_are_newest_first(db):
+    """Identical documents score alike: the newest first, as the database orders them."""
+    made = [
+        StatementFactory(title="Readout", body="A tayraword.", date=datetime.date(2020, 1, d))
+        for d in (3, 1, 2)
+    ]
+    ids = [s.pk for s in search("tayraword")[0:3]]
+    assert ids == [made[0].pk, made[2].pk, made[1].pk]
+    assert [s.pk for s in search("tayraword")[1:2]] == [made[2].pk]
+
+
+def test_many_results_page_alike(db):
+    for i in range(45):
+        StatementFactory(
+            title=f"Note {i}", body="okapiword " * (1 + i % 4), date=datetime.date(2021, 1, 1)
+        )
+    for sort in SORTS:
+        params = with_q("okapiword", f"sort={sort}")
+        assert compare(params) == 45
+        whole = answer(params, index=True)[2]
+        results = faceted_search(QueryDict(params)).results
+        pages = [s.pk for start in (0, 20, 40) for s in results[start : start + 20]]
+        assert pages == whole
+
+
+def test_facets_beyond_the_top_and_ties_agree(db):
+    from tests.factories import MentionFactory, ParticipantFactory
+
+    officials = [ParticipantFactory(slug=f"p-{i:02d}") for i in range(16)]
+    for i, official in enumerate(officials):
+        for _ in range(1 + (i < 4) * 2):  # 4 officials in 3 statements, a 12-way tie in 1
+            MentionFactory(statement=StatementFactory(body="quollword"), participant=official)
+    compare("q=quollword")
+    compare("q=quollword&official=p-15&official=p-00")
+    compare("official=p-15")
+    # A tie of 60 at the edge: its first slugs are picked from a list passed as one parameter.
+    for i in range(60):
+        MentionFactory(
+            statement=StatementFactory(body="quollword"),
+            participant=ParticipantFactory(slug=f"t-{59 - i:02d}"),
+        )
+    compare("q=quollword")
+    compare("q=quollword&official=t-59")
+
+
+@pytest.mark.parametrize(("long_tie", "max_scan"), [(10, 5000), (10, 3)], ids=["scan", "lookup"])
+def test_long_ties_are_picked_by_slug_alike(db, monkeypatch, long_tie, max_scan):
+    """A long tie at the edge is picked by reading officials in slug order, or, when that read
+    ends too soon, by looking the tied ids up: the same values as the database's ORDER BY."""
+    from tests.factories import MentionFactory, ParticipantFactory
+
+    monkeypatch.setattr("statements.search.engine.LONG_TIE", long_tie)
+    monkeypatch.setattr("statements.search.engine.MAX_TIE_SCAN", max_scan)
+    for i in range(40):
+        ParticipantFactory(slug=f"a-unused-{i:02d}")  # officials before the tie, in no result
+        MentionFactory(
+            statement=StatementFactory(body="dikdikword"),
+            participant=ParticipantFactory(slug=f"m-{39 - i:02d}"),
+        )
+    top = ParticipantFactory(slug="z-top")
+    for _ in range(3):
+        MentionFactory(statement=StatementFactory(body="dikdikword"), participant=top)
+    compare("q=dikdikword")
+    _, facets, _, _ = answer("q=dikdikword", index=True)
+    shown = [value for value, _, _, _ in facets["official"]]
+    assert "z-top" in shown and len(shown) == 12
+    assert sorted(v for v in shown if v != "z-top") == [f"m-{i:02d}" for i in range(11)]
+
+
+def test_edits_reach_the_index(archive):
+    """Publishing, unpublishing and edits are searched as the database says (sync.py)."""
+    assert compare("q=axolotlword") == 0
+    statement = archive["003"]
+    statement.body += " The leaders also discussed axolotlword conservation."
+    statement.save()
+    assert compare("q=axolotlword") == 1
+    Statement.objects.filter(pk=statement.pk).update(status=Statement.Status.DRAFT)
+    assert compare("q=axolotlword") == 0
+    assert compare("q=fentanyl") == 4
+    Statement.objects.filter(pk=archive["draft"].pk).update(status=Statement.Status.PUBLISHED)
+    assert compare("q=zanzibarquux") == 1
+
+
+def test_unbuilt_index_falls_back_to_the_database(archive, monkeypatch):
+    monkeypatch.setattr(sync, "ensure_fresh", lambda index=None, wait=0: None)
+    count, facets, ids, path = answer("q=fentanyl", index=True)
+    assert path == "database"
+    assert count == 5 and len(ids) == 5
+    assert facets == answer("q=fentanyl", index=False)[1]
+
+
+def test_snippets_mark_matches(archive):
+    (statement,) = search("Guatemala")[0:1]
+    assert "\x02Guatemala\x03" in statement.snippet
+    for found in search("fentanyl Salazar")[0:5]:
+        marks = found.snippet.count("\x02")
+        assert marks == found.snippet.count("\x03") >= 1
+        assert len(found.snippet.split()) <= 40
+    (prefixed,) = search("semicond*")[0:1]
+    assert "\x02semiconductor" in prefixed.snippet.casefold()
+
+
+def test_excerpt_keeps_about_the_snippet_length():
+    body = " ".join(f"w{i}" for i in range(200)) + " target " + " ".join("x" * 3 for _ in range(9))
+    start = body.index("target")
+    text = excerpt(body, [(start, start + 6)])
+    assert "\x02target\x03" in text
+    assert text.startswith("… ") and len(text.split()) <= 34
+
+
+HOSTILE = st.one_of(
+    st.text(max_size=80),
+    st.text(
+        alphabet=st.sampled_from(list("aé \"*-|&()ORNT:^~\\'\x00\u200b🙂.+!{}[]/?")), max_size=40
+    ),
+    st.lists(
+        st.sampled_from(
+            ["fentanyl", "OR", "NOT", "-", "*", '"', "López", "AND", "|", "-Canada", "mig*"]
+        ),
+        max_size=8,
+    ).map(" ".join),
+)
+
+
+@hypothesis_settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(q=HOSTILE)
+def test_no_query_string_raises(archive, q):
+    results = search(q)
+    assert isinstance(results, IndexResults) and results.index_search is not None
+    count = results.count()
+    shown = results[0:20]
+    assert len(shown) == min(count, 20)
+    assert archive["draft"].pk not in {s.pk for s in shown}
+    found = faceted_search(QueryDict(with_q(q, "kind=readout&year=2023")))
+    assert found.facets is not None and found.results.count() >= 0
