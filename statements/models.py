@@ -629,6 +629,15 @@ class MeetingReport(models.Model):
     )
     evidence = models.CharField(max_length=10, choices=Evidence.choices, default=Evidence.STATED)
     note = models.CharField(max_length=300, blank=True)
+    # Why the importer grouped the statement here, item by item in plain words (shared attendees,
+    # dates and relative days, places, ordinals, titles): [{"kind", "text", "agrees"}]; an item
+    # that does not agree is a point where the accounts differ (such as a committee's numbering).
+    reasons = models.JSONField(default=list, blank=True)
+    confidence = models.FloatField(default=1.0, help_text="How sure the link is, 0 to 1.")
+    decided_by = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["meeting", "statement", "pk"]
@@ -641,6 +650,18 @@ class MeetingReport(models.Model):
 
     def get_absolute_url(self):
         return self.meeting.get_absolute_url()
+
+    @property
+    def needs_review(self):
+        return self.evidence == self.Evidence.WEAK
+
+    @property
+    def agreements(self):
+        return [r for r in self.reasons or [] if r.get("agrees", True)]
+
+    @property
+    def disagreements(self):
+        return [r for r in self.reasons or [] if not r.get("agrees", True)]
 
 
 class Commitment(models.Model):
@@ -731,3 +752,45 @@ class MergeRecord(models.Model):
     @property
     def target(self):
         return self.target_participant or self.target_meeting
+
+
+class OfficialCorrection(models.Model):
+    """A curator's correction to one official named in a statement, kept apart from the mention
+    (which an import rebuilds) so that every later import re-applies it, and only it.
+
+    The mention is found again by the name as the importer wrote it (folded)."""
+
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="official_corrections"
+    )
+    name_key = models.CharField(max_length=200, help_text="The name as written, folded.")
+    participant = models.ForeignKey(
+        Participant,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The official the curator matched the name to (none: not re-matched).",
+    )
+    title = models.CharField(
+        max_length=300, null=True, blank=True, help_text="The corrected title (none: unchanged)."
+    )
+    attended = models.BooleanField(null=True, blank=True)
+    corrected_by = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    corrected_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["statement", "name_key", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "name_key"], name="official_correction_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name_key} in {self.statement}"
+
+    def get_absolute_url(self):
+        return self.statement.get_absolute_url()

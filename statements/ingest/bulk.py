@@ -490,11 +490,15 @@ class _BulkLoader:
     def _flush_reports(self):
         if self.pending_reports:
             stated = MeetingReport.Evidence.STATED.value
+            # The statement's own report of a meeting (as `pipeline._save_meetings` words it).
+            reasons = MeetingReport._meta.get_field("reasons").get_db_prep_save(
+                [{"kind": "first", "text": FIRST_ACCOUNT, "agrees": True}], connection
+            )
             _insert_rows(
                 MeetingReport,
-                ["meeting_id", "statement_id", "evidence", "note"],
+                ["meeting_id", "statement_id", "evidence", "note", "reasons", "confidence"],
                 [
-                    (meeting.pk, statement_pk, stated, "")
+                    (meeting.pk, statement_pk, stated, "", reasons, 1.0)
                     for (_, statement_pk), meeting in self.pending_reports.items()
                 ],
             )
@@ -607,6 +611,9 @@ def _one_generation_bump():
     from statements.search.sqlite import one_generation_bump
 
     return one_generation_bump(connection)
+
+
+FIRST_ACCOUNT = pipeline.FIRST_ACCOUNT
 
 
 def _mentions(statement, grouped):

@@ -23,6 +23,7 @@ the meeting, not a past call or a January summit), where, what kind, and a reada
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -42,6 +43,8 @@ class FoundMeeting(MeetingFound):
     names: list[str] = field(default_factory=list)  # distinctive named things, folded
     occasions: dict = field(default_factory=dict)  # {folded series name: ordinal}
     city_inferred: bool = False
+    relative_days: dict = field(default_factory=dict)  # {series: days after the meeting}
+    publisher_country: str = ""  # whose account it is (numbering differs between governments)
 
 
 NAMED_HEADS = {
@@ -181,9 +184,7 @@ def occasions(body: str, sentences=None) -> dict:
             continue
         ordinal = m.group("ord").lower()
         number = ORDINALS.get(ordinal) or int(re.match(r"\d+", ordinal).group())
-        series = fold(m.group("series"))
-        series = re.sub(r"^(?:u s |us |mexico |canada )+", "", series)
-        out[series] = number
+        out[_series_key(m.group("series"))] = number
     return out
 
 
@@ -297,6 +298,8 @@ def _meeting(body, officials, attendees, dates, publisher_country, current, sent
         names=named_things(body, [o.title for o in officials]),
         occasions=occasions(body, sentences),
         city_inferred=city_inferred,
+        relative_days=relative_days(body, sentences),
+        publisher_country=publisher_country,
     )
     found.title = meeting_title(found, body, publisher_country)
     return found
@@ -612,24 +615,69 @@ def _host_country(found, visiting):
 # --- the archive --------------------------------------------------------------------------------
 
 
+# A link is weighed item by item; each item is kept, in plain words, on the MeetingReport.
+W_ATTENDEE = 1.0  # per person who attended both
+W_DATES = 4.0  # both accounts dated, and the dates overlap
+W_DAYS = 3.0  # both place the meeting the same number of days before/after the same occasion
+W_ORDINAL = 2.0  # both give the same occasion the same number
+W_NAME = 2.0  # a framework, declaration, committee … both name
+W_VENUE = 2.0
+W_CITY = 1.0
+W_TITLES = 0.5  # per shared attendee given the same title (at most three count)
+# An undated side needs this much: two principals who meet often and a city are not enough.
+UNDATED_MIN_SCORE = 6.0
+# Below this confidence a link (or a near miss) is flagged for a curator.
+SURE = 0.7
+
+
+@dataclass
+class Reason:
+    """One item of evidence for (agrees) or against (not agrees) a link, in plain words."""
+
+    kind: str  # attendees, dates, days, ordinal, name, place, titles, parties, kind
+    text: str
+    agrees: bool = True
+    weight: float = 0.0
+
+    def as_dict(self):
+        return {"kind": self.kind, "text": self.text, "agrees": self.agrees}
+
+
+@dataclass
+class LinkDecision:
+    """What `weigh_meeting` decided: the meeting (or None), how sure, and why."""
+
+    meeting: object = None
+    evidence: str = ""
+    note: str = ""
+    reasons: list = field(default_factory=list)
+    confidence: float = 0.0
+    # No link, but a meeting that came close: the statement's own meeting is flagged with it.
+    near_miss: object = None
+
+
 @dataclass
 class _Candidate:
     meeting: object
-    shared: list
-    names: list
-    same_venue: bool
-    same_city: bool
+    reasons: list
     dated_overlap: bool
+    qualified: bool = False
+    why_not: str = ""
 
     @property
     def score(self):
-        return (
-            len(self.shared)
-            + 2 * len(self.names)
-            + 2 * self.same_venue
-            + self.same_city
-            + 3 * self.dated_overlap
-        )
+        return sum(r.weight for r in self.reasons if r.agrees)
+
+    @property
+    def confidence(self):
+        return confidence_of(self.score, [r for r in self.reasons if not r.agrees])
+
+
+def confidence_of(score, disagreements=()):
+    """0 to 1 from the weight of agreeing evidence; each point where the accounts differ costs
+    a little (two governments numbering a committee differently is normal, not a doubt)."""
+    sure = 1 - math.exp(-score / 5)
+    return round(sure * 0.95 ** len(disagreements), 2)
 
 
 def _window(start, end):
@@ -644,37 +692,281 @@ def _overlaps(a_start, a_end, b_start, b_end, slack=1):
 
 MAX_CANDIDATES = 100
 
+RELATIVE_DAYS = {
+    "yesterday": -1, "ayer": -1, "today": 0, "tonight": 0, "this morning": 0,
+    "this afternoon": 0, "this evening": 0, "hoy": 0, "tomorrow": 1,
+}  # fmt: skip
+RELATIVE = re.compile(r"\b(?:" + "|".join(RELATIVE_DAYS) + r")\b", re.IGNORECASE)
+MET = re.compile(
+    r"\b(?:met|meets|hosted|received|welcomed|se\s+reuni\w+|recibi[oó]|sostuvo)\b", re.I
+)
+
+
+def relative_days(body: str, sentences=None) -> dict:
+    """{series: days from the reported meeting to it} from the words the text dates them with:
+    "X met yesterday with Y … will meet again today … for the third meeting of the Trilateral
+    Fentanyl Committee" -> {"trilateral fentanyl committee": 1}. Works without any calendar
+    date, so two undated accounts can still be compared."""
+    tokens = tokenize(body)
+    sentences = sentences or Sentences(tokens, body)
+    meeting_day = None
+    series_days = {}
+    for m in RELATIVE.finditer(body):
+        start, end = sentences.around(m.start())
+        sentence = body[start:end]
+        if PAST_CUES.search(sentence):
+            continue
+        day = RELATIVE_DAYS[m.group(0).lower()]
+        occasion = OCCASION.search(sentence)
+        if occasion:
+            series_days.setdefault(_series_key(occasion.group("series")), day)
+        elif meeting_day is None and MET.search(sentence):
+            meeting_day = day
+    if meeting_day is None:
+        return {}
+    return {series: day - meeting_day for series, day in series_days.items()}
+
+
+def _series_key(series):
+    return re.sub(r"^(?:u s |us |mexico |canada )+", "", fold(series))
+
+
+def _days_words(offset):
+    if offset == 0:
+        return "the same day as"
+    if offset == 1:
+        return "the day before"
+    if offset == -1:
+        return "the day after"
+    return f"{abs(offset)} days {'before' if offset > 0 else 'after'}"
+
 
 @functools.lru_cache(maxsize=1024)
-def _statement_evidence(body: str, titles: tuple) -> tuple[frozenset, tuple]:
-    """named_things and occasions of one statement, remembered across one import run."""
-    return frozenset(named_things(body, titles)), tuple(occasions(body).items())
+def _statement_evidence(body: str, titles: tuple) -> tuple[frozenset, tuple, tuple]:
+    """named_things, occasions and relative days of one statement, remembered across a run."""
+    return (
+        frozenset(named_things(body, titles)),
+        tuple(occasions(body).items()),
+        tuple(relative_days(body).items()),
+    )
 
 
 def _evidence_of(meeting, exclude_statement):
-    """Named things and pinned occasions of the statements that report a meeting."""
-    names, pinned = set(), {}
+    """What the statements reporting a meeting say of it: named things, pinned occasions
+    ({series: [(ordinal, publishing country)]}) and relative days ({series: offset})."""
+    from statements.models import issuing_country
+
+    names, pinned, days = set(), {}, {}
     for report in meeting.reports.all():
         statement = report.statement
         if exclude_statement is not None and statement.pk == exclude_statement.pk:
             continue
         titles = tuple(m.title_as_written for m in statement.mentions.all())
-        statement_names, statement_occasions = _statement_evidence(statement.body, titles)
+        statement_names, statement_occasions, statement_days = _statement_evidence(
+            statement.body, titles
+        )
         names.update(statement_names)
-        pinned.update(statement_occasions)
-    return names, pinned
+        country = issuing_country(statement.publisher)
+        for series, ordinal in statement_occasions:
+            pinned.setdefault(series, []).append((ordinal, country))
+        for series, offset in statement_days:
+            days.setdefault(series, offset)
+    return names, pinned, days
 
 
-def match_meeting(found: MeetingFound, attendees, *, exclude_statement=None):
-    """(the archived meeting this one is, evidence, note) or (None, "", why not).
+def _list(words):
+    words = list(words)
+    if len(words) <= 2:
+        return " and ".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
 
-    See the module docstring for the rule. A match also fills what the archived meeting lacked
+
+def _ordinal_word(n):
+    for word, value in ORDINALS.items():
+        if value == n:
+            return word
+    return f"#{n}"
+
+
+def _government(code):
+    return COUNTRY_NAMES.get(code, code) if code else "another account"
+
+
+def _weigh(found, meeting, people, titles, exclude_statement):
+    """A _Candidate with every item of evidence for and against `meeting` being `found`."""
+    names_by_pk = {p.pk: p.name for p in people if p is not None and p.pk}
+    reasons = []
+    label = repr(meeting.title)
+    candidate = _Candidate(meeting, reasons, dated_overlap=False)
+
+    def reject(why):
+        candidate.why_not = f"not {label} ({why})"
+        return candidate
+
+    # Parties: a trilateral meeting is not the bilateral meeting of two of its parties.
+    here = {o.country for o in found.attendees if getattr(o, "country", "")}
+    there = {a.delegation for a in meeting.attendances.all() if a.delegation}
+    if len(here) >= 2 and len(there) >= 2 and here != there:
+        return reject(
+            f"a meeting of {_list(sorted(here))} is not one of {_list(sorted(there))}"
+        )
+    if (found.kind == "call") != (meeting.kind == "call") and meeting.kind and found.kind:
+        return reject("a call is not a meeting in person")
+
+    # Dates.
+    both_dated = found.start is not None and meeting.start_date is not None
+    if both_dated:
+        slack = 1 if (found.date_inferred or meeting.date_inferred) else 0
+        if not _overlaps(found.start, found.end, meeting.start_date, meeting.end_date, slack):
+            return reject("other dates")
+        when_here = format_dates(found.start, found.end)
+        when_there = format_dates(meeting.start_date, meeting.end_date)
+        text = (
+            f"both place it on {when_here}"
+            if when_here == when_there
+            else f"the dates overlap: {when_here} here, {when_there} there"
+        )
+        reasons.append(Reason("dates", text, weight=W_DATES))
+        candidate.dated_overlap = True
+
+    # Places.
+    found_city = _key(found.city)
+    if found_city and meeting.city and found_city != _key(meeting.city):
+        return reject(f"in {found.city}, not {meeting.city}")
+    if found.venue and _key(found.venue) == _key(meeting.venue):
+        reasons.append(Reason("place", f"both place it at the {meeting.venue}", weight=W_VENUE))
+    elif found_city and found_city == _key(meeting.city):
+        inferred = getattr(found, "city_inferred", False)
+        reasons.append(
+            Reason("place", f"both place it in {meeting.city}", weight=W_CITY / (1 + inferred))
+        )
+
+    # Occasions, their numbers and the days around them.
+    meeting_names, pinned, days = _evidence_of(meeting, exclude_statement)
+    found_occasions = getattr(found, "occasions", {}) or {}
+    found_days = getattr(found, "relative_days", {}) or {}
+    here_country = getattr(found, "publisher_country", "")
+    for series in sorted(found_occasions.keys() & pinned.keys()):
+        ours = found_occasions[series]
+        for theirs, country in pinned[series]:
+            title_series = series.title()
+            if ours == theirs:
+                reasons.append(
+                    Reason(
+                        "ordinal",
+                        f"both call it the {_ordinal_word(ours)} meeting of the {title_series}",
+                        weight=W_ORDINAL,
+                    )
+                )
+                break
+            if here_country and country and here_country == country:
+                return reject(
+                    f"{_government(country)} numbers the {title_series} meetings "
+                    f"{_ordinal_word(ours)} and {_ordinal_word(theirs)}: two meetings"
+                )
+            reasons.append(
+                Reason(
+                    "ordinal",
+                    f"the accounts number the {title_series} meeting differently: the "
+                    f"{_ordinal_word(ours)} for {_government(here_country)}, the "
+                    f"{_ordinal_word(theirs)} for {_government(country)}",
+                    agrees=False,
+                )
+            )
+            break
+    for series in sorted(found_days.keys() & days.keys()):
+        if found_days[series] == days[series]:
+            reasons.append(
+                Reason(
+                    "days",
+                    f"both accounts place the meeting {_days_words(found_days[series])} the "
+                    f"{series.title()} met (\u201cyesterday\u201d, \u201ctoday\u201d …)",
+                    weight=W_DAYS,
+                )
+            )
+        else:
+            reasons.append(
+                Reason(
+                    "days",
+                    f"the accounts place the {series.title()} on different days around the "
+                    "meeting",
+                    agrees=False,
+                )
+            )
+    found_names = set(getattr(found, "names", []) or [])
+    shared_names = sorted(found_names & meeting_names)
+    # An occasion one account places around the meeting ("today … the third meeting of the
+    # Trilateral Fentanyl Committee") that the other accounts do not place there (naming it in
+    # passing is not enough): a sign of two different meetings, which an undated account
+    # cannot outweigh.
+    pinned_here, pinned_there = {*found_occasions, *found_days}, {*pinned, *days}
+    unmatched = sorted(pinned_here ^ pinned_there)
+    for series in unmatched:
+        reasons.append(
+            Reason(
+                "occasion",
+                f"only one account places the {series.title()} around the meeting",
+                agrees=False,
+            )
+        )
+    for name in shared_names:
+        reasons.append(Reason("name", f"both name the {name.title()}", weight=W_NAME))
+
+    # People and the titles they held.
+    shared = sorted(
+        {a.participant_id for a in meeting.attendances.all()} & set(names_by_pk),
+        key=lambda pk: names_by_pk[pk],
+    )
+    if shared:
+        who = _list(names_by_pk[pk] for pk in shared)
+        count = f"{len(shared)} people attended both" if len(shared) > 1 else "1 shared attendee"
+        reasons.insert(0, Reason("attendees", f"{count}: {who}", weight=W_ATTENDEE * len(shared)))
+    same_title = []
+    held = {a.participant_id: a.title for a in meeting.attendances.all()}
+    for pk in shared:
+        mine, theirs = fold(titles.get(pk, "")), fold(held.get(pk, ""))
+        if mine and theirs and (mine in theirs or theirs in mine):
+            same_title.append(f"{names_by_pk[pk]} ({held[pk]})")
+    if same_title:
+        reasons.append(
+            Reason(
+                "titles",
+                "the same titles: " + _list(same_title[:5]),
+                weight=W_TITLES * min(3, len(same_title)),
+            )
+        )
+
+    particular = any(r.kind in ("name", "place", "days", "ordinal") and r.agrees for r in reasons)
+    if both_dated:
+        candidate.qualified = len(shared) >= 2 or any(r.kind == "place" for r in reasons)
+        if not candidate.qualified:
+            candidate.why_not = f"not {label} (same days, but nobody and no place in common)"
+    elif unmatched and len(shared) >= 2:
+        candidate.why_not = (
+            f"not {label} (only one account places the {unmatched[0].title()} around it)"
+        )
+    elif len(shared) >= 2 and particular and candidate.score >= UNDATED_MIN_SCORE:
+        candidate.qualified = True
+    elif len(shared) >= 2 and particular:
+        candidate.why_not = f"not {label} (too little in common: {candidate.score:g} points)"
+    elif len(shared) >= 2:
+        candidate.why_not = f"not {label} ({len(shared)} shared attendees but nothing else shared)"
+    elif shared:
+        candidate.why_not = f"not {label} (only {len(shared)} shared attendee)"
+    return candidate
+
+
+def weigh_meeting(found: MeetingFound, attendees, *, titles=None, exclude_statement=None):
+    """Weigh every archived meeting that could be the one `found` describes; a LinkDecision.
+
+    See the module docstring for the rule. A link also fills what the archived meeting lacked
     (dates, city, venue, countries) from this statement.
     """
     from django.db.models import Count, Prefetch, Q
 
     from statements.models import Meeting, MeetingReport, StatementParticipant
 
+    titles = titles or {}
     people = {p.pk for p in attendees if p is not None and p.pk}
     # Only meetings that can qualify: two shared attendees, or overlapping dates. A dated
     # meeting on other dates never qualifies for a dated statement, so it is not even read.
@@ -706,49 +998,18 @@ def match_meeting(found: MeetingFound, attendees, *, exclude_statement=None):
         )
         .order_by("-shared", "pk")[:MAX_CANDIDATES]
     )
-    found_names = set(getattr(found, "names", []) or [])
-    found_occasions = getattr(found, "occasions", {}) or {}
-    found_city = _key(found.city)
-    qualified, rejected = [], []
-    for meeting in meetings:
-        shared = sorted({a.participant_id for a in meeting.attendances.all()} & people)
-        names, pinned = _evidence_of(meeting, exclude_statement)
-        shared_names = sorted(found_names & names)
-        same_venue = bool(found.venue) and _key(found.venue) == _key(meeting.venue)
-        same_city = bool(found_city) and found_city == _key(meeting.city)
-        label = f"{meeting.title!r}"
-        conflict = [
-            f"{series}: #{found_occasions[series]} here, #{pinned[series]} there"
-            for series in found_occasions.keys() & pinned.keys()
-            if found_occasions[series] != pinned[series]
-        ]
-        if conflict:
-            rejected.append(f"not {label} ({'; '.join(conflict)})")
-            continue
-        if found_city and meeting.city and not same_city:
-            rejected.append(f"not {label} (another city)")
-            continue
-        both_dated = found.start is not None and meeting.start_date is not None
-        if both_dated:
-            if not _overlaps(found.start, found.end, meeting.start_date, meeting.end_date):
-                continue
-            if same_city or same_venue or len(shared) >= 2:
-                qualified.append(
-                    _Candidate(meeting, shared, shared_names, same_venue, same_city, True)
-                )
-            continue
-        if len(shared) >= 2 and (shared_names or same_venue or same_city):
-            qualified.append(
-                _Candidate(meeting, shared, shared_names, same_venue, same_city, False)
-            )
-        elif len(shared) >= 2:
-            rejected.append(f"not {label} ({len(shared)} shared attendees but nothing else shared)")
-        elif shared:
-            rejected.append(f"not {label} (only {len(shared)} shared attendee)")
+    weighed = [_weigh(found, m, attendees, titles, exclude_statement) for m in meetings]
+    qualified = [c for c in weighed if c.qualified]
+    rejected = [c.why_not for c in weighed if c.why_not and "other dates" not in c.why_not]
     if not qualified:
         why = "no archived meeting with overlapping dates" if found.start else "undated"
-        note = "; ".join([why, *rejected[:3]])
-        return None, "", note[:300]
+        close = [c for c in weighed if "too little" in c.why_not]
+        decision = LinkDecision(note="; ".join([why, *rejected[:3]])[:300])
+        if close:
+            best = max(close, key=lambda c: c.score)
+            decision.near_miss = best.meeting
+            decision.reasons = [r.as_dict() for r in best.reasons]
+        return decision
 
     def order(c):
         m = c.meeting
@@ -757,30 +1018,49 @@ def match_meeting(found: MeetingFound, attendees, *, exclude_statement=None):
     qualified.sort(key=order)
     best = qualified[0]
     tie = len(qualified) > 1 and qualified[1].score == best.score
-    parts = []
-    if best.dated_overlap:
-        parts.append("overlapping dates")
-    else:
-        parts.append("undated")
-    parts.append(f"{len(best.shared)} shared attendees")
-    if best.names:
-        parts.append("shared: " + ", ".join(best.names))
-    if best.same_venue:
-        parts.append("same venue")
-    elif best.same_city:
-        parts.append("same city")
+    reasons = list(best.reasons)
+    confidence = best.confidence
+    if not found.start or best.meeting.start_date is None:
+        reasons.append(Reason("dates", "one account gives no date, so the others must agree"))
     if tie:
         evidence = MeetingReport.Evidence.WEAK
-        parts.append(
-            f"as good: {qualified[1].meeting.title!r}; linked to the earlier one, check it"
+        confidence = min(confidence, 0.5)
+        reasons.append(
+            Reason(
+                "tie",
+                f"{qualified[1].meeting.title!r} fits as well; linked to the earlier one",
+                agrees=False,
+            )
         )
     elif best.dated_overlap and not found.date_inferred:
         evidence = MeetingReport.Evidence.STATED
-    else:
+    elif confidence >= SURE:
         evidence = MeetingReport.Evidence.STRONG
+    else:
+        evidence = MeetingReport.Evidence.WEAK
+    parts = [r.text for r in reasons]
+    if evidence == MeetingReport.Evidence.WEAK and not tie:
+        parts.append(f"confidence {confidence:.2f}: check it")
+    elif tie:
+        parts.append("check it")
     parts.extend(rejected[:2])
     _fill_blanks(best.meeting, found)
-    return best.meeting, evidence, "; ".join(parts)[:300]
+    return LinkDecision(
+        meeting=best.meeting,
+        evidence=evidence,
+        note="; ".join(parts)[:300],
+        reasons=[r.as_dict() for r in reasons],
+        confidence=confidence,
+    )
+
+
+def match_meeting(found: MeetingFound, attendees, *, exclude_statement=None, titles=None):
+    """(the archived meeting this one is, evidence, note) or (None, "", why not): the short
+    form of `weigh_meeting`."""
+    decision = weigh_meeting(
+        found, attendees, titles=titles, exclude_statement=exclude_statement
+    )
+    return decision.meeting, decision.evidence, decision.note
 
 
 def _fill_blanks(meeting, found):
@@ -790,6 +1070,10 @@ def _fill_blanks(meeting, found):
         meeting.start_date, meeting.end_date = found.start, found.end
         meeting.date_inferred = found.date_inferred
         changed += ["start_date", "end_date", "date_inferred"]
+        when = format_dates(found.start, found.end)
+        if when and meeting.title == meeting.title.split(", ")[0]:  # the title had no date
+            meeting.title = f"{meeting.title}, {when}"[:300]
+            changed.append("title")
     if not meeting.city and found.city:
         meeting.city = found.city
         changed.append("city")
