@@ -772,9 +772,8 @@ class OfficialCorrection(models.Model):
         related_name="+",
         help_text="The official the curator matched the name to (none: not re-matched).",
     )
-    title = models.CharField(
-        max_length=300, null=True, blank=True, help_text="The corrected title (none: unchanged)."
-    )
+    title_corrected = models.BooleanField(default=False)
+    title = models.CharField(max_length=300, blank=True, help_text="The corrected title.")
     attended = models.BooleanField(null=True, blank=True)
     corrected_by = models.ForeignKey(
         "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

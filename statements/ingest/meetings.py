@@ -807,9 +807,7 @@ def _weigh(found, meeting, people, titles, exclude_statement):
     here = {o.country for o in found.attendees if getattr(o, "country", "")}
     there = {a.delegation for a in meeting.attendances.all() if a.delegation}
     if len(here) >= 2 and len(there) >= 2 and here != there:
-        return reject(
-            f"a meeting of {_list(sorted(here))} is not one of {_list(sorted(there))}"
-        )
+        return reject(f"a meeting of {_list(sorted(here))} is not one of {_list(sorted(there))}")
     if (found.kind == "call") != (meeting.kind == "call") and meeting.kind and found.kind:
         return reject("a call is not a meeting in person")
 
@@ -888,8 +886,7 @@ def _weigh(found, meeting, people, titles, exclude_statement):
             reasons.append(
                 Reason(
                     "days",
-                    f"the accounts place the {series.title()} on different days around the "
-                    "meeting",
+                    f"the accounts place the {series.title()} on different days around the meeting",
                     agrees=False,
                 )
             )
@@ -1057,9 +1054,7 @@ def weigh_meeting(found: MeetingFound, attendees, *, titles=None, exclude_statem
 def match_meeting(found: MeetingFound, attendees, *, exclude_statement=None, titles=None):
     """(the archived meeting this one is, evidence, note) or (None, "", why not): the short
     form of `weigh_meeting`."""
-    decision = weigh_meeting(
-        found, attendees, titles=titles, exclude_statement=exclude_statement
-    )
+    decision = weigh_meeting(found, attendees, titles=titles, exclude_statement=exclude_statement)
     return decision.meeting, decision.evidence, decision.note
 
 

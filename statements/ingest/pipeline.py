@@ -347,7 +347,9 @@ def _note_document(extraction):
 
 
 # The one reason of a meeting's first report.
-FIRST_ACCOUNT = "the first account of this meeting in the archive (the others were weighed against it)"
+FIRST_ACCOUNT = (
+    "the first account of this meeting in the archive (the others were weighed against it)"
+)
 
 # --- Saving -------------------------------------------------------------------------------
 

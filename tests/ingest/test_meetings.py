@@ -20,14 +20,11 @@ from statements.ingest.meetings import (
     weigh_meeting,
 )
 from statements.ingest.people import find_officials
-from statements.ingest.resolve import resolve_official
 from statements.ingest.types import DateMention
 from statements.models import (
     Meeting,
-    MeetingAttendance,
     MeetingReport,
     Statement,
-    StatementParticipant,
 )
 from tests.ingest.test_people import CANADA_MEXICO, PHONE_CALL, US_GUATEMALA
 
@@ -203,6 +200,16 @@ def test_only_pinned_occasions_count():
     assert occasions("During the second meeting of the Border Committee, they agreed.") == {}
 
 
+def test_relative_days_compare_undated_accounts():
+    body = (
+        "The president met yesterday with the advisor at the palace.\n\n"
+        "The two delegations will meet again today for the third meeting of the "
+        "Trilateral Fentanyl Committee."
+    )
+    assert relative_days(body) == {"trilateral fentanyl committee": 1}
+    assert relative_days("They met on Monday. The committee meets today.") == {}
+
+
 def test_format_dates():
     assert format_dates(date(2024, 2, 6), date(2024, 2, 7)) == "6–7 February 2024"
     assert format_dates(date(2024, 1, 30), date(2024, 2, 2)) == "30 January – 2 February 2024"
@@ -287,9 +294,9 @@ def test_undated_communique_reports_the_february_visit(seeds, order):
     assert link.evidence in ("stated", "strong") and link.confidence >= 0.7
     texts = [r["text"] for r in link.reasons]
     assert any(r["kind"] == "attendees" and r["text"].startswith("8 people") for r in link.reasons)
-    assert any(
-        "the day before the Trilateral Fentanyl Committee met" in text for text in texts
-    ), texts
+    assert any("the day before the Trilateral Fentanyl Committee met" in text for text in texts), (
+        texts
+    )
     (numbering,) = [r for r in link.reasons if r["kind"] == "ordinal"]
     assert not numbering["agrees"]
     assert "the third for Mexico" in numbering["text"] or "the third for" in numbering["text"]
