@@ -590,6 +590,22 @@ class Meeting(models.Model):
     def place(self):
         return ", ".join(part for part in (self.venue, self.city) if part)
 
+    def grouping(self):
+        """Why the published statements reporting this meeting are grouped here, for the page:
+        (reports with their statements, oldest link first; the points where accounts disagree,
+        each once)."""
+        reports = list(
+            self.reports.filter(statement__status=Statement.Status.PUBLISHED)
+            .select_related("statement")
+            .order_by("pk")
+        )
+        disagreements = []
+        for report in reports:
+            for reason in report.disagreements:
+                if reason.get("kind") != "tie" and reason["text"] not in disagreements:
+                    disagreements.append(reason["text"])
+        return reports, disagreements
+
 
 class MeetingAttendance(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
@@ -654,6 +670,17 @@ class MeetingReport(models.Model):
     @property
     def needs_review(self):
         return self.evidence == self.Evidence.WEAK
+
+    @property
+    def certainty(self):
+        """How sure the link is, in plain words."""
+        if self.evidence == self.Evidence.CURATOR:
+            return "Confirmed by a curator"
+        if self.evidence == self.Evidence.WEAK:
+            return f"Uncertain ({self.confidence:.0%}): waiting for a curator to check it"
+        if self.evidence == self.Evidence.STATED:
+            return "Certain: the dates it states match"
+        return f"Likely ({self.confidence:.0%})"
 
     @property
     def agreements(self):
