@@ -467,6 +467,86 @@ def relink_meeting(statement, old, new):
         old.delete()
 
 
+# --- Meeting links: confirm, move, split ---------------------------------------------------------
+# A link a curator decided has evidence "curator": the importer then leaves every link of that
+# statement alone (pipeline._save_meetings), so no import undoes the decision.
+
+
+def _decided(report, user, text, apart_from=()):
+    """Mark a link as the curator's. `apart_from`: statements the curator took this one away
+    from; the importer never groups them with it again (meetings._weigh)."""
+    from django.utils import timezone
+
+    report.evidence = MeetingReport.Evidence.CURATOR
+    report.decided_by = user if getattr(user, "pk", None) else None
+    report.decided_at = timezone.now()
+    previous = [r for r in report.reasons or [] if r.get("kind") == "curator"]
+    apart = sorted({*apart_from, *(pk for r in previous for pk in r.get("apart_from", []))})
+    reasons = [r for r in report.reasons or [] if r.get("kind") != "curator"]
+    decision = {"kind": "curator", "text": text, "agrees": True}
+    if apart:
+        decision["apart_from"] = apart
+    report.reasons = [*reasons, decision]
+    report.confidence = 1.0
+
+
+@transaction.atomic
+def confirm_link(report, *, user=None):
+    """A curator says the importer's link is right."""
+    report = MeetingReport.objects.select_for_update().get(pk=report.pk)
+    _decided(report, user, "a curator confirmed this link")
+    report.save()
+    return report
+
+
+@transaction.atomic
+def move_link(report, meeting, *, user=None, text=""):
+    """A curator says the statement reports `meeting`, not the one it was linked to: the link
+    moves (with the statement's attendees and commitments), and the old meeting goes when no
+    statement reports it any more."""
+    report = MeetingReport.objects.select_for_update().get(pk=report.pk)
+    old = report.meeting
+    if old.pk == meeting.pk:
+        return confirm_link(report, user=user)
+    text = text or f"a curator moved this statement here from {old.title!r}"
+    left = list(old.reports.exclude(pk=report.pk).values_list("statement_id", flat=True))
+    existing = MeetingReport.objects.filter(meeting=meeting, statement=report.statement).first()
+    if existing is not None:
+        report.delete()
+        report = existing
+    else:
+        report.meeting = meeting
+    _decided(report, user, text, apart_from=left)
+    report.save()
+    relink_meeting(report.statement, old, meeting)
+    return report
+
+
+@transaction.atomic
+def split_link(report, *, user=None):
+    """A curator says the statement reports a meeting of its own, not the one it was grouped
+    with: a new meeting (dates, place and kind copied for the curator to correct) takes it."""
+    from statements.models import unique_slug
+
+    report = MeetingReport.objects.select_related("meeting", "statement").get(pk=report.pk)
+    old = report.meeting
+    title = f"{old.title} ({report.statement.publisher or 'another account'})"[:300]
+    new = Meeting.objects.create(
+        title=title,
+        slug=unique_slug(Meeting, title),
+        start_date=old.start_date,
+        end_date=old.end_date,
+        date_inferred=old.date_inferred,
+        city=old.city,
+        venue=old.venue,
+        kind=old.kind,
+        countries=list(old.countries),
+    )
+    return move_link(
+        report, new, user=user, text=f"a curator split this statement from {old.title!r}"
+    )
+
+
 def apply_official_corrections(statement, changes):
     """After a curator edits the officials of a statement: (mention, old_participant, old_title).
 

@@ -803,6 +803,12 @@ def _weigh(found, meeting, people, titles, exclude_statement):
         candidate.why_not = f"not {label} ({why})"
         return candidate
 
+    # A curator took a statement of this meeting away from this one: never again.
+    if exclude_statement is not None and exclude_statement.pk:
+        for report in meeting.reports.all():
+            for reason in report.reasons or []:
+                if exclude_statement.pk in (reason.get("apart_from") or ()):
+                    return reject("a curator keeps these accounts apart")
     # Parties: a trilateral meeting is not the bilateral meeting of two of its parties.
     here = {o.country for o in found.attendees if getattr(o, "country", "")}
     there = {a.delegation for a in meeting.attendances.all() if a.delegation}

@@ -1,0 +1,124 @@
+"""Curators confirm, move and split statement-to-meeting links in the admin, and no import undoes
+their decision (on the seeds: 002 and 004 are grouped as the February 2024 visit)."""
+
+import io
+import shutil
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from statements.models import Meeting, MeetingReport, Statement
+from tests.conftest import SEEDS_DIR
+
+
+@pytest.fixture
+def seeds_copy(tmp_path, db):
+    """The seeds imported from a copy (so a test may edit a file), {prefix: Statement}."""
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS_DIR, folder)
+    reimport(folder)
+    return folder
+
+
+def reimport(folder, *extra):
+    call_command(
+        "import_statements", str(folder), *extra, stdout=io.StringIO(), stderr=io.StringIO()
+    )
+
+
+def statement(prefix):
+    return Statement.objects.get(source_file__startswith=prefix)
+
+
+def report_of(prefix):
+    return MeetingReport.objects.select_related("meeting").get(statement=statement(prefix))
+
+
+def change_url(report):
+    return reverse("admin:statements_meetingreport_change", args=[report.pk])
+
+
+@pytest.mark.django_db
+def test_the_link_list_shows_each_links_evidence(curator_client, seeds_copy):
+    page = curator_client.get(change_url(report_of("004"))).content.decode()
+    assert "people attended both" in page or "first account" in page
+    listing = curator_client.get(reverse("admin:statements_meetingreport_changelist"))
+    assert listing.status_code == 200
+    assert report_of("002").meeting.title in listing.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_curator_confirms_a_link_and_an_import_keeps_it(curator_client, curator, seeds_copy):
+    report = report_of("002")
+    response = curator_client.post(
+        reverse("admin:statements_meetingreport_changelist"),
+        {"action": "confirm_links", "_selected_action": [report.pk]},
+    )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert (report.evidence, report.decided_by, report.confidence) == ("curator", curator, 1.0)
+    assert "a curator confirmed this link" in [r["text"] for r in report.reasons]
+    reimport(seeds_copy, "--force")
+    report = report_of("002")
+    assert (report.evidence, report.decided_by) == ("curator", curator)
+
+
+@pytest.mark.django_db
+def test_a_curator_moves_a_link_and_reimporting_the_same_or_an_edited_file_keeps_it(
+    curator_client, seeds_copy
+):
+    july = report_of("000").meeting
+    february = report_of("004").meeting
+    assert report_of("002").meeting == february
+    response = curator_client.post(change_url(report_of("002")), {"meeting": july.pk})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    moved = report_of("002")
+    assert (moved.meeting, moved.evidence) == (july, "curator")
+    assert any("moved this statement here" in r["text"] for r in moved.reasons)
+    # The statement's attendees went with it.
+    assert july.attendances.filter(participant__name="Alejandro Gertz Manero").exists()
+
+    reimport(seeds_copy, "--force")
+    assert report_of("002").meeting == july
+    # The importer rebuilds 004's own link (the meeting may be a new row): never to July.
+    assert report_of("004").meeting.start_date == february.start_date
+    assert list(report_of("004").meeting.statements.all()) == [statement("004")]
+    path = next(seeds_copy.glob("002_*"))
+    path.write_text(path.read_text(encoding="utf-8") + "\n\nBoth delegations met again.\n")
+    reimport(seeds_copy)
+    assert [r.meeting for r in MeetingReport.objects.filter(statement=statement("002"))] == [july]
+    assert statement("002").body.endswith("Both delegations met again.")
+
+
+@pytest.mark.django_db
+def test_a_curator_splits_a_link_into_a_new_meeting_and_an_import_keeps_it(
+    curator_client, seeds_copy
+):
+    february = report_of("004").meeting
+    report = report_of("002")
+    response = curator_client.post(
+        reverse("admin:statements_meetingreport_changelist"),
+        {"action": "split_links", "_selected_action": [report.pk]},
+    )
+    assert response.status_code == 302
+    split = report_of("002")
+    assert split.meeting != february and split.evidence == "curator"
+    assert split.meeting.start_date == february.start_date  # copied, for the curator to correct
+    assert list(february.statements.all()) == [statement("004")]
+    reimport(seeds_copy, "--force")
+    assert report_of("002").meeting == split.meeting
+    assert list(report_of("004").meeting.statements.all()) == [statement("004")]
+    assert Meeting.objects.filter(pk=split.meeting.pk).exists()
+
+
+@pytest.mark.django_db
+def test_uncertain_links_are_flagged_with_their_reason(curator_client, seeds_copy):
+    report = report_of("004")
+    report.evidence, report.note = MeetingReport.Evidence.WEAK, "confidence 0.40: check it"
+    report.save()
+    listing = curator_client.get(
+        reverse("admin:statements_meetingreport_changelist") + "?evidence__exact=weak"
+    ).content.decode()
+    assert "uncertain: confirm, move or split it" in listing
+    assert report.needs_review and "check it" in report.note
