@@ -471,13 +471,17 @@ class Statement(models.Model):
         return issuing_country(self.publisher)
 
     def refresh_search_names(self, save=True):
-        """Copy officials' names and topics into `search_names` (what search indexes)."""
+        """Copy officials' names (with every alias and the gazetteer's forms: `search_forms`)
+        and topics into `search_names`, the names text search indexes."""
+        from statements.ingest.resolve import search_forms
+
         names = []
         for mention in self.mentions.select_related("participant").prefetch_related(
             "participant__aliases"
         ):
-            names.append(mention.participant.name)
-            names.extend(alias.name for alias in mention.participant.aliases.all())
+            participant = mention.participant
+            aliases = [alias.name for alias in participant.aliases.all()]
+            names.extend(search_forms(participant.name, aliases))
         names.extend(self.topics.values_list("name", flat=True))
         self.search_names = " ".join(dict.fromkeys(names))
         if save:

@@ -340,8 +340,7 @@ class _BulkLoader:
             names = []
             for pk in sorted(first_seen, key=first_seen.get):  # stable: ties keep pk order
                 name, aliases = self._person(pk)
-                names.append(name)
-                names.extend(aliases)
+                names.extend(pipeline.resolve_step.search_forms(name, aliases))
             answers.append((pks, names))
 
         fresh = Participant.objects.in_bulk({pk for pks, _ in answers for pk in pks if pk})
