@@ -482,9 +482,11 @@ class StatementAdmin(SimpleHistoryAdmin):
             f.instance.pk: (f.initial.get("participant"), f.initial.get("title_as_written"))
             for f in formset.initial_forms
         }
+        attended_before = {f.instance.pk: f.initial.get("attended") for f in formset.initial_forms}
         instances = formset.save(commit=False)
         for obj in formset.deleted_objects:
             participant = obj.participant
+            curation.record_official_removed(form.instance, obj.name_as_written, user=request.user)
             obj.delete()
             curation.forget_official(form.instance, participant)
         for instance in instances:
@@ -496,6 +498,20 @@ class StatementAdmin(SimpleHistoryAdmin):
             old_pk, old_title = before.get(instance.pk, (None, None))
             old = Participant.objects.filter(pk=old_pk).first() if old_pk else None
             changes.append((instance, old, old_title if instance.pk in before else ""))
+        # Recorded so that every re-import re-applies them (and only them).
+        curation.record_official_corrections(
+            form.instance,
+            [
+                (
+                    instance,
+                    old,
+                    old_title if instance.pk in before else None,
+                    attended_before.get(instance.pk),
+                )
+                for instance, old, old_title in changes
+            ],
+            user=request.user,
+        )
         # Followed through in save_related, once the quotes' rows (naming the old match) are saved.
         form.instance._official_changes = changes
 

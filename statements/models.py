@@ -795,9 +795,10 @@ class OfficialCorrection(models.Model):
         Statement, on_delete=models.CASCADE, related_name="official_corrections"
     )
     name_key = models.CharField(max_length=200, help_text="The name as written, folded.")
+    name = models.CharField(max_length=200, help_text="The name as written.")
     participant = models.ForeignKey(
         Participant,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
@@ -806,6 +807,7 @@ class OfficialCorrection(models.Model):
     title_corrected = models.BooleanField(default=False)
     title = models.CharField(max_length=300, blank=True, help_text="The corrected title.")
     attended = models.BooleanField(null=True, blank=True)
+    removed = models.BooleanField(default=False, help_text="Not an official: never named again.")
     corrected_by = models.ForeignKey(
         "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -541,6 +541,12 @@ def save(
         statement.__dict__.pop("_change_reason", None)  # a later save by hand is not ours
 
         _save_derived(statement, extraction)
+        from statements import curation
+
+        if keep_manual:
+            curation.reapply_official_corrections(statement)
+        else:
+            statement.official_corrections.all().delete()
         if statement.review_notes != extraction.review_notes:
             # Resolution added (or settled) a note. An update, not a save: one history
             # record per import.

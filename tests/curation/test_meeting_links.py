@@ -1,34 +1,12 @@
 """Curators confirm, move and split statement-to-meeting links in the admin, and no import undoes
 their decision (on the seeds: 002 and 004 are grouped as the February 2024 visit)."""
 
-import io
-import shutil
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
-from statements.models import Meeting, MeetingReport, Statement
-from tests.conftest import SEEDS_DIR
-
-
-@pytest.fixture
-def seeds_copy(tmp_path, db):
-    """The seeds imported from a copy (so a test may edit a file), {prefix: Statement}."""
-    folder = tmp_path / "seeds"
-    shutil.copytree(SEEDS_DIR, folder)
-    reimport(folder)
-    return folder
-
-
-def reimport(folder, *extra):
-    call_command(
-        "import_statements", str(folder), *extra, stdout=io.StringIO(), stderr=io.StringIO()
-    )
-
-
-def statement(prefix):
-    return Statement.objects.get(source_file__startswith=prefix)
+from statements.models import Meeting, MeetingReport
+from tests.curation.conftest import reimport
+from tests.curation.conftest import seed_statement as statement
 
 
 def report_of(prefix):
