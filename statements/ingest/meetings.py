@@ -213,6 +213,10 @@ def find_meetings(
         return []  # people quoted or named, but no meeting reported
 
     stops = _stops(body, dates, current)
+    by_day = False
+    if len(stops) < 2:
+        stops = _day_stops(body, dates, attendees, publisher_country, current, sentences)
+        by_day = True
     if len(stops) < 2:
         return [_meeting(body, officials, attendees, dates, publisher_country, current, sentences)]
     meetings = []
@@ -220,7 +224,9 @@ def find_meetings(
         here = [o for o in attendees if stop_start <= o.position < stop_end]
         # The travellers (the publisher's side) attend every stop; hosts the one they are named in.
         travellers = [
-            o for o in attendees if o.country == publisher_country and o not in here and n > 0
+            o
+            for o in attendees
+            if o.country == publisher_country and o not in here and (n > 0 or by_day)
         ]
         stop_attendees = sorted(here + travellers, key=lambda o: o.position)
         if not here:
@@ -232,7 +238,57 @@ def find_meetings(
         meetings.append(
             _meeting(body, officials, stop_attendees, dates, publisher_country, at_stop, sentences)
         )
+    if by_day:
+        # Days of one trip: a day that names no place of its own was where the trip went.
+        city, country, inferred, _note = _city(body, current)
+        for found in meetings:
+            if not found.city and city:
+                found.city, found.city_inferred = CITY_NAMES.get(_key(city), city), inferred
+                found.countries = sorted(set(found.countries) | {country} - {""})
+                found.title = meeting_title(found, body, publisher_country)
     return meetings
+
+
+SENTENCE_DATE = re.compile(r"^\W*(?:On|El|Ese|Este)\b", re.IGNORECASE)
+
+
+def _day_stops(body, dates, attendees, publisher_country, current, sentences):
+    """(start, end) of each day of a readout that reports meetings on different days with
+    different leaders ("On June 3, the Secretary met with the President … On June 4, he met
+    with the President-elect …"), or [] when it reports one occasion. A day starts at a sentence
+    that opens with its date, has a meeting verb and names the leader met; it runs to the next
+    such sentence."""
+    days = []
+    for mention in sorted(dates, key=lambda d: d.position):
+        if mention.end not in (None, mention.start) or _is_dateline(body, mention):
+            continue
+        start, end = sentences.around(mention.position)
+        if not current(mention.position) or mention.position - start > 12:
+            continue
+        if not SENTENCE_DATE.search(body[start : mention.position]) or not MET.search(
+            body[start:end]
+        ):
+            continue
+        # A day of its own: a head of state or government (or one elect) met that day only. A
+        # delegation that sees the president one day and ministers the next made one visit.
+        counterparts = {
+            id(o)
+            for o in attendees
+            if start <= o.position < end
+            and o.country != publisher_country
+            and _is_head_of_state(o.title)
+        }
+        if counterparts and (not days or days[-1][1] != mention.start):
+            days.append((start, mention.start, counterparts))
+    if len(days) < 2:
+        return []
+    seen = set()
+    for _, _, counterparts in days:
+        if counterparts & seen:
+            return []  # the same people on two days: one occasion over two days
+        seen |= counterparts
+    starts = [start for start, _, _ in days]
+    return list(zip(starts, [*starts[1:], len(body)], strict=True))
 
 
 def _stops(body, dates, current):
@@ -311,7 +367,9 @@ def _meeting_dates(body, dates, current):
     usable = [
         d
         for d in sorted(dates, key=lambda d: d.position)
-        if current(d.position) and not d.phrase.lower().startswith(("last ", "previous"))
+        if current(d.position)
+        and not d.phrase.lower().startswith(("last ", "previous"))
+        and not _is_earlier(body, d.position, d.position + len(d.phrase))
     ]
     datelines = [d for d in usable if _is_dateline(body, d)]
     usable = [d for d in usable if d not in datelines]
@@ -378,7 +436,7 @@ def _venue(body, current):
     for m in VENUE.finditer(body):
         if not current(m.start()):
             continue
-        venue = m.group("venue").strip()
+        venue = " ".join(m.group("venue").split())  # a name wrapped over two lines is one
         if venue.lower().startswith(("invitation", "request")):
             continue
         first = first or venue
@@ -467,15 +525,43 @@ def _lead_paragraph(body):
     return ""
 
 
+# A clause that recalls an earlier event: "building on their telephone conversation last week",
+# "following the January 10 summit".
+EARLIER = re.compile(
+    r"\b(?:build(?:s|ing)?\s+on|built\s+on|following\s+up\s+on|followed\s+up\s+on|"
+    r"ahead\s+of|in\s+preparation\s+for|as\s+agreed\s+(?:at|in|during)|"
+    r"recall(?:ed|ing|s)?|commitments\s+(?:made\s+)?(?:at|of|from))\b",
+    re.IGNORECASE,
+)
+
+
+def _clause(body, start, end):
+    """The clause around body[start:end]: from the last , ; : or sentence end before it to the
+    next one after it."""
+    left = max(body.rfind(c, 0, start) for c in ",;:.\n") + 1
+    rights = [i for i in (body.find(c, end) for c in ",;:.\n") if i >= 0]
+    return body[left : min(rights) if rights else len(body)]
+
+
+def _is_earlier(body, start, end):
+    """Whether body[start:end] names an earlier event, not the one reported ("their telephone
+    conversation last week", "Building on the January 10, 2023 Summit")."""
+    clause = _clause(body, start, end)
+    before = body[max(0, start - 120) : start]
+    before = re.split(r"[.;:\n]", before)[-1]
+    return bool(PAST_CUES.search(clause) or EARLIER.search(before.split(",")[-1]))
+
+
 def _is_call(body, current):
     """A phone or video call reported as the main event: named as one, or "X spoke with Y" in
-    the lead with nothing that places the talk in a room (PMO and White House call readouts)."""
+    the lead with nothing that places the talk in a room (PMO and White House call readouts). A
+    call the text recalls ("their telephone conversation last week") is not the event."""
     lead = _lead_paragraph(body)
-    if any(current(m.start()) for m in CALL.finditer(body)) and not re.search(
-        r"\b(?:met|meeting)\b", lead
-    ):
+    offset = body.find(lead) if lead else 0
+    calls = [m for m in CALL.finditer(body) if not _is_earlier(body, m.start(), m.end())]
+    if any(current(m.start()) for m in calls) and not re.search(r"\b(?:met|meeting)\b", lead):
         return True
-    if CALL.search(lead):
+    if any(offset <= m.start() < offset + len(lead) for m in calls):
         return True
     return bool(SPOKE_WITH.search(lead)) and not IN_PERSON.search(lead)
 

@@ -586,3 +586,135 @@ def test_one_visit_told_over_two_paragraphs_stays_one_meeting():
         )
         == 1
     )
+
+
+# --- classes of grouping failures seen on real readouts ---------------------------------------
+
+TWO_DAYS = """Secretary of State Antony J. Blinken traveled to Mexico City on June 3 and 4, 2024.
+
+On June 3, Secretary Blinken met with President Andrés Manuel López Obrador
+at the National Palace. They discussed migration and security cooperation.
+
+On June 4, Secretary Blinken met with President-elect Claudia Sheinbaum Pardo. The Secretary
+congratulated her on her election and they discussed the future of the bilateral relationship."""
+
+
+def test_meetings_with_two_leaders_on_consecutive_days_are_two_meetings():
+    first, second = found_meetings_of(TWO_DAYS, date(2024, 6, 4))
+    assert (first.start, first.end, second.start, second.end) == (
+        date(2024, 6, 3),
+        date(2024, 6, 3),
+        date(2024, 6, 4),
+        date(2024, 6, 4),
+    )
+    assert [o.name for o in first.attendees] == ["Antony J. Blinken", "Andrés Manuel López Obrador"]
+    assert [o.name for o in second.attendees] == ["Antony J. Blinken", "Claudia Sheinbaum Pardo"]
+    assert first.venue == "National Palace" and second.city == "Mexico City"
+
+
+def found_meetings_of(body, published):
+    return find_meetings(
+        body,
+        officials=find_officials(body, publisher_country="US"),
+        dates=find_dates(body, published),
+        published=published,
+        publisher_country="US",
+    )
+
+
+def test_a_call_the_text_recalls_is_not_the_meeting():
+    body = (
+        "President Joe Biden met today with Prime Minister Justin Trudeau of Canada at the White "
+        "House. The leaders built on their telephone conversation last week and discussed support "
+        "for Ukraine, trade, and the security of North America."
+    )
+    (meeting,) = found_meetings_of(body, date(2024, 3, 7))
+    assert meeting.kind == "leaders"
+    assert meeting.start == date(2024, 3, 7)
+    assert "call" not in meeting.title
+
+
+def test_the_date_of_an_earlier_summit_is_not_the_meetings_date():
+    body = (
+        "Building on the commitments of the January 10, 2023 North American Leaders' Summit, "
+        "Secretary of State Antony Blinken met today with Mexican Foreign Secretary Alicia "
+        "Bárcena in Washington. They discussed fentanyl and migration."
+    )
+    (meeting,) = found_meetings_of(body, date(2023, 10, 5))
+    assert (meeting.start, meeting.end) == (date(2023, 10, 5), date(2023, 10, 5))
+
+
+BILATERAL = """---
+title: Readout of President Biden's Meeting with President López Obrador
+date: '2023-11-17'
+source_url: https://www.whitehouse.gov/readout-bilateral
+---
+
+On November 16, 2023, President Joe Biden met with President Andrés Manuel López Obrador of Mexico
+in San Francisco, California. The leaders discussed migration and fentanyl.
+"""
+DECLARATION = """---
+title: Declaration of the Leaders of North America
+date: '2023-11-17'
+source_url: https://www.whitehouse.gov/declaration
+---
+
+On November 17, 2023, President Joe Biden, President Andrés Manuel López Obrador of Mexico and
+Prime Minister Justin Trudeau of Canada met in San Francisco and adopted a declaration on North
+American competitiveness. The leaders committed to expand cooperation on supply chains.
+"""
+TRILATERAL_SAME_DAY = DECLARATION.replace(
+    "November 17, 2023, President", "November 16, 2023, President"
+)
+TRILATERAL_SAME_DAY = TRILATERAL_SAME_DAY.replace("/declaration", "/trilateral")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("second", [DECLARATION, TRILATERAL_SAME_DAY])
+def test_a_leaders_declaration_or_trilateral_is_not_the_bilateral_meeting(second):
+    """The leaders' declaration of 17 November is not the bilateral meeting of the 16th, and a
+    trilateral meeting is not the bilateral meeting of two of its parties, even the same day."""
+    from statements.ingest import pipeline
+    from statements.ingest.documents import parse_document
+
+    bilateral, _ = pipeline.save(pipeline.extract(parse_document(BILATERAL, "bilateral.md")))
+    other, _ = pipeline.save(pipeline.extract(parse_document(second, "second.md")))
+    assert set(bilateral.meetings.all()).isdisjoint(other.meetings.all())
+    assert Meeting.objects.count() == 2
+    report = other.meeting_reports.get()
+    if second is TRILATERAL_SAME_DAY:
+        assert "a meeting of CA, MX and US is not one of MX and US" in report.note
+
+
+@pytest.mark.django_db
+def test_yesterday_in_a_dated_readout_dates_the_undated_account_of_the_same_meeting():
+    """Relative days count from the publication date, and an undated account linked to the
+    meeting takes its date."""
+    from statements.ingest import pipeline
+    from statements.ingest.documents import parse_document
+
+    dated = """---
+title: Readout of the Security Dialogue
+date: '2024-05-09'
+source_url: https://www.whitehouse.gov/readout-dialogue
+---
+
+Yesterday, Secretary of Homeland Security Alejandro N. Mayorkas and Secretary of State Antony J.
+Blinken met with President Bernardo Arévalo of Guatemala and Foreign Minister Carlos Ramiro
+Martínez at the National Palace of Culture in Guatemala City. Today the delegations will hold
+the second meeting of the Migration Working Group.
+"""
+    undated = """President Bernardo Arévalo met yesterday with Secretary of Homeland Security
+Alejandro N. Mayorkas and Secretary of State Antony J. Blinken at the National Palace of Culture.
+Foreign Minister Carlos Ramiro Martínez also took part. The delegations meet again today for the
+second meeting of the Migration Working Group.
+"""
+    first, _ = pipeline.save(pipeline.extract(parse_document(dated, "dated.md")))
+    (meeting,) = first.meetings.all()
+    assert meeting.start_date == date(2024, 5, 8)
+    second, _ = pipeline.save(pipeline.extract(parse_document(undated, "undated.md")))
+    assert list(second.meetings.all()) == [meeting]
+    link = second.meeting_reports.get()
+    kinds = {r["kind"] for r in link.reasons if r["agrees"]}
+    assert {"attendees", "days", "ordinal"} <= kinds, link.reasons
+    assert link.evidence == "strong" and link.confidence >= 0.7
