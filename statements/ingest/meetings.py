@@ -889,12 +889,13 @@ def _weigh(found, meeting, people, titles, exclude_statement):
         candidate.why_not = f"not {label} ({why})"
         return candidate
 
-    # A curator took a statement of this meeting away from this one: never again.
+    # A curator took one of these statements away from the other: never together again.
     if exclude_statement is not None and exclude_statement.pk:
+        here_apart = _kept_apart(exclude_statement)
         for report in meeting.reports.all():
-            for reason in report.reasons or []:
-                if exclude_statement.pk in (reason.get("apart_from") or ()):
-                    return reject("a curator keeps these accounts apart")
+            apart = {pk for r in report.reasons or [] for pk in r.get("apart_from") or ()}
+            if exclude_statement.pk in apart or report.statement_id in here_apart:
+                return reject("a curator keeps these accounts apart")
     # Parties: a trilateral meeting is not the bilateral meeting of two of its parties.
     here = {o.country for o in found.attendees if getattr(o, "country", "")}
     there = {a.delegation for a in meeting.attendances.all() if a.delegation}
@@ -1043,6 +1044,20 @@ def _weigh(found, meeting, people, titles, exclude_statement):
     elif shared:
         candidate.why_not = f"not {label} (only {len(shared)} shared attendee)"
     return candidate
+
+
+def _kept_apart(statement):
+    """Ids of the statements a curator took `statement` away from (its decided links say)."""
+    cached = getattr(statement, "_kept_apart", None)
+    if cached is None:
+        from statements.models import MeetingReport
+
+        reasons = MeetingReport.objects.filter(
+            statement=statement, evidence=MeetingReport.Evidence.CURATOR
+        ).values_list("reasons", flat=True)
+        cached = {pk for items in reasons for r in items or [] for pk in r.get("apart_from") or ()}
+        statement._kept_apart = cached
+    return cached
 
 
 def weigh_meeting(found: MeetingFound, attendees, *, titles=None, exclude_statement=None):

@@ -761,15 +761,14 @@ def _save_meetings(statement, extraction, participants):
             "meeting"
         )
     )
-    if decided:
-        for found in extraction.meetings:
-            if found.start is None:
-                extraction.review_notes = [
-                    n for n in extraction.review_notes if n != _undated_meeting_note(found)
-                ]
-        return list(dict.fromkeys(report.meeting for report in decided))
-    linked = []
+    linked = list(dict.fromkeys(report.meeting for report in decided))
     for found in extraction.meetings:
+        if decided and (len(extraction.meetings) == 1 or _decided_covers(decided, found)):
+            # The curator decided which meeting this is (confirmed, moved or split it).
+            extraction.review_notes = [
+                n for n in extraction.review_notes if n != _undated_meeting_note(found)
+            ]
+            continue
         attendees = _meeting_attendees(found, extraction, participants)
         people = [p for p, _ in attendees]
         titles = {p.pk: title for p, title in attendees if title}
@@ -827,6 +826,26 @@ def _save_meetings(statement, extraction, participants):
         if meeting not in linked:
             linked.append(meeting)
     return linked
+
+
+def _decided_covers(decided, found):
+    """Whether one of the meetings a curator linked the statement to is the found one: their
+    dates overlap (or one is undated) and their cities do not differ."""
+    for report in decided:
+        meeting = report.meeting
+        dated = found.start is not None and meeting.start_date is not None
+        if dated and not meeting_step._overlaps(
+            found.start, found.end, meeting.start_date, meeting.end_date, slack=0
+        ):
+            continue
+        if (
+            found.city
+            and meeting.city
+            and meeting_step._key(found.city) != meeting_step._key(meeting.city)
+        ):
+            continue
+        return True
+    return False
 
 
 def _meeting_attendees(found, extraction, participants):

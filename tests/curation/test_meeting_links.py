@@ -100,3 +100,25 @@ def test_uncertain_links_are_flagged_with_their_reason(curator_client, seeds_cop
     ).content.decode()
     assert "uncertain: confirm, move or split it" in listing
     assert report.needs_review and "check it" in report.note
+
+
+@pytest.mark.django_db
+def test_confirming_one_of_two_meetings_keeps_the_other_link_on_reimport(curator):
+    from statements import curation
+    from statements.ingest import pipeline
+    from statements.ingest.documents import parse_document
+    from tests.ingest.test_meetings import TWO_DAYS
+
+    text = "---\ntitle: Two days in Mexico\ndate: '2024-06-04'\n---\n\n" + TWO_DAYS
+    statement, _ = pipeline.save(pipeline.extract(parse_document(text, "two-days.md")))
+    first, second = statement.meeting_reports.order_by("meeting__start_date")
+    days = [first.meeting.start_date, second.meeting.start_date]
+    assert days[0] != days[1]
+    curation.confirm_link(first, user=curator)
+    pipeline.save(pipeline.extract(parse_document(text, "two-days.md")), force=True)
+    links = list(statement.meeting_reports.order_by("meeting__start_date"))
+    assert [(r.meeting.start_date, r.evidence) for r in links] == [
+        (days[0], "curator"),
+        (days[1], "stated"),
+    ]
+    assert links[0].meeting_id == first.meeting_id
