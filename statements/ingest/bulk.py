@@ -237,7 +237,7 @@ class _BulkLoader:
             if self.meeting_mode != "match":
                 meetings = self._save_meetings_by_report(statement, extraction, participants)
             else:
-                meetings = pipeline._save_meetings(statement, extraction, participants)
+                meetings = pipeline._save_meetings(statement, extraction, participants, fresh=True)
             primary = meetings[0] if meetings else None  # its id may come with the flush
             for item in extraction.commitments:
                 commitments.append((statement.pk, primary, item))
@@ -444,7 +444,7 @@ class _BulkLoader:
                 self._flush_reports()
                 single = copy.copy(extraction)
                 single.meetings = [found]
-                meetings = pipeline._save_meetings(statement, single, participants)
+                meetings = pipeline._save_meetings(statement, single, participants, fresh=True)
                 extraction.review_notes = single.review_notes
                 if meetings:
                     self.reports[key] = meetings[0]

@@ -540,13 +540,14 @@ def save(
         statement.save()
         statement.__dict__.pop("_change_reason", None)  # a later save by hand is not ours
 
-        _save_derived(statement, extraction)
-        from statements import curation
+        _save_derived(statement, extraction, fresh=outcome == "created")
+        if outcome == "updated":
+            from statements import curation
 
-        if keep_manual:
-            curation.reapply_official_corrections(statement)
-        else:
-            statement.official_corrections.all().delete()
+            if keep_manual:  # the curator's corrections to officials, recorded one by one
+                curation.reapply_official_corrections(statement)
+            else:
+                statement.official_corrections.all().delete()
         if statement.review_notes != extraction.review_notes:
             # Resolution added (or settled) a note. An update, not a save: one history
             # record per import.
@@ -589,11 +590,11 @@ def _curated_meetings(pks):
     return history.filter(id__in=pks, history_user__isnull=False).values("id")
 
 
-def _save_derived(statement, extraction):
+def _save_derived(statement, extraction, *, fresh=False):
     participants = _save_officials(statement, extraction)
     topics = _topics(extraction)
     statement.topics.set(topics[slug] for slug in extraction.topics if slug in topics)
-    meetings = _save_meetings(statement, extraction, participants)
+    meetings = _save_meetings(statement, extraction, participants, fresh=fresh)
     primary = meetings[0] if meetings else None
     if primary is None:
         primary = statement.meetings.order_by("start_date", "pk").first()
@@ -749,18 +750,21 @@ def add_attendances(meeting, attendees):
             attendance.save(update_fields=["title"])
 
 
-def _save_meetings(statement, extraction, participants):
+def _save_meetings(statement, extraction, participants, *, fresh=False):
     """Link the statement to the meetings it reports: an existing one when the evidence holds.
 
     Each link keeps its evidence item by item (`MeetingReport.reasons`) and a confidence. A
     statement whose links a curator decided (confirmed, moved or split) keeps exactly those:
     the importer adds none of its own, so an import never undoes a curator's decision.
     """
-    decided = list(
-        statement.meeting_reports.filter(evidence=MeetingReport.Evidence.CURATOR).select_related(
-            "meeting"
+    if fresh:  # a statement inserted a moment ago: no curator has decided anything yet
+        decided, statement._kept_apart = [], set()
+    else:
+        decided = list(
+            statement.meeting_reports.filter(
+                evidence=MeetingReport.Evidence.CURATOR
+            ).select_related("meeting")
         )
-    )
     linked = list(dict.fromkeys(report.meeting for report in decided))
     for found in extraction.meetings:
         if decided and (len(extraction.meetings) == 1 or _decided_covers(decided, found)):
