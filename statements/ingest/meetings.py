@@ -878,6 +878,18 @@ def _government(code):
     return COUNTRY_NAMES.get(code, code) if code else "another account"
 
 
+def _parties(people):
+    """The countries of (country, title) pairs that sent a head of state or government, or
+    two people."""
+    counts, leaders = {}, set()
+    for country, title in people:
+        if country:
+            counts[country] = counts.get(country, 0) + 1
+            if _is_head_of_state(title or ""):
+                leaders.add(country)
+    return {c for c, n in counts.items() if n >= 2 or c in leaders}
+
+
 def _weigh(found, meeting, people, titles, exclude_statement):
     """A _Candidate with every item of evidence for and against `meeting` being `found`."""
     names_by_pk = {p.pk: p.name for p in people if p is not None and p.pk}
@@ -896,9 +908,10 @@ def _weigh(found, meeting, people, titles, exclude_statement):
             apart = {pk for r in report.reasons or [] for pk in r.get("apart_from") or ()}
             if exclude_statement.pk in apart or report.statement_id in here_apart:
                 return reject("a curator keeps these accounts apart")
-    # Parties: a trilateral meeting is not the bilateral meeting of two of its parties.
-    here = {o.country for o in found.attendees if getattr(o, "country", "")}
-    there = {a.delegation for a in meeting.attendances.all() if a.delegation}
+    # Parties: a trilateral meeting is not the bilateral meeting of two of its parties. A party
+    # counts when it sent a leader or two people (one stray country is a reading error).
+    here = _parties([(getattr(o, "country", ""), o.title) for o in found.attendees])
+    there = _parties([(a.delegation, a.title) for a in meeting.attendances.all()])
     if len(here) >= 2 and len(there) >= 2 and here != there:
         return reject(f"a meeting of {_list(sorted(here))} is not one of {_list(sorted(there))}")
     if (found.kind == "call") != (meeting.kind == "call") and meeting.kind and found.kind:
