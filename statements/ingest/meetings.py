@@ -94,7 +94,7 @@ IN_CITY = re.compile(
 )
 MEETING_WORDS = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|visit|visited|visits|trip|hosted|hosts|received|"
-    r"welcomed|delegations?|talks|call|spoke\s+(?:with|by)|conversation|summit|dialogue|"
+    r"welcomed|delegations?|talks|call|spoke(?:\s+\w+){0,2}?\s+(?:with|by)|conversation|summit|dialogue|"
     r"discussed|bilateral|reunión|reunion|se\s+reunió|se\s+reunieron|recibió|visita|delegación"
     r"|llamada|conversación|videoconferencia|encuentro|sostuvo)\b",
     re.IGNORECASE,
@@ -206,8 +206,11 @@ def find_meetings(
     sentences = Sentences(tokens, body)
 
     def current(pos):
+        # A cue of the past counts up to a few words after `pos`: "On July 24, X met Y, building
+        # on the talks held in January" keeps its date; "earlier today" is no cue.
         start, end = sentences.around(pos)
-        return not PAST_CUES.search(body[start:end])
+        text = NOT_PAST.sub("", body[start : min(end, pos + 40)])
+        return not PAST_CUES.search(text)
 
     if not any(current(m.start()) for m in MEETING_WORDS.finditer(body)):
         return []  # people quoted or named, but no meeting reported
@@ -218,7 +221,11 @@ def find_meetings(
         stops = _day_stops(body, dates, attendees, publisher_country, current, sentences)
         by_day = True
     if len(stops) < 2:
-        return [_meeting(body, officials, attendees, dates, publisher_country, current, sentences)]
+        return [
+            _meeting(
+                body, officials, attendees, dates, publisher_country, current, sentences, published
+            )
+        ]
     meetings = []
     for n, (stop_start, stop_end) in enumerate(stops):
         here = [o for o in attendees if stop_start <= o.position < stop_end]
@@ -236,7 +243,16 @@ def find_meetings(
             return start <= pos < end and current(pos)
 
         meetings.append(
-            _meeting(body, officials, stop_attendees, dates, publisher_country, at_stop, sentences)
+            _meeting(
+                body,
+                officials,
+                stop_attendees,
+                dates,
+                publisher_country,
+                at_stop,
+                sentences,
+                published,
+            )
         )
     if by_day:
         # Days of one trip: a day that names no place of its own was where the trip went.
@@ -291,6 +307,12 @@ def _day_stops(body, dates, attendees, publisher_country, current, sentences):
     return list(zip(starts, [*starts[1:], len(body)], strict=True))
 
 
+VIRTUAL = re.compile(
+    r"\b(?:virtual(?:ly)?|videoconference|video\s+(?:call|conference|link))\b", re.I
+)
+NOT_PAST = re.compile(r"\bearlier\s+(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
+
+
 def _stops(body, dates, current):
     """(start, end) of each stop of a trip told paragraph by paragraph, or [] when the text
     reports one occasion: a stop is a paragraph naming a known city of its own with a date of
@@ -314,9 +336,16 @@ def _stops(body, dates, current):
     return list(zip(starts, [*starts[1:], len(body)], strict=True))
 
 
-def _meeting(body, officials, attendees, dates, publisher_country, current, sentences):
+def _meeting(
+    body, officials, attendees, dates, publisher_country, current, sentences, published=None
+):
     """One FoundMeeting from the sentences `current` accepts."""
     start, end, inferred, date_note = _meeting_dates(body, dates, current)
+    if start is None and published is not None and not date_note.startswith("the text's"):
+        # A readout that gives no date at all reports the day it was published ("President
+        # Biden spoke with …"): inferred, and said so.
+        start = end = published
+        inferred, date_note = True, f"inferred from the publication date ({published})"
     venue, venue_city = _venue(body, current)
     city, city_country, city_inferred, place_note = _city(body, current)
     if not city and not venue_city:
@@ -340,6 +369,9 @@ def _meeting(body, officials, attendees, dates, publisher_country, current, sent
     if not countries and publisher_country:
         countries = [publisher_country]
     kind = _kind(body, attendees, current, countries)
+    if kind == "call" or VIRTUAL.search(_lead_paragraph(body) or body[:400]):
+        # A call or a virtual meeting has no place: a dateline or a venue is where one side sat.
+        city, venue, city_inferred, place_note = "", "", False, ""
     found = FoundMeeting(
         start=start,
         end=end,
