@@ -340,7 +340,7 @@ def _meeting(
     body, officials, attendees, dates, publisher_country, current, sentences, published=None
 ):
     """One FoundMeeting from the sentences `current` accepts."""
-    start, end, inferred, date_note = _meeting_dates(body, dates, current)
+    start, end, inferred, date_note = _meeting_dates(body, dates, current, sentences)
     if start is None and published is not None and not date_note.startswith("the text's"):
         # A readout that gives no date at all reports the day it was published ("President
         # Biden spoke with …"): inferred, and said so.
@@ -393,7 +393,33 @@ def _meeting(
     return found
 
 
-def _meeting_dates(body, dates, current):
+# Before a date in its sentence: the date is of an occasion before or after the reported one.
+ANOTHER_OCCASION = re.compile(
+    r"\b(?:follow(?:ed|s|ing)|after|before|since|ahead\s+of|prior\s+to|preced\w+)\b", re.I
+)
+
+
+def _of_the_meeting(body, mention, sentences=None):
+    """Whether a date belongs to the reported meeting ("Yesterday, … met", "Today … the fourth
+    meeting"): its sentence has a meeting word, and neither the words before it in its sentence
+    ("The meeting followed … on April 11") nor its place in a noun phrase ("the September 20
+    federal elections") make it another occasion's."""
+    at, end = mention.position, mention.position + len(mention.phrase)
+    before = body[max(0, at - 12) : at]
+    if re.search(r"(?:\bthe|[’']s)\s+$", before, re.I) and re.match(r"\s+[A-Za-z]", body[end:]):
+        return False  # "the September 20 federal elections": a date naming another occasion
+    if sentences is not None:
+        sentence_start, sentence_end = sentences.around(at)
+    else:
+        sentence_start = max(body.rfind(". ", 0, at), body.rfind("\n\n", 0, at)) + 1
+        ends = [i for i in (body.find(". ", end), body.find("\n\n", end)) if i >= 0]
+        sentence_end = min(ends) if ends else len(body)
+    if not MEETING_WORDS.search(body[sentence_start:sentence_end]):
+        return False
+    return not ANOTHER_OCCASION.search(body[sentence_start:at])
+
+
+def _meeting_dates(body, dates, current, sentences=None):
     """The dates of the reported meeting: the first date in a sentence about now, widened by the
     other current dates within three days of it ('On February 6-7 … Yesterday … Today')."""
     usable = [
@@ -414,11 +440,13 @@ def _meeting_dates(body, dates, current):
         if dates:
             return None, None, False, "the text's dates are of other events"
         return None, None, False, "no date in the text"
-    first = usable[0]
+    first = next((d for d in usable if _of_the_meeting(body, d, sentences)), usable[0])
     start, end = first.start, first.end or first.start
     chosen = [first]
-    for other in usable[1:]:
+    for other in usable:
         o_end = other.end or other.start
+        if other is first or not _of_the_meeting(body, other, sentences):
+            continue
         if start - timedelta(days=3) <= other.start and o_end <= end + timedelta(days=3):
             start, end = min(start, other.start), max(end, o_end)
             chosen.append(other)
