@@ -71,7 +71,8 @@ CALL = re.compile(
     r"\b(?:(?:tele)?phone|video|virtual)\s+(?:call|conversation|conference|meeting)\b"
     r"|\b(?:spoke|speaks|talked|conferred)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b"
     r"|\b(?:spoke|speaks)\s+(?:by|via)\s+video(?:conference|\s+link)?\b"
-    r"|\bcall\s+with\b|\b(?:held|had|holds)\s+(?:a|an)\s+(?:\w+\s+){0,2}?call\b"
+    r"|\bcall\s+with\b|\b(?:held|had|holds|hosted|hosts|convened)\s+(?:a|an)\s+(?:\w+\s+){0,2}?call\b"
+    r"|\bconference\s+call\b"
     r"|\bvideoconference\b|\bvideo\s+conference\b"
     r"|\bllamada(?:\s+telef[oó]nica)?\b|\bconversaci[oó]n\s+telef[oó]nica\b"
     r"|\bvideoconferencia\b|\bvideollamada\b|\bpor\s+tel[eé]fono\b",
@@ -341,7 +342,7 @@ def _meeting(
 ):
     """One FoundMeeting from the sentences `current` accepts."""
     start, end, inferred, date_note = _meeting_dates(body, dates, current, sentences)
-    if start is None and published is not None and not date_note.startswith("the text's"):
+    if start is None and published is not None:
         # A readout that gives no date at all reports the day it was published ("President
         # Biden spoke with …"): inferred, and said so.
         start = end = published
@@ -399,6 +400,14 @@ ANOTHER_OCCASION = re.compile(
 )
 
 
+# Words that may follow a date of the meeting itself ("On July 24 the leaders met").
+DATE_FOLLOWERS = {
+    "the", "a", "an", "and", "or", "in", "at", "on", "to", "with", "when", "where", "by", "for",
+    "of", "as", "during", "after", "before", "he", "she", "they", "we", "his", "her", "their",
+    "both", "senior", "that", "this", "while", "from", "until", "through", "via",
+}  # fmt: skip
+
+
 def _of_the_meeting(body, mention, sentences=None):
     """Whether a date belongs to the reported meeting ("Yesterday, … met", "Today … the fourth
     meeting"): its sentence has a meeting word, and neither the words before it in its sentence
@@ -406,8 +415,12 @@ def _of_the_meeting(body, mention, sentences=None):
     federal elections") make it another occasion's."""
     at, end = mention.position, mention.position + len(mention.phrase)
     before = body[max(0, at - 12) : at]
-    if re.search(r"(?:\bthe|[’']s)\s+$", before, re.I) and re.match(r"\s+[A-Za-z]", body[end:]):
-        return False  # "the September 20 federal elections": a date naming another occasion
+    after = re.match(r"\s+([A-Za-z]+)", body[end:])
+    if after and (
+        re.search(r"(?:\bthe|[’']s)\s+$", before, re.I)
+        or (after.group(1).islower() and after.group(1) not in DATE_FOLLOWERS)
+    ):
+        return False  # "the September 20 federal elections", "July 28 presidential election"
     if sentences is not None:
         sentence_start, sentence_end = sentences.around(at)
     else:
@@ -440,7 +453,9 @@ def _meeting_dates(body, dates, current, sentences=None):
         if dates:
             return None, None, False, "the text's dates are of other events"
         return None, None, False, "no date in the text"
-    first = next((d for d in usable if _of_the_meeting(body, d, sentences)), usable[0])
+    first = next((d for d in usable if _of_the_meeting(body, d, sentences)), None)
+    if first is None:
+        return None, None, False, "the text's dates are of other events"
     start, end = first.start, first.end or first.start
     chosen = [first]
     for other in usable:
