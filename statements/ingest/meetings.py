@@ -45,6 +45,9 @@ class FoundMeeting(MeetingFound):
     city_inferred: bool = False
     relative_days: dict = field(default_factory=dict)  # {series: days after the meeting}
     publisher_country: str = ""  # whose account it is (numbering differs between governments)
+    # The date is a guess (the publication day or the dateline), not a day the text gives: it
+    # may be a day off. "Today" counted from a stated publication date is no guess.
+    date_guessed: bool = False
 
 
 NAMED_HEADS = {
@@ -347,6 +350,7 @@ def _meeting(
         # Biden spoke with …"): inferred, and said so.
         start = end = published
         inferred, date_note = True, f"inferred from the publication date ({published})"
+    guessed = inferred and date_note.startswith("inferred from")
     venue, venue_city = _venue(body, current)
     city, city_country, city_inferred, place_note = _city(body, current)
     if not city and not venue_city:
@@ -389,6 +393,7 @@ def _meeting(
         city_inferred=city_inferred,
         relative_days=relative_days(body, sentences),
         publisher_country=publisher_country,
+        date_guessed=guessed,
     )
     found.title = meeting_title(found, body, publisher_country)
     return found
@@ -995,18 +1000,23 @@ def _weigh(found, meeting, people, titles, exclude_statement):
     # Dates.
     both_dated = found.start is not None and meeting.start_date is not None
     if both_dated:
-        slack = 1 if (found.date_inferred or meeting.date_inferred) else 0
+        # A day's slack only for a guessed date: a declaration of the 15th is not the
+        # bilateral meeting of the 14th.
+        slack = 1 if (getattr(found, "date_guessed", False) or meeting.date_inferred) else 0
         if not _overlaps(found.start, found.end, meeting.start_date, meeting.end_date, slack):
             return reject("other dates")
         when_here = format_dates(found.start, found.end)
         when_there = format_dates(meeting.start_date, meeting.end_date)
-        text = (
-            f"both place it on {when_here}"
-            if when_here == when_there
-            else f"the dates overlap: {when_here} here, {when_there} there"
-        )
-        reasons.append(Reason("dates", text, weight=W_DATES))
-        candidate.dated_overlap = True
+        exact = _overlaps(found.start, found.end, meeting.start_date, meeting.end_date, 0)
+        if when_here == when_there:
+            reasons.append(Reason("dates", f"both place it on {when_here}", weight=W_DATES))
+        elif exact:
+            text = f"the dates overlap: {when_here} here, {when_there} there"
+            reasons.append(Reason("dates", text, weight=W_DATES))
+        else:  # a guessed date a day off: the dates alone do not say it is one meeting
+            text = f"a day apart, one date a guess: {when_here} here, {when_there} there"
+            reasons.append(Reason("dates", text, weight=W_DATES / 2))
+        candidate.dated_overlap = exact
 
     # Places.
     found_city = _key(found.city)
@@ -1115,7 +1125,9 @@ def _weigh(found, meeting, people, titles, exclude_statement):
         )
 
     particular = any(r.kind in ("name", "place", "days", "ordinal") and r.agrees for r in reasons)
-    if both_dated:
+    if both_dated and not candidate.dated_overlap and not particular:
+        candidate.why_not = f"not {label} (a day apart and nothing particular in common)"
+    elif both_dated:
         candidate.qualified = len(shared) >= 2 or any(r.kind == "place" for r in reasons)
         if not candidate.qualified:
             candidate.why_not = f"not {label} (same days, but nobody and no place in common)"
