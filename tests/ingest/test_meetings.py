@@ -718,3 +718,28 @@ second meeting of the Migration Working Group.
     kinds = {r["kind"] for r in link.reasons if r["agrees"]}
     assert {"attendees", "days", "ordinal"} <= kinds, link.reasons
     assert link.evidence == "strong" and link.confidence >= 0.7
+
+
+def test_a_readout_without_a_date_reports_its_publication_day_as_a_guess():
+    body = (
+        "President Joseph R. Biden, Jr. welcomed President-elect Edmundo Gonzalez Urrutia of "
+        "Venezuela to the White House. President Biden said the world was inspired by the "
+        "Venezuelans who voted in Venezuela's deeply flawed July 28 presidential election."
+    )
+    (meeting,) = found_meetings_of(body, date(2025, 1, 6))
+    assert (meeting.start, meeting.date_inferred, meeting.date_guessed) == (
+        date(2025, 1, 6),
+        True,
+        True,
+    )
+    assert "publication date" in meeting.note
+
+
+def test_a_conference_call_has_no_place():
+    body = (
+        "President Joseph R. Biden hosted a secure conference call today with Prime Minister "
+        "Justin Trudeau of Canada and President Emmanuel Macron of France about Ukraine."
+    )
+    (meeting,) = found_meetings_of(body, date(2022, 2, 28))
+    assert (meeting.kind, meeting.city, meeting.venue) == ("call", "", "")
+    assert meeting.start == date(2022, 2, 28) and not meeting.date_guessed
