@@ -472,7 +472,7 @@ class StatementAdmin(SimpleHistoryAdmin):
 
     def save_formset(self, request, form, formset, change):
         if formset.model is MeetingReport and isinstance(form.instance, Statement):
-            self._save_meeting_links(form.instance, formset)
+            self._save_meeting_links(form.instance, formset, request)
             return
         if formset.model is not StatementParticipant:
             formset.save()
@@ -482,9 +482,11 @@ class StatementAdmin(SimpleHistoryAdmin):
             f.instance.pk: (f.initial.get("participant"), f.initial.get("title_as_written"))
             for f in formset.initial_forms
         }
+        attended_before = {f.instance.pk: f.initial.get("attended") for f in formset.initial_forms}
         instances = formset.save(commit=False)
         for obj in formset.deleted_objects:
             participant = obj.participant
+            curation.record_official_removed(form.instance, obj.name_as_written, user=request.user)
             obj.delete()
             curation.forget_official(form.instance, participant)
         for instance in instances:
@@ -496,10 +498,24 @@ class StatementAdmin(SimpleHistoryAdmin):
             old_pk, old_title = before.get(instance.pk, (None, None))
             old = Participant.objects.filter(pk=old_pk).first() if old_pk else None
             changes.append((instance, old, old_title if instance.pk in before else ""))
+        # Recorded so that every re-import re-applies them (and only them).
+        curation.record_official_corrections(
+            form.instance,
+            [
+                (
+                    instance,
+                    old,
+                    old_title if instance.pk in before else None,
+                    attended_before.get(instance.pk),
+                )
+                for instance, old, old_title in changes
+            ],
+            user=request.user,
+        )
         # Followed through in save_related, once the quotes' rows (naming the old match) are saved.
         form.instance._official_changes = changes
 
-    def _save_meeting_links(self, statement, formset):
+    def _save_meeting_links(self, statement, formset, request):
         """A meeting link a curator makes or changes is theirs (kept on re-runs), and the
         statement's attendees follow it to the meeting it now reports."""
         before = {f.instance.pk: f.initial.get("meeting") for f in formset.initial_forms}
@@ -507,8 +523,11 @@ class StatementAdmin(SimpleHistoryAdmin):
         for obj in formset.deleted_objects:
             obj.delete()
         for instance in instances:
-            if "meeting" in _changed(formset, instance):
-                instance.evidence = MeetingReport.Evidence.CURATOR
+            changed = _changed(formset, instance)
+            if "meeting" in changed or (
+                "evidence" in changed and instance.evidence == MeetingReport.Evidence.CURATOR
+            ):
+                curation._decided(instance, request.user, "a curator linked it here")
             instance.save()
         # Followed through once every inline is saved (the commitments' rows still name the
         # old meeting until then).
@@ -763,13 +782,80 @@ class MeetingAdmin(MergeActionMixin, SimpleHistoryAdmin):
             obj.delete()
         for instance in instances:
             if isinstance(instance, MeetingReport) and "statement" in _changed(formset, instance):
-                instance.evidence = MeetingReport.Evidence.CURATOR
+                curation._decided(instance, request.user, "a curator linked it here")
             instance.save()
         formset.save_m2m()
 
     @admin.display(description="statements", ordering="statement_count")
     def statement_count(self, meeting):
         return meeting.statement_count
+
+
+# --- Links between statements and meetings ------------------------------------------------------
+
+
+@admin.register(MeetingReport)
+class MeetingReportAdmin(admin.ModelAdmin):
+    """Every statement-to-meeting link with its evidence: curators confirm, move or split it.
+
+    Move: change the meeting on the link's page. Split: the action gives the statement a meeting
+    of its own. Either way the link becomes the curator's, and no import undoes it."""
+
+    list_display = ["statement", "meeting", "evidence", "confidence", "review_flag"]
+    list_filter = ["evidence"]
+    search_fields = ["statement__title", "meeting__title"]
+    list_select_related = ["statement", "meeting"]
+    autocomplete_fields = ["meeting"]
+    fields = ["statement", "meeting", "evidence", "confidence", "evidence_items", "note"]
+    readonly_fields = ["statement", "evidence", "confidence", "evidence_items", "note"]
+    actions = ["confirm_links", "split_links"]
+
+    def has_add_permission(self, request):
+        return False  # links are made on a statement's or a meeting's page
+
+    @admin.display(description="review")
+    def review_flag(self, report):
+        if report.needs_review:
+            return flagged("uncertain: confirm, move or split it")
+        return ""
+
+    @admin.display(description="why")
+    def evidence_items(self, report):
+        items = report.reasons or []
+        if not items:
+            return "-"
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li>{}{}</li>",
+                ((("" if r.get("agrees", True) else "Disagrees: "), r["text"]) for r in items),
+            ),
+        )
+
+    def save_model(self, request, obj, form, change):
+        if change and "meeting" in form.changed_data:
+            new = obj.meeting
+            curation.move_link(MeetingReport.objects.get(pk=obj.pk), new, user=request.user)
+        elif change:
+            curation.confirm_link(obj, user=request.user)
+
+    @admin.action(description="Confirm the selected links", permissions=["change"])
+    def confirm_links(self, request, queryset):
+        for report in queryset:
+            curation.confirm_link(report, user=request.user)
+        self.message_user(request, f"{queryset.count()} link(s) confirmed.", messages.SUCCESS)
+
+    @admin.action(
+        description="Split the selected statements into meetings of their own",
+        permissions=["change"],
+    )
+    def split_links(self, request, queryset):
+        count = 0
+        for report in list(queryset):
+            curation.split_link(report, user=request.user)
+            count += 1
+        self.message_user(request, f"{count} statement(s) split off.", messages.SUCCESS)
 
 
 # --- The rest -----------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from statements.models import (
     MeetingAttendance,
     MeetingReport,
     MergeRecord,
+    OfficialCorrection,
     Participant,
     ParticipantAlias,
     Quote,
@@ -214,6 +215,7 @@ def merge_participants(source, target, *, user=None):
         _move_attendance(attendance, existing, moved, participant=target)
 
     moved["quotes_moved"] = Quote.objects.filter(speaker=source).update(speaker=target)
+    OfficialCorrection.objects.filter(participant=source).update(participant=target)
     statement_ids.update(
         Quote.objects.filter(speaker=target).values_list("statement_id", flat=True)
     )
@@ -467,6 +469,86 @@ def relink_meeting(statement, old, new):
         old.delete()
 
 
+# --- Meeting links: confirm, move, split ---------------------------------------------------------
+# A link a curator decided has evidence "curator": the importer then leaves every link of that
+# statement alone (pipeline._save_meetings), so no import undoes the decision.
+
+
+def _decided(report, user, text, apart_from=()):
+    """Mark a link as the curator's. `apart_from`: statements the curator took this one away
+    from; the importer never groups them with it again (meetings._weigh)."""
+    from django.utils import timezone
+
+    report.evidence = MeetingReport.Evidence.CURATOR
+    report.decided_by = user if getattr(user, "pk", None) else None
+    report.decided_at = timezone.now()
+    previous = [r for r in report.reasons or [] if r.get("kind") == "curator"]
+    apart = sorted({*apart_from, *(pk for r in previous for pk in r.get("apart_from", []))})
+    reasons = [r for r in report.reasons or [] if r.get("kind") != "curator"]
+    decision = {"kind": "curator", "text": text, "agrees": True}
+    if apart:
+        decision["apart_from"] = apart
+    report.reasons = [*reasons, decision]
+    report.confidence = 1.0
+
+
+@transaction.atomic
+def confirm_link(report, *, user=None):
+    """A curator says the importer's link is right."""
+    report = MeetingReport.objects.select_for_update().get(pk=report.pk)
+    _decided(report, user, "a curator confirmed this link")
+    report.save()
+    return report
+
+
+@transaction.atomic
+def move_link(report, meeting, *, user=None, text=""):
+    """A curator says the statement reports `meeting`, not the one it was linked to: the link
+    moves (with the statement's attendees and commitments), and the old meeting goes when no
+    statement reports it any more."""
+    report = MeetingReport.objects.select_for_update().get(pk=report.pk)
+    old = report.meeting
+    if old.pk == meeting.pk:
+        return confirm_link(report, user=user)
+    text = text or f"a curator moved this statement here from {old.title!r}"
+    left = list(old.reports.exclude(pk=report.pk).values_list("statement_id", flat=True))
+    existing = MeetingReport.objects.filter(meeting=meeting, statement=report.statement).first()
+    if existing is not None:
+        report.delete()
+        report = existing
+    else:
+        report.meeting = meeting
+    _decided(report, user, text, apart_from=left)
+    report.save()
+    relink_meeting(report.statement, old, meeting)
+    return report
+
+
+@transaction.atomic
+def split_link(report, *, user=None):
+    """A curator says the statement reports a meeting of its own, not the one it was grouped
+    with: a new meeting (dates, place and kind copied for the curator to correct) takes it."""
+    from statements.models import unique_slug
+
+    report = MeetingReport.objects.select_related("meeting", "statement").get(pk=report.pk)
+    old = report.meeting
+    title = f"{old.title} ({report.statement.publisher or 'another account'})"[:300]
+    new = Meeting.objects.create(
+        title=title,
+        slug=unique_slug(Meeting, title),
+        start_date=old.start_date,
+        end_date=old.end_date,
+        date_inferred=old.date_inferred,
+        city=old.city,
+        venue=old.venue,
+        kind=old.kind,
+        countries=list(old.countries),
+    )
+    return move_link(
+        report, new, user=user, text=f"a curator split this statement from {old.title!r}"
+    )
+
+
 def apply_official_corrections(statement, changes):
     """After a curator edits the officials of a statement: (mention, old_participant, old_title).
 
@@ -480,6 +562,100 @@ def apply_official_corrections(statement, changes):
         title = mention.title_as_written.strip()
         if old_title is not None and title != old_title:
             _correct_title(statement, participant, old_title, title)
+
+
+# --- Corrections to officials that survive re-imports -------------------------------------------
+
+
+def record_official_corrections(statement, corrections, *, user=None):
+    """Remember what a curator corrected on a statement's officials, mention by mention, so that
+    every import re-applies it (and nothing else). `corrections`: (mention, old participant,
+    old title, old attended) per row the curator saved; old participant None: added by hand."""
+    user = user if getattr(user, "pk", None) else None
+    for mention, old_participant, old_title, old_attended in corrections:
+        added = old_participant is None
+        rematched = not added and old_participant.pk != mention.participant_id
+        retitled = old_title is not None and mention.title_as_written.strip() != old_title.strip()
+        reattended = old_attended is not None and mention.attended != old_attended
+        if not (added or rematched or retitled or reattended):
+            continue
+        correction, _ = OfficialCorrection.objects.get_or_create(
+            statement=statement,
+            name_key=fold(mention.name_as_written),
+            defaults={"name": mention.name_as_written[:200]},
+        )
+        if added or rematched:
+            correction.participant = mention.participant
+        if added or retitled:
+            correction.title_corrected, correction.title = True, mention.title_as_written[:300]
+        if added or reattended:
+            correction.attended = mention.attended
+        correction.removed = False
+        correction.corrected_by = user
+        correction.save()
+
+
+def record_official_removed(statement, name_as_written, *, user=None):
+    """A curator removed an official from a statement: no import names them there again."""
+    OfficialCorrection.objects.update_or_create(
+        statement=statement,
+        name_key=fold(name_as_written),
+        defaults={
+            "name": name_as_written[:200],
+            "removed": True,
+            "participant": None,
+            "corrected_by": user if getattr(user, "pk", None) else None,
+        },
+    )
+
+
+def reapply_official_corrections(statement):
+    """After an import rebuilt a statement's officials: the curator's recorded corrections again
+    (a re-match, a title, attended or not, an official added or removed by hand), and only
+    those; the importer's other findings stand. A mention is found by its name as written."""
+    corrections = list(statement.official_corrections.select_related("participant"))
+    if not corrections:
+        return
+    mentions = {
+        fold(m.name_as_written): m for m in statement.mentions.select_related("participant")
+    }
+    changes = []
+    for correction in corrections:
+        mention = mentions.get(correction.name_key)
+        if correction.removed:
+            if mention is not None:
+                participant = mention.participant
+                mention.delete()
+                forget_official(statement, participant)
+            continue
+        if mention is None:
+            # Added by hand (or the edited text no longer writes the name): add it back when the
+            # curator chose the official, unless the importer already names them.
+            participant = correction.participant
+            if participant is None or statement.mentions.filter(participant=participant).exists():
+                continue
+            StatementParticipant.objects.create(
+                statement=statement,
+                participant=participant,
+                name_as_written=correction.name,
+                title_as_written=correction.title if correction.title_corrected else "",
+                attended=bool(correction.attended),
+                position=max(statement.body.find(correction.name), 0),
+            )
+            continue
+        old_participant, old_title = mention.participant, mention.title_as_written
+        if correction.participant_id and correction.participant_id != mention.participant_id:
+            clash = statement.mentions.filter(participant_id=correction.participant_id)
+            if clash.exclude(pk=mention.pk).exists():
+                continue  # the importer names that official apart already: keep its row
+            mention.participant = correction.participant
+        if correction.title_corrected:
+            mention.title_as_written = correction.title
+        if correction.attended is not None:
+            mention.attended = correction.attended
+        mention.save(update_fields=["participant", "title_as_written", "attended"])
+        changes.append((mention, old_participant, old_title))
+    apply_official_corrections(statement, changes)
 
 
 @transaction.atomic
@@ -506,13 +682,8 @@ def _correct_title(statement, participant, old_title, title):
 
 def _manual_snapshot(statement):
     """What a curator may have corrected, keyed so it can be found again after a re-run."""
-    mentions = {
-        fold(m.name_as_written): (m.participant, m.title_as_written, m.attended)
-        for m in statement.mentions.select_related("participant")
-    }
     reports = list(statement.meeting_reports.values_list("meeting_id", "evidence"))
     return {
-        "mentions": mentions,
         "topics": list(statement.topics.all()),
         "meetings": {meeting_id for meeting_id, _ in reports},
         "curated_meetings": any(e == MeetingReport.Evidence.CURATOR for _, e in reports),
@@ -582,26 +753,7 @@ def rerun_extraction(statement, *, keep_manual=True):
 
 
 def _reapply(statement, snapshot):
-    changes = []
-    for mention in statement.mentions.select_related("participant"):
-        kept = snapshot["mentions"].get(fold(mention.name_as_written))
-        if kept is None:
-            continue
-        participant, title, attended = kept
-        old_participant, old_title = mention.participant, mention.title_as_written
-        if participant.pk != old_participant.pk:
-            if statement.mentions.filter(participant=participant).exclude(pk=mention.pk).exists():
-                continue
-            if not Participant.objects.filter(pk=participant.pk).exists():
-                continue
-        mention.participant, mention.title_as_written, mention.attended = (
-            participant,
-            title,
-            attended,
-        )
-        mention.save(update_fields=["participant", "title_as_written", "attended"])
-        changes.append((mention, old_participant, old_title))
-    apply_official_corrections(statement, changes)
+    # Officials: pipeline.save re-applied the corrections the curator made (recorded ones only).
     statement.topics.add(*snapshot["topics"])
     if snapshot["curated_meetings"]:
         # The curator chose the meetings: a link the importer makes again elsewhere is undone.

@@ -471,13 +471,17 @@ class Statement(models.Model):
         return issuing_country(self.publisher)
 
     def refresh_search_names(self, save=True):
-        """Copy officials' names and topics into `search_names` (what search indexes)."""
+        """Copy officials' names (with every alias and the gazetteer's forms: `search_forms`)
+        and topics into `search_names`, the names text search indexes."""
+        from statements.ingest.resolve import search_forms
+
         names = []
         for mention in self.mentions.select_related("participant").prefetch_related(
             "participant__aliases"
         ):
-            names.append(mention.participant.name)
-            names.extend(alias.name for alias in mention.participant.aliases.all())
+            participant = mention.participant
+            aliases = [alias.name for alias in participant.aliases.all()]
+            names.extend(search_forms(participant.name, aliases))
         names.extend(self.topics.values_list("name", flat=True))
         self.search_names = " ".join(dict.fromkeys(names))
         if save:
@@ -590,6 +594,22 @@ class Meeting(models.Model):
     def place(self):
         return ", ".join(part for part in (self.venue, self.city) if part)
 
+    def grouping(self):
+        """Why the published statements reporting this meeting are grouped here, for the page:
+        (reports with their statements, oldest link first; the points where accounts disagree,
+        each once)."""
+        reports = list(
+            self.reports.filter(statement__status=Statement.Status.PUBLISHED)
+            .select_related("statement")
+            .order_by("pk")
+        )
+        disagreements = []
+        for report in reports:
+            for reason in report.disagreements:
+                if reason.get("kind") != "tie" and reason["text"] not in disagreements:
+                    disagreements.append(reason["text"])
+        return reports, disagreements
+
 
 class MeetingAttendance(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
@@ -629,6 +649,15 @@ class MeetingReport(models.Model):
     )
     evidence = models.CharField(max_length=10, choices=Evidence.choices, default=Evidence.STATED)
     note = models.CharField(max_length=300, blank=True)
+    # Why the importer grouped the statement here, item by item in plain words (shared attendees,
+    # dates and relative days, places, ordinals, titles): [{"kind", "text", "agrees"}]; an item
+    # that does not agree is a point where the accounts differ (such as a committee's numbering).
+    reasons = models.JSONField(default=list, blank=True)
+    confidence = models.FloatField(default=1.0, help_text="How sure the link is, 0 to 1.")
+    decided_by = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["meeting", "statement", "pk"]
@@ -641,6 +670,29 @@ class MeetingReport(models.Model):
 
     def get_absolute_url(self):
         return self.meeting.get_absolute_url()
+
+    @property
+    def needs_review(self):
+        return self.evidence == self.Evidence.WEAK
+
+    @property
+    def certainty(self):
+        """How sure the link is, in plain words."""
+        if self.evidence == self.Evidence.CURATOR:
+            return "Confirmed by a curator"
+        if self.evidence == self.Evidence.WEAK:
+            return f"Uncertain ({self.confidence:.0%}): waiting for a curator to check it"
+        if self.evidence == self.Evidence.STATED:
+            return "Certain: the dates it states match"
+        return f"Likely ({self.confidence:.0%})"
+
+    @property
+    def agreements(self):
+        return [r for r in self.reasons or [] if r.get("agrees", True)]
+
+    @property
+    def disagreements(self):
+        return [r for r in self.reasons or [] if not r.get("agrees", True)]
 
 
 class Commitment(models.Model):
@@ -731,3 +783,46 @@ class MergeRecord(models.Model):
     @property
     def target(self):
         return self.target_participant or self.target_meeting
+
+
+class OfficialCorrection(models.Model):
+    """A curator's correction to one official named in a statement, kept apart from the mention
+    (which an import rebuilds) so that every later import re-applies it, and only it.
+
+    The mention is found again by the name as the importer wrote it (folded)."""
+
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="official_corrections"
+    )
+    name_key = models.CharField(max_length=200, help_text="The name as written, folded.")
+    name = models.CharField(max_length=200, help_text="The name as written.")
+    participant = models.ForeignKey(
+        Participant,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The official the curator matched the name to (none: not re-matched).",
+    )
+    title_corrected = models.BooleanField(default=False)
+    title = models.CharField(max_length=300, blank=True, help_text="The corrected title.")
+    attended = models.BooleanField(null=True, blank=True)
+    removed = models.BooleanField(default=False, help_text="Not an official: never named again.")
+    corrected_by = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    corrected_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["statement", "name_key", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "name_key"], name="official_correction_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name_key} in {self.statement}"
+
+    def get_absolute_url(self):
+        return self.statement.get_absolute_url()

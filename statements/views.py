@@ -289,7 +289,10 @@ def meeting_detail(request, slug):
         .order_by(F("statement__date").asc(nulls_last=True), "statement__pk", "position")
     )
     topics = Topic.objects.filter(statements__in=statement_ids).distinct().order_by("name")
+    links, disagreements = meeting.grouping()
     context = {
+        "links": links,
+        "disagreements": disagreements,
         "meeting": meeting,
         "delegations": delegations,
         "by_government": by_government,

@@ -781,7 +781,7 @@ def crowded():
         ("official_list", 5),
         ("official", 12),
         ("meeting_list", 5),  # years: first and last, then one EXISTS per year
-        ("meeting", 10),
+        ("meeting", 11),
         ("topic_list", 3),
         ("topic", 8),
     ],
@@ -802,3 +802,28 @@ def test_pages_run_a_bounded_number_of_queries(
     with django_assert_max_num_queries(max_queries):
         response = client.get(urls[name])
     assert response.status_code == 200
+
+
+def test_meeting_page_says_why_its_statements_are_grouped_and_where_they_disagree(
+    client, seeded_archive, django_assert_max_num_queries
+):
+    """The February 2024 visit: Mexico's undated communiqué and the White House readout."""
+    (meeting,) = set(seeded_archive["002"].meetings.all()) & set(
+        seeded_archive["004"].meetings.all()
+    )
+    with django_assert_max_num_queries(20):
+        response = client.get(meeting.get_absolute_url())
+    page = html(response)
+    assert "Why these statements are grouped" in page
+    assert "8 people attended both" in page
+    assert "the day before the Trilateral Fentanyl Committee met" in page
+    assert "Where the accounts disagree" in page
+    assert "number the Trilateral Fentanyl Committee meeting differently" in page
+    assert [r.statement for r in response.context["links"]] == sorted(
+        [seeded_archive["002"], seeded_archive["004"]], key=lambda s: s.meeting_reports.get().pk
+    )
+    # A meeting reported once says so, and shows no disagreement.
+    (san_francisco,) = seeded_archive["003"].meetings.all()
+    page = html(client.get(san_francisco.get_absolute_url()))
+    assert "The first account of this meeting in the archive" in page
+    assert "Where the accounts disagree" not in page

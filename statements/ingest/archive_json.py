@@ -116,7 +116,13 @@ def _statement(statement):
         "body": statement.body,
         "meetings": [r.meeting.slug for r in statement.meeting_reports.all()],
         "meeting_reports": [
-            {"meeting": r.meeting.slug, "evidence": r.evidence, "note": r.note}
+            {
+                "meeting": r.meeting.slug,
+                "evidence": r.evidence,
+                "note": r.note,
+                "reasons": list(r.reasons or []),
+                "confidence": r.confidence,
+            }
             for r in statement.meeting_reports.all()
         ],
         "topics": [t.slug for t in statement.topics.all()],
@@ -371,6 +377,8 @@ def statement_outcome(item, topics, participants, meetings):
             statement=statement,
             evidence=report.get("evidence") or MeetingReport.Evidence.STATED,
             note=report.get("note", ""),
+            reasons=list(report.get("reasons") or []),
+            confidence=float(report.get("confidence", 1.0)),
         )
     for n, mention in enumerate(item.get("participants", [])):
         StatementParticipant.objects.create(

@@ -249,7 +249,7 @@ class _BulkLoader:
             if self.meeting_mode != "match":
                 meetings = self._save_meetings_by_report(statement, extraction, participants)
             else:
-                meetings = pipeline._save_meetings(statement, extraction, participants)
+                meetings = pipeline._save_meetings(statement, extraction, participants, fresh=True)
             primary = meetings[0] if meetings else None  # its id may come with the flush
             for item in extraction.commitments:
                 commitments.append((statement.pk, primary, item))
@@ -352,8 +352,7 @@ class _BulkLoader:
             names = []
             for pk in sorted(first_seen, key=first_seen.get):  # stable: ties keep pk order
                 name, aliases = self._person(pk)
-                names.append(name)
-                names.extend(aliases)
+                names.extend(pipeline.resolve_step.search_forms(name, aliases))
             answers.append((pks, names))
 
         fresh = Participant.objects.in_bulk({pk for pks, _ in answers for pk in pks if pk})
@@ -457,7 +456,7 @@ class _BulkLoader:
                 self._flush_reports()
                 single = copy.copy(extraction)
                 single.meetings = [found]
-                meetings = pipeline._save_meetings(statement, single, participants)
+                meetings = pipeline._save_meetings(statement, single, participants, fresh=True)
                 extraction.review_notes = single.review_notes
                 if meetings:
                     self.reports[key] = meetings[0]
@@ -502,11 +501,15 @@ class _BulkLoader:
     def _flush_reports(self):
         if self.pending_reports:
             stated = MeetingReport.Evidence.STATED.value
+            # The statement's own report of a meeting (as `pipeline._save_meetings` words it).
+            reasons = MeetingReport._meta.get_field("reasons").get_db_prep_save(
+                [{"kind": "first", "text": FIRST_ACCOUNT, "agrees": True}], connection
+            )
             _insert_rows(
                 MeetingReport,
-                ["meeting_id", "statement_id", "evidence", "note"],
+                ["meeting_id", "statement_id", "evidence", "note", "reasons", "confidence"],
                 [
-                    (meeting.pk, statement_pk, stated, "")
+                    (meeting.pk, statement_pk, stated, "", reasons, 1.0)
                     for (_, statement_pk), meeting in self.pending_reports.items()
                 ],
             )
@@ -632,6 +635,9 @@ def _one_generation_bump():
     from statements.search.sqlite import one_generation_bump
 
     return one_generation_bump(connection)
+
+
+FIRST_ACCOUNT = pipeline.FIRST_ACCOUNT
 
 
 def _mentions(statement, grouped):

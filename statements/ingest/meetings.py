@@ -23,6 +23,7 @@ the meeting, not a past call or a January summit), where, what kind, and a reada
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -42,6 +43,11 @@ class FoundMeeting(MeetingFound):
     names: list[str] = field(default_factory=list)  # distinctive named things, folded
     occasions: dict = field(default_factory=dict)  # {folded series name: ordinal}
     city_inferred: bool = False
+    relative_days: dict = field(default_factory=dict)  # {series: days after the meeting}
+    publisher_country: str = ""  # whose account it is (numbering differs between governments)
+    # The date is a guess (the publication day or the dateline), not a day the text gives: it
+    # may be a day off. "Today" counted from a stated publication date is no guess.
+    date_guessed: bool = False
 
 
 NAMED_HEADS = {
@@ -68,7 +74,8 @@ CALL = re.compile(
     r"\b(?:(?:tele)?phone|video|virtual)\s+(?:call|conversation|conference|meeting)\b"
     r"|\b(?:spoke|speaks|talked|conferred)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b"
     r"|\b(?:spoke|speaks)\s+(?:by|via)\s+video(?:conference|\s+link)?\b"
-    r"|\bcall\s+with\b|\b(?:held|had|holds)\s+(?:a|an)\s+(?:\w+\s+){0,2}?call\b"
+    r"|\bcall\s+with\b|\b(?:held|had|holds|hosted|hosts|convened)\s+(?:a|an)\s+(?:\w+\s+){0,2}?call\b"
+    r"|\bconference\s+call\b"
     r"|\bvideoconference\b|\bvideo\s+conference\b"
     r"|\bllamada(?:\s+telef[oó]nica)?\b|\bconversaci[oó]n\s+telef[oó]nica\b"
     r"|\bvideoconferencia\b|\bvideollamada\b|\bpor\s+tel[eé]fono\b",
@@ -91,7 +98,7 @@ IN_CITY = re.compile(
 )
 MEETING_WORDS = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|visit|visited|visits|trip|hosted|hosts|received|"
-    r"welcomed|delegations?|talks|call|spoke\s+(?:with|by)|conversation|summit|dialogue|"
+    r"welcomed|delegations?|talks|call|spoke(?:\s+\w+){0,2}?\s+(?:with|by)|conversation|summit|dialogue|"
     r"discussed|bilateral|reunión|reunion|se\s+reunió|se\s+reunieron|recibió|visita|delegación"
     r"|llamada|conversación|videoconferencia|encuentro|sostuvo)\b",
     re.IGNORECASE,
@@ -181,9 +188,7 @@ def occasions(body: str, sentences=None) -> dict:
             continue
         ordinal = m.group("ord").lower()
         number = ORDINALS.get(ordinal) or int(re.match(r"\d+", ordinal).group())
-        series = fold(m.group("series"))
-        series = re.sub(r"^(?:u s |us |mexico |canada )+", "", series)
-        out[series] = number
+        out[_series_key(m.group("series"))] = number
     return out
 
 
@@ -205,21 +210,34 @@ def find_meetings(
     sentences = Sentences(tokens, body)
 
     def current(pos):
+        # A cue of the past counts up to a few words after `pos`: "On July 24, X met Y, building
+        # on the talks held in January" keeps its date; "earlier today" is no cue.
         start, end = sentences.around(pos)
-        return not PAST_CUES.search(body[start:end])
+        text = NOT_PAST.sub("", body[start : min(end, pos + 40)])
+        return not PAST_CUES.search(text)
 
     if not any(current(m.start()) for m in MEETING_WORDS.finditer(body)):
         return []  # people quoted or named, but no meeting reported
 
     stops = _stops(body, dates, current)
+    by_day = False
     if len(stops) < 2:
-        return [_meeting(body, officials, attendees, dates, publisher_country, current, sentences)]
+        stops = _day_stops(body, dates, attendees, publisher_country, current, sentences)
+        by_day = True
+    if len(stops) < 2:
+        return [
+            _meeting(
+                body, officials, attendees, dates, publisher_country, current, sentences, published
+            )
+        ]
     meetings = []
     for n, (stop_start, stop_end) in enumerate(stops):
         here = [o for o in attendees if stop_start <= o.position < stop_end]
         # The travellers (the publisher's side) attend every stop; hosts the one they are named in.
         travellers = [
-            o for o in attendees if o.country == publisher_country and o not in here and n > 0
+            o
+            for o in attendees
+            if o.country == publisher_country and o not in here and (n > 0 or by_day)
         ]
         stop_attendees = sorted(here + travellers, key=lambda o: o.position)
         if not here:
@@ -229,9 +247,74 @@ def find_meetings(
             return start <= pos < end and current(pos)
 
         meetings.append(
-            _meeting(body, officials, stop_attendees, dates, publisher_country, at_stop, sentences)
+            _meeting(
+                body,
+                officials,
+                stop_attendees,
+                dates,
+                publisher_country,
+                at_stop,
+                sentences,
+                published,
+            )
         )
+    if by_day:
+        # Days of one trip: a day that names no place of its own was where the trip went.
+        city, country, inferred, _note = _city(body, current)
+        for found in meetings:
+            if not found.city and city:
+                found.city, found.city_inferred = CITY_NAMES.get(_key(city), city), inferred
+                found.countries = sorted(set(found.countries) | {country} - {""})
+                found.title = meeting_title(found, body, publisher_country)
     return meetings
+
+
+SENTENCE_DATE = re.compile(r"^\W*(?:On|El|Ese|Este)\b", re.IGNORECASE)
+
+
+def _day_stops(body, dates, attendees, publisher_country, current, sentences):
+    """(start, end) of each day of a readout that reports meetings on different days with
+    different leaders ("On June 3, the Secretary met with the President … On June 4, he met
+    with the President-elect …"), or [] when it reports one occasion. A day starts at a sentence
+    that opens with its date, has a meeting verb and names the leader met; it runs to the next
+    such sentence."""
+    days = []
+    for mention in sorted(dates, key=lambda d: d.position):
+        if mention.end not in (None, mention.start) or _is_dateline(body, mention):
+            continue
+        start, end = sentences.around(mention.position)
+        if not current(mention.position) or mention.position - start > 12:
+            continue
+        if not SENTENCE_DATE.search(body[start : mention.position]) or not MET.search(
+            body[start:end]
+        ):
+            continue
+        # A day of its own: a head of state or government (or one elect) met that day only. A
+        # delegation that sees the president one day and ministers the next made one visit.
+        counterparts = {
+            id(o)
+            for o in attendees
+            if start <= o.position < end
+            and o.country != publisher_country
+            and _is_head_of_state(o.title)
+        }
+        if counterparts and (not days or days[-1][1] != mention.start):
+            days.append((start, mention.start, counterparts))
+    if len(days) < 2:
+        return []
+    seen = set()
+    for _, _, counterparts in days:
+        if counterparts & seen:
+            return []  # the same people on two days: one occasion over two days
+        seen |= counterparts
+    starts = [start for start, _, _ in days]
+    return list(zip(starts, [*starts[1:], len(body)], strict=True))
+
+
+VIRTUAL = re.compile(
+    r"\b(?:virtual(?:ly)?|videoconference|video\s+(?:call|conference|link))\b", re.I
+)
+NOT_PAST = re.compile(r"\bearlier\s+(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
 
 
 def _stops(body, dates, current):
@@ -257,9 +340,17 @@ def _stops(body, dates, current):
     return list(zip(starts, [*starts[1:], len(body)], strict=True))
 
 
-def _meeting(body, officials, attendees, dates, publisher_country, current, sentences):
+def _meeting(
+    body, officials, attendees, dates, publisher_country, current, sentences, published=None
+):
     """One FoundMeeting from the sentences `current` accepts."""
-    start, end, inferred, date_note = _meeting_dates(body, dates, current)
+    start, end, inferred, date_note = _meeting_dates(body, dates, current, sentences)
+    if start is None and published is not None:
+        # A readout that gives no date at all reports the day it was published ("President
+        # Biden spoke with …"): inferred, and said so.
+        start = end = published
+        inferred, date_note = True, f"inferred from the publication date ({published})"
+    guessed = inferred and date_note.startswith("inferred from")
     venue, venue_city = _venue(body, current)
     city, city_country, city_inferred, place_note = _city(body, current)
     if not city and not venue_city:
@@ -283,6 +374,9 @@ def _meeting(body, officials, attendees, dates, publisher_country, current, sent
     if not countries and publisher_country:
         countries = [publisher_country]
     kind = _kind(body, attendees, current, countries)
+    if kind == "call" or VIRTUAL.search(_lead_paragraph(body) or body[:400]):
+        # A call or a virtual meeting has no place: a dateline or a venue is where one side sat.
+        city, venue, city_inferred, place_note = "", "", False, ""
     found = FoundMeeting(
         start=start,
         end=end,
@@ -297,18 +391,61 @@ def _meeting(body, officials, attendees, dates, publisher_country, current, sent
         names=named_things(body, [o.title for o in officials]),
         occasions=occasions(body, sentences),
         city_inferred=city_inferred,
+        relative_days=relative_days(body, sentences),
+        publisher_country=publisher_country,
+        date_guessed=guessed,
     )
     found.title = meeting_title(found, body, publisher_country)
     return found
 
 
-def _meeting_dates(body, dates, current):
+# Before a date in its sentence: the date is of an occasion before or after the reported one.
+ANOTHER_OCCASION = re.compile(
+    r"\b(?:follow(?:ed|s|ing)|after|before|since|ahead\s+of|prior\s+to|preced\w+)\b", re.I
+)
+
+
+# Words that may follow a date of the meeting itself ("On July 24 the leaders met").
+DATE_FOLLOWERS = {
+    "the", "a", "an", "and", "or", "in", "at", "on", "to", "with", "when", "where", "by", "for",
+    "of", "as", "during", "after", "before", "he", "she", "they", "we", "his", "her", "their",
+    "both", "senior", "that", "this", "while", "from", "until", "through", "via",
+}  # fmt: skip
+
+
+def _of_the_meeting(body, mention, sentences=None):
+    """Whether a date belongs to the reported meeting ("Yesterday, … met", "Today … the fourth
+    meeting"): its sentence has a meeting word, and neither the words before it in its sentence
+    ("The meeting followed … on April 11") nor its place in a noun phrase ("the September 20
+    federal elections") make it another occasion's."""
+    at, end = mention.position, mention.position + len(mention.phrase)
+    before = body[max(0, at - 12) : at]
+    after = re.match(r"\s+([A-Za-z]+)", body[end:])
+    if after and (
+        re.search(r"(?:\bthe|[’']s)\s+$", before, re.I)
+        or (after.group(1).islower() and after.group(1) not in DATE_FOLLOWERS)
+    ):
+        return False  # "the September 20 federal elections", "July 28 presidential election"
+    if sentences is not None:
+        sentence_start, sentence_end = sentences.around(at)
+    else:
+        sentence_start = max(body.rfind(". ", 0, at), body.rfind("\n\n", 0, at)) + 1
+        ends = [i for i in (body.find(". ", end), body.find("\n\n", end)) if i >= 0]
+        sentence_end = min(ends) if ends else len(body)
+    if not MEETING_WORDS.search(body[sentence_start:sentence_end]):
+        return False
+    return not ANOTHER_OCCASION.search(body[sentence_start:at])
+
+
+def _meeting_dates(body, dates, current, sentences=None):
     """The dates of the reported meeting: the first date in a sentence about now, widened by the
     other current dates within three days of it ('On February 6-7 … Yesterday … Today')."""
     usable = [
         d
         for d in sorted(dates, key=lambda d: d.position)
-        if current(d.position) and not d.phrase.lower().startswith(("last ", "previous"))
+        if current(d.position)
+        and not d.phrase.lower().startswith(("last ", "previous"))
+        and not _is_earlier(body, d.position, d.position + len(d.phrase))
     ]
     datelines = [d for d in usable if _is_dateline(body, d)]
     usable = [d for d in usable if d not in datelines]
@@ -321,11 +458,15 @@ def _meeting_dates(body, dates, current):
         if dates:
             return None, None, False, "the text's dates are of other events"
         return None, None, False, "no date in the text"
-    first = usable[0]
+    first = next((d for d in usable if _of_the_meeting(body, d, sentences)), None)
+    if first is None:
+        return None, None, False, "the text's dates are of other events"
     start, end = first.start, first.end or first.start
     chosen = [first]
-    for other in usable[1:]:
+    for other in usable:
         o_end = other.end or other.start
+        if other is first or not _of_the_meeting(body, other, sentences):
+            continue
         if start - timedelta(days=3) <= other.start and o_end <= end + timedelta(days=3):
             start, end = min(start, other.start), max(end, o_end)
             chosen.append(other)
@@ -375,7 +516,7 @@ def _venue(body, current):
     for m in VENUE.finditer(body):
         if not current(m.start()):
             continue
-        venue = m.group("venue").strip()
+        venue = " ".join(m.group("venue").split())  # a name wrapped over two lines is one
         if venue.lower().startswith(("invitation", "request")):
             continue
         first = first or venue
@@ -464,15 +605,43 @@ def _lead_paragraph(body):
     return ""
 
 
+# A clause that recalls an earlier event: "building on their telephone conversation last week",
+# "following the January 10 summit".
+EARLIER = re.compile(
+    r"\b(?:build(?:s|ing)?\s+on|built\s+on|following\s+up\s+on|followed\s+up\s+on|"
+    r"ahead\s+of|in\s+preparation\s+for|as\s+agreed\s+(?:at|in|during)|"
+    r"recall(?:ed|ing|s)?|commitments\s+(?:made\s+)?(?:at|of|from))\b",
+    re.IGNORECASE,
+)
+
+
+def _clause(body, start, end):
+    """The clause around body[start:end]: from the last , ; : or sentence end before it to the
+    next one after it."""
+    left = max(body.rfind(c, 0, start) for c in ",;:.\n") + 1
+    rights = [i for i in (body.find(c, end) for c in ",;:.\n") if i >= 0]
+    return body[left : min(rights) if rights else len(body)]
+
+
+def _is_earlier(body, start, end):
+    """Whether body[start:end] names an earlier event, not the one reported ("their telephone
+    conversation last week", "Building on the January 10, 2023 Summit")."""
+    clause = _clause(body, start, end)
+    before = body[max(0, start - 120) : start]
+    before = re.split(r"[.;:\n]", before)[-1]
+    return bool(PAST_CUES.search(clause) or EARLIER.search(before.split(",")[-1]))
+
+
 def _is_call(body, current):
     """A phone or video call reported as the main event: named as one, or "X spoke with Y" in
-    the lead with nothing that places the talk in a room (PMO and White House call readouts)."""
+    the lead with nothing that places the talk in a room (PMO and White House call readouts). A
+    call the text recalls ("their telephone conversation last week") is not the event."""
     lead = _lead_paragraph(body)
-    if any(current(m.start()) for m in CALL.finditer(body)) and not re.search(
-        r"\b(?:met|meeting)\b", lead
-    ):
+    offset = body.find(lead) if lead else 0
+    calls = [m for m in CALL.finditer(body) if not _is_earlier(body, m.start(), m.end())]
+    if any(current(m.start()) for m in calls) and not re.search(r"\b(?:met|meeting)\b", lead):
         return True
-    if CALL.search(lead):
+    if any(offset <= m.start() < offset + len(lead) for m in calls):
         return True
     return bool(SPOKE_WITH.search(lead)) and not IN_PERSON.search(lead)
 
@@ -612,24 +781,69 @@ def _host_country(found, visiting):
 # --- the archive --------------------------------------------------------------------------------
 
 
+# A link is weighed item by item; each item is kept, in plain words, on the MeetingReport.
+W_ATTENDEE = 1.0  # per person who attended both
+W_DATES = 4.0  # both accounts dated, and the dates overlap
+W_DAYS = 3.0  # both place the meeting the same number of days before/after the same occasion
+W_ORDINAL = 2.0  # both give the same occasion the same number
+W_NAME = 2.0  # a framework, declaration, committee … both name
+W_VENUE = 2.0
+W_CITY = 1.0
+W_TITLES = 0.5  # per shared attendee given the same title (at most three count)
+# An undated side needs this much: two principals who meet often and a city are not enough.
+UNDATED_MIN_SCORE = 6.0
+# Below this confidence a link (or a near miss) is flagged for a curator.
+SURE = 0.7
+
+
+@dataclass
+class Reason:
+    """One item of evidence for (agrees) or against (not agrees) a link, in plain words."""
+
+    kind: str  # attendees, dates, days, ordinal, name, place, titles, parties, kind
+    text: str
+    agrees: bool = True
+    weight: float = 0.0
+
+    def as_dict(self):
+        return {"kind": self.kind, "text": self.text, "agrees": self.agrees}
+
+
+@dataclass
+class LinkDecision:
+    """What `weigh_meeting` decided: the meeting (or None), how sure, and why."""
+
+    meeting: object = None
+    evidence: str = ""
+    note: str = ""
+    reasons: list = field(default_factory=list)
+    confidence: float = 0.0
+    # No link, but a meeting that came close: the statement's own meeting is flagged with it.
+    near_miss: object = None
+
+
 @dataclass
 class _Candidate:
     meeting: object
-    shared: list
-    names: list
-    same_venue: bool
-    same_city: bool
+    reasons: list
     dated_overlap: bool
+    qualified: bool = False
+    why_not: str = ""
 
     @property
     def score(self):
-        return (
-            len(self.shared)
-            + 2 * len(self.names)
-            + 2 * self.same_venue
-            + self.same_city
-            + 3 * self.dated_overlap
-        )
+        return sum(r.weight for r in self.reasons if r.agrees)
+
+    @property
+    def confidence(self):
+        return confidence_of(self.score, [r for r in self.reasons if not r.agrees])
+
+
+def confidence_of(score, disagreements=()):
+    """0 to 1 from the weight of agreeing evidence; each point where the accounts differ costs
+    a little (two governments numbering a committee differently is normal, not a doubt)."""
+    sure = 1 - math.exp(-score / 5)
+    return round(sure * 0.95 ** len(disagreements), 2)
 
 
 def _window(start, end):
@@ -644,37 +858,319 @@ def _overlaps(a_start, a_end, b_start, b_end, slack=1):
 
 MAX_CANDIDATES = 100
 
+RELATIVE_DAYS = {
+    "yesterday": -1, "ayer": -1, "today": 0, "tonight": 0, "this morning": 0,
+    "this afternoon": 0, "this evening": 0, "hoy": 0, "tomorrow": 1,
+}  # fmt: skip
+RELATIVE = re.compile(r"\b(?:" + "|".join(RELATIVE_DAYS) + r")\b", re.IGNORECASE)
+MET = re.compile(
+    r"\b(?:met|meets|hosted|received|welcomed|se\s+reuni\w+|recibi[oó]|sostuvo)\b", re.I
+)
+
+
+def relative_days(body: str, sentences=None) -> dict:
+    """{series: days from the reported meeting to it} from the words the text dates them with:
+    "X met yesterday with Y … will meet again today … for the third meeting of the Trilateral
+    Fentanyl Committee" -> {"trilateral fentanyl committee": 1}. Works without any calendar
+    date, so two undated accounts can still be compared."""
+    tokens = tokenize(body)
+    sentences = sentences or Sentences(tokens, body)
+    meeting_day = None
+    series_days = {}
+    for m in RELATIVE.finditer(body):
+        start, end = sentences.around(m.start())
+        sentence = body[start:end]
+        if PAST_CUES.search(sentence):
+            continue
+        day = RELATIVE_DAYS[m.group(0).lower()]
+        occasion = OCCASION.search(sentence)
+        if occasion:
+            series_days.setdefault(_series_key(occasion.group("series")), day)
+        elif meeting_day is None and MET.search(sentence):
+            meeting_day = day
+    if meeting_day is None:
+        return {}
+    return {series: day - meeting_day for series, day in series_days.items()}
+
+
+def _series_key(series):
+    return re.sub(r"^(?:u s |us |mexico |canada )+", "", fold(series))
+
+
+def _days_words(offset):
+    if offset == 0:
+        return "the same day as"
+    if offset == 1:
+        return "the day before"
+    if offset == -1:
+        return "the day after"
+    return f"{abs(offset)} days {'before' if offset > 0 else 'after'}"
+
 
 @functools.lru_cache(maxsize=1024)
-def _statement_evidence(body: str, titles: tuple) -> tuple[frozenset, tuple]:
-    """named_things and occasions of one statement, remembered across one import run."""
-    return frozenset(named_things(body, titles)), tuple(occasions(body).items())
+def _statement_evidence(body: str, titles: tuple) -> tuple[frozenset, tuple, tuple]:
+    """named_things, occasions and relative days of one statement, remembered across a run."""
+    return (
+        frozenset(named_things(body, titles)),
+        tuple(occasions(body).items()),
+        tuple(relative_days(body).items()),
+    )
 
 
 def _evidence_of(meeting, exclude_statement):
-    """Named things and pinned occasions of the statements that report a meeting."""
-    names, pinned = set(), {}
+    """What the statements reporting a meeting say of it: named things, pinned occasions
+    ({series: [(ordinal, publishing country)]}) and relative days ({series: offset})."""
+    from statements.models import issuing_country
+
+    names, pinned, days = set(), {}, {}
     for report in meeting.reports.all():
         statement = report.statement
         if exclude_statement is not None and statement.pk == exclude_statement.pk:
             continue
         titles = tuple(m.title_as_written for m in statement.mentions.all())
-        statement_names, statement_occasions = _statement_evidence(statement.body, titles)
+        statement_names, statement_occasions, statement_days = _statement_evidence(
+            statement.body, titles
+        )
         names.update(statement_names)
-        pinned.update(statement_occasions)
-    return names, pinned
+        country = issuing_country(statement.publisher)
+        for series, ordinal in statement_occasions:
+            pinned.setdefault(series, []).append((ordinal, country))
+        for series, offset in statement_days:
+            days.setdefault(series, offset)
+    return names, pinned, days
 
 
-def match_meeting(found: MeetingFound, attendees, *, exclude_statement=None):
-    """(the archived meeting this one is, evidence, note) or (None, "", why not).
+def _list(words):
+    words = list(words)
+    if len(words) <= 2:
+        return " and ".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
 
-    See the module docstring for the rule. A match also fills what the archived meeting lacked
+
+def _ordinal_word(n):
+    for word, value in ORDINALS.items():
+        if value == n:
+            return word
+    return f"#{n}"
+
+
+def _government(code):
+    return COUNTRY_NAMES.get(code, code) if code else "another account"
+
+
+def _parties(people):
+    """The countries of (country, title) pairs that sent a head of state or government, or
+    two people."""
+    counts, leaders = {}, set()
+    for country, title in people:
+        if country:
+            counts[country] = counts.get(country, 0) + 1
+            if _is_head_of_state(title or ""):
+                leaders.add(country)
+    return {c for c, n in counts.items() if n >= 2 or c in leaders}
+
+
+def _weigh(found, meeting, people, titles, exclude_statement):
+    """A _Candidate with every item of evidence for and against `meeting` being `found`."""
+    names_by_pk = {p.pk: p.name for p in people if p is not None and p.pk}
+    reasons = []
+    label = repr(meeting.title)
+    candidate = _Candidate(meeting, reasons, dated_overlap=False)
+
+    def reject(why):
+        candidate.why_not = f"not {label} ({why})"
+        return candidate
+
+    # A curator took one of these statements away from the other: never together again.
+    if exclude_statement is not None and exclude_statement.pk:
+        here_apart = _kept_apart(exclude_statement)
+        for report in meeting.reports.all():
+            apart = {pk for r in report.reasons or [] for pk in r.get("apart_from") or ()}
+            if exclude_statement.pk in apart or report.statement_id in here_apart:
+                return reject("a curator keeps these accounts apart")
+    # Parties: a trilateral meeting is not the bilateral meeting of two of its parties. A party
+    # counts when it sent a leader or two people (one stray country is a reading error).
+    here = _parties([(getattr(o, "country", ""), o.title) for o in found.attendees])
+    there = _parties([(a.delegation, a.title) for a in meeting.attendances.all()])
+    if len(here) >= 2 and len(there) >= 2 and here != there:
+        return reject(f"a meeting of {_list(sorted(here))} is not one of {_list(sorted(there))}")
+    if (found.kind == "call") != (meeting.kind == "call") and meeting.kind and found.kind:
+        return reject("a call is not a meeting in person")
+
+    # Dates.
+    both_dated = found.start is not None and meeting.start_date is not None
+    if both_dated:
+        # A day's slack only for a guessed date: a declaration of the 15th is not the
+        # bilateral meeting of the 14th.
+        slack = 1 if (getattr(found, "date_guessed", False) or meeting.date_inferred) else 0
+        if not _overlaps(found.start, found.end, meeting.start_date, meeting.end_date, slack):
+            return reject("other dates")
+        when_here = format_dates(found.start, found.end)
+        when_there = format_dates(meeting.start_date, meeting.end_date)
+        exact = _overlaps(found.start, found.end, meeting.start_date, meeting.end_date, 0)
+        if when_here == when_there:
+            reasons.append(Reason("dates", f"both place it on {when_here}", weight=W_DATES))
+        elif exact:
+            text = f"the dates overlap: {when_here} here, {when_there} there"
+            reasons.append(Reason("dates", text, weight=W_DATES))
+        else:  # a guessed date a day off: the dates alone do not say it is one meeting
+            text = f"a day apart, one date a guess: {when_here} here, {when_there} there"
+            reasons.append(Reason("dates", text, weight=W_DATES / 2))
+        candidate.dated_overlap = exact
+
+    # Places.
+    found_city = _key(found.city)
+    if found_city and meeting.city and found_city != _key(meeting.city):
+        return reject(f"in {found.city}, not {meeting.city}")
+    if found.venue and _key(found.venue) == _key(meeting.venue):
+        reasons.append(Reason("place", f"both place it at the {meeting.venue}", weight=W_VENUE))
+    elif found_city and found_city == _key(meeting.city):
+        inferred = getattr(found, "city_inferred", False)
+        reasons.append(
+            Reason("place", f"both place it in {meeting.city}", weight=W_CITY / (1 + inferred))
+        )
+
+    # Occasions, their numbers and the days around them.
+    meeting_names, pinned, days = _evidence_of(meeting, exclude_statement)
+    found_occasions = getattr(found, "occasions", {}) or {}
+    found_days = getattr(found, "relative_days", {}) or {}
+    here_country = getattr(found, "publisher_country", "")
+    for series in sorted(found_occasions.keys() & pinned.keys()):
+        ours = found_occasions[series]
+        for theirs, country in pinned[series]:
+            title_series = series.title()
+            if ours == theirs:
+                reasons.append(
+                    Reason(
+                        "ordinal",
+                        f"both call it the {_ordinal_word(ours)} meeting of the {title_series}",
+                        weight=W_ORDINAL,
+                    )
+                )
+                break
+            if here_country and country and here_country == country:
+                return reject(
+                    f"{_government(country)} numbers the {title_series} meetings "
+                    f"{_ordinal_word(ours)} and {_ordinal_word(theirs)}: two meetings"
+                )
+            reasons.append(
+                Reason(
+                    "ordinal",
+                    f"the accounts number the {title_series} meeting differently: the "
+                    f"{_ordinal_word(ours)} for {_government(here_country)}, the "
+                    f"{_ordinal_word(theirs)} for {_government(country)}",
+                    agrees=False,
+                )
+            )
+            break
+    for series in sorted(found_days.keys() & days.keys()):
+        if found_days[series] == days[series]:
+            reasons.append(
+                Reason(
+                    "days",
+                    f"both accounts place the meeting {_days_words(found_days[series])} the "
+                    f"{series.title()} met (\u201cyesterday\u201d, \u201ctoday\u201d …)",
+                    weight=W_DAYS,
+                )
+            )
+        else:
+            reasons.append(
+                Reason(
+                    "days",
+                    f"the accounts place the {series.title()} on different days around the meeting",
+                    agrees=False,
+                )
+            )
+    found_names = set(getattr(found, "names", []) or [])
+    shared_names = sorted(found_names & meeting_names)
+    # An occasion one account places around the meeting ("today … the third meeting of the
+    # Trilateral Fentanyl Committee") that the other accounts do not place there (naming it in
+    # passing is not enough): a sign of two different meetings, which an undated account
+    # cannot outweigh.
+    pinned_here, pinned_there = {*found_occasions, *found_days}, {*pinned, *days}
+    unmatched = sorted(pinned_here ^ pinned_there)
+    for series in unmatched:
+        reasons.append(
+            Reason(
+                "occasion",
+                f"only one account places the {series.title()} around the meeting",
+                agrees=False,
+            )
+        )
+    for name in shared_names:
+        reasons.append(Reason("name", f"both name the {name.title()}", weight=W_NAME))
+
+    # People and the titles they held.
+    shared = sorted(
+        {a.participant_id for a in meeting.attendances.all()} & set(names_by_pk),
+        key=lambda pk: names_by_pk[pk],
+    )
+    if shared:
+        who = _list(names_by_pk[pk] for pk in shared)
+        count = f"{len(shared)} people attended both" if len(shared) > 1 else "1 shared attendee"
+        reasons.insert(0, Reason("attendees", f"{count}: {who}", weight=W_ATTENDEE * len(shared)))
+    same_title = []
+    held = {a.participant_id: a.title for a in meeting.attendances.all()}
+    for pk in shared:
+        mine, theirs = fold(titles.get(pk, "")), fold(held.get(pk, ""))
+        if mine and theirs and (mine in theirs or theirs in mine):
+            same_title.append(f"{names_by_pk[pk]} ({held[pk]})")
+    if same_title:
+        reasons.append(
+            Reason(
+                "titles",
+                "the same titles: " + _list(same_title[:5]),
+                weight=W_TITLES * min(3, len(same_title)),
+            )
+        )
+
+    particular = any(r.kind in ("name", "place", "days", "ordinal") and r.agrees for r in reasons)
+    if both_dated and not candidate.dated_overlap and not particular:
+        candidate.why_not = f"not {label} (a day apart and nothing particular in common)"
+    elif both_dated:
+        candidate.qualified = len(shared) >= 2 or any(r.kind == "place" for r in reasons)
+        if not candidate.qualified:
+            candidate.why_not = f"not {label} (same days, but nobody and no place in common)"
+    elif unmatched and len(shared) >= 2:
+        candidate.why_not = (
+            f"not {label} (only one account places the {unmatched[0].title()} around it)"
+        )
+    elif len(shared) >= 2 and particular and candidate.score >= UNDATED_MIN_SCORE:
+        candidate.qualified = True
+    elif len(shared) >= 2 and particular:
+        candidate.why_not = f"not {label} (too little in common: {candidate.score:g} points)"
+    elif len(shared) >= 2:
+        candidate.why_not = f"not {label} ({len(shared)} shared attendees but nothing else shared)"
+    elif shared:
+        candidate.why_not = f"not {label} (only {len(shared)} shared attendee)"
+    return candidate
+
+
+def _kept_apart(statement):
+    """Ids of the statements a curator took `statement` away from (its decided links say)."""
+    cached = getattr(statement, "_kept_apart", None)
+    if cached is None:
+        from statements.models import MeetingReport
+
+        reasons = MeetingReport.objects.filter(
+            statement=statement, evidence=MeetingReport.Evidence.CURATOR
+        ).values_list("reasons", flat=True)
+        cached = {pk for items in reasons for r in items or [] for pk in r.get("apart_from") or ()}
+        statement._kept_apart = cached
+    return cached
+
+
+def weigh_meeting(found: MeetingFound, attendees, *, titles=None, exclude_statement=None):
+    """Weigh every archived meeting that could be the one `found` describes; a LinkDecision.
+
+    See the module docstring for the rule. A link also fills what the archived meeting lacked
     (dates, city, venue, countries) from this statement.
     """
     from django.db.models import Count, Prefetch, Q
 
     from statements.models import Meeting, MeetingReport, StatementParticipant
 
+    titles = titles or {}
     people = {p.pk for p in attendees if p is not None and p.pk}
     # Only meetings that can qualify: two shared attendees, or overlapping dates. A dated
     # meeting on other dates never qualifies for a dated statement, so it is not even read.
@@ -706,49 +1202,18 @@ def match_meeting(found: MeetingFound, attendees, *, exclude_statement=None):
         )
         .order_by("-shared", "pk")[:MAX_CANDIDATES]
     )
-    found_names = set(getattr(found, "names", []) or [])
-    found_occasions = getattr(found, "occasions", {}) or {}
-    found_city = _key(found.city)
-    qualified, rejected = [], []
-    for meeting in meetings:
-        shared = sorted({a.participant_id for a in meeting.attendances.all()} & people)
-        names, pinned = _evidence_of(meeting, exclude_statement)
-        shared_names = sorted(found_names & names)
-        same_venue = bool(found.venue) and _key(found.venue) == _key(meeting.venue)
-        same_city = bool(found_city) and found_city == _key(meeting.city)
-        label = f"{meeting.title!r}"
-        conflict = [
-            f"{series}: #{found_occasions[series]} here, #{pinned[series]} there"
-            for series in found_occasions.keys() & pinned.keys()
-            if found_occasions[series] != pinned[series]
-        ]
-        if conflict:
-            rejected.append(f"not {label} ({'; '.join(conflict)})")
-            continue
-        if found_city and meeting.city and not same_city:
-            rejected.append(f"not {label} (another city)")
-            continue
-        both_dated = found.start is not None and meeting.start_date is not None
-        if both_dated:
-            if not _overlaps(found.start, found.end, meeting.start_date, meeting.end_date):
-                continue
-            if same_city or same_venue or len(shared) >= 2:
-                qualified.append(
-                    _Candidate(meeting, shared, shared_names, same_venue, same_city, True)
-                )
-            continue
-        if len(shared) >= 2 and (shared_names or same_venue or same_city):
-            qualified.append(
-                _Candidate(meeting, shared, shared_names, same_venue, same_city, False)
-            )
-        elif len(shared) >= 2:
-            rejected.append(f"not {label} ({len(shared)} shared attendees but nothing else shared)")
-        elif shared:
-            rejected.append(f"not {label} (only {len(shared)} shared attendee)")
+    weighed = [_weigh(found, m, attendees, titles, exclude_statement) for m in meetings]
+    qualified = [c for c in weighed if c.qualified]
+    rejected = [c.why_not for c in weighed if c.why_not and "other dates" not in c.why_not]
     if not qualified:
         why = "no archived meeting with overlapping dates" if found.start else "undated"
-        note = "; ".join([why, *rejected[:3]])
-        return None, "", note[:300]
+        close = [c for c in weighed if "too little" in c.why_not]
+        decision = LinkDecision(note="; ".join([why, *rejected[:3]])[:300])
+        if close:
+            best = max(close, key=lambda c: c.score)
+            decision.near_miss = best.meeting
+            decision.reasons = [r.as_dict() for r in best.reasons]
+        return decision
 
     def order(c):
         m = c.meeting
@@ -757,30 +1222,47 @@ def match_meeting(found: MeetingFound, attendees, *, exclude_statement=None):
     qualified.sort(key=order)
     best = qualified[0]
     tie = len(qualified) > 1 and qualified[1].score == best.score
-    parts = []
-    if best.dated_overlap:
-        parts.append("overlapping dates")
-    else:
-        parts.append("undated")
-    parts.append(f"{len(best.shared)} shared attendees")
-    if best.names:
-        parts.append("shared: " + ", ".join(best.names))
-    if best.same_venue:
-        parts.append("same venue")
-    elif best.same_city:
-        parts.append("same city")
+    reasons = list(best.reasons)
+    confidence = best.confidence
+    if not found.start or best.meeting.start_date is None:
+        reasons.append(Reason("dates", "one account gives no date, so the others must agree"))
     if tie:
         evidence = MeetingReport.Evidence.WEAK
-        parts.append(
-            f"as good: {qualified[1].meeting.title!r}; linked to the earlier one, check it"
+        confidence = min(confidence, 0.5)
+        reasons.append(
+            Reason(
+                "tie",
+                f"{qualified[1].meeting.title!r} fits as well; linked to the earlier one",
+                agrees=False,
+            )
         )
     elif best.dated_overlap and not found.date_inferred:
         evidence = MeetingReport.Evidence.STATED
-    else:
+    elif confidence >= SURE:
         evidence = MeetingReport.Evidence.STRONG
+    else:
+        evidence = MeetingReport.Evidence.WEAK
+    parts = [r.text for r in reasons]
+    if evidence == MeetingReport.Evidence.WEAK and not tie:
+        parts.append(f"confidence {confidence:.2f}: check it")
+    elif tie:
+        parts.append("check it")
     parts.extend(rejected[:2])
     _fill_blanks(best.meeting, found)
-    return best.meeting, evidence, "; ".join(parts)[:300]
+    return LinkDecision(
+        meeting=best.meeting,
+        evidence=evidence,
+        note="; ".join(parts)[:300],
+        reasons=[r.as_dict() for r in reasons],
+        confidence=confidence,
+    )
+
+
+def match_meeting(found: MeetingFound, attendees, *, exclude_statement=None, titles=None):
+    """(the archived meeting this one is, evidence, note) or (None, "", why not): the short
+    form of `weigh_meeting`."""
+    decision = weigh_meeting(found, attendees, titles=titles, exclude_statement=exclude_statement)
+    return decision.meeting, decision.evidence, decision.note
 
 
 def _fill_blanks(meeting, found):
@@ -790,6 +1272,10 @@ def _fill_blanks(meeting, found):
         meeting.start_date, meeting.end_date = found.start, found.end
         meeting.date_inferred = found.date_inferred
         changed += ["start_date", "end_date", "date_inferred"]
+        when = format_dates(found.start, found.end)
+        if when and meeting.title == meeting.title.split(", ")[0]:  # the title had no date
+            meeting.title = f"{meeting.title}, {when}"[:300]
+            changed.append("title")
     if not meeting.city and found.city:
         meeting.city = found.city
         changed.append("city")

@@ -346,6 +346,11 @@ def _note_document(extraction):
             extraction.note(f"Quote without a speaker at offset {quote.position}.")
 
 
+# The one reason of a meeting's first report.
+FIRST_ACCOUNT = (
+    "the first account of this meeting in the archive (the others were weighed against it)"
+)
+
 # --- Saving -------------------------------------------------------------------------------
 
 
@@ -535,7 +540,14 @@ def save(
         statement.save()
         statement.__dict__.pop("_change_reason", None)  # a later save by hand is not ours
 
-        _save_derived(statement, extraction)
+        _save_derived(statement, extraction, fresh=outcome == "created")
+        if outcome == "updated":
+            from statements import curation
+
+            if keep_manual:  # the curator's corrections to officials, recorded one by one
+                curation.reapply_official_corrections(statement)
+            else:
+                statement.official_corrections.all().delete()
         if statement.review_notes != extraction.review_notes:
             # Resolution added (or settled) a note. An update, not a save: one history
             # record per import.
@@ -578,11 +590,11 @@ def _curated_meetings(pks):
     return history.filter(id__in=pks, history_user__isnull=False).values("id")
 
 
-def _save_derived(statement, extraction):
+def _save_derived(statement, extraction, *, fresh=False):
     participants = _save_officials(statement, extraction)
     topics = _topics(extraction)
     statement.topics.set(topics[slug] for slug in extraction.topics if slug in topics)
-    meetings = _save_meetings(statement, extraction, participants)
+    meetings = _save_meetings(statement, extraction, participants, fresh=fresh)
     primary = meetings[0] if meetings else None
     if primary is None:
         primary = statement.meetings.order_by("start_date", "pk").first()
@@ -738,25 +750,58 @@ def add_attendances(meeting, attendees):
             attendance.save(update_fields=["title"])
 
 
-def _save_meetings(statement, extraction, participants):
-    """Link the statement to the meetings it reports: an existing one when the evidence holds."""
-    linked = []
-    for found in extraction.meetings:
-        attendees = []
-        for mention in found.attendees:
-            participant = participants.get(id(mention)) or _participant_for(
-                mention, extraction, participants
-            )
-            if participant is not None and all(p.pk != participant.pk for p, _ in attendees):
-                attendees.append((participant, mention.title))
-        people = [p for p, _ in attendees]
-        meeting, evidence, note = meeting_step.match_meeting(
-            found, people, exclude_statement=statement
+def _save_meetings(statement, extraction, participants, *, fresh=False):
+    """Link the statement to the meetings it reports: an existing one when the evidence holds.
+
+    Each link keeps its evidence item by item (`MeetingReport.reasons`) and a confidence. A
+    statement whose links a curator decided (confirmed, moved or split) keeps exactly those:
+    the importer adds none of its own, so an import never undoes a curator's decision.
+    """
+    if fresh:  # a statement inserted a moment ago: no curator has decided anything yet
+        decided, statement._kept_apart = [], set()
+    else:
+        decided = list(
+            statement.meeting_reports.filter(
+                evidence=MeetingReport.Evidence.CURATOR
+            ).select_related("meeting")
         )
+    linked = list(dict.fromkeys(report.meeting for report in decided))
+    for found in extraction.meetings:
+        if decided and (len(extraction.meetings) == 1 or _decided_covers(decided, found)):
+            # The curator decided which meeting this is (confirmed, moved or split it).
+            extraction.review_notes = [
+                n for n in extraction.review_notes if n != _undated_meeting_note(found)
+            ]
+            continue
+        attendees = _meeting_attendees(found, extraction, participants)
+        people = [p for p, _ in attendees]
+        titles = {p.pk: title for p, title in attendees if title}
+        decision = meeting_step.weigh_meeting(
+            found, people, titles=titles, exclude_statement=statement
+        )
+        meeting, evidence, note = decision.meeting, decision.evidence, decision.note
         if meeting is None:
-            # The statement's own report of a meeting nobody else reported: certain.
+            # The statement's own report of a meeting nobody else reported: certain, unless
+            # an archived meeting came close (then a curator decides: same one, or not).
             meeting = meeting_step.create_meeting(found, attendees)
-            evidence, note = MeetingReport.Evidence.STATED, ""
+            evidence, note = MeetingReport.Evidence.STATED, decision.note
+            if decision.near_miss is not None:
+                evidence = MeetingReport.Evidence.WEAK
+                note = (
+                    f"maybe the same meeting as {decision.near_miss.title!r}, but too little "
+                    "in common to link them: " + "; ".join(r["text"] for r in decision.reasons)
+                )[:300]
+                extraction.note(f"Meeting kept apart, check it: {meeting.title} ({note}).")
+                decision.confidence = 0.5
+            else:
+                decision.confidence = 1.0
+                decision.reasons = [
+                    {
+                        "kind": "first",
+                        "text": FIRST_ACCOUNT,
+                        "agrees": True,
+                    }
+                ]
         elif evidence == MeetingReport.Evidence.WEAK:
             extraction.note(
                 f"Meeting linked on weak evidence: {meeting.title}"
@@ -769,17 +814,54 @@ def _save_meetings(statement, extraction, participants):
                 n for n in extraction.review_notes if n != _undated_meeting_note(found)
             ]
         add_attendances(meeting, attendees)
+        values = {
+            "evidence": evidence or MeetingReport.Evidence.STATED,
+            "note": note[:300],
+            "reasons": decision.reasons,
+            "confidence": decision.confidence,
+        }
         report, created = MeetingReport.objects.get_or_create(
-            meeting=meeting,
-            statement=statement,
-            defaults={"evidence": evidence or MeetingReport.Evidence.STATED, "note": note[:300]},
+            meeting=meeting, statement=statement, defaults=values
         )
         if not created and report.evidence != MeetingReport.Evidence.CURATOR:
-            report.evidence, report.note = evidence or MeetingReport.Evidence.STATED, note[:300]
-            report.save(update_fields=["evidence", "note"])
+            for name, value in values.items():
+                setattr(report, name, value)
+            report.save(update_fields=list(values))
         if meeting not in linked:
             linked.append(meeting)
     return linked
+
+
+def _decided_covers(decided, found):
+    """Whether one of the meetings a curator linked the statement to is the found one: their
+    dates overlap (or one is undated) and their cities do not differ."""
+    for report in decided:
+        meeting = report.meeting
+        dated = found.start is not None and meeting.start_date is not None
+        if dated and not meeting_step._overlaps(
+            found.start, found.end, meeting.start_date, meeting.end_date, slack=0
+        ):
+            continue
+        if (
+            found.city
+            and meeting.city
+            and meeting_step._key(found.city) != meeting_step._key(meeting.city)
+        ):
+            continue
+        return True
+    return False
+
+
+def _meeting_attendees(found, extraction, participants):
+    """(participant, title as written) of each attendee of a found meeting, once each."""
+    attendees = []
+    for mention in found.attendees:
+        participant = participants.get(id(mention)) or _participant_for(
+            mention, extraction, participants
+        )
+        if participant is not None and all(p.pk != participant.pk for p, _ in attendees):
+            attendees.append((participant, mention.title))
+    return attendees
 
 
 def _participant_for(mention, extraction, participants):

@@ -230,6 +230,16 @@ class Gazetteer:
     def __len__(self):
         return len(self.entries)
 
+    def entry_named(self, name: str) -> GazetteerEntry | None:
+        """The entry one of whose forms is exactly `name` (folded), when only one has it."""
+        if not hasattr(self, "_by_form"):
+            by_form = {}
+            for entry in self.entries:
+                for form in entry.forms():
+                    by_form.setdefault(fold(form), []).append(entry)
+            self._by_form = {key: found[0] for key, found in by_form.items() if len(found) == 1}
+        return self._by_form.get(fold(name or ""))
+
     def lookup(self, name: str, country: str = "") -> GazetteerEntry | None:
         """The one entry this name can be, or None (unknown, or two entries fit)."""
         words = name_words(name)
@@ -277,6 +287,21 @@ def default_gazetteer() -> Gazetteer:
 
 
 EMPTY_GAZETTEER = Gazetteer()
+
+
+def search_forms(name: str, aliases=()) -> list[str]:
+    """Every form an official is searched by: the canonical name, the aliases the archive
+    recorded, and the gazetteer's (fixtures/officials.yaml) forms of the same person ("AMLO",
+    "Liz Sherwood-Randall"), whichever document was imported first.
+
+    This is the alias knowledge of search: `Statement.refresh_search_names()` and the bulk
+    importer put these forms in `Statement.search_names`, the names text every engine indexes.
+    """
+    forms = [name, *aliases]
+    entry = default_gazetteer().entry_named(name)
+    if entry is not None:
+        forms.extend(entry.forms())
+    return list(dict.fromkeys(f for f in forms if f))
 
 
 # --- resolving against the database -------------------------------------------------------------
@@ -565,6 +590,10 @@ def resolve_official(mention, *, create: bool = True, gazetteer=None):
             return None, "unknown"
     if participant is None:
         return None, "unknown"
+    if entry is not None:
+        # The gazetteer's forms are the official's aliases too (search and the official page
+        # know "AMLO" before any document writes it).
+        forms = list(dict.fromkeys([*forms, *entry.forms()]))
     _record(
         participant,
         forms,

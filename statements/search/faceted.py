@@ -148,6 +148,13 @@ class FacetedSearch:
         found = list(Participant.objects.raw(sql, params))
         if found and found[0].exact_name:
             return found[0]
+        canonical = _gazetteer_name(key)
+        if canonical:  # a form only the gazetteer knows ("AMLO" in an archive imported before)
+            sql, params = _official_sql(connection.vendor, False)
+            params = [canonical if p == _NAME else p for p in params]
+            named = list(Participant.objects.raw(sql, params))
+            if named:
+                return named[0]
         # One word: a surname that only one official has ("Trudeau", "Verma").
         return found[0] if one_word and len(found) == 1 else None
 
@@ -178,6 +185,14 @@ class FacetedSearch:
 
     def without_filters_url(self):
         return querystring(QueryDict(mutable=True), q=[self.q] if self.q else [])
+
+
+def _gazetteer_name(key):
+    """The folded canonical name the gazetteer gives a form of a name (another form), or ""."""
+    from statements.ingest.resolve import default_gazetteer
+
+    entry = default_gazetteer().entry_named(key)
+    return fold(entry.name) if entry is not None and fold(entry.name) != key else ""
 
 
 _NAME = "\x00name\x00"  # stands for the folded query while the SQL is compiled

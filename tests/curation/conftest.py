@@ -1,9 +1,12 @@
 """Curation fixtures: curators and other users, and small archives built by hand."""
 
+import io
 import itertools
+import shutil
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.management import call_command
 
 from statements.curation import curators_group
 from statements.models import (
@@ -57,3 +60,25 @@ def make_official(db):
         return Participant.objects.create(name=name, country=country, titles=list(titles))
 
     return make
+
+
+@pytest.fixture
+def seeds_copy(tmp_path, db):
+    """The seeds imported from a copy in a temporary folder (a test may edit a file there)."""
+    from tests.conftest import SEEDS_DIR
+
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS_DIR, folder)
+    reimport(folder)
+    return folder
+
+
+def reimport(folder, *extra):
+    """`manage.py import_statements FOLDER [--force]`, as a curator's archive would be updated."""
+    call_command(
+        "import_statements", str(folder), *extra, stdout=io.StringIO(), stderr=io.StringIO()
+    )
+
+
+def seed_statement(prefix):
+    return Statement.objects.get(source_file__startswith=prefix)

@@ -252,3 +252,15 @@ def test_a_dry_run_restore_saves_nothing(seeded_archive, tmp_path):
     assert "would restore archive.json: 5 statements" in out.getvalue()
     assert "Statements: 5 would be created" in out.getvalue()
     assert not Statement.objects.exists() and not Participant.objects.exists()
+
+
+def test_round_trip_keeps_each_links_evidence(seeded_archive, tmp_path):
+    (link,) = seeded_archive["004"].meeting_reports.all()
+    before = (link.evidence, link.reasons, link.confidence)
+    path = tmp_path / "archive.json"
+    path.write_text(export(), encoding="utf-8")
+    empty_the_archive()
+    call_command("import_statements", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+    restored = MeetingReport.objects.get(statement__source_file__startswith="004")
+    assert (restored.evidence, restored.reasons, restored.confidence) == before
+    assert any("people attended both" in r["text"] for r in restored.reasons)

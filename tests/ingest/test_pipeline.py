@@ -236,7 +236,9 @@ def test_one_document_is_one_transaction(monkeypatch):
         raise RuntimeError("meeting step broke")
 
     monkeypatch.setattr(pipeline.meeting_step, "create_meeting", broken)
-    monkeypatch.setattr(pipeline.meeting_step, "match_meeting", lambda *a, **k: (None, "", ""))
+    monkeypatch.setattr(
+        pipeline.meeting_step, "weigh_meeting", lambda *a, **k: pipeline.meeting_step.LinkDecision()
+    )
     with pytest.raises(RuntimeError):
         save(extract(document(CANADA, "canada.md")))
     # Officials were resolved before the failure; nothing of the document survives it.
@@ -250,8 +252,14 @@ def test_a_meeting_linked_on_weak_evidence_is_flagged(monkeypatch):
     (meeting,) = first.meetings.all()
     monkeypatch.setattr(
         pipeline.meeting_step,
-        "match_meeting",
-        lambda found, attendees, exclude_statement=None: (meeting, "weak", "one shared attendee"),
+        "weigh_meeting",
+        lambda found, attendees, **kwargs: pipeline.meeting_step.LinkDecision(
+            meeting,
+            "weak",
+            "one shared attendee",
+            [{"kind": "attendees", "text": "one shared attendee", "agrees": True}],
+            0.4,
+        ),
     )
     second, _ = save(extract(document(GUATEMALA, "guatemala.md")))
     assert second.needs_review
@@ -259,11 +267,13 @@ def test_a_meeting_linked_on_weak_evidence_is_flagged(monkeypatch):
         second.review_notes
     )
     report = second.meeting_reports.get()
-    assert (report.meeting, report.evidence, report.note) == (
+    assert (report.meeting, report.evidence, report.note, report.confidence) == (
         meeting,
         "weak",
         "one shared attendee",
+        0.4,
     )
+    assert report.needs_review and report.reasons[0]["text"] == "one shared attendee"
 
 
 @pytest.mark.django_db
