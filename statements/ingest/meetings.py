@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from statements.ingest import lexicon
+from statements.ingest import lexicon, lexicon_es
 from statements.ingest.dates import publication_date_from_text
 from statements.ingest.people import PAST_CUES, Sentences, tokenize
 from statements.ingest.resolve import MIDDLE_GIVEN_NAMES, name_score
@@ -283,6 +283,9 @@ def _meeting(body, officials, attendees, dates, publisher_country, current, sent
     if not countries and publisher_country:
         countries = [publisher_country]
     kind = _kind(body, attendees, current, countries)
+    # A call happens nowhere: an inferred city (a dateline) says where it was written.
+    if kind == "call" and city_inferred and not venue:
+        city, city_inferred = "", False
     found = FoundMeeting(
         start=start,
         end=end,
@@ -367,6 +370,7 @@ def _is_dateline(body, mention) -> bool:
 
 # A sentence about a later occasion: "agreed to hold the next dialogue in Washington".
 FUTURE = re.compile(r"\b(?:next|upcoming|will|would|to hold|pr[oó]xim[oa]|celebrar[aá]n?)\b", re.I)
+FUTURE = re.compile(f"{FUTURE.pattern}|{lexicon_es.FUTURE}", re.I)  # "acordaron celebrar … en"
 
 
 def _venue(body, current):
@@ -477,6 +481,9 @@ def _is_call(body, current):
     return bool(SPOKE_WITH.search(lead)) and not IN_PERSON.search(lead)
 
 
+ES_COMMITTEE = re.compile(lexicon_es.COMMITTEE)
+
+
 def _kind(body, attendees, current, countries):
     if _is_call(body, current):
         return "call"
@@ -489,6 +496,8 @@ def _kind(body, attendees, current, countries):
         first_paragraph,
     ) and not re.search(r"\bdelegation\s+to\b", first_paragraph):
         return "committee"
+    if ES_COMMITTEE.search(_lead_paragraph(body)):
+        return "committee"  # "la tercera reunión del Diálogo Económico de Alto Nivel"
     delegations = re.search(r"\b(?:delegations?|delegaci[oó]n(?:es)?)\b", body)
     if delegations and (len(countries) >= 2 or DESTINATION.search(body)):
         return "delegation_visit"
