@@ -7,6 +7,7 @@ de octubre". The expectations below were written before the extraction was run o
 `pytest tests/ingest/test_spanish.py -s -k totals` prints the per-field figures of both sets.
 """
 
+import io
 from datetime import date
 from pathlib import Path
 
@@ -379,3 +380,65 @@ def test_totals(files, capsys):
             shown = f"{right}" if measure.startswith(("false", "extra")) else f"{right}/{of}"
             print(f"  {measure:22} {shown}")
     assert totals["officials found"][1] == sum(len(e["officials"]) for e in files.values())
+
+
+@pytest.mark.django_db
+def test_imported_communique_page_shows_what_the_spanish_text_says(client, tmp_path):
+    """`import_statements` on a Spanish communiqué: its statement page shows the officials with
+    their Spanish titles, the commitments with their parties, the quotes with their speakers,
+    the publisher and kind; its meeting page the delegations, the date "ayer" gives and the
+    city. Runs on SQLite and PostgreSQL (DATABASE_URL)."""
+    import shutil
+
+    from django.core.management import call_command
+
+    from statements.models import Meeting, Statement
+
+    source = tmp_path / "es"
+    source.mkdir()
+    shutil.copy(SPANISH / "sre_ayer_palacio.txt", source)
+    call_command("import_statements", str(source), stdout=io.StringIO(), stderr=io.StringIO())
+
+    statement = Statement.objects.get(source_file="sre_ayer_palacio.txt")
+    assert (statement.language, statement.kind, statement.publisher, statement.date) == (
+        "es",
+        "communique",
+        SRE,
+        date(2023, 12, 28),
+    )
+    mentions = {
+        m.name_as_written: (m.title_as_written, m.participant.country, m.attended)
+        for m in statement.mentions.select_related("participant")
+    }
+    assert mentions["Alejandro Mayorkas"] == ("secretario de Seguridad Nacional", "US", True)
+    assert mentions["Luisa María Alcalde Luján"] == ("secretaria de Gobernación", "MX", True)
+    assert [name for name, (_, _, attended) in mentions.items() if not attended] == [
+        "Joseph R. Biden"
+    ]
+
+    page = client.get(statement.get_absolute_url())
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'lang="es"' in html
+    assert f"Communiqué · {SRE}" in html
+    for name, title in (
+        ("Andrés Manuel López Obrador", "presidente"),
+        ("Alejandro Mayorkas", "secretario de Seguridad Nacional"),
+        ("Elizabeth Sherwood-Randall", "asesora de Seguridad Nacional de la Casa Blanca"),
+        ("Luisa María Alcalde Luján", "secretaria de Gobernación"),
+    ):
+        assert f'{name}</a><br><span class="muted small">{title}</span>' in html, name
+    assert "Las delegaciones acordaron mantener abiertos los cruces fronterizos" in html
+    assert "Parties: US, MX" in html
+    quote = page.context["statement"].quotes.get()
+    assert quote.speaker.name == "Andrés Manuel López Obrador"
+    assert "Hemos acordado seguir trabajando juntos" in html
+
+    meeting = Meeting.objects.get(reports__statement=statement)
+    assert (meeting.start_date, meeting.city) == (date(2023, 12, 27), "Mexico City")
+    meeting_html = client.get(meeting.get_absolute_url()).content.decode()
+    assert "United States delegation" in meeting_html
+    assert "Mexico delegation" in meeting_html or "Mexican delegation" in meeting_html
+    biden = statement.mentions.get(name_as_written="Joseph R. Biden").participant
+    assert biden.name not in meeting_html  # recalled, not at the table
+    assert "Alejandro Mayorkas" in meeting_html
