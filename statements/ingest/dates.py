@@ -234,7 +234,8 @@ def find_dates(body: str, anchor: date | None) -> list[DateMention]:
 _DATELINE_BEFORE = re.compile(
     r"^[ \t*_]*(?:(?:release date|date|published|posted|issued|fecha(?: de publicaci[oó]n)?)"
     r"[ \t]*:[ \t]*)?"
-    r"(?:[A-ZÁÉÍÓÚÑ][\w.'’ -]{1,40},[ \t]*){0,2}(?:(?:" + "|".join(WEEKDAYS) + r"),?[ \t]+)?$",
+    r"(?:[A-ZÁÉÍÓÚÑ][\w.'’ -]{1,40},[ \t]*){0,2}(?:(?:" + "|".join(WEEKDAYS) + r"),?[ \t]+)?"
+    r"(?:a[ \t]+)?$",  # "Washington, D.C., a 5 de octubre de 2023"
     re.IGNORECASE,
 )
 _DATELINE_AFTER = re.compile(r"^[ \t*_]*(?:$|[-–—:|(]|\.(?:\s|$)|,\s*(?:19|20)?\d\d:\d\d)")

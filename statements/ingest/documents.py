@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 
 import yaml
 
+from statements.ingest import spanish
 from statements.ingest.dates import find_dates, publication_date_from_text
 from statements.ingest.html import html_headline, html_to_text, is_html
 from statements.ingest.types import Document, DocumentError
@@ -280,7 +281,7 @@ _SOURCE_LINE = re.compile(
 )
 _RULE_LINE = re.compile(r"^\s*(?:#+|[-*_=]{3,}|(?:\*\s*){3,})\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_BULLET = re.compile(r"^\s*(?:[•·▪◦●‣∙]|[-*+](?=\s)|\d{1,2}[.)](?=\s))\s*")
+_BULLET = re.compile(r"^\s*(?:[•·▪◦●‣∙]|[-*+](?=\s)|\d{1,2}[.)](?=\s)|[a-h]\)(?=\s))\s*")  # "a) …"
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)»]\s*$")
 # A line that cannot end a sentence: it stops on a comma, a hyphen or a word that needs more.
@@ -410,7 +411,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
                 current = []
             continue
         if current and not wrapped:
-            if not _BULLET.match(line) and _CONTINUES.search(current[-1]) or line[:1].islower():
+            if not _BULLET.match(line) and (_CONTINUES.search(current[-1]) or line[:1].islower()):
                 current.append(line.strip())  # "… met at the" / "Ministry of …": one sentence
                 continue
             paragraphs.append(" ".join(current))
@@ -865,6 +866,10 @@ def parse_document(raw: bytes | str, source_file: str, overrides: dict | None = 
                 header_publisher = "The White House"
             elif "spokesperson" in who:
                 header_publisher = "U.S. Department of State"
+    in_spanish = detect_language("\n\n".join(paragraphs)) == "es"
+    if in_spanish:  # a header or sign-off: "SRE", "Presidencia de la República"
+        named, paragraphs = spanish.publisher_lines(paragraphs)
+        header_publisher = header_publisher or named
     # Header lines naming the publisher ("THE WHITE HOUSE", "Office of the Spokesperson").
     # A web page puts them under the headline: the first few paragraphs are looked at.
     for index in reversed(range(min(4, len(paragraphs)))):
@@ -895,13 +900,15 @@ def parse_document(raw: bytes | str, source_file: str, overrides: dict | None = 
     source_url = _one_line(front.get("source_url") or front.get("url"))
     if not source_url and source_label.lower().startswith(("http://", "https://")):
         source_url = source_label
-    voice = _voice(body, title)
+    # A Spanish communiqué's dateline abroad ("Washington, D.C., a 5 de octubre") is no voice.
+    voice_body = spanish.without_dateline(body) if in_spanish else body
+    voice = _voice(voice_body, title)
     publisher = _one_line(front.get("publisher"))
     if not publisher and source_label:
         publisher = publisher_from_label(source_label, body)
     publisher = publisher or header_publisher or publisher_from_url(source_url, body)
     if not publisher and voice:
-        publisher = publisher_from_voice(body, title)
+        publisher = publisher_from_voice(voice_body, title)
 
     published = as_date(front.get("date"), "front matter date")
     published_time = as_date(front.get("published_time"), "front matter published_time")
@@ -938,7 +945,8 @@ def parse_document(raw: bytes | str, source_file: str, overrides: dict | None = 
         kind = _kind_value(kind)
     else:
         speaker = publisher_country(publisher) or voice
-        kind = infer_kind(title, body, speaker, language, tuple(metadata))
+        kind = spanish.kind_from_title(title, metadata, body) if language == "es" else ""
+        kind = kind or infer_kind(title, body, speaker, language, tuple(metadata))
 
     return Document(
         source_file=source_file,

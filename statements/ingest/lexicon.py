@@ -265,3 +265,18 @@ EAST_ASIAN_SURNAMES = {
     # Vietnamese
     "nguyen", "tran", "pham", "le", "hoang", "vo", "dang", "bui", "do", "ngo", "duong",
 }  # fmt: skip
+
+# --- Spanish communiqués: their words live in lexicon_es.py and join the shared lists here. ---
+from statements.ingest import lexicon_es as _es  # noqa: E402
+
+TITLE_HEADS |= _es.TITLE_HEADS
+TITLE_CORE |= _es.TITLE_HEADS - _es.TITLE_NOT_CORE
+INSTITUTION_WORDS |= _es.INSTITUTION_WORDS
+STOPWORDS |= _es.STOPWORDS
+COUNTRY_WORDS.update(_es.COUNTRY_WORDS)
+INSTITUTION_COUNTRY.update(_es.INSTITUTION_COUNTRY)
+REGIONS |= _es.REGIONS
+VENUES.update(_es.VENUES)
+CITIES.update(_es.CITIES)
+for _word in _es.NOT_ONE_COUNTRY:
+    INSTITUTION_COUNTRY.pop(_word, None)

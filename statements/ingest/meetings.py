@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from statements.ingest import lexicon
+from statements.ingest import lexicon, lexicon_es, spanish
 from statements.ingest.dates import publication_date_from_text
 from statements.ingest.people import PAST_CUES, Sentences, tokenize
 from statements.ingest.resolve import MIDDLE_GIVEN_NAMES, name_score
@@ -93,7 +93,7 @@ VENUE = re.compile(
     r"|\s+(?:Nacional|Presidencial|Federal|Blanca))?)"
 )
 IN_CITY = re.compile(
-    r"\b(?:in|en)\s+(?P<city>[A-Z][\w’'\-\.]*(?:\s+(?:de\s+)?[A-Z][\w’'\-\.]*){0,2})"
+    r"\b(?:in|en)\s+(?:la\s+(?=Ciudad\b))?(?P<city>[A-Z][\w’'\-\.]*(?:\s+(?:de\s+)?[A-Z][\w’'\-\.]*){0,2})"
     r"(?:,\s+(?P<region>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*)?))?"
 )
 MEETING_WORDS = re.compile(
@@ -103,6 +103,7 @@ MEETING_WORDS = re.compile(
     r"|llamada|conversación|videoconferencia|encuentro|sostuvo)\b",
     re.IGNORECASE,
 )
+MEETING_WORDS = re.compile(f"{MEETING_WORDS.pattern}|{lexicon_es.MEETING_WORDS}", re.I)  # Spanish
 # "… and these meetings in Mexico City": the reported meeting, even in a sentence about another.
 THIS_MEETING = re.compile(r"\b(?:these|this|the)\s+(?:meetings?|talks|visit|trip)\s+$")
 DESTINATION = re.compile(
@@ -508,6 +509,7 @@ def _is_dateline(body, mention) -> bool:
 
 # A sentence about a later occasion: "agreed to hold the next dialogue in Washington".
 FUTURE = re.compile(r"\b(?:next|upcoming|will|would|to hold|pr[oó]xim[oa]|celebrar[aá]n?)\b", re.I)
+FUTURE = re.compile(f"{FUTURE.pattern}|{lexicon_es.FUTURE}", re.I)  # "acordaron celebrar … en"
 
 
 def _venue(body, current):
@@ -544,7 +546,7 @@ def _city(body, current):
                 return candidate, _CITY_COUNTRY[key], False, ""
         region = m.group("region")
         if region:
-            region = region.split(". ")[0].removesuffix(".")  # "Alberta. The leaders …"
+            region = re.split(r"\.\s", region)[0].removesuffix(".")  # "Alberta. The leaders …"
         if region and _key(region) in _REGIONS and _key(m.group("city")) not in _COUNTRY_WORDS:
             city = m.group("city").strip()
             if _key(city) not in _REGIONS:
@@ -583,8 +585,11 @@ def _host_capital(body, attendees, current, sentences):
     return "", "", False, ""
 
 
+ES_HEADS_OF_STATE = re.compile(lexicon_es.HEADS_OF_STATE, re.IGNORECASE)
+
+
 def _is_head_of_state(title: str) -> bool:
-    return bool(title) and bool(HEADS_OF_STATE.search(title))
+    return bool(title) and bool(HEADS_OF_STATE.search(title) or ES_HEADS_OF_STATE.search(title))
 
 
 # The main event happened in person: a meeting verb, a venue or a city in the lead paragraph.
@@ -646,6 +651,9 @@ def _is_call(body, current):
     return bool(SPOKE_WITH.search(lead)) and not IN_PERSON.search(lead)
 
 
+ES_COMMITTEE = re.compile(lexicon_es.COMMITTEE)
+
+
 def _kind(body, attendees, current, countries):
     if _is_call(body, current):
         return "call"
@@ -658,6 +666,8 @@ def _kind(body, attendees, current, countries):
         first_paragraph,
     ) and not re.search(r"\bdelegation\s+to\b", first_paragraph):
         return "committee"
+    if ES_COMMITTEE.search(_lead_paragraph(spanish.without_dateline(body))):
+        return "committee"  # "la tercera reunión del Diálogo Económico de Alto Nivel"
     delegations = re.search(r"\b(?:delegations?|delegaci[oó]n(?:es)?)\b", body)
     if delegations and (len(countries) >= 2 or DESTINATION.search(body)):
         return "delegation_visit"

@@ -20,7 +20,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from statements.ingest import lexicon
+from statements.ingest import lexicon, lexicon_es
 from statements.ingest.resolve import (
     EMPTY_GAZETTEER,
     default_gazetteer,
@@ -85,6 +85,9 @@ LOWER_TITLES |= {"presidente", "presidenta", "canciller", "secretario", "secreta
 LOWER_TITLES |= {"subsecretario", "subsecretaria", "embajador", "embajadora", "ministro"}
 LOWER_TITLES |= {"ministra", "gobernador", "gobernadora", "fiscal", "director", "directora"}
 LOWER_TITLES |= {"asesor", "asesora"}
+LOWER_TITLES |= _normset(lexicon_es.LOWER_TITLES)  # Spanish: "la viceministra de Comercio"
+LONE_LOWER_TITLES = {"presidente", "presidenta", "canciller", "fiscal", "titular"}
+LONE_LOWER_TITLES |= _normset(lexicon_es.LONE_LOWER_TITLES)  # "el embajador Ken Salazar"
 # Lowercase words allowed in a list of people around a meeting verb ("… and officials hosted").
 LIST_FILLERS = {
     "and", "the", "of", "for", "to", "a", "an", "senior", "officials", "official", "delegation",
@@ -93,6 +96,7 @@ LIST_FILLERS = {
     "later", "together", "both", "other", "several", "on", "at", "in", "against", "former",
     "outgoing", "incoming", "con", "y", "e", "así", "como", "para", "en",
 }  # fmt: skip
+LIST_FILLERS |= {"por", "al"}  # "acompañados por la asesora …, y por el embajador …"
 ATTRIBUTION_VERBS = (
     "said|says|added|adds|noted|notes|stated|states|remarked|explained|emphasized|emphasised|"
     "stressed|underlined|underscored|declared|affirmed|told|asked|replied|continued|concluded|"
@@ -107,7 +111,7 @@ MEETING_VERBS = {
     # Spanish, folded: "se reunió con", "encabezó", "participaron", "recibió a".
     "reunio", "reunieron", "encabezo", "encabezaron", "participo", "participaron", "recibio",
     "recibieron", "sostuvo", "sostuvieron", "visito", "asistio", "asistieron", "acompano",
-    "acompanaron", "conversaron", "converso", "dialogaron",
+    "acompanaron", "conversaron", "converso", "dialogaron", "realizo", "realizaron",
     # Those who agree or commit together were at the table ("X, Y and Z also agreed to …").
     "agreed", "committed", "pledged", "acordaron", "convinieron",
 }  # fmt: skip
@@ -120,6 +124,7 @@ PAST_CUES = re.compile(
     r"in (?:19|20)\d\d\b|(?:at|during) the [A-Z][\w ]+ (?:summit|meeting) held)",
     re.IGNORECASE,
 )
+PAST_CUES = re.compile(f"{PAST_CUES.pattern}|{lexicon_es.PAST_CUES}", re.IGNORECASE)  # Spanish
 DELEGATION_REGION = re.compile(
     r"(?P<who>\b[A-Z][\w\.’']*(?:\s+[A-Z][\w\.’']*)?)\s+was\s+represented\s+by\b"
     r"|(?P<adj>\b[A-Z][\w\.’']*)?\s*delegation\s+(?:also\s+)?"
@@ -148,6 +153,9 @@ OBJECT_CUES = re.compile(
     r"|\bacompañad[oa]s?\s+(?:por|de)\b|\b(?:sostuvo|sostuvieron)\s+(?:[\wáéíóú]+\s+){0,5}?con\b"
     r"|\bconvers(?:ó|o|aron)\s+con\b|\bvisit(?:ó|o)\s+a\b",
 )
+ES_TITLE_ADJECTIVES = _normset(lexicon_es.TITLE_ADJECTIVES)  # "subsecretario de Estado adjunto"
+ES_ATTENDANCE = re.compile(lexicon_es.ATTENDANCE_CUES, re.IGNORECASE)
+ES_OBJECT_CUES = re.compile(lexicon_es.OBJECT_CUES, re.IGNORECASE)
 PLURAL_TITLE_LIST = re.compile(
     r"\b(?P<plural>Secretaries|Ministers|Undersecretaries|Deputy Secretaries|Deputy Ministers|"
     r"Vice Ministers|Directors|Ambassadors|Governors)\s+(?P<prep>of|for)\s+"
@@ -164,7 +172,7 @@ SINGULAR = {
 OF_THE = {"interior", "treasury", "navy", "army", "air force"}
 
 TOKEN_RE = re.compile(
-    r"(?P<abbr>(?:[A-Z]\.){2,})"
+    r"(?P<abbr>(?:[A-Z]\.){2,}|EE\.\s?UU\.)"  # "U.S.", Spanish "EE.UU."
     r"|(?P<hon>(?:Dr|Mr|Ms|Mrs|Sr|Sra|Srta|Lic|Ing|Jr|Gen|Adm|Amb|Hon|Prof|Rep|Sen|Gov|Lt|Col|"
     r"Capt|Maj|Cmdr|St)\.)"
     r"|(?P<initial>\b[A-Z]\.)(?=\s|$)"
@@ -256,6 +264,7 @@ def _classify(tokens):
     # "el fiscal general", "the secretary general": a lowercase title goes on.
     for prev, tok in zip(tokens, tokens[1:], strict=False):
         title_goes_on = tok.low in ("general", "adjunto", "adjunta") and prev.cls == "ltitle"
+        title_goes_on |= tok.low in ES_TITLE_ADJECTIVES and prev.cls in ("ltitle", "inst")
         if tok.cls == "lower" and title_goes_on:
             tok.cls = "ltitle"
 
@@ -447,7 +456,7 @@ def _title_before(tokens, body, i):
         and t.cls == "title"
         or t.cls == "ltitle"
         and (
-            t.low in ("presidente", "presidenta", "canciller", "fiscal", "titular")
+            t.low in LONE_LOWER_TITLES
             or (idx + 1 < len(words) and words[idx + 1].low in ("of", "for", "de", "del"))
         )
         for idx, t in enumerate(words)
@@ -636,7 +645,8 @@ def find_officials(
     list_titles = _plural_list_titles(body, by_pos)
     sentences = Sentences(tokens, body)
     delegation_regions = _regions(body, DELEGATION_REGION, sentences)
-    object_cues = list(OBJECT_CUES.finditer(body))
+    delegation_regions += _regions(body, ES_ATTENDANCE, sentences)  # Spanish cues
+    object_cues = list(OBJECT_CUES.finditer(body)) + list(ES_OBJECT_CUES.finditer(body))
 
     occurrences = []
     for i, j in spans:

@@ -23,6 +23,7 @@ import statements.ingest.meetings as meeting_step
 import statements.ingest.people as people_step
 import statements.ingest.quotes as quote_step
 import statements.ingest.resolve as resolve_step
+import statements.ingest.spanish as spanish
 import statements.ingest.topics as topic_step
 from statements.ingest.progress import Progress
 from statements.ingest.types import (
@@ -169,6 +170,8 @@ _PUBLISHER_COUNTRIES = (
     ("embajada de mexico", "MX"),
     ("gobierno de mexico", "MX"),
     ("government of mexico", "MX"),
+    ("secretaria de relaciones exteriores", "MX"),
+    ("presidencia de la republica", "MX"),
     ("uk", "GB"),
     ("hm government", "GB"),
 )
@@ -251,6 +254,8 @@ def extract(document: Document) -> Extraction:
         for c in _unique_positions(found or [])
     ]
     quotes: list[QuoteFound] = quote_step.find_quotes(body) or []
+    if document.language == "es":  # "—…—dijo la canciller", "afirmó que “…”"
+        quotes = spanish.find_quotes(body, quotes)
     extraction.quotes = [
         QuoteItem(
             text=q.text,
@@ -260,6 +265,11 @@ def extract(document: Document) -> Extraction:
         )
         for q in _unique_positions(quotes)
     ]
+    if document.language == "es":  # "señaló la presidenta": a speaker named by a title
+        for item in extraction.quotes:
+            item.speaker = item.speaker or spanish.speaker_by_title(
+                item.speaker_as_written, extraction.officials, country
+            )
     topics = topic_step.find_topics(f"{document.title}\n\n{body}") or []
     for item in extraction.commitments:
         topics = [*topics, *item.topics]
