@@ -26,6 +26,7 @@ from alerts.targets import InvalidTarget, new_statements
 
 logger = logging.getLogger(__name__)
 DIGEST_LIMIT = 50  # statements listed in one digest (the count says how many more)
+CHUNK = 200
 
 
 @dataclass
@@ -69,23 +70,31 @@ def _run(frequency, dry_run, now):
     report.cutoff = Publication.objects.sweep()
     limit = getattr(settings, "ALERTS_DIGEST_LIMIT", DIGEST_LIMIT)
     connection = None if dry_run else get_connection()
-    due = Subscription.objects.due(now, frequency).select_related("official", "topic")
+    # The ids first: the loop updates the rows the due query reads (no cursor held over writes).
+    due = list(Subscription.objects.due(now, frequency).values_list("pk", flat=True))
     try:
-        for subscription in due.iterator(chunk_size=200):
-            connection = _serve(subscription, report, limit, connection, dry_run, now)
+        for start in range(0, len(due), CHUNK):
+            chunk = Subscription.objects.filter(pk__in=due[start : start + CHUNK])
+            for subscription in chunk.select_related("official", "topic").order_by("pk"):
+                connection = _serve(
+                    subscription, report, limit, connection, dry_run, now, frequency
+                )
     finally:
         if connection is not None:
             connection.close()
     return report
 
 
-def _serve(subscription, report, limit, connection, dry_run, now):
+def _serve(subscription, report, limit, connection, dry_run, now, frequency):
     """Look at one due subscription; returns the mail connection to go on with."""
     who = f"alert {subscription.pk} ({mask(subscription.email)}, {subscription.frequency})"
     previous = subscription.last_checked_at
-    claimed = Subscription.objects.filter(
-        pk=subscription.pk, status=Subscription.Status.ACTIVE, last_checked_at=previous
-    ).update(last_checked_at=now)
+    # Still due and unchanged since read (another run may have served it meanwhile): take it.
+    claimed = (
+        Subscription.objects.due(now, frequency)
+        .filter(pk=subscription.pk, last_checked_at=previous)
+        .update(last_checked_at=now)
+    )
     if not claimed:
         report.skipped += 1
         return connection

@@ -58,6 +58,11 @@ def confirmation_message(subscription):
     return _message(subscription, subject, "confirm", {})
 
 
+def _snippet(statement):
+    """The search engine's excerpt (with its match sentinels), if it gave one."""
+    return getattr(statement, "snippet", None) or ""
+
+
 def digest_message(subscription, statements, count):
     base = site_url(subscription)
     items = [
@@ -66,8 +71,8 @@ def digest_message(subscription, statements, count):
             "url": base + statement.get_absolute_url(),
             "date": statement.date,
             "publisher": statement.publisher,
-            "snippet": (statement.snippet or "").replace(START, "").replace(STOP, ""),
-            "snippet_html": mark_sentinels(statement.snippet or ""),
+            "snippet": _snippet(statement).replace(START, "").replace(STOP, ""),
+            "snippet_html": mark_sentinels(_snippet(statement)),
         }
         for statement in statements
     ]

@@ -351,3 +351,28 @@ def test_alerts_can_be_switched_off(client, seeded_archive, settings):
     assert "not set up on this server" in page and 'name="email"' not in page
     assert subscribe(client, "/alerts/search/?q=fentanyl").status_code == 200
     assert not Subscription.objects.exists() and not mail.outbox
+
+
+@pytest.mark.django_db
+def test_a_subscription_another_run_served_meanwhile_is_skipped(client, seeded_archive):
+    from alerts.digests import Report, _serve
+
+    subscribe_and_confirm(client, "/alerts/search/?q=fentanyl")
+    new_statement("Fentanyl seizures", "Fentanyl was seized.")
+    time_passes(7)
+    stale = Subscription.objects.get()  # read by a run that was slower than the next one
+    send_alerts()
+    assert len(mail.outbox) == 2
+    report = Report(cutoff=Publication.objects.watermark())
+    _serve(stale, report, 50, mail.get_connection(), False, timezone.now(), None)
+    assert report.skipped == 1 and report.sent == 0
+    assert len(mail.outbox) == 2
+
+
+@pytest.mark.django_db
+def test_sign_up_pages_use_few_queries(client, seeded_archive, django_assert_max_num_queries):
+    official = seeded_archive["002"].mentions.first().participant
+    with django_assert_max_num_queries(6):
+        assert client.get(f"/alerts/officials/{official.slug}/").status_code == 200
+    with django_assert_max_num_queries(6):
+        assert client.get("/alerts/search/?q=fentanyl&topic=arms-trafficking").status_code == 200
