@@ -5,7 +5,9 @@ from alerts.models import Subscription
 
 @admin.register(Subscription)
 class SubscriptionAdmin(admin.ModelAdmin):
-    """Curators can see and stop alerts (e.g. on a complaint); readers manage theirs by email."""
+    """Staff given the alerts permissions can see and stop alerts (on a complaint, say); readers
+    manage theirs from their messages. Not in the Curators group by default: addresses are
+    personal data."""
 
     list_display = ("label", "kind", "frequency", "status", "created_at", "last_sent_at")
     list_filter = ("status", "kind", "frequency")
@@ -36,6 +38,7 @@ class SubscriptionAdmin(admin.ModelAdmin):
         "query",
         "official",
         "topic",
+        "status",
         "created_at",
         "confirmation_sent_at",
         "confirmed_at",

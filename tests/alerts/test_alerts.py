@@ -376,3 +376,16 @@ def test_sign_up_pages_use_few_queries(client, seeded_archive, django_assert_max
         assert client.get(f"/alerts/officials/{official.slug}/").status_code == 200
     with django_assert_max_num_queries(6):
         assert client.get("/alerts/search/?q=fentanyl&topic=arms-trafficking").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_admin_lists_and_stops_alerts(client, admin_client, seeded_archive):
+    subscription = subscribe_and_confirm(client, "/alerts/search/?q=fentanyl")
+    listing = admin_client.get("/admin/alerts/subscription/")
+    assert listing.status_code == 200 and "“fentanyl”" in listing.content.decode()
+    assert (
+        admin_client.get(f"/admin/alerts/subscription/{subscription.pk}/change/").status_code == 200
+    )
+    assert admin_client.get("/admin/alerts/subscription/add/").status_code == 403
+    admin_client.post(f"/admin/alerts/subscription/{subscription.pk}/delete/", {"post": "yes"})
+    assert not Subscription.objects.exists()
