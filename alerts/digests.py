@@ -27,6 +27,9 @@ from alerts.targets import InvalidTarget, new_statements
 logger = logging.getLogger(__name__)
 DIGEST_LIMIT = 50  # statements listed in one digest (the count says how many more)
 CHUNK = 200
+# This many failures in a row look like the mail server, not the addresses: the run stops and
+# the rest stay due for the next run (rather than waiting for a timeout per subscription).
+GIVE_UP_AFTER = 5
 
 
 @dataclass
@@ -36,15 +39,21 @@ class Report:
     sent: int = 0
     empty: int = 0
     failed: int = 0
+    invalid: int = 0
     skipped: int = 0
+    in_a_row: int = 0  # failures since the last success
+    gave_up: bool = False
     lines: list = field(default_factory=list)  # one per subscription looked at (no addresses)
 
     def summary(self):
-        return (
+        summary = (
             f"{self.sent} digest(s) sent, {self.empty} with nothing new, {self.failed} failed, "
-            f"{self.skipped} taken by another run, {self.expired} unconfirmed expired "
-            f"(ledger at {self.cutoff})"
+            f"{self.invalid} with a search no longer valid, {self.skipped} taken by another run, "
+            f"{self.expired} unconfirmed expired (ledger at {self.cutoff})"
         )
+        if self.gave_up:
+            summary += f"; stopped after {GIVE_UP_AFTER} failures in a row, the rest stay due"
+        return summary
 
 
 def mask(email):
@@ -79,6 +88,9 @@ def _run(frequency, dry_run, now):
                 connection = _serve(
                     subscription, report, limit, connection, dry_run, now, frequency
                 )
+                if report.in_a_row >= GIVE_UP_AFTER:
+                    report.gave_up = True
+                    return report
     finally:
         if connection is not None:
             connection.close()
@@ -102,8 +114,9 @@ def _serve(subscription, report, limit, connection, dry_run, now, frequency):
     try:
         count, statements = new_statements(subscription, report.cutoff, limit)
     except InvalidTarget as error:
+        # Looked at again next period; its watermark stays, so nothing is lost if it is fixed.
         done.update(last_error=str(error)[:300])
-        report.failed += 1
+        report.invalid += 1
         report.lines.append(f"{who}: not sent, the search is no longer valid: {error}")
         logger.warning("alert %s: the search is no longer valid: %s", subscription.pk, error)
         return connection
@@ -121,11 +134,13 @@ def _serve(subscription, report, limit, connection, dry_run, now, frequency):
     except Exception as error:  # noqa: BLE001 - one failing address must not stop the others
         done.update(last_checked_at=previous, last_error=f"{type(error).__name__}: {error}"[:300])
         report.failed += 1
+        report.in_a_row += 1
         report.lines.append(f"{who}: FAILED ({type(error).__name__}); will retry next run")
         logger.exception("alert %s: the digest could not be sent", subscription.pk)
         connection.close()  # a broken SMTP session is reopened for the next message
         return get_connection()
     done.update(watermark=report.cutoff, last_sent_at=now, last_error="")
     report.sent += 1
+    report.in_a_row = 0
     report.lines.append(f"{who}: sent {count} new statement(s)")
     return connection

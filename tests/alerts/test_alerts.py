@@ -389,3 +389,36 @@ def test_the_admin_lists_and_stops_alerts(client, admin_client, seeded_archive):
     assert admin_client.get("/admin/alerts/subscription/add/").status_code == 403
     admin_client.post(f"/admin/alerts/subscription/{subscription.pk}/delete/", {"post": "yes"})
     assert not Subscription.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_search_that_stopped_being_valid_sends_nothing(client, seeded_archive):
+    topic = TopicFactory(name="Ports", slug="ports")
+    subscribe_and_confirm(client, "/alerts/search/?topic=ports")
+    new_statement("Unrelated news", "Nothing on ports.")
+    topic.delete()  # the filter would now be ignored: the search would match everything new
+    time_passes(7)
+    output = send_alerts()  # not a failure of the run: nothing to retry until the search is fixed
+    assert "1 with a search no longer valid" in output
+    assert len(mail.outbox) == 1
+    assert "topic" in Subscription.objects.get().last_error
+
+
+@pytest.mark.django_db
+def test_a_run_stops_when_the_mail_server_refuses_everything(client, seeded_archive, settings):
+    for n in range(6):
+        subscribe_and_confirm(client, "/alerts/search/?q=fentanyl", email=f"r{n}{REFUSED_DOMAIN}")
+    good = subscribe_and_confirm(client, "/alerts/search/?q=fentanyl")
+    new_statement("Fentanyl seizures", "Fentanyl was seized.")
+    time_passes(7)
+    settings.EMAIL_BACKEND = "tests.alerts.backends.RefusingBackend"
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("send_alerts", stdout=out)
+    assert "5 failed" in out.getvalue() and "stopped after 5 failures in a row" in out.getvalue()
+    assert len(mail.outbox) == 7  # confirmations only: the good one was not reached
+    good.refresh_from_db()
+    assert good.last_checked_at < timezone.now() - timedelta(days=6)  # still due
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert "7 digest(s) sent" in send_alerts()  # the next run, once the server accepts again
+    assert len(mail.outbox) == 14
