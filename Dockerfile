@@ -17,6 +17,7 @@ RUN pip install --constraint requirements.lock . \
 COPY manage.py ./
 COPY archive ./archive
 COPY statements ./statements
+COPY alerts ./alerts
 COPY templates ./templates
 COPY static ./static
 COPY fixtures ./fixtures

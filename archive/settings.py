@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "statements",
+    "alerts",
 ]
 
 MIDDLEWARE = [
@@ -273,3 +274,25 @@ AXES_VERBOSE = False
 # front (DJANGO_PROXY_COUNT=1 behind one load balancer): then the X-Forwarded-For entry they added.
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "archive.middleware.client_ip"
+
+# --- Email (alerts/) ------------------------------------------------------------------------
+# SMTP when EMAIL_HOST is set (production); otherwise messages are printed on stdout (development).
+# Tests use Django's in-memory outbox whatever is set here.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT") or "587")
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
+    EMAIL_TIMEOUT = 20
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or "alerts@localhost"
+# Alerts are offered when mail can go out: always in development (console), in production only
+# with EMAIL_HOST (or DJANGO_ALERTS=1 to force them on).
+ALERTS_ENABLED = env_bool("DJANGO_ALERTS", default=DEBUG or bool(EMAIL_HOST))
+# Links in digests: this origin (https://archive.example.org), else where each reader subscribed.
+ALERTS_SITE_URL = os.environ.get("DJANGO_SITE_URL", "")
+ALERTS_MAX_PER_ADDRESS = int(os.environ.get("DJANGO_ALERTS_MAX_PER_ADDRESS") or "10")
+ALERTS_MAX_PER_CLIENT_PER_DAY = int(os.environ.get("DJANGO_ALERTS_MAX_PER_CLIENT_PER_DAY") or "20")

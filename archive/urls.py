@@ -6,6 +6,7 @@ from statements.health import healthz
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("alerts/", include("alerts.urls")),
     path("", include("statements.urls")),
 ]
 
