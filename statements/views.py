@@ -87,10 +87,17 @@ def statement_list(request):
     return redirect(f"{reverse('statements:search')}?sort=newest")
 
 
+def _statements_for(request):
+    """Published statements; a curator also sees drafts, to preview them as the public will."""
+    if request.user.is_staff and request.user.has_perm("statements.view_statement"):
+        return Statement.objects.all()
+    return Statement.objects.published()
+
+
 @require_GET
 def statement_detail(request, slug):
     statement = get_object_or_404(
-        Statement.objects.published().prefetch_related(
+        _statements_for(request).prefetch_related(
             Prefetch(
                 "mentions",
                 queryset=StatementParticipant.objects.select_related("participant")
@@ -114,8 +121,13 @@ def statement_detail(request, slug):
         "body_html": render_body(statement.body, statement.mentions.all(), query),
         "related": Statement.objects.published().related_to(statement)[:6],
         "citation_url": request.build_absolute_uri(statement.get_absolute_url()),
+        "preview": statement.status != Statement.Status.PUBLISHED,
     }
-    return render(request, "statements/statement_detail.html", context)
+    response = render(request, "statements/statement_detail.html", context)
+    if context["preview"]:
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_GET
