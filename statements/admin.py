@@ -8,9 +8,11 @@ the extraction on the edited text. "Add a readout" (`admin_views.py`) creates a 
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
+from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -166,10 +168,62 @@ class MeetingCountryFilter(_CountryFilter):
         return MeetingAttendance.objects.filter(meeting=OuterRef("pk"), delegation=code)
 
 
-# --- Inlines ------------------------------------------------------------------------------------
+# --- Inlines ---
+# The review screen of a long statement renders a hundred widgets. Two things made it slow
+# (docs/PERFORMANCE.md, "The review screen"): every row's label fetched its statement again
+# (StatementParticipant.__str__), and every autocomplete fetched the official or meeting it
+# shows, although the inline's queryset had already joined it. The rows now reuse both.
 
 
-class StatementParticipantInline(admin.TabularInline):
+class KnownChoiceAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete that shows the row's current choice without querying for it."""
+
+    known = None  # set per form by InlineRowsFormSet from the row's select_related object
+
+    def optgroups(self, name, value, attr=None):
+        known = self.known
+        selected = {str(v) for v in value if str(v) not in self.choices.field.empty_values}
+        if known is None or selected != {str(known.pk)}:
+            return super().optgroups(name, value, attr)
+        options = []
+        if not self.is_required:
+            options.append(self.create_option(name, "", "", False, 0))
+        label = self.choices.field.label_from_instance(known)
+        options.append(self.create_option(name, known.pk, label, selected, len(options)))
+        return [(None, options, 0)]
+
+
+class InlineRowsFormSet(BaseInlineFormSet):
+    """Inline rows that know their parent and the objects their queryset already joined."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        instance = form.instance
+        if self.instance.pk is not None:
+            setattr(instance, self.fk.name, self.instance)
+        if instance.pk is None:
+            return form
+        for name, field in form.fields.items():
+            widget = getattr(field.widget, "widget", field.widget)
+            if isinstance(widget, KnownChoiceAutocompleteSelect):
+                model_field = instance._meta.get_field(name)
+                if model_field.is_cached(instance):
+                    widget.known = model_field.get_cached_value(instance)
+        return form
+
+
+class FastInlineMixin:
+    formset = InlineRowsFormSet
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = KnownChoiceAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class StatementParticipantInline(FastInlineMixin, admin.TabularInline):
     """The officials a statement names: change the match, the title, attended or not."""
 
     model = StatementParticipant
@@ -209,7 +263,7 @@ class StatementParticipantInline(admin.TabularInline):
         return text
 
 
-class CommitmentInline(admin.StackedInline):
+class CommitmentInline(FastInlineMixin, admin.StackedInline):
     model = Commitment
     form = CommitmentForm
     formfield_overrides = PLAIN_LINES
@@ -221,7 +275,7 @@ class CommitmentInline(admin.StackedInline):
         return super().get_queryset(request).select_related("meeting")
 
 
-class QuoteInline(admin.StackedInline):
+class QuoteInline(FastInlineMixin, admin.StackedInline):
     model = Quote
     formfield_overrides = PLAIN_LINES
     fields = ["speaker_as_written", "speaker", "text", "position", "review_flag"]
@@ -239,7 +293,7 @@ class QuoteInline(admin.StackedInline):
         return ""
 
 
-class MeetingReportInline(admin.TabularInline):
+class MeetingReportInline(FastInlineMixin, admin.TabularInline):
     """Meetings a statement reports (or statements reporting a meeting), with the evidence."""
 
     model = MeetingReport
@@ -302,7 +356,7 @@ class MeetingStatementInline(MeetingReportInline):
     verbose_name_plural = "statements reporting it"
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(FastInlineMixin, admin.TabularInline):
     model = MeetingAttendance
     fields = ["participant", "delegation", "title"]
     autocomplete_fields = ["participant"]

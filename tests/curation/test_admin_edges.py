@@ -236,3 +236,29 @@ def test_admin_changelists_are_ordered_too(curator_client, make_statement):
         for model in ("statement", "participant", "meeting", "topic"):
             url = reverse(f"admin:statements_{model}_changelist")
             assert curator_client.get(url).status_code == 200
+
+
+def test_the_review_screen_issues_the_same_queries_however_many_rows(
+    curator_client, make_statement, make_official
+):
+    """Each row once fetched its statement and its autocomplete's choice again (57 queries)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def grow(statement, start, n):
+        for i in range(start, start + n):
+            official = make_official(f"Official Number{i}")
+            mention(statement, official, position=i)
+            quote(statement, official, f"Quote {i}", 1000 + i)
+            talks = meeting(f"Talks {i}")
+            report(talks, statement)
+            Commitment.objects.create(statement=statement, text=f"C{i}", meeting=talks, position=i)
+
+    statement = make_statement("Readout", status="draft")
+    grow(statement, 0, 2)
+    with CaptureQueriesContext(connection) as few:
+        assert curator_client.get(_change_url(statement)).status_code == 200
+    grow(statement, 2, 10)
+    with CaptureQueriesContext(connection) as many:
+        assert curator_client.get(_change_url(statement)).status_code == 200
+    assert len(many) == len(few) <= 15
