@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "archive.middleware.HeadWithoutBodyMiddleware",  # outermost: HEAD is GET without the body
     "archive.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "archive.middleware.StripNulBytesMiddleware",

@@ -21,7 +21,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import JsonResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from statements.models import (
     Country,
@@ -105,7 +105,7 @@ def _api_url(request, kind, slug=None):
 def api_view(func):
     """GET only; BadRequest becomes a 400 with its message."""
 
-    @require_GET
+    @require_safe
     def wrapper(request, *args, **kwargs):
         try:
             return func(request, *args, **kwargs)

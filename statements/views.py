@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from statements.curation import merged_into
 from statements.models import (
@@ -64,7 +64,7 @@ def _get_or_follow_merge(queryset, kind, slug):
         return redirect(target, permanent=True)
 
 
-@require_GET
+@require_safe
 def home(request):
     today = timezone.localdate()
     meetings = Meeting.objects.visible().order_by(*NEWEST_MEETINGS_FIRST)  # no counts shown
@@ -81,7 +81,7 @@ def home(request):
     return render(request, "statements/home.html", context)
 
 
-@require_GET
+@require_safe
 def statement_list(request):
     """Every statement, newest first, is the search page with no query: one list, one place."""
     return redirect(f"{reverse('statements:search')}?sort=newest")
@@ -94,7 +94,7 @@ def _statements_for(request):
     return Statement.objects.published()
 
 
-@require_GET
+@require_safe
 def statement_detail(request, slug):
     statement = get_object_or_404(
         _statements_for(request).prefetch_related(
@@ -130,7 +130,7 @@ def statement_detail(request, slug):
     return response
 
 
-@require_GET
+@require_safe
 def official_list(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     country = request.GET.get("country", "").strip().upper()
@@ -162,7 +162,7 @@ def official_list(request):
     return render(request, "statements/official_list.html", context)
 
 
-@require_GET
+@require_safe
 def official_detail(request, slug):
     official = _get_or_follow_merge(
         Participant.objects.visible(), MergeRecord.Kind.PARTICIPANT, slug
@@ -232,7 +232,7 @@ def _meeting_years():
     return [year for year in span if row[f"y{year}"]]
 
 
-@require_GET
+@require_safe
 def meeting_list(request):
     meetings = Meeting.objects.visible().with_index_data().order_by(*NEWEST_MEETINGS_FIRST)
     years = _meeting_years()
@@ -269,7 +269,7 @@ def _by_government(statements):
     return sorted(columns.values(), key=lambda column: column[0])
 
 
-@require_GET
+@require_safe
 def meeting_detail(request, slug):
     meeting = _get_or_follow_merge(Meeting.objects.visible(), MergeRecord.Kind.MEETING, slug)
     if isinstance(meeting, HttpResponse):
@@ -312,13 +312,13 @@ def meeting_detail(request, slug):
     return render(request, "statements/meeting_detail.html", context)
 
 
-@require_GET
+@require_safe
 def topic_list(request):
     topics = Topic.objects.with_listing_data().order_by("name", "pk")
     return render(request, "statements/topic_list.html", {"topics": topics})
 
 
-@require_GET
+@require_safe
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     statements = Statement.objects.published().filter(topics=topic).with_listing_data()
@@ -335,7 +335,7 @@ def topic_detail(request, slug):
     return render(request, "statements/topic_detail.html", context)
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     """Keep crawlers out of the endless facet combinations and the API."""
     sitemap = request.build_absolute_uri(reverse("statements:sitemap"))
