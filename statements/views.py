@@ -43,8 +43,24 @@ NEWEST_MEETINGS_FIRST = (F("start_date").desc(nulls_last=True), "-pk")
 
 
 def _page(request, queryset, per_page):
-    """A page of `queryset`; out-of-range or junk `?page=` gives the nearest real page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    """A page of `queryset`; out-of-range or junk `?page=` gives the nearest real page, and
+    `page.notice` says so (templates/includes/_pagination.html shows it)."""
+    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    page.notice = page_notice(request.GET.get("page"), page)
+    return page
+
+
+def page_notice(raw, page):
+    """What to tell a reader whose `?page=` was not a page that exists ('' when it was)."""
+    if raw in (None, "") or raw == str(page.number):
+        return ""
+    pages = page.paginator.num_pages
+    if raw.isdigit() and int(raw) > pages:
+        return (
+            f"There is no page {int(raw)}: the results fill {pages} "
+            f"page{'s' if pages != 1 else ''}. This is the last one."
+        )
+    return f"“{raw[:20]}” is not a page number: this is page {page.number}."
 
 
 def _published_mentions():
