@@ -47,8 +47,12 @@ def flagged(text):
     return format_html('<span class="curation-flag">{} {}</span>', FLAG, text)
 
 
-# Every text a curator edits is stored with \n line endings (see PlainLinesTextField).
-PLAIN_LINES = {models.TextField: {"form_class": PlainLinesTextField}}
+# Every text a curator edits is stored with \n line endings (see PlainLinesTextField); a web
+# address typed without its scheme is https (Django 6's default, said now: no deprecation).
+PLAIN_LINES = {
+    models.TextField: {"form_class": PlainLinesTextField},
+    models.URLField: {"assume_scheme": "https"},
+}
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -494,7 +498,7 @@ class StatementAdmin(HistoryAdmin):
         green tick for True, which read as "all good" on the statements that need review)."""
         if statement.needs_review:
             return flagged("needs review")
-        return format_html('<span class="curation-reviewed">reviewed</span>')
+        return format_html('<span class="curation-reviewed">{}</span>', "reviewed")
 
     @admin.display(description="date is")
     def date_flag(self, statement):
