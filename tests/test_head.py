@@ -6,7 +6,7 @@ is checked through Django's WSGI handler, the way gunicorn calls it.
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test.client import RequestFactory
 
@@ -23,12 +23,15 @@ def wsgi(method, path, query=""):
     def start_response(status, headers, exc_info=None):
         answer["status"], answer["headers"] = int(status.split()[0]), dict(headers)
 
-    request_finished.disconnect(close_old_connections)  # keep the test's transaction
+    # Keep the test's connection and transaction, as Django's test client does.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     try:
         result = WSGIHandler()(environ, start_response)
         body = b"".join(result)
         result.close()
     finally:
+        request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
     return answer["status"], answer["headers"], body
 
