@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate import serve bench soak clean
+.PHONY: run test lint format migrate import serve bench soak clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ test: $(VENV)/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The browser tests save screenshots under var/screenshots/ (ignored); this also refreshes the
+# README's picture, docs/screenshot-search.png, which `make test` never touches.
+screenshots: $(VENV)/.installed
+	UPDATE_README_SCREENSHOT=1 $(BIN)/pytest tests/browser -q -k screenshot
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -160,3 +160,26 @@ class StripNulBytesMiddleware:
             cleaned._mutable = False
             request.GET = cleaned
         return self.get_response(request)
+
+
+class HeadWithoutBodyMiddleware:
+    """A HEAD answer carries GET's headers and no body.
+
+    Views accept HEAD wherever they accept GET (`require_safe`), and Django renders the same
+    response for both; runserver drops the body, but gunicorn sends it (and warns). Outermost,
+    so cached pages and error pages are stripped too; Content-Length stays that of the GET."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method != "HEAD":
+            return response
+        if response.streaming:
+            response.streaming_content = []
+        else:
+            if not response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
+            response.content = b""
+        return response

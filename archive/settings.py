@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "archive.middleware.HeadWithoutBodyMiddleware",  # outermost: HEAD is GET without the body
     "archive.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "archive.middleware.StripNulBytesMiddleware",
@@ -106,16 +107,31 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "archive.wsgi.application"
 
+# SQLite's connection options: used for the default file and for a sqlite:/// DATABASE_URL alike.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
     DATABASES = {
         "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
     }
-    # Give up quickly when PostgreSQL is unreachable: /healthz and the 503 page answer in seconds.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5"))
-    )
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    if "sqlite" in DATABASES["default"]["ENGINE"]:
+        # DATABASE_URL=sqlite:////abs/path/archive.sqlite3 works like DJANGO_SQLITE_PATH.
+        for _key, _value in SQLITE_OPTIONS.items():
+            _options.setdefault(_key, _value)
+    elif "postgresql" in DATABASES["default"]["ENGINE"]:
+        # Give up quickly when PostgreSQL is unreachable: /healthz and the 503 page answer in
+        # seconds. (Only PostgreSQL's driver knows connect_timeout: SQLite's refused it.)
+        _options.setdefault(
+            "connect_timeout", int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5"))
+        )
 else:
+    # Without DATABASE_URL: SQLite at DJANGO_SQLITE_PATH (default var/archive.sqlite3).
     SQLITE_PATH = Path(os.environ.get("DJANGO_SQLITE_PATH", BASE_DIR / "var" / "archive.sqlite3"))
     SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -125,11 +141,7 @@ else:
             # Opening a connection (and its PRAGMAs) costs milliseconds, more than a cached page.
             "CONN_MAX_AGE": 60,
             "CONN_HEALTH_CHECKS": True,
-            "OPTIONS": {
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            },
+            "OPTIONS": dict(SQLITE_OPTIONS),
         }
     }
 

@@ -8,15 +8,19 @@ the extraction on the edited text. "Add a readout" (`admin_views.py`) creates a 
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
-from django.http import HttpResponseRedirect
+from django.forms.models import BaseInlineFormSet
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from statements import admin_views, curation
+from statements.forms import CommitmentForm, ParticipantForm, PlainLinesTextField
 from statements.models import (
     Commitment,
     Country,
@@ -41,6 +45,28 @@ FLAG = "⚠"
 
 def flagged(text):
     return format_html('<span class="curation-flag">{} {}</span>', FLAG, text)
+
+
+# Every text a curator edits is stored with \n line endings (see PlainLinesTextField); a web
+# address typed without its scheme is https (Django 6's default, said now: no deprecation).
+PLAIN_LINES = {
+    models.TextField: {"form_class": PlainLinesTextField},
+    models.URLField: {"assume_scheme": "https"},
+}
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """django-simple-history's pages, answering 404 (not a 500) to an address that is not an id."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not str(object_id).isdigit():
+            raise Http404("No such history.")
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if not (str(object_id).isdigit() and str(version_id).isdigit()):
+            raise Http404("No such version.")
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 # --- Filters ------------------------------------------------------------------------------------
@@ -146,10 +172,62 @@ class MeetingCountryFilter(_CountryFilter):
         return MeetingAttendance.objects.filter(meeting=OuterRef("pk"), delegation=code)
 
 
-# --- Inlines ------------------------------------------------------------------------------------
+# --- Inlines ---
+# The review screen of a long statement renders a hundred widgets. Two things made it slow
+# (docs/PERFORMANCE.md, "The review screen"): every row's label fetched its statement again
+# (StatementParticipant.__str__), and every autocomplete fetched the official or meeting it
+# shows, although the inline's queryset had already joined it. The rows now reuse both.
 
 
-class StatementParticipantInline(admin.TabularInline):
+class KnownChoiceAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete that shows the row's current choice without querying for it."""
+
+    known = None  # set per form by InlineRowsFormSet from the row's select_related object
+
+    def optgroups(self, name, value, attr=None):
+        known = self.known
+        selected = {str(v) for v in value if str(v) not in self.choices.field.empty_values}
+        if known is None or selected != {str(known.pk)}:
+            return super().optgroups(name, value, attr)
+        options = []
+        if not self.is_required:
+            options.append(self.create_option(name, "", "", False, 0))
+        label = self.choices.field.label_from_instance(known)
+        options.append(self.create_option(name, known.pk, label, selected, len(options)))
+        return [(None, options, 0)]
+
+
+class InlineRowsFormSet(BaseInlineFormSet):
+    """Inline rows that know their parent and the objects their queryset already joined."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        instance = form.instance
+        if self.instance.pk is not None:
+            setattr(instance, self.fk.name, self.instance)
+        if instance.pk is None:
+            return form
+        for name, field in form.fields.items():
+            widget = getattr(field.widget, "widget", field.widget)
+            if isinstance(widget, KnownChoiceAutocompleteSelect):
+                model_field = instance._meta.get_field(name)
+                if model_field.is_cached(instance):
+                    widget.known = model_field.get_cached_value(instance)
+        return form
+
+
+class FastInlineMixin:
+    formset = InlineRowsFormSet
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = KnownChoiceAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class StatementParticipantInline(FastInlineMixin, admin.TabularInline):
     """The officials a statement names: change the match, the title, attended or not."""
 
     model = StatementParticipant
@@ -189,8 +267,10 @@ class StatementParticipantInline(admin.TabularInline):
         return text
 
 
-class CommitmentInline(admin.StackedInline):
+class CommitmentInline(FastInlineMixin, admin.StackedInline):
     model = Commitment
+    form = CommitmentForm
+    formfield_overrides = PLAIN_LINES
     fields = ["text", "parties", "meeting", "position"]
     autocomplete_fields = ["meeting"]
     extra = 0
@@ -199,8 +279,9 @@ class CommitmentInline(admin.StackedInline):
         return super().get_queryset(request).select_related("meeting")
 
 
-class QuoteInline(admin.StackedInline):
+class QuoteInline(FastInlineMixin, admin.StackedInline):
     model = Quote
+    formfield_overrides = PLAIN_LINES
     fields = ["speaker_as_written", "speaker", "text", "position", "review_flag"]
     readonly_fields = ["review_flag"]
     autocomplete_fields = ["speaker"]
@@ -216,10 +297,11 @@ class QuoteInline(admin.StackedInline):
         return ""
 
 
-class MeetingReportInline(admin.TabularInline):
+class MeetingReportInline(FastInlineMixin, admin.TabularInline):
     """Meetings a statement reports (or statements reporting a meeting), with the evidence."""
 
     model = MeetingReport
+    formfield_overrides = PLAIN_LINES
     extra = 0
     readonly_fields = ["review_flag"]
 
@@ -278,7 +360,7 @@ class MeetingStatementInline(MeetingReportInline):
     verbose_name_plural = "statements reporting it"
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(FastInlineMixin, admin.TabularInline):
     model = MeetingAttendance
     fields = ["participant", "delegation", "title"]
     autocomplete_fields = ["participant"]
@@ -298,7 +380,7 @@ class AliasInline(admin.TabularInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(SimpleHistoryAdmin):
+class StatementAdmin(HistoryAdmin):
     list_display = [
         "title",
         "date",
@@ -306,7 +388,7 @@ class StatementAdmin(SimpleHistoryAdmin):
         "publisher",
         "kind",
         "status",
-        "needs_review",
+        "review_state",
         "officials",
     ]
     list_display_links = ["title"]
@@ -324,6 +406,7 @@ class StatementAdmin(SimpleHistoryAdmin):
     show_facets = admin.ShowFacets.ALWAYS
     list_per_page = 50
     autocomplete_fields = ["topics"]
+    formfield_overrides = PLAIN_LINES
     readonly_fields = [
         "date_source",
         "date_inferred",
@@ -338,7 +421,8 @@ class StatementAdmin(SimpleHistoryAdmin):
         "dates_in_text",
     ]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "status", "needs_review", "public_link"]}),
+        # No status field: the buttons at the bottom publish, keep published or make a draft.
+        (None, {"fields": ["title", "slug", "needs_review", "public_link"]}),
         (
             "Date",
             {"fields": ["date", "date_source", "date_inferred", "date_note", "dates_in_text"]},
@@ -358,7 +442,13 @@ class StatementAdmin(SimpleHistoryAdmin):
     change_form_template = "admin/statements/statement/review_form.html"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(official_count=Count("mentions"))
+        # Counting drops Meta.ordering: say it, or pagination warns and may repeat rows.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(official_count=Count("mentions"))
+            .order_by(*Statement._meta.ordering)
+        )
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -402,6 +492,14 @@ class StatementAdmin(SimpleHistoryAdmin):
     def officials(self, statement):
         return statement.official_count
 
+    @admin.display(description="needs review", ordering="needs_review")
+    def review_state(self, statement):
+        """A warning sign when a curator must look, a quiet word when not (not Django's
+        green tick for True, which read as "all good" on the statements that need review)."""
+        if statement.needs_review:
+            return flagged("needs review")
+        return format_html('<span class="curation-reviewed">{}</span>', "reviewed")
+
     @admin.display(description="date is")
     def date_flag(self, statement):
         if statement.date is None:
@@ -434,24 +532,27 @@ class StatementAdmin(SimpleHistoryAdmin):
     def public_link(self, statement):
         if not statement.pk:
             return "-"
-        if statement.status != Statement.Status.PUBLISHED:
-            return "Draft: not on the public site"
         url = statement.get_absolute_url()
+        if statement.status != Statement.Status.PUBLISHED:
+            return format_html(
+                'Draft: not on the public site. <a href="{}">Preview it as the public will see'
+                " it</a>",
+                url,
+            )
         return format_html('<a href="{}">{}</a>', url, url)
 
     def view_on_site(self, statement):
-        """Drafts have no public page."""
-        if statement.status == Statement.Status.PUBLISHED:
-            return statement.get_absolute_url()
-        return None
+        """A draft's public address shows curators a preview (statements.views)."""
+        return statement.get_absolute_url()
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.status == Statement.Status.DRAFT:
             context["title"] = "Review a draft statement"
         context.update(
-            review_notes=list(obj.review_notes) if obj else [],
+            review_notes=curation.open_review_notes(obj) if obj else [],
             can_publish=request.user.has_perm("statements.publish_statement"),
             is_draft=bool(obj and obj.status == Statement.Status.DRAFT),
+            preview_url=obj.get_absolute_url() if obj else "",
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
@@ -545,6 +646,7 @@ class StatementAdmin(SimpleHistoryAdmin):
             old = Meeting.objects.filter(pk=old_pk).first()
             curation.relink_meeting(statement, old, new)
         statement.refresh_search_names()
+        curation.drop_resolved_review_notes(statement)
 
     def response_change(self, request, obj):
         if "_reextract" in request.POST:
@@ -620,7 +722,12 @@ class MergeActionMixin:
     merge_permission = ""
 
     def merge_counts(self, obj):
+        """{what: how many}, the deciding count first."""
         raise NotImplementedError
+
+    def merge_details(self, obj):
+        """Short lines saying what `obj` holds, so a curator can tell the rows apart."""
+        return []
 
     def merge(self, source, target, user):
         raise NotImplementedError
@@ -665,11 +772,15 @@ class MergeActionMixin:
                     messages.SUCCESS,
                 )
                 return None
+        # The one holding most (mentions first) is pre-selected: usually the one to keep, where
+        # the first selected was often the empty duplicate.
+        rows = [(obj, self.merge_counts(obj), self.merge_details(obj)) for obj in objects]
+        rows.sort(key=lambda row: (-list(row[1].values())[0], -sum(row[1].values()), row[0].pk))
         context = {
             **self.admin_site.each_context(request),
             "title": f"Merge {self.merge_label}",
             "opts": self.model._meta,
-            "objects": [(obj, self.merge_counts(obj)) for obj in objects],
+            "objects": rows,
             "queryset": queryset,
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             "action": request.POST.get("action"),
@@ -679,12 +790,12 @@ class MergeActionMixin:
 
 
 @admin.register(Participant)
-class ParticipantAdmin(MergeActionMixin, SimpleHistoryAdmin):
+class ParticipantAdmin(MergeActionMixin, HistoryAdmin):
     list_display = ["name", "country", "title_list", "statement_count", "alias_count"]
     list_filter = ["country"]
     search_fields = ["name", "slug", "aliases__name"]
     show_facets = admin.ShowFacets.ALWAYS
-    prepopulated_fields = {}
+    form = ParticipantForm
     readonly_fields = ["created_at", "updated_at", "public_link"]
     fields = ["name", "slug", "country", "titles", "public_link", "created_at", "updated_at"]
     inlines = [AliasInline]
@@ -700,6 +811,7 @@ class ParticipantAdmin(MergeActionMixin, SimpleHistoryAdmin):
                 statement_count=Count("statement_mentions", distinct=True),
                 alias_count=Count("aliases", distinct=True),
             )
+            .order_by(*Participant._meta.ordering)  # counting drops Meta.ordering
         )
 
     def save_related(self, request, form, formsets, change):
@@ -710,6 +822,9 @@ class ParticipantAdmin(MergeActionMixin, SimpleHistoryAdmin):
 
     def merge_counts(self, obj):
         return curation.participant_merge_counts(obj)
+
+    def merge_details(self, obj):
+        return curation.participant_merge_details(obj)
 
     def merge(self, source, target, user):
         return curation.merge_participants(source, target, user=user)
@@ -748,7 +863,7 @@ class ParticipantAdmin(MergeActionMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(MergeActionMixin, SimpleHistoryAdmin):
+class MeetingAdmin(MergeActionMixin, HistoryAdmin):
     list_display = ["title", "start_date", "end_date", "city", "kind", "statement_count"]
     list_filter = [MeetingYearFilter, "kind", MeetingCountryFilter, "date_inferred"]
     search_fields = ["title", "slug", "city", "venue"]
@@ -760,10 +875,18 @@ class MeetingAdmin(MergeActionMixin, SimpleHistoryAdmin):
     merge_permission = "statements.merge_meeting"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(statement_count=Count("reports"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(statement_count=Count("reports"))
+            .order_by(*Meeting._meta.ordering)  # counting drops Meta.ordering
+        )
 
     def merge_counts(self, obj):
         return curation.meeting_merge_counts(obj)
+
+    def merge_details(self, obj):
+        return curation.meeting_merge_details(obj)
 
     def merge(self, source, target, user):
         return curation.merge_meetings(source, target, user=user)
@@ -869,6 +992,8 @@ class CommitmentAdmin(admin.ModelAdmin):
     show_facets = admin.ShowFacets.ALWAYS
     autocomplete_fields = ["statement", "meeting", "topics"]
     list_select_related = ["statement", "meeting"]
+    form = CommitmentForm
+    formfield_overrides = PLAIN_LINES
 
     @admin.display(description="commitment")
     def short_text(self, commitment):
@@ -887,6 +1012,7 @@ class QuoteAdmin(admin.ModelAdmin):
     show_facets = admin.ShowFacets.ALWAYS
     autocomplete_fields = ["statement", "speaker"]
     list_select_related = ["statement", "speaker"]
+    formfield_overrides = PLAIN_LINES
 
     @admin.display(description="quote")
     def short_text(self, quote):
@@ -900,7 +1026,12 @@ class TopicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(statement_count=Count("statements"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(statement_count=Count("statements"))
+            .order_by(*Topic._meta.ordering)  # counting drops Meta.ordering
+        )
 
     @admin.display(description="statements", ordering="statement_count")
     def statement_count(self, topic):

@@ -21,7 +21,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import JsonResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from statements.models import (
     Country,
@@ -62,7 +62,22 @@ def _positive_int(request, name, default, maximum=None):
         raise BadRequest(f"{name}: a whole number is required, not {raw[:40]!r}.") from None
     if value < 1:
         raise BadRequest(f"{name}: must be 1 or more.")
-    return min(value, maximum) if maximum else value
+    if maximum and value > maximum:
+        raise BadRequest(f"{name}: at most {maximum}, not {value}.")
+    return value
+
+
+class PageNotFound(Exception):
+    """A `page` past the last one: answered 404 with the number of pages."""
+
+
+def _check_page(number, count, size):
+    pages = max(1, -(-count // size))
+    if number > pages:
+        raise PageNotFound(
+            f"page: there is no page {number}; {count} result{'s' if count != 1 else ''} "
+            f"fill {pages} page{'s' if pages != 1 else ''} of {size}."
+        )
 
 
 def _paging(request):
@@ -77,6 +92,7 @@ def _page_of(items, request):
     number, size = _paging(request)
     paginator = Paginator(items, size)
     count = paginator.count
+    _check_page(number, count, size)
     start = (number - 1) * size
     rows = list(items[start : start + size]) if start < count else []
     meta = {"count": count, "page": number, "page_size": size, "num_pages": paginator.num_pages}
@@ -105,12 +121,14 @@ def _api_url(request, kind, slug=None):
 def api_view(func):
     """GET only; BadRequest becomes a 400 with its message."""
 
-    @require_GET
+    @require_safe
     def wrapper(request, *args, **kwargs):
         try:
             return func(request, *args, **kwargs)
         except BadRequest as error:
             return _error([str(error)])
+        except PageNotFound as error:
+            return _error([str(error)], status=404)
 
     wrapper.__name__ = func.__name__
     wrapper.__doc__ = func.__doc__
@@ -197,6 +215,7 @@ def api_search(request):
         return _error(found.errors)
     facets = {name: [value.as_dict() for value in values] for name, values in found.facets.items()}
     count = found.results.count()
+    _check_page(number, count, size)
     start = (number - 1) * size
     statements = found.results[start : start + size] if start < count else []
     results = [

@@ -120,6 +120,46 @@ def review_queue(reason=None):
     return Statement.objects.filter(review_reason_filter(reason))
 
 
+def _review_note_resolved(note, statement):
+    """Whether what an importer's review note warned of is no longer true of `statement`.
+
+    The notes are the importer's words (statements/ingest/pipeline.py, _note_document and save);
+    a note this does not recognise stays until the statement is re-extracted."""
+    if note == "Publisher unknown.":
+        return bool(statement.publisher)
+    if note.startswith("Publisher inferred from the text: "):
+        return note != f"Publisher inferred from the text: {statement.publisher}."
+    if note.startswith("Date missing"):
+        return statement.date is not None
+    if note.startswith("Date inferred"):
+        return statement.date is not None and not statement.date_inferred
+    if note.startswith("Title inferred from the text: "):
+        return note != f"Title inferred from the text: {statement.title!r}."
+    if note == "No officials found.":
+        return statement.mentions.exists()
+    if note.startswith("Meeting without a date: ") or note.startswith("Meeting date inferred: "):
+        return not statement.meetings.filter(Q(start_date__isnull=True) | Q(date_inferred=True))
+    if note.startswith("Meeting linked on weak evidence"):
+        return not statement.meeting_reports.filter(evidence=MeetingReport.Evidence.WEAK).exists()
+    if note.startswith(("Quote without a speaker", "Quote speaker ")):
+        return not statement.quotes.filter(speaker__isnull=True).exists()
+    return False
+
+
+def open_review_notes(statement):
+    """The importer's review notes that still apply: a fixed one disappears from the screen."""
+    return [note for note in statement.review_notes if not _review_note_resolved(note, statement)]
+
+
+def drop_resolved_review_notes(statement):
+    """Forget the review notes a curator's edit has answered (after an admin save)."""
+    statement.refresh_from_db(fields=["review_notes"])
+    still_open = open_review_notes(statement)
+    if still_open != statement.review_notes:
+        statement.review_notes = still_open
+        Statement.objects.filter(pk=statement.pk).update(review_notes=still_open)
+
+
 # --- Merges ------------------------------------------------------------------------------------
 
 
@@ -167,6 +207,25 @@ def participant_merge_counts(source):
         "quotes": source.quotes.count(),
         "aliases": source.aliases.count() + 1,
     }
+
+
+def participant_merge_details(official):
+    """What a curator needs to tell two officials apart before merging them."""
+    lines = [
+        f"Country: {official.get_country_display() or 'unknown'}",
+        f"Titles: {'; '.join(official.titles[:4]) or 'none'}",
+    ]
+    aliases = list(official.aliases.values_list("name", flat=True)[:5])
+    if aliases:
+        lines.append(f"Also called: {', '.join(aliases)}")
+    titles = list(
+        Statement.objects.filter(mentions__participant=official)
+        .order_by("-date", "-pk")
+        .values_list("title", flat=True)[:3]
+    )
+    if titles:
+        lines.append(f"Named in: {'; '.join(titles)}")
+    return lines
 
 
 @transaction.atomic
@@ -251,6 +310,18 @@ def meeting_merge_counts(source):
         "statements": source.reports.count(),
         "commitments": source.commitments.count(),
     }
+
+
+def meeting_merge_details(meeting):
+    """What a curator needs to tell two meetings apart before merging them."""
+    when = meeting.start_date.isoformat() if meeting.start_date else "no date"
+    if meeting.end_date and meeting.end_date != meeting.start_date:
+        when += f" to {meeting.end_date.isoformat()}"
+    lines = [f"When: {when}", f"Where: {meeting.place or 'unknown'}"]
+    titles = list(meeting.statements.order_by("-date", "-pk").values_list("title", flat=True)[:3])
+    if titles:
+        lines.append(f"Reported by: {'; '.join(titles)}")
+    return lines
 
 
 @transaction.atomic

@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from statements.models import Statement
+from statements.models import Commitment, Participant, Statement
 
 READOUT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -67,3 +67,79 @@ class AddReadoutForm(forms.Form):
             for key in ("title", "date", "publisher", "source_url", "kind")
             if self.cleaned_data.get(key)
         }
+
+
+# --- Admin form fields ---------------------------------------------------------------------------
+
+
+def normalize_newlines(text):
+    r"""Browsers post a textarea's lines ending in \r\n: stored text keeps \n only."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class PlainLinesTextField(forms.CharField):
+    """A textarea whose text is stored with \\n line endings, whatever the browser sent.
+
+    Otherwise saving a statement unchanged rewrites its body in CRLF: the history shows a change
+    nobody made, and the character offsets of its quotes, commitments and officials shift."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("strip", False)  # stripping a leading space would shift every offset
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalize_newlines(value) if isinstance(value, str) else value
+
+
+class ListField(forms.CharField):
+    """A list of short strings (a JSON list in the model) edited as text, one item per line or
+    separated by commas, instead of raw JSON a curator would have to type correctly."""
+
+    def __init__(self, *, separator="\n", **kwargs):
+        self.separator = separator
+        kwargs.setdefault("required", False)
+        if separator == "\n":
+            kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 3, "cols": 60}))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ("\n" if self.separator == "\n" else ", ").join(str(v) for v in value)
+        return value
+
+    def to_python(self, value):
+        if isinstance(value, list | tuple):
+            return [str(v).strip() for v in value if str(v).strip()]
+        text = normalize_newlines(super().to_python(value) or "")
+        items = text.split("\n") if self.separator == "\n" else text.replace("\n", ",").split(",")
+        return list(dict.fromkeys(item.strip() for item in items if item.strip()))
+
+    def has_changed(self, initial, data):
+        return self.to_python(initial or []) != self.to_python(data)
+
+
+class CommitmentForm(forms.ModelForm):
+    parties = ListField(
+        separator=",",
+        help_text="Who commits: country codes (US, MX) or names as written, separated by commas.",
+    )
+
+    class Meta:
+        model = Commitment
+        fields = ["text", "parties", "meeting", "position"]  # the admin gives its own list
+
+
+class ParticipantForm(forms.ModelForm):
+    """Adding an official needs a name, not a hand-typed slug: a blank slug is made from it."""
+
+    slug = forms.SlugField(
+        max_length=200,
+        required=False,
+        help_text="The official's web address. Leave blank to make it from the name.",
+    )
+    titles = ListField(help_text="One title per line, as the documents give them.")
+
+    class Meta:
+        model = Participant
+        fields = ["name", "slug", "country", "titles"]

@@ -22,6 +22,7 @@ from statements.rendering import ResultRenderer, facet_items_html
 from statements.search import highlight, mark_sentinels
 from statements.search.base import plain_snippet
 from statements.search.faceted import FACET_TITLES, faceted_search, querystring
+from statements.views import page_notice
 
 PAGE_SIZE = 20
 MAX_DOWNLOAD = 10_000
@@ -45,6 +46,7 @@ def search_page(request):
     facets = found.facets  # counts the results too, in the same query
     paginator = Paginator(found.results, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
+    page.notice = page_notice(request.GET.get("page"), page)
     statements = decorate(page.object_list, found.query, found.q)
     count = paginator.count
     context = {

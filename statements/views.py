@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from statements.curation import merged_into
 from statements.models import (
@@ -43,8 +43,24 @@ NEWEST_MEETINGS_FIRST = (F("start_date").desc(nulls_last=True), "-pk")
 
 
 def _page(request, queryset, per_page):
-    """A page of `queryset`; out-of-range or junk `?page=` gives the nearest real page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    """A page of `queryset`; out-of-range or junk `?page=` gives the nearest real page, and
+    `page.notice` says so (templates/includes/_pagination.html shows it)."""
+    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    page.notice = page_notice(request.GET.get("page"), page)
+    return page
+
+
+def page_notice(raw, page):
+    """What to tell a reader whose `?page=` was not a page that exists ('' when it was)."""
+    if raw in (None, "") or raw == str(page.number):
+        return ""
+    pages = page.paginator.num_pages
+    if raw.isdigit() and int(raw) > pages:
+        return (
+            f"There is no page {int(raw)}: the results fill {pages} "
+            f"page{'s' if pages != 1 else ''}. This is the last one."
+        )
+    return f"“{raw[:20]}” is not a page number: this is page {page.number}."
 
 
 def _published_mentions():
@@ -64,7 +80,7 @@ def _get_or_follow_merge(queryset, kind, slug):
         return redirect(target, permanent=True)
 
 
-@require_GET
+@require_safe
 def home(request):
     today = timezone.localdate()
     meetings = Meeting.objects.visible().order_by(*NEWEST_MEETINGS_FIRST)  # no counts shown
@@ -81,16 +97,23 @@ def home(request):
     return render(request, "statements/home.html", context)
 
 
-@require_GET
+@require_safe
 def statement_list(request):
     """Every statement, newest first, is the search page with no query: one list, one place."""
     return redirect(f"{reverse('statements:search')}?sort=newest")
 
 
-@require_GET
+def _statements_for(request):
+    """Published statements; a curator also sees drafts, to preview them as the public will."""
+    if request.user.is_staff and request.user.has_perm("statements.view_statement"):
+        return Statement.objects.all()
+    return Statement.objects.published()
+
+
+@require_safe
 def statement_detail(request, slug):
     statement = get_object_or_404(
-        Statement.objects.published().prefetch_related(
+        _statements_for(request).prefetch_related(
             Prefetch(
                 "mentions",
                 queryset=StatementParticipant.objects.select_related("participant")
@@ -114,11 +137,16 @@ def statement_detail(request, slug):
         "body_html": render_body(statement.body, statement.mentions.all(), query),
         "related": Statement.objects.published().related_to(statement)[:6],
         "citation_url": request.build_absolute_uri(statement.get_absolute_url()),
+        "preview": statement.status != Statement.Status.PUBLISHED,
     }
-    return render(request, "statements/statement_detail.html", context)
+    response = render(request, "statements/statement_detail.html", context)
+    if context["preview"]:
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+    return response
 
 
-@require_GET
+@require_safe
 def official_list(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     country = request.GET.get("country", "").strip().upper()
@@ -150,7 +178,7 @@ def official_list(request):
     return render(request, "statements/official_list.html", context)
 
 
-@require_GET
+@require_safe
 def official_detail(request, slug):
     official = _get_or_follow_merge(
         Participant.objects.visible(), MergeRecord.Kind.PARTICIPANT, slug
@@ -220,7 +248,7 @@ def _meeting_years():
     return [year for year in span if row[f"y{year}"]]
 
 
-@require_GET
+@require_safe
 def meeting_list(request):
     meetings = Meeting.objects.visible().with_index_data().order_by(*NEWEST_MEETINGS_FIRST)
     years = _meeting_years()
@@ -257,7 +285,7 @@ def _by_government(statements):
     return sorted(columns.values(), key=lambda column: column[0])
 
 
-@require_GET
+@require_safe
 def meeting_detail(request, slug):
     meeting = _get_or_follow_merge(Meeting.objects.visible(), MergeRecord.Kind.MEETING, slug)
     if isinstance(meeting, HttpResponse):
@@ -303,13 +331,13 @@ def meeting_detail(request, slug):
     return render(request, "statements/meeting_detail.html", context)
 
 
-@require_GET
+@require_safe
 def topic_list(request):
     topics = Topic.objects.with_listing_data().order_by("name", "pk")
     return render(request, "statements/topic_list.html", {"topics": topics})
 
 
-@require_GET
+@require_safe
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     statements = Statement.objects.published().filter(topics=topic).with_listing_data()
@@ -326,7 +354,7 @@ def topic_detail(request, slug):
     return render(request, "statements/topic_detail.html", context)
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     """Keep crawlers out of the endless facet combinations and the API."""
     sitemap = request.build_absolute_uri(reverse("statements:sitemap"))

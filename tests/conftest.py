@@ -103,3 +103,17 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# Screenshots the browser tests take, for a reviewer to open: in an ignored folder, never over a
+# tracked file (`make screenshots` refreshes the README's picture from them, on purpose).
+SCREENSHOT_DIR = Path(
+    os.environ.get("SCREENSHOT_DIR", Path(settings.BASE_DIR) / "var" / "screenshots")
+)
+README_SCREENSHOT = Path(settings.BASE_DIR) / "docs" / "screenshot-search.png"
+
+
+@pytest.fixture
+def screenshot_dir():
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOT_DIR

@@ -65,7 +65,8 @@ def test_search_pagination(client, db):
     second = get(client, "/api/search/", {"q": "gerenukword", "page_size": 5, "page": 2})
     assert first["count"] == 7
     assert len(first["results"]) == 5 and len(second["results"]) == 2
-    assert get(client, "/api/search/", {"q": "gerenukword", "page": 9})["results"] == []
+    past = client.get("/api/search/", {"q": "gerenukword", "page": 9})
+    assert past.status_code == 404 and "there is no page 9" in past.json()["errors"][0]
 
 
 @pytest.mark.parametrize(
@@ -90,11 +91,36 @@ def test_weird_queries(client, archive):
         assert get(client, "/api/search/", {"q": q})["count"] >= 0
 
 
-def test_page_size_is_capped(client, db):
+def test_page_size_over_the_limit_says_so(client, db):
     for _ in range(3):
         StatementFactory()
-    data = get(client, "/api/statements/", {"page_size": 5000})
-    assert data["page_size"] == 100
+    assert get(client, "/api/statements/", {"page_size": 100})["page_size"] == 100
+    for url in ("/api/statements/", "/api/search/", "/api/officials/"):
+        response = client.get(url, {"page_size": 5000})
+        assert response.status_code == 400
+        assert response.json() == {"errors": ["page_size: at most 100, not 5000."]}
+
+
+def test_a_page_past_the_end_says_how_many_pages_there_are(client, db):
+    for _ in range(3):
+        StatementFactory()
+    assert get(client, "/api/statements/", {"page_size": 2, "page": 2})["results"]
+    for url in ("/api/statements/", "/api/search/"):
+        response = client.get(url, {"page_size": 2, "page": 3})
+        assert response.status_code == 404
+        assert response.json() == {
+            "errors": ["page: there is no page 3; 3 results fill 2 pages of 2."]
+        }
+    # An empty list still has its page 1.
+    assert get(client, "/api/search/", {"q": "nothingmatchesthisword"})["count"] == 0
+
+
+def test_an_unknown_sort_is_refused(client, db):
+    StatementFactory()
+    for url in ("/api/statements/", "/api/search/"):
+        response = client.get(url, {"sort": "foo"})
+        assert response.status_code == 400
+        assert "sort: 'foo' is not a sort order" in response.json()["errors"][0]
 
 
 def test_statements_list_uses_the_filters_and_hides_drafts(client, archive):

@@ -13,6 +13,7 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import Prefetch
 
+from statements.ingest.documents import body_hash
 from statements.ingest.pipeline import RESTORE_REASON, lock_archive_writes, safe_source_url
 from statements.ingest.types import DocumentError
 from statements.models import (
@@ -26,6 +27,7 @@ from statements.models import (
     Statement,
     StatementParticipant,
     Topic,
+    slug_base,
 )
 from statements.text import fold
 
@@ -227,6 +229,7 @@ def restore(data) -> list[tuple[str, str, int]]:
     Rows are matched on their slugs (a statement also on its content hash, an official also on
     name and country), so restoring onto an archive that already holds them updates in place.
     """
+    _complete(data)
     try:
         with transaction.atomic():
             lock_archive_writes()
@@ -234,9 +237,62 @@ def restore(data) -> list[tuple[str, str, int]]:
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         if isinstance(error, DocumentError):
             raise
+        if isinstance(error, KeyError):
+            raise DocumentError(
+                f"not a valid archive export: a required key is missing ({error})"
+            ) from None
         raise DocumentError(
             f"not a valid archive export ({type(error).__name__}: {error})"
         ) from None
+
+
+# What each kind of row must have; everything else is defaulted or computed (`_complete`).
+REQUIRED = {
+    "statements": {"title": "its title", "body": "its text"},
+    "participants": {"slug": "its slug", "name": "the official's name"},
+    "meetings": {"slug": "its slug", "title": "the meeting's title"},
+    "topics": {"slug": "its slug"},
+}
+
+
+def _complete(data):
+    """Accept the documented shape as another system writes it: name a missing required key
+    in words, and compute or default what an export of ours has but theirs may not (the
+    content hash from the body, published unless it says otherwise, the date's provenance,
+    the meeting links from the list of meeting slugs)."""
+    for kind, required in REQUIRED.items():
+        rows = data.get(kind, [])
+        if not isinstance(rows, list):
+            raise DocumentError(f"not a valid archive export: {kind!r} is not a list")
+        for n, item in enumerate(rows, 1):
+            if not isinstance(item, dict):
+                raise DocumentError(f"not a valid archive export: {kind} #{n} is not an object")
+            for key, what in required.items():
+                if item.get(key) in (None, ""):
+                    name = item.get("slug") or item.get("title") or item.get("name")
+                    which = f"{kind[:-1]} #{n}" + (f" ({name!r})" if name else "")
+                    raise DocumentError(
+                        f"not a valid archive export: {which} has no {key!r} ({what})"
+                    )
+    for topic in data.get("topics", []):
+        topic.setdefault("name", topic["slug"])
+    taken = set()
+    for item in data["statements"]:
+        if not isinstance(item["body"], str) or not isinstance(item["title"], str):
+            raise DocumentError(
+                f"not a valid archive export: statement {item['title']!r}: title and body "
+                "must be text"
+            )
+        item.setdefault("content_hash", body_hash(item["body"]))
+        if not item.get("slug"):
+            base = slug_base(item["title"]) or "statement"
+            slug, n = base, 2
+            while slug in taken or Statement.objects.filter(slug=slug).exists():
+                slug, n = f"{base}-{n}", n + 1
+            item["slug"] = slug
+        taken.add(item["slug"])
+        if "meeting_reports" not in item:
+            item["meeting_reports"] = [{"meeting": m} for m in item.get("meetings", [])]
 
 
 def _restore(data):
@@ -295,17 +351,53 @@ def _restore(data):
             )
         meetings[item["slug"]] = meeting
 
-    outcomes = []
-    for item in data["statements"]:
-        outcomes.append(statement_outcome(item, topics, participants, meetings))
+    items = data["statements"]
+    held_slugs, held_hashes = set(), set()
+    for start in range(0, len(items), 500):
+        chunk = items[start : start + 500]
+        held_slugs.update(
+            Statement.objects.filter(slug__in=[i["slug"] for i in chunk]).values_list(
+                "slug", flat=True
+            )
+        )
+        held_hashes.update(
+            Statement.objects.filter(
+                content_hash__in=[i["content_hash"] for i in chunk]
+            ).values_list("content_hash", flat=True)
+        )
+    new, outcomes, seen = [], [], set()
+    for item in items:
+        key = (item["slug"], item["content_hash"])
+        if item["slug"] in held_slugs or item["content_hash"] in held_hashes or seen & set(key):
+            outcomes.append(statement_outcome(item, topics, participants, meetings))
+        else:
+            new.append(item)
+        seen.update(key)
+    outcomes.extend(_restore_new(new, topics, participants, meetings))
+    order = {item["slug"]: n for n, item in enumerate(items)}
+    outcomes.sort(key=lambda outcome: order.get(outcome[0], len(order)))
+
     # A meeting's list of statements must agree with the statements' lists of meetings.
-    for item in data.get("meetings", []):
-        for slug in item.get("statements", []):
-            statement = Statement.objects.filter(slug=slug).first()
-            if statement is not None:
-                MeetingReport.objects.get_or_create(
-                    meeting=meetings[item["slug"]], statement=statement
-                )
+    listed = [
+        (meetings[item["slug"]].pk, slug)
+        for item in data.get("meetings", [])
+        for slug in item.get("statements", [])
+    ]
+    if listed:
+        pks = dict(
+            Statement.objects.filter(slug__in={slug for _, slug in listed}).values_list(
+                "slug", "pk"
+            )
+        )
+        have = set(
+            MeetingReport.objects.filter(
+                meeting__in={meeting for meeting, _ in listed}
+            ).values_list("meeting_id", "statement_id")
+        )
+        missing = {(m, pks[slug]) for m, slug in listed if slug in pks} - have
+        MeetingReport.objects.bulk_create(
+            MeetingReport(meeting_id=m, statement_id=s) for m, s in sorted(missing)
+        )
     return outcomes
 
 
@@ -335,6 +427,23 @@ def statement_outcome(item, topics, participants, meetings):
         statement = Statement()
         outcome = "created"
 
+    _set_fields(statement, item)
+    statement._change_reason = RESTORE_REASON  # not a curator's change (see pipeline.save)
+    statement.save()
+    statement.__dict__.pop("_change_reason", None)  # a later save by hand is not ours
+
+    statement.meeting_reports.all().delete()
+    statement.mentions.all().delete()
+    statement.commitments.all().delete()
+    statement.quotes.all().delete()
+    statement.topics.set(_get(topics, slug, "topic") for slug in item.get("topics", []))
+    _insert_rows_of([(statement, item)], topics, participants, meetings)
+    statement.refresh_search_names()
+    return statement.slug, outcome, statement.pk
+
+
+def _set_fields(statement, item):
+    """The statement's own columns from an export item (`_complete` filled the gaps)."""
     statement.slug = item["slug"]
     statement.title = item["title"]
     statement.body = item.get("body", "")
@@ -360,56 +469,130 @@ def statement_outcome(item, topics, participants, meetings):
     statement.needs_review = item.get("needs_review", False)
     statement.review_notes = list(item.get("review_notes", []))
     statement.images = list(item.get("images", []))
-    statement._change_reason = RESTORE_REASON  # not a curator's change (see pipeline.save)
-    statement.save()
-    statement.__dict__.pop("_change_reason", None)  # a later save by hand is not ours
 
-    statement.meeting_reports.all().delete()
-    statement.mentions.all().delete()
-    statement.commitments.all().delete()
-    statement.quotes.all().delete()
-    statement.topics.set(_get(topics, slug, "topic") for slug in item.get("topics", []))
 
-    reports = item.get("meeting_reports") or [{"meeting": slug} for slug in item["meetings"]]
-    for report in reports:
-        MeetingReport.objects.create(
-            meeting=_get(meetings, report["meeting"], "meeting"),
-            statement=statement,
-            evidence=report.get("evidence") or MeetingReport.Evidence.STATED,
-            note=report.get("note", ""),
-            reasons=list(report.get("reasons") or []),
-            confidence=float(report.get("confidence", 1.0)),
-        )
-    for n, mention in enumerate(item.get("participants", [])):
-        StatementParticipant.objects.create(
-            statement=statement,
-            participant=_get(participants, mention["participant"], "official"),
-            name_as_written=mention.get("name_as_written", ""),
-            title_as_written=mention.get("title_as_written", ""),
-            attended=mention.get("attended", False),
-            position=mention.get("position", n),
-        )
-    for n, found in enumerate(item.get("commitments", [])):
-        commitment = Commitment.objects.create(
-            statement=statement,
-            meeting=_get(meetings, found["meeting"], "meeting") if found.get("meeting") else None,
-            text=found["text"],
-            parties=list(found.get("parties", [])),
-            position=found.get("position", n),
-        )
-        commitment.topics.set(_get(topics, slug, "topic") for slug in found.get("topics", []))
-    for n, quote in enumerate(item.get("quotes", [])):
-        Quote.objects.create(
-            statement=statement,
-            speaker=_get(participants, quote["speaker"], "official")
-            if quote.get("speaker")
-            else None,
-            speaker_as_written=quote.get("speaker_as_written", ""),
-            text=quote["text"],
-            position=quote.get("position", n),
-        )
-    statement.refresh_search_names()
-    return statement.slug, outcome, statement.pk
+def _insert_rows_of(pairs, topics, participants, meetings):
+    """A statement's links (meetings reported, officials named, commitments, quotes) for each
+    (saved statement, export item): a few INSERTs for a whole batch, not one per row."""
+    from statements.ingest import bulk
+
+    reports, mentions, commitments, commitment_topics, quotes = [], [], [], [], []
+    for statement, item in pairs:
+        seen = set()
+        for report in item.get("meeting_reports") or []:
+            meeting = _get(meetings, report["meeting"], "meeting")
+            if meeting.pk in seen:
+                continue
+            seen.add(meeting.pk)
+            reports.append(
+                MeetingReport(
+                    meeting=meeting,
+                    statement=statement,
+                    evidence=report.get("evidence") or MeetingReport.Evidence.STATED,
+                    note=report.get("note", ""),
+                    reasons=list(report.get("reasons") or []),
+                    confidence=float(report.get("confidence", 1.0)),
+                )
+            )
+        for n, mention in enumerate(item.get("participants", [])):
+            mentions.append(
+                StatementParticipant(
+                    statement=statement,
+                    participant=_get(participants, mention["participant"], "official"),
+                    name_as_written=mention.get("name_as_written", ""),
+                    title_as_written=mention.get("title_as_written", ""),
+                    attended=mention.get("attended", False),
+                    position=mention.get("position", n),
+                )
+            )
+        for n, found in enumerate(item.get("commitments", [])):
+            commitments.append(
+                Commitment(
+                    statement=statement,
+                    meeting=_get(meetings, found["meeting"], "meeting")
+                    if found.get("meeting")
+                    else None,
+                    text=found["text"],
+                    parties=list(found.get("parties", [])),
+                    position=found.get("position", n),
+                )
+            )
+            commitment_topics.append(
+                [_get(topics, slug, "topic").pk for slug in dict.fromkeys(found.get("topics", []))]
+            )
+        for n, quote in enumerate(item.get("quotes", [])):
+            quotes.append(
+                Quote(
+                    statement=statement,
+                    speaker=_get(participants, quote["speaker"], "official")
+                    if quote.get("speaker")
+                    else None,
+                    speaker_as_written=quote.get("speaker_as_written", ""),
+                    text=quote["text"],
+                    position=quote.get("position", n),
+                )
+            )
+    bulk._insert(MeetingReport, reports)
+    bulk._insert(StatementParticipant, mentions)
+    bulk._create(Commitment, commitments)
+    bulk._insert_rows(
+        Commitment.topics.through,
+        ["commitment_id", "topic_id"],
+        [(c.pk, t) for c, ids in zip(commitments, commitment_topics, strict=True) for t in ids],
+    )
+    bulk._insert(Quote, quotes)
+
+
+def _restore_new(items, topics, participants, meetings):
+    """Statements the archive does not hold yet, a batch at a time through the bulk import's
+    inserts (statements/ingest/bulk.py): restoring a large export into an empty database takes
+    a few queries per batch instead of a dozen per statement."""
+    from statements.ingest import bulk
+
+    aliases = {}
+    for participant_pk, name in ParticipantAlias.objects.filter(
+        participant__in=[p.pk for p in participants.values()]
+    ).values_list("participant_id", "name"):
+        aliases.setdefault(participant_pk, []).append(name)
+    outcomes = []
+    for start in range(0, len(items), bulk.BATCH_SIZE):
+        batch = items[start : start + bulk.BATCH_SIZE]
+        statements = []
+        for item in batch:
+            statement = Statement()
+            _set_fields(statement, item)
+            statement._change_reason = RESTORE_REASON
+            statement.search_names = _search_names(item, topics, participants, aliases)
+            statements.append(statement)
+        with bulk._one_generation_bump():
+            bulk._create(Statement, statements)
+            bulk._insert_rows(
+                Statement.topics.through,
+                ["statement_id", "topic_id"],
+                [
+                    (statement.pk, _get(topics, slug, "topic").pk)
+                    for statement, item in zip(statements, batch, strict=True)
+                    for slug in dict.fromkeys(item.get("topics", []))
+                ],
+            )
+            _insert_rows_of(zip(statements, batch, strict=True), topics, participants, meetings)
+        outcomes.extend((s.slug, "created", s.pk) for s in statements)
+    return outcomes
+
+
+def _search_names(item, topics, participants, aliases):
+    """What `Statement.refresh_search_names()` would store for the item once restored."""
+    names = []
+    mentions = sorted(
+        enumerate(item.get("participants", [])), key=lambda m: (m[1].get("position", m[0]), m[0])
+    )
+    for _, mention in mentions:
+        participant = _get(participants, mention["participant"], "official")
+        names.append(participant.name)
+        names.extend(sorted(aliases.get(participant.pk, [])))
+    chosen = [_get(topics, slug, "topic") for slug in dict.fromkeys(item.get("topics", []))]
+    names.extend(t.name for t in sorted(chosen, key=lambda t: (t.name, t.pk)))
+    return " ".join(dict.fromkeys(names))
 
 
 def _reload(statement):

@@ -239,11 +239,29 @@ def split_front_matter(text: str) -> tuple[dict, str]:
         line = f" (line {where.line + 2})" if where is not None else ""
         problem = getattr(error, "problem", None) or "invalid YAML"
         raise DocumentError(f"broken front matter{line}: {problem}") from None
+    except (ValueError, OverflowError) as error:
+        # YAML reads `date: 2024-13-45` as a timestamp and fails building it: name the key.
+        raise DocumentError(f"broken front matter: {_impossible_date(block, error)}") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise DocumentError("broken front matter: it is not a set of 'key: value' lines")
     return {str(key): value for key, value in data.items()}, text[closing.end() :]
+
+
+_YAML_DATE_LINE = re.compile(
+    r"^[ \t]*([\w-]+)[ \t]*:[ \t]*['\"]?(\d{4}-\d{1,2}-\d{1,2}\S*?)['\"]?[ \t]*$", re.MULTILINE
+)
+
+
+def _impossible_date(block, error):
+    """'date 2024-13-45 is not a date (month must be in 1..12)': the key YAML could not read."""
+    for key, value in _YAML_DATE_LINE.findall(block):
+        try:
+            datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return f"{key} {value!r} is not a date ({error})"
+    return f"a value is not a date ({error})"
 
 
 def as_date(value, what: str) -> date | None:
@@ -910,8 +928,8 @@ def parse_document(raw: bytes | str, source_file: str, overrides: dict | None = 
     if not publisher and voice:
         publisher = publisher_from_voice(voice_body, title)
 
-    published = as_date(front.get("date"), "front matter date")
-    published_time = as_date(front.get("published_time"), "front matter published_time")
+    published = as_date(front.get("date"), "broken front matter: date")
+    published_time = as_date(front.get("published_time"), "broken front matter: published_time")
     date_source, date_note = "none", ""
     if published:
         date_source, date_note = "front_matter", "front matter 'date'"

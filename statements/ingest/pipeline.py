@@ -899,8 +899,10 @@ def collect_paths(paths: Iterable[str | Path]) -> list[tuple[Path, Path | None]]
                     and not any(part.startswith(".") for part in child.relative_to(path).parts)
                 ):
                     found.append((child, path))
-        else:
+        elif path.exists():
             found.append((path, path.parent))
+        else:
+            found.append((path, None))  # named whole in the error, as it was given
     return found
 
 

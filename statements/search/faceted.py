@@ -21,7 +21,7 @@ from django.http import QueryDict
 
 from statements.filters import FACETS, StatementFilter
 from statements.models import Participant, ParticipantAlias, Statement
-from statements.search import normalize_sort, parse, search
+from statements.search import SORTS, normalize_sort, parse, search
 from statements.search.engine import IndexResults
 from statements.search.facets import count_and_facets
 from statements.text import fold
@@ -230,6 +230,10 @@ def faceted_search(params: QueryDict, queryset=None, facets=FACETS) -> FacetedSe
     filterset = StatementFilter(params, queryset=queryset)
     errors = filterset.error_messages()
     query = parse(params.get("q", ""))
+    if params.get("sort") and params.get("sort") not in SORTS:
+        errors.append(
+            f"sort: {params.get('sort')[:40]!r} is not a sort order; use {', '.join(SORTS)}."
+        )
     sort = normalize_sort(params.get("sort"), query)
     results = search(
         query, queryset=filterset.filtered(), sort=sort, filterset=filterset if everything else None

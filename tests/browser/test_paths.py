@@ -6,20 +6,20 @@ must agree with what the importer stored.
 
 import csv
 import io
+import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db.models import Count
 from playwright.sync_api import expect
 
 from statements.models import Meeting, Participant, Statement
 from statements.text import fold
+from tests.conftest import README_SCREENSHOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SCREENSHOT = Path(settings.BASE_DIR) / "docs" / "screenshot-search.png"
 
 
 @pytest.fixture
@@ -164,13 +164,16 @@ def test_download_the_current_results_as_csv(page, site):
     assert [row["title"] for row in rows[: len(shown)]] == shown
 
 
-def test_screenshot_of_the_search_page_for_the_readme(page, site):
+def test_screenshot_of_the_search_page_for_the_readme(page, site, screenshot_dir):
+    """Saved under var/screenshots/; `make screenshots` copies it over the README's picture."""
     page.goto(site + "/search/?q=fentanyl")
     expect(page.locator(".search-results")).to_be_visible()
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT))
-    data = SCREENSHOT.read_bytes()
+    shot = screenshot_dir / "search.png"
+    page.screenshot(path=str(shot))
+    data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+    if os.environ.get("UPDATE_README_SCREENSHOT") == "1":
+        shutil.copyfile(shot, README_SCREENSHOT)
 
 
 def test_everything_works_without_javascript(browser, site):

@@ -147,3 +147,20 @@ def test_officials_and_meetings_in_use_are_merged_not_deleted(
         reverse("admin:statements_meeting_delete", args=[talks.pk]), {"post": "yes"}
     )
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize("password", [None, "short"], ids=["no-terminal", "weak-password"])
+def test_create_curator_leaves_no_account_when_it_fails(db, monkeypatch, password):
+    import sys
+
+    from django.contrib.auth.models import User
+    from django.core.management import CommandError, call_command
+
+    monkeypatch.delenv("DJANGO_CURATOR_PASSWORD", raising=False)
+    if password:
+        monkeypatch.setenv("DJANGO_CURATOR_PASSWORD", password)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False, raising=False)
+    with pytest.raises(CommandError) as failure:
+        call_command("create_curator", "ana")
+    assert ("No terminal" in str(failure.value)) == (password is None)
+    assert not User.objects.filter(username="ana").exists()

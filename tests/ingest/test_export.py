@@ -226,7 +226,7 @@ def test_an_empty_archive_exports_empty_lists(db):
         ('{"statements": [], "version": 99}', "this archive reads version 1"),
         ('{"statements": ["just a string"]}', "not a valid archive export"),
         (
-            '{"statements": [{"slug": "x", "title": "T", "content_hash": "h", '
+            '{"statements": [{"slug": "x", "title": "T", "body": "B", "content_hash": "h", '
             '"meetings": ["nope"]}]}',
             "unknown meeting",
         ),
@@ -264,3 +264,118 @@ def test_round_trip_keeps_each_links_evidence(seeded_archive, tmp_path):
     restored = MeetingReport.objects.get(statement__source_file__startswith="004")
     assert (restored.evidence, restored.reasons, restored.confidence) == before
     assert any("people attended both" in r["text"] for r in restored.reasons)
+
+
+# --- Exports written by another system ------------------------------------------------------
+
+FOREIGN = {
+    "statements": [
+        {
+            "slug": "talks-in-mexico",
+            "title": "Talks in Mexico",
+            "body": "The Secretary met the Foreign Secretary in Mexico City on fentanyl.",
+            "date": "2024-03-02",
+            "publisher": "Department of State",
+            "meetings": ["mexico-talks"],
+            "topics": ["fentanyl"],
+            "participants": [{"participant": "antony-blinken", "name_as_written": "Blinken"}],
+            "commitments": [{"text": "Both will act on fentanyl.", "parties": ["US", "MX"]}],
+            "quotes": [{"speaker": "antony-blinken", "text": "We agree."}],
+        },
+        {
+            "title": "A draft from elsewhere",
+            "body": "Not yet public.",
+            "status": "draft",
+        },
+    ],
+    "participants": [
+        {"slug": "antony-blinken", "name": "Antony Blinken", "country": "US", "aliases": ["Tony"]}
+    ],
+    "meetings": [{"slug": "mexico-talks", "title": "Talks in Mexico City"}],
+    "topics": [{"slug": "fentanyl", "name": "Fentanyl"}],
+}
+
+
+def _restore(tmp_path, data):
+    path = tmp_path / "foreign.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    err = io.StringIO()
+    call_command("import_statements", str(path), stdout=io.StringIO(), stderr=err)
+    return err.getvalue()
+
+
+def test_an_export_written_by_another_system_imports(tmp_path, db):
+    from statements.ingest.documents import body_hash
+
+    _restore(tmp_path, FOREIGN)
+    talks = Statement.objects.get(slug="talks-in-mexico")
+    assert talks.status == Statement.Status.PUBLISHED
+    assert talks.content_hash == body_hash(talks.body)
+    assert talks.date == date(2024, 3, 2)
+    assert talks.date_source == Statement.DateSource.FRONT_MATTER
+    assert [r.meeting.slug for r in talks.meeting_reports.all()] == ["mexico-talks"]
+    assert talks.mentions.get().participant.name == "Antony Blinken"
+    assert talks.commitments.get().parties == ["US", "MX"]
+    assert talks.quotes.get().speaker.slug == "antony-blinken"
+    assert set(talks.search_names.split()) >= {"Antony", "Blinken", "Tony", "Fentanyl"}
+    draft = Statement.objects.get(title="A draft from elsewhere")
+    assert draft.status == Statement.Status.DRAFT and draft.slug == "a-draft-from-elsewhere"
+    # Imported again: nothing changes, nothing is duplicated.
+    _restore(tmp_path, FOREIGN)
+    assert Statement.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("kind", "drop", "message"),
+    [
+        ("statements", "title", "statement #1 ('talks-in-mexico') has no 'title' (its title)"),
+        ("statements", "body", "statement #1 ('talks-in-mexico') has no 'body' (its text)"),
+        ("participants", "name", "participant #1 ('antony-blinken') has no 'name'"),
+        ("meetings", "slug", "meeting #1 ('Talks in Mexico City') has no 'slug'"),
+    ],
+)
+def test_a_missing_required_key_is_named_in_words(tmp_path, db, kind, drop, message):
+    data = json.loads(json.dumps(FOREIGN))
+    del data[kind][0][drop]
+    path = tmp_path / "foreign.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_statements", str(path), stdout=io.StringIO(), stderr=err)
+    (line,) = err.getvalue().splitlines()
+    assert message in line and "KeyError" not in line
+    assert not Statement.objects.exists()
+
+
+def test_a_statement_without_a_slug_or_hash_is_given_them(tmp_path, db):
+    data = {"statements": [{"title": "Just a title", "body": "And a body."}]}
+    _restore(tmp_path, data)
+    statement = Statement.objects.get()
+    assert statement.slug == "just-a-title" and len(statement.content_hash) == 64
+
+
+def _many(n):
+    data = json.loads(json.dumps(FOREIGN))
+    first = data["statements"][0]
+    data["statements"] = [
+        {**first, "slug": f"talks-{i}", "body": f"{first['body']} Round {i}."} for i in range(n)
+    ]
+    return data
+
+
+def test_restoring_a_large_export_takes_the_bulk_path(tmp_path, db):
+    """Queries per batch, not per statement: 150 statements cost what 10 do."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        _restore(tmp_path, _many(10))
+    empty_the_archive()
+    with CaptureQueriesContext(connection) as many:
+        _restore(tmp_path, _many(150))
+    assert Statement.objects.count() == 150
+    assert len(many) <= len(few) + 5, (len(few), len(many))
+    for statement in Statement.objects.all()[:5]:
+        stored = statement.search_names
+        statement.refresh_search_names(save=False)
+        assert stored == statement.search_names  # what a one-by-one restore would store

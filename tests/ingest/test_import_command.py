@@ -171,8 +171,25 @@ def test_a_missing_path_is_reported_and_fails(tmp_path):
     write(tmp_path, "canada.md", CANADA)
     _out, err, error = run(tmp_path / "canada.md", tmp_path / "nowhere.txt")
     assert error is not None
-    assert "nowhere.txt" in err
+    assert f"{tmp_path / 'nowhere.txt'}: no such file or folder" in err  # named whole
+    assert str(tmp_path / "nowhere.txt") in str(error)
     assert Statement.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        ("date: 2024-13-45", "broken front matter: date '2024-13-45' is not a date"),
+        ("date: '2024-02-30'", "broken front matter: date '2024-02-30' is not a date"),
+        ("published_time: 2024-02-31", "broken front matter: published_time '2024-02-31'"),
+    ],
+)
+def test_an_impossible_front_matter_date_names_the_key(tmp_path, front, message):
+    write(tmp_path, "bad-date.md", f"---\ntitle: A readout\n{front}\n---\nThe delegations met.\n")
+    _out, err, error = run(tmp_path / "bad-date.md")
+    assert error is not None
+    (line,) = [line for line in err.splitlines() if line.startswith("bad-date.md:")]
+    assert message in line and "ValueError" not in line
 
 
 def test_folders_are_walked_for_documents_only(tmp_path):

@@ -298,3 +298,20 @@ def test_the_image_steps_work_on_a_tree_of_only_what_the_dockerfile_copies(tmp_p
     restart = run_entrypoint(run_env, "true")
     assert restart.returncode == 0, restart.stderr
     assert "already has statements; seeds not imported" in restart.stderr
+
+
+def test_production_guide_exists_and_documents_every_variable():
+    """The Dockerfile and docker-compose.yml send readers to docs/PRODUCTION.md."""
+    guide = (BASE_DIR / "docs" / "PRODUCTION.md").read_text()
+    assert "docs/PRODUCTION.md" in DOCKERFILE
+    assert "docs/PRODUCTION.md" in (BASE_DIR / "docker-compose.yml").read_text()
+    for section in (
+        "## Deploy",
+        "## Variables",
+        "## Email (SMTP)",
+        "## Search index",
+        "## Backups",
+    ):
+        assert section in guide
+    undocumented = {name for name in variables_read() if f"`{name}`" not in guide}
+    assert not undocumented - {"DJANGO_SETTINGS_MODULE"}, undocumented

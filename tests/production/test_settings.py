@@ -136,3 +136,38 @@ def test_a_cache_dir_lets_every_worker_serve_what_one_computed(tmp_path):
         answers.append(result.stdout.split()[-2:])
     assert answers == [["200", "miss"], ["200", "hit"]]
     assert any((tmp_path / "cache" / "pages").iterdir())
+
+
+def test_check_deploy_without_a_secret_says_so_in_one_line():
+    env = production_env()
+    del env["DJANGO_SECRET_KEY"]
+    result = run_manage("check", "--deploy", env=env)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("ImproperlyConfigured: DJANGO_SECRET_KEY must be set")
+
+
+def test_a_sqlite_database_url_works_like_the_sqlite_path(tmp_path):
+    path = tmp_path / "from-url.sqlite3"
+    env = clean_env(DATABASE_URL=f"sqlite:///{path}")
+    result = run_manage("migrate", "-v0", env=env)
+    assert result.returncode == 0, result.stderr
+    assert path.exists()
+    code = (
+        "import django; django.setup(); from django.db import connection as c; "
+        "cur = c.cursor(); cur.execute('PRAGMA journal_mode'); "
+        "print(c.settings_dict['NAME'], cur.fetchone()[0], sorted(c.settings_dict['OPTIONS']))"
+    )
+    result = run_python(code, env)
+    assert result.returncode == 0, result.stderr
+    name, journal, options = result.stdout.split(" ", 2)
+    assert name == str(path) and journal == "wal"
+    assert "connect_timeout" not in options and "init_command" in options
+
+
+def test_the_readme_documents_both_ways_to_choose_sqlite():
+    readme = (BASE_DIR / "README.md").read_text()
+    production = (BASE_DIR / "docs" / "PRODUCTION.md").read_text()
+    for text in (readme, production):
+        assert "DJANGO_SQLITE_PATH" in text and "sqlite:///" in text

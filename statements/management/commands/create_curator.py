@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from statements.curation import curators_group
 
@@ -29,24 +30,30 @@ class Command(BaseCommand):
 
     def handle(self, username, email, no_password, **options):
         User = get_user_model()
-        user, created = User.objects.get_or_create(
-            username=username, defaults={"email": email, "is_staff": True}
-        )
-        if created and not no_password:
-            password = os.environ.get("DJANGO_CURATOR_PASSWORD") or self._ask_password(user)
+        existing = User.objects.filter(username=username).first()
+        password = None
+        if existing is None and not no_password:
+            # Asked and checked before anything is written: a refused or missing password leaves
+            # no staff account behind (it used to leave one with an empty password).
+            candidate = User(username=username, email=email, is_staff=True)
+            password = os.environ.get("DJANGO_CURATOR_PASSWORD") or self._ask_password(candidate)
             try:
-                validate_password(password, user)
+                validate_password(password, candidate)
             except ValidationError as error:
-                user.delete()
                 raise CommandError(" ".join(error.messages)) from None
-            user.set_password(password)
-        elif created:
-            user.set_unusable_password()
-        user.is_staff = True
-        if email:
-            user.email = email
-        user.save()
-        user.groups.add(curators_group())
+        with transaction.atomic():
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"email": email, "is_staff": True}
+            )
+            if created and password is not None:
+                user.set_password(password)
+            elif created:
+                user.set_unusable_password()
+            user.is_staff = True
+            if email:
+                user.email = email
+            user.save()
+            user.groups.add(curators_group())
         verb = "Created" if created else "Updated"
         self.stdout.write(self.style.SUCCESS(f"{verb} curator {username!r} (group Curators)."))
 

@@ -1,0 +1,30 @@
+"""Tests never modify tracked files: what they write goes to ignored folders."""
+
+import subprocess
+
+from django.conf import settings
+
+from tests.conftest import README_SCREENSHOT, SCREENSHOT_DIR
+
+
+def _git(*args):
+    return subprocess.run(
+        ["git", *args], cwd=settings.BASE_DIR, capture_output=True, text=True, check=False
+    )
+
+
+def test_browser_screenshots_go_to_an_ignored_folder():
+    if _git("rev-parse", "--is-inside-work-tree").returncode != 0:
+        return  # an exported tree without git: nothing tracked to protect
+    probe = SCREENSHOT_DIR / "search.png"
+    assert _git("check-ignore", "-q", str(probe)).returncode == 0, probe
+    assert probe != README_SCREENSHOT
+    assert _git("ls-files", "--error-unmatch", str(README_SCREENSHOT)).returncode == 0
+
+
+def test_only_make_screenshots_refreshes_the_readme_picture():
+    makefile = (settings.BASE_DIR / "Makefile").read_text()
+    target = makefile.split("\nscreenshots:", 1)[1].split("\n\n", 1)[0]
+    assert "UPDATE_README_SCREENSHOT=1" in target
+    test_target = makefile.split("\ntest:", 1)[1].split("\n\n", 1)[0]
+    assert "UPDATE_README_SCREENSHOT" not in test_target
