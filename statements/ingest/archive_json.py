@@ -582,14 +582,15 @@ def _restore_new(items, topics, participants, meetings):
 
 def _search_names(item, topics, participants, aliases):
     """What `Statement.refresh_search_names()` would store for the item once restored."""
+    from statements.ingest.resolve import search_forms
+
     names = []
     mentions = sorted(
         enumerate(item.get("participants", [])), key=lambda m: (m[1].get("position", m[0]), m[0])
     )
     for _, mention in mentions:
         participant = _get(participants, mention["participant"], "official")
-        names.append(participant.name)
-        names.extend(sorted(aliases.get(participant.pk, [])))
+        names.extend(search_forms(participant.name, sorted(aliases.get(participant.pk, []))))
     chosen = [_get(topics, slug, "topic") for slug in dict.fromkeys(item.get("topics", []))]
     names.extend(t.name for t in sorted(chosen, key=lambda t: (t.name, t.pk)))
     return " ".join(dict.fromkeys(names))
