@@ -8,6 +8,8 @@ resolved official, so a curator can always see what the document said.
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
@@ -309,6 +311,24 @@ class StatementQuerySet(models.QuerySet):
     def needing_review(self):
         return self.filter(needs_review=True)
 
+    def refresh_listing_dates(self):
+        """Recompute `listing_date` for these statements in one UPDATE (see `Statement`)."""
+        first_meeting = (
+            Meeting.objects.filter(reports__statement=models.OuterRef("pk"))
+            .exclude(start_date=None)
+            .order_by("start_date")
+            .values("start_date")[:1]
+        )
+        source = Statement.ListingDateSource
+        return self.order_by().update(
+            listing_date=Coalesce(models.F("date"), models.Subquery(first_meeting)),
+            listing_date_source=models.Case(
+                models.When(date__isnull=False, then=models.Value(source.STATEMENT)),
+                models.When(models.Exists(first_meeting), then=models.Value(source.MEETING)),
+                default=models.Value(source.NONE),
+            ),
+        )
+
     def search(self, q):
         """Published statements matching `q` (the search box's language): a filter, unranked.
 
@@ -370,7 +390,7 @@ class StatementQuerySet(models.QuerySet):
                 "-same_meeting",
                 "-shared_officials",
                 "-shared_topics",
-                models.F("date").desc(nulls_last=True),
+                models.F("listing_date").desc(nulls_last=True),
                 "-pk",
             )
         )
@@ -382,7 +402,10 @@ def _newest_per_link(model, field, ids, per_link, statement):
     One query: a row number per link, newest first."""
     if not ids:
         return []
-    newest_first = [models.F("statement__date").desc(nulls_last=True), models.F("statement").desc()]
+    newest_first = [
+        models.F("statement__listing_date").desc(nulls_last=True),
+        models.F("statement").desc(),
+    ]
     ranked = (
         model.objects.filter(**{f"{field}__in": ids}, statement__status=Statement.Status.PUBLISHED)
         .exclude(statement=statement)
@@ -405,6 +428,11 @@ class Statement(models.Model):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
+    class ListingDateSource(models.TextChoices):
+        STATEMENT = "statement", "The statement's own date"
+        MEETING = "meeting", "The date of the meeting it reports"
+        NONE = "none", "Undated"
+
     class DateSource(models.TextChoices):
         FRONT_MATTER = "front_matter", "Stated in the front matter"
         TEXT = "text", "Stated in the text"
@@ -422,6 +450,16 @@ class Statement(models.Model):
     date_inferred = models.BooleanField(default=False)
     date_note = models.CharField(
         max_length=300, blank=True, help_text="Where the date came from, or why there is none."
+    )
+    # The date lists sort and filter by: the statement's own, else its meeting's (marked as such).
+    # Derived and stored (kept current by `save`, the import and signals on meetings and
+    # reports), so that any search engine can index it like any other column.
+    listing_date = models.DateField(null=True, blank=True, editable=False)
+    listing_date_source = models.CharField(
+        max_length=10,
+        choices=ListingDateSource.choices,
+        default=ListingDateSource.NONE,
+        editable=False,
     )
     publisher = models.CharField(max_length=200, blank=True, db_index=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.STATEMENT)
@@ -448,13 +486,16 @@ class Statement(models.Model):
     )
 
     objects = StatementQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_names"])
+    history = HistoricalRecords(
+        excluded_fields=["search_names", "listing_date", "listing_date_source"]
+    )
 
     class Meta:
-        ordering = [models.F("date").desc(nulls_last=True), "-pk"]
+        ordering = [models.F("listing_date").desc(nulls_last=True), "-pk"]
         permissions = [("publish_statement", "Can publish statements")]
         indexes = [
             models.Index(fields=["status", "-date"], name="statement_status_date_idx"),
+            models.Index(fields=["status", "-listing_date"], name="statement_status_listing_idx"),
             models.Index(fields=["source_url"], name="statement_source_url_idx"),
             models.Index(fields=["source_file"], name="statement_source_file_idx"),
         ]
@@ -462,8 +503,32 @@ class Statement(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        """Keep `listing_date` current: the own date at once, else the meeting's (a query)."""
+        update_fields = kwargs.get("update_fields")
+        touches_date = update_fields is None or "date" in update_fields
+        if touches_date:
+            source = self.ListingDateSource
+            self.listing_date = self.date
+            self.listing_date_source = source.STATEMENT if self.date else source.NONE
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "listing_date", "listing_date_source"}
+        super().save(*args, **kwargs)
+        if touches_date and not self.date:
+            Statement.objects.filter(pk=self.pk).refresh_listing_dates()
+            self.listing_date, self.listing_date_source = (
+                Statement.objects.filter(pk=self.pk)
+                .values_list("listing_date", "listing_date_source")
+                .get()
+            )
+
     def get_absolute_url(self):
         return reverse("statements:statement_detail", args=[self.slug])
+
+    @property
+    def date_from_meeting(self):
+        """True when lists date this statement by the meeting it reports (it states none)."""
+        return self.listing_date_source == self.ListingDateSource.MEETING
 
     @property
     def publisher_country(self):
@@ -731,3 +796,19 @@ class MergeRecord(models.Model):
     @property
     def target(self):
         return self.target_participant or self.target_meeting
+
+
+# --- keeping `Statement.listing_date` current ------------------------------------------------
+
+
+@receiver(post_save, sender=MeetingReport)
+@receiver(post_delete, sender=MeetingReport)
+def _report_changed(sender, instance, **kwargs):
+    Statement.objects.filter(pk=instance.statement_id, date=None).refresh_listing_dates()
+
+
+@receiver(post_save, sender=Meeting)
+def _meeting_saved(sender, instance, **kwargs):
+    if kwargs.get("created"):
+        return  # no statement reports it yet
+    Statement.objects.filter(meeting_reports__meeting=instance, date=None).refresh_listing_dates()

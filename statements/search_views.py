@@ -29,9 +29,9 @@ DOWNLOAD_CHUNK = 500
 FEED_SIZE = 50
 
 
-def decorate(statements, query, q=""):
+def decorate(statements, query, q="", back=""):
     """Give each statement of a shown page its safe, highlighted title, snippet and result."""
-    result_html = ResultRenderer(q)
+    result_html = ResultRenderer(q, back)
     for statement in statements:
         statement.title_html = highlight(statement.title, query)
         statement.snippet_html = mark_sentinels(statement.snippet)
@@ -45,7 +45,9 @@ def search_page(request):
     facets = found.facets  # counts the results too, in the same query
     paginator = Paginator(found.results, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    statements = decorate(page.object_list, found.query, found.q)
+    # A search with more than words is carried to the statement page for "Back to results".
+    back = request.GET.urlencode()[:2000] if set(request.GET) - {"q"} else ""
+    statements = decorate(page.object_list, found.query, found.q, back)
     count = paginator.count
     context = {
         "found": found,

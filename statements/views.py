@@ -9,7 +9,7 @@ from urllib.parse import urlencode, urlsplit
 
 from django.core.paginator import Paginator
 from django.db.models import Exists, F, Max, Min, OuterRef, Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -87,6 +87,38 @@ def statement_list(request):
     return redirect(f"{reverse('statements:search')}?sort=newest")
 
 
+def back_to_results(back, query=""):
+    """The search a reader came from (`?back=` holds its query string), rebuilt from the
+    search's own parameters only, so the link can only lead to the search page; '' if none."""
+    from statements.search.faceted import SEARCH_PARAMS, querystring
+
+    params = QueryDict(back[:2000], mutable=True)
+    for name in list(params):
+        if name not in SEARCH_PARAMS:
+            del params[name]
+    if query and not params.get("q"):
+        params["q"] = query
+    if not params:
+        return ""
+    return reverse("statements:search") + querystring(params)
+
+
+def citation(statement, source_is_link, url):
+    """How to cite a statement: publisher, title, date, the original, and this archive."""
+    if statement.date:
+        when = f"{statement.date.day} {statement.date:%B %Y}"
+    elif statement.date_from_meeting and statement.listing_date:
+        day = statement.listing_date
+        when = f"n.d. [on or about {day.day} {day:%B %Y}]"
+    else:
+        when = "n.d."
+    original = f" {statement.source_url}." if source_is_link else ""
+    return (
+        f"{statement.publisher or 'Unknown publisher'}. “{statement.title}.” {when.rstrip('.')}."
+        f"{original} Bilateral Statements Archive, {url}."
+    )
+
+
 @require_GET
 def statement_detail(request, slug):
     statement = get_object_or_404(
@@ -106,14 +138,18 @@ def statement_detail(request, slug):
     )
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     source = urlsplit(statement.source_url or "")
+    source_is_link = source.scheme in ("http", "https") and bool(source.netloc)
+    citation_url = request.build_absolute_uri(statement.get_absolute_url())
     context = {
         "statement": statement,
-        "source_is_link": source.scheme in ("http", "https") and bool(source.netloc),
+        "source_is_link": source_is_link,
         "source_host": source.netloc.removeprefix("www."),
         "query": query,
+        "back_url": back_to_results(request.GET.get("back", ""), query),
         "body_html": render_body(statement.body, statement.mentions.all(), query),
         "related": Statement.objects.published().related_to(statement)[:6],
-        "citation_url": request.build_absolute_uri(statement.get_absolute_url()),
+        "citation_url": citation_url,
+        "citation_text": citation(statement, source_is_link, citation_url),
     }
     return render(request, "statements/statement_detail.html", context)
 

@@ -25,6 +25,8 @@ from statements.search import normalize_sort, parse, search
 from statements.search.facets import count_and_facets
 from statements.text import fold
 
+# Every GET parameter of a search (what "Back to results" may carry back).
+SEARCH_PARAMS = ("q", *FACETS, "date_from", "date_to", "sort", "page")
 FACET_TITLES = {
     "official": "Officials",
     "topic": "Topics",
@@ -166,6 +168,19 @@ class FacetedSearch:
             if names[name_key] not in found:
                 found.append(names[name_key])
         return found[:limit]
+
+    @cached_property
+    def undated_left_out(self):
+        """(how many undated statements the date range leaves out, the URL that shows them
+        instead), or None: one count, only when a date range is chosen and leaves some out."""
+        undated = self.filterset.undated_left_out()
+        if undated is None:
+            return None
+        count = self.results.engine.matching(undated, self.query).count()
+        if not count:
+            return None
+        url = querystring(self.params, date_from=[], date_to=[], year=["undated"])
+        return count, url
 
     def without_filters_url(self):
         return querystring(QueryDict(mutable=True), q=[self.q] if self.q else [])

@@ -46,6 +46,7 @@ from statements.search.cache import cached
 from statements.search.sqlite import FACETS_INDEX
 
 FACET_LIMIT = 12
+UNDATED = "undated"  # the year facet's value for statements with no date at all
 COUNTRY_LABELS = dict(Country.choices)
 KIND_LABELS = dict(Statement.Kind.choices)
 LIMITED = {"official", "topic", "meeting", "publisher"}
@@ -120,7 +121,9 @@ def _counts(name, ids):
         condition = f" WHERE {' AND '.join(where)}" if where else ""
         return f"SELECT {key} AS k, COUNT(*) AS n FROM {source}{condition} GROUP BY {key}"
     if name == "year":
-        key, condition = _year("s.date"), "s.date IS NOT NULL"
+        # Statements without a date, even from a meeting, count under "undated".
+        key = f"COALESCE(CAST({_year('s.listing_date')} AS TEXT), '{UNDATED}')"
+        condition = "1 = 1"
     elif name in ("kind", "publisher"):
         key, condition = f"s.{name}", f"s.{name} <> ''"
     else:
@@ -172,12 +175,14 @@ def _label(name, value, label):
         return COUNTRY_LABELS.get(value, value)
     if name == "kind":
         return KIND_LABELS.get(value, value)
+    if name == "year" and value == UNDATED:
+        return "Undated"
     return value
 
 
 def _order(name, values):
-    if name == "year":
-        return sorted(values, key=lambda v: v.value, reverse=True)
+    if name == "year":  # newest first, "Undated" last
+        return sorted(values, key=lambda v: (v.value != UNDATED, v.value), reverse=True)
     return sorted(values, key=lambda v: (-v.count, v.label.casefold()))
 
 
