@@ -192,6 +192,42 @@ def issuing_country(publisher):
     return _country_in(name)
 
 
+def draft_only_forms(participant_ids):
+    """{official id: (folded names, titles)} that only unpublished statements wrote for them.
+
+    The drafts' mentions are few; only the names and titles they wrote are then looked for in
+    published mentions (as written: a form written differently is kept hidden)."""
+    unpublished = unpublished_statement_ids()
+    drafts = list(
+        StatementParticipant.objects.filter(
+            participant_id__in=participant_ids, statement__in=unpublished
+        ).values_list("participant_id", "name_as_written", "title_as_written")
+    )
+    if not drafts:
+        return {}
+    names = {name for _, name, _ in drafts if name}
+    titles = {title for _, _, title in drafts if title}
+    published = (
+        StatementParticipant.objects.filter(participant_id__in={pk for pk, _, _ in drafts})
+        .filter(Q(name_as_written__in=names) | Q(title_as_written__in=titles))
+        .exclude(statement__in=unpublished)
+        .values_list("participant_id", "name_as_written", "title_as_written")
+        .distinct()
+    )
+    seen_names, seen_titles = set(), set()
+    for pk, name, title in published:
+        seen_names.add((pk, fold(name)))
+        seen_titles.add((pk, title))
+    hidden = {}
+    for pk, name, title in drafts:
+        found = hidden.setdefault(pk, (set(), set()))
+        if name and (pk, fold(name)) not in seen_names:
+            found[0].add(fold(name))
+        if title and (pk, title) not in seen_titles:
+            found[1].add(title)
+    return hidden
+
+
 class ParticipantQuerySet(models.QuerySet):
     def with_listing_data(self):
         """How many published statements name each official (drafts never count).
@@ -213,15 +249,64 @@ class ParticipantQuerySet(models.QuerySet):
         return _most_linked(Participant, StatementParticipant, "participant", limit)
 
     def met_most_often_with(self, official):
-        """Officials who attended the same public meetings as `official`: `meetings_together`."""
-        shared = Meeting.objects.visible().filter(attendances__participant=official)
-        return (
-            self.visible()
-            .filter(attendances__meeting__in=shared)
-            .exclude(pk=official.pk)
-            .annotate(meetings_together=models.Count("attendances__meeting", distinct=True))
-            .order_by("-meetings_together", "name", "pk")
+        """Every official who attended a public meeting with `official` (a list): counterparts
+        from other governments first, then colleagues; within each, most meetings together
+        first, then the most recent meeting together, then by name. Each has
+        `meetings_together`, `shared_meetings` (newest first) and `is_counterpart`.
+        Three queries whatever the number of meetings."""
+        attended = (
+            MeetingAttendance.objects.public()
+            .filter(participant=official)
+            .filter(models.Exists(Meeting.objects.visible().filter(pk=models.OuterRef("meeting"))))
+            .values("meeting")
         )
+        pairs = (
+            MeetingAttendance.objects.public()
+            .filter(meeting__in=attended)
+            .exclude(participant=official)
+            .values_list("participant_id", "meeting_id", "delegation")
+        )
+        met, delegations = {}, {}
+        for participant_id, meeting_id, delegation in pairs:
+            met.setdefault(participant_id, set()).add(meeting_id)
+            delegations.setdefault(participant_id, delegation)
+        if not met:
+            return []
+        newest = (models.F("start_date").desc(nulls_last=True), "-pk")
+        ids = {pk for ids in met.values() for pk in ids}
+        meetings = {m.pk: m for m in Meeting.objects.filter(pk__in=ids).order_by(*newest)}
+        order = {pk: i for i, pk in enumerate(meetings)}  # newest first
+        others = list(self.visible().filter(pk__in=met))
+        for other in others:
+            other.shared_meetings = sorted(
+                (meetings[pk] for pk in met[other.pk]), key=lambda m: order[m.pk]
+            )
+            other.meetings_together = len(other.shared_meetings)
+            country = other.country or delegations.get(other.pk, "")
+            other.is_counterpart = not (country and country == official.country)
+        return sorted(
+            others,
+            key=lambda o: (
+                not o.is_counterpart,
+                -o.meetings_together,
+                order[o.shared_meetings[0].pk],
+                o.name_key,
+                o.pk,
+            ),
+        )
+
+    def public_forms(self, officials):
+        """Set `public_titles` on each of `officials`, and `public_aliases` when their aliases
+        were prefetched: what published statements (or curators) gave them, without the
+        names and titles that only unpublished statements wrote (two small queries)."""
+        hidden = draft_only_forms([official.pk for official in officials])
+        for official in officials:
+            names, titles = hidden.get(official.pk, (set(), set()))
+            official.public_titles = [t for t in official.titles if t not in titles]
+            aliases = getattr(official, "_prefetched_objects_cache", {}).get("aliases")
+            if aliases is not None:
+                official.public_aliases = [a for a in aliases if a.name_key not in names]
+        return officials
 
 
 class Participant(models.Model):
@@ -593,13 +678,20 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(models.Exists(_published_links(MeetingReport, "meeting")))
 
     def with_index_data(self):
-        """What the meetings index shows: published reports and attendees, counted in SQL.
-
-        Subqueries rather than joins, so that a page of meetings counts for that page only.
+        """What the meetings index shows: published reports and public attendees, counted in
+        SQL. Subqueries rather than joins, so that a page of meetings counts for that page only.
         """
+        attendees = (
+            MeetingAttendance.objects.public()
+            .filter(meeting=models.OuterRef("pk"))
+            .order_by()
+            .values("meeting")
+            .annotate(n=models.Count("*"))
+            .values("n")
+        )
         return self.annotate(
             published_count=_count_published(MeetingReport, "meeting", "statement"),
-            attendee_count=_count_rows(MeetingAttendance, "meeting"),
+            attendee_count=Coalesce(models.Subquery(attendees), 0),
         )
 
 
@@ -656,6 +748,28 @@ class Meeting(models.Model):
         return ", ".join(part for part in (self.venue, self.city) if part)
 
 
+class MeetingAttendanceQuerySet(models.QuerySet):
+    def public(self):
+        """Attendances the public may see: not those that only unpublished statements gave
+        (a draft reporting the meeting names the official, and no published report does).
+        Attendances no mention explains (a curator's) stay."""
+        unpublished = unpublished_statement_ids()
+
+        def named(*, published):
+            mentions = StatementParticipant.objects.filter(
+                participant=models.OuterRef("participant"),
+                statement__meeting_reports__meeting=models.OuterRef("meeting"),
+            )
+            if published:
+                return models.Exists(mentions.exclude(statement__in=unpublished))
+            return models.Exists(mentions.filter(statement__in=unpublished))
+
+        draft_meetings = MeetingReport.objects.filter(statement__in=unpublished).values("meeting")
+        return self.exclude(
+            Q(meeting__in=draft_meetings) & named(published=False) & ~named(published=True)
+        )
+
+
 class MeetingAttendance(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     participant = models.ForeignKey(
@@ -663,6 +777,8 @@ class MeetingAttendance(models.Model):
     )
     delegation = models.CharField(max_length=2, choices=Country.choices, blank=True)
     title = models.CharField(max_length=300, blank=True, help_text="The title held there.")
+
+    objects = MeetingAttendanceQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "delegation", "pk"]

@@ -61,6 +61,7 @@ def search_page(request):
             for name, values in facets.items()
         ],
         "chips": found.chips,
+        "undated_left_out": found.undated_left_out,
         "errors": found.errors,
         "notices": found.query.notices,
         "official_match": found.official_match if found.q else None,

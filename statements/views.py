@@ -47,12 +47,6 @@ def _page(request, queryset, per_page):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-def _published_mentions():
-    return StatementParticipant.objects.filter(
-        statement__status=Statement.Status.PUBLISHED
-    ).select_related("participant")
-
-
 def _get_or_follow_merge(queryset, kind, slug):
     """The row with `slug`, or a permanent redirect when a curator merged it into another."""
     try:
@@ -195,7 +189,8 @@ def official_detail(request, slug):
         return official
     # The newest meetings, shown oldest first (a busy official attends thousands).
     newest_attendances = list(
-        MeetingAttendance.objects.filter(participant=official)
+        MeetingAttendance.objects.public()
+        .filter(participant=official)
         .filter(Exists(Meeting.objects.visible().filter(pk=OuterRef("meeting"))))
         .select_related("meeting")
         .order_by(F("meeting__start_date").desc(nulls_first=True), "-meeting__pk")[
@@ -217,26 +212,26 @@ def official_detail(request, slug):
             : QUOTES_ON_OFFICIAL_PAGE + 1
         ]
     )
-    titles_as_written = (
-        _published_mentions()
-        .filter(participant=official)
-        .exclude(title_as_written="")
-        .values_list("title_as_written", flat=True)
-    )
-    titles = list(dict.fromkeys([*official.titles, *titles_as_written]))
+    # The titles curators keep, less those only drafts wrote (a correction must stick).
+    Participant.objects.public_forms([official])
+    met = Participant.objects.met_most_often_with(official)
     context = {
         "official": official,
         "country_label": Country(official.country).label
         if official.country in Country.values
         else official.country,
-        "titles": titles,
+        "titles": official.public_titles,
         "attendances": attendances,
         "more_meetings": len(newest_attendances) > MEETINGS_ON_OFFICIAL_PAGE,
         "statements": _page(request, statements, STATEMENTS_PER_PAGE),
         "quotes": quotes[:QUOTES_ON_OFFICIAL_PAGE],
         "more_quotes": len(quotes) > QUOTES_ON_OFFICIAL_PAGE,
         "search_url": f"{reverse('statements:search')}?{urlencode({'official': official.slug})}",
-        "met_most": Participant.objects.met_most_often_with(official)[:12],
+        "met_most": met,
+        "met_groups": [
+            ("Counterparts", [other for other in met if other.is_counterpart]),
+            ("Colleagues", [other for other in met if not other.is_counterpart]),
+        ],
     }
     return render(request, "statements/official_detail.html", context)
 
@@ -299,7 +294,9 @@ def meeting_detail(request, slug):
     if isinstance(meeting, HttpResponse):
         return meeting
     attendances = (
-        meeting.attendances.select_related("participant")
+        MeetingAttendance.objects.public()
+        .filter(meeting=meeting)
+        .select_related("participant")
         .annotate(has_page=Exists(Participant.objects.visible().filter(pk=OuterRef("participant"))))
         .order_by("delegation", "pk")
     )

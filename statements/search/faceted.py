@@ -20,7 +20,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import QueryDict
 
 from statements.filters import FACETS, StatementFilter
-from statements.models import Participant, ParticipantAlias, Statement
+from statements.models import Participant, ParticipantAlias, Statement, draft_only_forms
 from statements.search import normalize_sort, parse, search
 from statements.search.facets import count_and_facets
 from statements.text import fold
@@ -139,6 +139,13 @@ class FacetedSearch:
         like = "%" + connection.ops.prep_for_like_query(f" {key}")
         params = [key if p == _NAME else like if p == _NAME_LIKE else p for p in params]
         found = list(Participant.objects.raw(sql, params))
+        if found:  # a name that only drafts wrote is no public alias
+            hidden = draft_only_forms([official.pk for official in found])
+            found = [
+                official
+                for official in found
+                if key not in hidden.get(official.pk, ((),))[0] or official.name_key == key
+            ]
         if found and found[0].exact_name:
             return found[0]
         # One word: a surname that only one official has ("Trudeau", "Verma").
@@ -154,10 +161,14 @@ class FacetedSearch:
             "slug", "name", "name_key"
         ):
             names.setdefault(name_key, (slug, name))
-        for alias_key, slug, name in ParticipantAlias.objects.filter(
+        aliases = ParticipantAlias.objects.filter(
             participant__in=Participant.objects.visible()
-        ).values_list("name_key", "participant__slug", "participant__name"):
-            names.setdefault(alias_key, (slug, name))
+        ).values_list("name_key", "participant_id", "participant__slug", "participant__name")
+        aliases = list(aliases)
+        hidden = draft_only_forms({pk for _, pk, _, _ in aliases})
+        for alias_key, pk, slug, name in aliases:
+            if alias_key not in hidden.get(pk, ((),))[0]:
+                names.setdefault(alias_key, (slug, name))
         words = {w: k for k in names for w in k.split() if len(w) > 3}
         close = difflib.get_close_matches(key, list(names), n=limit, cutoff=0.6)
         close += [
