@@ -206,8 +206,10 @@ class ResultRenderer:
     """
 
     SHOWN_OFFICIALS = 6
+    SHOWN_TOPICS = 3
 
-    def __init__(self, q="", back=""):
+    def __init__(self, q="", back="", chosen_topics=()):
+        self.chosen_topics = set(chosen_topics)  # shown first: the reader filtered by them
         # The statement page highlights `q` and links "Back to results" to `back` (this search).
         params = {"q": q} if q else {}
         if back:
@@ -220,11 +222,11 @@ class ResultRenderer:
 
     def __call__(self, statement):
         out = [
-            '\n<article class="item result">\n  <h3 class="item__title"><a href="',
+            '\n<article class="item result">\n  <h2 class="item__title"><a href="',
             _escape(self.statement_url(statement.slug) + self.query_suffix),
             '">',
             str(statement.title_html),
-            '</a></h3>\n  <p class="item__meta">\n    ',
+            '</a></h2>\n  <p class="item__meta">\n    ',
             statement_date_html(statement),
             "\n\n    ",
         ]
@@ -256,11 +258,18 @@ class ResultRenderer:
         out.append("\n  ")
         topics = statement.topics.all()
         if topics:
+            # A few topics keep a result compact (a phone shows several results at once).
+            shown = self.SHOWN_TOPICS
+            if self.chosen_topics:
+                topics = sorted(topics, key=lambda t: t.slug not in self.chosen_topics)
             chips = "".join(
                 f'<li><a class="chip" href="{_escape(self.topic_url(t.slug))}">'
                 f"{_escape(t.name)}</a></li>"
-                for t in topics
+                for t in topics[:shown]
             )
+            if len(topics) > shown:
+                more = len(topics) - shown
+                chips += f'<li class="chips__more muted small">and {more} more</li>'
             out += ['\n  <ul class="chips" aria-label="Topics">', chips, "</ul>\n  "]
         out.append("\n</article>\n")
         return mark_safe("".join(out))  # noqa: S308 - every value escaped above

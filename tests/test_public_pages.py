@@ -339,3 +339,103 @@ def test_csv_export_rows_are_the_searchs(client, dated_by_meeting):
     response = client.get("/search/results.csv", {"year": "2022"})
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert [row["slug"] for row in rows] == [statement.slug]
+
+
+def test_downloads_are_named_after_the_search(client, dated_by_meeting):
+    response = client.get("/search/results.csv", {"q": "readout", "year": "2022"})
+    assert response["Content-Disposition"] == ('attachment; filename="statements-readout-2022.csv"')
+    response = client.get("/search/results.json", {"q": "Lopez Obrador"})
+    assert 'filename="statements-lopez-obrador.json"' in response["Content-Disposition"]
+    assert 'filename="statements.csv"' in client.get("/search/results.csv")["Content-Disposition"]
+
+
+def test_the_search_feed_keeps_its_query_and_no_import_time(client, dated_by_meeting):
+    by_meeting, _ = dated_by_meeting
+    undated = StatementFactory(title="Readout nobody dated", date=None)
+    feed = client.get("/search/feed/", {"q": "readout", "kind": "joint_statement"}).content
+    feed = feed.decode()
+    self_link = re.search(r'<link href="([^"]+)" rel="self"', feed).group(1).replace("&amp;", "&")
+    assert self_link.endswith("/search/feed/?q=readout&kind=joint_statement&sort=newest")
+    entries = {
+        re.search(r"<title>(.*?)</title>", entry).group(1): entry
+        for entry in feed.split("<entry>")[1:]
+    }
+    assert "<published>2022-05-03T00:00:00" in entries[by_meeting.title]
+    assert "<published>" not in entries[undated.title]
+    latest = client.get("/feeds/latest/").content.decode()
+    undated_entry = latest.split(f"<title>{undated.title}</title>")[1].split("</entry>")[0]
+    assert "<published>" not in undated_entry
+
+
+def test_the_search_page_title_names_the_filters(client, dated_by_meeting):
+    page = html(client.get("/search/", {"q": "readout", "year": "2022"}))
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert title == "“readout” – 2022 – Search – Bilateral Statements Archive"
+
+
+def test_back_to_results_keeps_the_filters(client, dated_by_meeting):
+    statement, _ = dated_by_meeting
+    page = html(client.get("/search/", {"q": "readout", "year": "2022", "sort": "oldest"}))
+    link = re.search(rf'href="({re.escape(statement.get_absolute_url())}[^"]*)"', page).group(1)
+    statement_page = html(client.get(link.replace("&amp;", "&")))
+    back = re.search(r'href="([^"]+)" data-back-to-results', statement_page).group(1)
+    back = back.replace("&amp;", "&")
+    assert back.startswith("/search/?")
+    assert QueryDict(back.split("?", 1)[1]) == QueryDict("q=readout&year=2022&sort=oldest")
+    # Only the search's own parameters come back, and only to the search page.
+    evil = html(client.get(statement.get_absolute_url(), {"back": "next=//evil.example&x=1"}))
+    assert "data-back-to-results" not in evil
+
+
+def test_every_page_has_a_favicon_and_labelled_search_landmarks(client, dated_by_meeting):
+    from django.contrib.staticfiles import finders
+
+    page = html(client.get("/"))
+    assert re.search(r'<link rel="icon" href="/static/favicon\.svg"', page)
+    assert finders.find("favicon.svg")
+    forms = re.findall(r"<form[^>]*role=\"search\"[^>]*>", page)
+    assert len(forms) == 2 and all("aria-label=" in form for form in forms)
+    labels = [re.search(r'aria-label="([^"]+)"', form).group(1) for form in forms]
+    assert len(set(labels)) == 2
+
+
+def test_search_results_are_compact_at_the_right_heading_level(client):
+    from tests.factories import TopicFactory
+
+    statement = StatementFactory(title="Many topics")
+    topics = [TopicFactory(name=f"Topic {i:02d}", slug=f"topic-x{i:02d}") for i in range(11)]
+    statement.topics.add(*topics)
+    page = html(client.get("/search/"))
+    assert '<h2 class="item__title">' in page and '<h3 class="item__title">' not in page
+    result = page.split('<article class="item result">')[1].split("</article>")[0]
+    assert result.count('class="chip"') == 3 and "and 8 more" in result
+    # A chosen topic is one of the three shown.
+    page = html(client.get("/search/", {"topic": "topic-x10"}))
+    result = page.split('<article class="item result">')[1].split("</article>")[0]
+    assert "Topic 10" in result
+
+
+def test_every_facet_list_can_be_shown_whole(client):
+    officials = [ParticipantFactory(name=f"Official {i:02d}") for i in range(27)]
+    for official in officials:
+        MentionFactory(statement=StatementFactory(), participant=official)
+    page = html(client.get("/search/"))
+    listed = page.split('data-facet="official"')[1].split("</ul>")[0]
+    assert listed.count("facet__value") == 12
+    more = re.search(r'href="([^"]+)" data-facet-more="official"', page).group(1)
+    page = html(client.get("/search/" + more.replace("&amp;", "&")))
+    listed = page.split('data-facet="official"')[1].split("</ul>")[0]
+    assert listed.count("facet__value") == 27
+    assert 'data-facet-fewer="official"' in page
+    # Two officials chosen: the page says it shows statements naming either.
+    chosen = f"/search/?official={officials[0].slug}&official={officials[1].slug}"
+    page = text_of(html(client.get(chosen)))
+    assert "Showing statements with any of the 2 chosen." in page
+
+
+def test_the_search_page_has_skip_links_and_one_search_box(client):
+    page = html(client.get("/search/"))
+    assert 'href="#results"' in page and 'href="#filters"' in page
+    assert 'id="results"' in page and 'id="filters"' in page
+    assert page.count('type="search"') == 1  # the header's box is not repeated here
+    assert "<details" in page and "<summary" in page  # the filters drawer works without JS

@@ -22,11 +22,11 @@ from django.http import QueryDict
 from statements.filters import FACETS, StatementFilter
 from statements.models import Participant, ParticipantAlias, Statement, draft_only_forms
 from statements.search import normalize_sort, parse, search
-from statements.search.facets import count_and_facets
+from statements.search.facets import FACET_LIMIT, LIMITED, count_and_facets
 from statements.text import fold
 
 # Every GET parameter of a search (what "Back to results" may carry back).
-SEARCH_PARAMS = ("q", *FACETS, "date_from", "date_to", "sort", "page")
+SEARCH_PARAMS = ("q", *FACETS, "date_from", "date_to", "sort", "page", "all")
 FACET_TITLES = {
     "official": "Officials",
     "topic": "Topics",
@@ -77,6 +77,21 @@ class FacetedSearch:
     def query(self):
         return self.results.query
 
+    @cached_property
+    def expanded(self):
+        """Facets the reader asked to see whole (`?all=official`); the others show the top."""
+        return tuple(name for name in self.facet_names if name in self.params.getlist("all"))
+
+    def facet_toggle_urls(self, name, values):
+        """(URL showing every value of facet `name`, or None; URL showing the top only, or
+        None): "Show all" when the list may have been cut, "Show fewer" when expanded."""
+        others = [v for v in self.params.getlist("all") if v != name]
+        if name in self.expanded:
+            return None, querystring(self.params, all=others)
+        if name in LIMITED and len(values) >= FACET_LIMIT:
+            return querystring(self.params, all=[*others, name]), None
+        return None, None
+
     @property
     def q(self):
         return self.params.get("q", "")
@@ -100,6 +115,7 @@ class FacetedSearch:
             self.facet_names,
             generation=self.results.generation,
             whole=unfiltered and query.is_empty,
+            expanded=self.expanded,
         )
         self.results._count = count
         for name, values in facets.items():
