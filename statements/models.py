@@ -251,7 +251,8 @@ class ParticipantQuerySet(models.QuerySet):
     def met_most_often_with(self, official):
         """Every official who attended a public meeting with `official` (a list): counterparts
         from other governments first, then colleagues; within each, most meetings together
-        first, then the most recent meeting together, then by name. Each has
+        first, then who met them in the smallest meeting (a one-on-one says more than a
+        delegation of twenty), then the most recent meeting together, then by name. Each has
         `meetings_together`, `shared_meetings` (newest first) and `is_counterpart`.
         Three queries whatever the number of meetings."""
         attended = (
@@ -266,10 +267,11 @@ class ParticipantQuerySet(models.QuerySet):
             .exclude(participant=official)
             .values_list("participant_id", "meeting_id", "delegation")
         )
-        met, delegations = {}, {}
+        met, delegations, sizes = {}, {}, {}
         for participant_id, meeting_id, delegation in pairs:
             met.setdefault(participant_id, set()).add(meeting_id)
             delegations.setdefault(participant_id, delegation)
+            sizes[meeting_id] = sizes.get(meeting_id, 1) + 1  # the official, and each other
         if not met:
             return []
         newest = (models.F("start_date").desc(nulls_last=True), "-pk")
@@ -282,6 +284,7 @@ class ParticipantQuerySet(models.QuerySet):
                 (meetings[pk] for pk in met[other.pk]), key=lambda m: order[m.pk]
             )
             other.meetings_together = len(other.shared_meetings)
+            other.smallest_meeting = min(sizes[m.pk] for m in other.shared_meetings)
             country = other.country or delegations.get(other.pk, "")
             other.is_counterpart = not (country and country == official.country)
         return sorted(
@@ -289,6 +292,7 @@ class ParticipantQuerySet(models.QuerySet):
             key=lambda o: (
                 not o.is_counterpart,
                 -o.meetings_together,
+                o.smallest_meeting,
                 order[o.shared_meetings[0].pk],
                 o.name_key,
                 o.pk,

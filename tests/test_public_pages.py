@@ -326,6 +326,19 @@ def test_met_most_often_puts_counterparts_first_with_their_meetings(client, meet
     assert biden.get_absolute_url() in panel
 
 
+def test_lopez_obradors_page_shows_biden(client, seeded_archive):
+    """The seeds: Biden met him once, one on one; a delegation of twenty met him too."""
+    amlo = Participant.objects.get(slug="andres-manuel-lopez-obrador")
+    met = Participant.objects.met_most_often_with(amlo)
+    once = [o.name for o in met if o.is_counterpart and o.meetings_together == 1]
+    assert once[0] == "Joe Biden"
+    colleagues = [o for o in met if not o.is_counterpart]
+    assert colleagues and all(o.country == "MX" for o in colleagues)
+    assert met.index(colleagues[0]) == len(met) - len(colleagues)
+    panel = html(client.get(amlo.get_absolute_url())).split('id="met-title"')[1]
+    assert "Joe Biden" in panel.split("</section>")[0]
+
+
 def test_met_most_often_leaves_out_a_drafts_attendee(leaky):
     met = Participant.objects.met_most_often_with(leaky["blinken"])
     assert [o.name for o in met] == ["Jake Sullivan"]
