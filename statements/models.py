@@ -597,9 +597,7 @@ class Statement(models.Model):
         update_fields = kwargs.get("update_fields")
         touches_date = update_fields is None or "date" in update_fields
         if touches_date:
-            source = self.ListingDateSource
-            self.listing_date = self.date
-            self.listing_date_source = source.STATEMENT if self.date else source.NONE
+            self.set_own_listing_date()
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "listing_date", "listing_date_source"}
         super().save(*args, **kwargs)
@@ -613,6 +611,13 @@ class Statement(models.Model):
 
     def get_absolute_url(self):
         return reverse("statements:statement_detail", args=[self.slug])
+
+    def set_own_listing_date(self):
+        """`listing_date` from the statement's own date, without a query (the meeting's date,
+        for a statement without one, is `refresh_listing_dates`'s: it reads the reports)."""
+        source = self.ListingDateSource
+        self.listing_date = self.date
+        self.listing_date_source = source.STATEMENT if self.date else source.NONE
 
     @property
     def date_from_meeting(self):
