@@ -176,6 +176,7 @@ def official_list(request):
     )
     for official in page:
         official.statement_count = counts[official.pk]
+    Participant.objects.public_forms(page.object_list)  # no title only a draft gave
     context = {"page": page, "query": query, "country": country, "countries": countries}
     return render(request, "statements/official_list.html", context)
 

@@ -185,7 +185,7 @@ def leaky():
     AttendanceFactory(meeting=draft_meeting, participant=blinken)
     # What the importer does with a draft's names and titles.
     AliasFactory(participant=blinken, name="Tony Blinken")
-    blinken.titles = [*blinken.titles, "Grand Vizier"]
+    blinken.titles = ["Grand Vizier", *blinken.titles]
     blinken.save()
     return {"blinken": blinken, "meeting": meeting, "secret": secret, "draft": draft}
 
@@ -237,6 +237,8 @@ def test_no_api_answer_shows_what_a_draft_gave(client, leaky):
         assert_no_secret(response.content.decode(), url)
     official = client.get(f"/api/officials/{blinken.slug}/").json()
     assert official["titles"] == ["Secretary of State"] and official["aliases"] == []
+    listed = client.get("/api/officials/").json()["results"]
+    assert [o["titles"] for o in listed if o["slug"] == blinken.slug] == [["Secretary of State"]]
     assert [m["slug"] for m in official["meetings"]] == [meeting.slug]
     assert client.get(f"/api/officials/{leaky['secret'].slug}/").status_code == 404
 
