@@ -63,6 +63,7 @@
         });
         document.title = doc.title;
         if (push) window.history.pushState({ search: true }, "", url);
+        shown = window.location.href.split("#")[0];
         var target = selector && fresh.querySelector(selector);
         if (!target) {
           target = fresh.querySelector(".result-count");
@@ -93,5 +94,11 @@
     swap(form.action + "?" + params.toString(), true, null);
   });
 
-  window.addEventListener("popstate", function () { swap(window.location.href, false, null); });
+  // Back and forward between searches; a skip link's #fragment is not another search.
+  var shown = window.location.href.split("#")[0];
+  window.addEventListener("popstate", function () {
+    var url = window.location.href.split("#")[0];
+    if (url === shown) return;
+    swap(url, false, null);
+  });
 })();

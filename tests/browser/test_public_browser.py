@@ -120,6 +120,7 @@ def test_search_by_keyboard(page, site):
     page.goto(site + "/search/")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Skip to results")
     page.keyboard.press("Enter")
     expect(page.locator("#results")).to_be_focused()
     page.keyboard.press("Tab")
