@@ -207,6 +207,8 @@ def api_search(request):
             "slug": s.slug,
             "title": s.title,
             "date": s.date.isoformat() if s.date else None,
+            "listing_date": s.listing_date.isoformat() if s.listing_date else None,
+            "listing_date_source": s.listing_date_source,
             "publisher": s.publisher,
             "url": _url(request, s),
             "snippet": str(mark_sentinels(s.snippet)),

@@ -70,6 +70,9 @@ def test_api_keeps_the_importers_note_to_the_admin(client, seeded_archive):
     data = client.get(f"/api/statements/{seeded_archive['001'].slug}/").json()
     assert "needs a curator" not in json.dumps(data)
     assert data["listing_date"] == "2023-07-24" and data["listing_date_source"] == "meeting"
+    found = client.get("/api/search/", {"q": "reaffirm shared commitment"}).json()["results"]
+    assert found[0]["slug"] == seeded_archive["001"].slug
+    assert found[0]["listing_date"] == "2023-07-24"
 
 
 # --- Undated statements -------------------------------------------------------------------------
