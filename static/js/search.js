@@ -64,6 +64,9 @@
         document.title = doc.title;
         if (push) window.history.pushState({ search: true }, "", url);
         shown = window.location.href.split("#")[0];
+        var status = page.querySelector("[data-search-status]");
+        var count = fresh.querySelector(".result-count");
+        if (status && count) status.textContent = count.textContent;
         var target = selector && fresh.querySelector(selector);
         if (!target) {
           target = fresh.querySelector(".result-count");

@@ -116,6 +116,9 @@ def test_search_by_keyboard(page, site):
     again = page.locator(f'[data-facet="{facet}"] a[data-value="{value}"]')
     expect(again).to_be_focused()
     expect(again).to_have_attribute("aria-current", "true")
+    # …and the new count is announced without moving focus.
+    count = page.locator(".result-count").inner_text()
+    expect(page.locator("[data-search-status]")).to_have_text(count)
     # Skip to results lands on the results.
     page.goto(site + "/search/")
     page.keyboard.press("Tab")
@@ -156,3 +159,19 @@ def test_a_statement_page_on_screen_and_on_paper(browser, site, seeded_archive):
     page.goto(site + statement.get_absolute_url())
     page.screenshot(path=str(SCREENSHOTS / "statement-phone.png"), full_page=False)
     phone.close()
+
+
+def test_a_wide_screen_shows_the_filters_beside_the_results_without_javascript(browser, site):
+    context = browser.new_context(
+        viewport={"width": 1366, "height": 900}, java_script_enabled=False
+    )
+    page = context.new_page()
+    page.goto(site + "/search/")
+    facet = page.locator('[data-facet="official"] .facet__value').first
+    expect(facet).to_be_visible()
+    expect(page.locator(".search-filters__toggle")).to_be_hidden()
+    results = page.locator(".search-results").bounding_box()
+    filters = page.locator(".search-facets").bounding_box()
+    assert filters["x"] > results["x"] + results["width"] - 1  # a side column
+    assert filters["y"] < 900  # on the first screen
+    context.close()
