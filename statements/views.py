@@ -37,6 +37,8 @@ MEETINGS_PER_PAGE = 100
 # An official's page lists this many meetings and quotes, newest first; the rest are a search away.
 MEETINGS_ON_OFFICIAL_PAGE = 50
 QUOTES_ON_OFFICIAL_PAGE = 30
+# "Met most often" shows this many counterparts and colleagues; `?met=all` shows every one.
+MET_SHOWN = 25
 MAX_QUERY_LENGTH = 200
 # Aggregating querysets ignore Meta.ordering, so listings that count say their order.
 NEWEST_MEETINGS_FIRST = (F("start_date").desc(nulls_last=True), "-pk")
@@ -216,6 +218,7 @@ def official_detail(request, slug):
     # The titles curators keep, less those only drafts wrote (a correction must stick).
     Participant.objects.public_forms([official])
     met = Participant.objects.met_most_often_with(official)
+    show_all_met = request.GET.get("met") == "all"
     context = {
         "official": official,
         "country_label": Country(official.country).label
@@ -230,9 +233,13 @@ def official_detail(request, slug):
         "search_url": f"{reverse('statements:search')}?{urlencode({'official': official.slug})}",
         "met_most": met,
         "met_groups": [
-            ("Counterparts", [other for other in met if other.is_counterpart]),
-            ("Colleagues", [other for other in met if not other.is_counterpart]),
+            (title, others if show_all_met else others[:MET_SHOWN], len(others))
+            for title, others in (
+                ("Counterparts", [other for other in met if other.is_counterpart]),
+                ("Colleagues", [other for other in met if not other.is_counterpart]),
+            )
         ],
+        "met_all_url": None if show_all_met else "?met=all#met-title",
     }
     return render(request, "statements/official_detail.html", context)
 

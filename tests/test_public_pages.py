@@ -331,6 +331,18 @@ def test_met_most_often_puts_counterparts_first_with_their_meetings(client, meet
     assert biden.get_absolute_url() in panel
 
 
+def test_met_most_often_shows_the_first_and_links_to_all(client, meetings_of_amlo, monkeypatch):
+    from statements import views
+
+    monkeypatch.setattr(views, "MET_SHOWN", 5)
+    url = meetings_of_amlo["amlo"].get_absolute_url()
+    panel = html(client.get(url)).split('id="met-title"')[1].split("</section>")[0]
+    assert panel.count("meetings together") + panel.count("meeting together") == 6  # 5 + 1
+    assert "Canadian 13" not in panel and "Show all 16 counterparts" in panel
+    panel = html(client.get(url, {"met": "all"})).split('id="met-title"')[1]
+    assert "Canadian 13" in panel.split("</section>")[0]
+
+
 def test_lopez_obradors_page_shows_biden(client, seeded_archive):
     """The seeds: Biden met him once, one on one; a delegation of twenty met him too."""
     amlo = Participant.objects.get(slug="andres-manuel-lopez-obrador")
