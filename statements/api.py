@@ -144,6 +144,9 @@ def statement_summary(statement, request):
         "title": statement.title,
         "date": statement.date.isoformat() if statement.date else None,
         "date_inferred": bool(statement.date_inferred),
+        # What lists sort and filter by: the own date, else the meeting's ("meeting").
+        "listing_date": statement.listing_date.isoformat() if statement.listing_date else None,
+        "listing_date_source": statement.listing_date_source,
         "publisher": statement.publisher,
         "kind": statement.kind,
         "url": _url(request, statement),
@@ -159,7 +162,7 @@ def official_summary(official, request):
         "slug": official.slug,
         "name": official.name,
         "country": official.country,
-        "titles": official.titles,
+        "titles": getattr(official, "public_titles", official.titles),
         "statement_count": getattr(official, "statement_count", None),
         "url": _url(request, official),
         "api_url": _api_url(request, "officials", official.slug),
@@ -223,6 +226,8 @@ def api_search(request):
             "slug": s.slug,
             "title": s.title,
             "date": s.date.isoformat() if s.date else None,
+            "listing_date": s.listing_date.isoformat() if s.listing_date else None,
+            "listing_date_source": s.listing_date_source,
             "publisher": s.publisher,
             "url": _url(request, s),
             "snippet": str(mark_sentinels(s.snippet)),
@@ -259,6 +264,7 @@ def _officials_list(request):
             )
         )
     rows, meta = _page_of(officials, request)
+    Participant.objects.public_forms(rows)
     return JsonResponse({**meta, "results": [official_summary(o, request) for o in rows]})
 
 
@@ -273,7 +279,7 @@ def _meetings_list(request):
     if officials:
         meetings = meetings.filter(
             Exists(
-                MeetingAttendance.objects.filter(
+                MeetingAttendance.objects.public().filter(
                     meeting=OuterRef("pk"), participant__slug__in=officials
                 )
             )
@@ -327,7 +333,6 @@ def _statement_detail(request, slug):
         {
             "body": statement.body,
             "date_source": statement.date_source,
-            "date_note": statement.date_note,
             "language": statement.language,
             "source_url": statement.source_url,
             "officials": [
@@ -378,15 +383,13 @@ def _official_detail(request, slug):
     )
     if official is None:
         return None
-    meetings = (
-        Meeting.objects.visible()
-        .filter(attendances__participant=official)
-        .order_by("start_date", "pk")
-    )
+    Participant.objects.public_forms([official])
+    attended = MeetingAttendance.objects.public().filter(participant=official).values("meeting")
+    meetings = Meeting.objects.visible().filter(pk__in=attended).order_by("start_date", "pk")
     data = official_summary(official, request)
     data.update(
         {
-            "aliases": [alias.name for alias in official.aliases.all()],
+            "aliases": [alias.name for alias in official.public_aliases],
             "meetings": [meeting_summary(m, request) for m in meetings],
             "statements": _api_url(request, "statements") + f"?official={official.slug}",
             "search": request.build_absolute_uri(reverse("statements:api_search"))
@@ -402,9 +405,9 @@ def _meeting_detail(request, slug):
         .prefetch_related(
             Prefetch(
                 "attendances",
-                queryset=MeetingAttendance.objects.select_related("participant").order_by(
-                    "delegation", "pk"
-                ),
+                queryset=MeetingAttendance.objects.public()
+                .select_related("participant")
+                .order_by("delegation", "pk"),
             ),
             Prefetch(
                 "reports",

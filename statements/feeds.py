@@ -40,9 +40,11 @@ class LatestStatementsFeed(Feed):
         return item.get_absolute_url()
 
     def item_pubdate(self, item):
-        if item.date is None:
-            return item.created_at
-        return datetime.combine(item.date, time.min, tzinfo=UTC)
+        """The statement's date, else its meeting's; none at all rather than the import time
+        (Atom's <updated> still says when the record last changed)."""
+        if item.listing_date is None:
+            return None
+        return datetime.combine(item.listing_date, time.min, tzinfo=UTC)
 
     def item_updateddate(self, item):
         return item.updated_at

@@ -26,6 +26,7 @@ from statements.models import (
 )
 
 MAX_VALUES_PER_FACET = 20
+UNDATED = "undated"  # the year facet's value for statements with no date (search.facets)
 FACETS = ("official", "topic", "country", "publisher", "kind", "year", "meeting")
 
 
@@ -48,6 +49,18 @@ class MultiValueField(forms.Field):
             if item not in cleaned:
                 cleaned.append(item)
         return cleaned
+
+
+class YearField(forms.IntegerField):
+    """A year, or "undated" (statements without a date, even from a meeting)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1000, max_value=9999, **kwargs)
+
+    def clean(self, value):
+        if str(value).strip().lower() == UNDATED:
+            return UNDATED
+        return super().clean(value)
 
 
 class MultiValueFilter(django_filters.Filter):
@@ -75,14 +88,13 @@ class StatementFilter(django_filters.FilterSet):
     )
     publisher = MultiValueFilter(method="filter_publisher", child=forms.CharField(max_length=200))
     kind = django_filters.MultipleChoiceFilter(choices=Statement.Kind.choices, method="filter_kind")
-    year = MultiValueFilter(
-        method="filter_year", child=forms.IntegerField(min_value=1000, max_value=9999)
-    )
+    year = MultiValueFilter(method="filter_year", child=YearField())
+    # Dates are the listing date: a statement's own, else that of the meeting it reports.
     date_from = django_filters.DateFilter(
-        field_name="date", lookup_expr="gte", label="From", input_formats=["%Y-%m-%d"]
+        field_name="listing_date", lookup_expr="gte", label="From", input_formats=["%Y-%m-%d"]
     )
     date_to = django_filters.DateFilter(
-        field_name="date", lookup_expr="lte", label="To", input_formats=["%Y-%m-%d"]
+        field_name="listing_date", lookup_expr="lte", label="To", input_formats=["%Y-%m-%d"]
     )
 
     class Meta:
@@ -124,11 +136,27 @@ class StatementFilter(django_filters.FilterSet):
     def filter_year(self, queryset, name, value):
         if not value:
             return queryset
-        # Date ranges, not date__year__in, so the date index serves them.
+        # Date ranges, not listing_date__year__in, so the date index serves them.
         ranges = Q()
         for year in value:
-            ranges |= Q(date__gte=datetime.date(year, 1, 1), date__lte=datetime.date(year, 12, 31))
+            if year == UNDATED:
+                ranges |= Q(listing_date__isnull=True)
+            else:
+                start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+                ranges |= Q(listing_date__gte=start, listing_date__lte=end)
         return queryset.filter(ranges)
+
+    def undated_left_out(self):
+        """The undated statements a chosen date range leaves out (that every other filter
+        keeps), or None without a date range."""
+        chosen = self.chosen()
+        if not (chosen.get("date_from") or chosen.get("date_to")):
+            return None
+        queryset = self.queryset.all()
+        for name, value in chosen.items():
+            if name not in ("date_from", "date_to", "year"):
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset.filter(listing_date__isnull=True)
 
     # --- what the views need -----------------------------------------------------------------
 
@@ -165,6 +193,8 @@ class StatementFilter(django_filters.FilterSet):
         for item in self.chosen().get(name, []):
             if hasattr(item, "slug"):
                 labels[item.slug] = str(item)
+            elif item == UNDATED:
+                labels[UNDATED] = "Undated"
             else:
                 labels[str(item)] = dict(self.filters[name].extra.get("choices", [])).get(
                     item, str(item)

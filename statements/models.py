@@ -8,6 +8,8 @@ resolved official, so a curator can always see what the document said.
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
@@ -192,6 +194,42 @@ def issuing_country(publisher):
     return _country_in(name)
 
 
+def draft_only_forms(participant_ids):
+    """{official id: (folded names, titles)} that only unpublished statements wrote for them.
+
+    The drafts' mentions are few; only the names and titles they wrote are then looked for in
+    published mentions (as written: a form written differently is kept hidden)."""
+    unpublished = unpublished_statement_ids()
+    drafts = list(
+        StatementParticipant.objects.filter(
+            participant_id__in=participant_ids, statement__in=unpublished
+        ).values_list("participant_id", "name_as_written", "title_as_written")
+    )
+    if not drafts:
+        return {}
+    names = {name for _, name, _ in drafts if name}
+    titles = {title for _, _, title in drafts if title}
+    published = (
+        StatementParticipant.objects.filter(participant_id__in={pk for pk, _, _ in drafts})
+        .filter(Q(name_as_written__in=names) | Q(title_as_written__in=titles))
+        .exclude(statement__in=unpublished)
+        .values_list("participant_id", "name_as_written", "title_as_written")
+        .distinct()
+    )
+    seen_names, seen_titles = set(), set()
+    for pk, name, title in published:
+        seen_names.add((pk, fold(name)))
+        seen_titles.add((pk, title))
+    hidden = {}
+    for pk, name, title in drafts:
+        found = hidden.setdefault(pk, (set(), set()))
+        if name and (pk, fold(name)) not in seen_names:
+            found[0].add(fold(name))
+        if title and (pk, title) not in seen_titles:
+            found[1].add(title)
+    return hidden
+
+
 class ParticipantQuerySet(models.QuerySet):
     def with_listing_data(self):
         """How many published statements name each official (drafts never count).
@@ -213,15 +251,68 @@ class ParticipantQuerySet(models.QuerySet):
         return _most_linked(Participant, StatementParticipant, "participant", limit)
 
     def met_most_often_with(self, official):
-        """Officials who attended the same public meetings as `official`: `meetings_together`."""
-        shared = Meeting.objects.visible().filter(attendances__participant=official)
-        return (
-            self.visible()
-            .filter(attendances__meeting__in=shared)
-            .exclude(pk=official.pk)
-            .annotate(meetings_together=models.Count("attendances__meeting", distinct=True))
-            .order_by("-meetings_together", "name", "pk")
+        """Every official who attended a public meeting with `official` (a list): counterparts
+        from other governments first, then colleagues; within each, most meetings together
+        first, then who met them in the smallest meeting (a one-on-one says more than a
+        delegation of twenty), then the most recent meeting together, then by name. Each has
+        `meetings_together`, `shared_meetings` (newest first) and `is_counterpart`.
+        Three queries whatever the number of meetings."""
+        attended = (
+            MeetingAttendance.objects.public()
+            .filter(participant=official)
+            .filter(models.Exists(Meeting.objects.visible().filter(pk=models.OuterRef("meeting"))))
+            .values("meeting")
         )
+        pairs = (
+            MeetingAttendance.objects.public()
+            .filter(meeting__in=attended)
+            .exclude(participant=official)
+            .values_list("participant_id", "meeting_id", "delegation")
+        )
+        met, delegations, sizes = {}, {}, {}
+        for participant_id, meeting_id, delegation in pairs:
+            met.setdefault(participant_id, set()).add(meeting_id)
+            delegations.setdefault(participant_id, delegation)
+            sizes[meeting_id] = sizes.get(meeting_id, 1) + 1  # the official, and each other
+        if not met:
+            return []
+        newest = (models.F("start_date").desc(nulls_last=True), "-pk")
+        ids = {pk for ids in met.values() for pk in ids}
+        meetings = {m.pk: m for m in Meeting.objects.filter(pk__in=ids).order_by(*newest)}
+        order = {pk: i for i, pk in enumerate(meetings)}  # newest first
+        others = list(self.visible().filter(pk__in=met))
+        for other in others:
+            other.shared_meetings = sorted(
+                (meetings[pk] for pk in met[other.pk]), key=lambda m: order[m.pk]
+            )
+            other.meetings_together = len(other.shared_meetings)
+            other.smallest_meeting = min(sizes[m.pk] for m in other.shared_meetings)
+            country = other.country or delegations.get(other.pk, "")
+            other.is_counterpart = not (country and country == official.country)
+        return sorted(
+            others,
+            key=lambda o: (
+                not o.is_counterpart,
+                -o.meetings_together,
+                o.smallest_meeting,
+                order[o.shared_meetings[0].pk],
+                o.name_key,
+                o.pk,
+            ),
+        )
+
+    def public_forms(self, officials):
+        """Set `public_titles` on each of `officials`, and `public_aliases` when their aliases
+        were prefetched: what published statements (or curators) gave them, without the
+        names and titles that only unpublished statements wrote (two small queries)."""
+        hidden = draft_only_forms([official.pk for official in officials])
+        for official in officials:
+            names, titles = hidden.get(official.pk, (set(), set()))
+            official.public_titles = [t for t in official.titles if t not in titles]
+            aliases = getattr(official, "_prefetched_objects_cache", {}).get("aliases")
+            if aliases is not None:
+                official.public_aliases = [a for a in aliases if a.name_key not in names]
+        return officials
 
 
 class Participant(models.Model):
@@ -311,6 +402,24 @@ class StatementQuerySet(models.QuerySet):
     def needing_review(self):
         return self.filter(needs_review=True)
 
+    def refresh_listing_dates(self):
+        """Recompute `listing_date` for these statements in one UPDATE (see `Statement`)."""
+        first_meeting = (
+            Meeting.objects.filter(reports__statement=models.OuterRef("pk"))
+            .exclude(start_date=None)
+            .order_by("start_date")
+            .values("start_date")[:1]
+        )
+        source = Statement.ListingDateSource
+        return self.order_by().update(
+            listing_date=Coalesce(models.F("date"), models.Subquery(first_meeting)),
+            listing_date_source=models.Case(
+                models.When(date__isnull=False, then=models.Value(source.STATEMENT)),
+                models.When(models.Exists(first_meeting), then=models.Value(source.MEETING)),
+                default=models.Value(source.NONE),
+            ),
+        )
+
     def search(self, q):
         """Published statements matching `q` (the search box's language): a filter, unranked.
 
@@ -372,7 +481,7 @@ class StatementQuerySet(models.QuerySet):
                 "-same_meeting",
                 "-shared_officials",
                 "-shared_topics",
-                models.F("date").desc(nulls_last=True),
+                models.F("listing_date").desc(nulls_last=True),
                 "-pk",
             )
         )
@@ -384,7 +493,10 @@ def _newest_per_link(model, field, ids, per_link, statement):
     One query: a row number per link, newest first."""
     if not ids:
         return []
-    newest_first = [models.F("statement__date").desc(nulls_last=True), models.F("statement").desc()]
+    newest_first = [
+        models.F("statement__listing_date").desc(nulls_last=True),
+        models.F("statement").desc(),
+    ]
     ranked = (
         model.objects.filter(**{f"{field}__in": ids}, statement__status=Statement.Status.PUBLISHED)
         .exclude(statement=statement)
@@ -407,6 +519,11 @@ class Statement(models.Model):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
+    class ListingDateSource(models.TextChoices):
+        STATEMENT = "statement", "The statement's own date"
+        MEETING = "meeting", "The date of the meeting it reports"
+        NONE = "none", "Undated"
+
     class DateSource(models.TextChoices):
         FRONT_MATTER = "front_matter", "Stated in the front matter"
         TEXT = "text", "Stated in the text"
@@ -424,6 +541,16 @@ class Statement(models.Model):
     date_inferred = models.BooleanField(default=False)
     date_note = models.CharField(
         max_length=300, blank=True, help_text="Where the date came from, or why there is none."
+    )
+    # The date lists sort and filter by: the statement's own, else its meeting's (marked as such).
+    # Derived and stored (kept current by `save`, the import and signals on meetings and
+    # reports), so that any search engine can index it like any other column.
+    listing_date = models.DateField(null=True, blank=True, editable=False)
+    listing_date_source = models.CharField(
+        max_length=10,
+        choices=ListingDateSource.choices,
+        default=ListingDateSource.NONE,
+        editable=False,
     )
     publisher = models.CharField(max_length=200, blank=True, db_index=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.STATEMENT)
@@ -450,13 +577,16 @@ class Statement(models.Model):
     )
 
     objects = StatementQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_names"])
+    history = HistoricalRecords(
+        excluded_fields=["search_names", "listing_date", "listing_date_source"]
+    )
 
     class Meta:
-        ordering = [models.F("date").desc(nulls_last=True), "-pk"]
+        ordering = [models.F("listing_date").desc(nulls_last=True), "-pk"]
         permissions = [("publish_statement", "Can publish statements")]
         indexes = [
             models.Index(fields=["status", "-date"], name="statement_status_date_idx"),
+            models.Index(fields=["status", "-listing_date"], name="statement_status_listing_idx"),
             models.Index(fields=["source_url"], name="statement_source_url_idx"),
             models.Index(fields=["source_file"], name="statement_source_file_idx"),
         ]
@@ -464,8 +594,37 @@ class Statement(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        """Keep `listing_date` current: the own date at once, else the meeting's (a query)."""
+        update_fields = kwargs.get("update_fields")
+        touches_date = update_fields is None or "date" in update_fields
+        if touches_date:
+            self.set_own_listing_date()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "listing_date", "listing_date_source"}
+        super().save(*args, **kwargs)
+        if touches_date and not self.date:
+            Statement.objects.filter(pk=self.pk).refresh_listing_dates()
+            self.listing_date, self.listing_date_source = (
+                Statement.objects.filter(pk=self.pk)
+                .values_list("listing_date", "listing_date_source")
+                .get()
+            )
+
     def get_absolute_url(self):
         return reverse("statements:statement_detail", args=[self.slug])
+
+    def set_own_listing_date(self):
+        """`listing_date` from the statement's own date, without a query (the meeting's date,
+        for a statement without one, is `refresh_listing_dates`'s: it reads the reports)."""
+        source = self.ListingDateSource
+        self.listing_date = self.date
+        self.listing_date_source = source.STATEMENT if self.date else source.NONE
+
+    @property
+    def date_from_meeting(self):
+        """True when lists date this statement by the meeting it reports (it states none)."""
+        return self.listing_date_source == self.ListingDateSource.MEETING
 
     @property
     def publisher_country(self):
@@ -534,13 +693,20 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(models.Exists(_published_links(MeetingReport, "meeting")))
 
     def with_index_data(self):
-        """What the meetings index shows: published reports and attendees, counted in SQL.
-
-        Subqueries rather than joins, so that a page of meetings counts for that page only.
+        """What the meetings index shows: published reports and public attendees, counted in
+        SQL. Subqueries rather than joins, so that a page of meetings counts for that page only.
         """
+        attendees = (
+            MeetingAttendance.objects.public()
+            .filter(meeting=models.OuterRef("pk"))
+            .order_by()
+            .values("meeting")
+            .annotate(n=models.Count("*"))
+            .values("n")
+        )
         return self.annotate(
             published_count=_count_published(MeetingReport, "meeting", "statement"),
-            attendee_count=_count_rows(MeetingAttendance, "meeting"),
+            attendee_count=Coalesce(models.Subquery(attendees), 0),
         )
 
 
@@ -613,6 +779,28 @@ class Meeting(models.Model):
         return reports, disagreements
 
 
+class MeetingAttendanceQuerySet(models.QuerySet):
+    def public(self):
+        """Attendances the public may see: not those that only unpublished statements gave
+        (a draft reporting the meeting names the official, and no published report does).
+        Attendances no mention explains (a curator's) stay."""
+        unpublished = unpublished_statement_ids()
+
+        def named(*, published):
+            mentions = StatementParticipant.objects.filter(
+                participant=models.OuterRef("participant"),
+                statement__meeting_reports__meeting=models.OuterRef("meeting"),
+            )
+            if published:
+                return models.Exists(mentions.exclude(statement__in=unpublished))
+            return models.Exists(mentions.filter(statement__in=unpublished))
+
+        draft_meetings = MeetingReport.objects.filter(statement__in=unpublished).values("meeting")
+        return self.exclude(
+            Q(meeting__in=draft_meetings) & named(published=False) & ~named(published=True)
+        )
+
+
 class MeetingAttendance(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     participant = models.ForeignKey(
@@ -620,6 +808,8 @@ class MeetingAttendance(models.Model):
     )
     delegation = models.CharField(max_length=2, choices=Country.choices, blank=True)
     title = models.CharField(max_length=300, blank=True, help_text="The title held there.")
+
+    objects = MeetingAttendanceQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "delegation", "pk"]
@@ -828,3 +1018,19 @@ class OfficialCorrection(models.Model):
 
     def get_absolute_url(self):
         return self.statement.get_absolute_url()
+
+
+# --- keeping `Statement.listing_date` current ------------------------------------------------
+
+
+@receiver(post_save, sender=MeetingReport)
+@receiver(post_delete, sender=MeetingReport)
+def _report_changed(sender, instance, **kwargs):
+    Statement.objects.filter(pk=instance.statement_id, date=None).refresh_listing_dates()
+
+
+@receiver(post_save, sender=Meeting)
+def _meeting_saved(sender, instance, **kwargs):
+    if kwargs.get("created"):
+        return  # no statement reports it yet
+    Statement.objects.filter(meeting_reports__meeting=instance, date=None).refresh_listing_dates()

@@ -153,21 +153,47 @@ class SlugUrls:
         return reverse(self.viewname, args=[slug])  # raises NoReverseMatch, as before
 
 
-def statement_date_html(statement):
-    """What includes/_statement_date.html renders, for loops where an include costs too much."""
+# What a reader is told about a date (the importer's and curators' notes stay in the admin).
+INFERRED_NOTE = "The document does not state its date; it was inferred."
+MEETING_NOTE = "The document does not state its date; this is the date of the meeting it reports."
+UNDATED_NOTE = "The document does not state its date."
+
+
+def _time(day):
+    return f'<time datetime="{day.isoformat()}">{day.day} {MONTHS[day.month]} {day.year:04d}</time>'
+
+
+def statement_date_html(statement, *, full=False):
+    """A statement's date as a reader should see it: its own, else "on or about" the date of the
+    meeting it reports, else "not stated"; `full` spells it out (the statement page).
+    What includes/_statement_date.html renders, for loops where an include costs too much."""
     if statement.date:
-        day = statement.date
-        html = (
-            f'<time datetime="{day.isoformat()}">'
-            f"{day.day} {MONTHS[day.month]} {day.year:04d}</time>"
-        )
+        html = _time(statement.date)
         if statement.date_inferred or statement.date_source == "inferred":
-            note = statement.date_note or "The document does not state its date; it was inferred."
-            html += f' <span class="badge badge--warn" title="{_escape(note)}">date inferred</span>'
-        return mark_safe(html)  # noqa: S308 - the note is escaped, the rest is ours
-    note = statement.date_note or "The document gives no date."
-    return mark_safe(  # noqa: S308 - the note is escaped
-        f'<span class="badge badge--muted" title="{_escape(note)}">date unknown</span>'
+            if full:
+                html += ' <span class="muted">(not stated in the document; inferred)</span>'
+            else:
+                html += (
+                    f' <span class="badge badge--warn" title="{INFERRED_NOTE}">date inferred</span>'
+                )
+        return mark_safe(html)  # noqa: S308 - no text from the document
+    if statement.listing_date and statement.date_from_meeting:
+        when = _time(statement.listing_date)
+        if full:
+            html = (
+                f"Date not stated in the document; on or about {when}, "
+                "the date of the meeting it reports"
+            )
+        else:
+            html = (
+                f'<span class="date-approx">on or about {when}</span> '
+                f'<span class="badge badge--muted" title="{MEETING_NOTE}">meeting date</span>'
+            )
+        return mark_safe(html)  # noqa: S308 - no text from the document
+    if full:
+        return mark_safe("Date not stated in the document")
+    return mark_safe(
+        f'<span class="badge badge--muted" title="{UNDATED_NOTE}">date not stated</span>'
     )
 
 
@@ -180,20 +206,27 @@ class ResultRenderer:
     """
 
     SHOWN_OFFICIALS = 6
+    SHOWN_TOPICS = 3
 
-    def __init__(self, q=""):
-        self.query_suffix = f"?q={quote(q, safe='/')}" if q else ""
+    def __init__(self, q="", back="", chosen_topics=()):
+        self.chosen_topics = set(chosen_topics)  # shown first: the reader filtered by them
+        # The statement page highlights `q` and links "Back to results" to `back` (this search).
+        params = {"q": q} if q else {}
+        if back:
+            params["back"] = back
+        encoded = "&".join(f"{name}={quote(value, safe='/')}" for name, value in params.items())
+        self.query_suffix = f"?{encoded}" if encoded else ""
         self.statement_url = SlugUrls("statements:statement_detail")
         self.official_url = SlugUrls("statements:official_detail")
         self.topic_url = SlugUrls("statements:topic_detail")
 
     def __call__(self, statement):
         out = [
-            '\n<article class="item result">\n  <h3 class="item__title"><a href="',
+            '\n<article class="item result">\n  <h2 class="item__title"><a href="',
             _escape(self.statement_url(statement.slug) + self.query_suffix),
             '">',
             str(statement.title_html),
-            '</a></h3>\n  <p class="item__meta">\n    ',
+            '</a></h2>\n  <p class="item__meta">\n    ',
             statement_date_html(statement),
             "\n\n    ",
         ]
@@ -225,11 +258,18 @@ class ResultRenderer:
         out.append("\n  ")
         topics = statement.topics.all()
         if topics:
+            # A few topics keep a result compact (a phone shows several results at once).
+            shown = self.SHOWN_TOPICS
+            if self.chosen_topics:
+                topics = sorted(topics, key=lambda t: t.slug not in self.chosen_topics)
             chips = "".join(
                 f'<li><a class="chip" href="{_escape(self.topic_url(t.slug))}">'
                 f"{_escape(t.name)}</a></li>"
-                for t in topics
+                for t in topics[:shown]
             )
+            if len(topics) > shown:
+                more = len(topics) - shown
+                chips += f'<li class="chips__more muted small">and {more} more</li>'
             out += ['\n  <ul class="chips" aria-label="Topics">', chips, "</ul>\n  "]
         out.append("\n</article>\n")
         return mark_safe("".join(out))  # noqa: S308 - every value escaped above

@@ -7,6 +7,7 @@ page and in the downloads, with the message); `page=abc` or a page past the end 
 import csv
 import datetime
 import json
+from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
@@ -16,12 +17,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.text import slugify
 
 from statements.ingest.documents import strip_controls
 from statements.rendering import ResultRenderer, facet_items_html
 from statements.search import highlight, mark_sentinels
 from statements.search.base import plain_snippet
 from statements.search.faceted import FACET_TITLES, faceted_search, querystring
+from statements.text import fold
 from statements.views import page_notice
 
 PAGE_SIZE = 20
@@ -30,14 +33,28 @@ DOWNLOAD_CHUNK = 500
 FEED_SIZE = 50
 
 
-def decorate(statements, query, q=""):
+def decorate(statements, query, q="", back="", chosen_topics=()):
     """Give each statement of a shown page its safe, highlighted title, snippet and result."""
-    result_html = ResultRenderer(q)
+    result_html = ResultRenderer(q, back, chosen_topics)
     for statement in statements:
         statement.title_html = highlight(statement.title, query)
         statement.snippet_html = mark_sentinels(statement.snippet)
         statement.result_html = result_html(statement)
     return statements
+
+
+@dataclass
+class FacetBlock:
+    name: str
+    title: str
+    values: list
+    items_html: str
+    show_all_url: str | None
+    show_fewer_url: str | None
+    chosen: int = 0
+
+    def __iter__(self):  # unpacks as (name, title, values, items_html), as before
+        return iter((self.name, self.title, self.values, self.items_html))
 
 
 def search_page(request):
@@ -47,7 +64,10 @@ def search_page(request):
     paginator = Paginator(found.results, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     page.notice = page_notice(request.GET.get("page"), page)
-    statements = decorate(page.object_list, found.query, found.q)
+    # A search with more than words is carried to the statement page for "Back to results".
+    back = request.GET.urlencode()[:2000] if set(request.GET) - {"q"} else ""
+    topics = found.filterset.selected("topic")
+    statements = decorate(page.object_list, found.query, found.q, back, topics)
     count = paginator.count
     context = {
         "found": found,
@@ -57,10 +77,19 @@ def search_page(request):
         "count": count,
         "facets": [(name, FACET_TITLES[name], values) for name, values in facets.items()],
         "facet_blocks": [
-            (name, FACET_TITLES[name], values, facet_items_html(values))
+            FacetBlock(
+                name,
+                FACET_TITLES[name],
+                values,
+                facet_items_html(values),
+                *found.facet_toggle_urls(name, values),
+                chosen=sum(1 for v in values if v.selected),
+            )
             for name, values in facets.items()
         ],
+        "title_filters": "; ".join(chip.label for chip in found.chips),
         "chips": found.chips,
+        "undated_left_out": found.undated_left_out,
         "errors": found.errors,
         "notices": found.query.notices,
         "official_match": found.official_match if found.q else None,
@@ -115,6 +144,13 @@ def _csv_cell(value):
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def download_name(found, extension):
+    """A file name that says which search it holds: statements-fentanyl-joe-biden-2023.csv."""
+    words = [found.q, *(chip.label for chip in found.chips)]
+    name = slugify(fold(" ".join(w for w in words if w)))[:80].strip("-")
+    return f"statements-{name}.{extension}" if name else f"statements.{extension}"
+
+
 class _Echo:
     def write(self, value):
         return value
@@ -141,7 +177,7 @@ def search_csv(request):
             yield writer.writerow([_csv_cell(record[c]) for c in columns])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="statements.csv"'
+    response["Content-Disposition"] = f'attachment; filename="{download_name(found, "csv")}"'
     return response
 
 
@@ -159,7 +195,7 @@ def search_json(request):
     response = HttpResponse(
         json.dumps(payload, ensure_ascii=False, indent=1), content_type="application/json"
     )
-    response["Content-Disposition"] = 'attachment; filename="statements.json"'
+    response["Content-Disposition"] = f'attachment; filename="{download_name(found, "json")}"'
     return response
 
 
@@ -186,6 +222,10 @@ class SearchFeed(Feed):
     def link(self, found):
         return reverse("statements:search") + querystring(found.params)
 
+    def feed_url(self, found):
+        """rel="self": this feed with its query (Django would give the path alone)."""
+        return reverse("statements:search_feed") + querystring(found.params)
+
     def subtitle(self, found):
         return "The newest statements of a search in the Bilateral Statements Archive."
 
@@ -203,9 +243,11 @@ class SearchFeed(Feed):
         return statement.get_absolute_url()
 
     def item_pubdate(self, statement):
-        if statement.date:
-            return timezone.make_aware(datetime.datetime.combine(statement.date, datetime.time()))
-        return statement.created_at
+        """The statement's date, else its meeting's; none at all rather than the import time."""
+        day = statement.listing_date
+        if day:
+            return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+        return None
 
     def item_updateddate(self, statement):
         return statement.updated_at

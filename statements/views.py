@@ -9,7 +9,7 @@ from urllib.parse import urlencode, urlsplit
 
 from django.core.paginator import Paginator
 from django.db.models import Exists, F, Max, Min, OuterRef, Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -37,6 +37,8 @@ MEETINGS_PER_PAGE = 100
 # An official's page lists this many meetings and quotes, newest first; the rest are a search away.
 MEETINGS_ON_OFFICIAL_PAGE = 50
 QUOTES_ON_OFFICIAL_PAGE = 30
+# "Met most often" shows this many counterparts and colleagues; `?met=all` shows every one.
+MET_SHOWN = 25
 MAX_QUERY_LENGTH = 200
 # Aggregating querysets ignore Meta.ordering, so listings that count say their order.
 NEWEST_MEETINGS_FIRST = (F("start_date").desc(nulls_last=True), "-pk")
@@ -61,12 +63,6 @@ def page_notice(raw, page):
             f"page{'s' if pages != 1 else ''}. This is the last one."
         )
     return f"“{raw[:20]}” is not a page number: this is page {page.number}."
-
-
-def _published_mentions():
-    return StatementParticipant.objects.filter(
-        statement__status=Statement.Status.PUBLISHED
-    ).select_related("participant")
 
 
 def _get_or_follow_merge(queryset, kind, slug):
@@ -110,6 +106,38 @@ def _statements_for(request):
     return Statement.objects.published()
 
 
+def back_to_results(back, query=""):
+    """The search a reader came from (`?back=` holds its query string), rebuilt from the
+    search's own parameters only, so the link can only lead to the search page; '' if none."""
+    from statements.search.faceted import SEARCH_PARAMS, querystring
+
+    params = QueryDict(back[:2000], mutable=True)
+    for name in list(params):
+        if name not in SEARCH_PARAMS:
+            del params[name]
+    if query and not params.get("q"):
+        params["q"] = query
+    if not params:
+        return ""
+    return reverse("statements:search") + querystring(params)
+
+
+def citation(statement, source_is_link, url):
+    """How to cite a statement: publisher, title, date, the original, and this archive."""
+    if statement.date:
+        when = f"{statement.date.day} {statement.date:%B %Y}"
+    elif statement.date_from_meeting and statement.listing_date:
+        day = statement.listing_date
+        when = f"n.d. [on or about {day.day} {day:%B %Y}]"
+    else:
+        when = "n.d."
+    original = f" {statement.source_url}." if source_is_link else ""
+    return (
+        f"{statement.publisher or 'Unknown publisher'}. “{statement.title}.” {when.rstrip('.')}."
+        f"{original} Bilateral Statements Archive, {url}."
+    )
+
+
 @require_safe
 def statement_detail(request, slug):
     statement = get_object_or_404(
@@ -129,14 +157,18 @@ def statement_detail(request, slug):
     )
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     source = urlsplit(statement.source_url or "")
+    source_is_link = source.scheme in ("http", "https") and bool(source.netloc)
+    citation_url = request.build_absolute_uri(statement.get_absolute_url())
     context = {
         "statement": statement,
-        "source_is_link": source.scheme in ("http", "https") and bool(source.netloc),
+        "source_is_link": source_is_link,
         "source_host": source.netloc.removeprefix("www."),
         "query": query,
+        "back_url": back_to_results(request.GET.get("back", ""), query),
         "body_html": render_body(statement.body, statement.mentions.all(), query),
         "related": Statement.objects.published().related_to(statement)[:6],
-        "citation_url": request.build_absolute_uri(statement.get_absolute_url()),
+        "citation_url": citation_url,
+        "citation_text": citation(statement, source_is_link, citation_url),
         "preview": statement.status != Statement.Status.PUBLISHED,
     }
     response = render(request, "statements/statement_detail.html", context)
@@ -174,6 +206,7 @@ def official_list(request):
     )
     for official in page:
         official.statement_count = counts[official.pk]
+    Participant.objects.public_forms(page.object_list)  # no title only a draft gave
     context = {"page": page, "query": query, "country": country, "countries": countries}
     return render(request, "statements/official_list.html", context)
 
@@ -187,7 +220,8 @@ def official_detail(request, slug):
         return official
     # The newest meetings, shown oldest first (a busy official attends thousands).
     newest_attendances = list(
-        MeetingAttendance.objects.filter(participant=official)
+        MeetingAttendance.objects.public()
+        .filter(participant=official)
         .filter(Exists(Meeting.objects.visible().filter(pk=OuterRef("meeting"))))
         .select_related("meeting")
         .order_by(F("meeting__start_date").desc(nulls_first=True), "-meeting__pk")[
@@ -209,26 +243,31 @@ def official_detail(request, slug):
             : QUOTES_ON_OFFICIAL_PAGE + 1
         ]
     )
-    titles_as_written = (
-        _published_mentions()
-        .filter(participant=official)
-        .exclude(title_as_written="")
-        .values_list("title_as_written", flat=True)
-    )
-    titles = list(dict.fromkeys([*official.titles, *titles_as_written]))
+    # The titles curators keep, less those only drafts wrote (a correction must stick).
+    Participant.objects.public_forms([official])
+    met = Participant.objects.met_most_often_with(official)
+    show_all_met = request.GET.get("met") == "all"
     context = {
         "official": official,
         "country_label": Country(official.country).label
         if official.country in Country.values
         else official.country,
-        "titles": titles,
+        "titles": official.public_titles,
         "attendances": attendances,
         "more_meetings": len(newest_attendances) > MEETINGS_ON_OFFICIAL_PAGE,
         "statements": _page(request, statements, STATEMENTS_PER_PAGE),
         "quotes": quotes[:QUOTES_ON_OFFICIAL_PAGE],
         "more_quotes": len(quotes) > QUOTES_ON_OFFICIAL_PAGE,
         "search_url": f"{reverse('statements:search')}?{urlencode({'official': official.slug})}",
-        "met_most": Participant.objects.met_most_often_with(official)[:12],
+        "met_most": met,
+        "met_groups": [
+            (title, others if show_all_met else others[:MET_SHOWN], len(others))
+            for title, others in (
+                ("Counterparts", [other for other in met if other.is_counterpart]),
+                ("Colleagues", [other for other in met if not other.is_counterpart]),
+            )
+        ],
+        "met_all_url": None if show_all_met else "?met=all#met-title",
     }
     return render(request, "statements/official_detail.html", context)
 
@@ -291,7 +330,9 @@ def meeting_detail(request, slug):
     if isinstance(meeting, HttpResponse):
         return meeting
     attendances = (
-        meeting.attendances.select_related("participant")
+        MeetingAttendance.objects.public()
+        .filter(meeting=meeting)
+        .select_related("participant")
         .annotate(has_page=Exists(Participant.objects.visible().filter(pk=OuterRef("participant"))))
         .order_by("delegation", "pk")
     )

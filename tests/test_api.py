@@ -32,7 +32,8 @@ def test_search_has_exactly_the_documented_shape(client, archive):
     assert data["count"] == 1 and data["page"] == 1
     (result,) = data["results"]
     assert set(result) == {
-        "slug", "title", "date", "publisher", "url", "snippet", "officials", "topics",
+        "slug", "title", "date", "listing_date", "listing_date_source", "publisher", "url",
+        "snippet", "officials", "topics",
     }  # fmt: skip
     assert result["slug"] == "seed-003"
     assert result["date"] == "2023-11-17"

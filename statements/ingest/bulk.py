@@ -225,6 +225,7 @@ class _BulkLoader:
         for extraction, (_, _, names), slug in zip(batch, resolved, slugs, strict=True):
             values = pipeline._statement_values(extraction.document, extraction)
             statement = Statement(slug=slug, status=self.status, **values)
+            statement.set_own_listing_date()  # the undated take their meeting's, below
             statement.search_names = _search_names(extraction, names, topics)
             statement.review_notes = list(extraction.review_notes)
             statement.needs_review = extraction.needs_review
@@ -278,6 +279,9 @@ class _BulkLoader:
                 )
         self._flush_meetings()
         self._flush_reports()
+        undated = [statement.pk for statement in statements if statement.date is None]
+        if undated:
+            Statement.objects.filter(pk__in=undated).refresh_listing_dates()
         parties = Commitment._meta.get_field("parties")
         _insert_rows(
             Commitment,

@@ -578,11 +578,23 @@ def _is_headline(paragraph: str) -> bool:
     return paragraph[0].isupper() or paragraph[0].isdigit()
 
 
+# Where a sentence may end early and still read whole: before a comma, a dash, or a phrase of
+# place, time or company ("… met Sherwood-Randall | at the National Palace").
+_PHRASE_BREAK = re.compile(
+    r"\s*[,;–—]\s|\s(?=(?:at|in|on|during|with|en|con|durante|à|avec|pendant)\s)", re.IGNORECASE
+)
+
+
 def shorten(text: str, limit: int = 140) -> str:
-    """Cut at a word boundary before `limit`, with an ellipsis when something was dropped."""
+    """`text` cut to fit `limit`: before the last phrase that does not fit when that keeps at
+    least half of it (a whole phrase reads as a title; "… at the National…" does not), else at
+    a word boundary with an ellipsis."""
     text = text.strip()
     if len(text) <= limit:
         return text
+    breaks = [m.start() for m in _PHRASE_BREAK.finditer(text[:limit]) if m.start() >= limit // 2]
+    if breaks:
+        return text[: breaks[-1]].rstrip(",;:–—- ")
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–—- ")
     return cut + "…"
 

@@ -63,9 +63,10 @@ class SearchEngine:
 
 
 def date_order(sort):
+    """Newest or oldest first by `listing_date` (a statement's own date, else its meeting's)."""
     if sort == "oldest":
-        return [F("date").asc(nulls_last=True), "pk"]
-    return [F("date").desc(nulls_last=True), "-pk"]
+        return [F("listing_date").asc(nulls_last=True), "pk"]
+    return [F("listing_date").desc(nulls_last=True), "-pk"]
 
 
 def plain_snippet(body, words=SNIPPET_WORDS):

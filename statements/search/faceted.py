@@ -20,12 +20,14 @@ from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import QueryDict
 
 from statements.filters import FACETS, StatementFilter
-from statements.models import Participant, ParticipantAlias, Statement
+from statements.models import Participant, ParticipantAlias, Statement, draft_only_forms
 from statements.search import SORTS, normalize_sort, parse, search
 from statements.search.engine import IndexResults
-from statements.search.facets import count_and_facets
+from statements.search.facets import FACET_LIMIT, LIMITED, count_and_facets
 from statements.text import fold
 
+# Every GET parameter of a search (what "Back to results" may carry back).
+SEARCH_PARAMS = ("q", *FACETS, "date_from", "date_to", "sort", "page", "all")
 FACET_TITLES = {
     "official": "Officials",
     "topic": "Topics",
@@ -76,6 +78,21 @@ class FacetedSearch:
     def query(self):
         return self.results.query
 
+    @cached_property
+    def expanded(self):
+        """Facets the reader asked to see whole (`?all=official`); the others show the top."""
+        return tuple(name for name in self.facet_names if name in self.params.getlist("all"))
+
+    def facet_toggle_urls(self, name, values):
+        """(URL showing every value of facet `name`, or None; URL showing the top only, or
+        None): "Show all" when the list may have been cut, "Show fewer" when expanded."""
+        others = [v for v in self.params.getlist("all") if v != name]
+        if name in self.expanded:
+            return None, querystring(self.params, all=others)
+        if name in LIMITED and len(values) >= FACET_LIMIT:
+            return querystring(self.params, all=[*others, name]), None
+        return None, None
+
     @property
     def q(self):
         return self.params.get("q", "")
@@ -114,6 +131,7 @@ class FacetedSearch:
             self.facet_names,
             generation=self.results.generation,
             whole=unfiltered and query.is_empty,
+            expanded=self.expanded,
         )
         self.results._count = count
         return facets
@@ -146,6 +164,13 @@ class FacetedSearch:
         like = "%" + connection.ops.prep_for_like_query(f" {key}")
         params = [key if p == _NAME else like if p == _NAME_LIKE else p for p in params]
         found = list(Participant.objects.raw(sql, params))
+        if found:  # a name that only drafts wrote is no public alias
+            hidden = draft_only_forms([official.pk for official in found])
+            found = [
+                official
+                for official in found
+                if key not in hidden.get(official.pk, ((),))[0] or official.name_key == key
+            ]
         if found and found[0].exact_name:
             return found[0]
         canonical = _gazetteer_name(key)
@@ -168,10 +193,14 @@ class FacetedSearch:
             "slug", "name", "name_key"
         ):
             names.setdefault(name_key, (slug, name))
-        for alias_key, slug, name in ParticipantAlias.objects.filter(
+        aliases = ParticipantAlias.objects.filter(
             participant__in=Participant.objects.visible()
-        ).values_list("name_key", "participant__slug", "participant__name"):
-            names.setdefault(alias_key, (slug, name))
+        ).values_list("name_key", "participant_id", "participant__slug", "participant__name")
+        aliases = list(aliases)
+        hidden = draft_only_forms({pk for _, pk, _, _ in aliases})
+        for alias_key, pk, slug, name in aliases:
+            if alias_key not in hidden.get(pk, ((),))[0]:
+                names.setdefault(alias_key, (slug, name))
         words = {w: k for k in names for w in k.split() if len(w) > 3}
         close = difflib.get_close_matches(key, list(names), n=limit, cutoff=0.6)
         close += [
@@ -182,6 +211,19 @@ class FacetedSearch:
             if names[name_key] not in found:
                 found.append(names[name_key])
         return found[:limit]
+
+    @cached_property
+    def undated_left_out(self):
+        """(how many undated statements the date range leaves out, the URL that shows them
+        instead), or None: one count, only when a date range is chosen and leaves some out."""
+        undated = self.filterset.undated_left_out()
+        if undated is None:
+            return None
+        count = self.results.engine.matching(undated, self.query).count()
+        if not count:
+            return None
+        url = querystring(self.params, date_from=[], date_to=[], year=["undated"])
+        return count, url
 
     def without_filters_url(self):
         return querystring(QueryDict(mutable=True), q=[self.q] if self.q else [])

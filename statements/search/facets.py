@@ -46,6 +46,8 @@ from statements.search.cache import cached
 from statements.search.sqlite import FACETS_INDEX
 
 FACET_LIMIT = 12
+EXPANDED_LIMIT = 1000  # a facet the reader asked to see whole ("Show all")
+UNDATED = "undated"  # the year facet's value for statements with no date at all
 COUNTRY_LABELS = dict(Country.choices)
 KIND_LABELS = dict(Statement.Kind.choices)
 LIMITED = {"official", "topic", "meeting", "publisher"}
@@ -120,7 +122,9 @@ def _counts(name, ids):
         condition = f" WHERE {' AND '.join(where)}" if where else ""
         return f"SELECT {key} AS k, COUNT(*) AS n FROM {source}{condition} GROUP BY {key}"
     if name == "year":
-        key, condition = _year("s.date"), "s.date IS NOT NULL"
+        # Statements without a date, even from a meeting, count under "undated".
+        key = f"COALESCE(CAST({_year('s.listing_date')} AS TEXT), '{UNDATED}')"
+        condition = "1 = 1"
     elif name in ("kind", "publisher"):
         key, condition = f"s.{name}", f"s.{name} <> ''"
     else:
@@ -172,12 +176,14 @@ def _label(name, value, label):
         return COUNTRY_LABELS.get(value, value)
     if name == "kind":
         return KIND_LABELS.get(value, value)
+    if name == "year" and value == UNDATED:
+        return "Undated"
     return value
 
 
 def _order(name, values):
-    if name == "year":
-        return sorted(values, key=lambda v: v.value, reverse=True)
+    if name == "year":  # newest first, "Undated" last
+        return sorted(values, key=lambda v: (v.value != UNDATED, v.value), reverse=True)
     return sorted(values, key=lambda v: (-v.count, v.label.casefold()))
 
 
@@ -192,9 +198,11 @@ def _ids_sql(queryset):
     return sql, list(params)
 
 
-def facets_query(shared, own_bases, selected, names, limit=FACET_LIMIT, mode="matches"):
+def facets_query(
+    shared, own_bases, selected, names, limit=FACET_LIMIT, mode="matches", expanded=()
+):
     """(sql, params) of the one query; `mode` is "matches" or "whole" (`shared` is every
-    published statement)."""
+    published statement); facets in `expanded` show up to EXPANDED_LIMIT values."""
     ctes, cte_params, parts, part_params = [], [], [], []
 
     def cte(alias, columns, sql, params):
@@ -225,7 +233,8 @@ def facets_query(shared, own_bases, selected, names, limit=FACET_LIMIT, mode="ma
         counts = cte(
             f"counts_{index}", "k, n", f"SELECT k, n FROM ({counts_sql}) c WHERE n > 0", []
         )
-        shown, shown_params = _shown(name, counts, selected.get(name) or {}, limit)
+        cut = EXPANDED_LIMIT if name in expanded else limit
+        shown, shown_params = _shown(name, counts, selected.get(name) or {}, cut)
         parts.append(f"SELECT %s, f.v, f.l, f.n FROM ({shown}) f")
         part_params.extend([name, *shown_params])
     query = (f"WITH {', '.join(ctes)} " if ctes else "") + " UNION ALL ".join(parts)
@@ -241,6 +250,7 @@ def count_and_facets(
     generation=None,
     *,
     whole=False,
+    expanded=(),
 ):
     """(count of `shared`, {facet: [FacetValue]}) in one query.
 
@@ -252,7 +262,7 @@ def count_and_facets(
     `whole`: `shared` is every published statement (no query, no filter, no narrower queryset).
     """
     query, params = facets_query(
-        shared, own_bases, selected, names, limit, "whole" if whole else "matches"
+        shared, own_bases, selected, names, limit, "whole" if whole else "matches", expanded
     )
 
     def run():
@@ -283,7 +293,8 @@ def finish_facets(rows, selected, names, limit=FACET_LIMIT):
         for value, label in chosen.items():
             values.setdefault(value, FacetValue(value, label, 0, selected=True))
         ordered = _order(name, values.values())
-        top = ordered[:limit]
-        top += [v for v in ordered[limit:] if v.selected]
+        cut = EXPANDED_LIMIT if name in expanded else limit
+        top = ordered[:cut]
+        top += [v for v in ordered[cut:] if v.selected]
         facets[name] = _order(name, top)
     return facets

@@ -79,7 +79,7 @@ class PostgresEngine(SearchEngine):
             queryset.alias(fts_vector=StoredVector())
             .filter(fts_vector=tsquery)
             .annotate(rank=SearchRank(StoredVector(), tsquery, weights=WEIGHTS, cover_density=True))
-            .order_by("-rank", F("date").desc(nulls_last=True), "-pk")
+            .order_by("-rank", F("listing_date").desc(nulls_last=True), "-pk")
         )
         return list(ranked.values_list("pk", flat=True)[offset : offset + limit])
 

@@ -95,12 +95,13 @@ def one_generation_bump(connection):
 
 # A covering index for counting and filtering matches by statement columns (facets.py): a
 # statement row holds its body first, and SQLite walks the body's overflow pages to reach the
-# status, kind, publisher and date stored after it; this index answers `id = ?` with them alone.
+# status, kind, publisher and listing date stored after it; this index answers `id = ?` with them
+# alone (migration 0008 dropped the version that held `date`).
 # Not a model index: PostgreSQL keeps bodies out of line and does not need it.
 FACETS_INDEX = "statement_search_facets_idx"
 CREATE_FACETS_INDEX = (
     f"CREATE INDEX IF NOT EXISTS {FACETS_INDEX} "
-    "ON statements_statement (id, status, kind, publisher, date)"
+    "ON statements_statement (id, status, kind, publisher, listing_date)"
 )
 
 
@@ -227,8 +228,9 @@ class SqliteEngine(SearchEngine):
     def ranked_ids(self, queryset, query, offset, limit):
         # bm25 column weights in the proportions of PostgreSQL's A/B/C weights (1.0, 0.4, 0.2).
         order = (
-            f"ORDER BY bm25({FTS_TABLE}, 1.0, 0.4, 0.2), statements_statement.date IS NULL, "
-            "statements_statement.date DESC, statements_statement.id DESC LIMIT %s OFFSET %s"
+            f"ORDER BY bm25({FTS_TABLE}, 1.0, 0.4, 0.2), "
+            "statements_statement.listing_date IS NULL, statements_statement.listing_date DESC, "
+            "statements_statement.id DESC LIMIT %s OFFSET %s"
         )
         return _driven_by_matches(queryset, query, order, [limit, offset])
 

@@ -62,6 +62,8 @@ def _rows():
                 "content_hash",
                 "date",
                 "date_source",
+                "listing_date",
+                "listing_date_source",
                 "publisher",
                 "kind",
                 "status",

@@ -223,8 +223,9 @@ SEED_GOLDEN = {
     ),
     "002": dict(
         title=(
+            # Cut before a phrase, not in one ("… at the National…"): issue 13.
             "President Andrés Manuel López Obrador met yesterday with White House Homeland "
-            "Security Advisor Elizabeth Sherwood-Randall at the National…"
+            "Security Advisor Elizabeth Sherwood-Randall"
         ),
         title_inferred=True,
         publisher="Government of Mexico",
@@ -424,8 +425,7 @@ UNSEEN_GOLDEN = {
         "front_matter",
     ),
     "presidencia_latin1": (
-        "El presidente Andrés Manuel López Obrador se reunió hoy en Palacio Nacional con una "
-        "delegación de Estados Unidos encabezada por la asesora…",
+        "El presidente Andrés Manuel López Obrador se reunió hoy en Palacio Nacional",
         "Government of Mexico",
         "communique",
         "es",
@@ -445,7 +445,7 @@ def test_unseen_readouts_match_golden_values(name):
     assert document.kind == kind
     assert document.language == language
     assert (document.published, document.date_source) == (published, date_source)
-    if not title.endswith("…"):
+    if name != "presidencia_latin1":  # an inferred title, cut before a phrase
         assert title not in document.body  # a headline is the title, not the first paragraph
 
 
