@@ -273,10 +273,10 @@ def count_and_facets(
     rows = cached(generation, query, params, run)
     count = next((n for facet, _, _, n in rows if facet == "#count"), 0)
     rows = [row for row in rows if row[0] != "#count"]
-    return count, finish_facets(rows, selected, names, limit)
+    return count, finish_facets(rows, selected, names, limit, expanded)
 
 
-def finish_facets(rows, selected, names, limit=FACET_LIMIT):
+def finish_facets(rows, selected, names, limit=FACET_LIMIT, expanded=()):
     """{facet: [FacetValue]} from (facet, value, label, count) rows: labelled, the chosen
     values added (with 0 if nothing is left), cut to the top `limit` plus the chosen ones."""
     found = {name: {} for name in names}
