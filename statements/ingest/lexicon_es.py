@@ -44,6 +44,7 @@ INSTITUTION_WORDS = {
     "mecanismo", "iniciativa", "estrategia", "alianza", "cumbre", "foro", "conferencia",
     "declaración", "frontera", "fronteriza", "aduanas", "migración", "migratorio", "armas",
     "fentanilo", "asuntos", "norte", "sur", "centro", "mesa", "reunión", "encuentro",
+    "inteligencia", "hemisferio", "occidental", "comité", "trilateral", "bilateral",
     "plan", "fondo", "banco", "agencia", "instituto", "nacional", "federal", "general",
 }  # fmt: skip
 
@@ -119,17 +120,25 @@ PAST_CUES = (
     r"|\bhace\s+(?:un|una|dos|tres|\d+)\s+(?:d[ií]as?|semanas?|mes(?:es)?|años?)\b"
 )
 
+# Lowercase adjectives inside a Spanish title ("asesora nacional de …", "subsecretario de Estado
+# adjunto para …"): the title goes on over them.
+TITLE_ADJECTIVES = {
+    "general", "adjunto", "adjunta", "nacional", "especial", "ejecutivo", "ejecutiva",
+    "interino", "interina", "permanente", "principal", "federal", "encargado", "encargada",
+}  # fmt: skip
+
 # Who sits at the table: people listed after these words attended ("Participaron también …",
 # "Por parte de Estados Unidos participaron …", "Acompañaron a la mandataria …").
 ATTENDANCE_CUES = (
     r"\b(?:particip(?:aron|ó|o)(?:\s+también)?|estuvo\s+integrada\s+por|integrada\s+por"
-    r"|conformada\s+por|compuesta\s+por|encabezada\s+por"
+    r"|conformada\s+por|compuesta\s+por|encabezada\s+por|asisti(?:ó|o|eron)"
+    r"|estuvieron\s+presentes|estuvo\s+presente"
     r"|acompañ(?:ó|o|aron)(?:\s+a\s+(?:la|el|los|las)\s+[\wáéíóúñ]+)?)\b"
 )
 # Verbs whose object attended: "recibió hoy en la Cancillería al secretario …", "sostuvo el día
 # de hoy una llamada telefónica con el primer ministro …".
 OBJECT_CUES = (
-    r"\brecibi(?:ó|o|eron)\s+(?:[\wáéíóúñ]+\s+){0,5}?a(?:l)?\b"
+    r"\brecibi(?:ó|o|eron)\s+(?:[\wáéíóúñ]+\s+){0,9}?a(?:l)?\b"
     r"|\b(?:sostuvo|sostuvieron)\s+(?:[\wáéíóúñ]+\s+){0,9}?con\b"
     r"|\b(?:convers(?:ó|o|aron)|dialog(?:ó|o|aron)|habl(?:ó|o|aron))\s+(?:[\wáéíóúñ]+\s+){0,5}?con\b"
     r"|\bse\s+reuni(?:ó|o|eron)\s+(?:[\wáéíóúñ]+\s+){0,6}?con\b"
@@ -165,3 +174,11 @@ SPEAKER_TITLES = {
     "asesor": ["asesor"], "asesora": ["asesora"], "fiscal": ["fiscal"],
     "gobernador": ["gobernador"], "gobernadora": ["gobernadora"],
 }  # fmt: skip
+
+# Titles of heads of state and government ("presidente de la República de Guatemala"), not of
+# a body's chair ("presidente de la Comisión", "presidenta municipal").
+HEADS_OF_STATE = (
+    r"^(?:(?!vice).)*\b(?:presidente|presidenta|primer\s+ministro|primera\s+ministra)\b"
+    r"(?!\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?(?:comisi[oó]n|comit[eé]|consejo|banco|senado"
+    r"|c[aá]mara|municipal|suprema|corte|mesa|junta|partido|instituto))"
+)

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from statements.ingest import lexicon, lexicon_es
+from statements.ingest import lexicon, lexicon_es, spanish
 from statements.ingest.dates import publication_date_from_text
 from statements.ingest.people import PAST_CUES, Sentences, tokenize
 from statements.ingest.resolve import MIDDLE_GIVEN_NAMES, name_score
@@ -446,8 +446,11 @@ def _host_capital(body, attendees, current, sentences):
     return "", "", False, ""
 
 
+ES_HEADS_OF_STATE = re.compile(lexicon_es.HEADS_OF_STATE, re.IGNORECASE)
+
+
 def _is_head_of_state(title: str) -> bool:
-    return bool(title) and bool(HEADS_OF_STATE.search(title))
+    return bool(title) and bool(HEADS_OF_STATE.search(title) or ES_HEADS_OF_STATE.search(title))
 
 
 # The main event happened in person: a meeting verb, a venue or a city in the lead paragraph.
@@ -496,7 +499,7 @@ def _kind(body, attendees, current, countries):
         first_paragraph,
     ) and not re.search(r"\bdelegation\s+to\b", first_paragraph):
         return "committee"
-    if ES_COMMITTEE.search(_lead_paragraph(body)):
+    if ES_COMMITTEE.search(_lead_paragraph(spanish.without_dateline(body))):
         return "committee"  # "la tercera reunión del Diálogo Económico de Alto Nivel"
     delegations = re.search(r"\b(?:delegations?|delegaci[oó]n(?:es)?)\b", body)
     if delegations and (len(countries) >= 2 or DESTINATION.search(body)):

@@ -153,6 +153,7 @@ OBJECT_CUES = re.compile(
     r"|\bacompañad[oa]s?\s+(?:por|de)\b|\b(?:sostuvo|sostuvieron)\s+(?:[\wáéíóú]+\s+){0,5}?con\b"
     r"|\bconvers(?:ó|o|aron)\s+con\b|\bvisit(?:ó|o)\s+a\b",
 )
+ES_TITLE_ADJECTIVES = _normset(lexicon_es.TITLE_ADJECTIVES)  # "subsecretario de Estado adjunto"
 ES_ATTENDANCE = re.compile(lexicon_es.ATTENDANCE_CUES, re.IGNORECASE)
 ES_OBJECT_CUES = re.compile(lexicon_es.OBJECT_CUES, re.IGNORECASE)
 PLURAL_TITLE_LIST = re.compile(
@@ -263,6 +264,7 @@ def _classify(tokens):
     # "el fiscal general", "the secretary general": a lowercase title goes on.
     for prev, tok in zip(tokens, tokens[1:], strict=False):
         title_goes_on = tok.low in ("general", "adjunto", "adjunta") and prev.cls == "ltitle"
+        title_goes_on |= tok.low in ES_TITLE_ADJECTIVES and prev.cls in ("ltitle", "inst")
         if tok.cls == "lower" and title_goes_on:
             tok.cls = "ltitle"
 

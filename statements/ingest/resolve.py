@@ -148,6 +148,10 @@ def name_score(a: str, b: str) -> float:
             return 0.6
         if len(short) == 1 and len(long_) >= 3 and long_[-2] == short[0]:
             return 0.6
+        # ... also before a second surname with a particle ("Arévalo" of "… Arévalo de León").
+        content = [word for word in long_ if word not in PARTICLES]
+        if len(short) == 1 and len(content) >= 3 and content[-2] == short[0]:
+            return 0.6
         # Family name first: "Kamikawa" of "Kamikawa Yoko".
         if len(short) == 1 and long_[0] == short[0] and short[0] in _EAST_ASIAN_SURNAMES:
             return 0.6

@@ -76,7 +76,12 @@ DASH_QUOTE = re.compile(
 SAID_THAT = re.compile(
     rf"(?P<who>(?:(?:El|La|el|la)\s+)?(?:(?:{_TITLE_WORD})(?:\s+ministr[oa])?\s+{_NAME}"
     rf"|(?:{_TITLE_WORD})(?:\s+ministr[oa])?|{_NAME}))\s+(?:{_VERBS})"
-    r"(?:\s+que)?\s*:?\s*[“«\"](?P<text>[^”»\"]{8,})[”»\"]"
+    r"(?:\s+que(?:\s+[^“«\"\n.]{1,80}?)?)?\s*:?\s*[“«\"](?P<text>[^”»\"]{8,})[”»\"]"
+)
+# "“…”, indicó el subsecretario Velasco." (a lowercase title before the name).
+QUOTE_THEN_TITLE = re.compile(
+    rf"[“«\"](?P<text>[^”»\"\n]{{8,}})[”»\"]\s*,?\s*[—–]?\s*(?:{_VERBS})\s+{_TITLE}"
+    rf"(?:\s+(?P<name>{_NAME}))?"
 )
 
 
@@ -95,9 +100,13 @@ def find_quotes(body: str, found: list[QuoteFound]) -> list[QuoteFound]:
         for m in DASH_QUOTE.finditer(paragraph):
             speaker = _who(" ".join(p for p in (m["title"], m["name"]) if p))
             out.append(QuoteFound(m["text"].strip(), speaker, start + m.start("text")))
-        for m in SAID_THAT.finditer(paragraph):
+        said = [(m, _who(m["who"])) for m in SAID_THAT.finditer(paragraph)]
+        said += [
+            (m, _who(" ".join(p for p in (m["title"], m["name"]) if p)))
+            for m in QUOTE_THEN_TITLE.finditer(paragraph)
+        ]
+        for m, speaker in said:
             position = start + m.start("text")
-            speaker = _who(m["who"])
             same = [q for q in out if abs(q.position - position) <= 1]
             if same:
                 for quote in same:
