@@ -9,6 +9,7 @@ January, … confirmed their commitment") do not. Quoted remarks are left to `qu
 
 import re
 
+from statements.ingest import lexicon_es
 from statements.ingest.documents import (
     countries_in,
     country_mentions,
@@ -51,6 +52,7 @@ TRIGGERS = re.compile(
     r"|reafirm\w* (?:su|el|nuestro) compromiso"
     r")",
 )
+TRIGGERS = re.compile(f"{TRIGGERS.pattern}|{lexicon_es.COMMITMENT_TRIGGERS}")  # "acordamos"
 NEGATED = re.compile(
     r"\b(?:not|never|no longer|failed to|refused to|declined to|neither|nor|unable to"
     r"|did not|didn[’']t|won[’']t|will not|no se)\b[^.;]{0,25}$"

@@ -944,7 +944,7 @@ def parse_document(raw: bytes | str, source_file: str, overrides: dict | None = 
         kind = _kind_value(kind)
     else:
         speaker = publisher_country(publisher) or voice
-        kind = spanish.kind_from_title(title, metadata) if language == "es" else ""
+        kind = spanish.kind_from_title(title, metadata, body) if language == "es" else ""
         kind = kind or infer_kind(title, body, speaker, language, tuple(metadata))
 
     return Document(

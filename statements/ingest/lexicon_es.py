@@ -45,6 +45,7 @@ INSTITUTION_WORDS = {
     "declaración", "frontera", "fronteriza", "aduanas", "migración", "migratorio", "armas",
     "fentanilo", "asuntos", "norte", "sur", "centro", "mesa", "reunión", "encuentro",
     "inteligencia", "hemisferio", "occidental", "comité", "trilateral", "bilateral",
+    "políticas", "fronteras", "inmigración", "derechos", "humanos", "población",
     "plan", "fondo", "banco", "agencia", "instituto", "nacional", "federal", "general",
 }  # fmt: skip
 
@@ -134,6 +135,8 @@ ATTENDANCE_CUES = (
     r"|conformada\s+por|compuesta\s+por|encabezada\s+por|asisti(?:ó|o|eron)"
     r"|estuvieron\s+presentes|estuvo\s+presente"
     r"|acompañ(?:ó|o|aron)(?:\s+a\s+(?:la|el|los|las)\s+[\wáéíóúñ]+)?)\b"
+    # "Nosotros, el presidente …, y el primer ministro …, nos reunimos": a joint declaration.
+    r"|(?<![^\n])nosotros\s*,"
 )
 # Verbs whose object attended: "recibió hoy en la Cancillería al secretario …", "sostuvo el día
 # de hoy una llamada telefónica con el primer ministro …".
@@ -142,6 +145,19 @@ OBJECT_CUES = (
     r"|\b(?:sostuvo|sostuvieron)\s+(?:[\wáéíóúñ]+\s+){0,9}?con\b"
     r"|\b(?:convers(?:ó|o|aron)|dialog(?:ó|o|aron)|habl(?:ó|o|aron))\s+(?:[\wáéíóúñ]+\s+){0,5}?con\b"
     r"|\bse\s+reuni(?:ó|o|eron)\s+(?:[\wáéíóúñ]+\s+){0,6}?con\b"
+)
+
+# Committing verbs in the first person of a joint declaration ("acordamos crear", "nos
+# comprometemos a"), on the folded text; the third person is in commitments.TRIGGERS.
+COMMITMENT_TRIGGERS = (
+    r"\b(?:acordamos|convenimos|nos\s+comprometemos|nos\s+comprometimos"
+    r"|reafirmamos\s+nuestro\s+compromiso|decidimos|resolvimos)\b"
+)
+
+# The text reports a meeting: a Spanish communiqué of one is a "communique".
+MEETING_WORDS = (
+    r"\b(?:se\s+reuni[oó]|se\s+reunieron|nos\s+reunimos|recibi[oó]|recibieron|sostuvo"
+    r"|sostuvieron|reuni[oó]n|encuentro|visita|llamada|videoconferencia|conversaci[oó]n|cumbre)\b"
 )
 
 # A meeting of a standing body ("la tercera reunión del Diálogo Económico de Alto Nivel").

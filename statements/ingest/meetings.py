@@ -96,6 +96,7 @@ MEETING_WORDS = re.compile(
     r"|llamada|conversación|videoconferencia|encuentro|sostuvo)\b",
     re.IGNORECASE,
 )
+MEETING_WORDS = re.compile(f"{MEETING_WORDS.pattern}|{lexicon_es.MEETING_WORDS}", re.I)  # Spanish
 # "… and these meetings in Mexico City": the reported meeting, even in a sentence about another.
 THIS_MEETING = re.compile(r"\b(?:these|this|the)\s+(?:meetings?|talks|visit|trip)\s+$")
 DESTINATION = re.compile(

@@ -50,14 +50,18 @@ def publisher_lines(paragraphs: list[str]) -> tuple[str, list[str]]:
     return publisher, [p for p in kept if p]
 
 
-def kind_from_title(title: str, labels=()) -> str:
-    """A Statement.Kind a Spanish title (or label line) names ("Comunicado conjunto …"), else ""."""
+_MEETING = re.compile(lexicon_es.MEETING_WORDS, re.IGNORECASE)
+
+
+def kind_from_title(title: str, labels=(), body: str = "") -> str:
+    """A Statement.Kind a Spanish title (or label line) names ("Comunicado conjunto …"); else
+    "communique" for a text that reports a meeting ("recibió hoy …"); else ""."""
     for text in (title, *labels):
         folded = fold(text)
         for kind, pattern in lexicon_es.KIND_WORDS:
             if re.search(pattern, folded):
                 return kind
-    return ""
+    return "communique" if _MEETING.search(body) else ""
 
 
 # --- quotations ---
