@@ -352,9 +352,73 @@ BLIND3 = {
         "quotes": [],
     },
 }
-ALL = {**EXPECTED, **BLIND, **BLIND2, **BLIND3}
+# A fourth blind batch, written after the fixes for the third: the figure after every fix.
+BLIND4 = {
+    "blind4/sre_visita_ottawa.txt": {
+        "language": "es",
+        "published": date(2023, 10, 14),
+        "publisher": SRE,
+        "kind": "communique",
+        "officials": {
+            "Alicia Bárcena Ibarra": ("secretaria de Relaciones Exteriores", "MX", True),
+            "Mélanie Joly": ("ministra de Relaciones Exteriores", "CA", True),
+            "Marc Miller": ("ministro de Inmigración", "CA", True),
+            "Carlos Joaquín González": ("embajador de México en Canadá", "MX", True),
+        },
+        "meeting": (date(2023, 10, 14), None, VISIT, "Ottawa"),
+        "commitments": [("acordaron ampliar el Mecanismo", ["MX", "CA"])],
+        "not_commitments": [],
+        "quotes": [("Canadá es un aliado fundamental", "Alicia Bárcena Ibarra")],
+    },
+    "blind4/presidencia_apec_biden.txt": {
+        "language": "es",
+        "published": date(2023, 11, 15),
+        "publisher": PRESIDENCIA,
+        "kind": "communique",
+        "officials": {
+            "Andrés Manuel López Obrador": ("presidente", "MX", True),
+            "Joseph R. Biden": ("presidente de los Estados Unidos", "US", True),
+            "Alicia Bárcena": ("secretaria de Relaciones Exteriores", "MX", True),
+            "Esteban Moctezuma Barragán": ("embajador", "MX", True),
+            "Antony J. Blinken": ("secretario de Estado", "US", True),
+            "Jake Sullivan": ("asesor de Seguridad Nacional", "US", True),
+        },
+        "meeting": (date(2023, 11, 15), None, {"leaders"}, "Woodside"),
+        "commitments": [("acordaron reanudar el diálogo", ["US", "MX"])],
+        "not_commitments": [],
+        "quotes": [("Tenemos una relación de respeto", "Andrés Manuel López Obrador")],
+    },
+    "blind4/comunicado_conjunto_guatemala.txt": {
+        "language": "es",
+        "published": date(2024, 5, 2),
+        "publisher": SRE,
+        "kind": "joint_statement",
+        "officials": {
+            "Rosa Icela Rodríguez Velázquez": (
+                "secretaria de Seguridad y Protección Ciudadana",
+                "MX",
+                True,
+            ),
+            "Maximiliano Reyes Zúñiga": (
+                "subsecretario para América Latina y el Caribe",
+                "MX",
+                True,
+            ),
+            "Francisco Jiménez Irungaray": ("ministro de Gobernación", "GT", True),
+            "Carlos Ramiro Martínez": ("canciller", "GT", True),
+        },
+        "meeting": (date(2024, 5, 1), None, {"committee", "other"}, "Guatemala City"),
+        "commitments": [
+            ("Establecer un protocolo", ["MX", "GT"]),
+            ("Reforzar la vigilancia", ["MX", "GT"]),
+        ],
+        "not_commitments": [],
+        "quotes": [],
+    },
+}
+ALL = {**EXPECTED, **BLIND, **BLIND2, **BLIND3, **BLIND4}
 # Once scored, a blind batch's failures were fixed (by general rules) and it became a test too.
-TESTED = ALL
+TESTED = {**EXPECTED, **BLIND, **BLIND2, **BLIND3}
 
 
 def _extract(name):
@@ -511,8 +575,8 @@ def test_quotes_and_their_speakers(name):
 
 @pytest.mark.parametrize(
     "files",
-    [EXPECTED, BLIND, BLIND2, BLIND3],
-    ids=["tuned", "first blind", "second blind", "third blind"],
+    [EXPECTED, BLIND, BLIND2, BLIND3, BLIND4],
+    ids=["tuned", "first blind", "second blind", "third blind", "fourth blind"],
 )
 def test_totals(files, capsys):
     """Prints the per-field score over a set (run with -s); asserts only that it ran."""
