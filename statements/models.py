@@ -160,6 +160,8 @@ _COUNTRY_WORDS = {
     "french": "FR", "german": "DE", "japanese": "JP", "indian": "IN", "brazilian": "BR",
     "colombian": "CO", "chinese": "CN", "guatemalan": "GT", "honduran": "HN", "salvadoran": "SV",
 }  # fmt: skip
+# Mexican publishers as their Spanish communiqués name them (ingest/lexicon_es.PUBLISHERS).
+_COUNTRY_WORDS |= {"secretaria de relaciones exteriores": "MX", "presidencia de la republica": "MX"}
 
 
 def _country_in(words):

@@ -281,7 +281,7 @@ _SOURCE_LINE = re.compile(
 )
 _RULE_LINE = re.compile(r"^\s*(?:#+|[-*_=]{3,}|(?:\*\s*){3,})\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_BULLET = re.compile(r"^\s*(?:[•·▪◦●‣∙]|[-*+](?=\s)|\d{1,2}[.)](?=\s))\s*")
+_BULLET = re.compile(r"^\s*(?:[•·▪◦●‣∙]|[-*+](?=\s)|\d{1,2}[.)](?=\s)|[a-h]\)(?=\s))\s*")  # "a) …"
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)»]\s*$")
 # A line that cannot end a sentence: it stops on a comma, a hyphen or a word that needs more.
@@ -411,7 +411,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
                 current = []
             continue
         if current and not wrapped:
-            if not _BULLET.match(line) and _CONTINUES.search(current[-1]) or line[:1].islower():
+            if not _BULLET.match(line) and (_CONTINUES.search(current[-1]) or line[:1].islower()):
                 current.append(line.strip())  # "… met at the" / "Ministry of …": one sentence
                 continue
             paragraphs.append(" ".join(current))

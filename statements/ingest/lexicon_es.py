@@ -76,10 +76,26 @@ INSTITUTION_COUNTRY = {
     "secretaría de gobernación": "MX", "fiscalía general de la república": "MX",
 }  # fmt: skip
 
+# Institutions other governments have too: "ministro de Gobernación" is Guatemala's (Mexico's
+# is the "secretaria de Gobernación", in INSTITUTION_COUNTRY above).
+NOT_ONE_COUNTRY = {"gobernación", "gobernacion"}
+
 # Regions: places that are not countries ("América del Norte" is not the United States).
 REGIONS = {
-    "américa del norte", "america del norte", "norteamérica", "centroamérica",
-    "américa latina", "latinoamérica", "américa central", "el caribe",
+    "américa del norte",
+    "america del norte",
+    "norteamérica",
+    "centroamérica",
+    "américa latina",
+    "latinoamérica",
+    "américa central",
+    "el caribe",
+    "caribe",
+}
+
+# Cities as Spanish writes them (meetings.py gives each its one English name).
+CITIES = {
+    "ciudad de guatemala": "GT", "ciudad de panamá": "PA", "ciudad de panama": "PA",
 }  # fmt: skip
 
 # Venues and the city they are in.
@@ -135,6 +151,9 @@ ATTENDANCE_CUES = (
     r"|conformada\s+por|compuesta\s+por|encabezada\s+por|asisti(?:ó|o|eron)"
     r"|estuvieron\s+presentes|estuvo\s+presente"
     r"|acompañ(?:ó|o|aron)(?:\s+a\s+(?:la|el|los|las)\s+[\wáéíóúñ]+)?)\b"
+    # "Por la parte guatemalteca participaron …", "Por parte de Estados Unidos asistieron …"
+    r"|\bpor\s+(?:la\s+)?parte\s+(?:de\s+)?(?P<who>[\wáéíóúñ]+(?:\s+[A-Z][\wáéíóúñ]+)?)\s+"
+    r"(?:particip(?:aron|ó|o)|asisti(?:eron|ó|o))\b"
     # "Nosotros, el presidente …, y el primer ministro …, nos reunimos": a joint declaration.
     r"|(?<![^\n])nosotros\s*,"
 )

@@ -86,7 +86,7 @@ VENUE = re.compile(
     r"|\s+(?:Nacional|Presidencial|Federal|Blanca))?)"
 )
 IN_CITY = re.compile(
-    r"\b(?:in|en)\s+(?P<city>[A-Z][\w’'\-\.]*(?:\s+(?:de\s+)?[A-Z][\w’'\-\.]*){0,2})"
+    r"\b(?:in|en)\s+(?:la\s+(?=Ciudad\b))?(?P<city>[A-Z][\w’'\-\.]*(?:\s+(?:de\s+)?[A-Z][\w’'\-\.]*){0,2})"
     r"(?:,\s+(?P<region>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*)?))?"
 )
 MEETING_WORDS = re.compile(
@@ -408,7 +408,7 @@ def _city(body, current):
                 return candidate, _CITY_COUNTRY[key], False, ""
         region = m.group("region")
         if region:
-            region = region.split(". ")[0].removesuffix(".")  # "Alberta. The leaders …"
+            region = re.split(r"\.\s", region)[0].removesuffix(".")  # "Alberta. The leaders …"
         if region and _key(region) in _REGIONS and _key(m.group("city")) not in _COUNTRY_WORDS:
             city = m.group("city").strip()
             if _key(city) not in _REGIONS:

@@ -79,6 +79,7 @@ NAME_PARTICLES |= {"y", "le", "bin", "ben", "al", "el"}
 CONNECTORS = {"of", "for", "to", "the", "and", "on", "against", "in", "at"}
 TITLE_CONNECTORS = {"of", "for", "to", "the", "and", "on", "against", "de", "del", "la", "y", "e"}
 TITLE_CONNECTORS |= {"los", "las", "para"}  # "presidente de los Estados Unidos", "… para Asuntos"
+TITLE_CONNECTORS |= {"el"}  # "subsecretario para América Latina y el Caribe"
 TITLE_PREFIXES = {"former", "outgoing", "incoming", "acting", "interim"}
 LOWER_TITLES = {"head", "chief", "director", "minister", "secretary", "ambassador", "president"}
 LOWER_TITLES |= {"presidente", "presidenta", "canciller", "secretario", "secretaria", "titular"}
@@ -111,7 +112,7 @@ MEETING_VERBS = {
     # Spanish, folded: "se reunió con", "encabezó", "participaron", "recibió a".
     "reunio", "reunieron", "encabezo", "encabezaron", "participo", "participaron", "recibio",
     "recibieron", "sostuvo", "sostuvieron", "visito", "asistio", "asistieron", "acompano",
-    "acompanaron", "conversaron", "converso", "dialogaron",
+    "acompanaron", "conversaron", "converso", "dialogaron", "realizo", "realizaron",
     # Those who agree or commit together were at the table ("X, Y and Z also agreed to …").
     "agreed", "committed", "pledged", "acordaron", "convinieron",
 }  # fmt: skip

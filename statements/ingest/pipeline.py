@@ -170,6 +170,8 @@ _PUBLISHER_COUNTRIES = (
     ("embajada de mexico", "MX"),
     ("gobierno de mexico", "MX"),
     ("government of mexico", "MX"),
+    ("secretaria de relaciones exteriores", "MX"),
+    ("presidencia de la republica", "MX"),
     ("uk", "GB"),
     ("hm government", "GB"),
 )
@@ -266,7 +268,7 @@ def extract(document: Document) -> Extraction:
     if document.language == "es":  # "señaló la presidenta": a speaker named by a title
         for item in extraction.quotes:
             item.speaker = item.speaker or spanish.speaker_by_title(
-                item.speaker_as_written, extraction.officials
+                item.speaker_as_written, extraction.officials, country
             )
     topics = topic_step.find_topics(f"{document.title}\n\n{body}") or []
     for item in extraction.commitments:

@@ -120,9 +120,10 @@ def find_quotes(body: str, found: list[QuoteFound]) -> list[QuoteFound]:
     return sorted(out, key=lambda q: q.position)
 
 
-def speaker_by_title(as_written: str, officials):
+def speaker_by_title(as_written: str, officials, publisher_country: str = ""):
     """The one official a title-only attribution ("presidenta", "la canciller") or a title and
-    surname ("secretario Mayorkas") names, else None."""
+    surname ("secretario Mayorkas") names, else None. Two fit ("la canciller" of a meeting of
+    two foreign ministers): the publisher's own, when one is."""
     words = fold(as_written).split()
     if not words or words[0] not in lexicon_es.SPEAKER_TITLES:
         return None
@@ -138,8 +139,10 @@ def speaker_by_title(as_written: str, officials):
         if rest and not set(rest) <= set(fold(official.name).split()):
             continue
         fits.append(official)
-    people = {id(o): o for o in fits}
-    return next(iter(people.values())) if len(people) == 1 else None
+    people = list({id(o): o for o in fits}.values())
+    if len(people) > 1 and publisher_country:
+        people = [o for o in people if o.country == publisher_country]
+    return people[0] if len(people) == 1 else None
 
 
 def without_dateline(body: str) -> str:
