@@ -416,9 +416,69 @@ BLIND4 = {
         "quotes": [],
     },
 }
-ALL = {**EXPECTED, **BLIND, **BLIND2, **BLIND3, **BLIND4}
+# A fifth blind batch, written after the fixes for the fourth: scored once, left as found.
+BLIND5 = {
+    "blind5/sre_subsecretaria_bass.txt": {
+        "language": "es",
+        "published": date(2024, 3, 15),
+        "publisher": "Government of Mexico",
+        "kind": "communique",
+        "officials": {
+            "Carmen Moreno Toscano": ("Subsecretaria de Relaciones Exteriores", "MX", True),
+            "John Bass": (
+                "subsecretario de Estado para Asuntos Políticos de EE.UU.",
+                "US",
+                True,
+            ),
+        },
+        "meeting": (date(2024, 3, 12), None, VISIT, "Mexico City"),
+        "commitments": [("acordaron coordinar posiciones", ["US", "MX"])],
+        "not_commitments": [],
+        "quotes": [("Compartimos el interés", "Carmen Moreno Toscano")],
+    },
+    "blind5/presidencia_llamada_trump.txt": {
+        "language": "es",
+        "published": date(2025, 2, 3),
+        "publisher": "Government of Mexico",
+        "kind": "communique",
+        "officials": {
+            "Claudia Sheinbaum Pardo": ("presidenta", "MX", True),
+            "Donald J. Trump": ("presidente de los Estados Unidos", "US", True),
+        },
+        "meeting": (date(2025, 2, 3), None, {"call"}, ""),
+        "commitments": [
+            ("acordaron una pausa", ["US", "MX"]),
+            ("México se comprometió a reforzar", ["MX"]),
+            ("Estados Unidos se comprometió a trabajar", ["US"]),
+        ],
+        "not_commitments": [],
+        "quotes": [("Tuvimos una buena conversación", "Claudia Sheinbaum Pardo")],
+    },
+    "blind5/comunicado_conjunto_canada.txt": {
+        "language": "es",
+        "published": date(2025, 2, 26),
+        "publisher": SRE,
+        "kind": "joint_statement",
+        "officials": {
+            "Juan Ramón de la Fuente": (
+                "secretario de Relaciones Exteriores de México",
+                "MX",
+                True,
+            ),
+            "Mélanie Joly": ("ministra de Relaciones Exteriores de Canadá", "CA", True),
+        },
+        "meeting": (date(2025, 2, 26), None, {"other"}, "Ottawa"),
+        "commitments": [
+            ("se comprometen a profundizar", ["MX", "CA"]),
+            ("reafirmaron su compromiso con un T-MEC", ["MX", "CA"]),
+        ],
+        "not_commitments": [],
+        "quotes": [],
+    },
+}
+ALL = {**EXPECTED, **BLIND, **BLIND2, **BLIND3, **BLIND4, **BLIND5}
 # Once scored, a blind batch's failures were fixed (by general rules) and it became a test too.
-TESTED = ALL
+TESTED = {**EXPECTED, **BLIND, **BLIND2, **BLIND3, **BLIND4}
 
 
 def _extract(name):
@@ -575,8 +635,8 @@ def test_quotes_and_their_speakers(name):
 
 @pytest.mark.parametrize(
     "files",
-    [EXPECTED, BLIND, BLIND2, BLIND3, BLIND4],
-    ids=["tuned", "first blind", "second blind", "third blind", "fourth blind"],
+    [EXPECTED, BLIND, BLIND2, BLIND3, BLIND4, BLIND5],
+    ids=["tuned", "first blind", "second blind", "third blind", "fourth blind", "fifth blind"],
 )
 def test_totals(files, capsys):
     """Prints the per-field score over a set (run with -s); asserts only that it ran."""
