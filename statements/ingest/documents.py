@@ -866,7 +866,8 @@ def parse_document(raw: bytes | str, source_file: str, overrides: dict | None = 
                 header_publisher = "The White House"
             elif "spokesperson" in who:
                 header_publisher = "U.S. Department of State"
-    if detect_language("\n\n".join(paragraphs)) == "es":  # "SRE", "Presidencia de la República"
+    in_spanish = detect_language("\n\n".join(paragraphs)) == "es"
+    if in_spanish:  # a header or sign-off: "SRE", "Presidencia de la República"
         named, paragraphs = spanish.publisher_lines(paragraphs)
         header_publisher = header_publisher or named
     # Header lines naming the publisher ("THE WHITE HOUSE", "Office of the Spokesperson").
@@ -900,7 +901,7 @@ def parse_document(raw: bytes | str, source_file: str, overrides: dict | None = 
     if not source_url and source_label.lower().startswith(("http://", "https://")):
         source_url = source_label
     # A Spanish communiqué's dateline abroad ("Washington, D.C., a 5 de octubre") is no voice.
-    voice_body = spanish.without_dateline(body) if detect_language(body) == "es" else body
+    voice_body = spanish.without_dateline(body) if in_spanish else body
     voice = _voice(voice_body, title)
     publisher = _one_line(front.get("publisher"))
     if not publisher and source_label:

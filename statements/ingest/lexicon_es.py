@@ -112,7 +112,7 @@ PUBLISHERS = {
     "gobierno de mexico": "Government of Mexico",
 }
 # Lines that close a communiqué and say nothing ("-o0o-", "---oOo---").
-CLOSING_MARKS = r"[-–—\s]*[o0]O?[o0][-–—\s]*|[-–—*\s]{3,}|fin|#{2,}"
+CLOSING_MARKS = r"[-–—\s]*[o0][oO0][o0][-–—\s]*|[-–—*\s]{3,}|fin|#{2,}"
 
 # Titles of the kinds of statement (Statement.Kind values), checked on the folded title.
 KIND_WORDS = [

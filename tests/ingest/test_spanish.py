@@ -714,3 +714,20 @@ def test_imported_communique_page_shows_what_the_spanish_text_says(client, tmp_p
     biden = statement.mentions.get(name_as_written="Joseph R. Biden").participant
     assert biden.name not in meeting_html  # recalled, not at the table
     assert "Alejandro Mayorkas" in meeting_html
+
+
+def test_publisher_lines_and_kind_words_of_spanish_communiques():
+    from statements.ingest import spanish
+
+    publisher, kept = spanish.publisher_lines(
+        ["Secretaría de Relaciones Exteriores | Comunicado No. 17", "Texto.", "-o0o-", "SRE"]
+    )
+    assert (publisher, kept) == (SRE, ["Texto."])
+    assert spanish.publisher_lines(["Presidencia de la República", "Texto."])[0] == PRESIDENCIA
+    assert spanish.publisher_lines(["La SRE informa que la reunión fue cordial."])[0] == ""
+    assert spanish.kind_from_title("Comunicado conjunto México-Canadá") == "joint_statement"
+    assert spanish.kind_from_title("Versión estenográfica de la conferencia") == "remarks"
+    assert spanish.kind_from_title("Nota informativa", body="La canciller recibió hoy …") == (
+        "communique"
+    )
+    assert spanish.kind_from_title("Nota informativa", body="México reitera su postura.") == ""
