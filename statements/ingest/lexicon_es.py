@@ -45,7 +45,8 @@ INSTITUTION_WORDS = {
     "declaración", "frontera", "fronteriza", "aduanas", "migración", "migratorio", "armas",
     "fentanilo", "asuntos", "norte", "sur", "centro", "mesa", "reunión", "encuentro",
     "inteligencia", "hemisferio", "occidental", "comité", "trilateral", "bilateral",
-    "políticas", "fronteras", "inmigración", "derechos", "humanos", "población",
+    "políticas", "fronteras", "inmigración", "derechos", "humanos", "población", "asamblea",
+    "organización", "americanos", "naciones", "unidas", "sistema", "interamericano", "estados",
     "plan", "fondo", "banco", "agencia", "instituto", "nacional", "federal", "general",
 }  # fmt: skip
 
@@ -127,7 +128,8 @@ KIND_WORDS = [
 SPEECH_VERBS = [
     "dijo", "afirmó", "señaló", "declaró", "expresó", "subrayó", "indicó", "destacó", "agregó",
     "añadió", "aseguró", "sostuvo", "manifestó", "enfatizó", "puntualizó", "precisó", "comentó",
-    "explicó", "reiteró", "recalcó", "apuntó", "mencionó", "refirió", "concluyó",
+    "explicó", "reiteró", "recalcó", "apuntó", "mencionó", "refirió", "concluyó", "escribió",
+    "publicó", "expuso", "resaltó", "advirtió", "sentenció",
 ]  # fmt: skip
 
 # Sentences about an earlier occasion ("recordó que el pasado 3 de noviembre sostuvo …").

@@ -173,7 +173,7 @@ SINGULAR = {
 OF_THE = {"interior", "treasury", "navy", "army", "air force"}
 
 TOKEN_RE = re.compile(
-    r"(?P<abbr>(?:[A-Z]\.){2,})"
+    r"(?P<abbr>(?:[A-Z]\.){2,}|EE\.\s?UU\.)"  # "U.S.", Spanish "EE.UU."
     r"|(?P<hon>(?:Dr|Mr|Ms|Mrs|Sr|Sra|Srta|Lic|Ing|Jr|Gen|Adm|Amb|Hon|Prof|Rep|Sen|Gov|Lt|Col|"
     r"Capt|Maj|Cmdr|St)\.)"
     r"|(?P<initial>\b[A-Z]\.)(?=\s|$)"

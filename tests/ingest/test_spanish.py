@@ -416,7 +416,7 @@ BLIND4 = {
         "quotes": [],
     },
 }
-# A fifth blind batch, written after the fixes for the fourth: scored once, left as found.
+# A fifth blind batch, written after the fixes for the fourth: scored once, then fixed.
 BLIND5 = {
     "blind5/sre_subsecretaria_bass.txt": {
         "language": "es",
@@ -478,7 +478,7 @@ BLIND5 = {
 }
 ALL = {**EXPECTED, **BLIND, **BLIND2, **BLIND3, **BLIND4, **BLIND5}
 # Once scored, a blind batch's failures were fixed (by general rules) and it became a test too.
-TESTED = {**EXPECTED, **BLIND, **BLIND2, **BLIND3, **BLIND4}
+TESTED = ALL
 
 
 def _extract(name):
