@@ -476,9 +476,45 @@ BLIND5 = {
         "quotes": [],
     },
 }
-ALL = {**EXPECTED, **BLIND, **BLIND2, **BLIND3, **BLIND4, **BLIND5}
+# A sixth blind batch, written after the fixes for the fifth: the figure after every fix.
+BLIND6 = {
+    "blind6/sre_dialogo_economico_washington.txt": {
+        "language": "es",
+        "published": date(2024, 9, 28),
+        "publisher": SRE,
+        "kind": "communique",
+        "officials": {
+            "Raquel Buenrostro Sánchez": ("secretaria de Economía", "MX", True),
+            "Alejandro Encinas Nájera": ("subsecretario de Comercio Exterior", "MX", True),
+            "Katherine Tai": ("representante comercial de Estados Unidos", "US", True),
+            "Dominic LeBlanc": ("secretario de Comercio de Canadá", "CA", True),
+        },
+        "meeting": (date(2024, 9, 27), None, VISIT, "Washington"),
+        "commitments": [("acordaron crear un grupo de trabajo trilateral", ["US", "MX", "CA"])],
+        "not_commitments": [],
+        "quotes": [("la región tiene todo", "Raquel Buenrostro Sánchez")],
+    },
+    "blind6/presidencia_gira_guatemala.txt": {
+        "language": "es",
+        "published": date(2025, 10, 20),
+        "publisher": PRESIDENCIA,
+        "kind": "communique",
+        "officials": {
+            "Claudia Sheinbaum Pardo": ("presidenta", "MX", True),
+            "Bernardo Arévalo de León": ("presidente de Guatemala", "GT", True),
+            "Juan Ramón de la Fuente": ("canciller", "MX", True),
+            "Ariadna Montiel Reyes": ("secretaria de Bienestar", "MX", True),
+            "Carlos Ramiro Martínez": ("canciller", "GT", True),
+        },
+        "meeting": (date(2025, 10, 20), None, {"leaders"}, "Tapachula"),
+        "commitments": [("se comprometieron a ampliar el programa", ["MX", "GT"])],
+        "not_commitments": [],
+        "quotes": [("Nuestros pueblos comparten historia", "Bernardo Arévalo de León")],
+    },
+}
+ALL = {**EXPECTED, **BLIND, **BLIND2, **BLIND3, **BLIND4, **BLIND5, **BLIND6}
 # Once scored, a blind batch's failures were fixed (by general rules) and it became a test too.
-TESTED = ALL
+TESTED = {n: want for n, want in ALL.items() if n not in BLIND6}
 
 
 def _extract(name):
@@ -635,8 +671,8 @@ def test_quotes_and_their_speakers(name):
 
 @pytest.mark.parametrize(
     "files",
-    [EXPECTED, BLIND, BLIND2, BLIND3, BLIND4, BLIND5],
-    ids=["tuned", "first blind", "second blind", "third blind", "fourth blind", "fifth blind"],
+    [EXPECTED, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6],
+    ids=["tuned", "blind 1", "blind 2", "blind 3", "blind 4", "blind 5", "blind 6"],
 )
 def test_totals(files, capsys):
     """Prints the per-field score over a set (run with -s); asserts only that it ran."""
