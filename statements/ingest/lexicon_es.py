@@ -92,6 +92,7 @@ REGIONS = {
     "américa central",
     "el caribe",
     "caribe",
+    "américa latina y el caribe",
 }
 
 # Cities as Spanish writes them (meetings.py gives each its one English name).
@@ -144,6 +145,7 @@ PAST_CUES = (
 TITLE_ADJECTIVES = {
     "general", "adjunto", "adjunta", "nacional", "especial", "ejecutivo", "ejecutiva",
     "interino", "interina", "permanente", "principal", "federal", "encargado", "encargada",
+    "comercial", "económico", "económica", "consular", "regional",
 }  # fmt: skip
 
 # Who sits at the table: people listed after these words attended ("Participaron también …",

@@ -79,7 +79,6 @@ NAME_PARTICLES |= {"y", "le", "bin", "ben", "al", "el"}
 CONNECTORS = {"of", "for", "to", "the", "and", "on", "against", "in", "at"}
 TITLE_CONNECTORS = {"of", "for", "to", "the", "and", "on", "against", "de", "del", "la", "y", "e"}
 TITLE_CONNECTORS |= {"los", "las", "para"}  # "presidente de los Estados Unidos", "… para Asuntos"
-TITLE_CONNECTORS |= {"el"}  # "subsecretario para América Latina y el Caribe"
 TITLE_PREFIXES = {"former", "outgoing", "incoming", "acting", "interim"}
 LOWER_TITLES = {"head", "chief", "director", "minister", "secretary", "ambassador", "president"}
 LOWER_TITLES |= {"presidente", "presidenta", "canciller", "secretario", "secretaria", "titular"}

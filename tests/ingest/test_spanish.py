@@ -476,7 +476,7 @@ BLIND5 = {
         "quotes": [],
     },
 }
-# A sixth blind batch, written after the fixes for the fifth: the figure after every fix.
+# A sixth blind batch, written after the fixes for the fifth: scored once, then fixed.
 BLIND6 = {
     "blind6/sre_dialogo_economico_washington.txt": {
         "language": "es",
@@ -514,7 +514,7 @@ BLIND6 = {
 }
 ALL = {**EXPECTED, **BLIND, **BLIND2, **BLIND3, **BLIND4, **BLIND5, **BLIND6}
 # Once scored, a blind batch's failures were fixed (by general rules) and it became a test too.
-TESTED = {n: want for n, want in ALL.items() if n not in BLIND6}
+TESTED = ALL
 
 
 def _extract(name):
