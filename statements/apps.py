@@ -7,7 +7,7 @@ class StatementsConfig(AppConfig):
     verbose_name = "Bilateral statements"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_migrate, pre_migrate
 
         from statements.search.sqlite import ensure_fts_sync
 
@@ -16,8 +16,13 @@ class StatementsConfig(AppConfig):
 
         from statements.search import changelog, sync
 
-        # The same for the search change log's triggers (migration 0008).
+        # The same for the search change log's triggers (migration 0010).
         post_migrate.connect(
             changelog.ensure_triggers, sender=self, dispatch_uid="statements_search_log"
+        )
+        pre_migrate.connect(
+            changelog.drop_triggers_before_migrating,
+            sender=self,
+            dispatch_uid="statements_search_log_pre",
         )
         sync.connect_signals()

@@ -114,7 +114,7 @@ def test_the_migration_fills_listing_dates(dated_by_meeting):
     statement, _ = dated_by_meeting
     dated = StatementFactory(date=date(2021, 1, 2))
     Statement.objects.update(listing_date=None, listing_date_source="none")
-    migration = importlib.import_module("statements.migrations.0010_listing_date")
+    migration = importlib.import_module("statements.migrations.0009_listing_date")
     migration.fill_listing_dates(apps, None)
     rows = dict(Statement.objects.values_list("pk", "listing_date"))
     assert rows == {statement.pk: date(2022, 5, 3), dated.pk: date(2021, 1, 2)}

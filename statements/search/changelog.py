@@ -1,4 +1,4 @@
-"""Reading the search change log (migration `0008_search_changelog`).
+"""Reading the search change log (migration `0010_search_changelog`).
 
 Triggers write a row to `statements_search_log` for every statement whose searchable content a
 write may have changed, in the write's own transaction. This module reads it for the indexer
@@ -26,14 +26,14 @@ from django.db import connection as default_connection
 
 LOG = "statements_search_log"
 ORIGIN = "statements_search_log_origin"
-LOCK_SPACE = 1514  # as migration 0008
+LOCK_SPACE = 1514  # as migration 0010
 LINK_TABLES = (
     "statements_statementparticipant",
     "statements_statement_topics",
     "statements_meetingreport",
 )
 
-# A copy of migration 0008's SQLite triggers, to restore them.
+# A copy of migration 0010's SQLite triggers, to restore them.
 _LOG = "INSERT INTO statements_search_log (statement_id, op)"
 _PUBLISHED = "SELECT 1 FROM statements_statement WHERE id = {} AND status = 'published'"
 SQLITE_TRIGGERS = {
@@ -91,7 +91,7 @@ class LogState:
     position: int  # the position asked about
     latest: int  # the last seq handed out (0: none yet)
     after: int  # how many rows have a seq above the position
-    token: str  # the database's identity (migration 0008)
+    token: str  # the database's identity (migration 0010)
     pruned_through: int  # rows up to this seq may have been deleted
 
 
@@ -103,7 +103,7 @@ class Entry:
 
 
 def available(connection=default_connection) -> bool:
-    """Whether this database has the log (migrated to 0008)."""
+    """Whether this database has the log (migrated to 0010)."""
     return LOG in connection.introspection.table_names()
 
 
@@ -202,6 +202,24 @@ def suspend_link_logging(connection=default_connection):
         with connection.cursor() as cursor:
             for name in dropped:
                 cursor.execute(f"CREATE TRIGGER {name} {SQLITE_TRIGGERS[name]}")
+
+
+def drop_triggers_before_migrating(using="default", plan=None, **kwargs):
+    """SQLite: drop the log triggers before migrations run (put back by `ensure_triggers`).
+
+    A migration that rebuilds `statements_statement` renames a new table into its place, and
+    SQLite refuses the rename while triggers on other tables name the old one; writes made by
+    the migrations themselves go unlogged, so `ensure_triggers` asks every index to rebuild."""
+    from django.db import connections
+
+    conn = connections[using]
+    if not plan or conn.vendor != "sqlite" or not available(conn):
+        return
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        for (name,) in cursor.fetchall():
+            if name in SQLITE_TRIGGERS:
+                cursor.execute(f"DROP TRIGGER {name}")  # names from SQLITE_TRIGGERS
 
 
 def ensure_triggers(using="default", **kwargs):

@@ -96,7 +96,7 @@ def one_generation_bump(connection):
 # A covering index for counting and filtering matches by statement columns (facets.py): a
 # statement row holds its body first, and SQLite walks the body's overflow pages to reach the
 # status, kind, publisher and listing date stored after it; this index answers `id = ?` with them
-# alone (migration 0008 dropped the version that held `date`).
+# alone (migration 0009 dropped the version that held `date`).
 # Not a model index: PostgreSQL keeps bodies out of line and does not need it.
 FACETS_INDEX = "statement_search_facets_idx"
 CREATE_FACETS_INDEX = (

@@ -1,7 +1,7 @@
 """Keeping a search index in step with the database: the change log, applied in order.
 
 Every write that changes what search shows leaves a row in the database's change log, in its
-own transaction (`changelog`, migration 0008). An index remembers the last seq it applied
+own transaction (`changelog`, migration 0010). An index remembers the last seq it applied
 (`SearchIndex.position`, written after each index commit), so a crash between a database commit
 and the index commit loses nothing: the next `catch_up` applies the rows again (applying is
 idempotent: it re-reads the statements). Every host keeps its own index directory fed from the

@@ -1,4 +1,4 @@
-"""The search change log (migration 0008): every write that changes what search shows leaves a
+"""The search change log (migration 0010): every write that changes what search shows leaves a
 row naming the statement, in the write's own transaction, whoever writes."""
 
 import pytest

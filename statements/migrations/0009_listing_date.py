@@ -35,7 +35,7 @@ def drop_sqlite_facets_index(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("statements", "0009_link_evidence"),
+        ("statements", "0008_link_evidence"),
     ]
 
     operations = [

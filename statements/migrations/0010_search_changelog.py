@@ -249,7 +249,7 @@ def run(statements_by_vendor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("statements", "0007_generation_covers_pages"),
+        ("statements", "0009_listing_date"),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('statements', '0008_search_changelog'),
+        ('statements', '0007_generation_covers_pages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
