@@ -57,6 +57,8 @@ GENERATION_TABLES = (
     "statements_meetingattendance",
     "statements_participantalias",
     "statements_mergerecord",
+    # A curator's correction to an official (0009_official_correction_generation).
+    "statements_officialcorrection",
 )
 GENERATION_TRIGGERS = {
     f"{table}_search_gen_{event[0].lower()}": f"AFTER {event} ON {table} BEGIN {_BUMP} END"
