@@ -57,7 +57,7 @@ GENERATION_TABLES = (
     "statements_meetingattendance",
     "statements_participantalias",
     "statements_mergerecord",
-    # A curator's correction to an official (0009_official_correction_generation).
+    # A curator's correction to an official (0011_official_correction_generation).
     "statements_officialcorrection",
 )
 GENERATION_TRIGGERS = {

@@ -44,7 +44,7 @@ def run(statements_by_vendor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("statements", "0008_link_evidence"),
+        ("statements", "0010_search_changelog"),
     ]
 
     operations = [
