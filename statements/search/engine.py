@@ -25,13 +25,21 @@ from django.conf import settings
 from django.db import connection
 
 from statements.search.base import PAGE_ROWS, SNIPPET_WORDS, START, STOP, SearchResults
-from statements.search.facets import FACET_LIMIT, LIMITED, LINKS, finish_facets
+from statements.search.facets import (
+    EXPANDED_LIMIT,
+    FACET_LIMIT,
+    LIMITED,
+    LINKS,
+    UNDATED,
+    finish_facets,
+)
 from statements.search.index import (
     FOLDING,
     ID_BITS,
     SCHEMA,
     STEMMING,
     TEXT_FIELDS,
+    UNDATED_YEAR,
     WEIGHTS,
     country_code,
     country_of,
@@ -116,6 +124,15 @@ def text_query(parsed: ParsedQuery):
     return Query.boolean_query(clauses)
 
 
+def _year_key(year):
+    """The year field's value for a year facet value ("undated": UNDATED_YEAR)."""
+    return UNDATED_YEAR if str(year) == UNDATED else int(year)
+
+
+def _facet_value(name, key):
+    return UNDATED if name == "year" and key == UNDATED_YEAR else str(key)
+
+
 def _filter_query(name, value):
     if name in ("official", "topic", "meeting"):
         return Query.term_set_query(SCHEMA, name, [item.pk for item in value])
@@ -124,7 +141,7 @@ def _filter_query(name, value):
     if name in ("publisher", "kind"):
         return Query.term_set_query(SCHEMA, name, [str(item) for item in value])
     if name == "year":
-        return Query.term_set_query(SCHEMA, "year", [int(year) for year in value])
+        return Query.term_set_query(SCHEMA, "year", [_year_key(year) for year in value])
     if name in ("date_from", "date_to"):
         bound = value.toordinal()
         lower, upper = (bound, None) if name == "date_from" else (None, bound)
@@ -211,27 +228,28 @@ class IndexSearch:
 
     # facets -----------------------------------------------------------------------------------
 
-    def count_and_facets(self, names, limit=FACET_LIMIT):
+    def count_and_facets(self, names, limit=FACET_LIMIT, expanded=()):
         """(count, {facet: [FacetValue]}) with the database path's semantics (facets.py)."""
         selected = {name: self._selected(name) for name in names}
         labels = {name: self.filterset.selected(name) if self.filterset else {} for name in names}
+        limits = {name: EXPANDED_LIMIT if name in expanded else limit for name in names}
         browsing = self.text is None and not (self.filterset and self.filterset.chosen())
-        key = ("browse", tuple(names), limit)
+        key = ("browse", tuple(names), limit, tuple(sorted(expanded)))
         cached = self.index.snapshot_cache.get(key) if browsing else None
         if cached is not None and cached[0] is self.searcher:
             count, counts = cached[1]
         else:
-            count, counts = self._counts(names, limit, selected)
+            count, counts = self._counts(names, limits, selected)
             if browsing:  # the whole archive's counts: once per snapshot of the index
                 self.index.snapshot_cache[key] = (self.searcher, (count, counts))
-        rows = self._rows(counts, selected, limit)
-        return count, finish_facets(rows, labels, names, limit)
+        rows = self._rows(counts, selected, limits)
+        return count, finish_facets(rows, labels, names, limit, expanded)
 
-    def _counts(self, names, limit, selected):
+    def _counts(self, names, limits, selected):
         """(count, {facet: {key: count}}): one aggregation for the facets without a chosen value
         and the count, one per facet with chosen values (counted without their own filter)."""
         shared = [name for name in names if not selected[name]]
-        aggs = {name: self._terms(name, limit, selected[name]) for name in shared}
+        aggs = {name: self._terms(name, limits[name], selected[name]) for name in shared}
         aggs["n"] = {"value_count": {"field": "id"}}
         found = self.searcher.aggregate(self.query, aggs)
         count = int(found["n"]["value"] or 0)
@@ -240,11 +258,11 @@ class IndexSearch:
             if selected[name]:
                 base = combine(self.text, filter_queries(self.filterset, without=name))
                 answer = self.searcher.aggregate(
-                    base, {name: self._terms(name, limit, selected[name])}
+                    base, {name: self._terms(name, limits[name], selected[name])}
                 )[name]
             else:
                 base, answer = self.query, found[name]
-            counts[name] = self._complete(name, base, answer, limit, selected[name])
+            counts[name] = self._complete(name, base, answer, limits[name], selected[name])
         return count, counts
 
     def _selected(self, name):
@@ -257,7 +275,7 @@ class IndexSearch:
         if name == "country":
             return {country_code(code): code for code in chosen}
         if name == "year":
-            return {int(year): str(year) for year in chosen}
+            return {_year_key(year): str(year) for year in chosen}
         return {str(item): str(item) for item in chosen}
 
     @staticmethod
@@ -293,7 +311,7 @@ class IndexSearch:
     def _key(name, key):
         return str(key) if name in ("kind", "publisher") else int(key)
 
-    def _rows(self, counts, selected, limit):
+    def _rows(self, counts, selected, limits):
         """(facet, value, label, count) rows as facets.py's SQL gives them: a limited facet's
         chosen values, then its others by count and slug (the publisher: by name) up to
         `limit` + chosen; the labels of officials, topics and meetings, and the first slugs of
@@ -304,7 +322,7 @@ class IndexSearch:
             if name not in LIMITED:
                 plan[name] = (list(values), [], 0)
                 continue
-            cut = limit + len(chosen)
+            cut = limits[name] + len(chosen)
             ordered = sorted(values.values(), reverse=True)
             edge = ordered[cut - 1] if len(ordered) >= cut else 0
             mine = [k for k in values if k in chosen]
@@ -327,11 +345,11 @@ class IndexSearch:
                 shown = [(country_of(k), "", values[k], k in chosen) for k in keys]
             else:
                 keys = keys + sorted(tied)[:need]
-                shown = [(str(k), "", values[k], k in chosen) for k in keys]
+                shown = [(_facet_value(name, k), "", values[k], k in chosen) for k in keys]
             if name in LIMITED:
                 mine = [row for row in shown if row[3]]
                 others = sorted((r for r in shown if not r[3]), key=lambda r: (-r[2], r[0]))
-                shown = mine + others[: limit + len(chosen) - len(mine)]
+                shown = mine + others[: limits[name] + len(chosen) - len(mine)]
             rows += [(name, value, label, n) for value, label, n, _ in shown]
         return rows
 
@@ -555,11 +573,11 @@ class IndexResults(SearchResults):
             return super().ids(offset, limit)
         return self.index_search.ids(self.sort, offset, limit)
 
-    def count_and_facets(self, names, limit=FACET_LIMIT):
+    def count_and_facets(self, names, limit=FACET_LIMIT, expanded=()):
         """(count, facets) from the index; None while the database answers."""
         if self.index_search is None:
             return None
-        count, facets = self.index_search.count_and_facets(names, limit)
+        count, facets = self.index_search.count_and_facets(names, limit, expanded)
         self._count = count
         return count, facets
 

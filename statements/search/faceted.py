@@ -102,7 +102,7 @@ class FacetedSearch:
         """{facet: [FacetValue with .url to toggle it]}; also primes the result count."""
         answered = None
         if isinstance(self.results, IndexResults):
-            answered = self.results.count_and_facets(self.facet_names)
+            answered = self.results.count_and_facets(self.facet_names, expanded=self.expanded)
         facets = answered[1] if answered else self._database_facets()
         for name, values in facets.items():
             current = self.params.getlist(name)

@@ -45,6 +45,7 @@ REBUILD_HEAP = 200_000_000
 BATCH = 1000
 # Sort keys: (date ordinal << 32) | id. Ids must stay below 2**32.
 ID_BITS = 32
+UNDATED_YEAR = 0  # the year field of a statement with no date, even from a meeting
 NO_DATE_OLDEST = 1 << 24  # after every real ordinal (date.max is 3,652,059)
 
 
@@ -119,7 +120,8 @@ def _row(pk, title, names, body, date, kind, publisher):
     }
 
 
-ROW_FIELDS = ("pk", "title", "search_names", "body", "date", "kind", "publisher")
+# `listing_date`: the statement's own date, else its meeting's (what lists sort and filter by).
+ROW_FIELDS = ("pk", "title", "search_names", "body", "listing_date", "kind", "publisher")
 
 
 def _links_sql(where):
@@ -222,6 +224,8 @@ def document(row) -> tantivy.Document:
     if date:
         doc.add_integer("year", date.year)
         doc.add_integer("day", date.toordinal())
+    else:  # the year facet's "Undated" (facets.UNDATED)
+        doc.add_integer("year", UNDATED_YEAR)
     newest, oldest = sort_keys(row["id"], date)
     doc.add_integer("newest", newest)
     doc.add_integer("oldest", oldest)

@@ -1,6 +1,5 @@
 """The change log's SQLite triggers and later migrations that rebuild a table they name."""
 
-
 from tests.production.conftest import clean_env
 from tests.production.test_settings import run_python
 

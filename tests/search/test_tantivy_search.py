@@ -81,6 +81,10 @@ FILTERS = [
     "date_to=2023-10-05",
     "date_from=2023-10-01&date_to=2023-12-31",
     "kind=readout&year=2023&topic=migration",
+    "year=undated",
+    "year=undated&year=2023",
+    "all=official",
+    "all=topic&topic=trade",
 ]
 SORTS = ["relevance", "newest", "oldest"]
 
