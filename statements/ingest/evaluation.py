@@ -55,7 +55,9 @@ FIELDS = {
     "grouping": "pairs of statements that share a meeting",
     "statement_date": "publication date",
     "publisher": "publisher, front matter as given",
-    "publisher_no_url": "publisher with source_url removed: right where the body says it, else unknown",
+    "publisher_no_url": (
+        "publisher with source_url removed: right where the body says it, else unknown"
+    ),
     "kind": "kind of document",
     "quotes": "quotes (P/R) ",
     "quote_speaker": "a quote's speaker, on quotes found",
@@ -214,7 +216,8 @@ class Report:
     def table(self) -> list[str]:
         lines = [
             f"split={self.split}  documents={self.documents}",
-            f"{'field':<20} {'precision':>9} {'recall':>7}  {'right/found':>12} {'right/expected':>15}",
+            f"{'field':<20} {'precision':>9} {'recall':>7}  "
+            f"{'right/found':>12} {'right/expected':>15}",
         ]
         for name, tally in self.tallies.items():
             if not tally.found and not tally.expected:
@@ -222,7 +225,8 @@ class Report:
             extra = f"  wrong {tally.wrong}" if name.startswith("publisher") else ""
             lines.append(
                 f"{name:<20} {tally.precision:>9.3f} {tally.recall:>7.3f}  "
-                f"{tally.tp_found:>5}/{tally.found:<6} {tally.tp_expected:>7}/{tally.expected:<7}{extra}"
+                f"{tally.tp_found:>5}/{tally.found:<6} "
+                f"{tally.tp_expected:>7}/{tally.expected:<7}{extra}"
             )
         return lines
 

@@ -1,4 +1,4 @@
-"""`manage.py score_extraction [--split tune|blind|all] [--json]`: the extraction against the gold."""
+"""`manage.py score_extraction [--split tune|blind|all] [--json]`: extraction against the gold."""
 
 import json
 import os
