@@ -4,6 +4,8 @@ These are words of the *language of readouts* (titles, institutions, countries, 
 names of people: a name is found because of where it stands, not because we knew it.
 """
 
+from pathlib import Path
+
 TITLE_HEADS = {
     "secretary-general", "director-general", "attorney-general", "presidente", "presidenta",
     "canciller", "secretario", "secretaria", "subsecretario", "subsecretaria", "embajador",
@@ -265,3 +267,29 @@ EAST_ASIAN_SURNAMES = {
     # Vietnamese
     "nguyen", "tran", "pham", "le", "hoang", "vo", "dang", "bui", "do", "ngo", "duong",
 }  # fmt: skip
+
+
+# --- The world's countries, organisations and cities, from data/countries.yaml ---------------
+
+
+def _load_world():
+    import yaml
+
+    path = Path(__file__).with_name("data") / "countries.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+WORLD = _load_world()
+# {code: [usual name, other names and demonyms]}: every country and organisation the data names.
+WORLD_NAMES = {
+    str(code): [str(word) for word in words]
+    for section in ("countries", "organisations")
+    for code, words in WORLD[section].items()
+}
+ORGANISATIONS = {str(code) for code in WORLD["organisations"]}
+for _code, _words in WORLD_NAMES.items():
+    for _word in _words:
+        COUNTRY_WORDS.setdefault(_word.casefold(), _code)
+for _code, _cities in WORLD["cities"].items():
+    for _city in _cities:
+        CITIES.setdefault(_city.casefold(), str(_code))
