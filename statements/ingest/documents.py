@@ -368,6 +368,9 @@ SOURCE_LABELS = {
 }
 HOSTS = {
     "whitehouse.gov": "The White House",
+    "bidenwhitehouse.archives.gov": "The White House",
+    "trumpwhitehouse.archives.gov": "The White House",
+    "obamawhitehouse.archives.gov": "The White House",
     "state.gov": "U.S. Department of State",
     "dhs.gov": "U.S. Department of Homeland Security",
     "justice.gov": "U.S. Department of Justice",

@@ -56,7 +56,8 @@ FIELDS = {
     "statement_date": "publication date",
     "publisher": "publisher, front matter as given",
     "publisher_no_url": (
-        "publisher with source_url removed: right where the body says it, else unknown"
+        "publisher with source_url removed: right where the body says it, else unknown or a"
+        " flagged guess; wrong = a publisher that is not the document's"
     ),
     "kind": "kind of document",
     "quotes": "quotes (P/R) ",
@@ -415,11 +416,13 @@ def score_document(gold: dict, path: Path, report: Report, extraction=None):
     if not right:
         report.miss(name, "publisher", f"{document.publisher!r} not {gold['publisher']!r}")
     bare = read_without_url(path)
-    if gold["publisher_stated"]:
-        right = _publisher_key(bare.publisher) == _publisher_key(gold["publisher"])
-    else:
-        right = not bare.publisher
-    t["publisher_no_url"].add(right, wrong=bool(bare.publisher) and not right)
+    given = _publisher_key(bare.publisher)
+    right_value = given == _publisher_key(gold["publisher"])
+    # What the import flags as "Publisher inferred from the text" (pipeline._note_document).
+    flagged = not bare.source_url and "publisher" not in bare.front_matter
+    unstated_ok = not given or (right_value and flagged)
+    right = right_value if gold["publisher_stated"] else unstated_ok
+    t["publisher_no_url"].add(right, wrong=bool(given) and not right_value)
     if not right:
         expected_publisher = gold["publisher"] if gold["publisher_stated"] else "(unknown)"
         report.miss(name, "publisher_no_url", f"{bare.publisher!r} not {expected_publisher}")

@@ -211,7 +211,11 @@ def publisher_country(document):
         if country:
             return country
     named = documents.countries_in(document.publisher, leaders=False) if document.publisher else []
-    return named[0] if len(named) == 1 else ""
+    if len(named) == 1:
+        return named[0]
+    # No publisher stated: whose voice the text has still helps read it ("our countries"), but
+    # is never shown as its publisher.
+    return "" if document.publisher else documents._voice(document.body, document.title)
 
 
 def extract(document: Document) -> Extraction:
