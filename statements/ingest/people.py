@@ -103,7 +103,8 @@ MEETING_VERBS = {
     "accompanied", "accompany", "participated", "participate", "participates", "visited",
     "visits", "traveled", "travelled", "travels", "received", "receives", "welcomed",
     "welcomes", "spoke", "speaks", "talked", "held", "joined", "attended", "attend", "attends",
-    "co-chaired", "chaired", "convened", "headed", "represented",
+    "co-chaired", "chaired", "convened", "headed", "represented", "called", "phoned",
+    "telephoned", "conferred",
     # Spanish, folded: "se reunió con", "encabezó", "participaron", "recibió a".
     "reunio", "reunieron", "encabezo", "encabezaron", "participo", "participaron", "recibio",
     "recibieron", "sostuvo", "sostuvieron", "visito", "asistio", "asistieron", "acompano",
@@ -125,6 +126,8 @@ DELEGATION_REGION = re.compile(
     r"|(?P<adj>\b[A-Z][\w\.’']*)?\s*delegation\s+(?:also\s+)?"
     r"(?:included|includes|was\s+composed\s+of|comprised|consisted\s+of|was\s+made\s+up\s+of)\b"
     r"|\bparticipants\s+(?:included|were)\b|\battendees\s+(?:included|were)\b"
+    # "Joining President Biden on the call were …"
+    r"|\bJoining\s+(?:[\w’'.]+\s+){0,6}?(?:were|was)\b"
     r"|\b(?:also\s+)?(?:participating|attending|present)\s+(?:were|was)\b"
     r"|\bwith\s+the\s+participation\s+of\b"
     # "la delegación mexicana, en la que participaron …", "integrada por …"
@@ -138,7 +141,7 @@ OBJECT_CUES = re.compile(
     r"(?:\w+\s+){0,3}?(?:led|headed)\s+by\b"
     r"|\b(?:accompanied|joined)\s+by\b"
     r"|\bmet(?:\s+[\w’']+){0,4}?\s+with\b|\bmeetings?\s+with\b"
-    r"|\bspoke(?:\s+[\w’']+){0,4}?\s+with\b"
+    r"|\bspoke(?:\s+[\w’']+){0,4}?\s+(?:with|to)\b|\b(?:called|phoned|telephoned)\b"
     r"|\btalks\s+with\b|\bcall\s+(?:today\s+|yesterday\s+)?with\b"
     r"|\b(?:had|held|has|holds)\s+an?\s+(?:[\w’']+\s+){0,2}?(?:call|conversation)\s+"
     r"(?:today\s+|yesterday\s+)?with\b|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
@@ -418,6 +421,8 @@ def _title_before(tokens, body, i):
             if m < 0 or tokens[m].text != "(":
                 break
             k = m - 1
+        elif tok.text == "," and _ends_previous_person(tokens, k):
+            break  # "President Macron of France, Chancellor Scholz": France is Macron's
         elif (
             tok.text == "-"
             and k > 0
@@ -459,6 +464,18 @@ def _title_before(tokens, body, i):
         pass
     text = _clean(body[tokens[start].start : tokens[end].end])
     return text, honorific, _title_country(words), tokens[start].start
+
+
+def _ends_previous_person(tokens, comma):
+    """Whether the words before a comma are "of <country or place>" after someone's name."""
+    m = comma - 1
+    while m >= 0 and tokens[m].cls in ("country", "place", "inst", "acro") and comma - m < 6:
+        m -= 1
+    if m == comma - 1 or m < 1:
+        return False
+    if tokens[m].low == "the":
+        m -= 1
+    return tokens[m].low in ("of", "de", "del") and tokens[m - 1].cls in ("name", "initial")
 
 
 def _title_country(words):
