@@ -177,7 +177,7 @@ INSTITUTION_COUNTRY = {
     "cofepris": "MX", "inm": "MX", "national migration institute": "MX", "guardia nacional": "MX",
     "gobernación": "MX", "gobernacion": "MX", "palacio nacional": "MX", "national palace": "MX",
     "sheinbaum administration": "MX", "amlo": "MX", "global affairs canada": "CA", "rcmp": "CA",
-    "cbsa": "CA", "privy council": "CA", "pco": "CA", "parliament hill": "CA",
+    "cbsa": "CA", "privy council": "CA", "pco": "CA", "parliament hill": "CA", "un": "UN",
 }  # fmt: skip
 
 # Cities (and the states or countries written after them) for meeting places; also never names.

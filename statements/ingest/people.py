@@ -232,8 +232,8 @@ def _classify(tokens):
                 tok.cls = "lower"
         elif w in HONORIFICS or w + "." in HONORIFICS:
             tok.cls = "hon"
-        elif w in INSTITUTION_COUNTRY:
-            tok.cls = "acro"
+        elif w in INSTITUTION_COUNTRY and (len(w) > 3 or tok.text.isupper()):
+            tok.cls = "acro"  # a short acronym only in capitals: "UN", not Spanish "Un"
         elif tok.text.isupper() and len(tok.text) > 1:
             if w in COUNTRY_WORDS:
                 tok.cls, tok.country = "country", COUNTRY_WORDS[w]
@@ -753,8 +753,10 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
 
 def _country_after(tokens, j):
     """'Prime Minister Mark Carney of Canada' -> CA."""
-    if j + 1 < len(tokens) and tokens[j].low == "of" and tokens[j + 1].cls == "country":
-        return tokens[j + 1].country
+    if j + 1 < len(tokens) and tokens[j].low == "of":
+        k = j + 2 if tokens[j + 1].low == "the" else j + 1  # "of the United Kingdom"
+        if k < len(tokens) and tokens[k].cls == "country":
+            return tokens[k].country
     return ""
 
 
@@ -1010,3 +1012,24 @@ def _is_plain_national_title(title: str) -> bool:
     if any(w in COUNTRY_WORDS for w in words):
         return False
     return bool(words & TITLE_CORE)
+
+
+def officials_in_title(title: str, known, *, publisher_country: str = "", gazetteer=None):
+    """People a document's title names ("Joint Statement by President Biden and President von der
+    Leyen …") that its body does not: signatories, only mentioned. Position 0, before the body."""
+    found = []
+    for mention in find_officials(title, publisher_country=publisher_country, gazetteer=gazetteer):
+        forms = [mention.name, *getattr(mention, "variants", [])]
+        if any(
+            name_score(form, seen) for other in known for seen in _forms(other) for form in forms
+        ):
+            continue
+        if not mention.title:
+            continue  # a title line names people by their title: "President Biden"
+        mention.attended, mention.position, mention.how_found = False, 0, "document title"
+        found.append(mention)
+    return found
+
+
+def _forms(mention):
+    return [mention.name, *getattr(mention, "variants", [])]

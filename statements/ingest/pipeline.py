@@ -225,6 +225,10 @@ def extract(document: Document) -> Extraction:
     extraction = Extraction(document=document)
 
     extraction.officials = list(people_step.find_officials(body, publisher_country=country) or [])
+    if document.title and not document.title_inferred:
+        extraction.officials += people_step.officials_in_title(
+            document.title, extraction.officials, publisher_country=country
+        )
     extraction.dates = list(date_step.find_dates(body, document.published) or [])
     extraction.meetings = list(
         meeting_step.find_meetings(
