@@ -193,15 +193,19 @@ def _document_countries(body: str) -> list[str]:
 
 
 def find_commitments(
-    body: str, *, parties_in_context: list[str] | None = None
+    body: str, *, parties_in_context: list[str] | None = None, officials=(), own_country: str = ""
 ) -> list[CommitmentFound]:
     """The committing sentences or clauses of a body, in order, with who commits.
 
     Parties: countries named in the subject ("the United States and Mexico" → ["US", "MX"]);
     group words ("our countries", "both delegations", "the leaders", "we", "they") → the
     `parties_in_context` (else the countries the body names most); "the three countries" → three.
-    Position is the character offset of the sentence or clause in `body`.
+    Position is the character offset of the sentence or clause in `body`. `officials` (the
+    document's OfficialMentions) settle a one-person subject: "The President reaffirmed his
+    commitment" commits the President's country (the publisher's, `own_country`, when two
+    officials hold that title), not everyone at the table.
     """
+    people = _people(officials)
     found: list[CommitmentFound] = []
     mentioned = _document_countries(body)
     context = order_countries(parties_in_context) if parties_in_context else []
@@ -242,8 +246,10 @@ def find_commitments(
                 )
                 clause = trimmed.strip()
                 subject = fold(_subject(sentence[start:], trigger.start() - start))
-                parties = _possessor_parties(fold(clause)) or _parties_of_subject(
-                    subject, context, mentioned, last_parties, three, pair
+                parties = (
+                    _possessor_parties(fold(clause))
+                    or _person_parties(subject, people, own_country)
+                    or _parties_of_subject(subject, context, mentioned, last_parties, three, pair)
                 )
                 if not parties:
                     if _needs_party_subject(trigger):
@@ -400,3 +406,51 @@ def _parties_of_subject(
     if context:
         return context
     return order_countries(mentioned[:2])
+
+
+# A one-person subject: "the President", "Mr. Sullivan", "Prime Minister Kishida", "he".
+_ONE_PERSON = re.compile(
+    r"^\s*(?:the\s+)?(?P<title>(?:vice |deputy |prime |foreign |national security |under )?"
+    r"(?:president|minister|secretary|chancellor|advisor|adviser|king|queen|premier|taoiseach"
+    r"|ambassador|governor|director|general|speaker|emir|crown prince|sultan)\b)?"
+    r"(?P<rest>[^,;]*)$"
+)
+_PLURAL = re.compile(
+    r"\b(?:and|both|leaders|sides|officials|delegations|countries|they|we|y|ministers|secretaries"
+    r"|presidents|parties|governments|participants|teams)\b"
+)
+
+
+def _people(officials):
+    """(folded name words, folded title, country) of each official with a country."""
+    people = []
+    for official in officials or ():
+        if not official.country:
+            continue
+        words = set()
+        for form in [official.name, *getattr(official, "variants", [])]:
+            words.update(w for w in re.findall(r"[\w’'-]+", fold(form)) if len(w) > 2)
+        people.append((words, fold(official.title or ""), official.country))
+    return people
+
+
+def _person_parties(subject: str, people, own_country: str) -> list[str]:
+    """The country of the one official a subject names (by name, else by title), or []."""
+    if not people or not subject.strip() or _PLURAL.search(subject) or countries_in(subject):
+        return []
+    words = set(re.findall(r"[\w’'-]+", subject))
+    by_name = {country for names, _title, country in people if names & words}
+    if len(by_name) == 1:
+        return [next(iter(by_name))]
+    if by_name:
+        return []
+    match = _ONE_PERSON.match(subject)
+    title = match["title"] if match else None
+    if not title or len(match["rest"].split()) > 2:
+        return []
+    holders = {country for _names, held, country in people if re.search(rf"\b{title}$", held)}
+    if len(holders) == 1:
+        return [next(iter(holders))]
+    if own_country in holders:
+        return [own_country]  # "the President" of a White House readout is the U.S. President
+    return []

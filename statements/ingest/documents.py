@@ -63,9 +63,10 @@ COUNTRY_NAMES = {
     "DO": ("Dominican Republic", ["dominican republic", "dominican"]),
 }  # fmt: skip
 
-# Every other country, from the lexicon's data file (lexicon.WORLD_NAMES), names as written.
+# Every other country and international organisation (EU, NATO, UN …), from the lexicon's data
+# file (lexicon.WORLD_NAMES), names as written.
 for _code, _words in lexicon.WORLD_NAMES.items():
-    if _code not in lexicon.ORGANISATIONS and _code not in COUNTRY_NAMES:
+    if _code not in COUNTRY_NAMES:
         COUNTRY_NAMES[_code] = (_words[0], [word.casefold() for word in _words])
 
 # Heads of state and government the archive meets; only used to tell whose voice a text has and

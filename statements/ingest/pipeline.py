@@ -246,8 +246,18 @@ def extract(document: Document) -> Extraction:
     if len(parties - {""}) < 2:
         parties |= {o.country for o in extraction.officials}
     parties = sorted(parties - {""})
+    if document.kind == "joint_statement":
+        # "We" of a joint statement is every signatory: those its title names, else everyone's.
+        signatories = set(documents.countries_in(document.title))
+        signatories |= {o.country for o in extraction.officials if o.how_found == "document title"}
+        signatories.discard("")
+        if len(signatories) >= 2:
+            parties = sorted(signatories | set(parties))
     found: list[CommitmentFound] = commitment_step.find_commitments(
-        body, parties_in_context=parties or None
+        body,
+        parties_in_context=parties or None,
+        officials=extraction.officials,
+        own_country=country,
     )
     extraction.commitments = [
         CommitmentItem(
