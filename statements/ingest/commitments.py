@@ -30,15 +30,27 @@ TRIGGERS = re.compile(
     r"|(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat)\w*"
     r" (?:the |their |our |its |his |her |a |an )?(?:[\w.’'-]+ ){0,6}?"
     r"(?:shared |joint |mutual |full |strong |firm |steadfast |ongoing |continued )*commitments?"
-    r"|(?:discuss|express|highlight)\w* (?:their|our) (?:shared |joint |mutual |continued )?"
+    r"|(?:discuss|express|highlight|emphasi[sz]|stress|demonstrat|recogni[sz])\w*"
+    r" (?:a |their |our |its )(?:shared |joint |mutual |continued |strong |steadfast )?"
     r"commitments?"
+    # "our commitment to Article 5 of the NATO Treaty is ironclad"
+    r"|commitments? to [^.;]{3,100}? (?:is|are|remains?) (?:ironclad|unwavering|unshakable"
+    r"|steadfast)"
+    # "affirmed their unwavering support for Ukraine", "We offer our full support for …"
+    r"|(?:re)?affirm\w* (?:their|our|its|his|her) (?:[\w-]+ ){0,2}support for"
+    r"|offer\w* (?:our|their|its) (?:full |continued |steadfast )?support"
+    # "tasked their teams to …", "has directed his team to deploy …"
+    r"|(?:tasked|directed|instructed) (?:their|his|her|our) (?:[\w-]+ )?(?:teams?|officials"
+    r"|ministers|staff|cabinet|administration)"
+    # "We intend to …", "announce our intent to open …" (a party's own plan)
+    r"|intend(?:s|ed)? to|(?:our|their|its) intent(?:ion)? to"
     # "discussed trade between Canada and Mexico and their shared commitment to …"
     r"|(?:discuss|express|highlight)\w* [^.;:]{3,120}? and (?:their|our) (?:shared|joint|mutual)"
     r" commitments?"
     r"|(?:reaffirm|confirm|renew|reiterat)\w* (?:our|their|its) (?:collaboration|resolve|"
     r"determination|support|cooperation|pledge) to"
     r"|reaffirm\w* (?:that )?(?:they|we) (?:are|were|will)"
-    r"|pledg(?:e|es|ed) (?:to|their|our|its|a|an|support|\$)"
+    r"|pledg(?:e|es|ed|ing) (?!that\b|of\b|by\b)[\w$]"
     r"|agree(?:s|d)? (?:to|on|upon|that)"
     r"|(?:reached|made) an? agreement"
     r"|resolv(?:e|es|ed) to"
@@ -58,7 +70,7 @@ NEGATED = re.compile(
 # Scheduling and reporting, not committing: "will meet again today", "will participate in".
 SCHEDULE = re.compile(
     r"\bwill (?:also )?(?:meet|participate|travel|visit|hold|attend|host|speak|be joined|"
-    r"depart|arrive|return|deliver)\b"
+    r"depart|arrive|return|deliver|celebrate|commemorate|mark)\b"
 )
 # Scheduling, not committing: "agreed to hold the next dialogue in Washington". (Agreeing to meet
 # again or to stay in close contact is an undertaking between the parties: the corpus gold
@@ -251,6 +263,13 @@ def find_commitments(
                     or _person_parties(subject, people, own_country)
                     or _parties_of_subject(subject, context, mentioned, last_parties, three, pair)
                 )
+                reported = _reported_subject(fold(sentence[start : trigger.start()]))
+                if reported is not None and _needs_party_subject(trigger):
+                    parties = _possessor_parties(reported) or _parties_of_subject(
+                        reported, context, mentioned, last_parties, three, pair
+                    )
+                    if not parties:
+                        continue  # "… actions that will lower costs": not a party's "will"
                 if not parties:
                     if _needs_party_subject(trigger):
                         continue  # "The program will …": only the parties' "will" commits
@@ -311,7 +330,18 @@ SPANISH_SCHEDULE = re.compile(
 
 
 def _needs_party_subject(trigger: re.Match) -> bool:
-    return trigger.re is SPANISH_FUTURE or trigger.group(0).startswith("will")
+    return trigger.re is SPANISH_FUTURE or trigger.group(0).startswith(("will", "intend"))
+
+
+# "a series of actions that will …", "her view that African innovators will …": the "will" of a
+# relative or reported clause, whose subject is what the clause after "that"/"which" names.
+_REPORTED = re.compile(r"\b(?:that|which|who)\s+(?P<subject>[^,;]*)$")
+
+
+def _reported_subject(head: str):
+    """The subject of a "that"/"which" clause ending just before a trigger, else None."""
+    match = _REPORTED.search(head)
+    return match["subject"] if match else None
 
 
 def _committing_triggers(folded: str, sentence: str = ""):
