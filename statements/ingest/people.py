@@ -208,6 +208,9 @@ def tokenize(body: str) -> list[Token]:
     return tokens
 
 
+ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ash|as|an|ar|at|az|ibn|bin|abu)[-‑][A-Z]")
+
+
 def _classify(tokens):
     for tok in tokens:
         w = tok.low
@@ -223,6 +226,8 @@ def _classify(tokens):
             tok.cls, tok.country = (
                 ("country", COUNTRY_WORDS[w]) if w in COUNTRY_WORDS else ("acro", "")
             )
+        elif ARABIC_ARTICLE.match(tok.text):
+            tok.cls = "name"  # "al-Saud", "al-Hathloul": part of the name, lowercase article
         elif not tok.text[0].isupper():
             if w in NAME_PARTICLES:
                 tok.cls = "particle"
@@ -401,6 +406,8 @@ def _title_before(tokens, body, i):
             and tokens[k + 1].cls in ("title", "ltitle")
         ):
             break  # "The Prime Minister and President Arévalo": two people, two titles
+        if tok.low in ("and", "y") and _ends_previous_person(tokens, k):
+            break  # "X of Japan and National Security Office Director Y": Japan is X's
         if (
             tok.cls in allowed
             or tok.cls in ("lower", "particle", "stop")
@@ -695,6 +702,15 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     significant = [t for t in words if t.cls == "name"]
     if not significant:
         return None
+    if prev is not None and prev.text in ("St.", "St"):
+        return None  # "St. Patrick's Day", "St. Lucia": a saint or a place, not an official
+    if (
+        prev is not None
+        and prev.cls == "poss"
+        and j - i == 1
+        and not (i > 1 and tokens[i - 2].cls in ("name", "initial"))
+    ):
+        return None  # "the Speaker's Lunch": what someone has, not who someone is
     title, honorific, country, _ = _title_before(tokens, body, i)
     occ = Occurrence(name=name, start=i, end=j, position=tokens[i].start, honorific=honorific)
     occ.possessive = nxt is not None and nxt.cls == "poss"
@@ -1018,12 +1034,15 @@ def officials_in_title(title: str, known, *, publisher_country: str = "", gazett
     """People a document's title names ("Joint Statement by President Biden and President von der
     Leyen …") that its body does not: signatories, only mentioned. Position 0, before the body."""
     found = []
+    known_words = {w for other in known for seen in _forms(other) for w in name_words(seen)}
     for mention in find_officials(title, publisher_country=publisher_country, gazetteer=gazetteer):
-        forms = [mention.name, *getattr(mention, "variants", [])]
+        forms = _forms(mention)
         if any(
             name_score(form, seen) for other in known for seen in _forms(other) for form in forms
         ):
             continue
+        if {w for form in forms for w in name_words(form)} & known_words:
+            continue  # "King Salman" of a body that names "King Salman bin Abdulaziz al-Saud"
         if not mention.title:
             continue  # a title line names people by their title: "President Biden"
         mention.attended, mention.position, mention.how_found = False, 0, "document title"

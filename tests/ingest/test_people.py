@@ -460,3 +460,44 @@ def test_those_who_agree_together_attended():
         "Joseph R. Biden": True,
         "Barack Obama": False,
     }
+
+
+def _found(text, **kwargs):
+    return {o.name: (o.title, o.country, o.attended) for o in find_officials(text, **kwargs)}
+
+
+def test_country_after_one_person_does_not_become_the_next_persons():
+    found = _found(
+        "Joining President Biden on the call were President Macron of France, Chancellor Scholz "
+        "of Germany, and Prime Minister Johnson of the United Kingdom. Mr. Sullivan met with "
+        "Secretary General Akiba Takeo of Japan and Director Cho Tae-yong of the Republic of Korea."
+    )
+    assert found["Macron"][1:] == ("FR", True)
+    assert found["Scholz"] == ("Chancellor", "DE", True)
+    assert found["Johnson"][1] == "GB"
+    assert found["Akiba Takeo"][1] == "JP"
+    assert found["Cho Tae-yong"] == ("Director", "KR", True)
+
+
+def test_arabic_articles_stay_in_the_name_and_holidays_are_not_people():
+    found = _found(
+        "President Biden spoke with King Salman bin Abdulaziz al-Saud of Saudi Arabia. Later the "
+        "President attended the St. Patrick’s Day Speaker’s Lunch hosted by Speaker Nancy Pelosi."
+    )
+    assert found["Salman bin Abdulaziz al-Saud"][:2] == ("King", "SA")
+    assert not {"Patrick", "Lunch"} & set(found)
+
+
+def test_people_of_every_country_and_organisation_get_its_code():
+    found = _found(
+        "President Biden met President Joko Widodo of Indonesia, President William Ruto of Kenya "
+        "and NATO Secretary General Jens Stoltenberg."
+    )
+    assert found["Joko Widodo"][1] == "ID"
+    assert found["William Ruto"][1] == "KE"
+    assert found["Jens Stoltenberg"][1] == "NATO"
+
+
+def test_a_call_makes_both_sides_attendees():
+    found = _found("President Joe Biden called President Claudia Sheinbaum of Mexico today.")
+    assert found["Joe Biden"][2] and found["Claudia Sheinbaum"][2]
