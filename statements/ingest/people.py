@@ -669,6 +669,7 @@ def find_officials(
             occurrences.append(occ)
 
     _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues, sentences)
+    _mark_participant_lists(body, occurrences)
     occurrences.extend(_transcript_speakers(body))
     people = _merge(occurrences)
     mentions = [_to_mention(group, gazetteer, publisher_country) for group in people]
@@ -733,6 +734,9 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     if tokens[i].start in list_titles:
         occ.title, occ.how = list_titles[tokens[i].start], "delegation list"
         return occ
+    if honorific and not title:
+        # "Dr. Eliza Chin, Executive Director, …": the title follows the name.
+        title, country = _title_after(tokens, body, j)
     if title or honorific:
         if (
             len(significant) == 1
@@ -753,6 +757,11 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         return occ
     if attribution:
         occ.how = "quote attribution"
+        return occ
+    of_country = _country_after(tokens, j)
+    if len(words) >= 2 and of_country and len(significant) == len(words):
+        # "Xavier Chatel of France": a person's name, then whose official they are.
+        occ.country, occ.country_how, occ.how = of_country, "title", "context"
         return occ
     if len(words) >= 2:
         verb_after = re.match(r"^\s+(\w+)", after_text)
@@ -886,6 +895,38 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
     for occ in occurrences:
         if occ.quoted:
             attend(occ)
+
+
+# "Participants:", "U.S. Delegation:", "The Mexican delegation included:" alone on a line, then a
+# list: everyone in the list took part.
+LIST_HEADING = re.compile(
+    r"^\s*(?:the\s+)?(?P<adj>[A-Z][\w.’']*\s+)?(?:participants|attendees|delegation(?: members)?"
+    r"|members of the delegation|participantes|delegaci[oó]n)(?:\s+(?:included|include|were|are"
+    r"|incluy[oó]))?\s*:\s*$",
+    re.IGNORECASE,
+)
+LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦●‣∙*+-]|\d{1,2}[.)])\s*")
+
+
+def _mark_participant_lists(body, occurrences):
+    """Everyone in the list under a "Participants:" heading attended (with the heading's
+    country when it names one: "U.S. Delegation:")."""
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", body)]
+    for n, (start, end) in enumerate(paragraphs):
+        heading = LIST_HEADING.match(body[start:end])
+        if not heading:
+            continue
+        country = _country_of_words(heading["adj"] or "")
+        list_end = start
+        for item_start, item_end in paragraphs[n + 1 :]:
+            if not LIST_ITEM.match(body[item_start:item_end]):
+                break
+            list_end = item_end
+        for occ in occurrences:
+            if end <= occ.position < list_end and not occ.possessive:
+                occ.attended = True
+                if country and not occ.country:
+                    occ.country, occ.country_how = country, "delegation"
 
 
 DESTINATION_TO = re.compile(
@@ -1032,9 +1073,11 @@ def _is_plain_national_title(title: str) -> bool:
 
 def officials_in_title(title: str, known, *, publisher_country: str = "", gazetteer=None):
     """People a document's title names ("Joint Statement by President Biden and President von der
-    Leyen …") that its body does not: signatories, only mentioned. Position 0, before the body."""
+    Leyen …") that its body does not: signatories, only mentioned; in a readout of a meeting or
+    a call, the people it met. Position 0, before the body."""
     found = []
     known_words = {w for other in known for seen in _forms(other) for w in name_words(seen)}
+    reports_meeting = bool(_TITLE_REPORTS_MEETING.search(_norm(title)))
     for mention in find_officials(title, publisher_country=publisher_country, gazetteer=gazetteer):
         forms = _forms(mention)
         if any(
@@ -1043,11 +1086,18 @@ def officials_in_title(title: str, known, *, publisher_country: str = "", gazett
             continue
         if {w for form in forms for w in name_words(form)} & known_words:
             continue  # "King Salman" of a body that names "King Salman bin Abdulaziz al-Saud"
-        if not mention.title:
-            continue  # a title line names people by their title: "President Biden"
-        mention.attended, mention.position, mention.how_found = False, 0, "document title"
+        if not (mention.title or mention.country):
+            continue  # a title line names people by title or country: "President Biden"
+        mention.attended = reports_meeting
+        mention.position, mention.how_found = 0, "document title"
         found.append(mention)
     return found
+
+
+# "Readout of … Meeting with Xavier Chatel of France …": the people a readout's title says met.
+_TITLE_REPORTS_MEETING = re.compile(
+    r"\breadout\b.*\b(?:meeting|meets|met|call|calls|conversation|visit|talks|travel|trip)\b"
+)
 
 
 def _forms(mention):
