@@ -671,7 +671,7 @@ def find_officials(
     _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues, sentences)
     _mark_participant_lists(body, occurrences)
     occurrences.extend(_transcript_speakers(body))
-    people = _merge(occurrences)
+    people = [person for person in _merge(occurrences) if _is_official(person, gazetteer)]
     mentions = [_to_mention(group, gazetteer, publisher_country) for group in people]
     _follow_delegation_heads(people, mentions)
     return mentions
@@ -995,6 +995,17 @@ class _Person:
                 if occ.country and occ.country_how == how:
                     return occ.country
         return ""
+
+
+def _is_official(person, gazetteer) -> bool:
+    """A person named only with an honorific, never a title, who neither took part nor spoke
+    ("the release of Ms. Loujain al-Hathloul"), is someone the text is about, not an official
+    (unless the gazetteer of officials knows them)."""
+    if any(o.title or o.attended or o.quoted or o.country for o in person.occurrences):
+        return True
+    if not all(o.honorific for o in person.occurrences):
+        return True  # found by where the name stands ("met with Xi Jinping"): kept
+    return bool(gazetteer) and gazetteer.lookup(person.best_name) is not None
 
 
 def _merge(occurrences):
