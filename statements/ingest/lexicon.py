@@ -42,8 +42,8 @@ HONORIFICS = {
 }  # fmt: skip
 
 INSTITUTION_WORDS = {
-    "federation", "confederation", "meeting", "meetings", "summit", "society", "academy", "league",
-    "union", "metals", "mining", "company", "corporation", "inc", "ltd", "llc", "inaugural",
+    "federation", "confederation", "meeting", "meetings", "society", "academy", "league",
+    "metals", "mining", "company", "corporation", "inc", "ltd", "llc", "inaugural",
     "accord", "action", "administration", "aeronautics", "affairs", "agency", "agenda",
     "agreement", "agriculture", "air", "airport", "alcohol", "alliance", "americas", "armed",
     "army", "assembly", "association", "attorney's", "authority", "avenue", "aviation", "bank",
