@@ -43,6 +43,7 @@ HONORIFICS = {
 
 INSTITUTION_WORDS = {
     "federation", "confederation", "meeting", "meetings", "society", "academy", "league",
+    "humanitarian", "reconstruction",
     "metals", "mining", "company", "corporation", "inc", "ltd", "llc", "inaugural",
     "accord", "action", "administration", "aeronautics", "affairs", "agency", "agenda",
     "agreement", "agriculture", "air", "airport", "alcohol", "alliance", "americas", "armed",
@@ -268,6 +269,21 @@ EAST_ASIAN_SURNAMES = {
     "moon", "yoo", "hong", "ahn", "oh", "seo", "kwon", "hwang", "baek", "nam",
     # Vietnamese
     "nguyen", "tran", "pham", "le", "hoang", "vo", "dang", "bui", "do", "ngo", "duong",
+}  # fmt: skip
+
+
+# Titles a government does NOT have, for the publishers whose readouts the archive holds most: an
+# official with such a title and no stated country is not the publisher's (a White House readout's
+# "Prime Minister Kishida" is not American). Words of the language of readouts, not names.
+GOVERNMENT_TITLES = {
+    "US": ["prime minister", "minister", "chancellor", "king", "queen", "crown prince", "prince",
+           "emir", "sultan", "taoiseach", "premier", "foreign secretary", "secretary-general",
+           "secretary general", "president of the european", "high representative", "tanaiste",
+           "canciller", "presidente", "presidenta", "secretario", "secretaria", "sheikh"],
+    "CA": ["president", "vice president", "king", "emir",
+           "canciller", "presidente", "presidenta", "secretario", "secretaria"],
+    "MX": ["prime minister", "chancellor", "king", "queen", "premier", "vice president",
+           "vicepresidente", "vicepresidenta", "primer ministro", "primera ministra"],
 }  # fmt: skip
 
 

@@ -104,6 +104,7 @@ MEETING_VERBS = {
     "visits", "traveled", "travelled", "travels", "received", "receives", "welcomed",
     "welcomes", "spoke", "speaks", "talked", "held", "joined", "attended", "attend", "attends",
     "co-chaired", "chaired", "convened", "headed", "represented", "called", "phoned",
+    "co-hosted", "co-host", "co-hosts", "co-led", "co-lead", "co-leads", "co-chair", "co-chairs",
     "telephoned", "conferred",
     # Spanish, folded: "se reunió con", "encabezó", "participaron", "recibió a".
     "reunio", "reunieron", "encabezo", "encabezaron", "participo", "participaron", "recibio",
@@ -140,7 +141,8 @@ OBJECT_CUES = re.compile(
     r"(?P<adj>\b[A-Z][\w\.’']*\s+)?(?:delegation|delegations|trip|visit|mission|team)\s+"
     r"(?:\w+\s+){0,3}?(?:led|headed)\s+by\b"
     r"|\b(?:accompanied|joined)\s+by\b"
-    r"|\bmet(?:\s+[\w’']+){0,4}?\s+with\b|\bmeetings?\s+with\b"
+    r"|\bmet(?:\s+[\w’']+){0,4}?\s+with\b|\bmeetings?\s+with\b|\bmeet\s+(?:\w+\s+){0,2}?with\b"
+    r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened)\s+by\b"
     r"|\bspoke(?:\s+[\w’']+){0,4}?\s+(?:with|to)\b|\b(?:called|phoned|telephoned)\b"
     r"|\btalks\s+with\b|\bcall\s+(?:today\s+|yesterday\s+)?with\b"
     r"|\b(?:had|held|has|holds)\s+an?\s+(?:[\w’']+\s+){0,2}?(?:call|conversation)\s+"
@@ -507,7 +509,13 @@ def _title_country(words):
     for idx, t in enumerate(words[first_core:], start=first_core):
         if t.country and idx > 0 and words[idx - 1].low in ("of", "for", "de", "del"):
             return t.country
-    return ""
+    # "Executive Director, American Medical Women's Association": the one country it names.
+    named = {
+        t.country
+        for idx, t in enumerate(words)
+        if t.country and t.cls == "country" and not (idx and words[idx - 1].low in ("to", "in"))
+    }
+    return named.pop() if len(named) == 1 else ""
 
 
 def _title_after(tokens, body, j):
@@ -620,7 +628,15 @@ def _list_after(tokens, k):
     sentence = tokens[k].sentence if k < len(tokens) else 0
     while k < len(tokens) and tokens[k].sentence == sentence:
         tok = tokens[k]
-        if tok.cls in allowed or tok.text in ",()–" or tok.low in LIST_FILLERS - {"will"}:
+        # "his national security advisor counterparts X of Japan, Y of the ROK": lowercase title
+        # and institution words describe the people listed.
+        described = tok.cls == "lower" and (tok.low in TITLE_HEADS or tok.low in INSTITUTION_WORDS)
+        if (
+            tok.cls in allowed
+            or described
+            or tok.text in ",()–"
+            or tok.low in LIST_FILLERS - {"will"}
+        ):
             if tok.cls == "stop" and tok.low not in LIST_FILLERS:
                 break
             out.append(k)
@@ -674,7 +690,27 @@ def find_officials(
     people = [person for person in _merge(occurrences) if _is_official(person, gazetteer)]
     mentions = [_to_mention(group, gazetteer, publisher_country) for group in people]
     _follow_delegation_heads(people, mentions)
+    _country_of_the_sentence(tokens, sentences, mentions, publisher_country)
     return mentions
+
+
+def _country_of_the_sentence(tokens, sentences, mentions, publisher_country):
+    """An official with a title but no country yet, named in a sentence that names one foreign
+    country (or a city of one) and no other: theirs ("met with Prime Minister Kishida, …, the G7
+    Summit in Hiroshima")."""
+    starts = [tok.start for tok in tokens]
+    for mention in mentions:
+        if mention.country or not mention.title:
+            continue
+        start, end = sentences.around(mention.position)
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        named = {
+            tok.country
+            for tok in tokens[first:last]
+            if tok.country and tok.cls in ("country", "place")
+        } - {publisher_country, ""}
+        if len(named) == 1:
+            mention.country = named.pop()
 
 
 def _follow_delegation_heads(people, mentions):
@@ -890,7 +926,9 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         ):
             # "X se reunió con …": the reflexive pronoun belongs to the verb.
             verb_at = k - 1 if k > 0 and tokens[k - 1].low == "se" else k
-            _attend_list(tokens, _list_before(tokens, verb_at), by_token, attend, "")
+            # Subjects of one verb are often counterparts ("U.S. Coordinator X and Deputy Prime
+            # Minister Y co-hosted"): one's country is not given to the other.
+            _attend_list(tokens, _list_before(tokens, verb_at), by_token, attend, "", share=False)
     # 4. Speakers quoted in the document.
     for occ in occurrences:
         if occ.quoted:
@@ -949,7 +987,7 @@ def _destination_country(text: str) -> str:
     return ""
 
 
-def _attend_list(tokens, indexes, by_token, attend, country, hosts_only=False):
+def _attend_list(tokens, indexes, by_token, attend, country, hosts_only=False, share=True):
     """Everyone named in one list attended. Those the list gives no country take the one country
     the list names ("met with Mexican President X and Foreign Secretary Y": Y is Mexican too).
     `hosts_only`: `country` is the host's, given only to those whose title is a plain national
@@ -972,7 +1010,7 @@ def _attend_list(tokens, indexes, by_token, attend, country, hosts_only=False):
         and not (idx > 0 and tokens[idx - 1].low == "to")
     }
     named.discard("")
-    list_country = country or (next(iter(named)) if len(named) == 1 else "")
+    list_country = country or (next(iter(named)) if len(named) == 1 and share else "")
     for occ in people:
         attend(occ, list_country)
 
@@ -1051,7 +1089,13 @@ def _to_mention(person, gazetteer, publisher_country):
     entry = gazetteer.lookup(name, country) if gazetteer else None
     if not country and entry is not None:
         country = entry.country
-    if not country and publisher_country and title and _is_plain_national_title(title):
+    if (
+        not country
+        and publisher_country
+        and title
+        and _is_plain_national_title(title)
+        and _title_in_government(title, publisher_country)
+    ):
         country = publisher_country
     hows = [o.how for o in occs]
     how = next(
@@ -1072,6 +1116,16 @@ def _to_mention(person, gazetteer, publisher_country):
         variants=list(dict.fromkeys(o.name for o in occs)),
         titles=titles,
     )
+
+
+def _title_in_government(title: str, country: str) -> bool:
+    """Whether a country's government has such a title (lexicon.GOVERNMENT_TITLES): the U.S.
+    has no Prime Minister, so "Prime Minister Kishida" of a White House readout is not American."""
+    known = lexicon.GOVERNMENT_TITLES.get(country)
+    if not known:
+        return True
+    folded = " ".join(re.findall(r"[\w’'-]+", _norm(title)))
+    return not any(re.search(rf"\b{re.escape(_norm(foreign))}\b", folded) for foreign in known)
 
 
 def _is_plain_national_title(title: str) -> bool:

@@ -501,3 +501,34 @@ def test_people_of_every_country_and_organisation_get_its_code():
 def test_a_call_makes_both_sides_attendees():
     found = _found("President Joe Biden called President Claudia Sheinbaum of Mexico today.")
     assert found["Joe Biden"][2] and found["Claudia Sheinbaum"][2]
+
+
+def test_a_title_the_publishers_government_lacks_does_not_take_its_country():
+    found = _found(
+        "Mr. Sullivan also met with Prime Minister Kishida, whom he thanked for the G7 Summit "
+        "in Hiroshima. Crown Prince Salman bin Hamad Al Khalifa welcomed the delegation.",
+        publisher_country="US",
+    )
+    assert found["Kishida"][1] == "JP"  # the one foreign place of its sentence
+    assert found["Salman bin Hamad Al Khalifa"][1] != "US"
+
+
+def test_counterparts_who_co_host_keep_their_own_countries_and_both_attend():
+    found = _found(
+        "Today, U.S. Special Presidential Coordinator Amos Hochstein and Deputy Prime Minister "
+        "Chrystia Freeland co-hosted the inaugural meeting of the Taskforce.",
+        publisher_country="US",
+        gazetteer=EMPTY_GAZETTEER,  # unknown without it: never the American's country
+    )
+    assert found["Amos Hochstein"][1:] == ("US", True)
+    assert found["Chrystia Freeland"][1:] == ("", True)
+
+
+def test_people_a_delegation_travelled_to_meet_attended():
+    found = _found(
+        "Advisor Liz Sherwood-Randall travelled to Mexico City to meet with President Andrés "
+        "Manuel López Obrador and with Foreign Secretary Alicia Bárcena. The President attended "
+        "a lunch co-hosted by Presidents Klaus Iohannis of Romania and Andrzej Duda of Poland."
+    )
+    assert found["Andrés Manuel López Obrador"][2] and found["Alicia Bárcena"][2]
+    assert found["Klaus Iohannis"][1:] == ("RO", True)
