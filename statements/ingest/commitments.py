@@ -50,7 +50,7 @@ TRIGGERS = re.compile(
     r"|(?:reaffirm|confirm|renew|reiterat)\w* (?:our|their|its) (?:collaboration|resolve|"
     r"determination|support|cooperation|pledge) to"
     r"|reaffirm\w* (?:that )?(?:they|we) (?:are|were|will)"
-    r"|pledg(?:e|es|ed|ing) (?!that\b|of\b|by\b)[\w$]"
+    r"|pledg(?:es|ed|ing) (?!that\b|of\b|by\b)[\w$]|pledge (?:to|their|our|its|a|an|support|\$)"
     r"|agree(?:s|d)? (?:to|on|upon|that)"
     r"|(?:reached|made) an? agreement"
     r"|resolv(?:e|es|ed) to"
@@ -88,6 +88,8 @@ AGREED_VIEW = re.compile(
 EARLIER_EVENT = re.compile(
     r"\b(?:held|signed|adopted|launched|announced) (?:in|on|last) |\b(?:in|since) (?:19|20)\d\d\b"
     r"|\blast (?:year|month)\b"
+    r"|\b(?:at|during) the (?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)\b"
 )
 
 # Subjects that stand for the parties of the meeting.
@@ -263,6 +265,8 @@ def find_commitments(
                     or _person_parties(subject, people, own_country)
                     or _parties_of_subject(subject, context, mentioned, last_parties, three, pair)
                 )
+                if _needs_party_subject(trigger) and _thing_of_a_party(subject):
+                    continue  # "The dedicated efforts of the UAE … will result in"
                 reported = _reported_subject(fold(sentence[start : trigger.start()]))
                 if reported is not None and _needs_party_subject(trigger):
                     parties = _possessor_parties(reported) or _parties_of_subject(
@@ -409,6 +413,9 @@ def _parties_of_subject(
 ) -> list[str]:
     """Who a subject stands for. `three`: the sentence names a trilateral body or three
     delegations, so "our countries" there are three (the context's, else the three most named)."""
+    tail = subject.rsplit(",", 1)[-1]
+    if tail != subject and GROUP_SUBJECT.search(tail):
+        subject = tail  # "from Russia's invasion of Ukraine to …, the Leaders pledged"
     named = countries_in(subject) or order_countries(
         match.lastgroup for match in _AGENCY.finditer(subject)
     )
@@ -425,8 +432,8 @@ def _parties_of_subject(
     if not group:
         return []
     word = group.group(0)
-    if word == "they" and last:
-        return last
+    if word == "they" and len(last) >= 2:
+        return last  # "they" after one person's sentence is still everyone at the table
     if pair and TWO.search(word):
         return pair
     if THREE.search(word) or (three and word != "they"):
@@ -484,3 +491,24 @@ def _person_parties(subject: str, people, own_country: str) -> list[str]:
     if own_country in holders:
         return [own_country]  # "the President" of a White House readout is the U.S. President
     return []
+
+
+# "The dedicated efforts of the UAE", "the Initiative of Mexico": a thing of a party, not one.
+_OF_PHRASE = re.compile(
+    r"^\s*(?:the|this|these|that|those|its|their|our)\s+(?P<head>[^,]*?)\s+of\s"
+)
+PARTY_HEADS = {
+    "government", "governments", "people", "peoples", "president", "presidents", "ministry",
+    "ministries", "department", "departments", "republic", "kingdom", "state", "states",
+    "delegation", "delegations", "leaders", "leader", "secretary", "minister", "ministers",
+    "administration", "embassy", "office", "agency", "agencies", "forces", "authorities",
+    "countries", "nations", "members", "gobierno", "pueblo", "secretaria",
+}  # fmt: skip
+
+
+def _thing_of_a_party(subject: str) -> bool:
+    match = _OF_PHRASE.match(subject)
+    if not match:
+        return False
+    head = match["head"].split()
+    return bool(head) and head[-1] not in PARTY_HEADS and not countries_in(match["head"])

@@ -392,3 +392,25 @@ def test_one_official_as_subject_commits_their_country_only():
         body, parties_in_context=["US", "FI", "SE"], officials=officials, own_country="US"
     )
     assert [c.parties for c in found] == [["US"], ["SE"], ["US", "FI", "SE"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The dedicated efforts of the UAE to mobilize support will result in a first shipment.",
+        "That is why at the June G7 Summit, leaders announced their intention to invest.",
+        "Canada joined the multilateral pledge made at COP28 to mobilize investment.",
+    ],
+)
+def test_things_of_a_party_and_earlier_pledges_do_not_commit(sentence):
+    assert find_commitments(sentence, parties_in_context=US_MX) == []
+
+
+def test_group_subjects_after_an_opening_phrase_and_they_after_one_person():
+    body = (
+        "At a time of challenges, from Russia’s invasion of Ukraine to volatility, the Leaders "
+        "pledged to work together. The Vice President thanked the President. They agreed to "
+        "continue to work together on migration."
+    )
+    found = find_commitments(body, parties_in_context=US_MX)
+    assert [c.parties for c in found] == [US_MX, US_MX]
