@@ -160,6 +160,8 @@ PLURAL_TITLE_LIST = re.compile(
 MAX_NAME_WORDS = 8  # "María Fernanda de la Cruz Gutiérrez" has six
 SENTENCE_STOP = re.compile(r"(?<![A-Z])\.(?=\s|$)|\n\s*\n")  # "U.S." ends no sentence
 SINGULAR = {
+    "Presidents": "President", "Prime Ministers": "Prime Minister", "Senators": "Senator",
+    "Foreign Ministers": "Foreign Minister", "Kings": "King", "Chancellors": "Chancellor",
     "Secretaries": "Secretary", "Ministers": "Minister", "Undersecretaries": "Undersecretary",
     "Deputy Secretaries": "Deputy Secretary", "Deputy Ministers": "Deputy Minister",
     "Vice Ministers": "Vice Minister", "Directors": "Director", "Ambassadors": "Ambassador",
@@ -575,7 +577,23 @@ def _plural_list_titles(body, spans_by_pos):
             else:
                 titles[name_at] = f"{singular} {prep} {dept}"
             offset += len(item) + 1
+    # "Presidents Klaus Iohannis of Romania and Andrzej Duda of Poland": each one a President.
+    for m in PLURAL_BEFORE_NAMES.finditer(body):
+        singular = SINGULAR.get(m.group("plural").title(), m.group("plural")[:-1])
+        stop = SENTENCE_STOP.search(body, m.end())
+        end = stop.start() if stop else len(body)
+        for name_at in sorted(pos for pos in spans_by_pos if m.end() <= pos < end):
+            between = body[m.end() : name_at]
+            if re.search(r"[;:]|\b(?:with|by|who|which|to|in)\b", between):
+                break
+            titles.setdefault(name_at, singular)
     return titles
+
+
+PLURAL_BEFORE_NAMES = re.compile(
+    r"\b(?P<plural>Presidents|Prime Ministers|Foreign Ministers|Ministers|Secretaries|Ambassadors"
+    r"|Governors|Senators|Kings|Chancellors)\s+(?=[A-ZÁÉÍÓÚ][a-záéíóúñ])"
+)
 
 
 class Sentences:
@@ -769,6 +787,8 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     occ.quoted = bool(attribution)
     if tokens[i].start in list_titles:
         occ.title, occ.how = list_titles[tokens[i].start], "delegation list"
+        occ.country = _country_after(tokens, j)  # "Presidents X of Romania and Y of Poland"
+        occ.country_how = "title" if occ.country else ""
         return occ
     if honorific and not title:
         # "Dr. Eliza Chin, Executive Director, …": the title follows the name.

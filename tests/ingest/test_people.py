@@ -532,3 +532,12 @@ def test_people_a_delegation_travelled_to_meet_attended():
     )
     assert found["Andrés Manuel López Obrador"][2] and found["Alicia Bárcena"][2]
     assert found["Klaus Iohannis"][1:] == ("RO", True)
+
+
+def test_a_plural_title_before_names_gives_each_the_singular():
+    found = _found(
+        "The summit was co-hosted by Presidents Klaus Iohannis of Romania and Andrzej Duda of "
+        "Poland."
+    )
+    assert found["Klaus Iohannis"] == ("President", "RO", True)
+    assert found["Andrzej Duda"] == ("President", "PL", True)
