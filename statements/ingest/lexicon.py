@@ -311,3 +311,7 @@ for _code, _words in WORLD_NAMES.items():
 for _code, _cities in WORLD["cities"].items():
     for _city in _cities:
         CITIES.setdefault(_city.casefold(), str(_code))
+for _code, _regions in WORLD["regions"].items():
+    for _region in _regions:
+        REGIONS.add(_region.casefold())
+        REGION_COUNTRY.setdefault(_region.casefold(), str(_code))
