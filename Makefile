@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate import serve bench soak clean screenshots
+.PHONY: run test lint format migrate import serve bench soak clean screenshots score
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +49,8 @@ soak: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) var/archive.sqlite3* .pytest_cache .ruff_cache
+
+# The extraction against the hand-written gold (docs/EXTRACTION.md): SPLIT=tune|blind|all.
+SPLIT ?= tune
+score: $(VENV)/.installed
+	$(BIN)/python manage.py score_extraction --split $(SPLIT) $(SCORE_ARGS)

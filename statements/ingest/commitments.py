@@ -31,15 +31,27 @@ TRIGGERS = re.compile(
     r"|(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat)\w*"
     r" (?:the |their |our |its |his |her |a |an )?(?:[\w.’'-]+ ){0,6}?"
     r"(?:shared |joint |mutual |full |strong |firm |steadfast |ongoing |continued )*commitments?"
-    r"|(?:discuss|express|highlight)\w* (?:their|our) (?:shared |joint |mutual |continued )?"
+    r"|(?:discuss|express|highlight|emphasi[sz]|stress|demonstrat|recogni[sz])\w*"
+    r" (?:a |their |our |its )(?:shared |joint |mutual |continued |strong |steadfast )?"
     r"commitments?"
+    # "our commitment to Article 5 of the NATO Treaty is ironclad"
+    r"|commitments? to [^.;]{3,100}? (?:is|are|remains?) (?:ironclad|unwavering|unshakable"
+    r"|steadfast)"
+    # "affirmed their unwavering support for Ukraine", "We offer our full support for …"
+    r"|(?:re)?affirm\w* (?:their|our|its|his|her) (?:[\w-]+ ){0,2}support for"
+    r"|offer\w* (?:our|their|its) (?:full |continued |steadfast )?support"
+    # "tasked their teams to …", "has directed his team to deploy …"
+    r"|(?:tasked|directed|instructed) (?:their|his|her|our) (?:[\w-]+ )?(?:teams?|officials"
+    r"|ministers|staff|cabinet|administration)"
+    # "We intend to …", "announce our intent to open …" (a party's own plan)
+    r"|intend(?:s|ed)? to|(?:our|their|its) intent(?:ion)? to"
     # "discussed trade between Canada and Mexico and their shared commitment to …"
     r"|(?:discuss|express|highlight)\w* [^.;:]{3,120}? and (?:their|our) (?:shared|joint|mutual)"
     r" commitments?"
     r"|(?:reaffirm|confirm|renew|reiterat)\w* (?:our|their|its) (?:collaboration|resolve|"
     r"determination|support|cooperation|pledge) to"
     r"|reaffirm\w* (?:that )?(?:they|we) (?:are|were|will)"
-    r"|pledg(?:e|es|ed) (?:to|their|our|its|a|an|support|\$)"
+    r"|pledg(?:es|ed|ing) (?!that\b|of\b|by\b)[\w$]|pledge (?:to|their|our|its|a|an|support|\$)"
     r"|agree(?:s|d)? (?:to|on|upon|that)"
     r"|(?:reached|made) an? agreement"
     r"|resolv(?:e|es|ed) to"
@@ -60,12 +72,13 @@ NEGATED = re.compile(
 # Scheduling and reporting, not committing: "will meet again today", "will participate in".
 SCHEDULE = re.compile(
     r"\bwill (?:also )?(?:meet|participate|travel|visit|hold|attend|host|speak|be joined|"
-    r"depart|arrive|return|deliver)\b"
+    r"depart|arrive|return|deliver|celebrate|commemorate|mark)\b"
 )
+# Scheduling, not committing: "agreed to hold the next dialogue in Washington". (Agreeing to meet
+# again or to stay in close contact is an undertaking between the parties: the corpus gold
+# counts it.) "agreed on the following commitments:" is a heading: its items commit, not it.
 SCHEDULED_AGREEMENT = re.compile(
-    r"agree\w* to (?:meet|speak|talk|visit|travel|hold (?:a|another|their|the next|the \w+ round)"
-    r"|stay in|remain in)\b"
-    # "agreed on the following commitments:": the list's items commit, not its heading.
+    r"agree\w* to (?:visit|travel|hold (?:a|another|their|the next|the \w+ round))\b"
     r"|agree\w* (?:on|to|upon) the following\b"
 )
 # "agreed to stay in close contact and to work together on trade": the second part commits.
@@ -77,6 +90,8 @@ AGREED_VIEW = re.compile(
 EARLIER_EVENT = re.compile(
     r"\b(?:held|signed|adopted|launched|announced) (?:in|on|last) |\b(?:in|since) (?:19|20)\d\d\b"
     r"|\blast (?:year|month)\b"
+    r"|\b(?:at|during) the (?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)\b"
 )
 
 # Subjects that stand for the parties of the meeting.
@@ -194,15 +209,19 @@ def _document_countries(body: str) -> list[str]:
 
 
 def find_commitments(
-    body: str, *, parties_in_context: list[str] | None = None
+    body: str, *, parties_in_context: list[str] | None = None, officials=(), own_country: str = ""
 ) -> list[CommitmentFound]:
     """The committing sentences or clauses of a body, in order, with who commits.
 
     Parties: countries named in the subject ("the United States and Mexico" → ["US", "MX"]);
     group words ("our countries", "both delegations", "the leaders", "we", "they") → the
     `parties_in_context` (else the countries the body names most); "the three countries" → three.
-    Position is the character offset of the sentence or clause in `body`.
+    Position is the character offset of the sentence or clause in `body`. `officials` (the
+    document's OfficialMentions) settle a one-person subject: "The President reaffirmed his
+    commitment" commits the President's country (the publisher's, `own_country`, when two
+    officials hold that title), not everyone at the table.
     """
+    people = _people(officials)
     found: list[CommitmentFound] = []
     mentioned = _document_countries(body)
     context = order_countries(parties_in_context) if parties_in_context else []
@@ -243,9 +262,20 @@ def find_commitments(
                 )
                 clause = trimmed.strip()
                 subject = fold(_subject(sentence[start:], trigger.start() - start))
-                parties = _possessor_parties(fold(clause)) or _parties_of_subject(
-                    subject, context, mentioned, last_parties, three, pair
+                parties = (
+                    _possessor_parties(fold(clause))
+                    or _person_parties(subject, people, own_country)
+                    or _parties_of_subject(subject, context, mentioned, last_parties, three, pair)
                 )
+                if _needs_party_subject(trigger) and _thing_of_a_party(subject):
+                    continue  # "The dedicated efforts of the UAE … will result in"
+                reported = _reported_subject(fold(sentence[start : trigger.start()]))
+                if reported is not None and _needs_party_subject(trigger):
+                    parties = _possessor_parties(reported) or _parties_of_subject(
+                        reported, context, mentioned, last_parties, three, pair
+                    )
+                    if not parties:
+                        continue  # "… actions that will lower costs": not a party's "will"
                 if not parties:
                     if _needs_party_subject(trigger):
                         continue  # "The program will …": only the parties' "will" commits
@@ -306,7 +336,18 @@ SPANISH_SCHEDULE = re.compile(
 
 
 def _needs_party_subject(trigger: re.Match) -> bool:
-    return trigger.re is SPANISH_FUTURE or trigger.group(0).startswith("will")
+    return trigger.re is SPANISH_FUTURE or trigger.group(0).startswith(("will", "intend"))
+
+
+# "a series of actions that will …", "her view that African innovators will …": the "will" of a
+# relative or reported clause, whose subject is what the clause after "that"/"which" names.
+_REPORTED = re.compile(r"\b(?:that|which|who)\s+(?P<subject>[^,;]*)$")
+
+
+def _reported_subject(head: str):
+    """The subject of a "that"/"which" clause ending just before a trigger, else None."""
+    match = _REPORTED.search(head)
+    return match["subject"] if match else None
 
 
 def _committing_triggers(folded: str, sentence: str = ""):
@@ -374,6 +415,9 @@ def _parties_of_subject(
 ) -> list[str]:
     """Who a subject stands for. `three`: the sentence names a trilateral body or three
     delegations, so "our countries" there are three (the context's, else the three most named)."""
+    tail = subject.rsplit(",", 1)[-1]
+    if tail != subject and GROUP_SUBJECT.search(tail):
+        subject = tail  # "from Russia's invasion of Ukraine to …, the Leaders pledged"
     named = countries_in(subject) or order_countries(
         match.lastgroup for match in _AGENCY.finditer(subject)
     )
@@ -390,8 +434,8 @@ def _parties_of_subject(
     if not group:
         return []
     word = group.group(0)
-    if word == "they" and last:
-        return last
+    if word == "they" and len(last) >= 2:
+        return last  # "they" after one person's sentence is still everyone at the table
     if pair and TWO.search(word):
         return pair
     if THREE.search(word) or (three and word != "they"):
@@ -401,3 +445,72 @@ def _parties_of_subject(
     if context:
         return context
     return order_countries(mentioned[:2])
+
+
+# A one-person subject: "the President", "Mr. Sullivan", "Prime Minister Kishida", "he".
+_ONE_PERSON = re.compile(
+    r"^\s*(?:the\s+)?(?P<title>(?:vice |deputy |prime |foreign |national security |under )?"
+    r"(?:president|minister|secretary|chancellor|advisor|adviser|king|queen|premier|taoiseach"
+    r"|ambassador|governor|director|general|speaker|emir|crown prince|sultan)\b)?"
+    r"(?P<rest>[^,;]*)$"
+)
+_PLURAL = re.compile(
+    r"\b(?:and|both|leaders|sides|officials|delegations|countries|they|we|y|ministers|secretaries"
+    r"|presidents|parties|governments|participants|teams)\b"
+)
+
+
+def _people(officials):
+    """(folded name words, folded title, country) of each official with a country."""
+    people = []
+    for official in officials or ():
+        if not official.country:
+            continue
+        words = set()
+        for form in [official.name, *getattr(official, "variants", [])]:
+            words.update(w for w in re.findall(r"[\w’'-]+", fold(form)) if len(w) > 2)
+        people.append((words, fold(official.title or ""), official.country))
+    return people
+
+
+def _person_parties(subject: str, people, own_country: str) -> list[str]:
+    """The country of the one official a subject names (by name, else by title), or []."""
+    if not people or not subject.strip() or _PLURAL.search(subject) or countries_in(subject):
+        return []
+    words = set(re.findall(r"[\w’'-]+", subject))
+    by_name = {country for names, _title, country in people if names & words}
+    if len(by_name) == 1:
+        return [next(iter(by_name))]
+    if by_name:
+        return []
+    match = _ONE_PERSON.match(subject)
+    title = match["title"] if match else None
+    if not title or len(match["rest"].split()) > 2:
+        return []
+    holders = {country for _names, held, country in people if re.search(rf"\b{title}$", held)}
+    if len(holders) == 1:
+        return [next(iter(holders))]
+    if own_country in holders:
+        return [own_country]  # "the President" of a White House readout is the U.S. President
+    return []
+
+
+# "The dedicated efforts of the UAE", "the Initiative of Mexico": a thing of a party, not one.
+_OF_PHRASE = re.compile(
+    r"^\s*(?:the|this|these|that|those|its|their|our)\s+(?P<head>[^,]*?)\s+of\s"
+)
+PARTY_HEADS = {
+    "government", "governments", "people", "peoples", "president", "presidents", "ministry",
+    "ministries", "department", "departments", "republic", "kingdom", "state", "states",
+    "delegation", "delegations", "leaders", "leader", "secretary", "minister", "ministers",
+    "administration", "embassy", "office", "agency", "agencies", "forces", "authorities",
+    "countries", "nations", "members", "gobierno", "pueblo", "secretaria",
+}  # fmt: skip
+
+
+def _thing_of_a_party(subject: str) -> bool:
+    match = _OF_PHRASE.match(subject)
+    if not match:
+        return False
+    head = match["head"].split()
+    return bool(head) and head[-1] not in PARTY_HEADS and not countries_in(match["head"])

@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from statements.ingest import spanish
+from statements.ingest import lexicon, spanish
 from statements.ingest.dates import find_dates, publication_date_from_text
 from statements.ingest.html import html_headline, html_to_text, is_html
 from statements.ingest.types import Document, DocumentError
@@ -62,6 +62,12 @@ COUNTRY_NAMES = {
     "AR": ("Argentina", ["argentina", "argentine"]),
     "DO": ("Dominican Republic", ["dominican republic", "dominican"]),
 }  # fmt: skip
+
+# Every other country and international organisation (EU, NATO, UN …), from the lexicon's data
+# file (lexicon.WORLD_NAMES), names as written.
+for _code, _words in lexicon.WORLD_NAMES.items():
+    if _code not in COUNTRY_NAMES:
+        COUNTRY_NAMES[_code] = (_words[0], [word.casefold() for word in _words])
 
 # Heads of state and government the archive meets; only used to tell whose voice a text has and
 # who "President Biden's commitment" belongs to, never to find officials.
@@ -381,6 +387,9 @@ SOURCE_LABELS = {
 }
 HOSTS = {
     "whitehouse.gov": "The White House",
+    "bidenwhitehouse.archives.gov": "The White House",
+    "trumpwhitehouse.archives.gov": "The White House",
+    "obamawhitehouse.archives.gov": "The White House",
     "state.gov": "U.S. Department of State",
     "dhs.gov": "U.S. Department of Homeland Security",
     "justice.gov": "U.S. Department of Justice",

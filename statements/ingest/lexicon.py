@@ -4,6 +4,8 @@ These are words of the *language of readouts* (titles, institutions, countries, 
 names of people: a name is found because of where it stands, not because we knew it.
 """
 
+from pathlib import Path
+
 TITLE_HEADS = {
     "secretary-general", "director-general", "attorney-general", "presidente", "presidenta",
     "canciller", "secretario", "secretaria", "subsecretario", "subsecretaria", "embajador",
@@ -40,6 +42,9 @@ HONORIFICS = {
 }  # fmt: skip
 
 INSTITUTION_WORDS = {
+    "federation", "confederation", "meeting", "meetings", "society", "academy", "league",
+    "humanitarian", "reconstruction",
+    "metals", "mining", "company", "corporation", "inc", "ltd", "llc", "inaugural",
     "accord", "action", "administration", "aeronautics", "affairs", "agency", "agenda",
     "agreement", "agriculture", "air", "airport", "alcohol", "alliance", "americas", "armed",
     "army", "assembly", "association", "attorney's", "authority", "avenue", "aviation", "bank",
@@ -175,7 +180,7 @@ INSTITUTION_COUNTRY = {
     "cofepris": "MX", "inm": "MX", "national migration institute": "MX", "guardia nacional": "MX",
     "gobernación": "MX", "gobernacion": "MX", "palacio nacional": "MX", "national palace": "MX",
     "sheinbaum administration": "MX", "amlo": "MX", "global affairs canada": "CA", "rcmp": "CA",
-    "cbsa": "CA", "privy council": "CA", "pco": "CA", "parliament hill": "CA",
+    "cbsa": "CA", "privy council": "CA", "pco": "CA", "parliament hill": "CA", "un": "UN",
 }  # fmt: skip
 
 # Cities (and the states or countries written after them) for meeting places; also never names.
@@ -265,6 +270,52 @@ EAST_ASIAN_SURNAMES = {
     # Vietnamese
     "nguyen", "tran", "pham", "le", "hoang", "vo", "dang", "bui", "do", "ngo", "duong",
 }  # fmt: skip
+
+
+# Titles a government does NOT have, for the publishers whose readouts the archive holds most: an
+# official with such a title and no stated country is not the publisher's (a White House readout's
+# "Prime Minister Kishida" is not American). Words of the language of readouts, not names.
+GOVERNMENT_TITLES = {
+    "US": ["prime minister", "minister", "chancellor", "king", "queen", "crown prince", "prince",
+           "emir", "sultan", "taoiseach", "premier", "foreign secretary", "secretary-general",
+           "secretary general", "president of the european", "high representative", "tanaiste",
+           "canciller", "presidente", "presidenta", "secretario", "secretaria", "sheikh"],
+    "CA": ["president", "vice president", "king", "emir",
+           "canciller", "presidente", "presidenta", "secretario", "secretaria"],
+    "MX": ["prime minister", "chancellor", "king", "queen", "premier", "vice president",
+           "vicepresidente", "vicepresidenta", "primer ministro", "primera ministra"],
+}  # fmt: skip
+
+
+# --- The world's countries, organisations and cities, from data/countries.yaml ---------------
+
+
+def _load_world():
+    import yaml
+
+    path = Path(__file__).with_name("data") / "countries.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+WORLD = _load_world()
+# {code: [usual name, other names and demonyms]}: every country and organisation the data names.
+WORLD_NAMES = {
+    str(code): [str(word) for word in words]
+    for section in ("countries", "organisations")
+    for code, words in WORLD[section].items()
+}
+ORGANISATIONS = {str(code) for code in WORLD["organisations"]}
+for _code, _words in WORLD_NAMES.items():
+    for _word in _words:
+        COUNTRY_WORDS.setdefault(_word.casefold(), _code)
+for _code, _cities in WORLD["cities"].items():
+    for _city in _cities:
+        CITIES.setdefault(_city.casefold(), str(_code))
+for _code, _regions in WORLD["regions"].items():
+    for _region in _regions:
+        REGIONS.add(_region.casefold())
+        REGION_COUNTRY.setdefault(_region.casefold(), str(_code))
+
 
 # --- Spanish communiqués: their words live in lexicon_es.py and join the shared lists here. ---
 from statements.ingest import lexicon_es as _es  # noqa: E402

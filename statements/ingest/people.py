@@ -107,7 +107,9 @@ MEETING_VERBS = {
     "accompanied", "accompany", "participated", "participate", "participates", "visited",
     "visits", "traveled", "travelled", "travels", "received", "receives", "welcomed",
     "welcomes", "spoke", "speaks", "talked", "held", "joined", "attended", "attend", "attends",
-    "co-chaired", "chaired", "convened", "headed", "represented",
+    "co-chaired", "chaired", "convened", "headed", "represented", "called", "phoned",
+    "co-hosted", "co-host", "co-hosts", "co-led", "co-lead", "co-leads", "co-chair", "co-chairs",
+    "telephoned", "conferred",
     # Spanish, folded: "se reunió con", "encabezó", "participaron", "recibió a".
     "reunio", "reunieron", "encabezo", "encabezaron", "participo", "participaron", "recibio",
     "recibieron", "sostuvo", "sostuvieron", "visito", "asistio", "asistieron", "acompano",
@@ -130,6 +132,8 @@ DELEGATION_REGION = re.compile(
     r"|(?P<adj>\b[A-Z][\w\.’']*)?\s*delegation\s+(?:also\s+)?"
     r"(?:included|includes|was\s+composed\s+of|comprised|consisted\s+of|was\s+made\s+up\s+of)\b"
     r"|\bparticipants\s+(?:included|were)\b|\battendees\s+(?:included|were)\b"
+    # "Joining President Biden on the call were …"
+    r"|\bJoining\s+(?:[\w’'.]+\s+){0,6}?(?:were|was)\b"
     r"|\b(?:also\s+)?(?:participating|attending|present)\s+(?:were|was)\b"
     r"|\bwith\s+the\s+participation\s+of\b"
     # "la delegación mexicana, en la que participaron …", "integrada por …"
@@ -142,8 +146,9 @@ OBJECT_CUES = re.compile(
     r"(?P<adj>\b[A-Z][\w\.’']*\s+)?(?:delegation|delegations|trip|visit|mission|team)\s+"
     r"(?:\w+\s+){0,3}?(?:led|headed)\s+by\b"
     r"|\b(?:accompanied|joined)\s+by\b"
-    r"|\bmet(?:\s+[\w’']+){0,4}?\s+with\b|\bmeetings?\s+with\b"
-    r"|\bspoke(?:\s+[\w’']+){0,4}?\s+with\b"
+    r"|\bmet(?:\s+[\w’']+){0,4}?\s+with\b|\bmeetings?\s+with\b|\bmeet\s+(?:\w+\s+){0,2}?with\b"
+    r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened)\s+by\b"
+    r"|\bspoke(?:\s+[\w’']+){0,4}?\s+(?:with|to)\b|\b(?:called|phoned|telephoned)\b"
     r"|\btalks\s+with\b|\bcall\s+(?:today\s+|yesterday\s+)?with\b"
     r"|\b(?:had|held|has|holds)\s+an?\s+(?:[\w’']+\s+){0,2}?(?:call|conversation)\s+"
     r"(?:today\s+|yesterday\s+)?with\b|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
@@ -163,6 +168,8 @@ PLURAL_TITLE_LIST = re.compile(
 MAX_NAME_WORDS = 8  # "María Fernanda de la Cruz Gutiérrez" has six
 SENTENCE_STOP = re.compile(r"(?<![A-Z])\.(?=\s|$)|\n\s*\n")  # "U.S." ends no sentence
 SINGULAR = {
+    "Presidents": "President", "Prime Ministers": "Prime Minister", "Senators": "Senator",
+    "Foreign Ministers": "Foreign Minister", "Kings": "King", "Chancellors": "Chancellor",
     "Secretaries": "Secretary", "Ministers": "Minister", "Undersecretaries": "Undersecretary",
     "Deputy Secretaries": "Deputy Secretary", "Deputy Ministers": "Deputy Minister",
     "Vice Ministers": "Vice Minister", "Directors": "Director", "Ambassadors": "Ambassador",
@@ -213,6 +220,9 @@ def tokenize(body: str) -> list[Token]:
     return tokens
 
 
+ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ash|as|an|ar|at|az|ibn|bin|abu)[-‑][A-Z]")
+
+
 def _classify(tokens):
     for tok in tokens:
         w = tok.low
@@ -228,6 +238,8 @@ def _classify(tokens):
             tok.cls, tok.country = (
                 ("country", COUNTRY_WORDS[w]) if w in COUNTRY_WORDS else ("acro", "")
             )
+        elif ARABIC_ARTICLE.match(tok.text):
+            tok.cls = "name"  # "al-Saud", "al-Hathloul": part of the name, lowercase article
         elif not tok.text[0].isupper():
             if w in NAME_PARTICLES:
                 tok.cls = "particle"
@@ -237,8 +249,8 @@ def _classify(tokens):
                 tok.cls = "lower"
         elif w in HONORIFICS or w + "." in HONORIFICS:
             tok.cls = "hon"
-        elif w in INSTITUTION_COUNTRY:
-            tok.cls = "acro"
+        elif w in INSTITUTION_COUNTRY and (len(w) > 3 or tok.text.isupper()):
+            tok.cls = "acro"  # a short acronym only in capitals: "UN", not Spanish "Un"
         elif tok.text.isupper() and len(tok.text) > 1:
             if w in COUNTRY_WORDS:
                 tok.cls, tok.country = "country", COUNTRY_WORDS[w]
@@ -407,6 +419,8 @@ def _title_before(tokens, body, i):
             and tokens[k + 1].cls in ("title", "ltitle")
         ):
             break  # "The Prime Minister and President Arévalo": two people, two titles
+        if tok.low in ("and", "y") and _ends_previous_person(tokens, k):
+            break  # "X of Japan and National Security Office Director Y": Japan is X's
         if (
             tok.cls in allowed
             or tok.cls in ("lower", "particle", "stop")
@@ -427,6 +441,8 @@ def _title_before(tokens, body, i):
             if m < 0 or tokens[m].text != "(":
                 break
             k = m - 1
+        elif tok.text == "," and _ends_previous_person(tokens, k):
+            break  # "President Macron of France, Chancellor Scholz": France is Macron's
         elif (
             tok.text == "-"
             and k > 0
@@ -470,6 +486,18 @@ def _title_before(tokens, body, i):
     return text, honorific, _title_country(words), tokens[start].start
 
 
+def _ends_previous_person(tokens, comma):
+    """Whether the words before a comma are "of <country or place>" after someone's name."""
+    m = comma - 1
+    while m >= 0 and tokens[m].cls in ("country", "place", "inst", "acro") and comma - m < 6:
+        m -= 1
+    if m == comma - 1 or m < 1:
+        return False
+    if tokens[m].low == "the":
+        m -= 1
+    return tokens[m].low in ("of", "de", "del") and tokens[m - 1].cls in ("name", "initial")
+
+
 def _title_country(words):
     """The country a title names for its holder: 'U.S. Ambassador to Mexico' -> US,
     'Mexico's Ambassador to the U.S.' -> MX, 'President of Mexico' -> MX, 'DHS …' -> US."""
@@ -492,7 +520,13 @@ def _title_country(words):
     for idx, t in enumerate(words[first_core:], start=first_core):
         if t.country and idx > 0 and words[idx - 1].low in ("of", "for", "de", "del"):
             return t.country
-    return ""
+    # "Executive Director, American Medical Women's Association": the one country it names.
+    named = {
+        t.country
+        for idx, t in enumerate(words)
+        if t.country and t.cls == "country" and not (idx and words[idx - 1].low in ("to", "in"))
+    }
+    return named.pop() if len(named) == 1 else ""
 
 
 def _title_after(tokens, body, j):
@@ -552,7 +586,23 @@ def _plural_list_titles(body, spans_by_pos):
             else:
                 titles[name_at] = f"{singular} {prep} {dept}"
             offset += len(item) + 1
+    # "Presidents Klaus Iohannis of Romania and Andrzej Duda of Poland": each one a President.
+    for m in PLURAL_BEFORE_NAMES.finditer(body):
+        singular = SINGULAR.get(m.group("plural").title(), m.group("plural")[:-1])
+        stop = SENTENCE_STOP.search(body, m.end())
+        end = stop.start() if stop else len(body)
+        for name_at in sorted(pos for pos in spans_by_pos if m.end() <= pos < end):
+            between = body[m.end() : name_at]
+            if re.search(r"[;:]|\b(?:with|by|who|which|to|in)\b", between):
+                break
+            titles.setdefault(name_at, singular)
     return titles
+
+
+PLURAL_BEFORE_NAMES = re.compile(
+    r"\b(?P<plural>Presidents|Prime Ministers|Foreign Ministers|Ministers|Secretaries|Ambassadors"
+    r"|Governors|Senators|Kings|Chancellors)\s+(?=[A-ZÁÉÍÓÚ][a-záéíóúñ])"
+)
 
 
 class Sentences:
@@ -605,7 +655,15 @@ def _list_after(tokens, k):
     sentence = tokens[k].sentence if k < len(tokens) else 0
     while k < len(tokens) and tokens[k].sentence == sentence:
         tok = tokens[k]
-        if tok.cls in allowed or tok.text in ",()–" or tok.low in LIST_FILLERS - {"will"}:
+        # "his national security advisor counterparts X of Japan, Y of the ROK": lowercase title
+        # and institution words describe the people listed.
+        described = tok.cls == "lower" and (tok.low in TITLE_HEADS or tok.low in INSTITUTION_WORDS)
+        if (
+            tok.cls in allowed
+            or described
+            or tok.text in ",()–"
+            or tok.low in LIST_FILLERS - {"will"}
+        ):
             if tok.cls == "stop" and tok.low not in LIST_FILLERS:
                 break
             out.append(k)
@@ -655,11 +713,32 @@ def find_officials(
             occurrences.append(occ)
 
     _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues, sentences)
+    _mark_participant_lists(body, occurrences)
     occurrences.extend(_transcript_speakers(body))
-    people = _merge(occurrences)
+    people = [person for person in _merge(occurrences) if _is_official(person, gazetteer)]
     mentions = [_to_mention(group, gazetteer, publisher_country) for group in people]
     _follow_delegation_heads(people, mentions)
+    _country_of_the_sentence(tokens, sentences, mentions, publisher_country)
     return mentions
+
+
+def _country_of_the_sentence(tokens, sentences, mentions, publisher_country):
+    """An official with a title but no country yet, named in a sentence that names one foreign
+    country (or a city of one) and no other: theirs ("met with Prime Minister Kishida, …, the G7
+    Summit in Hiroshima")."""
+    starts = [tok.start for tok in tokens]
+    for mention in mentions:
+        if mention.country or not mention.title:
+            continue
+        start, end = sentences.around(mention.position)
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        named = {
+            tok.country
+            for tok in tokens[first:last]
+            if tok.country and tok.cls in ("country", "place")
+        } - {publisher_country, ""}
+        if len(named) == 1:
+            mention.country = named.pop()
 
 
 def _follow_delegation_heads(people, mentions):
@@ -688,6 +767,15 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     significant = [t for t in words if t.cls == "name"]
     if not significant:
         return None
+    if prev is not None and prev.text in ("St.", "St"):
+        return None  # "St. Patrick's Day", "St. Lucia": a saint or a place, not an official
+    if (
+        prev is not None
+        and prev.cls == "poss"
+        and j - i == 1
+        and not (i > 1 and tokens[i - 2].cls in ("name", "initial"))
+    ):
+        return None  # "the Speaker's Lunch": what someone has, not who someone is
     title, honorific, country, _ = _title_before(tokens, body, i)
     occ = Occurrence(name=name, start=i, end=j, position=tokens[i].start, honorific=honorific)
     occ.possessive = nxt is not None and nxt.cls == "poss"
@@ -709,7 +797,12 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     occ.quoted = bool(attribution)
     if tokens[i].start in list_titles:
         occ.title, occ.how = list_titles[tokens[i].start], "delegation list"
+        occ.country = _country_after(tokens, j)  # "Presidents X of Romania and Y of Poland"
+        occ.country_how = "title" if occ.country else ""
         return occ
+    if honorific and not title:
+        # "Dr. Eliza Chin, Executive Director, …": the title follows the name.
+        title, country = _title_after(tokens, body, j)
     if title or honorific:
         if (
             len(significant) == 1
@@ -731,6 +824,11 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     if attribution:
         occ.how = "quote attribution"
         return occ
+    of_country = _country_after(tokens, j)
+    if len(words) >= 2 and of_country and len(significant) == len(words):
+        # "Xavier Chatel of France": a person's name, then whose official they are.
+        occ.country, occ.country_how, occ.how = of_country, "title", "context"
+        return occ
     if len(words) >= 2:
         verb_after = re.match(r"^\s+(\w+)", after_text)
         if (prev is not None and prev.low in CUE_WORDS_BEFORE) or (
@@ -746,8 +844,10 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
 
 def _country_after(tokens, j):
     """'Prime Minister Mark Carney of Canada' -> CA."""
-    if j + 1 < len(tokens) and tokens[j].low == "of" and tokens[j + 1].cls == "country":
-        return tokens[j + 1].country
+    if j + 1 < len(tokens) and tokens[j].low == "of":
+        k = j + 2 if tokens[j + 1].low == "the" else j + 1  # "of the United Kingdom"
+        if k < len(tokens) and tokens[k].cls == "country":
+            return tokens[k].country
     return ""
 
 
@@ -856,11 +956,45 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         ):
             # "X se reunió con …": the reflexive pronoun belongs to the verb.
             verb_at = k - 1 if k > 0 and tokens[k - 1].low == "se" else k
-            _attend_list(tokens, _list_before(tokens, verb_at), by_token, attend, "")
+            # Subjects of one verb are often counterparts ("U.S. Coordinator X and Deputy Prime
+            # Minister Y co-hosted"): one's country is not given to the other.
+            _attend_list(tokens, _list_before(tokens, verb_at), by_token, attend, "", share=False)
     # 4. Speakers quoted in the document.
     for occ in occurrences:
         if occ.quoted:
             attend(occ)
+
+
+# "Participants:", "U.S. Delegation:", "The Mexican delegation included:" alone on a line, then a
+# list: everyone in the list took part.
+LIST_HEADING = re.compile(
+    r"^\s*(?:the\s+)?(?P<adj>[A-Z][\w.’']*\s+)?(?:participants|attendees|delegation(?: members)?"
+    r"|members of the delegation|participantes|delegaci[oó]n)(?:\s+(?:included|include|were|are"
+    r"|incluy[oó]))?\s*:\s*$",
+    re.IGNORECASE,
+)
+LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦●‣∙*+-]|\d{1,2}[.)])\s*")
+
+
+def _mark_participant_lists(body, occurrences):
+    """Everyone in the list under a "Participants:" heading attended (with the heading's
+    country when it names one: "U.S. Delegation:")."""
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", body)]
+    for n, (start, end) in enumerate(paragraphs):
+        heading = LIST_HEADING.match(body[start:end])
+        if not heading:
+            continue
+        country = _country_of_words(heading["adj"] or "")
+        list_end = start
+        for item_start, item_end in paragraphs[n + 1 :]:
+            if not LIST_ITEM.match(body[item_start:item_end]):
+                break
+            list_end = item_end
+        for occ in occurrences:
+            if end <= occ.position < list_end and not occ.possessive:
+                occ.attended = True
+                if country and not occ.country:
+                    occ.country, occ.country_how = country, "delegation"
 
 
 DESTINATION_TO = re.compile(
@@ -883,7 +1017,7 @@ def _destination_country(text: str) -> str:
     return ""
 
 
-def _attend_list(tokens, indexes, by_token, attend, country, hosts_only=False):
+def _attend_list(tokens, indexes, by_token, attend, country, hosts_only=False, share=True):
     """Everyone named in one list attended. Those the list gives no country take the one country
     the list names ("met with Mexican President X and Foreign Secretary Y": Y is Mexican too).
     `hosts_only`: `country` is the host's, given only to those whose title is a plain national
@@ -906,7 +1040,7 @@ def _attend_list(tokens, indexes, by_token, attend, country, hosts_only=False):
         and not (idx > 0 and tokens[idx - 1].low == "to")
     }
     named.discard("")
-    list_country = country or (next(iter(named)) if len(named) == 1 else "")
+    list_country = country or (next(iter(named)) if len(named) == 1 and share else "")
     for occ in people:
         attend(occ, list_country)
 
@@ -929,6 +1063,17 @@ class _Person:
                 if occ.country and occ.country_how == how:
                     return occ.country
         return ""
+
+
+def _is_official(person, gazetteer) -> bool:
+    """A person named only with an honorific, never a title, who neither took part nor spoke
+    ("the release of Ms. Loujain al-Hathloul"), is someone the text is about, not an official
+    (unless the gazetteer of officials knows them)."""
+    if any(o.title or o.attended or o.quoted or o.country for o in person.occurrences):
+        return True
+    if not all(o.honorific for o in person.occurrences):
+        return True  # found by where the name stands ("met with Xi Jinping"): kept
+    return bool(gazetteer) and gazetteer.lookup(person.best_name) is not None
 
 
 def _merge(occurrences):
@@ -974,7 +1119,13 @@ def _to_mention(person, gazetteer, publisher_country):
     entry = gazetteer.lookup(name, country) if gazetteer else None
     if not country and entry is not None:
         country = entry.country
-    if not country and publisher_country and title and _is_plain_national_title(title):
+    if (
+        not country
+        and publisher_country
+        and title
+        and _is_plain_national_title(title)
+        and _title_in_government(title, publisher_country)
+    ):
         country = publisher_country
     hows = [o.how for o in occs]
     how = next(
@@ -997,9 +1148,52 @@ def _to_mention(person, gazetteer, publisher_country):
     )
 
 
+def _title_in_government(title: str, country: str) -> bool:
+    """Whether a country's government has such a title (lexicon.GOVERNMENT_TITLES): the U.S.
+    has no Prime Minister, so "Prime Minister Kishida" of a White House readout is not American."""
+    known = lexicon.GOVERNMENT_TITLES.get(country)
+    if not known:
+        return True
+    folded = " ".join(re.findall(r"[\w’'-]+", _norm(title)))
+    return not any(re.search(rf"\b{re.escape(_norm(foreign))}\b", folded) for foreign in known)
+
+
 def _is_plain_national_title(title: str) -> bool:
     """'Security Secretary', 'President', 'Attorney General': a title with no country in it."""
     words = {_norm(w) for w in re.findall(r"[\w\.’']+", title)}
     if any(w in COUNTRY_WORDS for w in words):
         return False
     return bool(words & TITLE_CORE)
+
+
+def officials_in_title(title: str, known, *, publisher_country: str = "", gazetteer=None):
+    """People a document's title names ("Joint Statement by President Biden and President von der
+    Leyen …") that its body does not: signatories, only mentioned; in a readout of a meeting or
+    a call, the people it met. Position 0, before the body."""
+    found = []
+    known_words = {w for other in known for seen in _forms(other) for w in name_words(seen)}
+    reports_meeting = bool(_TITLE_REPORTS_MEETING.search(_norm(title)))
+    for mention in find_officials(title, publisher_country=publisher_country, gazetteer=gazetteer):
+        forms = _forms(mention)
+        if any(
+            name_score(form, seen) for other in known for seen in _forms(other) for form in forms
+        ):
+            continue
+        if {w for form in forms for w in name_words(form)} & known_words:
+            continue  # "King Salman" of a body that names "King Salman bin Abdulaziz al-Saud"
+        if not (mention.title or mention.country):
+            continue  # a title line names people by title or country: "President Biden"
+        mention.attended = reports_meeting
+        mention.position, mention.how_found = 0, "document title"
+        found.append(mention)
+    return found
+
+
+# "Readout of … Meeting with Xavier Chatel of France …": the people a readout's title says met.
+_TITLE_REPORTS_MEETING = re.compile(
+    r"\breadout\b.*\b(?:meeting|meets|met|call|calls|conversation|visit|talks|travel|trip)\b"
+)
+
+
+def _forms(mention):
+    return [mention.name, *getattr(mention, "variants", [])]

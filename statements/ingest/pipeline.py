@@ -214,7 +214,11 @@ def publisher_country(document):
         if country:
             return country
     named = documents.countries_in(document.publisher, leaders=False) if document.publisher else []
-    return named[0] if len(named) == 1 else ""
+    if len(named) == 1:
+        return named[0]
+    # No publisher stated: whose voice the text has still helps read it ("our countries"), but
+    # is never shown as its publisher.
+    return "" if document.publisher else documents._voice(document.body, document.title)
 
 
 def extract(document: Document) -> Extraction:
@@ -224,6 +228,10 @@ def extract(document: Document) -> Extraction:
     extraction = Extraction(document=document)
 
     extraction.officials = list(people_step.find_officials(body, publisher_country=country) or [])
+    if document.title and not document.title_inferred:
+        extraction.officials += people_step.officials_in_title(
+            document.title, extraction.officials, publisher_country=country
+        )
     extraction.dates = list(date_step.find_dates(body, document.published) or [])
     extraction.meetings = list(
         meeting_step.find_meetings(
@@ -241,8 +249,18 @@ def extract(document: Document) -> Extraction:
     if len(parties - {""}) < 2:
         parties |= {o.country for o in extraction.officials}
     parties = sorted(parties - {""})
+    if document.kind == "joint_statement":
+        # "We" of a joint statement is every signatory: those its title names, else everyone's.
+        signatories = set(documents.countries_in(document.title))
+        signatories |= {o.country for o in extraction.officials if o.how_found == "document title"}
+        signatories.discard("")
+        if len(signatories) >= 2:
+            parties = sorted(signatories | set(parties))
     found: list[CommitmentFound] = commitment_step.find_commitments(
-        body, parties_in_context=parties or None
+        body,
+        parties_in_context=parties or None,
+        officials=extraction.officials,
+        own_country=country,
     )
     extraction.commitments = [
         CommitmentItem(

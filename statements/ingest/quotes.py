@@ -10,6 +10,7 @@ scare quotes) are not quotes.
 import re
 
 from statements.ingest.documents import paragraph_spans
+from statements.ingest.lexicon import COUNTRY_WORDS
 from statements.ingest.types import QuoteFound
 
 SPEECH_VERBS = (
@@ -73,11 +74,82 @@ def _spans(paragraph: str):
 
 
 def clean_speaker(name: str) -> str:
-    """Drop titles and honorifics: "President Biden" → "Biden", "Secretary Blinken" → "Blinken"."""
+    """Drop titles, honorifics and countries: "President Biden" → "Biden", "Secretary Blinken" →
+    "Blinken", "(President of the Republic of) Indonesia Joko Widodo" → "Joko Widodo"."""
     words = name.split()
-    while len(words) > 1 and words[0].lower() in TITLE_WORDS:
+    while len(words) > 1 and (
+        words[0].lower() in TITLE_WORDS or words[0].lower().strip(",") in COUNTRY_WORDS
+    ):
         words.pop(0)
     return " ".join(words).strip(" ,.")
+
+
+# A transcript's speaker label: "SECRETARY BLINKEN: Thank you …", "**PRESIDENT BIDEN:** …".
+SPEAKER_LABEL = re.compile(
+    r"^[*_ \t]*(?P<label>[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.’'\- ]{1,60}?)[ \t]*:[*_]*[ \t]+(?P<text>\S)"
+)
+# Labels of people nobody names: the moderator, a reporter's question, the operator.
+ANONYMOUS_LABELS = {
+    "Q", "MODERATOR", "NOTE", "PARTICIPANT", "AUDIENCE", "AUDIENCE MEMBER", "INTERPRETER",
+    "OPERATOR", "STAFF", "REPORTER", "QUESTION", "END", "MR", "MS", "MRS",
+}  # fmt: skip
+# "President … Joko Widodo said:" closing a paragraph: the next paragraph is what was said.
+_SAID_COLON = re.compile(rf"(?P<name>{NAME})\s+(?:{SPEECH_VERBS})\s*:\s*$")
+
+
+def _labelled_turns(body: str):
+    """Quotes of a transcript: each labelled turn, with the paragraphs that follow it unlabelled
+    (a speaker's turn may run over several paragraphs)."""
+    found = []
+    speaker = None
+    for para_start, para_end in paragraph_spans(body):
+        paragraph = body[para_start:para_end]
+        match = SPEAKER_LABEL.match(paragraph)
+        if match:
+            label = " ".join(match["label"].replace(".", " ").split())
+            if label in ANONYMOUS_LABELS or not re.search(r"[A-Z]{2}", label):
+                speaker = None
+                continue
+            speaker = clean_speaker(label.title())
+            if speaker.lower() in TITLE_WORDS:
+                speaker = None  # "THE PRESIDENT:" alone: a title, resolved by nobody here
+                continue
+            start = match.start("text")
+        elif speaker is None or not paragraph.strip():
+            continue
+        else:
+            start = len(paragraph) - len(paragraph.lstrip())
+        text = paragraph[start:].strip().strip("*_").strip()
+        if len(text.split()) >= 3:
+            found.append(
+                QuoteFound(text=text, speaker_as_written=speaker, position=para_start + start)
+            )
+    return found
+
+
+def _said_then_paragraph(body: str):
+    """ "Prime Minister X said:" then the words in a paragraph of their own, without quote marks
+    (one paragraph, or several italic ones: "*It is …*\n\n*… together.*")."""
+    found = []
+    spans = paragraph_spans(body)
+    for n, (start, end) in enumerate(spans[:-1]):
+        match = _SAID_COLON.search(body[start:end])
+        if not match:
+            continue
+        speaker = clean_speaker(match["name"])
+        for k, (next_start, next_end) in enumerate(spans[n + 1 : n + 6]):
+            paragraph = body[next_start:next_end]
+            if any(mark in paragraph[:3] for mark in '“"«'):
+                break  # quoted the usual way: find_quotes reads it
+            if k and not paragraph.lstrip().startswith(("*", "_")):
+                break  # only italic paragraphs go on with the quote
+            lead = len(paragraph) - len(paragraph.lstrip(" *_"))
+            text = paragraph.strip().strip("*_").strip()
+            if len(text.split()) >= 5:
+                found.append(QuoteFound(text, speaker, next_start + lead))
+            if not paragraph.lstrip().startswith(("*", "_")):
+                break
+    return found
 
 
 def _attribution(paragraph: str, start: int, end: int) -> tuple[str | None, int]:
@@ -137,4 +209,9 @@ def find_quotes(body: str) -> list[QuoteFound]:
                 )
             )
             last_speaker = speaker or last_speaker
-    return found
+    taken = {quote.position for quote in found}
+    for quote in [*_labelled_turns(body), *_said_then_paragraph(body)]:
+        if quote.position not in taken:
+            found.append(quote)
+            taken.add(quote.position)
+    return sorted(found, key=lambda quote: quote.position)

@@ -82,6 +82,15 @@ _LEADING_TITLES = {strip_accents(w).casefold() for w in lexicon.TITLE_HEADS}
 _EAST_ASIAN_SURNAMES = lexicon.EAST_ASIAN_SURNAMES
 
 
+# Words that mark an Arabic name built on lineage ("bin Abdulaziz", "al-Saud"), whose holder a
+# text calls by the given name.
+_ARABIC_LINKS = {"bin", "bint", "ibn", "ben", "al", "el"}
+
+
+def _arabic_link(word: str) -> bool:
+    return word in _ARABIC_LINKS or word.startswith(("al-", "el-"))
+
+
 def name_words(name: str) -> list[str]:
     """Folded words of a person's name, without honorifics, initials or suffixes.
 
@@ -154,6 +163,9 @@ def name_score(a: str, b: str) -> float:
             return 0.6
         # Family name first: "Kamikawa" of "Kamikawa Yoko".
         if len(short) == 1 and long_[0] == short[0] and short[0] in _EAST_ASIAN_SURNAMES:
+            return 0.6
+        # Arabic names go by the given name: "King Salman" of "Salman bin Abdulaziz al-Saud".
+        if len(short) == 1 and long_[0] == short[0] and any(_arabic_link(w) for w in long_[1:]):
             return 0.6
     if len(short) < 2:
         return 0.0

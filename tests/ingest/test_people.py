@@ -460,3 +460,84 @@ def test_those_who_agree_together_attended():
         "Joseph R. Biden": True,
         "Barack Obama": False,
     }
+
+
+def _found(text, **kwargs):
+    return {o.name: (o.title, o.country, o.attended) for o in find_officials(text, **kwargs)}
+
+
+def test_country_after_one_person_does_not_become_the_next_persons():
+    found = _found(
+        "Joining President Biden on the call were President Macron of France, Chancellor Scholz "
+        "of Germany, and Prime Minister Johnson of the United Kingdom. Mr. Sullivan met with "
+        "Secretary General Akiba Takeo of Japan and Director Cho Tae-yong of the Republic of Korea."
+    )
+    assert found["Macron"][1:] == ("FR", True)
+    assert found["Scholz"] == ("Chancellor", "DE", True)
+    assert found["Johnson"][1] == "GB"
+    assert found["Akiba Takeo"][1] == "JP"
+    assert found["Cho Tae-yong"] == ("Director", "KR", True)
+
+
+def test_arabic_articles_stay_in_the_name_and_holidays_are_not_people():
+    found = _found(
+        "President Biden spoke with King Salman bin Abdulaziz al-Saud of Saudi Arabia. Later the "
+        "President attended the St. Patrick’s Day Speaker’s Lunch hosted by Speaker Nancy Pelosi."
+    )
+    assert found["Salman bin Abdulaziz al-Saud"][:2] == ("King", "SA")
+    assert not {"Patrick", "Lunch"} & set(found)
+
+
+def test_people_of_every_country_and_organisation_get_its_code():
+    found = _found(
+        "President Biden met President Joko Widodo of Indonesia, President William Ruto of Kenya "
+        "and NATO Secretary General Jens Stoltenberg."
+    )
+    assert found["Joko Widodo"][1] == "ID"
+    assert found["William Ruto"][1] == "KE"
+    assert found["Jens Stoltenberg"][1] == "NATO"
+
+
+def test_a_call_makes_both_sides_attendees():
+    found = _found("President Joe Biden called President Claudia Sheinbaum of Mexico today.")
+    assert found["Joe Biden"][2] and found["Claudia Sheinbaum"][2]
+
+
+def test_a_title_the_publishers_government_lacks_does_not_take_its_country():
+    found = _found(
+        "Mr. Sullivan also met with Prime Minister Kishida, whom he thanked for the G7 Summit "
+        "in Hiroshima. Crown Prince Salman bin Hamad Al Khalifa welcomed the delegation.",
+        publisher_country="US",
+    )
+    assert found["Kishida"][1] == "JP"  # the one foreign place of its sentence
+    assert found["Salman bin Hamad Al Khalifa"][1] != "US"
+
+
+def test_counterparts_who_co_host_keep_their_own_countries_and_both_attend():
+    found = _found(
+        "Today, U.S. Special Presidential Coordinator Amos Hochstein and Deputy Prime Minister "
+        "Chrystia Freeland co-hosted the inaugural meeting of the Taskforce.",
+        publisher_country="US",
+        gazetteer=EMPTY_GAZETTEER,  # unknown without it: never the American's country
+    )
+    assert found["Amos Hochstein"][1:] == ("US", True)
+    assert found["Chrystia Freeland"][1:] == ("", True)
+
+
+def test_people_a_delegation_travelled_to_meet_attended():
+    found = _found(
+        "Advisor Liz Sherwood-Randall travelled to Mexico City to meet with President Andrés "
+        "Manuel López Obrador and with Foreign Secretary Alicia Bárcena. The President attended "
+        "a lunch co-hosted by Presidents Klaus Iohannis of Romania and Andrzej Duda of Poland."
+    )
+    assert found["Andrés Manuel López Obrador"][2] and found["Alicia Bárcena"][2]
+    assert found["Klaus Iohannis"][1:] == ("RO", True)
+
+
+def test_a_plural_title_before_names_gives_each_the_singular():
+    found = _found(
+        "The summit was co-hosted by Presidents Klaus Iohannis of Romania and Andrzej Duda of "
+        "Poland."
+    )
+    assert found["Klaus Iohannis"] == ("President", "RO", True)
+    assert found["Andrzej Duda"] == ("President", "PL", True)

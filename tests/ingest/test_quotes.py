@@ -173,3 +173,34 @@ def test_a_new_paragraph_with_a_new_speaker_does_not_inherit():
 )
 def test_clean_speaker_drops_titles(written, name):
     assert clean_speaker(written) == name
+
+
+def test_a_transcript_with_speaker_labels_yields_each_turn_as_a_quote():
+    body = (
+        "SECRETARY BLINKEN: Good afternoon, everyone. It is a pleasure to be in Mexico.\n\n"
+        "We have agreed to expand our cooperation on fentanyl.\n\n"
+        "FOREIGN SECRETARY BÁRCENA: Thank you, Secretary. Mexico shares this commitment.\n\n"
+        "MODERATOR: We have time for one question.\n\n"
+        "Q: Will the border reopen soon?\n\n"
+        "**PRESIDENT BIDEN:** We will keep working with our partners every single day."
+    )
+    quotes = find_quotes(body)
+    assert [(q.speaker_as_written, q.text[:25]) for q in quotes] == [
+        ("Blinken", "Good afternoon, everyone."),
+        ("Blinken", "We have agreed to expand "),
+        ("Bárcena", "Thank you, Secretary. Mex"),
+        ("Biden", "We will keep working with"),
+    ]
+    assert body[quotes[0].position :].startswith("Good afternoon")
+
+
+def test_said_colon_then_an_italic_paragraph_is_a_quote():
+    body = (
+        "President of the Republic of Indonesia Joko Widodo said:\n\n"
+        "*Indonesia is proud to help mobilize the global goal for infrastructure.*\n\n"
+        "*Indonesia also benefits through a major new investment partnership.*\n\n"
+        "The leaders then met with business representatives."
+    )
+    quotes = find_quotes(body)
+    assert [q.speaker_as_written for q in quotes] == ["Joko Widodo", "Joko Widodo"]
+    assert quotes[1].text == "Indonesia also benefits through a major new investment partnership."

@@ -265,3 +265,11 @@ def test_the_in_memory_index_answers_as_the_database_does(seed_paths):
 
     with CandidateIndex().active():
         assert _resolve_seed_officials(seed_paths) == from_database
+
+
+def test_an_arabic_name_is_short_for_its_given_name():
+    from statements.ingest.resolve import name_score
+
+    assert name_score("Salman", "Salman bin Abdulaziz al-Saud") == 0.6
+    assert name_score("Mohammed", "Mohammed al-Sudani") == 0.6
+    assert name_score("Joseph", "Joseph R. Biden") == 0.0  # not for other names

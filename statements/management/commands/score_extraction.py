@@ -1,0 +1,64 @@
+"""`manage.py score_extraction [--split tune|blind|all] [--json]`: extraction against the gold."""
+
+import json
+import os
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from statements.ingest import evaluation
+
+
+class Command(BaseCommand):
+    help = (
+        "Score the extraction against the hand-written gold (tests/ingest/corpus_gold/): "
+        "precision and recall per field, for the tune or the blind split. Meeting grouping "
+        "imports the documents into a scratch database, never into the archive."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--split", choices=evaluation.SPLITS, default="tune")
+        parser.add_argument("--json", action="store_true", help="Print the figures as JSON.")
+        parser.add_argument(
+            "--errors", action="store_true", help="List every miss (file, field, what)."
+        )
+        parser.add_argument("--no-grouping", action="store_true", help="Skip meeting grouping.")
+        parser.add_argument("--gold", default=str(evaluation.GOLD_DIR))
+        parser.add_argument("--corpus", default=str(evaluation.CORPUS_DIR))
+
+    def handle(self, *args, **options):
+        try:
+            golds = evaluation.load_gold(options["gold"], options["split"])
+        except evaluation.GoldError as error:
+            raise CommandError(str(error)) from None
+        if not golds:
+            raise CommandError(f"no gold files for split {options['split']!r} in {options['gold']}")
+        grouping = not options["no_grouping"]
+        old_name = None
+        if grouping:
+            # A throwaway database (in memory on SQLite): the archive itself is never touched.
+            test_settings = connection.settings_dict.setdefault("TEST", {})
+            if connection.vendor != "sqlite":
+                test_settings["NAME"] = f"score_{connection.settings_dict['NAME']}_{os.getpid()}"
+            old_name = connection.settings_dict["NAME"]
+            connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        try:
+            report = evaluation.score(
+                options["split"],
+                golds=golds,
+                corpus_dir=options["corpus"],
+                grouping=grouping,
+            )
+        except evaluation.GoldError as error:
+            raise CommandError(str(error)) from None
+        finally:
+            if old_name is not None:
+                connection.creation.destroy_test_db(old_name, verbosity=0)
+        if options["json"]:
+            self.stdout.write(json.dumps(report.as_dict(), indent=2))
+        else:
+            for line in report.table():
+                self.stdout.write(line)
+        if options["errors"]:
+            for file, name, message in report.errors:
+                self.stdout.write(f"{name:<20} {file[:70]}: {message}")
