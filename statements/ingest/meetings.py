@@ -422,7 +422,11 @@ def _of_the_meeting(body, mention, sentences=None):
     at, end = mention.position, mention.position + len(mention.phrase)
     before = body[max(0, at - 12) : at]
     after = re.match(r"\s+([A-Za-z]+)", body[end:])
-    if after and (
+    # "yesterday"/"ayer" name no other occasion by their place in a phrase, nor does a Spanish
+    # date ("el pasado 3 de octubre se reunió": Spanish puts the noun first, "las elecciones del 2
+    # de junio").
+    attributive_order = not mention.relative and " de " not in mention.phrase
+    if attributive_order and after and (
         re.search(r"(?:\bthe|[’']s)\s+$", before, re.I)
         or (after.group(1).islower() and after.group(1) not in DATE_FOLLOWERS)
     ):
