@@ -1,11 +1,11 @@
 """Search answered by the Tantivy index (`index.py`): ranking, counts, facets and snippets.
 
-    results = index_results(parse("fentanyl -canada"), filterset, sort="relevance")
-    results.count(); results[0:20]; results.count_and_facets(names, selected)
+    results = search("fentanyl -canada")    # an IndexResults (statements/search/__init__.py)
+    results.count(); results[0:20]; results.count_and_facets(names)
 
-`index_results` returns None while no index is built (or it is turned off: the setting
-`SEARCH_INDEX_ENABLED`); callers then use the database path (`SearchResults`), which is also
-the reference the engine is tested against.
+`IndexResults` brings the index up to date (`sync.ensure_fresh`) on first use and answers from
+it; while no index is built (or with `SEARCH_INDEX_ENABLED` off) the database answers, as
+`SearchResults`: that path is also the reference the engine is tested against.
 
 The query is our own parse (`query.py`) turned into Tantivy query objects term by term, never
 text for Tantivy's query parser, so no input can be an engine syntax error: a word is a term

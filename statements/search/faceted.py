@@ -236,6 +236,8 @@ def warm(queries=("",)):
     The importer can call this after an import so the first visitor after it does not pay for
     counting every facet over the whole archive. It also trims PostgreSQL's change log and tidies
     the engine's index (`SearchEngine.maintain`: PostgreSQL's GIN pending list, statistics).
+    With the search index on, the searches it runs bring the index up to date first
+    (`sync.ensure_fresh`), so the import, not the first visitor, waits for indexing.
     """
     from statements.search import get_engine
     from statements.search.cache import prune_generation_log
