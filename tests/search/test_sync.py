@@ -226,3 +226,23 @@ def test_a_lower_seq_committing_late_is_not_skipped():
         "behind": 0,
         "state": "current",
     }
+
+
+def test_one_writer_per_index_directory(archive):
+    """Another process (here: a lock held on its own file handle) is writing the index: a
+    search waits at most `WAIT`, writes nothing, and serves what is there; then catches up."""
+    import fcntl
+
+    index = get_index()
+    sync.ensure_fresh()
+    publish(archive["draft"])
+    with open(index.path / sync.LOCK_FILE, "a") as other_process:
+        fcntl.flock(other_process, fcntl.LOCK_EX)
+        started = time.perf_counter()
+        assert sync.ensure_fresh(wait=0.2) is True  # behind, but usable
+        assert 0.2 <= time.perf_counter() - started < 1.0
+        assert sync.catch_up(blocking=False) == 0
+        assert archive["draft"].pk not in indexed(index)
+        fcntl.flock(other_process, fcntl.LOCK_UN)
+    sync.ensure_fresh()
+    assert archive["draft"].pk in indexed(index)
