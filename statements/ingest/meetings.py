@@ -426,9 +426,13 @@ def _of_the_meeting(body, mention, sentences=None):
     # date ("el pasado 3 de octubre se reunió": Spanish puts the noun first, "las elecciones del 2
     # de junio").
     attributive_order = not mention.relative and " de " not in mention.phrase
-    if attributive_order and after and (
-        re.search(r"(?:\bthe|[’']s)\s+$", before, re.I)
-        or (after.group(1).islower() and after.group(1) not in DATE_FOLLOWERS)
+    if (
+        attributive_order
+        and after
+        and (
+            re.search(r"(?:\bthe|[’']s)\s+$", before, re.I)
+            or (after.group(1).islower() and after.group(1) not in DATE_FOLLOWERS)
+        )
     ):
         return False  # "the September 20 federal elections", "July 28 presidential election"
     if sentences is not None:

@@ -966,7 +966,9 @@ def import_paths(
     statement_ids = []
     claimed = set()
 
-    with transaction.atomic() if dry_run else nullcontext():
+    from statements.search import sync
+
+    with transaction.atomic() if dry_run else nullcontext(), sync.deferred():
         for path, root in files:
             name = _display_name(path, root)
             try:

@@ -246,3 +246,22 @@ def test_one_writer_per_index_directory(archive):
         fcntl.flock(other_process, fcntl.LOCK_UN)
     sync.ensure_fresh()
     assert archive["draft"].pk in indexed(index)
+
+
+def test_writes_inside_deferred_catch_up_once_at_the_end(
+    archive, django_capture_on_commit_callbacks
+):
+    """An import of many documents (import_paths) makes one index commit, not one per
+    document; what it wrote is searchable as soon as it ends."""
+    index = get_index()
+    sync.ensure_fresh()
+    before = index.position()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with sync.deferred():
+            publish(archive["draft"])
+            archive["000"].title = "Retitled while deferred"
+            archive["000"].save()
+            assert callbacks == [] and index.position() == before
+    assert len(callbacks) == 1
+    assert archive["draft"].pk in indexed(index)
+    assert index.doc_fingerprints() == database_fingerprints()
