@@ -155,7 +155,8 @@ def test_search_sorts_and_filters_by_the_meetings_date_and_offers_undated(client
 
 @pytest.fixture
 def leaky():
-    """Blinken in one published statement; a draft calls him "Tony Blinken", gives him a title a
+    """Blinken in one published statement; a draft calls him "Tone Blinken" (a form the
+    gazetteer does not know: its forms are curated, public knowledge), gives him a title a
     curator had removed, and has him attend a public meeting with someone only the draft names."""
     blinken = ParticipantFactory(name="Antony Blinken", country="US", titles=["Secretary of State"])
     colleague = ParticipantFactory(name="Jake Sullivan", country="US", titles=[])
@@ -177,7 +178,7 @@ def leaky():
     MentionFactory(
         statement=draft,
         participant=blinken,
-        name_as_written="Tony Blinken",
+        name_as_written="Tone Blinken",
         title_as_written="Grand Vizier",
     )
     MentionFactory(statement=draft, participant=secret, title_as_written="Envoy")
@@ -187,13 +188,13 @@ def leaky():
     ReportFactory(meeting=draft_meeting, statement=draft)
     AttendanceFactory(meeting=draft_meeting, participant=blinken)
     # What the importer does with a draft's names and titles.
-    AliasFactory(participant=blinken, name="Tony Blinken")
+    AliasFactory(participant=blinken, name="Tone Blinken")
     blinken.titles = ["Grand Vizier", *blinken.titles]
     blinken.save()
     return {"blinken": blinken, "meeting": meeting, "secret": secret, "draft": draft}
 
 
-SECRETS = ("Tony Blinken", "Grand Vizier", "Secret Envoy", "Draft secret readout", "Draft-only")
+SECRETS = ("Tone Blinken", "Grand Vizier", "Secret Envoy", "Draft secret readout", "Draft-only")
 
 
 def assert_no_secret(text, where):
@@ -270,13 +271,13 @@ def test_no_feed_sitemap_facet_or_export_shows_what_a_draft_gave(client, leaky):
 
 
 def test_search_offers_no_official_for_a_name_only_a_draft_wrote(client, leaky):
-    assert faceted_search(QueryDict("q=Tony+Blinken")).official_match is None
+    assert faceted_search(QueryDict("q=Tone+Blinken")).official_match is None
     assert faceted_search(QueryDict("q=Antony+Blinken")).official_match == leaky["blinken"]
     # Published, the alias is public again.
     Statement.objects.filter(pk=leaky["draft"].pk).update(status=Statement.Status.PUBLISHED)
-    assert faceted_search(QueryDict("q=Tony+Blinken")).official_match == leaky["blinken"]
+    assert faceted_search(QueryDict("q=Tone+Blinken")).official_match == leaky["blinken"]
     official = client.get(f"/api/officials/{leaky['blinken'].slug}/").json()
-    assert official["aliases"] == ["Tony Blinken"] and "Grand Vizier" in official["titles"]
+    assert official["aliases"] == ["Tone Blinken"] and "Grand Vizier" in official["titles"]
 
 
 # --- Met most often ----------------------------------------------------------------------------
