@@ -563,6 +563,7 @@ def join_threads(threads, user=None) -> CommitmentThread:
         CommitmentThread.objects.filter(pk__in=[t.pk for t in others]).delete()
         _pin_all([target], user)
         _refresh([target])
+    target.refresh_from_db()
     return target
 
 
@@ -582,4 +583,5 @@ def split_mentions(mentions, user=None) -> CommitmentThread:
         ThreadMention.objects.filter(pk__in=[m.pk for m in mentions]).update(thread=new)
         _pin_all([old, new], user)
         _refresh([old, new])
+    new.refresh_from_db()
     return new
