@@ -47,8 +47,7 @@ def test_list_shows_each_thread_once_with_its_later_mentions(client, archive):
         (
             {"topic": "migration"},
             lambda t: any(
-                "migration" in {x.slug for x in m.commitment.topics.all()}
-                for m in t.mentions.all()
+                "migration" in {x.slug for x in m.commitment.topics.all()} for m in t.mentions.all()
             ),
         ),
         (

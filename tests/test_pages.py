@@ -781,7 +781,7 @@ def crowded():
         ("official_list", 5),
         ("official", 12),
         ("meeting_list", 5),  # years: first and last, then one EXISTS per year
-        ("meeting", 10),
+        ("meeting", 11),  # +1: the commitments' threads, one query for the page
         ("topic_list", 3),
         ("topic", 8),
     ],

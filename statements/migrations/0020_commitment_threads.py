@@ -5,6 +5,30 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def curators_manage_threads(apps, schema_editor):
+    """Curators split and join threads: view and change both models."""
+    from django.contrib.auth.management import create_permissions
+
+    app_config = apps.get_app_config("statements")  # as 0003 does: permissions exist before
+    app_config.models_module = True  # post_migrate would create them
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group = Group.objects.filter(name="Curators").first()
+    if group is not None:
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="statements",
+                codename__in=[
+                    f"{action}_{model}"
+                    for model in ("commitmentthread", "threadmention")
+                    for action in ("view", "change")
+                ],
+            )
+        )
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -61,4 +85,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('statement', 'text_key'), name='thread_pin_unique')],
             },
         ),
+        migrations.RunPython(curators_manage_threads, migrations.RunPython.noop),
     ]

@@ -13,21 +13,30 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def thread_of(context, commitment):
-    """The commitment's ThreadMention (with `published`: its thread's published mentions)."""
+def thread_of(context, commitment, meeting=None):
+    """The commitment's ThreadMention (with `published`: its thread's published mentions).
+
+    On a meeting's page pass the meeting: one query then covers all its statements."""
     request = context.get("request")
     caches = getattr(request, "_commitment_threads", None) if request is not None else None
     if caches is None:
         caches = {}
         if request is not None:
             request._commitment_threads = caches
-    found = caches.get(commitment.statement_id)
+    if meeting:
+        key = ("meeting", meeting.pk)
+        scope = Q(commitment__meeting=meeting) | Q(
+            commitment__statement__meeting_reports__meeting=meeting
+        )
+    else:
+        key, scope = commitment.statement_id, Q(commitment__statement_id=commitment.statement_id)
+    found = caches.get(key)
     if found is None:
         published = Q(thread__mentions__commitment__statement__status=Statement.Status.PUBLISHED)
         rows = (
-            ThreadMention.objects.filter(commitment__statement_id=commitment.statement_id)
+            ThreadMention.objects.filter(scope)
             .select_related("thread")
-            .annotate(published=Count("thread__mentions", filter=published))
+            .annotate(published=Count("thread__mentions", filter=published, distinct=True))
         )
-        found = caches[commitment.statement_id] = {row.commitment_id: row for row in rows}
+        found = caches[key] = {row.commitment_id: row for row in rows}
     return found.get(commitment.pk)

@@ -34,7 +34,9 @@ def test_key_terms_drop_the_parties_and_boilerplate_but_keep_what_is_undertaken(
     assert "mexic" not in terms and threads.stem("reaffirmed") not in terms
     assert threads.stem("firearms") in terms  # "arms" and "guns" are firearms
     assert threads.stem("trafficking") in terms and "combat" in terms
-    ukraine = threads.key_terms("He reaffirmed the U.S. commitment to Ukraine’s sovereignty.", {"US"})
+    ukraine = threads.key_terms(
+        "He reaffirmed the U.S. commitment to Ukraine’s sovereignty.", {"US"}
+    )
     assert threads.stem("ukraine") in ukraine  # not a party here: what the pledge is about
 
 
