@@ -5,6 +5,35 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# Pages are cached by the search generation (0007_generation_covers_pages): writes to the thread
+# tables must give a new one. `statements/search/sqlite.py` lists them in GENERATION_TABLES too.
+TABLES = ["statements_commitmentthread", "statements_threadmention", "statements_threadpin"]
+PG_FORWARD = [
+    f"CREATE TRIGGER {table}_search_gen AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
+    f"ON {table} FOR EACH STATEMENT EXECUTE FUNCTION statements_bump_search_generation()"
+    for table in TABLES
+]
+PG_BACKWARD = [f"DROP TRIGGER IF EXISTS {table}_search_gen ON {table}" for table in TABLES]
+_BUMP = "UPDATE statements_search_generation SET value = random() WHERE id = 1;"
+SQLITE_FORWARD = [
+    f"CREATE TRIGGER IF NOT EXISTS {table}_search_gen_{event[0].lower()} AFTER {event} "
+    f"ON {table} BEGIN {_BUMP} END"
+    for table in TABLES
+    for event in ("INSERT", "UPDATE", "DELETE")
+]
+SQLITE_BACKWARD = [
+    f"DROP TRIGGER IF EXISTS {table}_search_gen_{event}" for table in TABLES for event in "iud"
+]
+
+
+def run(statements_by_vendor):
+    def apply(apps, schema_editor):
+        for sql in statements_by_vendor.get(schema_editor.connection.vendor, []):
+            schema_editor.execute(sql, params=None)
+
+    return apply
+
+
 def curators_manage_threads(apps, schema_editor):
     """Curators split and join threads: view and change both models."""
     from django.contrib.auth.management import create_permissions
@@ -86,4 +115,9 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(curators_manage_threads, migrations.RunPython.noop),
+        migrations.RunPython(
+            run({"postgresql": PG_FORWARD, "sqlite": SQLITE_FORWARD}),
+            run({"postgresql": PG_BACKWARD, "sqlite": SQLITE_BACKWARD}),
+            elidable=False,
+        ),
     ]

@@ -57,6 +57,10 @@ GENERATION_TABLES = (
     "statements_meetingattendance",
     "statements_participantalias",
     "statements_mergerecord",
+    # Commitment threads (0020_commitment_threads).
+    "statements_commitmentthread",
+    "statements_threadmention",
+    "statements_threadpin",
 )
 GENERATION_TRIGGERS = {
     f"{table}_search_gen_{event[0].lower()}": f"AFTER {event} ON {table} BEGIN {_BUMP} END"
