@@ -1060,3 +1060,6 @@ def _changed(formset, instance):
         if form.instance is instance:
             return form.changed_data
     return []
+
+
+import statements.admin_threads  # noqa: E402, F401  commitment threads: split and join

@@ -204,6 +204,7 @@ def api_root(request):
         {
             "search": request.build_absolute_uri(reverse("statements:api_search")),
             **{kind: _api_url(request, kind) for kind in KINDS},
+            "commitments": request.build_absolute_uri(reverse("statements:api_commitments")),
             "openapi": request.build_absolute_uri(reverse("statements:api_openapi")),
         }
     )
@@ -565,6 +566,9 @@ def openapi_document(request):
             [slug],
             {"200": {"description": "OK"}, "404": {"description": "Not found"}},
         )
+    from statements.commitment_api import openapi_paths
+
+    paths.update(openapi_paths(_parameters, _operation, _PAGING))
     return {
         "openapi": "3.0.3",
         "info": {

@@ -40,6 +40,8 @@ CURATOR_PERMISSIONS = {
     "meetingreport": ["view", "add", "change", "delete"],
     "commitment": ["view", "add", "change", "delete"],
     "quote": ["view", "add", "change", "delete"],
+    "commitmentthread": ["view", "change"],
+    "threadmention": ["view", "change"],
     "topic": ["view", "add", "change"],
     "mergerecord": ["view"],
 }

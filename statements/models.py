@@ -1034,3 +1034,153 @@ def _meeting_saved(sender, instance, **kwargs):
     if kwargs.get("created"):
         return  # no statement reports it yet
     Statement.objects.filter(meeting_reports__meeting=instance, date=None).refresh_listing_dates()
+
+
+# --- Commitments over time (threads) --------------------------------------------------------
+
+
+def _json_contains():
+    """Whether the database can ask "does this JSON list hold X" (not SQLite)."""
+    from django.db import connection
+
+    return connection.features.supports_json_field_contains
+
+
+class CommitmentThreadQuerySet(models.QuerySet):
+    def visible(self):
+        """Threads with at least one commitment of a published statement."""
+        return self.filter(
+            models.Exists(
+                ThreadMention.objects.filter(thread=models.OuterRef("pk")).exclude(
+                    commitment__statement__in=unpublished_statement_ids()
+                )
+            )
+        )
+
+    def matching(self, *, parties=(), topics=(), officials=(), years=(), q=""):
+        """Threads with a published mention that fits every filter given (slugs, codes, years).
+
+        `q` is a plain database search: every word must appear in one mention's text."""
+        mentions = ThreadMention.objects.filter(thread=models.OuterRef("pk")).exclude(
+            commitment__statement__in=unpublished_statement_ids()
+        )
+        qs = self
+        for code in parties:
+            qs = (
+                qs.filter(parties__contains=[code])
+                if _json_contains()
+                else qs.filter(parties__icontains=f'"{code}"')
+            )
+        for slug in topics:
+            qs = qs.filter(models.Exists(mentions.filter(commitment__topics__slug=slug)))
+        for slug in officials:
+            qs = qs.filter(
+                models.Exists(
+                    mentions.filter(commitment__statement__mentions__participant__slug=slug)
+                )
+            )
+        if years:
+            qs = qs.filter(
+                models.Exists(mentions.filter(commitment__statement__date__year__in=years))
+            )
+        words = q.split()
+        if words:
+            text = Q()
+            for word in words[:10]:
+                text &= Q(commitment__text__icontains=word)
+            qs = qs.filter(models.Exists(mentions.filter(text)))
+        return qs
+
+    def with_listing_data(self):
+        """Published mentions (oldest first) with statements and topics: one query each."""
+        mentions = (
+            ThreadMention.objects.exclude(commitment__statement__in=unpublished_statement_ids())
+            .select_related("commitment__statement")
+            .prefetch_related("commitment__topics")
+            .defer("commitment__statement__body", "commitment__statement__search_names")
+            .order_by(models.F("commitment__statement__date").asc(nulls_last=True), "pk")
+        )
+        return self.prefetch_related(models.Prefetch("mentions", queryset=mentions))
+
+
+class CommitmentThread(models.Model):
+    """One undertaking followed through the statements that make it, restate it, widen it or
+    report it done. Derived by `statements.ingest.threads`; curators split and join threads."""
+
+    slug = models.SlugField(max_length=200, unique=True)
+    text = models.TextField(help_text="The undertaking as first stated.")
+    parties = models.JSONField(default=list, blank=True)
+    first_date = models.DateField(null=True, blank=True, db_index=True)
+    last_date = models.DateField(null=True, blank=True)
+    mention_count = models.PositiveIntegerField(default=0)
+    terms = models.TextField(
+        blank=True, editable=False, help_text="Key terms (stems) used to group."
+    )
+    curated = models.BooleanField(default=False, help_text="A curator split or joined it.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CommitmentThreadQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("first_date").desc(nulls_last=True), "-pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def get_absolute_url(self):
+        return reverse("statements:commitment_detail", args=[self.slug])
+
+
+class ThreadMention(models.Model):
+    """A commitment as one mention of a thread, and what it does to the undertaking."""
+
+    class Role(models.TextChoices):
+        FIRST = "first", "First made"
+        REAFFIRMED = "reaffirmed", "Reaffirmed"
+        EXPANDED = "expanded", "Expanded"
+        DONE = "done", "Reported done"
+
+    thread = models.ForeignKey(CommitmentThread, on_delete=models.CASCADE, related_name="mentions")
+    commitment = models.OneToOneField(
+        Commitment, on_delete=models.CASCADE, related_name="thread_mention"
+    )
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.REAFFIRMED)
+    pinned = models.BooleanField(default=False, help_text="Placed by a curator: never regrouped.")
+
+    class Meta:
+        ordering = ["thread", "pk"]
+        indexes = [models.Index(fields=["thread", "role"], name="thread_mention_role_idx")]
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.commitment}"
+
+    def get_absolute_url(self):
+        return self.thread.get_absolute_url()
+
+
+class ThreadPin(models.Model):
+    """A curator's decision that a commitment belongs to a thread (split or join).
+
+    Commitments are rebuilt when their statement is re-imported, so the decision is keyed by the
+    statement and the commitment's folded text, not by the commitment row, and survives that."""
+
+    thread = models.ForeignKey(CommitmentThread, on_delete=models.CASCADE, related_name="pins")
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="+")
+    text_key = models.CharField(max_length=64)
+    pinned_by = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    pinned_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["thread", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "text_key"], name="thread_pin_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.statement_id}:{self.text_key[:8]} → {self.thread_id}"
+
+    def get_absolute_url(self):
+        return self.thread.get_absolute_url()

@@ -32,3 +32,16 @@ urlpatterns = [
     path("api/<str:kind>/", api.api_list, name="api_list"),
     path("api/<str:kind>/<slug:slug>/", api.api_detail, name="api_detail"),
 ]
+
+# Commitments over time (threads). Put first: "api/commitments/" must win over "api/<kind>/".
+from statements import commitment_api, commitment_views  # noqa: E402
+
+urlpatterns = [
+    path("commitments/", commitment_views.commitment_list, name="commitment_list"),
+    path("commitments/<slug:slug>/", commitment_views.commitment_detail, name="commitment_detail"),
+    path("api/commitments/", commitment_api.api_commitments, name="api_commitments"),
+    path(
+        "api/commitments/<slug:slug>/", commitment_api.api_commitment, name="api_commitment_detail"
+    ),
+    *urlpatterns,
+]

@@ -26,6 +26,7 @@ import statements.ingest.resolve as resolve_step
 import statements.ingest.spanish as spanish
 import statements.ingest.topics as topic_step
 from statements.ingest.progress import Progress
+from statements.ingest.threads import group_statement
 from statements.ingest.types import (
     CommitmentFound,
     DateMention,
@@ -585,6 +586,7 @@ def save(
                 review_notes=statement.review_notes, needs_review=statement.needs_review
             )
         statement.refresh_search_names()
+        group_statement(statement)
     return statement, outcome
 
 

@@ -59,6 +59,10 @@ GENERATION_TABLES = (
     "statements_mergerecord",
     # A curator's correction to an official (0011_official_correction_generation).
     "statements_officialcorrection",
+    # Commitment threads (0012_commitment_threads).
+    "statements_commitmentthread",
+    "statements_threadmention",
+    "statements_threadpin",
 )
 GENERATION_TRIGGERS = {
     f"{table}_search_gen_{event[0].lower()}": f"AFTER {event} ON {table} BEGIN {_BUMP} END"

@@ -256,12 +256,11 @@ def test_writes_inside_deferred_catch_up_once_at_the_end(
     index = get_index()
     sync.ensure_fresh()
     before = index.position()
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with sync.deferred():
-            publish(archive["draft"])
-            archive["000"].title = "Retitled while deferred"
-            archive["000"].save()
-            assert callbacks == [] and index.position() == before
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, sync.deferred():
+        publish(archive["draft"])
+        archive["000"].title = "Retitled while deferred"
+        archive["000"].save()
+        assert callbacks == [] and index.position() == before
     assert len(callbacks) == 1
     assert archive["draft"].pk in indexed(index)
     assert index.doc_fingerprints() == database_fingerprints()
