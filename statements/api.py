@@ -33,6 +33,7 @@ from statements.models import (
     Statement,
     StatementParticipant,
     Topic,
+    hide_draft_titles,
 )
 from statements.search import mark_sentinels
 from statements.search.faceted import faceted_search
@@ -437,7 +438,7 @@ def _meeting_detail(request, slug):
                     "url": _url(request, a.participant),
                     "api_url": _api_url(request, "officials", a.participant.slug),
                 }
-                for a in meeting.attendances.all()
+                for a in hide_draft_titles(meeting.attendances.all())
             ],
             "statements": [
                 {

@@ -230,6 +230,21 @@ def draft_only_forms(participant_ids):
     return hidden
 
 
+def hide_draft_titles(attendances):
+    """The attendances, with blank titles where only unpublished statements wrote the title
+    (an import fills an attendance's missing title from whichever statement reports the meeting,
+    a draft included). One small query, none when no draft names these officials."""
+    attendances = list(attendances)
+    hidden = draft_only_forms({a.participant_id for a in attendances})
+    for attendance in attendances:
+        if (
+            attendance.title
+            and attendance.title in hidden.get(attendance.participant_id, ((), ()))[1]
+        ):
+            attendance.title = ""
+    return attendances
+
+
 class ParticipantQuerySet(models.QuerySet):
     def with_listing_data(self):
         """How many published statements name each official (drafts never count).

@@ -27,6 +27,7 @@ from statements.models import (
     Statement,
     StatementParticipant,
     Topic,
+    hide_draft_titles,
 )
 from statements.rendering import render_body
 from statements.text import fold
@@ -338,7 +339,7 @@ def meeting_detail(request, slug):
     )
     delegations = [
         (code, Country(code).label if code in Country.values else code, list(items))
-        for code, items in groupby(attendances, key=lambda a: a.delegation)
+        for code, items in groupby(hide_draft_titles(attendances), key=lambda a: a.delegation)
     ]
     statements = list(
         Statement.objects.published()

@@ -166,7 +166,9 @@ def leaky():
     MentionFactory(statement=public, participant=colleague, title_as_written="")
     ReportFactory(meeting=meeting, statement=public)
     AttendanceFactory(meeting=meeting, participant=blinken)
-    AttendanceFactory(meeting=meeting, participant=colleague)
+    # The published readout gives Sullivan no title; the importer filled the attendance's
+    # missing title from the draft.
+    AttendanceFactory(meeting=meeting, participant=colleague, title="Draft-only adviser")
 
     draft = StatementFactory(
         title="Draft secret readout",
@@ -182,6 +184,7 @@ def leaky():
         title_as_written="Grand Vizier",
     )
     MentionFactory(statement=draft, participant=secret, title_as_written="Envoy")
+    MentionFactory(statement=draft, participant=colleague, title_as_written="Draft-only adviser")
     ReportFactory(meeting=meeting, statement=draft)  # the draft reports the public meeting
     AttendanceFactory(meeting=meeting, participant=secret)
     draft_meeting = MeetingFactory(title="Draft-only summit")
