@@ -128,6 +128,12 @@ def test_every_other_page_has_the_tags(client, pages, url, title):
     assert tags["og:url"] == f"http://testserver{url}"
 
 
+def test_a_missing_page_has_no_share_tags(client):
+    response = client.get("/statements/no-such-statement/")
+    assert response.status_code == 404
+    assert 'property="og:' not in response.content.decode()
+
+
 def test_method_page_explains_attendance_dates_and_every_link_level(
     client, django_assert_max_num_queries
 ):
