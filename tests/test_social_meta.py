@@ -1,6 +1,7 @@
 """OpenGraph and Twitter card tags on every public page (templates/includes/_social_meta.html),
 and the page explaining how the archive reads documents (/about/method/)."""
 
+import re
 from datetime import date
 from html.parser import HTMLParser
 
@@ -155,7 +156,7 @@ def test_pages_using_those_words_link_to_the_method(client, pages):
     method = reverse("statements:method")
     statement_page = client.get(pages["statement"].get_absolute_url()).content.decode()
     assert f'href="{method}#attended"' in statement_page
-    assert "data-mention-role>attended</span>" in statement_page
+    assert re.search(r"data-mention-role>(<br>| · )attended</span>", statement_page)
     meeting_page = client.get(pages["meeting"].get_absolute_url()).content.decode()
     assert f'href="{method}#meeting-links"' in meeting_page
     assert f'href="{method}#attended"' in meeting_page
