@@ -10,6 +10,12 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("statements/", views.statement_list, name="statement_list"),
     path("statements/<slug:slug>/", views.statement_detail, name="statement_detail"),
+    path(
+        "statements/<slug:slug>/cite.<str:extension>",
+        views.statement_cite,
+        name="statement_cite",
+    ),
+    path("about/method/", views.method, name="method"),
     path("officials/", views.official_list, name="official_list"),
     path("officials/<slug:slug>/", views.official_detail, name="official_detail"),
     path("officials/<slug:slug>/feed/", feeds.OfficialFeed(), name="official_feed"),

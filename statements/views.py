@@ -15,12 +15,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from statements import citations
 from statements.curation import merged_into
 from statements.models import (
     Commitment,
     Country,
     Meeting,
     MeetingAttendance,
+    MeetingReport,
     MergeRecord,
     Participant,
     Quote,
@@ -124,19 +126,8 @@ def back_to_results(back, query=""):
 
 
 def citation(statement, source_is_link, url):
-    """How to cite a statement: publisher, title, date, the original, and this archive."""
-    if statement.date:
-        when = f"{statement.date.day} {statement.date:%B %Y}"
-    elif statement.date_from_meeting and statement.listing_date:
-        day = statement.listing_date
-        when = f"n.d. [on or about {day.day} {day:%B %Y}]"
-    else:
-        when = "n.d."
-    original = f" {statement.source_url}." if source_is_link else ""
-    return (
-        f"{statement.publisher or 'Unknown publisher'}. “{statement.title}.” {when.rstrip('.')}."
-        f"{original} Bilateral Statements Archive, {url}."
-    )
+    """How to cite a statement (Chicago): publisher, title, date, the original, this archive."""
+    return citations.chicago(citations.Cited.of(statement, url))
 
 
 @require_safe
@@ -170,6 +161,7 @@ def statement_detail(request, slug):
         "related": Statement.objects.published().related_to(statement)[:6],
         "citation_url": citation_url,
         "citation_text": citation(statement, source_is_link, citation_url),
+        "citations": citations.all_formats(citations.Cited.of(statement, citation_url)),
         "preview": statement.status != Statement.Status.PUBLISHED,
     }
     response = render(request, "statements/statement_detail.html", context)
@@ -177,6 +169,37 @@ def statement_detail(request, slug):
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex"
     return response
+
+
+@require_safe
+def statement_cite(request, slug, extension):
+    """The statement's citation as a file a reference manager imports (`.ris`, `.bib`)."""
+    statement = get_object_or_404(_statements_for(request), slug=slug)
+    cited = citations.Cited.of(statement, request.build_absolute_uri(statement.get_absolute_url()))
+    for key, (_label, file_extension, content_type) in citations.FORMATS.items():
+        if file_extension == extension:
+            maker = {"bibtex": citations.bibtex, "ris": citations.ris}[key]
+            response = HttpResponse(maker(cited), content_type=content_type)
+            response["Content-Disposition"] = f'attachment; filename="{statement.slug}.{extension}"'
+            if statement.status != Statement.Status.PUBLISHED:
+                response["Cache-Control"] = "private, no-store"
+                response["X-Robots-Tag"] = "noindex"
+            return response
+    raise Http404(f"No citation format {extension!r}.")
+
+
+@require_safe
+def method(request):
+    """How the archive reads documents, and how sure each kind of link is (no queries)."""
+    from statements.ingest.meetings import SURE, UNDATED_MIN_SCORE
+
+    context = {
+        "evidence": MeetingReport.Evidence.choices,
+        "sure": SURE,
+        "undated_min_score": UNDATED_MIN_SCORE,
+        "date_sources": Statement.DateSource.choices,
+    }
+    return render(request, "statements/method.html", context)
 
 
 @require_safe

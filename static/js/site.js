@@ -16,7 +16,7 @@
   document.querySelectorAll("[data-copy-target]").forEach(function (button) {
     var source = document.getElementById(button.getAttribute("data-copy-target"));
     if (!source || !navigator.clipboard) return;
-    var status = button.parentElement.querySelector(".copy-status");
+    var status = (button.closest("[data-copy-scope]") || button.parentElement).querySelector(".copy-status");
     button.hidden = false;
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(source.value || source.textContent).then(
