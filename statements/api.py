@@ -5,7 +5,8 @@ parameters as the pages (see `statements.filters`); a framework would add a seco
 serializers, filters and paginators to keep in step with the pages for no gain here.
 
     /api/                         the endpoints
-    /api/search/                  the search page as JSON (results, snippet, facets)
+    /api/search/                  the search page as JSON (results, snippet, facets, did_you_mean)
+    /api/suggest/?q=              autocomplete: officials, topics, meetings starting with q
     /api/statements/              published statements, same filters as search
     /api/officials/               ?q= (name), ?country=
     /api/meetings/                ?year=, ?official=, ?country=
@@ -36,12 +37,14 @@ from statements.models import (
 )
 from statements.search import mark_sentinels
 from statements.search.faceted import faceted_search
+from statements.search.suggest import FEW_RESULTS, SUGGEST_LIMIT, did_you_mean, suggest
 from statements.text import fold
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 API_FACETS = ("official", "topic", "country", "publisher", "kind", "year")
 KINDS = ("statements", "officials", "meetings", "topics")
+MAX_SUGGEST_LIMIT = 20
 
 
 class BadRequest(Exception):
@@ -236,7 +239,21 @@ def api_search(request):
         }
         for s in statements
     ]
-    return JsonResponse({"count": count, "page": number, "results": results, "facets": facets})
+    body = {"count": count, "page": number, "results": results, "facets": facets}
+    # A correction only when the words found little: null otherwise, and when none is known.
+    body["did_you_mean"] = did_you_mean(found.q) if count <= FEW_RESULTS and found.q else None
+    return JsonResponse(body)
+
+
+@api_view
+def api_suggest(request):
+    """Autocomplete: officials, topics and meetings whose names start with what is typed."""
+    limit = _positive_int(request, "limit", SUGGEST_LIMIT, MAX_SUGGEST_LIMIT)
+    suggestions = [
+        {**s.as_dict(), "url": request.build_absolute_uri(s.url)}
+        for s in suggest(request.GET.get("q", ""), limit)
+    ]
+    return JsonResponse({"suggestions": suggestions})
 
 
 def _statements_list(request):
