@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.urls import reverse
-from django.utils.http import urlencode
 
 from statements.models import (
     Meeting,
@@ -33,7 +32,7 @@ from statements.text import fold
 
 SUGGEST_LIMIT = 8
 MAX_QUERY_CHARS = 100
-# One query per kind at most `_FETCH` rows: more than the limit, so names matched twice still fill it.
+# Rows one query per kind reads: more than the limit, so names matched twice still fill it.
 _FETCH = 3 * SUGGEST_LIMIT
 
 
@@ -209,8 +208,3 @@ def did_you_mean(q):
         else:
             out.append(token)
     return " ".join(out) if changed else None
-
-
-def did_you_mean_link(suggestion):
-    return reverse("statements:search") + "?" + urlencode({"q": suggestion})
-
