@@ -51,8 +51,21 @@ def _starts_a_word(key):
     return Q(name_key__startswith=key) | Q(name_key__contains=f" {key}")
 
 
+# Small words no one means to complete: "an" should not offer every topic with "and".
+_SMALL_WORDS = frozenset("a an and at de del for in la las los of on the to y el en".split())
+
+
 def _word_starts(folded_text, key):
-    return folded_text.startswith(key) or f" {key}" in folded_text
+    if folded_text.startswith(key):
+        return True
+    return (
+        any(
+            word.startswith(key) and word not in _SMALL_WORDS
+            for word in folded_text.split()
+            if word
+        )
+        and f" {key}" in folded_text
+    )
 
 
 def _officials(key, limit):

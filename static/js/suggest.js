@@ -18,6 +18,7 @@
     list.setAttribute("aria-label", "Suggestions");
     list.hidden = true;
     var status = document.createElement("p");
+    status.id = input.id + "-status";
     status.className = "visually-hidden";
     status.setAttribute("role", "status");
     var wrapper = document.createElement("div");
@@ -132,10 +133,9 @@
           return;
         }
         var step = event.key === "ArrowDown" ? 1 : -1;
-        var next = active + step;
-        if (next >= options.length) next = 0;
-        if (next < -1) next = options.length - 1;
-        choose(next);
+        var n = options.length;
+        // Up and Down go round the list; from the box, Down is the first, Up the last.
+        choose(active < 0 ? (step > 0 ? 0 : n - 1) : (active + step + n) % n);
         event.preventDefault();
       } else if (event.key === "Enter") {
         if (open && active >= 0) {

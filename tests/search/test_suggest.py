@@ -42,6 +42,8 @@ def test_suggest_answers_officials_topics_and_meetings_by_the_start_of_any_word(
     assert ("meeting", meeting.title) in labels(client, word)
     # Nothing for one letter or nothing typed; nothing for words no name starts with.
     assert labels(client, "s") == labels(client, "") == labels(client, "zzqx") == []
+    # Small words are not completed: "an" is not every topic with "and" in its name.
+    assert [kind for kind, _ in labels(client, "an")] == ["official"]
 
 
 def test_suggest_is_limited_bounded_and_rejects_bad_limits(
