@@ -206,6 +206,7 @@ def api_root(request):
     return JsonResponse(
         {
             "search": request.build_absolute_uri(reverse("statements:api_search")),
+            "suggest": request.build_absolute_uri(reverse("statements:api_suggest")),
             **{kind: _api_url(request, kind) for kind in KINDS},
             "openapi": request.build_absolute_uri(reverse("statements:api_openapi")),
         }
@@ -562,7 +563,9 @@ def openapi_document(request):
     ]
     paths = {
         "/api/search/": _operation(
-            "Search statements, with facets", _parameters(_FILTER_PARAMS + _PAGING)
+            "Search statements, with facets, and did_you_mean: null, or the query with its "
+            "misspelled words corrected when it found two results or fewer",
+            _parameters(_FILTER_PARAMS + _PAGING),
         ),
         "/api/statements/": _operation(
             "Published statements", _parameters(_FILTER_PARAMS + _PAGING)
@@ -574,6 +577,17 @@ def openapi_document(request):
             "Meetings with a published statement", _parameters(meetings_params + _PAGING)
         ),
         "/api/topics/": _operation("Topics of published statements", _parameters(_PAGING)),
+        "/api/suggest/": _operation(
+            "Autocomplete: officials, topics and meetings with a word starting with q "
+            "(folded: accents and case do not matter); public data only. "
+            "Answers {suggestions: [{kind: official|topic|meeting, label, url}]}",
+            _parameters(
+                [
+                    ("q", "string", "What is typed (2 letters or more)", False),
+                    ("limit", "integer", "How many, default 8, at most 20", False),
+                ]
+            ),
+        ),
     }
     slug = {"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}
     for kind in KINDS:

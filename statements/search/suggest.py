@@ -52,19 +52,19 @@ def _starts_a_word(key):
 
 
 # Small words no one means to complete: "an" should not offer every topic with "and".
-_SMALL_WORDS = frozenset("a an and at de del for in la las los of on the to y el en".split())
+_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "at", "de", "del", "el", "en", "for", "in", "la", "las", "los", "of", "on"]
+    + ["the", "to", "y"]
+)
 
 
 def _word_starts(folded_text, key):
-    if folded_text.startswith(key):
-        return True
-    return (
-        any(
-            word.startswith(key) and word not in _SMALL_WORDS
-            for word in folded_text.split()
-            if word
-        )
-        and f" {key}" in folded_text
+    """The folded text, or the rest of it from one of its words (not a small one), starts with
+    `key` (which may be several words: "sherwood ran")."""
+    words = folded_text.split()
+    return any(
+        " ".join(words[i:]).startswith(key) and (i == 0 or words[i] not in _SMALL_WORDS)
+        for i in range(len(words))
     )
 
 

@@ -141,3 +141,10 @@ def test_search_boxes_are_comboboxes_only_with_javascript(seeded_archive, client
         assert "/static/js/suggest.js" in html
     assert suggest("mi")[0].kind in {"official", "topic", "meeting"}
     assert Topic.objects.exists()
+
+
+def test_the_api_root_and_openapi_describe_suggest(client, db):
+    assert client.get("/api/").json()["suggest"] == "http://testserver/api/suggest/"
+    spec = client.get("/api/openapi.json").json()["paths"]
+    assert {p["name"] for p in spec["/api/suggest/"]["get"]["parameters"]} == {"q", "limit"}
+    assert "did_you_mean" in spec["/api/search/"]["get"]["summary"]
