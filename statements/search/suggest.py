@@ -154,7 +154,11 @@ def suggest(q, limit=SUGGEST_LIMIT):
 # --- did you mean ---------------------------------------------------------------------------
 
 FEW_RESULTS = 2  # a search finding this many or fewer gets a suggestion when one exists
+# The words of the newest statements this many: ~0.5 ms each to read, once per change and
+# process (a bigger archive's older words are also in its newer statements, mostly).
+VOCABULARY_STATEMENTS = 5000
 _WORD = re.compile(r"[a-z0-9]+")
+_TOKEN = re.compile(r"[^\W_]+")  # letters and digits, any script
 _OPERATORS = {"or", "and", "not"}
 _vocabulary_lock = threading.Lock()
 _vocabulary = {"key": None, "words": Counter()}
@@ -166,16 +170,23 @@ def _vocabulary_key():
 
 
 def vocabulary():
-    """{folded word: how many times the published statements use it}, cached per process."""
+    """{folded word: how many published statements use it}, cached per process."""
     key = _vocabulary_key()
     with _vocabulary_lock:
         if _vocabulary["key"] == key:
             return _vocabulary["words"]
         words = Counter()
-        rows = Statement.objects.published().values_list("title", "search_names", "body")
-        for row in rows.iterator(chunk_size=200):
-            for text in row:
-                words.update(w for w in _WORD.findall(fold(text or "")) if len(w) > 1)
+        rows = Statement.objects.published().order_by("-pk")[:VOCABULARY_STATEMENTS]
+        for row in rows.values_list("title", "search_names", "body").iterator(chunk_size=500):
+            # Each statement's distinct words once (how many statements use a word); folding
+            # word by word only the few that are not plain ASCII is ~5x faster than the text.
+            seen = set(_TOKEN.findall(" ".join(text or "" for text in row).lower()))
+            words.update(
+                folded
+                for word in seen
+                for folded in (_WORD.findall(fold(word)) if not word.isascii() else (word,))
+                if len(folded) > 1 and not folded.startswith("_")
+            )
         _vocabulary.update(key=key, words=words)
         return words
 
