@@ -5,7 +5,8 @@ parameters as the pages (see `statements.filters`); a framework would add a seco
 serializers, filters and paginators to keep in step with the pages for no gain here.
 
     /api/                         the endpoints
-    /api/search/                  the search page as JSON (results, snippet, facets)
+    /api/search/                  the search page as JSON (results, snippet, facets, did_you_mean)
+    /api/suggest/?q=              autocomplete: officials, topics, meetings starting with q
     /api/statements/              published statements, same filters as search
     /api/officials/               ?q= (name), ?country=
     /api/meetings/                ?year=, ?official=, ?country=
@@ -37,12 +38,14 @@ from statements.models import (
 )
 from statements.search import mark_sentinels
 from statements.search.faceted import faceted_search
+from statements.search.suggest import FEW_RESULTS, SUGGEST_LIMIT, did_you_mean, suggest
 from statements.text import fold
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 API_FACETS = ("official", "topic", "country", "publisher", "kind", "year")
 KINDS = ("statements", "officials", "meetings", "topics")
+MAX_SUGGEST_LIMIT = 20
 
 
 class BadRequest(Exception):
@@ -204,6 +207,7 @@ def api_root(request):
     return JsonResponse(
         {
             "search": request.build_absolute_uri(reverse("statements:api_search")),
+            "suggest": request.build_absolute_uri(reverse("statements:api_suggest")),
             **{kind: _api_url(request, kind) for kind in KINDS},
             "commitments": request.build_absolute_uri(reverse("statements:api_commitments")),
             "openapi": request.build_absolute_uri(reverse("statements:api_openapi")),
@@ -238,7 +242,21 @@ def api_search(request):
         }
         for s in statements
     ]
-    return JsonResponse({"count": count, "page": number, "results": results, "facets": facets})
+    body = {"count": count, "page": number, "results": results, "facets": facets}
+    # A correction only when the words found little: null otherwise, and when none is known.
+    body["did_you_mean"] = did_you_mean(found.q) if count <= FEW_RESULTS and found.q else None
+    return JsonResponse(body)
+
+
+@api_view
+def api_suggest(request):
+    """Autocomplete: officials, topics and meetings whose names start with what is typed."""
+    limit = _positive_int(request, "limit", SUGGEST_LIMIT, MAX_SUGGEST_LIMIT)
+    suggestions = [
+        {**s.as_dict(), "url": request.build_absolute_uri(s.url)}
+        for s in suggest(request.GET.get("q", ""), limit)
+    ]
+    return JsonResponse({"suggestions": suggestions})
 
 
 def _statements_list(request):
@@ -547,7 +565,9 @@ def openapi_document(request):
     ]
     paths = {
         "/api/search/": _operation(
-            "Search statements, with facets", _parameters(_FILTER_PARAMS + _PAGING)
+            "Search statements, with facets, and did_you_mean: null, or the query with its "
+            "misspelled words corrected when it found two results or fewer",
+            _parameters(_FILTER_PARAMS + _PAGING),
         ),
         "/api/statements/": _operation(
             "Published statements", _parameters(_FILTER_PARAMS + _PAGING)
@@ -559,6 +579,17 @@ def openapi_document(request):
             "Meetings with a published statement", _parameters(meetings_params + _PAGING)
         ),
         "/api/topics/": _operation("Topics of published statements", _parameters(_PAGING)),
+        "/api/suggest/": _operation(
+            "Autocomplete: officials, topics and meetings with a word starting with q "
+            "(folded: accents and case do not matter); public data only. "
+            "Answers {suggestions: [{kind: official|topic|meeting, label, url}]}",
+            _parameters(
+                [
+                    ("q", "string", "What is typed (2 letters or more)", False),
+                    ("limit", "integer", "How many, default 8, at most 20", False),
+                ]
+            ),
+        ),
     }
     slug = {"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}
     for kind in KINDS:

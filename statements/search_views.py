@@ -24,6 +24,7 @@ from statements.rendering import ResultRenderer, facet_items_html
 from statements.search import highlight, mark_sentinels
 from statements.search.base import plain_snippet
 from statements.search.faceted import FACET_TITLES, faceted_search, querystring
+from statements.search.suggest import FEW_RESULTS, did_you_mean
 from statements.text import fold
 from statements.views import page_notice
 
@@ -69,7 +70,11 @@ def search_page(request):
     topics = found.filterset.selected("topic")
     statements = decorate(page.object_list, found.query, found.q, back, topics)
     count = paginator.count
+    # Few results: the closest words the archive uses, as a link to that search.
+    correction = did_you_mean(found.q) if found.q and count <= FEW_RESULTS else None
     context = {
+        "did_you_mean": correction,
+        "did_you_mean_url": querystring(request.GET, q=[correction]) if correction else "",
         "found": found,
         "q": found.q,
         "page": page,

@@ -34,6 +34,7 @@ urlpatterns = [
     path("search/feed/", search_views.SearchFeed(), name="search_feed"),
     path("api/", api.api_root, name="api_root"),
     path("api/search/", api.api_search, name="api_search"),
+    path("api/suggest/", api.api_suggest, name="api_suggest"),
     path("api/openapi.json", api.api_openapi, name="api_openapi"),
     path("api/<str:kind>/", api.api_list, name="api_list"),
     path("api/<str:kind>/<slug:slug>/", api.api_detail, name="api_detail"),

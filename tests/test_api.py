@@ -28,7 +28,8 @@ def get(client, url, params=None, status=200):
 
 def test_search_has_exactly_the_documented_shape(client, archive):
     data = get(client, "/api/search/", {"q": "Lopez Obrador", "topic": "trade"})
-    assert set(data) == {"count", "page", "results", "facets"}
+    assert set(data) == {"count", "page", "results", "facets", "did_you_mean"}
+    assert data["did_you_mean"] is None  # the words are the archive's own
     assert data["count"] == 1 and data["page"] == 1
     (result,) = data["results"]
     assert set(result) == {
@@ -222,6 +223,7 @@ def test_topics(client, archive):
 def test_root_and_openapi(client, db):
     root = get(client, "/api/")
     assert root["search"] == "http://testserver/api/search/"
+    assert root["suggest"] == "http://testserver/api/suggest/"
     spec = get(client, "/api/openapi.json")
     assert spec["openapi"].startswith("3.")
     assert "/api/search/" in spec["paths"]
