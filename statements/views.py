@@ -4,6 +4,7 @@ Only published statements ever reach a page; officials and meetings are shown wh
 statement names or reports them. Every page runs a bounded number of queries (see the tests).
 """
 
+import datetime
 from itertools import groupby
 from urllib.parse import urlencode, urlsplit
 
@@ -276,25 +277,39 @@ def official_detail(request, slug):
 
 
 def _meetings_per_year(official):
-    """The official's visible meetings per year as a Chart (one GROUP BY query)."""
+    """The official's visible meetings on a timeline: per month when they span at most two
+    years, else per year (one GROUP BY query by month either way)."""
     from django.db.models import Count
-    from django.db.models.functions import ExtractYear
+    from django.db.models.functions import TruncMonth
 
     rows = (
         MeetingAttendance.objects.public()
         .filter(participant=official, meeting__start_date__isnull=False)
         .filter(Exists(Meeting.objects.visible().filter(pk=OuterRef("meeting"))))
         .order_by()
-        .values(year=ExtractYear("meeting__start_date"))
+        .annotate(month=TruncMonth("meeting__start_date"))
+        .values("month")
         .annotate(n=Count("meeting", distinct=True))
-        .values_list("year", "n")
+        .values_list("month", "n")
     )
-    bars = charts.year_bars(dict(rows))
+    months = {(month.year, month.month): n for month, n in rows if month}
+    if not months:
+        return None
+    years = {year for year, _ in months}
+    if max(years) - min(years) < 2:
+        first, last = min(months), max(months)
+        bars = charts.month_bars(months, datetime.date(*first, 1), datetime.date(*last, 1))
+        heading = "Month"
+    else:
+        per_year = {}
+        for (year, _), n in months.items():
+            per_year[year] = per_year.get(year, 0) + n
+        bars, heading = charts.year_bars(per_year), "Year"
     return charts.columns(
         "meetings",
         [charts.Series("Meetings", bars)],
-        caption="Meetings attended, per year",
-        heading="Year",
+        caption=f"Meetings attended, per {heading.lower()}",
+        heading=heading,
         noun="meeting",
     )
 
