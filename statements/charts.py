@@ -16,6 +16,7 @@ HEIGHT = 120  # the bars' area, in SVG units
 LABEL_ROW = 18
 BAR_WIDTH = 22
 GAP = 6
+MARGIN = 18  # room for the first and last labels, centred under their columns
 
 
 @dataclass
@@ -46,7 +47,7 @@ def column_chart(series, *, caption, noun="statement", every_label=None):
         return ""
     columns = len(series[0].bars)
     group = BAR_WIDTH * len(series) + GAP
-    width = max(columns * group + GAP, 120)
+    width = max(columns * group + GAP + 2 * MARGIN, 120)
     top = max((bar.count for s in series for bar in s.bars), default=0) or 1
     every_label = every_label or max(1, columns // 12 + (1 if columns > 12 else 0))
     parts = [
@@ -56,7 +57,7 @@ def column_chart(series, *, caption, noun="statement", every_label=None):
         f"<title>{escape(caption)}</title>",
     ]
     for column in range(columns):
-        x0 = GAP + column * group
+        x0 = MARGIN + GAP + column * group
         for index, one in enumerate(series):
             bar = one.bars[column]
             height = round(bar.count / top * (HEIGHT - 4), 1) if bar.count else 0
