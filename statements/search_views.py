@@ -19,6 +19,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.text import slugify
 
+from statements import charts
 from statements.ingest.documents import strip_controls
 from statements.rendering import ResultRenderer, facet_items_html
 from statements.search import highlight, mark_sentinels
@@ -112,8 +113,38 @@ def search_page(request):
             for value in values
         ],
         "download_query": querystring(request.GET),
+        "over_time": results_over_time(found),
     }
     return render(request, "statements/search.html", context, status=400 if found.errors else 200)
+
+
+def results_over_time(found):
+    """The results per year, or per month when they span at most two years
+    (`FacetedSearch.over_time`), as a Chart whose bars narrow the search; or None."""
+    over = found.over_time()
+    if over is None:
+        return None
+    params = found.params
+    if over.months:
+
+        def url_for(year, month):
+            start, end = charts.month_range(year, month)
+            dates = {"date_from": [start.isoformat()], "date_to": [end.isoformat()]}
+            return querystring(params, **dates)
+
+        bars = charts.month_bars(over.counts, over.first, over.last, url_for)
+        caption, heading = "Statements found, per month", "Month"
+    else:
+        bars = charts.year_bars(
+            over.counts,
+            lambda year: querystring(params, year=[str(year)]),
+            selected=params.getlist("year"),
+        )
+        caption, heading = "Statements found, per year", "Year"
+    name = "months" if over.months else "years"
+    return charts.columns(
+        name, [charts.Series("Statements", bars)], caption=caption, heading=heading
+    )
 
 
 # --- downloads -------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ Only published statements ever reach a page; officials and meetings are shown wh
 statement names or reports them. Every page runs a bounded number of queries (see the tests).
 """
 
+import datetime
 from itertools import groupby
 from urllib.parse import urlencode, urlsplit
 
@@ -15,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from statements import citations
+from statements import charts, citations
 from statements.curation import merged_into
 from statements.models import (
     Commitment,
@@ -292,8 +293,126 @@ def official_detail(request, slug):
             )
         ],
         "met_all_url": None if show_all_met else "?met=all#met-title",
+        "meetings_chart": _meetings_per_year(official),
+        "met_chart": _met_chart(met),
     }
     return render(request, "statements/official_detail.html", context)
+
+
+def _meetings_per_year(official):
+    """The official's visible meetings on a timeline: per month when they span at most two
+    years, else per year (one GROUP BY query by month either way)."""
+    from django.db.models import Count
+    from django.db.models.functions import TruncMonth
+
+    rows = (
+        MeetingAttendance.objects.public()
+        .filter(participant=official, meeting__start_date__isnull=False)
+        .filter(Exists(Meeting.objects.visible().filter(pk=OuterRef("meeting"))))
+        .order_by()
+        .annotate(month=TruncMonth("meeting__start_date"))
+        .values("month")
+        .annotate(n=Count("meeting", distinct=True))
+        .values_list("month", "n")
+    )
+    months = {(month.year, month.month): n for month, n in rows if month}
+    if not months:
+        return None
+    years = {year for year, _ in months}
+    if max(years) - min(years) < 2:
+        first, last = min(months), max(months)
+        bars = charts.month_bars(months, datetime.date(*first, 1), datetime.date(*last, 1))
+        heading = "Month"
+    else:
+        per_year = {}
+        for (year, _), n in months.items():
+            per_year[year] = per_year.get(year, 0) + n
+        bars, heading = charts.year_bars(per_year), "Year"
+    return charts.columns(
+        "meetings",
+        [charts.Series("Meetings", bars)],
+        caption=f"Meetings attended, per {heading.lower()}",
+        heading=heading,
+        noun="meeting",
+    )
+
+
+MET_IN_CHART = 8
+
+
+def _met_chart(met):
+    """Who the official met most often (counterparts first, as "Met most often" orders them),
+    from the list the page already has: no query."""
+    ordered = [o for o in met if o.is_counterpart] + [o for o in met if not o.is_counterpart]
+    items = [
+        charts.Bar(
+            other.name,
+            other.meetings_together,
+            other.get_absolute_url(),
+            selected=other.is_counterpart,
+            title=f"{other.name}: {charts.plural(other.meetings_together, 'meeting')} together"
+            + (" (counterpart)" if other.is_counterpart else ""),
+        )
+        for other in ordered[:MET_IN_CHART]
+    ]
+    return charts.bars(
+        "met", items, caption="Meetings together (counterparts first)", heading="Official"
+    )
+
+
+def _topic_over_time(topic):
+    """Statements and commitments on a topic per year (two GROUP BY queries), each year's
+    statements a link to the search narrowed to the topic and the year."""
+    from django.db.models import Count
+    from django.db.models.functions import ExtractYear
+
+    statements = dict(
+        Statement.objects.published()
+        .filter(topics=topic, listing_date__isnull=False)
+        .order_by()
+        .values(year=ExtractYear("listing_date"))
+        .annotate(n=Count("pk"))
+        .values_list("year", "n")
+    )
+    commitments = dict(
+        Commitment.objects.filter(
+            topics=topic,
+            statement__status=Statement.Status.PUBLISHED,
+            statement__listing_date__isnull=False,
+        )
+        .order_by()
+        .values(year=ExtractYear("statement__listing_date"))
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("year", "n")
+    )
+    both = {
+        year: statements.get(year, 0) + commitments.get(year, 0)
+        for year in {*statements, *commitments}
+    }
+    search = reverse("statements:search")
+    years = charts.year_bars(both)
+
+    def url(year):
+        return f"{search}?{urlencode({'topic': topic.slug, 'year': year})}"
+
+    series = [
+        charts.Series(
+            "Statements",
+            [charts.Bar(b.label, statements.get(int(b.label), 0), url(b.label)) for b in years],
+        ),
+        charts.Series(
+            "Commitments",
+            [charts.Bar(b.label, commitments.get(int(b.label), 0)) for b in years],
+            css="chart__bar chart__bar--second",
+        ),
+    ]
+    return charts.columns(
+        "topic",
+        series,
+        caption="Statements and commitments per year",
+        heading="Year",
+        noun="item",
+    )
 
 
 def _meeting_years():
@@ -415,6 +534,7 @@ def topic_detail(request, slug):
         "topic": topic,
         "statements": _page(request, statements, STATEMENTS_PER_PAGE),
         "commitments": commitments[:100],
+        "topic_chart": _topic_over_time(topic),
     }
     return render(request, "statements/topic_detail.html", context)
 

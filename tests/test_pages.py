@@ -783,11 +783,14 @@ def crowded():
         ("home", 10),
         ("statement", 12),
         ("official_list", 6),  # +1: titles only a draft gave are left out (issue 13)
-        ("official", 13),  # "Met most often": its meetings behind each count (issue 13)
+        (
+            "official",
+            14,
+        ),  # "Met most often": its meetings behind each count (issue 13); +1 timeline (issue 12)
         ("meeting_list", 5),  # years: first and last, then one EXISTS per year
         ("meeting", 13),  # +1 why grouped, +1 commitment threads, +1 titles only drafts gave
         ("topic_list", 3),
-        ("topic", 8),
+        ("topic", 10),  # +2: statements and commitments per year (issue 12)
     ],
 )
 def test_pages_run_a_bounded_number_of_queries(

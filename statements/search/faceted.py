@@ -10,18 +10,21 @@ Queries: validation of chosen slugs (one per facet used), one per facet, the cou
 page (ids, statements and their listing data, snippets): bounded whatever the number of results.
 """
 
+import datetime
 import difflib
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from urllib.parse import quote_plus
 
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q
+from django.db.models.functions import TruncMonth
 from django.http import QueryDict
 
 from statements.filters import FACETS, StatementFilter
 from statements.models import Participant, ParticipantAlias, Statement, draft_only_forms
 from statements.search import SORTS, normalize_sort, parse, search
+from statements.search.cache import cached
 from statements.search.engine import IndexResults
 from statements.search.facets import FACET_LIMIT, LIMITED, count_and_facets
 from statements.text import fold
@@ -53,6 +56,17 @@ def querystring(params: QueryDict, **changes) -> str:
         for value in values
     )
     return f"?{encoded}" if encoded else "?"
+
+
+MONTHS_UP_TO_YEARS = 2  # results spanning at most this many years are counted per month
+
+
+@dataclass
+class OverTime:
+    months: bool
+    counts: dict  # {year: n}, or {(year, month): n}
+    first: datetime.date | None = None
+    last: datetime.date | None = None
 
 
 @dataclass
@@ -225,6 +239,50 @@ class FacetedSearch:
         url = querystring(self.params, date_from=[], date_to=[], year=["undated"])
         return count, url
 
+    def over_time(self):
+        """The results per year ({year: n}, from the year facet: no query), or per month
+        ({(year, month): n}) when they span at most two years (the chosen years, else the
+        years with results): one GROUP BY query over those months, cached like the count."""
+        years = self.facets.get("year")
+        if not years:
+            return None
+        counts = {int(v.value): v.count for v in years if v.value.isdigit()}
+        chosen = [int(y) for y in self.params.getlist("year") if y.isdigit() and int(y) in counts]
+        span = chosen or [year for year, n in counts.items() if n]
+        if not span:
+            return None
+        if max(span) - min(span) < MONTHS_UP_TO_YEARS:
+            first, last = datetime.date(min(span), 1, 1), datetime.date(max(span), 12, 31)
+            cleaned = self.filterset.cleaned
+            first = max(first, cleaned.get("date_from") or first)
+            last = min(last, cleaned.get("date_to") or last)
+            if first <= last:
+                return OverTime(True, self._month_counts(first, last), first, last)
+        if chosen:  # the year facet counts every year whatever is chosen: show the chosen
+            counts = {year: n for year, n in counts.items() if year in chosen}
+        return OverTime(False, counts)
+
+    def _month_counts(self, first, last):
+        rows = (
+            self.results.matched.order_by()
+            .filter(listing_date__gte=first, listing_date__lte=last)
+            .annotate(month=TruncMonth("listing_date"))
+            .values("month")
+            .annotate(n=Count("pk"))
+            .values_list("month", "n")
+        )
+        sql, params = rows.query.sql_with_params()
+
+        def compute():
+            counts = {}
+            for month, n in rows:
+                if isinstance(month, str):  # pragma: no cover - a backend giving text
+                    month = datetime.date.fromisoformat(month[:10])
+                counts[(month.year, month.month)] = n
+            return counts
+
+        return cached(self.results.generation, "months:" + sql, params, compute)
+
     def without_filters_url(self):
         return querystring(QueryDict(mutable=True), q=[self.q] if self.q else [])
 
@@ -311,4 +369,5 @@ def warm(queries=("",)):
             params["q"] = q
         found = faceted_search(params)
         found.facets  # noqa: B018 - counts and caches
+        found.over_time()  # the search page's picture (months: one cached query)
         found.results.ids(0, 20)
