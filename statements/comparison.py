@@ -158,6 +158,10 @@ class Paragraph:
     index: int  # position within the side
     text: str
     terms: list = field(default_factory=list)
+    numbered: list = field(default_factory=list, init=False)  # what its ordinals number
+
+    def __post_init__(self):
+        self.numbered = [what for _, _, what in ordinals(self.text)]
 
 
 @dataclass
@@ -316,9 +320,7 @@ def _align(sides, common):
                 if len(shared) < MIN_SHARED_TERMS:
                     continue
                 numbered = any(
-                    _same_thing(what, other)
-                    for _, _, what in ordinals(a.text)
-                    for _, _, other in ordinals(b.text)
+                    _same_thing(what, other) for what in a.numbered for other in b.numbered
                 )
                 closeness = len(shared) / min(len(a_terms), len(b_terms))
                 pairs.append((not numbered, -closeness, -len(shared), a.index, b.index, shared))
