@@ -180,6 +180,16 @@ class Side:
     dates: list = field(default_factory=list)
 
     @property
+    def name(self):
+        """The government in a sentence: "Mexico", "the United States"."""
+        return f"the {self.label}" if self.label.startswith("United ") else self.label
+
+    @property
+    def possessive(self):
+        """ "Mexico’s", "the United States’"."""
+        return f"{self.name}’" if self.name.endswith("s") else f"{self.name}’s"
+
+    @property
     def names_nothing_else(self):
         return not any(
             (self.people, self.topics, self.commitments, self.numbers, self.ordinals, self.dates)
@@ -309,7 +319,8 @@ def _align(sides, common):
     shorter paragraph's), then the earliest; each paragraph is used once. A paragraph without
     a partner gets a row of its own, after its side's previous paragraph."""
     anchor = sides[0].paragraphs
-    rows = [Row(cells=[p] + [None] * (len(sides) - 1), subject=[]) for p in anchor]
+    by_anchor = [Row(cells=[p] + [None] * (len(sides) - 1), subject=[]) for p in anchor]
+    rows = list(by_anchor)  # in the page's order: unpaired paragraphs are inserted
     for column, side in enumerate(sides[1:], start=1):
         pairs = []
         for a in anchor:
@@ -331,7 +342,7 @@ def _align(sides, common):
                 continue
             used_a.add(a_index)
             used_b[b_index] = a_index
-            row = rows[a_index]
+            row = by_anchor[a_index]
             row.cells[column] = side.paragraphs[b_index]
             if not row.subject:  # the shared terms as the first side wrote them
                 forms = term_forms(row.cells[0].text)
@@ -437,9 +448,10 @@ def compare_meeting(meeting):
                 if value == other_value or not _same_thing(what, other_what):
                     continue
                 text = (
-                    f"{sides[i].label} calls it the {written} {what}; "
-                    f"{sides[j].label} calls it the {other_written} {other_what}."
+                    f"{sides[i].name} calls it the {written} {what}; "
+                    f"{sides[j].name} calls it the {other_written} {other_what}."
                 )
+                text = text[0].upper() + text[1:]
                 if text not in differences:
                     differences.append(text)
 

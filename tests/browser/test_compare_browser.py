@@ -31,8 +31,8 @@ def test_on_a_desktop_the_accounts_are_columns(page, live_server, compare_path, 
     page.wait_for_url("**/compare/")
     expect(page.locator("h1")).to_have_text("The governments’ accounts side by side")
     expect(page.locator("[data-compare-differences]")).to_contain_text(
-        "Mexico calls it the third meeting of the Trilateral Fentanyl Committee; United States "
-        "calls it the fourth"
+        "Mexico calls it the third meeting of the Trilateral Fentanyl Committee; the United "
+        "States calls it the fourth"
     )
     row = committee_row(page)
     mexico = row.locator('.compare-cell[data-side="MX"]').bounding_box()

@@ -12,8 +12,8 @@ from statements.models import Statement
 pytestmark = pytest.mark.django_db
 
 THIRD_FOURTH = (
-    "Mexico calls it the third meeting of the Trilateral Fentanyl Committee; United States "
-    "calls it the fourth meeting of the Trilateral Fentanyl Committee."
+    "Mexico calls it the third meeting of the Trilateral Fentanyl Committee; the United "
+    "States calls it the fourth meeting of the Trilateral Fentanyl Committee."
 )
 
 
@@ -108,8 +108,8 @@ def test_the_comparison_page(client, february, seeded_archive, django_assert_max
     page = response.content.decode()
     assert "The governments’ accounts side by side" in page
     assert "Where the accounts differ" in page
-    assert THIRD_FOURTH.replace("’", "&#x27;") in page or THIRD_FOURTH in page
-    assert "Only Mexico’s account" in page and "Only United States’s account" in page
+    assert THIRD_FOURTH in page
+    assert "Only Mexico’s account" in page and "Only the United States’ account" in page
     assert "Joe Biden" in page and "February 6-7" in page
     assert "Both speak of Canada" in page
     # The texts are one click away.
@@ -183,3 +183,37 @@ def test_the_api_has_the_same_comparison(client, february, django_assert_max_num
         assert any(row["cells"])
     spec = client.get("/api/openapi.json").json()
     assert "comparison" in spec["paths"]["/api/meetings/{slug}/"]["get"]["description"]
+
+
+def test_a_third_government_gets_a_third_column(client, february):
+    """Canada's account in a column of its own; its draft never shows."""
+    from tests.factories import ReportFactory, StatementFactory
+
+    canada = StatementFactory(
+        publisher="Government of Canada",
+        title="Canada at the Trilateral Fentanyl Committee",
+        body="Canada joined the fifth meeting of the Trilateral Fentanyl Committee in Mexico City."
+        "\n\nThe delegations agreed to share 1,200 new tracing records by June 30.",
+    )
+    ReportFactory(meeting=february, statement=canada)
+    draft = StatementFactory(
+        publisher="Government of Canada",
+        status=Statement.Status.DRAFT,
+        body="A clandestine sixth meeting of the Trilateral Fentanyl Committee.",
+    )
+    ReportFactory(meeting=february, statement=draft)
+    comparison = compare_meeting(february)
+    assert [side.label for side in comparison.sides] == ["Canada", "Mexico", "United States"]
+    assert comparison.sides[0].statements == [canada]
+    assert comparison.sides[0].ordinals == ["fifth meeting of the Trilateral Fentanyl Committee"]
+    assert comparison.sides[0].numbers == ["1,200"]
+    assert comparison.sides[0].dates == ["June 30"]
+    assert (
+        "Canada calls it the fifth meeting of the Trilateral Fentanyl Committee; Mexico calls "
+        "it the third meeting of the Trilateral Fentanyl Committee."
+    ) in comparison.differences
+    assert len(comparison.differences) == 3  # each pair of governments
+    assert all(len(row.cells) == 3 for row in comparison.rows)
+    page = client.get(compare_url(february)).content.decode()
+    assert "sixth meeting" not in page and "clandestine" not in page
+    assert "They speak of" in page
