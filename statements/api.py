@@ -12,6 +12,7 @@ serializers, filters and paginators to keep in step with the pages for no gain h
     /api/meetings/                ?year=, ?official=, ?country=
     /api/topics/
     /api/<kind>/<slug>/           one object with links to its related objects
+                                  (a meeting: its governments' accounts compared, `comparison`)
     /api/openapi.json             an OpenAPI 3 description
 
 Lists are paginated with `page` and `page_size` (at most 100). Bad parameters answer 400 with
@@ -24,6 +25,7 @@ from django.http import JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from statements.comparison import compare_meeting
 from statements.models import (
     Country,
     Meeting,
@@ -477,6 +479,14 @@ def _meeting_detail(request, slug):
             ],
         }
     )
+    # Two or more governments' accounts side by side, as on /meetings/<slug>/compare/.
+    comparison = compare_meeting(meeting)
+    data["comparison"] = comparison and comparison.as_data(lambda obj: _url(request, obj))
+    data["compare_url"] = (
+        request.build_absolute_uri(reverse("statements:meeting_compare", args=[meeting.slug]))
+        if comparison
+        else None
+    )
     return data
 
 
@@ -598,6 +608,14 @@ def openapi_document(request):
             [slug],
             {"200": {"description": "OK"}, "404": {"description": "Not found"}},
         )
+    paths["/api/meetings/{slug}/"]["get"]["description"] = (
+        "A meeting reported by two or more governments also has `comparison`: `governments` "
+        "(country, label, statements, and `only_here`: people, topics, commitments, numbers, "
+        "ordinals and dates no other account names), `differences` (plain sentences: the same "
+        "thing numbered differently) and `rows` (paragraphs aligned by subject: `subject`, the "
+        "shared words, and `cells`, one per government or null); `compare_url` is its page. "
+        "Both null otherwise. See docs/API.md."
+    )
     from statements.commitment_api import openapi_paths
 
     paths.update(openapi_paths(_parameters, _operation, _PAGING))

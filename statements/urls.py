@@ -21,6 +21,7 @@ urlpatterns = [
     path("officials/<slug:slug>/feed/", feeds.OfficialFeed(), name="official_feed"),
     path("meetings/", views.meeting_list, name="meeting_list"),
     path("meetings/<slug:slug>/", views.meeting_detail, name="meeting_detail"),
+    path("meetings/<slug:slug>/compare/", views.meeting_compare, name="meeting_compare"),
     path("topics/", views.topic_list, name="topic_list"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic_detail"),
     path("topics/<slug:slug>/feed/", feeds.TopicFeed(), name="topic_feed"),

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from statements import charts, citations
+from statements.comparison import comparable_meeting_ids, compare_meeting
 from statements.curation import merged_into
 from statements.models import (
     Commitment,
@@ -164,6 +165,8 @@ def statement_detail(request, slug):
         "citation_text": citation(statement, source_is_link, citation_url),
         "citations": citations.all_formats(citations.Cited.of(statement, citation_url)),
         "preview": statement.status != Statement.Status.PUBLISHED,
+        # Meetings another government also reported: their accounts can be compared.
+        "comparable_meetings": comparable_meeting_ids(m.pk for m in statement.meetings.all()),
     }
     response = render(request, "statements/statement_detail.html", context)
     if context["preview"]:
@@ -503,6 +506,7 @@ def meeting_detail(request, slug):
     topics = Topic.objects.filter(statements__in=statement_ids).distinct().order_by("name")
     links, disagreements = meeting.grouping()
     context = {
+        "comparable": len(by_government) > 1,
         "links": links,
         "disagreements": disagreements,
         "meeting": meeting,
@@ -513,6 +517,16 @@ def meeting_detail(request, slug):
         "topics": topics,
     }
     return render(request, "statements/meeting_detail.html", context)
+
+
+@require_safe
+def meeting_compare(request, slug):
+    """Each government's account of the meeting in its own column, aligned by subject."""
+    meeting = _get_or_follow_merge(Meeting.objects.visible(), MergeRecord.Kind.MEETING, slug)
+    if isinstance(meeting, HttpResponse):
+        return meeting
+    context = {"meeting": meeting, "comparison": compare_meeting(meeting)}
+    return render(request, "statements/meeting_compare.html", context)
 
 
 @require_safe
