@@ -331,8 +331,10 @@ def test_query_count_is_bounded(client, db, django_assert_max_num_queries, n):
         "sort": "relevance",
     }
     # 12 + the page cache's generation; +2: the picture's months, cached under the search
-    # generation (its read, then one GROUP BY over the chosen year's months; issue 12)
-    with django_assert_max_num_queries(15):
+    # generation (its read, then one GROUP BY over the chosen year's months; issue 12); +2 on
+    # PostgreSQL: the first search of a new database builds the index (its log's safe point
+    # and origin). The same bound for 3 and 60 statements.
+    with django_assert_max_num_queries(17):
         response = client.get(SEARCH, params)
     assert response.status_code == 200
     assert response.context["count"] > 0
