@@ -658,10 +658,17 @@ class Statement(models.Model):
             participant = mention.participant
             aliases = [alias.name for alias in participant.aliases.all()]
             names.extend(search_forms(participant.name, aliases))
-        names.extend(self.topics.values_list("name", flat=True))
-        self.search_names = " ".join(dict.fromkeys(names))
+        self.search_names = search_names_text(names, self.topics.all())
         if save:
             Statement.objects.filter(pk=self.pk).update(search_names=self.search_names)
+
+
+def search_names_text(official_forms, topics):
+    """The names text search indexes (`Statement.search_names`): the officials' forms in the
+    order given, then the topics' names by name; each once. One rule for the per-document
+    import, the bulk import and a restore."""
+    ordered = sorted(topics, key=lambda topic: (topic.name, topic.pk))
+    return " ".join(dict.fromkeys([*official_forms, *(topic.name for topic in ordered)]))
 
 
 class StatementParticipant(models.Model):

@@ -27,6 +27,7 @@ from statements.models import (
     Statement,
     StatementParticipant,
     Topic,
+    search_names_text,
     slug_base,
 )
 from statements.text import fold
@@ -592,8 +593,7 @@ def _search_names(item, topics, participants, aliases):
         participant = _get(participants, mention["participant"], "official")
         names.extend(search_forms(participant.name, sorted(aliases.get(participant.pk, []))))
     chosen = [_get(topics, slug, "topic") for slug in dict.fromkeys(item.get("topics", []))]
-    names.extend(t.name for t in sorted(chosen, key=lambda t: (t.name, t.pk)))
-    return " ".join(dict.fromkeys(names))
+    return search_names_text(names, chosen)
 
 
 def _reload(statement):

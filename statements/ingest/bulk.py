@@ -52,6 +52,7 @@ from statements.models import (
     Statement,
     StatementParticipant,
     Topic,
+    search_names_text,
     slug_base,
 )
 from statements.search import changelog
@@ -654,9 +655,9 @@ def _mentions(statement, grouped):
 
 def _search_names(extraction, names, topics):
     """What `Statement.refresh_search_names()` stores: officials' names and aliases, topics."""
-    topic_rows = [topics[s] for s in dict.fromkeys(extraction.topics) if s in topics]
-    topic_rows.sort(key=lambda t: (t.name, t.pk))
-    return " ".join(dict.fromkeys([*names, *(t.name for t in topic_rows)]))
+    return search_names_text(
+        names, [topics[s] for s in dict.fromkeys(extraction.topics) if s in topics]
+    )
 
 
 def _insert(model, objects):
