@@ -3,8 +3,12 @@
 Each gold file is what a careful reader extracts from one real document of the development corpus
 (`../shared/corpus/whitehouse/`). `score()` runs the extractor on the same documents, in memory,
 and counts per field what it got right; `group_pairs()` imports them into the current database to
-see which statements end up sharing a meeting. A third of the gold is a blind set (the split is a
-hash of the file name, so nobody chooses it) that tuning never looks at: both are reported.
+see which statements end up sharing a meeting.
+
+Two splits. **tune** is every file of `corpus_gold/`: a third of it (a hash of the file name) was
+the first blind set, spent once its errors were read (session 11), so all of it is tuned on now.
+**blind** is `corpus_gold_fresh/`, written later from other documents by readers who never ran the
+extractor, and scored, never tuned on: a blind set is only blind until its errors are read.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from statements.ingest.documents import fold, parse_document, read_document
 from statements.ingest.resolve import name_score, name_words
 
 GOLD_DIR = Path(settings.BASE_DIR) / "tests" / "ingest" / "corpus_gold"
+FRESH_DIR = Path(settings.BASE_DIR) / "tests" / "ingest" / "corpus_gold_fresh"
 
 
 def _corpus_dir() -> Path:
@@ -72,7 +77,8 @@ class GoldError(ValueError):
 
 
 def split_of(file_name: str) -> str:
-    """'blind' for a third of the files, by a hash of the name nobody tunes."""
+    """The first split of `corpus_gold/` (recorded in each file): 'blind' for a third of the files,
+    by a hash of the name nobody chose. That third is spent: it is tuned on like the rest."""
     return "blind" if int(hashlib.sha1(file_name.encode()).hexdigest(), 16) % 3 == 0 else "tune"
 
 
@@ -87,8 +93,12 @@ def _as_date(value, where):
         raise GoldError(f"{where}: not a date: {value!r}") from None
 
 
-def parse_gold(data: dict, where: str = "gold") -> dict:
-    """Check one gold file's data and normalise it (dates, lists). GoldError when malformed."""
+def parse_gold(data: dict, where: str = "gold", *, blind: bool = False) -> dict:
+    """Check one gold file's data and normalise it (dates, lists). GoldError when malformed.
+
+    `blind` for a file of the blind set (`corpus_gold_fresh/`), which must say `split: blind`;
+    a file of `corpus_gold/` keeps the split its name hashed to as `first_split` and is tuned on.
+    """
     if not isinstance(data, dict):
         raise GoldError(f"{where}: not a mapping")
     missing = [key for key in REQUIRED if key not in data]
@@ -96,10 +106,17 @@ def parse_gold(data: dict, where: str = "gold") -> dict:
         raise GoldError(f"{where}: missing {', '.join(missing)}")
     if data["kind"] not in KINDS:
         raise GoldError(f"{where}: unknown kind {data['kind']!r}")
-    split = split_of(data["file"])
-    if data.get("split") not in (None, split):
-        raise GoldError(f"{where}: split {data.get('split')!r}, but the hash says {split!r}")
-    gold = dict(data, split=split)
+    if blind:
+        if data.get("split") != "blind":
+            raise GoldError(f"{where}: a file of the blind set must say split: blind")
+        gold = dict(data, split="blind", first_split="blind")
+    else:
+        first_split = split_of(data["file"])
+        if data.get("split") not in (None, first_split):
+            raise GoldError(
+                f"{where}: split {data.get('split')!r}, but the hash says {first_split!r}"
+            )
+        gold = dict(data, split="tune", first_split=first_split)
     gold["statement_date"] = _as_date(data["statement_date"], f"{where} statement_date")
     gold["publisher_stated"] = bool(data.get("publisher_stated"))
     officials = []
@@ -140,20 +157,22 @@ def parse_gold(data: dict, where: str = "gold") -> dict:
     return gold
 
 
-def load_gold(gold_dir: Path = GOLD_DIR, split: str = "all") -> list[dict]:
-    """Every gold file of a split, sorted by file name."""
+def load_gold(
+    gold_dir: Path = GOLD_DIR, split: str = "all", *, fresh_dir: Path = FRESH_DIR
+) -> list[dict]:
+    """Every gold file of a split (tune: `gold_dir`, blind: `fresh_dir`), sorted by file name."""
     if split not in SPLITS:
         raise GoldError(f"unknown split {split!r} (one of: {', '.join(SPLITS)})")
+    directories = {"tune": [(gold_dir, False)], "blind": [(fresh_dir, True)]}
     golds = []
-    for path in sorted(Path(gold_dir).glob("*.yaml")):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as error:
-            raise GoldError(f"{path.name}: not valid YAML ({error})") from None
-        gold = parse_gold(data, path.name)
-        if split in ("all", gold["split"]):
-            golds.append(gold)
-    return golds
+    for directory, blind in directories.get(split, directories["tune"] + directories["blind"]):
+        for path in sorted(Path(directory).glob("*.yaml")):
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            except yaml.YAMLError as error:
+                raise GoldError(f"{path.name}: not valid YAML ({error})") from None
+            golds.append(parse_gold(data, path.name, blind=blind))
+    return sorted(golds, key=lambda gold: gold["file"])
 
 
 # --- counting -------------------------------------------------------------------------------

@@ -19,15 +19,24 @@ needs_corpus = pytest.mark.skipif(
 )
 
 
-def test_every_gold_file_parses_and_its_split_is_the_hash():
+def test_every_gold_file_parses_and_keeps_its_split():
     assert len(GOLDS) >= 20
     for gold in GOLDS:
-        assert gold["split"] == evaluation.split_of(gold["file"])
+        if gold["split"] == "tune":
+            assert gold["first_split"] == evaluation.split_of(gold["file"])
         assert all(o["name"] for o in gold["officials"])
         assert all(len(c["text"].split()) >= 3 for c in gold["commitments"]), gold["file"]
     assert sum(len(gold["officials"]) for gold in GOLDS) >= 2 * len(GOLDS)
     splits = {gold["split"] for gold in GOLDS}
     assert splits == {"tune", "blind"}
+
+
+def test_the_blind_set_shares_no_document_with_the_tune_set():
+    tune = {gold["file"] for gold in evaluation.load_gold(split="tune")}
+    blind = {gold["file"] for gold in evaluation.load_gold(split="blind")}
+    assert len(blind) >= 30
+    assert not tune & blind
+    assert len(tune) + len(blind) == len(GOLDS)
 
 
 def test_malformed_gold_is_refused_with_the_file_named():
@@ -38,7 +47,13 @@ def test_malformed_gold_is_refused_with_the_file_named():
         "statement_date": "2024-01-02",
         "officials": [{"name": "Joe Biden", "country": "US"}],
     }
-    assert evaluation.parse_gold(good, "x.yaml")["split"] == evaluation.split_of("x.md")
+    parsed = evaluation.parse_gold(good, "x.yaml")
+    assert (parsed["split"], parsed["first_split"]) == ("tune", evaluation.split_of("x.md"))
+    assert evaluation.parse_gold(dict(good, split="blind"), "x.yaml", blind=True)["split"] == (
+        "blind"
+    )
+    with pytest.raises(evaluation.GoldError, match="must say split: blind"):
+        evaluation.parse_gold(good, "x.yaml", blind=True)
     with pytest.raises(evaluation.GoldError, match="x.yaml: missing publisher"):
         evaluation.parse_gold({k: v for k, v in good.items() if k != "publisher"}, "x.yaml")
     with pytest.raises(evaluation.GoldError, match="unknown kind"):

@@ -11,8 +11,9 @@ from statements.ingest import evaluation
 
 class Command(BaseCommand):
     help = (
-        "Score the extraction against the hand-written gold (tests/ingest/corpus_gold/): "
-        "precision and recall per field, for the tune or the blind split. Meeting grouping "
+        "Score the extraction against the hand-written gold: precision and recall per field, "
+        "for the tune split (tests/ingest/corpus_gold/) or the blind split "
+        "(tests/ingest/corpus_gold_fresh/, never tuned on). Meeting grouping "
         "imports the documents into a scratch database, never into the archive."
     )
 
@@ -23,16 +24,20 @@ class Command(BaseCommand):
             "--errors", action="store_true", help="List every miss (file, field, what)."
         )
         parser.add_argument("--no-grouping", action="store_true", help="Skip meeting grouping.")
-        parser.add_argument("--gold", default=str(evaluation.GOLD_DIR))
+        parser.add_argument("--gold", default=str(evaluation.GOLD_DIR), help="The tune gold.")
+        parser.add_argument("--fresh", default=str(evaluation.FRESH_DIR), help="The blind gold.")
         parser.add_argument("--corpus", default=str(evaluation.CORPUS_DIR))
 
     def handle(self, *args, **options):
         try:
-            golds = evaluation.load_gold(options["gold"], options["split"])
+            golds = evaluation.load_gold(
+                options["gold"], options["split"], fresh_dir=options["fresh"]
+            )
         except evaluation.GoldError as error:
             raise CommandError(str(error)) from None
         if not golds:
-            raise CommandError(f"no gold files for split {options['split']!r} in {options['gold']}")
+            folder = options["fresh"] if options["split"] == "blind" else options["gold"]
+            raise CommandError(f"no gold files for split {options['split']!r} in {folder}")
         grouping = not options["no_grouping"]
         old_name = None
         if grouping:
