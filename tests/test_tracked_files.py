@@ -29,3 +29,9 @@ def test_only_make_screenshots_refreshes_the_readme_picture():
     assert "UPDATE_README_SCREENSHOT=1" in target
     test_target = makefile.split("\ntest:", 1)[1].split("\n\n", 1)[0]
     assert "UPDATE_README_SCREENSHOT" not in test_target
+
+
+def test_the_readme_shows_every_picture_make_screenshots_takes():
+    readme = (settings.BASE_DIR / "README.md").read_text()
+    for picture in README_SCREENSHOTS.values():
+        assert f"docs/{picture.name}" in readme, picture.name
