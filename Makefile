@@ -28,7 +28,8 @@ test: $(VENV)/.installed
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # The browser tests save screenshots under var/screenshots/ (ignored); this also refreshes the
-# README's picture, docs/screenshot-search.png, which `make test` never touches.
+# README's pictures, docs/screenshot-*.png (tests/browser/test_readme_screenshots.py), which
+# `make test` never touches.
 screenshots: $(VENV)/.installed
 	UPDATE_README_SCREENSHOT=1 $(BIN)/pytest tests/browser -q -k screenshot
 

@@ -13,6 +13,8 @@ serializers, filters and paginators to keep in step with the pages for no gain h
     /api/topics/
     /api/<kind>/<slug>/           one object with links to its related objects
                                   (a meeting: its governments' accounts compared, `comparison`)
+    /api/commitments/             commitment threads: ?party=, ?topic=, ?official=, ?year=, ?q=
+    /api/commitments/<slug>/      one thread, with its officials and meetings
     /api/openapi.json             an OpenAPI 3 description
 
 Lists are paginated with `page` and `page_size` (at most 100). Bad parameters answer 400 with
@@ -25,6 +27,7 @@ from django.http import JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from statements import api_schemas
 from statements.comparison import compare_meeting
 from statements.models import (
     Country,
@@ -608,6 +611,15 @@ def openapi_document(request):
             [slug],
             {"200": {"description": "OK"}, "404": {"description": "Not found"}},
         )
+    paths["/api/search/"]["get"]["responses"] = api_schemas.answers("Search")
+    paths["/api/suggest/"]["get"]["responses"] = api_schemas.answers("Suggestions")
+    paths["/api/meetings/{slug}/"]["get"]["responses"] = {
+        **api_schemas.answers("Meeting", errors=False),
+        "404": {"description": "Not found"},
+    }
+    ok = {"200": {"description": "OK"}}
+    paths["/api/"] = _operation("The endpoints: {name: URL}", [], ok)
+    paths["/api/openapi.json"] = _operation("This OpenAPI description", [], ok)
     paths["/api/meetings/{slug}/"]["get"]["description"] = (
         "A meeting reported by two or more governments also has `comparison`: `governments` "
         "(country, label, statements, and `only_here`: people, topics, commitments, numbers, "
@@ -628,6 +640,7 @@ def openapi_document(request):
         },
         "servers": [{"url": request.build_absolute_uri("/")}],
         "paths": paths,
+        "components": {"schemas": api_schemas.schemas(API_FACETS)},
     }
 
 

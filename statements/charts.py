@@ -17,6 +17,7 @@ LABEL_ROW = 18
 BAR_WIDTH = 22
 GAP = 6
 MARGIN = 18  # room for the first and last labels, centred under their columns
+LABEL_CHAR = 6  # a label's width per character at the labels' 10px, roughly, in SVG units
 
 
 @dataclass
@@ -49,7 +50,10 @@ def column_chart(series, *, caption, noun="statement", every_label=None):
     group = BAR_WIDTH * len(series) + GAP
     width = max(columns * group + GAP + 2 * MARGIN, 120)
     top = max((bar.count for s in series for bar in s.bars), default=0) or 1
-    every_label = every_label or max(1, columns // 12 + (1 if columns > 12 else 0))
+    # Label every nth column: at most about 12 labels, and never so close that they overlap.
+    longest = max(len(bar.label) for bar in series[0].bars)
+    fit = -(-(longest * LABEL_CHAR + 4) // group)
+    every_label = every_label or max(1, columns // 12 + (1 if columns > 12 else 0), fit)
     parts = [
         f'<svg class="chart" viewBox="0 0 {width} {HEIGHT + LABEL_ROW}" '
         f'width="{width}" height="{HEIGHT + LABEL_ROW}" role="group" aria-label="{escape(caption)}"'

@@ -9,6 +9,7 @@ Same filters as /commitments/ (`commitment_views.ThreadFilters`); drafts never a
 from django.http import JsonResponse
 
 from statements.api import _api_url, _error, _page_of, _url, api_view
+from statements.api_schemas import answers
 from statements.commitment_views import ThreadFilters, thread_context, threads_for
 from statements.models import CommitmentThread
 
@@ -84,10 +85,14 @@ def openapi_paths(parameters, operation, paging):
         "/api/commitments/": operation(
             "Commitment threads: each undertaking with its later mentions",
             parameters(OPENAPI_PARAMS + paging),
+            answers("CommitmentThreads"),
         ),
         "/api/commitments/{slug}/": operation(
             "One commitment thread, with its officials and meetings",
             [slug],
-            {"200": {"description": "OK"}, "404": {"description": "Not found"}},
+            {
+                **answers("CommitmentThreadDetail", errors=False),
+                "404": {"description": "Not found"},
+            },
         ),
     }

@@ -110,7 +110,13 @@ def page(browser):
 SCREENSHOT_DIR = Path(
     os.environ.get("SCREENSHOT_DIR", Path(settings.BASE_DIR) / "var" / "screenshots")
 )
-README_SCREENSHOT = Path(settings.BASE_DIR) / "docs" / "screenshot-search.png"
+# The README's pictures (tests/browser/test_readme_screenshots.py): written only by `make
+# screenshots` (UPDATE_README_SCREENSHOT=1), tracked in docs/.
+README_SCREENSHOTS = {
+    name: Path(settings.BASE_DIR) / "docs" / f"screenshot-{name}.png"
+    for name in ("search", "compare", "commitments", "official")
+}
+README_SCREENSHOT = README_SCREENSHOTS["search"]
 
 
 @pytest.fixture

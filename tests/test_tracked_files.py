@@ -4,7 +4,7 @@ import subprocess
 
 from django.conf import settings
 
-from tests.conftest import README_SCREENSHOT, SCREENSHOT_DIR
+from tests.conftest import README_SCREENSHOTS, SCREENSHOT_DIR
 
 
 def _git(*args):
@@ -16,10 +16,11 @@ def _git(*args):
 def test_browser_screenshots_go_to_an_ignored_folder():
     if _git("rev-parse", "--is-inside-work-tree").returncode != 0:
         return  # an exported tree without git: nothing tracked to protect
-    probe = SCREENSHOT_DIR / "search.png"
-    assert _git("check-ignore", "-q", str(probe)).returncode == 0, probe
-    assert probe != README_SCREENSHOT
-    assert _git("ls-files", "--error-unmatch", str(README_SCREENSHOT)).returncode == 0
+    for name, picture in README_SCREENSHOTS.items():
+        probe = SCREENSHOT_DIR / f"readme-{name}.png"
+        assert _git("check-ignore", "-q", str(probe)).returncode == 0, probe
+        assert probe != picture
+        assert _git("ls-files", "--error-unmatch", str(picture)).returncode == 0, picture
 
 
 def test_only_make_screenshots_refreshes_the_readme_picture():
@@ -28,3 +29,9 @@ def test_only_make_screenshots_refreshes_the_readme_picture():
     assert "UPDATE_README_SCREENSHOT=1" in target
     test_target = makefile.split("\ntest:", 1)[1].split("\n\n", 1)[0]
     assert "UPDATE_README_SCREENSHOT" not in test_target
+
+
+def test_the_readme_shows_every_picture_make_screenshots_takes():
+    readme = (settings.BASE_DIR / "README.md").read_text()
+    for picture in README_SCREENSHOTS.values():
+        assert f"docs/{picture.name}" in readme, picture.name

@@ -6,9 +6,7 @@ must agree with what the importer stored.
 
 import csv
 import io
-import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,6 @@ from playwright.sync_api import expect
 
 from statements.models import Meeting, Participant, Statement
 from statements.text import fold
-from tests.conftest import README_SCREENSHOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -162,18 +159,6 @@ def test_download_the_current_results_as_csv(page, site):
     rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
     assert len(rows) == count
     assert [row["title"] for row in rows[: len(shown)]] == shown
-
-
-def test_screenshot_of_the_search_page_for_the_readme(page, site, screenshot_dir):
-    """Saved under var/screenshots/; `make screenshots` copies it over the README's picture."""
-    page.goto(site + "/search/?q=fentanyl")
-    expect(page.locator(".search-results")).to_be_visible()
-    shot = screenshot_dir / "search.png"
-    page.screenshot(path=str(shot))
-    data = shot.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
-    if os.environ.get("UPDATE_README_SCREENSHOT") == "1":
-        shutil.copyfile(shot, README_SCREENSHOT)
 
 
 def test_everything_works_without_javascript(browser, site):

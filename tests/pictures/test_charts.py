@@ -107,3 +107,20 @@ def test_bar_list_is_one_row_per_name_longest_bar_for_the_most():
     assert widths[0] == 2 * widths[1]
     assert "chart__bar--selected" in svg and "Ana Díaz" in svg and "…" in svg
     assert svg.count("<a ") == 1
+
+
+def test_month_labels_never_overlap():
+    """Eight months of an official's meetings: "Jul 2023" is wider than one column, so every
+    other column is labelled, and the labels shown keep their distance."""
+    names = ["Jul 2023", "Aug 2023", "Sep 2023", "Oct 2023", "Nov 2023", "Dec 2023"]
+    months = [Bar(name, 1) for name in [*names, "Jan 2024", "Feb 2024"]]
+    svg = charts.column_chart([Series("Meetings", months)], caption="Per month", noun="meeting")
+    shown = re.findall(r'<text class="chart__label" x="([\d.]+)"[^>]*>([^<]+)</text>', svg)
+    assert [label for _, label in shown] == ["Jul 2023", "Sep 2023", "Nov 2023", "Jan 2024"]
+    xs = [float(x) for x, _ in shown]
+    assert (
+        min(b - a for a, b in zip(xs, xs[1:], strict=False)) >= len("Jul 2023") * charts.LABEL_CHAR
+    )
+    years = [Bar(str(year), 1) for year in range(2019, 2025)]
+    svg = charts.column_chart([Series("Statements", years)], caption="Per year")
+    assert svg.count('class="chart__label"') == 6  # short labels: every one
