@@ -49,7 +49,7 @@ UNDATED_YEAR = 0  # the year field of a statement with no date, even from a meet
 NO_DATE_OLDEST = 1 << 24  # after every real ordinal (date.max is 3,652,059)
 
 
-def _analyzer(stem: bool) -> tantivy.TextAnalyzer:
+def _analyzer(stem: str | None) -> tantivy.TextAnalyzer:
     builder = (
         tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
         .filter(tantivy.Filter.remove_long(LONGEST_TOKEN))
@@ -57,12 +57,18 @@ def _analyzer(stem: bool) -> tantivy.TextAnalyzer:
         .filter(tantivy.Filter.ascii_fold())
     )
     if stem:
-        builder = builder.filter(tantivy.Filter.stemmer("english"))
+        builder = builder.filter(tantivy.Filter.stemmer(stem))
     return builder.build()
 
 
-STEMMING = _analyzer(stem=True)
-FOLDING = _analyzer(stem=False)
+STEMMING = _analyzer("english")
+SPANISH_STEMMING = _analyzer("spanish")  # accents folded first, as PostgreSQL's unaccent does
+FOLDING = _analyzer(None)
+
+
+def analyzer_for(language: str) -> tantivy.TextAnalyzer:
+    """The stemming analyzer of a statement's language: Spanish for "es", else English."""
+    return SPANISH_STEMMING if language == "es" else STEMMING
 
 
 def build_schema() -> tantivy.Schema:
