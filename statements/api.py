@@ -45,7 +45,7 @@ from statements.text import fold
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
-API_FACETS = ("official", "topic", "country", "publisher", "kind", "year")
+API_FACETS = ("official", "topic", "country", "publisher", "kind", "year", "language")
 KINDS = ("statements", "officials", "meetings", "topics")
 MAX_SUGGEST_LIMIT = 20
 
