@@ -72,8 +72,9 @@ def _regex_literal(word):
 
 
 def _prefixes(term: Term, language="en") -> list[str]:
-    """The last word of a `prefix*` term as typed (folded) and stemmed (in `language`): an index
-    term that starts with either matches ("Trudea*" finds "trudeau", "semicond*" "semiconductor")."""
+    """The last word of a `prefix*` term as typed (folded) and stemmed (in `language`): an
+    index term that starts with either matches ("Trudea*" finds "trudeau", "semicond*"
+    "semiconductor")."""
     stems = analyzer_for(language).analyze(term.text)
     folded = FOLDING.analyze(term.text)
     return sorted({word for word in (folded[-1:] + stems[-1:]) if _regex_literal(word)})
