@@ -24,7 +24,7 @@ language), and prefix terms (`migra*`) are not translated: they already reach ac
 """
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -42,7 +42,7 @@ def lexicon_path() -> Path:
 
 @dataclass(frozen=True)
 class Lexicon:
-    # (language, stems of a form) -> [(other language, its form as folded text)]
+    # (language, stems of a form) -> [(other language, its form as written)]
     forms: dict
     longest: int  # the most words a form has
 
@@ -59,13 +59,12 @@ def lexicon() -> Lexicon:
         entries = yaml.safe_load(handle) or []
     forms, longest = {}, 1
     for entry in entries:
-        folded = {
-            lang: [fold_keep_punctuation(str(form)) for form in entry.get(lang) or []]
-            for lang in LANGUAGES
+        written = {
+            lang: [str(form).strip() for form in entry.get(lang) or []] for lang in LANGUAGES
         }
         for lang in LANGUAGES:
-            others = [(o, f) for o in LANGUAGES if o != lang for f in folded[o]]
-            for form in folded[lang]:
+            others = [(o, f) for o in LANGUAGES if o != lang for f in written[o]]
+            for form in written[lang]:
                 key = (lang, _stems(lang, form))
                 if not key[1]:
                     continue
@@ -76,23 +75,27 @@ def lexicon() -> Lexicon:
 
 
 def translations(words: list[str]) -> list[str]:
-    """The other language's forms for a run of (folded) words, in the lexicon's order."""
-    if not words:
-        return []
-    text = " ".join(words)
+    """The other language's forms (as the lexicon writes them: accents kept, for showing) for a
+    run of (folded) words, in the lexicon's order."""
+    return list(_translations(" ".join(words))) if words else []
+
+
+@lru_cache(maxsize=4096)
+def _translations(text: str) -> tuple[str, ...]:
     found = []
     for lang in LANGUAGES:
         for other, form in lexicon().forms.get((lang, _stems(lang, text)), []):
             # Not the words themselves in the other language ("migrantes" reads as English too)
             if form not in found and _stems(other, form) != _stems(other, text):
                 found.append(form)
-    return found[:MAX_TRANSLATIONS]
+    return tuple(found[:MAX_TRANSLATIONS])
 
 
 def _as_terms(forms):
     terms = []
     for form in forms:
-        term = Term(text=form, phrase=len(Term(text=form).words) > 1)
+        text = fold_keep_punctuation(form)
+        term = Term(text=text, phrase=len(Term(text=text).words) > 1)
         if term.words:
             terms.append(term)
     return terms

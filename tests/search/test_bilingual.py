@@ -187,10 +187,14 @@ def test_the_search_page_shows_and_escapes_the_language_facet(client, bilingual)
     html = page.content.decode()
     assert page.status_code == 200
     assert "Languages" in html and "Español" in html and "language=es" in html
+    assert "Also searched in the other language" in html and "fentanilo → fentanyl" in html
     bad = client.get(reverse("statements:search"), {"language": '<script>alert("x")</script>'})
     assert bad.status_code == 400
     assert "<script>alert" not in bad.content.decode()
     assert "&lt;script&gt;" in bad.content.decode()
+    phrase = client.get(reverse("statements:search"), {"q": '"tráfico de armas" <b>x</b>'})
+    assert "trafico de armas → arms trafficking" in phrase.content.decode()
+    assert "<b>x</b>" not in phrase.content.decode()
 
 
 def test_the_api_counts_languages(client, bilingual):
