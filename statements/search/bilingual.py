@@ -42,7 +42,7 @@ def lexicon_path() -> Path:
 
 @dataclass(frozen=True)
 class Lexicon:
-    # (language, stems of a form) -> [(other language, its form as written)]
+    # (language, stems of a form) -> [(its words' lengths, other language, a form as written)]
     forms: dict
     longest: int  # the most words a form has
 
@@ -69,8 +69,9 @@ def lexicon() -> Lexicon:
                 if not key[1]:
                     continue
                 longest = max(longest, len(key[1]))
+                sizes = tuple(len(word) for word in Term(text=fold_keep_punctuation(form)).words)
                 known = forms.setdefault(key, [])
-                known += [f for f in others if f not in known]
+                known += [(sizes, *f) for f in others if (sizes, *f) not in known]
     return Lexicon(forms, longest)
 
 
@@ -83,12 +84,22 @@ def translations(words: list[str]) -> list[str]:
 @lru_cache(maxsize=4096)
 def _translations(text: str) -> tuple[str, ...]:
     found = []
+    sizes = tuple(len(word) for word in text.split())
     for lang in LANGUAGES:
-        for other, form in lexicon().forms.get((lang, _stems(lang, text)), []):
+        for source, other, form in lexicon().forms.get((lang, _stems(lang, text)), []):
+            if not _inflects(sizes, source):
+                continue
             # Not the words themselves in the other language ("migrantes" reads as English too)
             if form not in found and _stems(other, form) != _stems(other, text):
                 found.append(form)
     return tuple(found[:MAX_TRANSLATIONS])
+
+
+def _inflects(typed, source):
+    """Typed words stemmed like a lexicon form are that form only if none is shorter than the
+    form's word: an ending added ("migraciones"), not letters left out ("fentanil", a
+    misspelling of "fentanyl" that did-you-mean corrects, is not "fentanilo")."""
+    return len(typed) == len(source) and all(a >= b for a, b in zip(typed, source, strict=True))
 
 
 def _as_terms(forms):

@@ -106,6 +106,14 @@ def test_a_phrase_translates_as_a_phrase():
     assert parse("tráfico de armas", translate=False).translations == []
 
 
+def test_inflections_translate_misspellings_do_not():
+    """ "migraciones" is "migración" with an ending; "fentanil" (stemmed like "fentanilo") is a
+    misspelling that did-you-mean corrects to "fentanyl", not a Spanish word."""
+    assert parse("migraciones").translations == [("migraciones", ["migration"])]
+    assert parse("Migrations").translations == [("migrations", ["migración"])]
+    assert parse("fentanil").translations == []
+
+
 def test_spanish_statements_are_stemmed_as_spanish(bilingual):
     """ "migratoria" is "migratorio" in Spanish (Snowball: both "migratori"); Porter, the only
     stemmer SQLite's FTS5 has, keeps them apart, so there the reference path misses it."""
