@@ -213,3 +213,28 @@ def test_the_api_counts_languages(client, bilingual):
     }
     only = client.get(reverse("statements:api_search"), {"q": "migración", "language": "es"})
     assert {r["slug"] for r in only.json()["results"]} == {"es-blinken", "es-call"}
+
+
+def test_imported_communiques_are_searched_as_spanish(db, tmp_path):
+    """Through the real importer: it detects the communiqués' language, and the search index
+    and the database both find them and the seeds for a Spanish word."""
+    import io
+    import shutil
+
+    from django.core.management import call_command
+
+    from statements.models import Statement
+
+    for filename in COMMUNIQUES.values():
+        shutil.copy(SPANISH / filename, tmp_path / filename)
+    seeds = Path(settings.BASE_DIR) / "fixtures" / "seeds"
+    out = io.StringIO()
+    call_command("import_statements", str(seeds), str(tmp_path), stdout=out, stderr=out)
+    spanish = Statement.objects.filter(source_file__in=COMMUNIQUES.values())
+    assert {s.language for s in spanish} == {"es"} and spanish.count() == 3
+    security = spanish.get(source_file=COMMUNIQUES["security"]).pk
+    for index in (True, False):
+        found = found_ids("fentanilo", index=index)
+        assert security in found and len(found) > 1
+        facet = answer("q=fentanilo", index=index)[1]["language"]
+        assert [value for value, *_ in facet] == ["en", "es"]
