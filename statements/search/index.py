@@ -106,7 +106,9 @@ def country_code(code: str) -> int:
 
 
 def country_of(number: int) -> str:
-    return int(number).to_bytes(2, "big").decode("ascii")
+    """The code back from its integer; any length (an extracted "NATO" is not two letters)."""
+    number = int(number)
+    return number.to_bytes(max(1, (number.bit_length() + 7) // 8), "big").decode("ascii")
 
 
 def sort_keys(statement_id: int, date: datetime.date | None) -> tuple[int, int]:
