@@ -238,3 +238,15 @@ def test_imported_communiques_are_searched_as_spanish(db, tmp_path):
         assert security in found and len(found) > 1
         facet = answer("q=fentanilo", index=index)[1]["language"]
         assert [value for value, *_ in facet] == ["en", "es"]
+
+
+def test_a_statements_language_corrected_is_searched_in_the_new_one(bilingual):
+    """A curator's correction of `language` reaches the index (the change log) and the
+    PostgreSQL vector (generated from the column)."""
+    call = bilingual["es"]["call"]
+    assert call.pk in found_ids("migratoria")
+    call.language = "en"
+    call.save()
+    assert call.pk not in found_ids("migratoria")
+    assert call.pk not in found_ids("migratoria", index=False)
+    assert call.pk in found_ids("migración", extra="language=en")  # found, now as English
