@@ -48,7 +48,7 @@ from statements.text import fold
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
-API_FACETS = ("official", "topic", "country", "publisher", "kind", "year")
+API_FACETS = ("official", "topic", "country", "publisher", "kind", "year", "language")
 KINDS = ("statements", "officials", "meetings", "topics")
 MAX_SUGGEST_LIMIT = 20
 
@@ -532,7 +532,13 @@ def api_detail(request, kind, slug):
 # --- OpenAPI ---------------------------------------------------------------------------------
 
 _FILTER_PARAMS = [
-    ("q", "string", 'Words, "phrases", OR, -exclude, prefix*', False),
+    (
+        "q",
+        "string",
+        'Words, "phrases", OR, -exclude, prefix*; words also find their English or Spanish '
+        "translation (fentanilo: fentanyl), Spanish statements are stemmed as Spanish",
+        False,
+    ),
     ("official", "string", "Official slug (repeatable)", True),
     ("topic", "string", "Topic slug (repeatable)", True),
     ("country", "string", "ISO 3166 alpha-2 code of an official named (repeatable)", True),
@@ -540,6 +546,13 @@ _FILTER_PARAMS = [
     ("kind", "string", "Statement kind (repeatable)", True),
     ("year", "integer", "Year (repeatable)", True),
     ("meeting", "string", "Meeting slug (repeatable)", True),
+    (
+        "language",
+        "string",
+        "Statement language: en, es, fr or pt (repeatable); the search's `language` facet is "
+        "present when the results span two languages or one is chosen",
+        True,
+    ),
     ("date_from", "string", "YYYY-MM-DD", False),
     ("date_to", "string", "YYYY-MM-DD", False),
     ("sort", "string", "relevance, newest or oldest", False),

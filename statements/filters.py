@@ -1,6 +1,7 @@
 """The one vocabulary of GET parameters shared by the search page, the downloads and the API.
 
-`q, official, topic, country, publisher, kind, year, meeting, date_from, date_to, sort, page`;
+`q, official, topic, country, publisher, kind, year, meeting, language, date_from, date_to, sort,
+page`;
 `q` and `sort` belong to the search engine (`statements.search`), `page` to the views, the rest
 are filters here.
 Facet parameters repeat (`?official=a&official=b`); values of one facet are ORed, facets are
@@ -27,7 +28,10 @@ from statements.models import (
 
 MAX_VALUES_PER_FACET = 20
 UNDATED = "undated"  # the year facet's value for statements with no date (search.facets)
-FACETS = ("official", "topic", "country", "publisher", "kind", "year", "meeting")
+FACETS = ("official", "topic", "country", "publisher", "kind", "year", "meeting", "language")
+# The languages the importer tells apart (`ingest.documents.detect_language`), each named in
+# itself: a reader looks for their own language's name.
+LANGUAGES = [("en", "English"), ("es", "Español"), ("fr", "Français"), ("pt", "Português")]
 
 
 class MultiValueField(forms.Field):
@@ -89,6 +93,7 @@ class StatementFilter(django_filters.FilterSet):
     publisher = MultiValueFilter(method="filter_publisher", child=forms.CharField(max_length=200))
     kind = django_filters.MultipleChoiceFilter(choices=Statement.Kind.choices, method="filter_kind")
     year = MultiValueFilter(method="filter_year", child=YearField())
+    language = django_filters.MultipleChoiceFilter(choices=LANGUAGES, method="filter_language")
     # Dates are the listing date: a statement's own, else that of the meeting it reports.
     date_from = django_filters.DateFilter(
         field_name="listing_date", lookup_expr="gte", label="From", input_formats=["%Y-%m-%d"]
@@ -132,6 +137,9 @@ class StatementFilter(django_filters.FilterSet):
 
     def filter_kind(self, queryset, name, value):
         return queryset.filter(kind__in=value) if value else queryset
+
+    def filter_language(self, queryset, name, value):
+        return queryset.filter(language__in=value) if value else queryset
 
     def filter_year(self, queryset, name, value):
         if not value:

@@ -98,6 +98,7 @@ def search_page(request):
         "undated_left_out": found.undated_left_out,
         "errors": found.errors,
         "notices": found.query.notices,
+        "translations": found.query.translations,
         "official_match": found.official_match if found.q else None,
         "near_officials": found.near_officials() if not count and found.q else [],
         "sorts": [

@@ -34,13 +34,14 @@ from statements.search.facets import (
     finish_facets,
 )
 from statements.search.index import (
+    FIELD_LANGUAGE,
     FOLDING,
     ID_BITS,
     SCHEMA,
-    STEMMING,
     TEXT_FIELDS,
     UNDATED_YEAR,
     WEIGHTS,
+    analyzer_for,
     country_code,
     country_of,
     get_index,
@@ -70,10 +71,11 @@ def _regex_literal(word):
     return word if word.isalnum() else None
 
 
-def _prefixes(term: Term) -> list[str]:
-    """The last word of a `prefix*` term as typed (folded) and stemmed: an index term that
-    starts with either matches ("Trudea*" finds "trudeau", "semicond*" "semiconductor")."""
-    stems = STEMMING.analyze(term.text)
+def _prefixes(term: Term, language="en") -> list[str]:
+    """The last word of a `prefix*` term as typed (folded) and stemmed (in `language`): an
+    index term that starts with either matches ("Trudea*" finds "trudeau", "semicond*"
+    "semiconductor")."""
+    stems = analyzer_for(language).analyze(term.text)
     folded = FOLDING.analyze(term.text)
     return sorted({word for word in (folded[-1:] + stems[-1:]) if _regex_literal(word)})
 
@@ -85,12 +87,14 @@ def _any(queries):
 
 
 def _in_field(term: Term, field: str):
-    """`term` as a query on one field (unweighted), or None if it cannot match there."""
-    stems = STEMMING.analyze(term.text)
+    """`term` as a query on one field (unweighted), stemmed in the field's language, or None if
+    it cannot match there."""
+    language = FIELD_LANGUAGE.get(field, "en")
+    stems = analyzer_for(language).analyze(term.text)
     if not stems:
         return None
     if term.prefix:
-        prefixes = _prefixes(term)
+        prefixes = _prefixes(term, language)
         if not prefixes:
             return None
         if len(stems) == 1:
@@ -104,7 +108,9 @@ def _in_field(term: Term, field: str):
 
 
 def term_query(term: Term):
-    """`term` on every text field, weighted (title 1.0, names 0.4, body 0.2)."""
+    """`term` on every text field, weighted (title 1.0, names 0.4, body 0.2): a statement's
+    title and body are in the English fields or in the Spanish ones (`index.FIELD_LANGUAGE`),
+    so a term matches a Spanish statement stemmed as Spanish, an English one as English."""
     clauses = []
     for field in TEXT_FIELDS:
         query = _in_field(term, field)
@@ -138,7 +144,7 @@ def _filter_query(name, value):
         return Query.term_set_query(SCHEMA, name, [item.pk for item in value])
     if name == "country":
         return Query.term_set_query(SCHEMA, "country", [country_code(code) for code in value])
-    if name in ("publisher", "kind"):
+    if name in ("publisher", "kind", "language"):
         return Query.term_set_query(SCHEMA, name, [str(item) for item in value])
     if name == "year":
         return Query.term_set_query(SCHEMA, "year", [_year_key(year) for year in value])
@@ -309,7 +315,7 @@ class IndexSearch:
 
     @staticmethod
     def _key(name, key):
-        return str(key) if name in ("kind", "publisher") else int(key)
+        return str(key) if name in ("kind", "publisher", "language") else int(key)
 
     def _rows(self, counts, selected, limits):
         """(facet, value, label, count) rows as facets.py's SQL gives them: a limited facet's
@@ -357,17 +363,24 @@ class IndexSearch:
 
     def snippets(self, statements):
         """{id: body excerpt with START/STOP around each match}, as today's snippets: about
-        SNIPPET_WORDS words around the densest matches, " … " where the body goes on."""
-        words = self._highlight_query()
-        if words is None:
-            return {}
-        generator = tantivy.SnippetGenerator.create(self.searcher, words, SCHEMA, "body")
+        SNIPPET_WORDS words around the densest matches, " … " where the body goes on. A Spanish
+        statement's body is read as its field (`body_es`) analyses it."""
+        generators = {}
         out = {}
         for statement in statements:
+            field = "body_es" if statement.language == "es" else "body"
+            if field not in generators:
+                words = self._highlight_query(field)
+                generators[field] = words and tantivy.SnippetGenerator.create(
+                    self.searcher, words, SCHEMA, field
+                )
+            generator = generators[field]
+            if not generator:
+                continue
             body = statement.body or ""
             generator.set_max_num_chars(len(body.encode("utf-8", "surrogatepass")) + 1)
             try:
-                snippet = generator.snippet_from_doc(tantivy.Document(body=[body]))
+                snippet = generator.snippet_from_doc(tantivy.Document(**{field: [body]}))
             except (ValueError, UnicodeError):  # pragma: no cover - defensive
                 continue
             start = snippet.fragment_range().start
@@ -376,20 +389,22 @@ class IndexSearch:
                 out[statement.pk] = excerpt(body, _char_spans(body, spans))
         return out
 
-    def _highlight_query(self):
-        """The words to mark in bodies: each positive term's words, and the index terms a
-        prefix stands for (a regex query tells the snippet generator no terms)."""
+    def _highlight_query(self, field="body"):
+        """The words to mark in bodies of `field`: each positive term's words, stemmed in the
+        field's language, and the index terms a prefix stands for (a regex query tells the
+        snippet generator no terms); None if there are none."""
+        language = FIELD_LANGUAGE.get(field, "en")
         clauses = []
         for term in self.parsed.positive_terms:
-            stems = STEMMING.analyze(term.text)
+            stems = analyzer_for(language).analyze(term.text)
             words = stems[:-1] if term.prefix else stems
-            clauses += [Query.term_query(SCHEMA, "body", w) for w in words]
+            clauses += [Query.term_query(SCHEMA, field, w) for w in words]
             if term.prefix:
-                for prefix in _prefixes(term):
+                for prefix in _prefixes(term, language):
                     expanded = self.searcher.terms_with_prefix(
-                        "body", prefix, limit=HIGHLIGHT_EXPANSIONS
+                        field, prefix, limit=HIGHLIGHT_EXPANSIONS
                     )
-                    clauses += [Query.term_query(SCHEMA, "body", w) for w, _ in expanded]
+                    clauses += [Query.term_query(SCHEMA, field, w) for w, _ in expanded]
         return _any(clauses) if clauses else None
 
 

@@ -39,6 +39,7 @@ FACET_TITLES = {
     "kind": "Kinds",
     "year": "Years",
     "meeting": "Meetings",
+    "language": "Languages",
 }
 
 
@@ -118,6 +119,9 @@ class FacetedSearch:
         if isinstance(self.results, IndexResults):
             answered = self.results.count_and_facets(self.facet_names, expanded=self.expanded)
         facets = answered[1] if answered else self._database_facets()
+        languages = facets.get("language")
+        if languages is not None and len(languages) < 2 and not any(v.selected for v in languages):
+            del facets["language"]  # one language in the archive (or the search): nothing to pick
         for name, values in facets.items():
             current = self.params.getlist(name)
             for value in values:

@@ -13,7 +13,7 @@ statement (see "Search design at scale" in docs/PERFORMANCE.md for the measureme
   grouped by the integer id; labels and slugs are joined only for the rows that can be shown
   (the top `limit` and ties, plus the chosen values), not for every group (3,000 officials,
   tens of thousands of meetings at archive scale).
-- Statement facets (kind, publisher, year) read `statement_search_facets_idx` on SQLite (a
+- Statement facets (kind, publisher, year, language) read `statement_search_facets_idx` on SQLite (a
   covering index that `sqlite.ensure_fts_sync` creates): statement rows start with their body,
   and SQLite walks a body's overflow pages to reach the columns stored after it.
 - Two ways to count the same numbers: over the matched ids (the default), or, when the base is
@@ -25,7 +25,8 @@ statement (see "Search design at scale" in docs/PERFORMANCE.md for the measureme
 
 High-cardinality facets (official, topic, meeting, publisher) are cut to the top `limit` in SQL,
 chosen values first, ties broken by slug as before; the small ones (country, kind, year) are
-counted in full.
+counted in full (the language facet too; `faceted.FacetedSearch.facets` shows it only when it
+can narrow the search: two languages or more, or one chosen).
 """
 
 import json
@@ -33,6 +34,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
+from statements.filters import LANGUAGES
 from statements.models import (
     Country,
     Meeting,
@@ -50,6 +52,7 @@ EXPANDED_LIMIT = 1000  # a facet the reader asked to see whole ("Show all")
 UNDATED = "undated"  # the year facet's value for statements with no date at all
 COUNTRY_LABELS = dict(Country.choices)
 KIND_LABELS = dict(Statement.Kind.choices)
+LANGUAGE_LABELS = dict(LANGUAGES)
 LIMITED = {"official", "topic", "meeting", "publisher"}
 PUBLISHED = Statement.Status.PUBLISHED
 STATEMENTS = Statement._meta.db_table
@@ -125,7 +128,7 @@ def _counts(name, ids):
         # Statements without a date, even from a meeting, count under "undated".
         key = f"COALESCE(CAST({_year('s.listing_date')} AS TEXT), '{UNDATED}')"
         condition = "1 = 1"
-    elif name in ("kind", "publisher"):
+    elif name in ("kind", "publisher", "language"):
         key, condition = f"s.{name}", f"s.{name} <> ''"
     else:
         raise ValueError(f"Unknown facet {name}")
@@ -176,6 +179,8 @@ def _label(name, value, label):
         return COUNTRY_LABELS.get(value, value)
     if name == "kind":
         return KIND_LABELS.get(value, value)
+    if name == "language":
+        return LANGUAGE_LABELS.get(value, value)
     if name == "year" and value == UNDATED:
         return "Undated"
     return value

@@ -7,6 +7,12 @@ One document per published statement (drafts and deleted statements never enter 
   ASCII folding, English stemming, no stop words: what FTS5's `porter unicode61
   remove_diacritics 2` and PostgreSQL's `english_unaccent` do), weighted by `WEIGHTS` at query
   time as both databases weigh them today (title 1.0, names 0.4, body 0.2);
+- `title_es`, `body_es`: a Spanish statement's title and body instead, analysed by
+  `SPANISH_ANALYZER` (the same with Spanish stemming, as PostgreSQL's `spanish_unaccent`), with
+  the same weights. One field per language, not one analyzer chosen per document: Tantivy
+  analyses a field one way, and a query term is then looked up in each field stemmed in that
+  field's language (`engine.term_query`). Officials' names and topics (`names`) stay English;
+  `language` (raw string, fast) is the language facet;
 - facets as fast fields counted with aggregations: `official`, `topic`, `meeting` (their ids),
   `country` (the officials' countries, each once, as `country_code`), `kind` and `publisher`
   (raw strings), `year`;
@@ -31,15 +37,19 @@ import threading
 import tantivy
 from django.conf import settings
 
-WEIGHTS = {"title": 1.0, "names": 0.4, "body": 0.2}
+WEIGHTS = {"title": 1.0, "names": 0.4, "body": 0.2, "title_es": 1.0, "body_es": 0.2}
 TEXT_FIELDS = tuple(WEIGHTS)
+# The language each text field is stemmed in; a statement's title and body go to its language's.
+FIELD_LANGUAGE = {"title_es": "es", "body_es": "es"}
+SPANISH_FIELDS = {"title": "title_es", "body": "body_es"}
 ANALYZER = "en_fold_stem"
+SPANISH_ANALYZER = "es_fold_stem"
 FOLD_ANALYZER = "en_fold"  # the same without stemming: prefixes are matched as typed too
 # Longer tokens are dropped by both analyzers alike (Tantivy's own default is 40; a query term
 # is at most 80 characters, `query.MAX_TERM_CHARS`).
 LONGEST_TOKEN = 255
 POSITION_FILE = "position.json"
-SCHEMA_VERSION = 1  # bump when the schema or the analyzers change: the index is rebuilt
+SCHEMA_VERSION = 2  # bump when the schema or the analyzers change: the index is rebuilt
 WRITER_HEAP = 50_000_000
 REBUILD_HEAP = 200_000_000
 BATCH = 1000
@@ -49,7 +59,7 @@ UNDATED_YEAR = 0  # the year field of a statement with no date, even from a meet
 NO_DATE_OLDEST = 1 << 24  # after every real ordinal (date.max is 3,652,059)
 
 
-def _analyzer(stem: bool) -> tantivy.TextAnalyzer:
+def _analyzer(stem: str | None) -> tantivy.TextAnalyzer:
     builder = (
         tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
         .filter(tantivy.Filter.remove_long(LONGEST_TOKEN))
@@ -57,22 +67,29 @@ def _analyzer(stem: bool) -> tantivy.TextAnalyzer:
         .filter(tantivy.Filter.ascii_fold())
     )
     if stem:
-        builder = builder.filter(tantivy.Filter.stemmer("english"))
+        builder = builder.filter(tantivy.Filter.stemmer(stem))
     return builder.build()
 
 
-STEMMING = _analyzer(stem=True)
-FOLDING = _analyzer(stem=False)
+STEMMING = _analyzer("english")
+SPANISH_STEMMING = _analyzer("spanish")  # accents folded first, as PostgreSQL's unaccent does
+FOLDING = _analyzer(None)
+
+
+def analyzer_for(language: str) -> tantivy.TextAnalyzer:
+    """The stemming analyzer of a statement's language: Spanish for "es", else English."""
+    return SPANISH_STEMMING if language == "es" else STEMMING
 
 
 def build_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_integer_field("id", stored=True, indexed=True, fast=True)
     for name in TEXT_FIELDS:
-        builder.add_text_field(name, tokenizer_name=ANALYZER, index_option="position")
+        analyzer = SPANISH_ANALYZER if FIELD_LANGUAGE.get(name) == "es" else ANALYZER
+        builder.add_text_field(name, tokenizer_name=analyzer, index_option="position")
     for name in ("official", "topic", "meeting", "country", "year", "day"):
         builder.add_integer_field(name, indexed=True, fast=True)
-    for name in ("kind", "publisher"):
+    for name in ("kind", "publisher", "language"):
         builder.add_text_field(name, fast=True, tokenizer_name="raw", index_option="basic")
     builder.add_integer_field("newest", fast=True)
     builder.add_integer_field("oldest", fast=True)
@@ -89,7 +106,9 @@ def country_code(code: str) -> int:
 
 
 def country_of(number: int) -> str:
-    return int(number).to_bytes(2, "big").decode("ascii")
+    """The code back from its integer; any length (an extracted "NATO" is not two letters)."""
+    number = int(number)
+    return number.to_bytes(max(1, (number.bit_length() + 7) // 8), "big").decode("ascii")
 
 
 def sort_keys(statement_id: int, date: datetime.date | None) -> tuple[int, int]:
@@ -104,7 +123,7 @@ def sort_keys(statement_id: int, date: datetime.date | None) -> tuple[int, int]:
 # --- reading statements from the database ---------------------------------------------------
 
 
-def _row(pk, title, names, body, date, kind, publisher):
+def _row(pk, title, names, body, date, kind, publisher, language):
     return {
         "id": pk,
         "title": title or "",
@@ -113,6 +132,7 @@ def _row(pk, title, names, body, date, kind, publisher):
         "date": date.isoformat() if date else None,
         "kind": kind or "",
         "publisher": publisher or "",
+        "language": language or "",
         "official": set(),
         "country": set(),
         "topic": set(),
@@ -121,7 +141,9 @@ def _row(pk, title, names, body, date, kind, publisher):
 
 
 # `listing_date`: the statement's own date, else its meeting's (what lists sort and filter by).
-ROW_FIELDS = ("pk", "title", "search_names", "body", "listing_date", "kind", "publisher")
+ROW_FIELDS = (
+    "pk", "title", "search_names", "body", "listing_date", "kind", "publisher", "language"
+)  # fmt: skip
 
 
 def _links_sql(where):
@@ -209,8 +231,9 @@ def database_fingerprints() -> dict[int, str]:
 def document(row) -> tantivy.Document:
     doc = tantivy.Document()
     doc.add_integer("id", row["id"])
-    for name in TEXT_FIELDS:
-        doc.add_text(name, row[name])
+    spanish = row["language"] == "es"
+    for name in ("title", "names", "body"):
+        doc.add_text(SPANISH_FIELDS.get(name, name) if spanish else name, row[name])
     for name in ("official", "topic", "meeting"):
         for value in row[name]:
             doc.add_integer(name, value)
@@ -220,6 +243,8 @@ def document(row) -> tantivy.Document:
         doc.add_text("kind", row["kind"])
     if row["publisher"]:
         doc.add_text("publisher", row["publisher"])
+    if row["language"]:
+        doc.add_text("language", row["language"])
     date = datetime.date.fromisoformat(row["date"]) if row["date"] else None
     if date:
         doc.add_integer("year", date.year)
@@ -249,6 +274,7 @@ class SearchIndex:
             self._clear()
             self.index = tantivy.Index(SCHEMA, str(self.path), reuse=True)
         self.index.register_tokenizer(ANALYZER, STEMMING)
+        self.index.register_tokenizer(SPANISH_ANALYZER, SPANISH_STEMMING)
         self.index.register_tokenizer(FOLD_ANALYZER, FOLDING)
         self.index.config_reader("manual")
         self.schema = SCHEMA

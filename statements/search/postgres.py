@@ -1,19 +1,25 @@
 """PostgreSQL full-text search over the stored, weighted `statements_statement.search_vector`.
 
 The column is GENERATED ALWAYS ... STORED (migration `search_fulltext`): title weight A, the
-officials' names, aliases and topics copied into `search_names` weight B, the body weight C, all
-with the `english_unaccent` configuration (English stemming without a stop list, accents folded),
-so it can never be stale. The config is always passed explicitly.
+officials' names, aliases and topics copied into `search_names` weight B, the body weight C, with
+the `english_unaccent` configuration (English stemming without a stop list, accents folded), so it
+can never be stale. A Spanish statement's (`language = 'es'`) title and body use
+`spanish_unaccent` instead (migration 0013_bilingual_spanish_search), as the Tantivy index's
+Spanish fields do. Each query term is therefore looked up stemmed both ways,
+`to_tsquery('english_unaccent', t) || to_tsquery('spanish_unaccent', t)`, and matches a
+statement in either language. The config is always passed explicitly.
 """
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.contrib.postgres.search import SearchVectorField as _VectorField
 from django.db import connection
-from django.db.models import Expression, F
+from django.db.models import Case, Expression, F, Value, When
 
 from statements.search.base import SNIPPET_WORDS, START, STOP, SearchEngine
 
 CONFIG = "english_unaccent"
+SPANISH_CONFIG = "spanish_unaccent"
+CONFIGS = (CONFIG, SPANISH_CONFIG)
 VECTOR_INDEX = "statement_search_vector_idx"
 # ts_rank_cd weights in {D, C, B, A} order: title 1.0, names 0.4, body 0.2 (as SQLite's bm25).
 WEIGHTS = [0.1, 0.2, 0.4, 1.0]
@@ -52,29 +58,62 @@ def to_tsquery_text(query):
     return " & ".join(parts)
 
 
-def ts_query(text):
-    return SearchQuery(text, search_type="raw", config=CONFIG)
+def ts_query(text, config=CONFIG):
+    return SearchQuery(text, search_type="raw", config=config)
+
+
+def _either(queries):
+    combined = queries[0]
+    for query in queries[1:]:
+        combined = combined | query
+    return combined
+
+
+def term_query(term):
+    """One term stemmed as English or as Spanish: it matches statements in either language."""
+    return _either([ts_query(lexeme(term), config) for config in CONFIGS])
+
+
+def any_query(terms):
+    return _either([term_query(term) for term in terms])
+
+
+def bilingual_query(query):
+    """The parsed query as one tsquery expression, each term in both configurations."""
+    combined = None
+    for group in query.groups:
+        part = any_query(group)
+        combined = part if combined is None else combined & part
+    # NOT (a OR b) as NOT a AND NOT b: Django negates a SearchQuery, not a combination of them.
+    for term in query.excluded:
+        for config in CONFIGS:
+            excluded = ~ts_query(lexeme(term), config)
+            combined = excluded if combined is None else combined & excluded
+    return combined
+
+
+def statement_config():
+    """The text search configuration of each statement's own language (for headlines)."""
+    return Case(When(language="es", then=Value(SPANISH_CONFIG)), default=Value(CONFIG))
 
 
 class PostgresEngine(SearchEngine):
     vendor = "postgresql"
 
     def filter_matches(self, queryset, query):
-        return queryset.alias(fts_vector=StoredVector()).filter(
-            fts_vector=ts_query(to_tsquery_text(query))
-        )
+        return queryset.alias(fts_vector=StoredVector()).filter(fts_vector=bilingual_query(query))
 
     def match_any_ids(self, terms):
         from statements.models import Statement
 
         return (
             Statement.objects.alias(fts_vector=StoredVector())
-            .filter(fts_vector=ts_query(any_of(terms)))
+            .filter(fts_vector=any_query(terms))
             .values("pk")
         )
 
     def ranked_ids(self, queryset, query, offset, limit):
-        tsquery = ts_query(to_tsquery_text(query))
+        tsquery = bilingual_query(query)
         ranked = (
             queryset.alias(fts_vector=StoredVector())
             .filter(fts_vector=tsquery)
@@ -101,8 +140,8 @@ class PostgresEngine(SearchEngine):
             return {}
         headline = SearchHeadline(
             "body",
-            ts_query(to_tsquery_text(query)),
-            config=CONFIG,
+            bilingual_query(query),
+            config=statement_config(),
             start_sel=START,
             stop_sel=STOP,
             max_words=SNIPPET_WORDS,

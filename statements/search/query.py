@@ -5,6 +5,7 @@
     fentanyl OR opioid       either (also `|`)
     -canada  NOT canada      exclude
     traffick*                a prefix
+    fentanilo                also its translation (English <-> Spanish, `bilingual.py`)
 
 Anything else (stray quotes, lone operators, punctuation, SQL, emoji, control characters, very long
 input) is dropped or trimmed, and the parse says what it did in `notices`, so no input can reach an
@@ -51,6 +52,8 @@ class ParsedQuery:
     groups: list[list[Term]] = field(default_factory=list)
     excluded: list[Term] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    # (words as typed, [their translations]) added by `bilingual.expand`
+    translations: list[tuple[str, list[str]]] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -114,8 +117,12 @@ def _tokens(text):
             yield ("word", chunk, False)
 
 
-def parse(raw: str | None) -> ParsedQuery:
-    """Parse what a person typed. Never raises."""
+def parse(raw: str | None, *, translate: bool = True) -> ParsedQuery:
+    """Parse what a person typed. Never raises.
+
+    With `translate`, words also look for their English or Spanish translations
+    (`bilingual.expand`): "fentanilo" is `fentanilo OR fentanyl`.
+    """
     raw = raw or ""
     query = ParsedQuery(raw=raw)
     text = _CONTROL.sub(" ", raw).translate(_SMART_QUOTES)
@@ -182,6 +189,10 @@ def parse(raw: str | None) -> ParsedQuery:
         query.notices.append(
             "Your search only excludes words: showing every statement without them."
         )
+    if translate:
+        from statements.search.bilingual import expand
+
+        expand(query)
     return query
 
 

@@ -101,13 +101,13 @@ def one_generation_bump(connection):
 
 # A covering index for counting and filtering matches by statement columns (facets.py): a
 # statement row holds its body first, and SQLite walks the body's overflow pages to reach the
-# status, kind, publisher and listing date stored after it; this index answers `id = ?` with them
-# alone (migration 0009 dropped the version that held `date`).
+# status, kind, publisher, listing date and language stored after it; this index answers `id = ?`
+# with them alone (migration 0009 dropped the version that held `date`, 0013 added `language`).
 # Not a model index: PostgreSQL keeps bodies out of line and does not need it.
 FACETS_INDEX = "statement_search_facets_idx"
 CREATE_FACETS_INDEX = (
     f"CREATE INDEX IF NOT EXISTS {FACETS_INDEX} "
-    "ON statements_statement (id, status, kind, publisher, listing_date)"
+    "ON statements_statement (id, status, kind, publisher, listing_date, language)"
 )
 
 

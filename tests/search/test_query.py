@@ -3,8 +3,14 @@
 import pytest
 
 from statements.search.postgres import to_tsquery_text
-from statements.search.query import MAX_QUERY_CHARS, MAX_TERMS, Term, parse
+from statements.search.query import MAX_QUERY_CHARS, MAX_TERMS, Term
+from statements.search.query import parse as parse_translated
 from statements.search.sqlite import to_match
+
+
+def parse(raw):
+    """The parse as typed: translations (bilingual.py) are tested in test_bilingual.py."""
+    return parse_translated(raw, translate=False)
 
 
 def texts(groups):

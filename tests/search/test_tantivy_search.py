@@ -299,3 +299,22 @@ def test_no_query_string_raises(archive, q):
     assert archive["draft"].pk not in {s.pk for s in shown}
     found = faceted_search(QueryDict(with_q(q, "kind=readout&year=2023")))
     assert found.facets is not None and found.results.count() >= 0
+
+
+def test_a_country_code_longer_than_two_letters_is_counted(archive):
+    """The importer can record an organisation ("NATO") as an official's country: the index
+    keeps any code as an integer and gives it back whole, as the database does. (SQLite
+    stores it although the column says two characters; PostgreSQL refuses it.)"""
+    from django.db import connection
+
+    from tests.factories import MentionFactory, ParticipantFactory
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL enforces the country column's two characters")
+
+    official = ParticipantFactory(name="Jens Stoltenberg", country="NATO")
+    MentionFactory(statement=archive["003"], participant=official)
+    compare("")
+    facets = answer("q=fentanyl", index=True)[1]
+    assert ("NATO", "NATO", 1, False) in facets["country"]
+    compare("q=fentanyl")
