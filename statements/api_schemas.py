@@ -43,11 +43,18 @@ PAGING = {
 }
 
 
+# Present only when it can narrow the search (two languages among the results, or one chosen).
+OPTIONAL_FACETS = {"language"}
+
+
 def facets(names):
-    return obj(
-        "Per facet, its values with how many results choosing each would give",
+    schema = obj(
+        "Per facet, its values with how many results choosing each would give; `language` only "
+        "when the results span two languages or one is chosen",
         **{name: array(ref("FacetValue")) for name in names},
     )
+    schema["required"] = sorted(set(names) - OPTIONAL_FACETS)
+    return schema
 
 
 def schemas(facet_names):

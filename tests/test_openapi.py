@@ -72,9 +72,10 @@ def conforms(value, schema, spec, where):
         assert isinstance(value, dict), f"{where}: {value!r} is not an object"
         if "properties" in schema:
             documented, answered = set(schema["properties"]), set(value)
-            assert answered == documented, (
+            required = set(schema.get("required", documented))
+            assert required <= answered <= documented, (
                 f"{where}: undocumented {sorted(answered - documented)}, "
-                f"missing {sorted(documented - answered)}"
+                f"missing {sorted(required - answered)}"
             )
             for key, item in value.items():
                 conforms(item, schema["properties"][key], spec, f"{where}.{key}")
