@@ -345,8 +345,11 @@ def _meeting(
     body, officials, attendees, dates, publisher_country, current, sentences, published=None
 ):
     """One FoundMeeting from the sentences `current` accepts."""
-    start, end, inferred, date_note = _meeting_dates(body, dates, current, sentences)
-    if start is None and published is not None:
+    start, end, inferred, date_note = _meeting_dates(body, dates, current, sentences, published)
+    if start is None and published is not None and VAGUE_WHEN.search(_lead_paragraph(body)):
+        # "Earlier this week, X traveled to …": some day before the publication, not that day.
+        date_note = "the text gives a period, not a day"
+    elif start is None and published is not None:
         # A readout that gives no date at all reports the day it was published ("President
         # Biden spoke with …"): inferred, and said so.
         start = end = published
@@ -400,6 +403,13 @@ def _meeting(
     return found
 
 
+# The meeting took place some day of a period: no day to give it ("During the week of March 14").
+VAGUE_WHEN = re.compile(
+    r"\b(?:earlier|later)\s+this\s+(?:week|month)\b|\b(?:last|this\s+past)\s+week\b"
+    r"|\bduring\s+the\s+week\s+of\b|\brecently\b",
+    re.IGNORECASE,
+)
+
 # Before a date in its sentence: the date is of an occasion before or after the reported one.
 ANOTHER_OCCASION = re.compile(
     r"\b(?:follow(?:ed|s|ing)|after|before|since|ahead\s+of|prior\s+to|preced\w+)\b", re.I
@@ -411,7 +421,20 @@ DATE_FOLLOWERS = {
     "the", "a", "an", "and", "or", "in", "at", "on", "to", "with", "when", "where", "by", "for",
     "of", "as", "during", "after", "before", "he", "she", "they", "we", "his", "her", "their",
     "both", "senior", "that", "this", "while", "from", "until", "through", "via",
+    # "spoke by telephone on Sunday, April 28th about …": a preposition, not a noun phrase.
+    "about", "regarding", "concerning", "amid", "following", "over", "together", "virtually",
+    "bilaterally", "alongside", "ahead", "into", "between", "among", "under",
 }  # fmt: skip
+# "the Dialogue launched on February 23": a date after a participle dates the thing it made.
+PARTICIPLE_BEFORE = re.compile(
+    r"\b(?:launched|signed|adopted|announced|established|created|issued|released|unveiled|"
+    r"endorsed|approved|enacted|passed|reached|concluded|agreed|made|formed|founded|"
+    r"inaugurated|opened|elected|appointed|sworn\s+in)\s+(?:on|in)\s+(?:\w+,?\s+)?$",
+    re.IGNORECASE,
+)
+# Readouts come out within days of what they report (every dated meeting of the corpus gold: 0
+# to 6 days): a date weeks older beside one close to the publication recalls another occasion.
+STALE_DAYS = 21
 
 
 def _of_the_meeting(body, mention, sentences=None):
@@ -435,6 +458,10 @@ def _of_the_meeting(body, mention, sentences=None):
         )
     ):
         return False  # "the September 20 federal elections", "July 28 presidential election"
+    if re.search(r"\bweek\s+of\s+$", body[max(0, at - 20) : at], re.I):
+        return False  # "the week of March 14": a week, not the day of the meeting
+    if not mention.relative and PARTICIPLE_BEFORE.search(body[max(0, at - 40) : at]):
+        return False  # "the High-Level Dialogue launched on February 23"
     if sentences is not None:
         sentence_start, sentence_end = sentences.around(at)
     else:
@@ -446,7 +473,7 @@ def _of_the_meeting(body, mention, sentences=None):
     return not ANOTHER_OCCASION.search(body[sentence_start:at])
 
 
-def _meeting_dates(body, dates, current, sentences=None):
+def _meeting_dates(body, dates, current, sentences=None, published=None):
     """The dates of the reported meeting: the first date in a sentence about now, widened by the
     other current dates within three days of it ('On February 6-7 … Yesterday … Today')."""
     usable = [
@@ -467,14 +494,21 @@ def _meeting_dates(body, dates, current, sentences=None):
         if dates:
             return None, None, False, "the text's dates are of other events"
         return None, None, False, "no date in the text"
-    first = next((d for d in usable if _of_the_meeting(body, d, sentences)), None)
+    own = [d for d in usable if _of_the_meeting(body, d, sentences)]
+    if published is not None:
+        # "At the Summit on January 9-10, … At the meeting on March 9": weeks before the
+        # publication is another occasion when the text also dates one close to it.
+        recent = [d for d in own if (published - d.start).days <= STALE_DAYS]
+        if recent:
+            own = recent
+    first = own[0] if own else None
     if first is None:
         return None, None, False, "the text's dates are of other events"
     start, end = first.start, first.end or first.start
     chosen = [first]
     for other in usable:
         o_end = other.end or other.start
-        if other is first or not _of_the_meeting(body, other, sentences):
+        if other is first or other not in own:
             continue
         if start - timedelta(days=3) <= other.start and o_end <= end + timedelta(days=3):
             start, end = min(start, other.start), max(end, o_end)

@@ -743,3 +743,50 @@ def test_a_conference_call_has_no_place():
     (meeting,) = found_meetings_of(body, date(2022, 2, 28))
     assert (meeting.kind, meeting.city, meeting.venue) == ("call", "", "")
     assert meeting.start == date(2022, 2, 28) and not meeting.date_guessed
+
+
+# --- Session 11: the day of the meeting, among the other days a readout names -----------------
+
+
+def test_a_day_followed_by_a_preposition_is_the_calls_day():
+    body = (
+        "President Joe Biden and Prime Minister Justin Trudeau of Canada spoke by telephone on "
+        "Saturday, May 11th about wildfire season and energy security."
+    )
+    (meeting,) = found_meetings_of(body, date(2024, 5, 13))
+    assert meeting.start == date(2024, 5, 11) and not meeting.date_guessed
+
+
+def test_a_date_after_a_participle_dates_what_was_made_not_the_call():
+    body = (
+        "President Joe Biden spoke with Prime Minister Justin Trudeau of Canada about wildfires. "
+        "The leaders praised the work of the Arctic Dialogue launched on March 2 and agreed to "
+        "stay in close contact."
+    )
+    (meeting,) = found_meetings_of(body, date(2024, 6, 20))
+    assert meeting.start == date(2024, 6, 20) and meeting.date_guessed
+
+
+def test_a_summit_weeks_before_the_readout_gives_way_to_the_meeting_it_reports():
+    body = (
+        "At the Ocean Leaders' Summit on April 3-4, President Joe Biden and Prime Minister "
+        "Justin Trudeau of Canada instructed their ministers to protect fisheries. At the "
+        "high-level meeting held on May 20, Secretary of State Antony Blinken and Foreign "
+        "Minister Mélanie Joly met and agreed on a work plan."
+    )
+    (meeting,) = found_meetings_of(body, date(2024, 5, 21))
+    assert meeting.start == date(2024, 5, 20)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Earlier this week, Secretary of State Antony Blinken traveled to Kenya. In Nairobi, "
+        "Secretary Blinken met with President William Ruto.",
+        "During the week of March 14, Secretary of State Antony Blinken traveled to Kenya, "
+        "where he met with President William Ruto.",
+    ],
+)
+def test_a_meeting_on_some_day_of_a_period_keeps_no_day(lead):
+    (meeting,) = found_meetings_of(lead + " They discussed trade.", date(2024, 3, 19))
+    assert meeting.start is None
