@@ -87,7 +87,7 @@ VENUE_HEADS = (
     "Cancillería|Cancilleria|Embajada"
 )
 VENUE = re.compile(
-    r"\b(?:at|en)\s+(?:the\s+|el\s+|la\s+)?(?P<venue>(?:[A-Z][\w’'\-\.]*\s+){0,5}(?:"
+    r"\b(?:at|en|in)\s+(?:the\s+|el\s+|la\s+)?(?P<venue>(?:[A-Z][\w’'\-\.]*\s+){0,5}(?:"
     + VENUE_HEADS
     + r")(?:\s+(?:of|de|for)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}"
     r"|\s+(?:Nacional|Presidencial|Federal|Blanca))?)"
@@ -355,11 +355,29 @@ def _meeting(
         start = end = published
         inferred, date_note = True, f"inferred from the publication date ({published})"
     guessed = inferred and date_note.startswith("inferred from")
-    venue, venue_city = _venue(body, current)
-    city, city_country, city_inferred, place_note = _city(body, current)
+    # A sentence dated on another day is about another occasion, and so is its place: "a key
+    # outcome of the President's March 23-24 visit with the Prime Minister in Ottawa".
+    other_days = [
+        d.position
+        for d in dates
+        if start is not None
+        and not _is_dateline(body, d)
+        and not _overlaps(d.start, d.end, start, end, slack=1)
+    ]
+
+    def here(pos):
+        if not current(pos):
+            return False
+        sentence_start, sentence_end = sentences.around(pos)
+        return not any(sentence_start <= p < sentence_end for p in other_days)
+
+    venue, venue_city, venue_at = _venue_at(body, here)
+    city, city_country, city_inferred, place_note, city_at = _city_at(body, here)
+    if city and venue_city and venue_at < city_at:
+        city = ""  # the venue is named first: "held in Mexico’s National Palace … in Matamoros"
     if not city and not venue_city:
         city, city_country, city_inferred, place_note = _host_capital(
-            body, attendees, current, sentences
+            body, attendees, here, sentences
         )
     if not city and venue_city:
         city, city_inferred = venue_city, False
@@ -550,29 +568,86 @@ def _is_dateline(body, mention) -> bool:
 
 
 # A sentence about a later occasion: "agreed to hold the next dialogue in Washington".
-FUTURE = re.compile(r"\b(?:next|upcoming|will|would|to hold|pr[oó]xim[oa]|celebrar[aá]n?)\b", re.I)
+FUTURE = re.compile(
+    r"\b(?:next|upcoming|will|would|to hold|coming\s+(?:days|weeks|months)|pr[oó]xim[oa]|"
+    r"celebrar[aá]n?)\b",
+    re.I,
+)
 FUTURE = re.compile(f"{FUTURE.pattern}|{lexicon_es.FUTURE}", re.I)  # "acordaron celebrar … en"
 
 
 def _venue(body, current):
     """(the first venue named in a sentence about now, the city of a venue known to be in one)."""
-    first, city = "", ""
+    return _venue_at(body, current)[:2]
+
+
+def _venue_at(body, current):
+    """_venue and where the venue that gave the city was read."""
+    first, city, at = "", "", len(body)
     for m in VENUE.finditer(body):
         if not current(m.start()):
             continue
         venue = " ".join(m.group("venue").split())  # a name wrapped over two lines is one
+        # "in Mexico’s National Palace": the country says whose, not which.
+        venue = re.sub(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?[’']s\s+", "", venue)
         if venue.lower().startswith(("invitation", "request")):
             continue
         first = first or venue
         city = city or _VENUES.get(_key(venue), "")
         if city:
+            at = m.start()
             break
-    return first, (city if first else "")
+    return first, (city if first else ""), at
+
+
+# A city after a named occasion is that occasion's ("the NATO Summit in Vilnius"), the meeting's
+# only when the meeting took place at it ("met on the margins of the Convention in Philadelphia").
+OCCASION_BEFORE = re.compile(
+    r"(?:[A-Z][\w’'\-\.]*\s+){1,6}(?:Summit|Conference|Convention|Declaration|Games|Olympics|"
+    r"Forum|Assembly|Ministerial|Meeting|Dialogue|Expo)\s+$"
+)
+AT_OCCASION = re.compile(
+    r"\b(?:(?:margins|sidelines)\s+of|at|during|attend(?:ed|ing|s)?|held|holds?|convened|"
+    r"(?:co-)?hosted|(?:co-)?chaired|opened)\s+(?:the\s+)?"
+    r"(?:\S+\s+){1,10}$",
+    re.IGNORECASE,
+)
+# "launched in Los Angeles in June 2022": the city of a dated past event.
+DATED_AFTER = re.compile(
+    r"^(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,?\s*(?:in|on)\s+(?:(?:"
+    + "|".join(MONTH_NAMES)
+    + r")\s+)?(?:19|20)\d\d\b"
+)
+# States a city is written with ("Philadelphia, Pennsylvania"): the city is then a place.
+US_STATES = {
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+    "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas",
+    "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota",
+    "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire", "new jersey",
+    "new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma", "oregon",
+    "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas",
+    "utah", "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming",
+}  # fmt: skip
 
 
 def _city(body, current):
     """(city, its country, inferred?, note) from 'in San Francisco, California', or the capital
     of the country a delegation went to ('delegation to Mexico' -> Mexico City, inferred)."""
+    return _city_at(body, current)[:4]
+
+
+def _city_at(body, current):
+    """_city and where in the text it was read (the earliest cue wins: 'traveled to Tokyo …
+    leadership of the Summit in Hiroshima' is Tokyo)."""
+    in_city = _in_city(body, current)
+    to_city = _destination_city(body, current)
+    found = [c for c in (in_city, to_city) if c[0]]
+    if not found:
+        return "", "", False, "", len(body)
+    return min(found, key=lambda c: c[4])
+
+
+def _in_city(body, current):
     for m in IN_CITY.finditer(body):
         this_meeting = THIS_MEETING.search(body, max(0, m.start() - 30), m.start())
         if not current(m.start()) and not this_meeting:
@@ -580,34 +655,60 @@ def _city(body, current):
         sentence_so_far = re.split(r"[.!?]\s", body[max(0, m.start() - 150) : m.start()])[-1]
         if FUTURE.search(sentence_so_far) and not this_meeting:
             continue
+        before = body[max(0, m.start() - 120) : m.start()]
+        if OCCASION_BEFORE.search(before) and not AT_OCCASION.search(before):
+            continue  # "ahead of the Summit in Washington", "preparations for the Summit in …"
         words = m.group("city").split()
         for n in range(len(words), 0, -1):
             candidate = " ".join(words[:n]).rstrip(".,")
             key = _key(candidate)
             if key in _CITIES:
-                return candidate, _CITY_COUNTRY[key], False, ""
+                if DATED_AFTER.match(body[m.start("city") + len(candidate) :]):
+                    break  # "launched in Los Angeles in June 2022"
+                return candidate, _CITY_COUNTRY[key], False, "", m.start()
         region = m.group("region")
         if region:
             region = re.split(r"\.\s", region)[0].removesuffix(".")  # "Alberta. The leaders …"
-        if region and _key(region) in _REGIONS and _key(m.group("city")) not in _COUNTRY_WORDS:
-            city = m.group("city").strip()
-            if _key(city) not in _REGIONS:
-                return city, "", False, ""
+        if DATED_AFTER.match(body[m.end() :]):
+            continue  # "the Summit in Woodside, California in November 2023"
+        known_region = region and (_key(region) in _REGIONS or _key(region) in US_STATES)
+        # "in Aqaba, Jordan": a place written with its country is a city of that country.
+        region_country = _COUNTRY_WORDS.get(_key(region or ""), "")
+        city = m.group("city").strip()
+        place_words = _COUNTRY_WORDS.keys() | _REGIONS | US_STATES
+        if (known_region or region_country) and _key(city) not in place_words:
+            return city, region_country, False, "", m.start()
+    return "", "", False, "", len(body)
+
+
+def _destination_city(body, current):
     for m in DESTINATION.finditer(body):
         if not current(m.start()):
             continue
+        sentence_so_far = re.split(r"[.!?]\s", body[max(0, m.start() - 150) : m.end() + 40])[-1]
+        if FUTURE.search(sentence_so_far):
+            continue  # "asked … to travel to Mexico in the coming days"
         target = m.group("country")
+        after = re.match(r",\s+([A-Z]\w*(?:\s+[A-Z]\w*)?)", body[m.end() :])
+        first_word = target.split()[0]
+        if (
+            after
+            and _COUNTRY_WORDS.get(_key(after.group(1)))
+            and _key(first_word) not in (_COUNTRY_WORDS)
+        ):
+            # "led a delegation to Pristina, Kosovo": a place written with its country.
+            return first_word, _COUNTRY_WORDS[_key(after.group(1))], False, "", m.start()
         for n in (2, 1):
             city = " ".join(target.split()[:n])
             if _key(city) in _CITIES:
-                return city, _CITY_COUNTRY[_key(city)], False, ""
+                return city, _CITY_COUNTRY[_key(city)], False, "", m.start()
         code = _COUNTRY_WORDS.get(_key(m.group("country"))) or _COUNTRY_WORDS.get(
             _key(m.group("country").split()[0])
         )
         if code and code in lexicon.CAPITALS:
             capital = lexicon.CAPITALS[code]
-            return capital, code, True, f"city inferred from {m.group(0)!r}"
-    return "", "", False, ""
+            return capital, code, True, f"city inferred from {m.group(0)!r}", m.start()
+    return "", "", False, "", len(body)
 
 
 def _host_capital(body, attendees, current, sentences):
@@ -620,6 +721,10 @@ def _host_capital(body, attendees, current, sentences):
         for official in attendees:
             if not (sentence_start <= official.position < m.start()):
                 continue
+            after = body[m.end() : m.end() + 80]
+            guests = [o for o in attendees if m.end() <= o.position < m.end() + 80]
+            if not guests and not re.search(r"\b(?:delegation|counterpart)s?\b", after, re.I):
+                continue  # "welcomed their applications for NATO membership": not a guest
             if official.country in lexicon.CAPITALS:
                 capital = lexicon.CAPITALS[official.country]
                 note = f"city inferred: {official.title} {official.name} {m.group(0)} the meeting"

@@ -790,3 +790,55 @@ def test_a_summit_weeks_before_the_readout_gives_way_to_the_meeting_it_reports()
 def test_a_meeting_on_some_day_of_a_period_keeps_no_day(lead):
     (meeting,) = found_meetings_of(lead + " They discussed trade.", date(2024, 3, 19))
     assert meeting.start is None
+
+
+# --- Session 11: the place of the meeting, not of an occasion the readout names --------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Secretary of State Antony Blinken met today with Foreign Minister Mélanie Joly of Canada "
+        "ahead of the Ocean Summit in Halifax next month.",
+        "Secretary of State Antony Blinken met today with Foreign Minister Mélanie Joly of Canada. "
+        "They recalled the pact announced at the Leaders' Summit in Ottawa, Ontario in March 2021.",
+        "Secretary of State Antony Blinken met today with Foreign Minister Mélanie Joly of Canada. "
+        "The Arctic Taskforce is an outcome of the President's March 3-4 visit with Prime "
+        "Minister Justin Trudeau in Ottawa.",
+        "President Joe Biden met today with Prime Minister Justin Trudeau of Canada and warmly "
+        "welcomed their new plan for the Arctic.",
+    ],
+)
+def test_a_city_of_another_occasion_is_not_the_meetings_place(body):
+    (meeting,) = found_meetings_of(body, date(2024, 5, 21))
+    assert meeting.city == ""
+
+
+def test_a_city_on_the_margins_of_a_convention_is_the_meetings_place():
+    body = (
+        "Vice President Kamala Harris met today with Prime Minister Justin Trudeau of Canada on "
+        "the margins of the 2024 Builders (UBC) International Convention in Pittsburgh, "
+        "Pennsylvania. They discussed the Arctic."
+    )
+    (meeting,) = found_meetings_of(body, date(2024, 5, 21))
+    assert meeting.city == "Pittsburgh"
+
+
+def test_the_venue_named_first_places_the_meeting_before_a_city_named_later():
+    body = (
+        "At the high-level meeting hosted by President Andrés Manuel López Obrador on March 9 "
+        "in Mexico's National Palace, Secretary of State Antony Blinken and Foreign Secretary "
+        "Alicia Bárcena agreed on a plan. They discussed the attack on travellers in Reynosa."
+    )
+    (meeting,) = found_meetings_of(body, date(2023, 3, 10))
+    assert (meeting.venue, meeting.city) == ("National Palace", "Mexico City")
+
+
+def test_a_trip_city_named_first_wins_over_a_summit_city_named_later():
+    body = (
+        "National Security Advisor Jake Sullivan traveled to Seoul, South Korea, where he met "
+        "with his counterparts. He thanked President Yoon Suk Yeol for his leadership of the "
+        "G7 Summit in Hiroshima."
+    )
+    (meeting,) = found_meetings_of(body, date(2023, 6, 17))
+    assert meeting.city == "Seoul"
