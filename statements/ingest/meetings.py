@@ -98,6 +98,7 @@ IN_CITY = re.compile(
 )
 MEETING_WORDS = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|visit|visited|visits|trip|hosted|hosts|received|"
+    r"called(?!\s+(?:for|on|upon|in)\b)|"
     r"welcomed|delegations?|talks|call|spoke(?:\s+\w+){0,2}?\s+(?:with|by)|conversation|summit|dialogue|"
     r"discussed|bilateral|reunión|reunion|se\s+reunió|se\s+reunieron|recibió|visita|delegación"
     r"|llamada|conversación|videoconferencia|encuentro|sostuvo)\b",
@@ -205,8 +206,6 @@ def find_meetings(
     of a trip told stop by stop ("On Thursday … traveled to Guatemala City, where he met …; On
     Friday … traveled to Tegucigalpa …"). Empty when nobody in the text attended anything."""
     attendees = [o for o in officials if o.attended]
-    if not attendees:
-        return []
     tokens = tokenize(body)
     sentences = Sentences(tokens, body)
 
@@ -216,6 +215,11 @@ def find_meetings(
         start, end = sentences.around(pos)
         text = NOT_PAST.sub("", body[start : min(end, pos + 40)])
         return not PAST_CUES.search(text)
+
+    if not attendees:
+        attendees = _reported_between(body, officials, current, sentences)
+    if not attendees:
+        return []
 
     if not any(current(m.start()) for m in MEETING_WORDS.finditer(body)):
         return []  # people quoted or named, but no meeting reported
@@ -268,6 +272,30 @@ def find_meetings(
                 found.countries = sorted(set(found.countries) | {country} - {""})
                 found.title = meeting_title(found, body, publisher_country)
     return meetings
+
+
+# The verb of a sentence that reports a meeting or a call between the people it names.
+REPORTS = re.compile(
+    r"\b(?:met|meets|spoke|speaks|talked|called(?!\s+(?:for|on|upon)\b)|"
+    r"(?:held|had)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:call|meeting|conversation|talks))\b",
+    re.IGNORECASE,
+)
+
+
+def _reported_between(body, officials, current, sentences):
+    """The people of the first sentence that reports a meeting or call between two or more of
+    them ("Earlier today, President X spoke with Prime Minister Y …"), when no official was read
+    as attending: the meeting is still reported, with the people its sentence names."""
+    for m in REPORTS.finditer(body):
+        if not current(m.start()):
+            continue
+        start, end = sentences.around(m.start())
+        if FUTURE.search(body[start : m.start()]):
+            continue
+        named = [o for o in officials if start <= o.position < end]
+        if len({_key(o.name) for o in named}) >= 2:
+            return named
+    return []
 
 
 SENTENCE_DATE = re.compile(r"^\W*(?:On|El|Ese|Este)\b", re.IGNORECASE)
@@ -744,8 +772,13 @@ IN_PERSON = re.compile(
     r"\b(?:met|meets|meeting|visit\w*|hosted|hosts|welcomed|received|traveled|travelled|trip"
     r"|se\s+reuni\w*|reuni[oó]n|recibi\w*|visit[oó])\b|\b(?:at|in|en)\s+(?:the\s+)?[A-Z]"
 )
+IN_PERSON_VERB = re.compile(IN_PERSON.pattern.split("|\\b(?:at|in|en)")[0])
 SPOKE_WITH = re.compile(
     r"\b(?:spoke|speaks|talked|talks|habl[oó]|conversaron)\s+(?:\w+\s+)?(?:with|con)\b"
+    # "X and Y spoke this morning about …"
+    r"|\b(?:spoke|talked)\s+(?:(?:today|yesterday|tonight|this\s+\w+|earlier\s+today)\s+)?"
+    r"(?:about|regarding|to\s+discuss)\b"
+    r"|\b(?:called|phoned|telephoned)\b(?!\s+(?:for|on|upon|in)\b)"  # "called the Governor"
 )
 
 
@@ -779,6 +812,9 @@ def _is_earlier(body, start, end):
     """Whether body[start:end] names an earlier event, not the one reported ("their telephone
     conversation last week", "Building on the January 10, 2023 Summit")."""
     clause = _clause(body, start, end)
+    # A cue of the past counts up to a few words after: "spoke yesterday with the Prime Minister
+    # to congratulate him on the elections earlier this week" is yesterday's call.
+    clause = clause[: clause.find(body[start:end]) + (end - start) + 40]
     before = body[max(0, start - 120) : start]
     before = re.split(r"[.;:\n]", before)[-1]
     return bool(PAST_CUES.search(clause) or EARLIER.search(before.split(",")[-1]))
@@ -795,7 +831,22 @@ def _is_call(body, current):
         return True
     if any(offset <= m.start() < offset + len(lead) for m in calls):
         return True
-    return bool(SPOKE_WITH.search(lead)) and not IN_PERSON.search(lead)
+    # What places the talk in a room is read in the sentence that reports it: "spoke today
+    # with X … Following up on the Vice President's trip to Abu Dhabi" is still a call.
+    first_sentence = re.split(r"(?:(?<=[a-z]{3}[.!?])|(?<=[A-Z]{3}[.!?]))\s+(?=[A-Z])", lead)[0]
+    return bool(SPOKE_WITH.search(lead)) and not _in_a_room(first_sentence)
+
+
+def _in_a_room(text):
+    """A meeting verb, a venue or a known city: the talk took place in person ("in the UAE",
+    the place of what they talked about, is not enough)."""
+    if IN_PERSON_VERB.search(text) or VENUE.search(text):
+        return True
+    for m in IN_CITY.finditer(text):
+        words = m.group("city").split()
+        if any(_key(" ".join(words[:n]).rstrip(".,")) in _CITIES for n in range(1, 4)):
+            return True
+    return False
 
 
 ES_COMMITTEE = re.compile(lexicon_es.COMMITTEE)

@@ -842,3 +842,50 @@ def test_a_trip_city_named_first_wins_over_a_summit_city_named_later():
     )
     (meeting,) = found_meetings_of(body, date(2023, 6, 17))
     assert meeting.city == "Seoul"
+
+
+# --- Session 11: calls reported in the lead, whoever was read as attending ---------------------
+
+
+def test_a_call_is_reported_by_its_sentence_even_with_nobody_read_as_attending():
+    body = (
+        "Earlier today, President Joe Biden spoke with Prime Minister Justin Trudeau of Canada "
+        "about the storm. The leaders agreed to stay in close contact."
+    )
+    officials = [
+        o.__class__(**{**o.__dict__, "attended": False})
+        for o in find_officials(body, publisher_country="US")
+    ]
+    (meeting,) = find_meetings(
+        body,
+        officials=officials,
+        dates=find_dates(body, date(2024, 9, 1)),
+        published=date(2024, 9, 1),
+        publisher_country="US",
+    )
+    assert meeting.kind == "call" and len(meeting.attendees) == 2
+
+
+def test_president_called_the_governor_is_a_call():
+    body = "President Joe Biden called Governor Gavin Newsom of California today about the fires."
+    (meeting,) = found_meetings_of(body, date(2024, 9, 1))
+    assert (meeting.kind, meeting.start) == ("call", date(2024, 9, 1))
+
+
+def test_a_call_to_congratulate_on_elections_earlier_this_week_is_dated_yesterday():
+    body = (
+        "Vice President Kamala Harris spoke yesterday evening with Prime Minister Justin Trudeau "
+        "of Canada to congratulate him on his victory in the elections earlier this week."
+    )
+    (meeting,) = found_meetings_of(body, date(2021, 9, 23))
+    assert meeting.start == date(2021, 9, 22)
+
+
+def test_a_call_that_recalls_a_trip_has_no_place():
+    body = (
+        "Vice President Kamala Harris spoke today with President Gustavo Petro of Colombia to "
+        "mark the anniversary of the accord in the Andes. Following up on her trip to Bogotá, "
+        "she reaffirmed the partnership."
+    )
+    (meeting,) = found_meetings_of(body, date(2024, 1, 17))
+    assert (meeting.kind, meeting.city) == ("call", "")
