@@ -414,3 +414,49 @@ def test_group_subjects_after_an_opening_phrase_and_they_after_one_person():
     )
     found = find_commitments(body, parties_in_context=US_MX)
     assert [c.parties for c in found] == [US_MX, US_MX]
+
+
+# --- Session 11 ---------------------------------------------------------------------------------
+
+
+def test_a_stated_commitment_or_intention_commits_but_a_shared_value_discussed_does_not():
+    from statements.ingest.types import OfficialMention
+
+    body = (
+        "The leaders discussed their shared commitment to clean oceans. The President stressed "
+        "his commitment to the fisheries pact. The President conveyed his intention to consult "
+        "allies on the harbour plan."
+    )
+    officials = [
+        OfficialMention("Joe Biden", "President", "US", True, 0),
+        OfficialMention("Lars Berg", "Prime Minister", "NO", True, 10),
+    ]
+    found = find_commitments(
+        body, parties_in_context=["US", "NO"], officials=officials, own_country="US"
+    )
+    assert [(c.text[:30], c.parties) for c in found] == [
+        ("The President stressed his com", ["US"]),
+        ("The President conveyed his int", ["US"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        ("The Secretary reaffirmed the United Kingdom’s enduring commitment to the pact.", ["GB"]),
+        ("The President reiterated the commitment of Norway to stand with Iceland.", ["NO"]),
+    ],
+)
+def test_a_possessed_commitment_commits_its_owner_only(sentence, parties):
+    found = find_commitments(sentence, parties_in_context=["GB", "NO", "IS"])
+    assert [c.parties for c in found] == [parties]
+
+
+def test_we_are_the_countries_the_opening_sentence_makes_its_subject():
+    body = (
+        "Today, the Leaders of Canada, France, and Japan met in Rome and released the following "
+        "statement:\n\nWe condemn the attack on the port. We agree to remain in close touch on "
+        "next steps."
+    )
+    (found,) = find_commitments(body, parties_in_context=["FR"])
+    assert sorted(found.parties) == ["CA", "FR", "JP"]
