@@ -49,8 +49,9 @@ TRIGGERS = re.compile(
     r"|(?:re)?affirm\w* (?:their|our|its|his|her) (?:[\w-]+ ){0,2}support for"
     r"|offer\w* (?:our|their|its) (?:full |continued |steadfast )?support"
     # "tasked their teams to …", "has directed his team to deploy …"
-    r"|(?:tasked|directed|instructed) (?:their|his|her|our) (?:[\w-]+ )?(?:teams?|officials"
-    r"|ministers|staff|cabinet|administration)"
+    r"|(?:has |have )?directed [^.;]{2,60}? to (?:ensure|deploy|provide|surge|work)"
+    r"|(?:tasked|directed|instructed|ordered) (?:their|his|her|our) (?:[\w-]+ ){0,2}"
+    r"(?:teams?|officials|ministers|staff|cabinet|administration)"
     # "We intend to …", "announce our intent to open …" (a party's own plan)
     r"|intend(?:s|ed)? to|(?:our|their|its) intent(?:ion)? to"
     # "discussed trade between Canada and Mexico and their shared commitment to …"
@@ -59,7 +60,16 @@ TRIGGERS = re.compile(
     r"|(?:reaffirm|confirm|renew|reiterat|underscor)\w* (?:our|their|its) (?:collaboration|resolve|"
     r"determination|support|cooperation|pledge) to"
     r"|reaffirm\w* (?:that )?(?:they|we) (?:are|were|will)"
-    r"|pledg(?:es|ed|ing) (?!that\b|of\b|by\b)[\w$]|pledge (?:to|their|our|its|a|an|support|\$)"
+    r"|pledg(?:es|ed|ing) (?!that\b|of\b|by\b)[\w$]|pledge (?:to|their|our|its|a|an|the|support|\$)"
+    # "We plan to share information", "is prepared to support", "stand firm in the commitment"
+    r"|(?<!his )(?<!her )(?<!their )(?<!our )(?<!its )(?<!a )(?<!the )plans? to (?!be\b)[a-z]{3,}"
+    r"|(?:we|they) (?:are|stand) (?:\w+ )?(?:prepared|ready) to"
+    r"|stand\w* firm in (?:the|their|our|its) commitment"
+    # "The President told King X he would work to …": an undertaking reported by its maker
+    r"|(?:told [^.;]{2,60}? |noted |said )(?:that )?(?:he|she|they|we) would (?!be\b)[a-z]{3,}"
+    # "reaffirmed that the people of New Mexico will have the full support of …"
+    r"|reaffirm\w* that [^.;]{3,80}? (?:will|would) (?!be\b)[a-z]{3,}"
+    r"|will not hesitate to"
     r"|agree(?:s|d)? (?:to|on|upon|that)"
     r"|(?:reached|made) an? agreement"
     r"|resolv(?:e|es|ed) to"
@@ -354,7 +364,7 @@ SPANISH_SCHEDULE = re.compile(
 
 
 def _needs_party_subject(trigger: re.Match) -> bool:
-    return trigger.re is SPANISH_FUTURE or trigger.group(0).startswith(("will", "intend"))
+    return trigger.re is SPANISH_FUTURE or trigger.group(0).startswith(("will", "intend", "plan"))
 
 
 # "a series of actions that will …", "her view that African innovators will …": the "will" of a
@@ -385,6 +395,9 @@ def _committing_triggers(folded: str, sentence: str = ""):
 def _english_triggers(folded: str):
     for match in TRIGGERS.finditer(folded):
         if NEGATED.search(folded[: match.start()]):
+            continue
+        if match.group(0) == "will not hesitate to":
+            yield match  # a promise, however it is negated
             continue
         if match.group(0).startswith("will") and SCHEDULE.match(folded, match.start()):
             continue

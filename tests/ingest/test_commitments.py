@@ -460,3 +460,34 @@ def test_we_are_the_countries_the_opening_sentence_makes_its_subject():
     )
     (found,) = find_commitments(body, parties_in_context=["FR"])
     assert sorted(found.parties) == ["CA", "FR", "JP"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We plan to share customs data on smuggled parrots.",
+        "We pledge the utmost respect for the rights of fishers.",
+        "The President told King Olav he would work to deepen the partnership.",
+        "The President reaffirmed that the people of Tromsø will have the full support of the "
+        "federal government.",
+        "We will not hesitate to defend free navigation in the fjords.",
+        "The two leaders ordered their national security teams to work together on the harbour.",
+        "The President said he has directed the Coast Guard Commandant to ensure that all "
+        "support is surged.",
+        "Norway and Iceland stand firm in the commitment to disrupt the trade in ivory.",
+        "We are then prepared to fully support all efforts to conclude the accord.",
+    ],
+)
+def test_more_ways_of_committing(sentence):
+    assert len(find_commitments(sentence, parties_in_context=["NO", "IS"])) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The President outlined his plan to reduce migration through the north.",
+        "We call on the militia to accept the deal, which the government is ready to sign.",
+    ],
+)
+def test_a_plan_described_or_a_third_party_ready_is_no_commitment(sentence):
+    assert find_commitments(sentence, parties_in_context=["NO", "IS"]) == []
