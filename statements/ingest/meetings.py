@@ -22,6 +22,7 @@ the meeting, not a past call or a January summit), where, what kind, and a reada
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -74,7 +75,8 @@ CALL = re.compile(
     r"\b(?:(?:tele)?phone|video|virtual)\s+(?:call|conversation|conference|meeting)\b"
     r"|\b(?:spoke|speaks|talked|conferred)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b"
     r"|\b(?:spoke|speaks)\s+(?:by|via)\s+video(?:conference|\s+link)?\b"
-    r"|\bcall\s+with\b|\b(?:held|had|holds|hosted|hosts|convened)\s+(?:a|an)\s+(?:\w+\s+){0,2}?call\b"
+    r"|\bcall\s+with\b|\b(?:held|had|holds|hosted|hosts|convened)\s+(?:a|an|separate)\s+"
+    r"(?:\w+\s+){0,2}?calls?\b"
     r"|\bconference\s+call\b"
     r"|\bvideoconference\b|\bvideo\s+conference\b"
     r"|\bllamada(?:\s+telef[oó]nica)?\b|\bconversaci[oó]n\s+telef[oó]nica\b"
@@ -99,7 +101,7 @@ IN_CITY = re.compile(
 MEETING_WORDS = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|visit|visited|visits|trip|hosted|hosts|received|"
     r"called(?!\s+(?:for|on|upon|in)\b)|"
-    r"welcomed|delegations?|talks|call|spoke(?:\s+\w+){0,2}?\s+(?:with|by)|conversation|summit|dialogue|"
+    r"welcomed|delegations?|talks|calls?(?!\s+(?:on|upon|for)\b)|spoke(?:\s+\w+){0,2}?\s+(?:with|by)|conversation|summit|dialogue|"
     r"discussed|bilateral|reunión|reunion|se\s+reunió|se\s+reunieron|recibió|visita|delegación"
     r"|llamada|conversación|videoconferencia|encuentro|sostuvo)\b",
     re.IGNORECASE,
@@ -230,11 +232,10 @@ def find_meetings(
         stops = _day_stops(body, dates, attendees, publisher_country, current, sentences)
         by_day = True
     if len(stops) < 2:
-        return [
-            _meeting(
-                body, officials, attendees, dates, publisher_country, current, sentences, published
-            )
-        ]
+        found = _meeting(
+            body, officials, attendees, dates, publisher_country, current, sentences, published
+        )
+        return _separately(found, body, officials, current, sentences, publisher_country)
     meetings = []
     for n, (stop_start, stop_end) in enumerate(stops):
         here = [o for o in attendees if stop_start <= o.position < stop_end]
@@ -277,7 +278,8 @@ def find_meetings(
 # The verb of a sentence that reports a meeting or a call between the people it names.
 REPORTS = re.compile(
     r"\b(?:met|meets|spoke|speaks|talked|called(?!\s+(?:for|on|upon)\b)|"
-    r"(?:held|had)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:call|meeting|conversation|talks))\b",
+    r"(?:held|had)\s+(?:a|an|separate)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:calls?|meetings?|conversations?|talks))\b",
     re.IGNORECASE,
 )
 
@@ -296,6 +298,39 @@ def _reported_between(body, officials, current, sentences):
         if len({_key(o.name) for o in named}) >= 2:
             return named
     return []
+
+
+SEPARATE = re.compile(
+    r"\b(?:held|had|made|hosted)\s+separate\s+(?:\w+\s+)?(?:calls|meetings|conversations)\b"
+    r"|\b(?:met|spoke)\s+separately\s+with\b",
+    re.IGNORECASE,
+)
+
+
+def _separately(found, body, officials, current, sentences, publisher_country):
+    """ "X held separate calls today with A, B, and C": one call (or meeting) with each of them,
+    the same day and kind, whoever the people step read as attending; else [found]."""
+    for m in SEPARATE.finditer(body):
+        if not current(m.start()):
+            continue
+        start, end = sentences.around(m.start())
+        hosts = [o for o in officials if start <= o.position < m.start()]
+        guests = [o for o in officials if m.end() <= o.position < end]
+        if not hosts or len({_key(o.name) for o in guests}) < 2:
+            continue
+        meetings = []
+        for guest in guests:
+            one = dataclasses.replace(found, attendees=[*hosts, guest])
+            one.countries = sorted({o.country for o in one.attendees if o.country}) or list(
+                found.countries
+            )
+            names = "–".join(dict.fromkeys(_short_name(o) for o in [*hosts, guest]))
+            word = "call" if found.kind == "call" else "meeting"
+            when = format_dates(found.start, found.end)
+            one.title = f"{names} {word}" + (f", {when}" if when else "")
+            meetings.append(one)
+        return meetings
+    return [found]
 
 
 SENTENCE_DATE = re.compile(r"^\W*(?:On|El|Ese|Este)\b", re.IGNORECASE)

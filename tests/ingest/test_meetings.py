@@ -889,3 +889,35 @@ def test_a_call_that_recalls_a_trip_has_no_place():
     )
     (meeting,) = found_meetings_of(body, date(2024, 1, 17))
     assert (meeting.kind, meeting.city) == ("call", "")
+
+
+def test_separate_calls_with_three_people_are_three_calls():
+    body = (
+        "President Joe Biden held separate calls today with Mayor Jane Ortiz of Tampa, Mayor "
+        "Ken Wu of Orlando, and Mayor Ann Hale of Naples to discuss the storm."
+    )
+    meetings = found_meetings_of(body, date(2022, 9, 27))
+    assert [m.title for m in meetings] == [
+        "Biden–Ortiz call, 27 September 2022",
+        "Biden–Wu call, 27 September 2022",
+        "Biden–Hale call, 27 September 2022",
+    ]
+    assert {m.kind for m in meetings} == {"call"}
+
+
+@pytest.mark.django_db
+def test_separate_calls_of_one_readout_are_never_linked_to_each_other():
+    from statements.ingest import pipeline
+    from statements.ingest.documents import parse_document
+
+    text = """---
+title: Readout of President Biden's Calls with Mayors
+date: '2022-09-27'
+source_url: https://www.whitehouse.gov/readout-mayors
+---
+
+President Joe Biden held separate calls today with Mayor Jane Ortiz of Tampa, Mayor Ken Wu of
+Orlando, and Mayor Ann Hale of Naples to discuss the storm.
+"""
+    statement, _ = pipeline.save(pipeline.extract(parse_document(text, "mayors.md")))
+    assert statement.meetings.count() == 3
