@@ -31,9 +31,17 @@ TRIGGERS = re.compile(
     r"|(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat)\w*"
     r" (?:the |their |our |its |his |her |a |an )?(?:[\w.’'-]+ ){0,6}?"
     r"(?:shared |joint |mutual |full |strong |firm |steadfast |ongoing |continued )*commitments?"
-    r"|(?:discuss|express|highlight|emphasi[sz]|stress|demonstrat|recogni[sz])\w*"
-    r" (?:a |their |our |its )(?:shared |joint |mutual |continued |strong |steadfast )?"
-    r"commitments?"
+    # "stressed his commitment to …", "conveyed his intention to consult …", "expressed the
+    # U.S. commitment to work …" ("discussed their commitment" only talks about one)
+    r"|(?:express|highlight|emphasi[sz]|stress|demonstrat|recogni[sz]|convey|reinforc)\w*"
+    r" (?:a |their |our |its |his |her |the u\.s\. |the united states[’'] )"
+    r"(?:shared |joint |mutual |continued |strong |steadfast |common |full |enduring )?"
+    r"(?:commitments?|intention to|determination to)"
+    # A joint statement's own voice ("The leaders discussed our commitment to …"), or a
+    # commitment made together ("their joint commitment"); "their shared commitment to peace"
+    # is a view they talked about.
+    r"|discuss\w* (?:[^.;:]{3,120}? and )?(?:our (?:shared |joint |mutual |continued |strong )?"
+    r"|their joint )commitments?"
     # "our commitment to Article 5 of the NATO Treaty is ironclad"
     r"|commitments? to [^.;]{3,100}? (?:is|are|remains?) (?:ironclad|unwavering|unshakable"
     r"|steadfast)"
@@ -41,17 +49,27 @@ TRIGGERS = re.compile(
     r"|(?:re)?affirm\w* (?:their|our|its|his|her) (?:[\w-]+ ){0,2}support for"
     r"|offer\w* (?:our|their|its) (?:full |continued |steadfast )?support"
     # "tasked their teams to …", "has directed his team to deploy …"
-    r"|(?:tasked|directed|instructed) (?:their|his|her|our) (?:[\w-]+ )?(?:teams?|officials"
-    r"|ministers|staff|cabinet|administration)"
+    r"|(?:has |have )?directed [^.;]{2,60}? to (?:ensure|deploy|provide|surge|work)"
+    r"|(?:tasked|directed|instructed|ordered) (?:their|his|her|our) (?:[\w-]+ ){0,2}"
+    r"(?:teams?|officials|ministers|staff|cabinet|administration)"
     # "We intend to …", "announce our intent to open …" (a party's own plan)
     r"|intend(?:s|ed)? to|(?:our|their|its) intent(?:ion)? to"
     # "discussed trade between Canada and Mexico and their shared commitment to …"
     r"|(?:discuss|express|highlight)\w* [^.;:]{3,120}? and (?:their|our) (?:shared|joint|mutual)"
     r" commitments?"
-    r"|(?:reaffirm|confirm|renew|reiterat)\w* (?:our|their|its) (?:collaboration|resolve|"
+    r"|(?:reaffirm|confirm|renew|reiterat|underscor)\w* (?:our|their|its) (?:collaboration|resolve|"
     r"determination|support|cooperation|pledge) to"
     r"|reaffirm\w* (?:that )?(?:they|we) (?:are|were|will)"
-    r"|pledg(?:es|ed|ing) (?!that\b|of\b|by\b)[\w$]|pledge (?:to|their|our|its|a|an|support|\$)"
+    r"|pledg(?:es|ed|ing) (?!that\b|of\b|by\b)[\w$]|pledge (?:to|their|our|its|a|an|the|support|\$)"
+    # "We plan to share information", "is prepared to support", "stand firm in the commitment"
+    r"|(?<!his )(?<!her )(?<!their )(?<!our )(?<!its )(?<!a )(?<!the )plans? to (?!be\b)[a-z]{3,}"
+    r"|(?:we|they) (?:are|stand) (?:\w+ )?(?:prepared|ready) to"
+    r"|stand\w* firm in (?:the|their|our|its) commitment"
+    # "The President told King X he would work to …": an undertaking reported by its maker
+    r"|(?:told [^.;]{2,60}? |noted |said )(?:that )?(?:he|she|they|we) would (?!be\b)[a-z]{3,}"
+    # "reaffirmed that the people of New Mexico will have the full support of …"
+    r"|reaffirm\w* that [^.;]{3,80}? (?:will|would) (?!be\b)[a-z]{3,}"
+    r"|will not hesitate to"
     r"|agree(?:s|d)? (?:to|on|upon|that)"
     r"|(?:reached|made) an? agreement"
     r"|resolv(?:e|es|ed) to"
@@ -139,7 +157,9 @@ _SUBJECT_END = re.compile(
 )
 _POSSESSOR = re.compile(
     r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat)\w* (?:the )?"
-    r"(?P<owner>[^,;]{2,80}?)[’']s? (?:shared |joint |full |strong |firm |steadfast )*commitment"
+    r"(?:(?P<owner>[^,;]{2,80}?)[’']s? (?:[\w-]+ ){0,2}commitment"
+    # "reiterated the commitment of the United States to stand with Canada"
+    r"|commitment of (?P<owner_of>(?:the )?[^,;]{2,40}?) to\b)"
 )
 _CLAUSE_BREAK = re.compile(
     r"(?:;|,\s+and|,\s+but|,\s+while|,\s+whereas|,\s+as|:|,\s+y|,\s+pero|,\s+mientras(?:\s+que)?"
@@ -225,6 +245,14 @@ def find_commitments(
     found: list[CommitmentFound] = []
     mentioned = _document_countries(body)
     context = order_countries(parties_in_context) if parties_in_context else []
+    # "Today, the Leaders of Canada, France, … and the United States met … We condemn …":
+    # countries the opening sentence makes its subject are who "we" and "they" are, when the
+    # people read as attending do not already say who sat at the table.
+    opening = split_sentences(body.strip()[:1500])
+    if opening:
+        lead_subject = countries_in(_subject(opening[0][1], len(opening[0][1])))
+        if len(lead_subject) >= 2 and len(context) < 2:
+            context = order_countries(lead_subject)
     # "Together, we commit to:" followed by bullets: each item commits the heading's parties.
     heading: tuple[list[str], CommitmentFound | None] | None = None
     for para_start, para_end in paragraph_spans(body):
@@ -336,7 +364,7 @@ SPANISH_SCHEDULE = re.compile(
 
 
 def _needs_party_subject(trigger: re.Match) -> bool:
-    return trigger.re is SPANISH_FUTURE or trigger.group(0).startswith(("will", "intend"))
+    return trigger.re is SPANISH_FUTURE or trigger.group(0).startswith(("will", "intend", "plan"))
 
 
 # "a series of actions that will …", "her view that African innovators will …": the "will" of a
@@ -368,6 +396,9 @@ def _english_triggers(folded: str):
     for match in TRIGGERS.finditer(folded):
         if NEGATED.search(folded[: match.start()]):
             continue
+        if match.group(0) == "will not hesitate to":
+            yield match  # a promise, however it is negated
+            continue
         if match.group(0).startswith("will") and SCHEDULE.match(folded, match.start()):
             continue
         if SCHEDULED_AGREEMENT.match(folded, match.start()) and not MORE_THAN_A_SCHEDULE.match(
@@ -384,7 +415,7 @@ def _possessor_parties(folded_clause: str) -> list[str]:
     match = _POSSESSOR.search(folded_clause)
     if not match:
         return []
-    owner = match["owner"]
+    owner = match["owner"] or match["owner_of"]
     if re.search(r"\b(?:their|our|its)\b", owner):
         return []
     return countries_in(owner)

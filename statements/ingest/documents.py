@@ -946,7 +946,10 @@ def parse_document(raw: bytes | str, source_file: str, overrides: dict | None = 
     if not publisher and source_label:
         publisher = publisher_from_label(source_label, body)
     publisher = publisher or header_publisher or publisher_from_url(source_url, body)
-    if not publisher and voice:
+    # A joint statement speaks for every government that signs it: naming one of them as its
+    # publisher from the text's voice would be a guess (left unknown, and flagged, instead).
+    joint = re.search(_KIND_WORDS[0][1], fold(title or ""))
+    if not publisher and voice and not joint:
         publisher = publisher_from_voice(voice_body, title)
 
     published = as_date(front.get("date"), "broken front matter: date")

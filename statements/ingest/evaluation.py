@@ -523,10 +523,17 @@ def group_pairs(golds, corpus_dir: Path = CORPUS_DIR) -> set[frozenset]:
     import_paths(paths)
     files = {gold["file"] for gold in golds}
     by_meeting: dict[int, set[str]] = {}
-    reports = MeetingReport.objects.values_list("meeting_id", "statement__source_file")
-    for meeting_id, source_file in reports:
-        if Path(source_file).name in files:
-            by_meeting.setdefault(meeting_id, set()).add(Path(source_file).name)
+    reports = MeetingReport.objects.values_list(
+        "meeting_id", "statement__source_file", "statement__content_hash"
+    )
+    # A file whose text an earlier file already brought in (a republication) is not a statement
+    # of its own: the archive keeps one, and it reports what that one reports.
+    copies: dict[str, set[str]] = {}
+    for path in paths:
+        copies.setdefault(read_document(path).content_hash, set()).add(path.name)
+    for meeting_id, source_file, content_hash in reports:
+        names = {Path(source_file).name} | copies.get(content_hash, set())
+        by_meeting.setdefault(meeting_id, set()).update(names & files)
     pairs = set()
     for names in by_meeting.values():
         pairs.update(frozenset(p) for p in combinations(sorted(names), 2))

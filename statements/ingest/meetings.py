@@ -22,6 +22,7 @@ the meeting, not a past call or a January summit), where, what kind, and a reada
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -74,7 +75,8 @@ CALL = re.compile(
     r"\b(?:(?:tele)?phone|video|virtual)\s+(?:call|conversation|conference|meeting)\b"
     r"|\b(?:spoke|speaks|talked|conferred)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b"
     r"|\b(?:spoke|speaks)\s+(?:by|via)\s+video(?:conference|\s+link)?\b"
-    r"|\bcall\s+with\b|\b(?:held|had|holds|hosted|hosts|convened)\s+(?:a|an)\s+(?:\w+\s+){0,2}?call\b"
+    r"|\bcall\s+with\b|\b(?:held|had|holds|hosted|hosts|convened)\s+(?:a|an|separate)\s+"
+    r"(?:\w+\s+){0,2}?calls?\b"
     r"|\bconference\s+call\b"
     r"|\bvideoconference\b|\bvideo\s+conference\b"
     r"|\bllamada(?:\s+telef[oó]nica)?\b|\bconversaci[oó]n\s+telef[oó]nica\b"
@@ -87,7 +89,7 @@ VENUE_HEADS = (
     "Cancillería|Cancilleria|Embajada"
 )
 VENUE = re.compile(
-    r"\b(?:at|en)\s+(?:the\s+|el\s+|la\s+)?(?P<venue>(?:[A-Z][\w’'\-\.]*\s+){0,5}(?:"
+    r"\b(?:at|en|in)\s+(?:the\s+|el\s+|la\s+)?(?P<venue>(?:[A-Z][\w’'\-\.]*\s+){0,5}(?:"
     + VENUE_HEADS
     + r")(?:\s+(?:of|de|for)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}"
     r"|\s+(?:Nacional|Presidencial|Federal|Blanca))?)"
@@ -98,7 +100,8 @@ IN_CITY = re.compile(
 )
 MEETING_WORDS = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|visit|visited|visits|trip|hosted|hosts|received|"
-    r"welcomed|delegations?|talks|call|spoke(?:\s+\w+){0,2}?\s+(?:with|by)|conversation|summit|dialogue|"
+    r"called(?!\s+(?:for|on|upon|in)\b)|"
+    r"welcomed|delegations?|talks|calls?(?!\s+(?:on|upon|for)\b)|spoke(?:\s+\w+){0,2}?\s+(?:with|by)|conversation|summit|dialogue|"
     r"discussed|bilateral|reunión|reunion|se\s+reunió|se\s+reunieron|recibió|visita|delegación"
     r"|llamada|conversación|videoconferencia|encuentro|sostuvo)\b",
     re.IGNORECASE,
@@ -205,8 +208,6 @@ def find_meetings(
     of a trip told stop by stop ("On Thursday … traveled to Guatemala City, where he met …; On
     Friday … traveled to Tegucigalpa …"). Empty when nobody in the text attended anything."""
     attendees = [o for o in officials if o.attended]
-    if not attendees:
-        return []
     tokens = tokenize(body)
     sentences = Sentences(tokens, body)
 
@@ -217,6 +218,11 @@ def find_meetings(
         text = NOT_PAST.sub("", body[start : min(end, pos + 40)])
         return not PAST_CUES.search(text)
 
+    if not attendees:
+        attendees = _reported_between(body, officials, current, sentences)
+    if not attendees:
+        return []
+
     if not any(current(m.start()) for m in MEETING_WORDS.finditer(body)):
         return []  # people quoted or named, but no meeting reported
 
@@ -226,11 +232,10 @@ def find_meetings(
         stops = _day_stops(body, dates, attendees, publisher_country, current, sentences)
         by_day = True
     if len(stops) < 2:
-        return [
-            _meeting(
-                body, officials, attendees, dates, publisher_country, current, sentences, published
-            )
-        ]
+        found = _meeting(
+            body, officials, attendees, dates, publisher_country, current, sentences, published
+        )
+        return _separately(found, body, officials, current, sentences, publisher_country)
     meetings = []
     for n, (stop_start, stop_end) in enumerate(stops):
         here = [o for o in attendees if stop_start <= o.position < stop_end]
@@ -268,6 +273,64 @@ def find_meetings(
                 found.countries = sorted(set(found.countries) | {country} - {""})
                 found.title = meeting_title(found, body, publisher_country)
     return meetings
+
+
+# The verb of a sentence that reports a meeting or a call between the people it names.
+REPORTS = re.compile(
+    r"\b(?:met|meets|spoke|speaks|talked|called(?!\s+(?:for|on|upon)\b)|"
+    r"(?:held|had)\s+(?:a|an|separate)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:calls?|meetings?|conversations?|talks))\b",
+    re.IGNORECASE,
+)
+
+
+def _reported_between(body, officials, current, sentences):
+    """The people of the first sentence that reports a meeting or call between two or more of
+    them ("Earlier today, President X spoke with Prime Minister Y …"), when no official was read
+    as attending: the meeting is still reported, with the people its sentence names."""
+    for m in REPORTS.finditer(body):
+        if not current(m.start()):
+            continue
+        start, end = sentences.around(m.start())
+        if FUTURE.search(body[start : m.start()]):
+            continue
+        named = [o for o in officials if start <= o.position < end]
+        if len({_key(o.name) for o in named}) >= 2:
+            return named
+    return []
+
+
+SEPARATE = re.compile(
+    r"\b(?:held|had|made|hosted)\s+separate\s+(?:\w+\s+)?(?:calls|meetings|conversations)\b"
+    r"|\b(?:met|spoke)\s+separately\s+with\b",
+    re.IGNORECASE,
+)
+
+
+def _separately(found, body, officials, current, sentences, publisher_country):
+    """ "X held separate calls today with A, B, and C": one call (or meeting) with each of them,
+    the same day and kind, whoever the people step read as attending; else [found]."""
+    for m in SEPARATE.finditer(body):
+        if not current(m.start()):
+            continue
+        start, end = sentences.around(m.start())
+        hosts = [o for o in officials if start <= o.position < m.start()]
+        guests = [o for o in officials if m.end() <= o.position < end]
+        if not hosts or len({_key(o.name) for o in guests}) < 2:
+            continue
+        meetings = []
+        for guest in guests:
+            one = dataclasses.replace(found, attendees=[*hosts, guest])
+            one.countries = sorted({o.country for o in one.attendees if o.country}) or list(
+                found.countries
+            )
+            names = "–".join(dict.fromkeys(_short_name(o) for o in [*hosts, guest]))
+            word = "call" if found.kind == "call" else "meeting"
+            when = format_dates(found.start, found.end)
+            one.title = f"{names} {word}" + (f", {when}" if when else "")
+            meetings.append(one)
+        return meetings
+    return [found]
 
 
 SENTENCE_DATE = re.compile(r"^\W*(?:On|El|Ese|Este)\b", re.IGNORECASE)
@@ -345,18 +408,39 @@ def _meeting(
     body, officials, attendees, dates, publisher_country, current, sentences, published=None
 ):
     """One FoundMeeting from the sentences `current` accepts."""
-    start, end, inferred, date_note = _meeting_dates(body, dates, current, sentences)
-    if start is None and published is not None:
+    start, end, inferred, date_note = _meeting_dates(body, dates, current, sentences, published)
+    if start is None and published is not None and VAGUE_WHEN.search(_lead_paragraph(body)):
+        # "Earlier this week, X traveled to …": some day before the publication, not that day.
+        date_note = "the text gives a period, not a day"
+    elif start is None and published is not None:
         # A readout that gives no date at all reports the day it was published ("President
         # Biden spoke with …"): inferred, and said so.
         start = end = published
         inferred, date_note = True, f"inferred from the publication date ({published})"
     guessed = inferred and date_note.startswith("inferred from")
-    venue, venue_city = _venue(body, current)
-    city, city_country, city_inferred, place_note = _city(body, current)
+    # A sentence dated on another day is about another occasion, and so is its place: "a key
+    # outcome of the President's March 23-24 visit with the Prime Minister in Ottawa".
+    other_days = [
+        d.position
+        for d in dates
+        if start is not None
+        and not _is_dateline(body, d)
+        and not _overlaps(d.start, d.end, start, end, slack=1)
+    ]
+
+    def here(pos):
+        if not current(pos):
+            return False
+        sentence_start, sentence_end = sentences.around(pos)
+        return not any(sentence_start <= p < sentence_end for p in other_days)
+
+    venue, venue_city, venue_at = _venue_at(body, here)
+    city, city_country, city_inferred, place_note, city_at = _city_at(body, here)
+    if city and venue_city and venue_at < city_at:
+        city = ""  # the venue is named first: "held in Mexico’s National Palace … in Matamoros"
     if not city and not venue_city:
         city, city_country, city_inferred, place_note = _host_capital(
-            body, attendees, current, sentences
+            body, attendees, here, sentences
         )
     if not city and venue_city:
         city, city_inferred = venue_city, False
@@ -400,6 +484,13 @@ def _meeting(
     return found
 
 
+# The meeting took place some day of a period: no day to give it ("During the week of March 14").
+VAGUE_WHEN = re.compile(
+    r"\b(?:earlier|later)\s+this\s+(?:week|month)\b|\b(?:last|this\s+past)\s+week\b"
+    r"|\bduring\s+the\s+week\s+of\b|\brecently\b",
+    re.IGNORECASE,
+)
+
 # Before a date in its sentence: the date is of an occasion before or after the reported one.
 ANOTHER_OCCASION = re.compile(
     r"\b(?:follow(?:ed|s|ing)|after|before|since|ahead\s+of|prior\s+to|preced\w+)\b", re.I
@@ -411,7 +502,20 @@ DATE_FOLLOWERS = {
     "the", "a", "an", "and", "or", "in", "at", "on", "to", "with", "when", "where", "by", "for",
     "of", "as", "during", "after", "before", "he", "she", "they", "we", "his", "her", "their",
     "both", "senior", "that", "this", "while", "from", "until", "through", "via",
+    # "spoke by telephone on Sunday, April 28th about …": a preposition, not a noun phrase.
+    "about", "regarding", "concerning", "amid", "following", "over", "together", "virtually",
+    "bilaterally", "alongside", "ahead", "into", "between", "among", "under",
 }  # fmt: skip
+# "the Dialogue launched on February 23": a date after a participle dates the thing it made.
+PARTICIPLE_BEFORE = re.compile(
+    r"\b(?:launched|signed|adopted|announced|established|created|issued|released|unveiled|"
+    r"endorsed|approved|enacted|passed|reached|concluded|agreed|made|formed|founded|"
+    r"inaugurated|opened|elected|appointed|sworn\s+in)\s+(?:on|in)\s+(?:\w+,?\s+)?$",
+    re.IGNORECASE,
+)
+# Readouts come out within days of what they report (every dated meeting of the corpus gold: 0
+# to 6 days): a date weeks older beside one close to the publication recalls another occasion.
+STALE_DAYS = 21
 
 
 def _of_the_meeting(body, mention, sentences=None):
@@ -435,6 +539,10 @@ def _of_the_meeting(body, mention, sentences=None):
         )
     ):
         return False  # "the September 20 federal elections", "July 28 presidential election"
+    if re.search(r"\bweek\s+of\s+$", body[max(0, at - 20) : at], re.I):
+        return False  # "the week of March 14": a week, not the day of the meeting
+    if not mention.relative and PARTICIPLE_BEFORE.search(body[max(0, at - 40) : at]):
+        return False  # "the High-Level Dialogue launched on February 23"
     if sentences is not None:
         sentence_start, sentence_end = sentences.around(at)
     else:
@@ -446,7 +554,7 @@ def _of_the_meeting(body, mention, sentences=None):
     return not ANOTHER_OCCASION.search(body[sentence_start:at])
 
 
-def _meeting_dates(body, dates, current, sentences=None):
+def _meeting_dates(body, dates, current, sentences=None, published=None):
     """The dates of the reported meeting: the first date in a sentence about now, widened by the
     other current dates within three days of it ('On February 6-7 … Yesterday … Today')."""
     usable = [
@@ -467,14 +575,21 @@ def _meeting_dates(body, dates, current, sentences=None):
         if dates:
             return None, None, False, "the text's dates are of other events"
         return None, None, False, "no date in the text"
-    first = next((d for d in usable if _of_the_meeting(body, d, sentences)), None)
+    own = [d for d in usable if _of_the_meeting(body, d, sentences)]
+    if published is not None:
+        # "At the Summit on January 9-10, … At the meeting on March 9": weeks before the
+        # publication is another occasion when the text also dates one close to it.
+        recent = [d for d in own if (published - d.start).days <= STALE_DAYS]
+        if recent:
+            own = recent
+    first = own[0] if own else None
     if first is None:
         return None, None, False, "the text's dates are of other events"
     start, end = first.start, first.end or first.start
     chosen = [first]
     for other in usable:
         o_end = other.end or other.start
-        if other is first or not _of_the_meeting(body, other, sentences):
+        if other is first or other not in own:
             continue
         if start - timedelta(days=3) <= other.start and o_end <= end + timedelta(days=3):
             start, end = min(start, other.start), max(end, o_end)
@@ -516,29 +631,86 @@ def _is_dateline(body, mention) -> bool:
 
 
 # A sentence about a later occasion: "agreed to hold the next dialogue in Washington".
-FUTURE = re.compile(r"\b(?:next|upcoming|will|would|to hold|pr[oó]xim[oa]|celebrar[aá]n?)\b", re.I)
+FUTURE = re.compile(
+    r"\b(?:next|upcoming|will|would|to hold|coming\s+(?:days|weeks|months)|pr[oó]xim[oa]|"
+    r"celebrar[aá]n?)\b",
+    re.I,
+)
 FUTURE = re.compile(f"{FUTURE.pattern}|{lexicon_es.FUTURE}", re.I)  # "acordaron celebrar … en"
 
 
 def _venue(body, current):
     """(the first venue named in a sentence about now, the city of a venue known to be in one)."""
-    first, city = "", ""
+    return _venue_at(body, current)[:2]
+
+
+def _venue_at(body, current):
+    """_venue and where the venue that gave the city was read."""
+    first, city, at = "", "", len(body)
     for m in VENUE.finditer(body):
         if not current(m.start()):
             continue
         venue = " ".join(m.group("venue").split())  # a name wrapped over two lines is one
+        # "in Mexico’s National Palace": the country says whose, not which.
+        venue = re.sub(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?[’']s\s+", "", venue)
         if venue.lower().startswith(("invitation", "request")):
             continue
         first = first or venue
         city = city or _VENUES.get(_key(venue), "")
         if city:
+            at = m.start()
             break
-    return first, (city if first else "")
+    return first, (city if first else ""), at
+
+
+# A city after a named occasion is that occasion's ("the NATO Summit in Vilnius"), the meeting's
+# only when the meeting took place at it ("met on the margins of the Convention in Philadelphia").
+OCCASION_BEFORE = re.compile(
+    r"(?:[A-Z][\w’'\-\.]*\s+){1,6}(?:Summit|Conference|Convention|Declaration|Games|Olympics|"
+    r"Forum|Assembly|Ministerial|Meeting|Dialogue|Expo)\s+$"
+)
+AT_OCCASION = re.compile(
+    r"\b(?:(?:margins|sidelines)\s+of|at|during|attend(?:ed|ing|s)?|held|holds?|convened|"
+    r"(?:co-)?hosted|(?:co-)?chaired|opened)\s+(?:the\s+)?"
+    r"(?:\S+\s+){1,10}$",
+    re.IGNORECASE,
+)
+# "launched in Los Angeles in June 2022": the city of a dated past event.
+DATED_AFTER = re.compile(
+    r"^(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,?\s*(?:in|on)\s+(?:(?:"
+    + "|".join(MONTH_NAMES)
+    + r")\s+)?(?:19|20)\d\d\b"
+)
+# States a city is written with ("Philadelphia, Pennsylvania"): the city is then a place.
+US_STATES = {
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+    "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas",
+    "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota",
+    "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire", "new jersey",
+    "new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma", "oregon",
+    "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas",
+    "utah", "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming",
+}  # fmt: skip
 
 
 def _city(body, current):
     """(city, its country, inferred?, note) from 'in San Francisco, California', or the capital
     of the country a delegation went to ('delegation to Mexico' -> Mexico City, inferred)."""
+    return _city_at(body, current)[:4]
+
+
+def _city_at(body, current):
+    """_city and where in the text it was read (the earliest cue wins: 'traveled to Tokyo …
+    leadership of the Summit in Hiroshima' is Tokyo)."""
+    in_city = _in_city(body, current)
+    to_city = _destination_city(body, current)
+    found = [c for c in (in_city, to_city) if c[0]]
+    if not found:
+        return "", "", False, "", len(body)
+    return min(found, key=lambda c: c[4])
+
+
+def _in_city(body, current):
     for m in IN_CITY.finditer(body):
         this_meeting = THIS_MEETING.search(body, max(0, m.start() - 30), m.start())
         if not current(m.start()) and not this_meeting:
@@ -546,34 +718,60 @@ def _city(body, current):
         sentence_so_far = re.split(r"[.!?]\s", body[max(0, m.start() - 150) : m.start()])[-1]
         if FUTURE.search(sentence_so_far) and not this_meeting:
             continue
+        before = body[max(0, m.start() - 120) : m.start()]
+        if OCCASION_BEFORE.search(before) and not AT_OCCASION.search(before):
+            continue  # "ahead of the Summit in Washington", "preparations for the Summit in …"
         words = m.group("city").split()
         for n in range(len(words), 0, -1):
             candidate = " ".join(words[:n]).rstrip(".,")
             key = _key(candidate)
             if key in _CITIES:
-                return candidate, _CITY_COUNTRY[key], False, ""
+                if DATED_AFTER.match(body[m.start("city") + len(candidate) :]):
+                    break  # "launched in Los Angeles in June 2022"
+                return candidate, _CITY_COUNTRY[key], False, "", m.start()
         region = m.group("region")
         if region:
             region = re.split(r"\.\s", region)[0].removesuffix(".")  # "Alberta. The leaders …"
-        if region and _key(region) in _REGIONS and _key(m.group("city")) not in _COUNTRY_WORDS:
-            city = m.group("city").strip()
-            if _key(city) not in _REGIONS:
-                return city, "", False, ""
+        if DATED_AFTER.match(body[m.end() :]):
+            continue  # "the Summit in Woodside, California in November 2023"
+        known_region = region and (_key(region) in _REGIONS or _key(region) in US_STATES)
+        # "in Aqaba, Jordan": a place written with its country is a city of that country.
+        region_country = _COUNTRY_WORDS.get(_key(region or ""), "")
+        city = m.group("city").strip()
+        place_words = _COUNTRY_WORDS.keys() | _REGIONS | US_STATES
+        if (known_region or region_country) and _key(city) not in place_words:
+            return city, region_country, False, "", m.start()
+    return "", "", False, "", len(body)
+
+
+def _destination_city(body, current):
     for m in DESTINATION.finditer(body):
         if not current(m.start()):
             continue
+        sentence_so_far = re.split(r"[.!?]\s", body[max(0, m.start() - 150) : m.end() + 40])[-1]
+        if FUTURE.search(sentence_so_far):
+            continue  # "asked … to travel to Mexico in the coming days"
         target = m.group("country")
+        after = re.match(r",\s+([A-Z]\w*(?:\s+[A-Z]\w*)?)", body[m.end() :])
+        first_word = target.split()[0]
+        if (
+            after
+            and _COUNTRY_WORDS.get(_key(after.group(1)))
+            and _key(first_word) not in (_COUNTRY_WORDS)
+        ):
+            # "led a delegation to Pristina, Kosovo": a place written with its country.
+            return first_word, _COUNTRY_WORDS[_key(after.group(1))], False, "", m.start()
         for n in (2, 1):
             city = " ".join(target.split()[:n])
             if _key(city) in _CITIES:
-                return city, _CITY_COUNTRY[_key(city)], False, ""
+                return city, _CITY_COUNTRY[_key(city)], False, "", m.start()
         code = _COUNTRY_WORDS.get(_key(m.group("country"))) or _COUNTRY_WORDS.get(
             _key(m.group("country").split()[0])
         )
         if code and code in lexicon.CAPITALS:
             capital = lexicon.CAPITALS[code]
-            return capital, code, True, f"city inferred from {m.group(0)!r}"
-    return "", "", False, ""
+            return capital, code, True, f"city inferred from {m.group(0)!r}", m.start()
+    return "", "", False, "", len(body)
 
 
 def _host_capital(body, attendees, current, sentences):
@@ -586,6 +784,10 @@ def _host_capital(body, attendees, current, sentences):
         for official in attendees:
             if not (sentence_start <= official.position < m.start()):
                 continue
+            after = body[m.end() : m.end() + 80]
+            guests = [o for o in attendees if m.end() <= o.position < m.end() + 80]
+            if not guests and not re.search(r"\b(?:delegation|counterpart)s?\b", after, re.I):
+                continue  # "welcomed their applications for NATO membership": not a guest
             if official.country in lexicon.CAPITALS:
                 capital = lexicon.CAPITALS[official.country]
                 note = f"city inferred: {official.title} {official.name} {m.group(0)} the meeting"
@@ -605,8 +807,13 @@ IN_PERSON = re.compile(
     r"\b(?:met|meets|meeting|visit\w*|hosted|hosts|welcomed|received|traveled|travelled|trip"
     r"|se\s+reuni\w*|reuni[oó]n|recibi\w*|visit[oó])\b|\b(?:at|in|en)\s+(?:the\s+)?[A-Z]"
 )
+IN_PERSON_VERB = re.compile(IN_PERSON.pattern.split("|\\b(?:at|in|en)")[0])
 SPOKE_WITH = re.compile(
     r"\b(?:spoke|speaks|talked|talks|habl[oó]|conversaron)\s+(?:\w+\s+)?(?:with|con)\b"
+    # "X and Y spoke this morning about …"
+    r"|\b(?:spoke|talked)\s+(?:(?:today|yesterday|tonight|this\s+\w+|earlier\s+today)\s+)?"
+    r"(?:about|regarding|to\s+discuss)\b"
+    r"|\b(?:called|phoned|telephoned)\b(?!\s+(?:for|on|upon|in)\b)"  # "called the Governor"
 )
 
 
@@ -640,6 +847,9 @@ def _is_earlier(body, start, end):
     """Whether body[start:end] names an earlier event, not the one reported ("their telephone
     conversation last week", "Building on the January 10, 2023 Summit")."""
     clause = _clause(body, start, end)
+    # A cue of the past counts up to a few words after: "spoke yesterday with the Prime Minister
+    # to congratulate him on the elections earlier this week" is yesterday's call.
+    clause = clause[: clause.find(body[start:end]) + (end - start) + 40]
     before = body[max(0, start - 120) : start]
     before = re.split(r"[.;:\n]", before)[-1]
     return bool(PAST_CUES.search(clause) or EARLIER.search(before.split(",")[-1]))
@@ -656,7 +866,22 @@ def _is_call(body, current):
         return True
     if any(offset <= m.start() < offset + len(lead) for m in calls):
         return True
-    return bool(SPOKE_WITH.search(lead)) and not IN_PERSON.search(lead)
+    # What places the talk in a room is read in the sentence that reports it: "spoke today
+    # with X … Following up on the Vice President's trip to Abu Dhabi" is still a call.
+    first_sentence = re.split(r"(?:(?<=[a-z]{3}[.!?])|(?<=[A-Z]{3}[.!?]))\s+(?=[A-Z])", lead)[0]
+    return bool(SPOKE_WITH.search(lead)) and not _in_a_room(first_sentence)
+
+
+def _in_a_room(text):
+    """A meeting verb, a venue or a known city: the talk took place in person ("in the UAE",
+    the place of what they talked about, is not enough)."""
+    if IN_PERSON_VERB.search(text) or VENUE.search(text):
+        return True
+    for m in IN_CITY.finditer(text):
+        words = m.group("city").split()
+        if any(_key(" ".join(words[:n]).rstrip(".,")) in _CITIES for n in range(1, 4)):
+            return True
+    return False
 
 
 ES_COMMITTEE = re.compile(lexicon_es.COMMITTEE)

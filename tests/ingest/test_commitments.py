@@ -414,3 +414,80 @@ def test_group_subjects_after_an_opening_phrase_and_they_after_one_person():
     )
     found = find_commitments(body, parties_in_context=US_MX)
     assert [c.parties for c in found] == [US_MX, US_MX]
+
+
+# --- Session 11 ---------------------------------------------------------------------------------
+
+
+def test_a_stated_commitment_or_intention_commits_but_a_shared_value_discussed_does_not():
+    from statements.ingest.types import OfficialMention
+
+    body = (
+        "The leaders discussed their shared commitment to clean oceans. The President stressed "
+        "his commitment to the fisheries pact. The President conveyed his intention to consult "
+        "allies on the harbour plan."
+    )
+    officials = [
+        OfficialMention("Joe Biden", "President", "US", True, 0),
+        OfficialMention("Lars Berg", "Prime Minister", "NO", True, 10),
+    ]
+    found = find_commitments(
+        body, parties_in_context=["US", "NO"], officials=officials, own_country="US"
+    )
+    assert [(c.text[:30], c.parties) for c in found] == [
+        ("The President stressed his com", ["US"]),
+        ("The President conveyed his int", ["US"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        ("The Secretary reaffirmed the United Kingdom’s enduring commitment to the pact.", ["GB"]),
+        ("The President reiterated the commitment of Norway to stand with Iceland.", ["NO"]),
+    ],
+)
+def test_a_possessed_commitment_commits_its_owner_only(sentence, parties):
+    found = find_commitments(sentence, parties_in_context=["GB", "NO", "IS"])
+    assert [c.parties for c in found] == [parties]
+
+
+def test_we_are_the_countries_the_opening_sentence_makes_its_subject():
+    body = (
+        "Today, the Leaders of Canada, France, and Japan met in Rome and released the following "
+        "statement:\n\nWe condemn the attack on the port. We agree to remain in close touch on "
+        "next steps."
+    )
+    (found,) = find_commitments(body, parties_in_context=["FR"])
+    assert sorted(found.parties) == ["CA", "FR", "JP"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We plan to share customs data on smuggled parrots.",
+        "We pledge the utmost respect for the rights of fishers.",
+        "The President told King Olav he would work to deepen the partnership.",
+        "The President reaffirmed that the people of Tromsø will have the full support of the "
+        "federal government.",
+        "We will not hesitate to defend free navigation in the fjords.",
+        "The two leaders ordered their national security teams to work together on the harbour.",
+        "The President said he has directed the Coast Guard Commandant to ensure that all "
+        "support is surged.",
+        "Norway and Iceland stand firm in the commitment to disrupt the trade in ivory.",
+        "We are then prepared to fully support all efforts to conclude the accord.",
+    ],
+)
+def test_more_ways_of_committing(sentence):
+    assert len(find_commitments(sentence, parties_in_context=["NO", "IS"])) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The President outlined his plan to reduce migration through the north.",
+        "We call on the militia to accept the deal, which the government is ready to sign.",
+    ],
+)
+def test_a_plan_described_or_a_third_party_ready_is_no_commitment(sentence):
+    assert find_commitments(sentence, parties_in_context=["NO", "IS"]) == []

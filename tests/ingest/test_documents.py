@@ -849,3 +849,23 @@ def test_a_saved_white_house_page_is_titled_by_its_h1_without_page_furniture():
     assert document.body.split("\n\n")[1].startswith(
         "Today, President Joseph R. Biden, Jr. spoke with Prime Minister Justin Trudeau of Canada."
     )
+
+
+def test_a_joint_statement_without_a_source_names_no_one_government_as_its_publisher():
+    """Session 11: two governments sign it, so the voice of one (a leader who 'welcomed' and
+    'thanked') is no publisher; it stays unknown (and the import flags it)."""
+    text = textwrap.dedent(
+        """\
+        ---
+        title: Joint Statement by the President of Mexico and the President of the United States
+        date: '2024-04-29'
+        ---
+
+        President Andrés Manuel López Obrador welcomed President Joe Biden's call and thanked him
+        for the cooperation. President López Obrador reiterated his commitment to the Mexican
+        government's programs, and President López Obrador highlighted the work of both teams.
+        """
+    )
+    assert parse_document(text, "joint.md").publisher == ""
+    readout = text.replace("Joint Statement by", "Readout of a call between")
+    assert parse_document(readout, "readout.md").publisher == "Government of Mexico"

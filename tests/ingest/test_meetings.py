@@ -743,3 +743,181 @@ def test_a_conference_call_has_no_place():
     (meeting,) = found_meetings_of(body, date(2022, 2, 28))
     assert (meeting.kind, meeting.city, meeting.venue) == ("call", "", "")
     assert meeting.start == date(2022, 2, 28) and not meeting.date_guessed
+
+
+# --- Session 11: the day of the meeting, among the other days a readout names -----------------
+
+
+def test_a_day_followed_by_a_preposition_is_the_calls_day():
+    body = (
+        "President Joe Biden and Prime Minister Justin Trudeau of Canada spoke by telephone on "
+        "Saturday, May 11th about wildfire season and energy security."
+    )
+    (meeting,) = found_meetings_of(body, date(2024, 5, 13))
+    assert meeting.start == date(2024, 5, 11) and not meeting.date_guessed
+
+
+def test_a_date_after_a_participle_dates_what_was_made_not_the_call():
+    body = (
+        "President Joe Biden spoke with Prime Minister Justin Trudeau of Canada about wildfires. "
+        "The leaders praised the work of the Arctic Dialogue launched on March 2 and agreed to "
+        "stay in close contact."
+    )
+    (meeting,) = found_meetings_of(body, date(2024, 6, 20))
+    assert meeting.start == date(2024, 6, 20) and meeting.date_guessed
+
+
+def test_a_summit_weeks_before_the_readout_gives_way_to_the_meeting_it_reports():
+    body = (
+        "At the Ocean Leaders' Summit on April 3-4, President Joe Biden and Prime Minister "
+        "Justin Trudeau of Canada instructed their ministers to protect fisheries. At the "
+        "high-level meeting held on May 20, Secretary of State Antony Blinken and Foreign "
+        "Minister Mélanie Joly met and agreed on a work plan."
+    )
+    (meeting,) = found_meetings_of(body, date(2024, 5, 21))
+    assert meeting.start == date(2024, 5, 20)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Earlier this week, Secretary of State Antony Blinken traveled to Kenya. In Nairobi, "
+        "Secretary Blinken met with President William Ruto.",
+        "During the week of March 14, Secretary of State Antony Blinken traveled to Kenya, "
+        "where he met with President William Ruto.",
+    ],
+)
+def test_a_meeting_on_some_day_of_a_period_keeps_no_day(lead):
+    (meeting,) = found_meetings_of(lead + " They discussed trade.", date(2024, 3, 19))
+    assert meeting.start is None
+
+
+# --- Session 11: the place of the meeting, not of an occasion the readout names --------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Secretary of State Antony Blinken met today with Foreign Minister Mélanie Joly of Canada "
+        "ahead of the Ocean Summit in Halifax next month.",
+        "Secretary of State Antony Blinken met today with Foreign Minister Mélanie Joly of Canada. "
+        "They recalled the pact announced at the Leaders' Summit in Ottawa, Ontario in March 2021.",
+        "Secretary of State Antony Blinken met today with Foreign Minister Mélanie Joly of Canada. "
+        "The Arctic Taskforce is an outcome of the President's March 3-4 visit with Prime "
+        "Minister Justin Trudeau in Ottawa.",
+        "President Joe Biden met today with Prime Minister Justin Trudeau of Canada and warmly "
+        "welcomed their new plan for the Arctic.",
+    ],
+)
+def test_a_city_of_another_occasion_is_not_the_meetings_place(body):
+    (meeting,) = found_meetings_of(body, date(2024, 5, 21))
+    assert meeting.city == ""
+
+
+def test_a_city_on_the_margins_of_a_convention_is_the_meetings_place():
+    body = (
+        "Vice President Kamala Harris met today with Prime Minister Justin Trudeau of Canada on "
+        "the margins of the 2024 Builders (UBC) International Convention in Pittsburgh, "
+        "Pennsylvania. They discussed the Arctic."
+    )
+    (meeting,) = found_meetings_of(body, date(2024, 5, 21))
+    assert meeting.city == "Pittsburgh"
+
+
+def test_the_venue_named_first_places_the_meeting_before_a_city_named_later():
+    body = (
+        "At the high-level meeting hosted by President Andrés Manuel López Obrador on March 9 "
+        "in Mexico's National Palace, Secretary of State Antony Blinken and Foreign Secretary "
+        "Alicia Bárcena agreed on a plan. They discussed the attack on travellers in Reynosa."
+    )
+    (meeting,) = found_meetings_of(body, date(2023, 3, 10))
+    assert (meeting.venue, meeting.city) == ("National Palace", "Mexico City")
+
+
+def test_a_trip_city_named_first_wins_over_a_summit_city_named_later():
+    body = (
+        "National Security Advisor Jake Sullivan traveled to Seoul, South Korea, where he met "
+        "with his counterparts. He thanked President Yoon Suk Yeol for his leadership of the "
+        "G7 Summit in Hiroshima."
+    )
+    (meeting,) = found_meetings_of(body, date(2023, 6, 17))
+    assert meeting.city == "Seoul"
+
+
+# --- Session 11: calls reported in the lead, whoever was read as attending ---------------------
+
+
+def test_a_call_is_reported_by_its_sentence_even_with_nobody_read_as_attending():
+    body = (
+        "Earlier today, President Joe Biden spoke with Prime Minister Justin Trudeau of Canada "
+        "about the storm. The leaders agreed to stay in close contact."
+    )
+    officials = [
+        o.__class__(**{**o.__dict__, "attended": False})
+        for o in find_officials(body, publisher_country="US")
+    ]
+    (meeting,) = find_meetings(
+        body,
+        officials=officials,
+        dates=find_dates(body, date(2024, 9, 1)),
+        published=date(2024, 9, 1),
+        publisher_country="US",
+    )
+    assert meeting.kind == "call" and len(meeting.attendees) == 2
+
+
+def test_president_called_the_governor_is_a_call():
+    body = "President Joe Biden called Governor Gavin Newsom of California today about the fires."
+    (meeting,) = found_meetings_of(body, date(2024, 9, 1))
+    assert (meeting.kind, meeting.start) == ("call", date(2024, 9, 1))
+
+
+def test_a_call_to_congratulate_on_elections_earlier_this_week_is_dated_yesterday():
+    body = (
+        "Vice President Kamala Harris spoke yesterday evening with Prime Minister Justin Trudeau "
+        "of Canada to congratulate him on his victory in the elections earlier this week."
+    )
+    (meeting,) = found_meetings_of(body, date(2021, 9, 23))
+    assert meeting.start == date(2021, 9, 22)
+
+
+def test_a_call_that_recalls_a_trip_has_no_place():
+    body = (
+        "Vice President Kamala Harris spoke today with President Gustavo Petro of Colombia to "
+        "mark the anniversary of the accord in the Andes. Following up on her trip to Bogotá, "
+        "she reaffirmed the partnership."
+    )
+    (meeting,) = found_meetings_of(body, date(2024, 1, 17))
+    assert (meeting.kind, meeting.city) == ("call", "")
+
+
+def test_separate_calls_with_three_people_are_three_calls():
+    body = (
+        "President Joe Biden held separate calls today with Mayor Jane Ortiz of Tampa, Mayor "
+        "Ken Wu of Orlando, and Mayor Ann Hale of Naples to discuss the storm."
+    )
+    meetings = found_meetings_of(body, date(2022, 9, 27))
+    assert [m.title for m in meetings] == [
+        "Biden–Ortiz call, 27 September 2022",
+        "Biden–Wu call, 27 September 2022",
+        "Biden–Hale call, 27 September 2022",
+    ]
+    assert {m.kind for m in meetings} == {"call"}
+
+
+@pytest.mark.django_db
+def test_separate_calls_of_one_readout_are_never_linked_to_each_other():
+    from statements.ingest import pipeline
+    from statements.ingest.documents import parse_document
+
+    text = """---
+title: Readout of President Biden's Calls with Mayors
+date: '2022-09-27'
+source_url: https://www.whitehouse.gov/readout-mayors
+---
+
+President Joe Biden held separate calls today with Mayor Jane Ortiz of Tampa, Mayor Ken Wu of
+Orlando, and Mayor Ann Hale of Naples to discuss the storm.
+"""
+    statement, _ = pipeline.save(pipeline.extract(parse_document(text, "mayors.md")))
+    assert statement.meetings.count() == 3
