@@ -903,7 +903,7 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         start, end = sentences.around(occ.position)
         return body[start:end]
 
-    blocked = {id(o): bool(PAST_CUES.search(sentence_text(o))) for o in occurrences}
+    blocked = {id(o): _about_another_time(sentence_text(o)) for o in occurrences}
 
     def attend(occ, country=""):
         if blocked[id(occ)] or occ.possessive:
@@ -963,6 +963,19 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
     for occ in occurrences:
         if occ.quoted:
             attend(occ)
+
+
+# The day of the meeting a readout reports: "spoke today", "met yesterday evening", "Earlier today".
+NOW_ANCHOR = re.compile(
+    r"\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening))\b(?![’']s)", re.IGNORECASE
+)
+
+
+def _about_another_time(sentence: str) -> bool:
+    """A sentence about another meeting ("the previous meeting", "held in 2023"), unless it dates
+    its own verb today or yesterday: "spoke yesterday with X to congratulate him on his victory in
+    the elections earlier this week" reports the call; the week is the election's."""
+    return bool(PAST_CUES.search(sentence)) and not NOW_ANCHOR.search(sentence)
 
 
 # "Participants:", "U.S. Delegation:", "The Mexican delegation included:" alone on a line, then a

@@ -541,3 +541,26 @@ def test_a_plural_title_before_names_gives_each_the_singular():
     )
     assert found["Klaus Iohannis"] == ("President", "RO", True)
     assert found["Andrzej Duda"] == ("President", "PL", True)
+
+
+# --- session 11: classes of failure seen on the corpus, in invented sentences --------------------
+
+
+def _people(body, publisher="US"):
+    return {
+        m.name: m
+        for m in find_officials(body, publisher_country=publisher, gazetteer=EMPTY_GAZETTEER)
+    }
+
+
+def test_a_call_dated_today_is_reported_even_if_the_sentence_recalls_another_time():
+    body = (
+        "Vice President Dana Whitcombe spoke yesterday with Prime Minister Arlo Pennick of "
+        "Norland to congratulate him on his party’s victory in the elections earlier this week. "
+        "Earlier today, Secretary Hollis Brandt called Minister Ines Varga, two years ago "
+        "her deputy."
+    )
+    found = _people(body)
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    recalled = _people("The ministers recalled the talks held in 2021 by Minister Ines Varga.")
+    assert not recalled["Ines Varga"].attended
