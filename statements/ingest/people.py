@@ -132,6 +132,13 @@ DELEGATION_REGION = re.compile(
     r"|(?P<adj>\b[A-Z][\w\.’']*)?\s*delegation\s+(?:also\s+)?"
     r"(?:included|includes|was\s+composed\s+of|comprised|consisted\s+of|was\s+made\s+up\s+of)\b"
     r"|\bparticipants\s+(?:included|were)\b|\battendees\s+(?:included|were)\b"
+    # "Additional representatives of the Government of Mexico included …", "Mexican officials
+    # taking part included …"
+    r"|\b(?:representatives|members|officials)\s+(?:of|from)\s+(?:the\s+)?"
+    r"(?:(?:Government|Delegation)\s+of\s+(?:the\s+)?)?(?P<of>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)"
+    r"\s+(?:also\s+)?(?:included|includes|were)\b"
+    r"|(?P<adj2>\b[A-Z][\w.’']*)\s+(?:representatives|officials|participants)\s+"
+    r"(?:(?:taking\s+part|present|participating)\s+)?(?:also\s+)?(?:included|includes|were)\b"
     # "Joining President Biden on the call were …"
     r"|\bJoining\s+(?:[\w’'.]+\s+){0,6}?(?:were|was)\b"
     r"|\b(?:also\s+)?(?:participating|attending|present)\s+(?:were|was)\b"
@@ -630,7 +637,8 @@ def _regions(body, regex, sentences):
     for m in regex.finditer(body):
         sentence_end = sentences.around(m.end())[1]
         groups = m.groupdict()
-        who = (groups.get("who") or groups.get("adj") or groups.get("es_adj") or "").strip()
+        who = next((groups[g] for g in ("who", "adj", "es_adj", "of", "adj2") if groups.get(g)), "")
+        who = who.strip()
         country = _country_of_words(who)
         regions.append((m.start(), m.end(), sentence_end, country))
     return regions
@@ -675,6 +683,7 @@ def _list_after(tokens, k):
 
 def _list_before(tokens, k):
     allowed = {"name", "initial", "title", "ltitle", "inst", "country", "acro", "hon", "particle"}
+    allowed |= {"place"}  # "Western Hemisphere Bureau Official X … also traveled"
     out = []
     sentence = tokens[k].sentence if k < len(tokens) else 0
     k -= 1

@@ -564,3 +564,19 @@ def test_a_call_dated_today_is_reported_even_if_the_sentence_recalls_another_tim
     assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
     recalled = _people("The ministers recalled the talks held in 2021 by Minister Ines Varga.")
     assert not recalled["Ines Varga"].attended
+
+
+def test_delegation_members_listed_apart_attended_with_their_government():
+    body = (
+        "Secretary Hollis Brandt traveled to Norland on May 2. Senior Director Mara Quint and "
+        "Western Hemisphere Bureau Director Tomas Reyle also traveled with the delegation. "
+        "Secretary Brandt met with President Arlo Pennick.\n\n"
+        "Additional representatives of the Government of Mexico included Undersecretary of "
+        "Public Security Ramiro Ostos and Navy Commander Beltrán Iturbe."
+    )
+    found = _people(body)
+    assert {n: m.attended for n, m in found.items()} == dict.fromkeys(
+        ["Hollis Brandt", "Mara Quint", "Tomas Reyle", "Arlo Pennick", "Ramiro Ostos",
+         "Beltrán Iturbe"], True
+    )  # fmt: skip
+    assert found["Ramiro Ostos"].country == found["Beltrán Iturbe"].country == "MX"
