@@ -96,6 +96,8 @@ LIST_FILLERS = {
     "later", "together", "both", "other", "several", "on", "at", "in", "against", "former",
     "outgoing", "incoming", "con", "y", "e", "así", "como", "para", "en",
 }  # fmt: skip
+# "spoke with newly appointed ROK National Security Advisor X": words that date a title.
+LIST_FILLERS |= {"newly", "new", "recently", "appointed", "elected", "re-elected", "designated"}
 LIST_FILLERS |= {"por", "al"}  # "acompañados por la asesora …, y por el embajador …"
 ATTRIBUTION_VERBS = (
     "said|says|added|adds|noted|notes|stated|states|remarked|explained|emphasized|emphasised|"
@@ -157,7 +159,7 @@ OBJECT_CUES = re.compile(
     r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened)\s+by\b"
     r"|\bspoke(?:\s+[\w’']+){0,4}?\s+(?:with|to)\b|\b(?:called|phoned|telephoned)\b"
     r"|\btalks\s+with\b|\bcall\s+(?:today\s+|yesterday\s+)?with\b"
-    r"|\b(?:had|held|has|holds)\s+an?\s+(?:[\w’']+\s+){0,2}?(?:call|conversation)\s+"
+    r"|\b(?:had|held|has|holds)\s+(?:an?\s+)?(?:[\w’']+\s+){0,2}?(?:calls?|conversations?)\s+"
     r"(?:today\s+|yesterday\s+)?with\b|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
     r"|\baccompanied\b|\bjoined\b|\bmet\b"
     r"|\bse\s+reuni(?:ó|o|eron)\s+(?:[\wáéíóú]+\s+){0,3}?con\b"

@@ -580,3 +580,14 @@ def test_delegation_members_listed_apart_attended_with_their_government():
          "Beltrán Iturbe"], True
     )  # fmt: skip
     assert found["Ramiro Ostos"].country == found["Beltrán Iturbe"].country == "MX"
+
+
+def test_separate_calls_and_newly_appointed_counterparts_attended():
+    found = _people(
+        "Governor Lena Marsh held separate calls today with Mayor Otto Brill of Tampa and Mayor "
+        "Ruth Kell of Clearwater. Secretary Hollis Brandt spoke with newly appointed Norland "
+        "Foreign Minister Arlo Pennick in an introductory call."
+    )
+    assert {n: m.attended for n, m in found.items()} == dict.fromkeys(
+        ["Lena Marsh", "Otto Brill", "Ruth Kell", "Hollis Brandt", "Arlo Pennick"], True
+    )
