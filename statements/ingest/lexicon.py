@@ -24,12 +24,23 @@ TITLE_HEADS = {
     "sheikh", "solicitor", "speaker", "special", "spokesman", "spokesperson", "spokeswoman",
     "sub-secretary", "subsecretary", "superintendent", "treasurer", "under", "undersecretaries",
     "undersecretary", "vice", "vice-president",
+    # Offices of monarchies, the Holy See and Ireland, as English readouts write them.
+    "crown", "emir", "amir", "sultan", "pope", "pontiff", "taoiseach", "tánaiste", "tanaiste",
 }  # fmt: skip
+
+# Offices only one state has: their holder is of that state ("Pope Francis", "Taoiseach Martin").
+OFFICE_COUNTRY = {
+    "pope": "VA",
+    "pontiff": "VA",
+    "taoiseach": "IE",
+    "tánaiste": "IE",
+    "tanaiste": "IE",
+}
 
 # Title words that end a title: one of these must be in a phrase for it to be a title.
 TITLE_CORE = TITLE_HEADS - {
     "vice", "prime", "under", "deputy", "assistant", "acting", "senior", "special", "executive",
-    "interim", "foreign", "principal", "d'affaires", "attorney", "first",
+    "interim", "foreign", "principal", "d'affaires", "attorney", "first", "crown",
 }  # fmt: skip
 
 HEADS_OF_STATE = {"president", "prime minister", "premier", "chancellor", "king", "queen"}
@@ -39,6 +50,8 @@ HONORIFICS = {
     "ing.", "lic.",
     "madam", "miss", "mr.", "mrs.", "ms.", "prof.", "rep.", "sen.", "señor", "señora", "sir",
     "sr.", "sra.", "srta.",
+    # "His Holiness Pope Francis", "His Majesty, King …", "Her Excellency President …"
+    "holiness", "majesty", "highness", "excellency",
 }  # fmt: skip
 
 INSTITUTION_WORDS = {

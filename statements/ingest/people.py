@@ -186,6 +186,7 @@ SINGULAR = {
 }  # fmt: skip
 # Departments conventionally written "Secretary of the …" whatever preposition the list used.
 OF_THE = {"interior", "treasury", "navy", "army", "air force"}
+OFFICE_COUNTRY = {_norm(k): v for k, v in lexicon.OFFICE_COUNTRY.items()}
 
 TOKEN_RE = re.compile(
     r"(?P<abbr>(?:[A-Z]\.){2,}|EE\.\s?UU\.)"  # "U.S.", Spanish "EE.UU."
@@ -386,6 +387,10 @@ def _name_spans(tokens, body):
                 break
             if (
                 nxt.cls in ("name", "initial")
+                # "Lloyd J. Austin": after a middle initial comes a surname, even a city's name
+                or nxt.cls == "place"
+                and tokens[j - 1].cls == "initial"
+                and len(nxt.text) > 2
                 or nxt.cls == "particle"
                 and j + 1 < n
                 and tokens[j + 1].cls in ("name", "particle")
@@ -416,16 +421,20 @@ def _title_before(tokens, body, i):
     if k >= 0 and tokens[k].cls == "hon":
         honorific = True
         k -= 1
+        # "the Crown Prince of Bahrain, His Royal Highness X": the style, then the title.
+        while k >= 0 and tokens[k].low in ("royal", "imperial", "his", "her", "your"):
+            k -= 1
     end = k
     allowed = {"title", "ltitle", "inst", "country", "acro", "poss", "place"}
     while k >= 0:
         tok = tokens[k]
         if tok.sentence != tokens[i].sentence:
             break
+        after = k + 2 if k + 2 < len(tokens) and tokens[k + 1].low in ("the", "el", "la") else k + 1
         if (
             tok.low in ("and", "y")
-            and k + 1 < len(tokens)
-            and tokens[k + 1].cls in ("title", "ltitle")
+            and after < len(tokens)
+            and tokens[after].cls in ("title", "ltitle")
         ):
             break  # "The Prime Minister and President Arévalo": two people, two titles
         if tok.low in ("and", "y") and _ends_previous_person(tokens, k):
@@ -509,7 +518,11 @@ def _ends_previous_person(tokens, comma):
 
 def _title_country(words):
     """The country a title names for its holder: 'U.S. Ambassador to Mexico' -> US,
-    'Mexico's Ambassador to the U.S.' -> MX, 'President of Mexico' -> MX, 'DHS …' -> US."""
+    'Mexico's Ambassador to the U.S.' -> MX, 'President of Mexico' -> MX, 'DHS …' -> US,
+    'Pope' -> VA (an office only one state has)."""
+    for t in words:
+        if t.low in OFFICE_COUNTRY and t.cls == "title":
+            return OFFICE_COUNTRY[t.low]
     first_core = next(
         (
             idx

@@ -591,3 +591,16 @@ def test_separate_calls_and_newly_appointed_counterparts_attended():
     assert {n: m.attended for n, m in found.items()} == dict.fromkeys(
         ["Lena Marsh", "Otto Brill", "Ruth Kell", "Hollis Brandt", "Arlo Pennick"], True
     )
+
+
+def test_styles_offices_of_one_state_and_a_surname_that_is_a_city():
+    found = _people(
+        "President Dana Whitcombe met today with His Holiness Pope Clement at the Vatican and "
+        "with Taoiseach Aoife Brennan. Secretary of Defense Walter J. Houston and the Crown Prince "
+        "of Bahrain, His Royal Highness Faisal bin Khalid, joined them."
+    )
+    got = {n: (m.title, m.country, m.attended) for n, m in found.items()}
+    assert got["Clement"] == ("Pope", "VA", True)
+    assert got["Aoife Brennan"] == ("Taoiseach", "IE", True)
+    assert got["Walter J. Houston"] == ("Secretary of Defense", "US", True)
+    assert got["Faisal bin Khalid"][:2] == ("Crown Prince of Bahrain", "BH")
