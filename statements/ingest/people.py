@@ -955,6 +955,10 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         listed = _list_after(tokens, k)
         sentence_start = sentences.around(m.start())[0]
         cue = m.group(0).lower()
+        if cue.startswith(("meeting", "talks", "call")) and ANOTHER_OCCASION_BEFORE.search(
+            body[sentence_start : m.start()]
+        ):
+            continue  # "ahead of President X’s meeting with President Y": not this meeting
         if not country and cue.startswith(("met", "meeting", "spoke", "talks")):
             # "led a U.S. delegation to Panama City, where he met with President X": X is the
             # host, of the country the delegation went to.
@@ -983,10 +987,27 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             # Subjects of one verb are often counterparts ("U.S. Coordinator X and Deputy Prime
             # Minister Y co-hosted"): one's country is not given to the other.
             _attend_list(tokens, _list_before(tokens, verb_at), by_token, attend, "", share=False)
-    # 4. Speakers quoted in the document.
+    # 4. Speakers quoted in the document; "X, who was also in attendance".
     for occ in occurrences:
-        if occ.quoted:
+        after = body[tokens[occ.end - 1].end : tokens[occ.end - 1].end + 80] if occ.end > 0 else ""
+        if occ.quoted or ATTENDED_AFTER.match(after):
             attend(occ)
+
+
+# "…, NATO Secretary General X, who was also in attendance": a relative clause says they took part.
+ATTENDED_AFTER = re.compile(
+    r"\s*,?\s+who\s+(?:(?:was|were)\s+(?:also\s+)?(?:in\s+attendance|present|on\s+the\s+call)"
+    r"|(?:also\s+)?(?:attended|joined|participated|took\s+part))\b",
+    re.IGNORECASE,
+)
+# A meeting (a noun) named inside a phrase about another occasion: "ahead of President X’s meeting
+# with President Y", "The meeting followed President X’s bilateral meeting with Y" (no comma
+# between); not "Following the summit, X met with Y" (a verb, the readout's own meeting).
+ANOTHER_OCCASION_BEFORE = re.compile(
+    r"\b(?:ahead\s+of|in\s+advance\s+of|in\s+preparation\s+for|prior\s+to|before|after"
+    r"|following|follow(?:ed|s)|preced(?:ed|es|ing))\s+(?:[^\s,;]+\s+){0,6}$",
+    re.IGNORECASE,
+)
 
 
 # The day of the meeting a readout reports: "spoke today", "met yesterday evening", "Earlier today".
@@ -1220,12 +1241,21 @@ def officials_in_title(title: str, known, *, publisher_country: str = "", gazett
             continue  # "King Salman" of a body that names "King Salman bin Abdulaziz al-Saud"
         if not (mention.title or mention.country):
             continue  # a title line names people by title or country: "President Biden"
-        mention.attended = reports_meeting
+        author = AUTHOR_IN_TITLE.match(title)
+        by_author = author is not None and mention.name in author.group("author")
+        mention.attended = reports_meeting and not by_author
         mention.position, mention.how_found = 0, "document title"
         found.append(mention)
     return found
 
 
+# "Readout from NSC Spokesperson X on …", "Statement by Y Welcoming …": the voice of the document,
+# not a participant in what it reports.
+AUTHOR_IN_TITLE = re.compile(
+    r"^\s*(?:joint\s+)?(?:readout|statement|remarks|press\s+statement)\s+(?:from|by)\s+"
+    r"(?P<author>.+?)\s+(?:on|of|welcoming|regarding|about|announcing|following|after|at|in)\s",
+    re.IGNORECASE,
+)
 # "Readout of … Meeting with Xavier Chatel of France …": the people a readout's title says met.
 _TITLE_REPORTS_MEETING = re.compile(
     r"\breadout\b.*\b(?:meeting|meets|met|call|calls|conversation|visit|talks|travel|trip)\b"

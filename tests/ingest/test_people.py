@@ -604,3 +604,33 @@ def test_styles_offices_of_one_state_and_a_surname_that_is_a_city():
     assert got["Aoife Brennan"] == ("Taoiseach", "IE", True)
     assert got["Walter J. Houston"] == ("Secretary of Defense", "US", True)
     assert got["Faisal bin Khalid"][:2] == ("Crown Prince of Bahrain", "BH")
+
+
+def test_attendance_told_by_a_relative_clause_or_denied_by_another_occasion():
+    found = _people(
+        "President Dana Whitcombe spoke today with the leaders of the Nordic states, as well as "
+        "with Alliance Secretary General Piet Vermeer, who was also in attendance. Vice President "
+        "Hollis Brandt met today with President Arlo Pennick ahead of President Pennick’s meeting "
+        "with President Whitcombe. The meeting followed Secretary Mara Quint’s bilateral meeting "
+        "with Prime Minister Tomas Reyle of Norway."
+    )
+    got = {n: m.attended for n, m in found.items()}
+    assert got == {
+        "Dana Whitcombe": True,
+        "Piet Vermeer": True,
+        "Hollis Brandt": True,
+        "Arlo Pennick": True,
+        "Mara Quint": False,
+        "Tomas Reyle": False,
+    }
+
+
+def test_the_author_a_readouts_title_names_is_not_a_participant():
+    from statements.ingest.people import officials_in_title
+
+    title = (
+        "Readout by NSC Spokesperson Nora Vell of National Security Advisor Hollis Brandt’s "
+        "Meeting with Foreign Minister Arlo Pennick of Norway"
+    )
+    found = {m.name: m.attended for m in officials_in_title(title, [], publisher_country="US")}
+    assert found == {"Nora Vell": False, "Hollis Brandt": True, "Arlo Pennick": True}
