@@ -152,7 +152,9 @@ DELEGATION_REGION = re.compile(
     r"|\bcon\s+la\s+participaci[oó]n\s+de\b",
 )
 OBJECT_CUES = re.compile(
-    r"(?P<adj>\b[A-Z][\w\.’']*\s+)?(?:delegation|delegations|trip|visit|mission|team)\s+"
+    # "The Israeli interagency delegation was led by": the adjective may stand a word or two off.
+    r"(?P<adj>\b[A-Z][\w\.’']*\s+)?(?:(?!(?:and|or|with|of|to|from)\s)[a-z][\w-]*\s+){0,2}?"
+    r"(?:delegation|delegations|trip|visit|mission|team)\s+"
     r"(?:\w+\s+){0,3}?(?:led|headed)\s+by\b"
     r"|\b(?:accompanied|joined)\s+by\b"
     r"|\bmet(?:\s+[\w’']+){0,4}?\s+with\b|\bmeetings?\s+with\b|\bmeet\s+(?:\w+\s+){0,2}?with\b"
@@ -1058,6 +1060,9 @@ def _mark_participant_lists(body, occurrences):
 DESTINATION_TO = re.compile(
     r"\b(?:delegation|trip|visit|travel(?:l?ed)?|traveling|travelling|mission|went|flew)\s+to\s+"
     r"(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})"
+    # A trip readout's paragraphs open with where they happened: "In Equatorial Guinea, Mr. X met
+    # with President Y", "While in Mauritania, …".
+    r"|^\s*(?:While\s+)?[Ii]n\s+(?:the\s+)?(?P<opening>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),"
 )
 _CITY_COUNTRY = {_norm(k): v for k, v in lexicon.CITIES.items()}
 
@@ -1065,7 +1070,7 @@ _CITY_COUNTRY = {_norm(k): v for k, v in lexicon.CITIES.items()}
 def _destination_country(text: str) -> str:
     """The country a delegation went to, from 'delegation to Panama City' or 'trip to Mexico'."""
     for m in DESTINATION_TO.finditer(text):
-        words = m.group("place").split()
+        words = (m.group("place") or m.group("opening")).split()
         for n in range(len(words), 0, -1):
             key = _norm(" ".join(words[:n]))
             if key in _CITY_COUNTRY:

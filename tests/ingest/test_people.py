@@ -634,3 +634,18 @@ def test_the_author_a_readouts_title_names_is_not_a_participant():
     )
     found = {m.name: m.attended for m in officials_in_title(title, [], publisher_country="US")}
     assert found == {"Nora Vell": False, "Hollis Brandt": True, "Arlo Pennick": True}
+
+
+def test_host_country_from_a_trip_paragraphs_opening_and_a_delegation_adjective_further_off():
+    found = _people(
+        "Deputy Secretary Hollis Brandt traveled to three countries this week.\n\n"
+        "In Equatorial Guinea, Mr. Brandt met with President Arlo Pennick and Vice President "
+        "Tomas Reyle.\n\nThe Israeli interagency delegation was led by National Security Advisor "
+        "Mara Quint."
+    )
+    assert {n: (m.country, m.attended) for n, m in found.items()} == {
+        "Hollis Brandt": ("US", True),
+        "Arlo Pennick": ("GQ", True),
+        "Tomas Reyle": ("GQ", True),
+        "Mara Quint": ("IL", True),
+    }
