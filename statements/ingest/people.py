@@ -1150,6 +1150,7 @@ def _merge(occurrences):
     for occ in order:
         fits = []
         words = name_words(occ.name)
+        words += [part for w in words if "-" in w for part in w.split("-")[:1]]  # "Osmani-Sadriu"
         candidates = {id(p): p for w in words for p in by_word.get(w, [])}.values()
         for person in candidates:
             score = name_score(occ.name, person.best_name)

@@ -649,3 +649,15 @@ def test_host_country_from_a_trip_paragraphs_opening_and_a_delegation_adjective_
         "Tomas Reyle": ("GQ", True),
         "Mara Quint": ("IL", True),
     }
+
+
+def test_a_kosovo_president_and_her_hyphenated_surname_alone():
+    found = _people(
+        "Secretary Hollis Brandt met with Kosovo President Ilira Brennik-Haxhiu and Prime "
+        "Minister Arben Doçi in Pristina. Secretary Brandt thanked President Brennik."
+    )
+    assert {n: m.country for n, m in found.items()} == {
+        "Hollis Brandt": "US",
+        "Ilira Brennik-Haxhiu": "XK",
+        "Arben Doçi": "XK",
+    }
