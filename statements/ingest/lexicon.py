@@ -28,6 +28,17 @@ TITLE_HEADS = {
     "crown", "emir", "amir", "sultan", "pope", "pontiff", "taoiseach", "tánaiste", "tanaiste",
 }  # fmt: skip
 
+# Offices a government gives one person at a time: two people holding one of them in a document
+# are of two governments ("President Biden and President von der Leyen").
+ONE_HOLDER_OFFICES = {
+    "president", "vice president", "prime minister", "deputy prime minister", "chancellor",
+    "king", "queen", "first lady", "secretary of state", "foreign minister", "foreign secretary",
+    "national security advisor", "national security adviser", "homeland security advisor",
+    "secretary of defense", "defense minister", "minister of defense", "attorney general",
+    "secretary of the treasury", "finance minister", "minister of finance",
+    "minister of foreign affairs", "secretary of foreign affairs", "president-elect",
+}  # fmt: skip
+
 # Offices only one state has: their holder is of that state ("Pope Francis", "Taoiseach Martin").
 OFFICE_COUNTRY = {
     "pope": "VA",

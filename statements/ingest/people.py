@@ -39,6 +39,9 @@ class FoundOfficial(OfficialMention):
 
     variants: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
+    # Where the country came from: "title", "delegation", "gazetteer", "publisher" (assumed from
+    # a plain title such as "President"), "sentence", "head" (of their delegation), or "".
+    country_how: str = ""
 
 
 def _norm(word: str) -> str:
@@ -360,6 +363,7 @@ class Occurrence:
     how: str = ""
     honorific: bool = False
     possessive: bool = False
+    end_at: int = -1  # offset after the name's last word
     quoted: bool = False  # named as the speaker of a quote ("… ,” Biden said)
     # "X …, accompanied by Y": Y is in X's delegation, so takes X's country when it has none.
     follows: Occurrence | None = None
@@ -742,7 +746,8 @@ def find_officials(
     _mark_participant_lists(body, occurrences)
     occurrences.extend(_transcript_speakers(body))
     people = [person for person in _merge(occurrences) if _is_official(person, gazetteer)]
-    mentions = [_to_mention(group, gazetteer, publisher_country) for group in people]
+    mentions = [_to_mention(group, gazetteer, publisher_country, body) for group in people]
+    _one_holder_each(mentions, publisher_country)
     _follow_delegation_heads(people, mentions)
     _country_of_the_sentence(tokens, sentences, mentions, publisher_country)
     return mentions
@@ -764,7 +769,30 @@ def _country_of_the_sentence(tokens, sentences, mentions, publisher_country):
             if tok.country and tok.cls in ("country", "place")
         } - {publisher_country, ""}
         if len(named) == 1:
-            mention.country = named.pop()
+            mention.country, mention.country_how = named.pop(), "sentence"
+
+
+ONE_HOLDER = _normset(lexicon.ONE_HOLDER_OFFICES)
+
+
+def _one_holder_each(mentions, publisher_country):
+    """A government has one President (one Vice President, one National Security Advisor…): of two
+    people holding such an office whom only their plain title made the publisher's ("President
+    Biden and President von der Leyen"), the one with other evidence stays, else the first named;
+    the others' country is left to the rest of the text."""
+    holders = {}
+    for mention in mentions:
+        office = _norm(mention.title).removeprefix("the ").strip()
+        if mention.country == publisher_country and office in ONE_HOLDER:
+            holders.setdefault(office, []).append(mention)
+    for group in holders.values():
+        assumed = [m for m in group if m.country_how == "publisher"]
+        if len(group) < 2 or not assumed:
+            continue
+        keep = assumed[0] if len(assumed) == len(group) else None
+        for mention in assumed:
+            if mention is not keep:
+                mention.country = mention.country_how = ""
 
 
 def _follow_delegation_heads(people, mentions):
@@ -777,6 +805,7 @@ def _follow_delegation_heads(people, mentions):
             head = person_of.get(id(occ.follows)) if occ.follows is not None else None
             if head is not None and head != n and mentions[head].country:
                 mentions[n].country = mentions[head].country
+                mentions[n].country_how = "head"
                 break
 
 
@@ -805,6 +834,7 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     title, honorific, country, _ = _title_before(tokens, body, i)
     occ = Occurrence(name=name, start=i, end=j, position=tokens[i].start, honorific=honorific)
     occ.possessive = nxt is not None and nxt.cls == "poss"
+    occ.end_at = tokens[j - 1].end
     # A proper noun goes on ("Los Angeles Declaration", "Americas Partnership"): not a person.
     if (
         nxt is not None
@@ -1174,23 +1204,25 @@ def _merge(occurrences):
     return people
 
 
-def _to_mention(person, gazetteer, publisher_country):
+def _to_mention(person, gazetteer, publisher_country, body=""):
     occs = sorted(person.occurrences, key=lambda o: o.position)
     name = person.best_name
     titles = list(dict.fromkeys(o.title for o in occs if o.title))
     title = max(titles, key=len) if titles else ""
     country = person.country
+    country_how = next((o.country_how for o in occs if o.country == country and o.country_how), "")
     entry = gazetteer.lookup(name, country) if gazetteer else None
     if not country and entry is not None:
-        country = entry.country
+        country, country_how = entry.country, "gazetteer"
     if (
         not country
         and publisher_country
         and title
         and _is_plain_national_title(title)
         and _title_in_government(title, publisher_country)
+        and publisher_country not in _visits(occs, body)
     ):
-        country = publisher_country
+        country, country_how = publisher_country, "publisher"
     hows = [o.how for o in occs]
     how = next(
         (
@@ -1209,7 +1241,27 @@ def _to_mention(person, gazetteer, publisher_country):
         how_found=how,
         variants=list(dict.fromkeys(o.name for o in occs)),
         titles=titles,
+        country_how=country_how,
     )
+
+
+# "President X’s upcoming State Visit to the United States", "X’s trip to Canada".
+VISIT_TO = re.compile(
+    r"[’']s\s+(?:[\w-]+\s+){0,3}?(?i:visit|trip|travel|journey)\s+to\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})"
+)
+
+
+def _visits(occs, body):
+    """Countries a person's own visit goes to: a visitor to a country is not its official."""
+    found = set()
+    for occ in occs:
+        if not occ.possessive or not body:
+            continue
+        m = VISIT_TO.match(body, occ.end_at) if occ.end_at >= 0 else None
+        if m:
+            found.add(_destination_country(f"visit to {m.group('place')}"))
+    return found - {""}
 
 
 def _title_in_government(title: str, country: str) -> bool:

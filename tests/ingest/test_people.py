@@ -661,3 +661,16 @@ def test_a_kosovo_president_and_her_hyphenated_surname_alone():
         "Ilira Brennik-Haxhiu": "XK",
         "Arben Doçi": "XK",
     }
+
+
+def test_one_president_per_government_and_a_visitor_is_not_the_hosts_official():
+    found = _people(
+        "Joint Statement by President Dana Whitcombe and President Ilse Vandermeer on U.S.-EU "
+        "Energy Cooperation\n\nSecretary Hollis Brandt spoke today with the Korean Foreign "
+        "Minister. They discussed support for the ROK and for President Seo Jun-ho’s "
+        "upcoming State Visit to the United States."
+    )
+    got = {n: m.country for n, m in found.items()}
+    assert got["Dana Whitcombe"] == "US"
+    assert got["Ilse Vandermeer"] == "EU"
+    assert got["Seo Jun-ho"] == "KR"
