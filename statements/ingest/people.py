@@ -1017,8 +1017,12 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             # "X se reunió con …": the reflexive pronoun belongs to the verb.
             verb_at = k - 1 if k > 0 and tokens[k - 1].low == "se" else k
             # Subjects of one verb are often counterparts ("U.S. Coordinator X and Deputy Prime
-            # Minister Y co-hosted"): one's country is not given to the other.
-            _attend_list(tokens, _list_before(tokens, verb_at), by_token, attend, "", share=False)
+            # Minister Y co-hosted"): one's country is not given to the other, unless the verb
+            # says whom they spoke for ("… chaired the meeting for Mexico").
+            side = FOR_SIDE.match(body, tok.end)
+            country = _country_of_words(side.group("side")) if side else ""
+            listed = _list_before(tokens, verb_at)
+            _attend_list(tokens, listed, by_token, attend, country, share=False)
     # 4. Speakers quoted in the document; "X, who was also in attendance".
     for occ in occurrences:
         after = body[tokens[occ.end - 1].end : tokens[occ.end - 1].end + 80] if occ.end > 0 else ""
@@ -1026,6 +1030,12 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             attend(occ)
 
 
+# "X, Y and Z chaired the meeting for Mexico", "… met on behalf of Canada": the side they sat on.
+FOR_SIDE = re.compile(
+    r"\s+(?:(?:the|a|an|this|today’s|today's)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:for|on\s+behalf\s+of|representing)\s+(?:the\s+)?"
+    r"(?P<side>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*[.,;]"
+)
 # "…, NATO Secretary General X, who was also in attendance": a relative clause says they took part.
 ATTENDED_AFTER = re.compile(
     r"\s*,?\s+who\s+(?:(?:was|were)\s+(?:also\s+)?(?:in\s+attendance|present|on\s+the\s+call)"

@@ -674,3 +674,18 @@ def test_one_president_per_government_and_a_visitor_is_not_the_hosts_official():
     assert got["Dana Whitcombe"] == "US"
     assert got["Ilse Vandermeer"] == "EU"
     assert got["Seo Jun-ho"] == "KR"
+
+
+def test_the_side_a_list_of_chairs_sat_on():
+    found = _people(
+        "Secretary of Commerce Hollis Brandt and Ambassador Mara Quint chaired the meeting for "
+        "the United States. Secretary of Economy Arlo Pennick, Secretary of Finance Tomas Reyle "
+        "and Ambassador Ines Varga chaired the meeting for Mexico."
+    )
+    assert {n: m.country for n, m in found.items()} == {
+        "Hollis Brandt": "US",
+        "Mara Quint": "US",
+        "Arlo Pennick": "MX",
+        "Tomas Reyle": "MX",
+        "Ines Varga": "MX",
+    }
