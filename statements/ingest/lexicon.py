@@ -264,6 +264,10 @@ REGIONS = {
     "quebec", "quintana roo", "sinaloa", "sonora", "south america", "tamaulipas", "texas",
     "the americas", "the caribbean", "veracruz", "virginia", "washington state",
     "western hemisphere", "yucatan", "yucatán",
+    # Continents and world regions, and their adjectives ("Senior Director for Africa X").
+    "africa", "african", "europe", "european", "asia", "asian", "middle east", "indo-pacific",
+    "eurasia", "oceania", "sahel", "balkans", "arctic", "sub-saharan africa", "east asia",
+    "south asia", "southeast asia", "central asia",
 }  # fmt: skip
 
 # fmt: skip

@@ -452,6 +452,13 @@ def _title_before(tokens, body, i):
         ):
             k -= 1
         elif (
+            tok.cls == "name"
+            and 0 < k < i - 1
+            and tokens[k - 1].low in ("for", "of", "and", "on")
+            and tokens[k + 1].cls in ("inst", "title")
+        ):
+            k -= 1  # "Secretary for African Affairs X", "Security and Civil Protection, X"
+        elif (
             tok.low in ("in", "en")
             and 0 < k < i - 1
             and tokens[k + 1].cls in ("country", "place")
@@ -832,6 +839,15 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     ):
         return None  # "the Speaker's Lunch": what someone has, not who someone is
     title, honorific, country, _ = _title_before(tokens, body, i)
+    if (
+        j - i == 1
+        and prev is not None
+        and prev.low in ("for", "of", "and", "on")
+        and nxt is not None
+        and nxt.cls in ("inst", "title")
+        and not honorific
+    ):
+        return None  # "Secretary for African Affairs", "Security and Civil Protection": a title
     occ = Occurrence(name=name, start=i, end=j, position=tokens[i].start, honorific=honorific)
     occ.possessive = nxt is not None and nxt.cls == "poss"
     occ.end_at = tokens[j - 1].end

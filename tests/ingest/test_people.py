@@ -689,3 +689,17 @@ def test_the_side_a_list_of_chairs_sat_on():
         "Tomas Reyle": "MX",
         "Ines Varga": "MX",
     }
+
+
+def test_a_department_word_inside_a_title_is_not_a_person():
+    found = _people(
+        "Deputy Secretary Hollis Brandt was joined by Senior Director for Africa Mara Quint and "
+        "Deputy Assistant Secretary for African Affairs Tomas Reyle. He met the Secretary of "
+        "Security and Civil Protection, Ines Varga."
+    )
+    assert {n: m.title for n, m in found.items()} == {
+        "Hollis Brandt": "Deputy Secretary",
+        "Mara Quint": "Senior Director for Africa",
+        "Tomas Reyle": "Deputy Assistant Secretary for African Affairs",
+        "Ines Varga": "Secretary of Security and Civil Protection",
+    }
