@@ -896,7 +896,7 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     if attribution:
         occ.how = "quote attribution"
         return occ
-    of_country = _country_after(tokens, j)
+    of_country = _country_after(tokens, j) or _shared_country_after(tokens, j)
     if len(words) >= 2 and of_country and len(significant) == len(words):
         # "Xavier Chatel of France": a person's name, then whose official they are.
         occ.country, occ.country_how, occ.how = of_country, "title", "context"
@@ -921,6 +921,16 @@ def _country_after(tokens, j):
         if k < len(tokens) and tokens[k].cls == "country":
             return tokens[k].country
     return ""
+
+
+def _shared_country_after(tokens, j):
+    """'Nick Catsaras and Matt Collins of the United Kingdom': two bare names share the country."""
+    if j + 2 >= len(tokens) or tokens[j].low != "and":
+        return ""
+    m = j + 1
+    while m < len(tokens) and tokens[m].cls in ("name", "initial"):
+        m += 1
+    return _country_after(tokens, m) if m - (j + 1) >= 2 else ""
 
 
 SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>[^\W\d_][\w\.’'\- ]{1,60}?):[ \t]", re.MULTILINE)

@@ -703,3 +703,15 @@ def test_a_department_word_inside_a_title_is_not_a_person():
         "Tomas Reyle": "Deputy Assistant Secretary for African Affairs",
         "Ines Varga": "Secretary of Security and Civil Protection",
     }
+
+
+def test_two_bare_names_share_the_country_after_them():
+    from statements.ingest.people import officials_in_title
+
+    title = (
+        "Readout of Deputy Secretary Hollis Brandt’s Meeting with Mara Quint of France and Tomas "
+        "Reyle and Ines Varga of the United Kingdom"
+    )
+    found = {m.name: m.country for m in officials_in_title(title, [], publisher_country="US")}
+    assert found == {"Hollis Brandt": "US", "Mara Quint": "FR", "Tomas Reyle": "GB",
+                     "Ines Varga": "GB"}  # fmt: skip
