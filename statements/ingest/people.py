@@ -162,7 +162,7 @@ OBJECT_CUES = re.compile(
     r"|\b(?:accompanied|joined)\s+by\b"
     r"|\bmet(?:\s+[\w’']+){0,4}?\s+with\b|\bmeetings?\s+with\b|\bmeet\s+(?:\w+\s+){0,2}?with\b"
     r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened)\s+by\b"
-    r"|\bspoke(?:\s+[\w’']+){0,4}?\s+(?:with|to)\b|\b(?:called|phoned|telephoned)\b"
+    r"|\bspoke(?:\s+[\w’']+){0,4}?\s+(?:with|to)\b|\b(?:called(?!\s+(?:for|on|upon)\b)|phoned|telephoned)\b"
     r"|\btalks\s+with\b|\bcall\s+(?:today\s+|yesterday\s+)?with\b"
     r"|\b(?:had|held|has|holds)\s+(?:an?\s+)?(?:[\w’']+\s+){0,2}?(?:calls?|conversations?)\s+"
     r"(?:today\s+|yesterday\s+)?with\b|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
@@ -364,6 +364,7 @@ class Occurrence:
     honorific: bool = False
     possessive: bool = False
     end_at: int = -1  # offset after the name's last word
+    only_listed: bool = False  # a bare name found only because "and" stands before it
     quoted: bool = False  # named as the speaker of a quote ("… ,” Biden said)
     # "X …, accompanied by Y": Y is in X's delegation, so takes X's country when it has none.
     follows: Occurrence | None = None
@@ -907,6 +908,12 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             verb_after and verb_after.group(1).lower() in MEETING_VERBS
         ):
             occ.how = "context"
+            # "X and Y" alone says only that Y is in some list ("the detention of A and B").
+            occ.only_listed = (
+                prev is not None
+                and prev.low == "and"
+                and not (verb_after and verb_after.group(1).lower() in MEETING_VERBS)
+            )
             return occ
         if gazetteer and gazetteer.lookup(name) is not None and len(name_words(name)) >= 2:
             occ.how = "gazetteer"
@@ -1037,8 +1044,13 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             t.low in ("call", "conversation", "meeting", "talks", "videoconference")
             for t in tokens[k + 1 : k + 5]
         )
+        called_for = tok.low == "called" and k + 1 < len(tokens) and tokens[k + 1].low in (
+            "for", "on", "upon",
+        )  # fmt: skip
         if had_a_meeting or (
-            tok.cls in ("lower", "stop") and tok.low in MEETING_VERBS - {"meeting", "lead", "host"}
+            tok.cls in ("lower", "stop")
+            and tok.low in MEETING_VERBS - {"meeting", "lead", "host"}
+            and not called_for  # "called for their release" is no call
         ):
             # "X se reunió con …": the reflexive pronoun belongs to the verb.
             verb_at = k - 1 if k > 0 and tokens[k - 1].low == "se" else k
@@ -1200,6 +1212,8 @@ def _is_official(person, gazetteer) -> bool:
     (unless the gazetteer of officials knows them)."""
     if any(o.title or o.attended or o.quoted or o.country for o in person.occurrences):
         return True
+    if all(o.only_listed for o in person.occurrences):
+        return bool(gazetteer) and gazetteer.lookup(person.best_name) is not None
     if not all(o.honorific for o in person.occurrences):
         return True  # found by where the name stands ("met with Xi Jinping"): kept
     return bool(gazetteer) and gazetteer.lookup(person.best_name) is not None

@@ -715,3 +715,16 @@ def test_two_bare_names_share_the_country_after_them():
     found = {m.name: m.country for m in officials_in_title(title, [], publisher_country="US")}
     assert found == {"Hollis Brandt": "US", "Mara Quint": "FR", "Tomas Reyle": "GB",
                      "Ines Varga": "GB"}  # fmt: skip
+
+
+def test_a_bare_name_after_and_is_not_an_official_unless_the_list_is_of_officials():
+    found = _people(
+        "President Dana Whitcombe condemned the detention of Arne Holt and Lukas Brenner and "
+        "called for their release. Secretary Hollis Brandt met with President Arlo Pennick and "
+        "Mara Quint. Minister Ines Varga called on Governor Tomas Reyle to free Arne Holt."
+    )
+    assert set(found) == {
+        "Dana Whitcombe", "Hollis Brandt", "Arlo Pennick", "Mara Quint", "Ines Varga",
+        "Tomas Reyle",
+    }  # fmt: skip
+    assert not found["Tomas Reyle"].attended and not found["Ines Varga"].attended
