@@ -269,6 +269,8 @@ def _classify(tokens):
         elif tok.text.isupper() and len(tok.text) > 1:
             if w in COUNTRY_WORDS:
                 tok.cls, tok.country = "country", COUNTRY_WORDS[w]
+            elif w in ("ceo", "cfo", "coo"):
+                tok.cls = "title"  # "Dr. X, CEO, American College of …"
             else:
                 tok.cls = "acro"
         elif w in TITLE_HEADS:
@@ -580,16 +582,39 @@ def _title_after(tokens, body, j):
             words.append(tok)
         elif tok.text in ",()":
             words.append(tok)
+        elif tok.cls == "name" and (
+            _core_title_ahead(tokens, k)
+            or any(t.low in TITLE_CORE and t.cls == "title" for t in words)
+            and _core_title_ahead(tokens, k, ahead=("inst",))
+        ):
+            # ", National Political Director, American Civil Liberties Union": title and body.
+            words.append(tok)
         else:
             break
         k += 1
     while words and (words[-1].text in ",(" or words[-1].low in TITLE_CONNECTORS):
         words.pop()
-    if not words or words[0].cls not in ("title", "ltitle", "inst", "country", "acro"):
+    if not words or words[0].cls not in ("title", "ltitle", "inst", "country", "acro", "name"):
         return "", ""
     if not any(t.low in TITLE_CORE and t.cls in ("title", "ltitle") for t in words):
         return "", ""
     return _clean(body[words[0].start : words[-1].end]), _title_country(words)
+
+
+def _core_title_ahead(tokens, k, ahead=("title",)):
+    """Whether a title's core word ("Director") follows token k before the next comma (or, with
+    ahead=("inst",), an institution word: "… Civil Liberties Union")."""
+    sentence = tokens[k].sentence
+    for tok in tokens[k + 1 : k + 6]:
+        if (
+            tok.text in ",;()"
+            or tok.sentence != sentence
+            or tok.cls not in ("name", "title", "inst")
+        ):
+            return False
+        if tok.cls in ahead and (tok.cls != "title" or tok.low in TITLE_CORE):
+            return True
+    return False
 
 
 def _plural_list_titles(body, spans_by_pos):

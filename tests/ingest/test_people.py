@@ -728,3 +728,15 @@ def test_a_bare_name_after_and_is_not_an_official_unless_the_list_is_of_official
         "Tomas Reyle",
     }  # fmt: skip
     assert not found["Tomas Reyle"].attended and not found["Ines Varga"].attended
+
+
+def test_an_apposition_with_words_no_lexicon_knows_before_its_title():
+    found = _people(
+        "Participants:\n\n• Dr. Mara Quint, CEO, American College of Surgeons\n"
+        "• Tomas Reyle, National Political Director, American Civil Liberties Union\n"
+    )
+    got = {n: (m.title, m.country, m.attended) for n, m in found.items()}
+    assert got == {
+        "Mara Quint": ("CEO, American College", "US", True),
+        "Tomas Reyle": ("National Political Director, American Civil Liberties Union", "US", True),
+    }
