@@ -25,7 +25,8 @@ TITLE_HEADS = {
     "sub-secretary", "subsecretary", "superintendent", "treasurer", "under", "undersecretaries",
     "undersecretary", "vice", "vice-president",
     # Offices of monarchies, the Holy See and Ireland, as English readouts write them.
-    "ceo", "cfo", "coo", "founder", "co-founder", "crown", "emir", "amir", "sultan", "pope", "pontiff", "taoiseach", "tánaiste", "tanaiste",
+    "ceo", "cfo", "coo", "founder", "co-founder", "crown", "emir", "amir", "sultan", "pope",
+    "pontiff", "taoiseach", "tánaiste", "tanaiste",
 }  # fmt: skip
 
 # Offices a government gives one person at a time: two people holding one of them in a document
