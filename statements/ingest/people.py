@@ -89,7 +89,8 @@ LOWER_TITLES |= {"subsecretario", "subsecretaria", "embajador", "embajadora", "m
 LOWER_TITLES |= {"ministra", "gobernador", "gobernadora", "fiscal", "director", "directora"}
 LOWER_TITLES |= {"asesor", "asesora"}
 LOWER_TITLES |= _normset(lexicon_es.LOWER_TITLES)  # Spanish: "la viceministra de Comercio"
-LONE_LOWER_TITLES = {"presidente", "presidenta", "canciller", "fiscal", "titular"}
+LOWER_TITLES |= {"leader"}  # "DPRK leader Kim", "opposition leader X"
+LONE_LOWER_TITLES = {"presidente", "presidenta", "canciller", "fiscal", "titular", "leader"}
 LONE_LOWER_TITLES |= _normset(lexicon_es.LONE_LOWER_TITLES)  # "el embajador Ken Salazar"
 # Lowercase words allowed in a list of people around a meeting verb ("… and officials hosted").
 LIST_FILLERS = {
@@ -366,7 +367,9 @@ class Occurrence:
     honorific: bool = False
     possessive: bool = False
     end_at: int = -1  # offset after the name's last word
-    only_listed: bool = False  # a bare name found only because "and" stands before it
+    # Found only because "and" stands before it, or one word opening a sentence before "said":
+    # an official only if a fuller mention joins it.
+    only_listed: bool = False
     quoted: bool = False  # named as the speaker of a quote ("… ,” Biden said)
     # "X …, accompanied by Y": Y is in X's delegation, so takes X's country when it has none.
     follows: Occurrence | None = None
@@ -510,6 +513,13 @@ def _title_before(tokens, body, i):
             or (idx + 1 < len(words) and words[idx + 1].low in ("of", "for", "de", "del"))
         )
         for idx, t in enumerate(words)
+    )
+    # "State Department Senior … Bureau Official X": an official of a named office.
+    has_core = has_core or (
+        len(words) >= 2
+        and words[-1].low == "official"
+        and i + 1 < len(tokens)
+        and tokens[i + 1].cls in ("name", "initial")  # a full name, not "Official Travel"
     )
     if not has_core:
         # A title phrase ending in a comma before the name: only with a title in it.
@@ -919,8 +929,23 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         occ.title, occ.country, occ.how = appositive, app_country, "apposition"
         occ.country_how = "title" if app_country else ""
         return occ
+    if (
+        prev is not None
+        and prev.low in ("for", "of", "on")
+        and i > 1
+        and tokens[i - 2].cls == "inst"
+        and not honorific
+    ):
+        return None  # "the Joint Steering Group for Advanced Capabilities": the group's name
     if attribution:
         occ.how = "quote attribution"
+        # "Investments announced by …": one capitalised word opening a sentence is seldom a
+        # person; it counts only if a fuller mention of the same person joins it.
+        first = i
+        while first > 0 and tokens[first - 1].sentence == tokens[i].sentence:
+            first -= 1
+        occ.only_listed = j - i == 1 and all(t.cls == "punct" for t in tokens[first:i])
+        occ.quoted = not occ.only_listed
         return occ
     of_country = _country_after(tokens, j) or _shared_country_after(tokens, j)
     if len(words) >= 2 and of_country and len(significant) == len(words):
@@ -1362,6 +1387,7 @@ def officials_in_title(title: str, known, *, publisher_country: str = "", gazett
     Leyen …") that its body does not: signatories, only mentioned; in a readout of a meeting or
     a call, the people it met. Position 0, before the body."""
     found = []
+    title = latin_lookalikes(title)
     known_words = {w for other in known for seen in _forms(other) for w in name_words(seen)}
     reports_meeting = bool(_TITLE_REPORTS_MEETING.search(_norm(title)))
     for mention in find_officials(title, publisher_country=publisher_country, gazetteer=gazetteer):
@@ -1380,6 +1406,21 @@ def officials_in_title(title: str, known, *, publisher_country: str = "", gazett
         mention.position, mention.how_found = 0, "document title"
         found.append(mention)
     return found
+
+
+# Cyrillic letters that look Latin, as they slip into names ("Niinistӧ" with a Cyrillic ӧ).
+_LOOKALIKES = str.maketrans("аеорсухіјѕӧӓАВЕКМНОРСТХІЈЅ", "aeopcyxijsöäABEKMHOPCTXIJS")
+
+
+def latin_lookalikes(text: str) -> str:
+    """Words written in Latin letters with a Cyrillic look-alike or two, in Latin letters only."""
+
+    def fix(m):
+        word = m.group()
+        latin = sum("a" <= c.lower() <= "z" for c in word)
+        return word.translate(_LOOKALIKES) if latin >= len(word) / 2 else word
+
+    return re.sub(r"\w+", fix, text)
 
 
 # "Readout from NSC Spokesperson X on …", "Statement by Y Welcoming …": the voice of the document,

@@ -740,3 +740,23 @@ def test_an_apposition_with_words_no_lexicon_knows_before_its_title():
         "Mara Quint": ("CEO, American College", "US", True),
         "Tomas Reyle": ("National Political Director, American Civil Liberties Union", "US", True),
     }
+
+
+def test_names_that_are_not_people_and_people_the_old_rules_missed():
+    found = _people(
+        "The Joint Working Group for Digital Resilience met on May 3.\n\n"
+        "Grants announced by the Department can be found online.\n\n"
+        "Secretary Hollis Brandt and Western Hemisphere Bureau Official Tomas Reyle discussed "
+        "the recent summit between Russian President Arkady Volkov and DPRK leader Kim."
+    )
+    assert set(found) == {"Hollis Brandt", "Tomas Reyle", "Arkady Volkov", "Kim"}
+    assert found["Kim"].title == "DPRK leader"
+
+
+def test_a_cyrillic_look_alike_in_a_title_is_the_body_s_name():
+    from statements.ingest.people import latin_lookalikes, officials_in_title
+
+    assert latin_lookalikes("Niinist\u04e7 of Finland, Путин") == "Niinistö of Finland, Путин"
+    body = find_officials("President Sauli Niinistö met President Dana Whitcombe today.")
+    title = "Readout of President Whitcombe’s Meeting with President Niinist\u04e7 of Finland"
+    assert officials_in_title(title, body, publisher_country="US") == []
