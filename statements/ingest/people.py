@@ -785,6 +785,7 @@ def find_officials(
         if occ is not None:
             occurrences.append(occ)
 
+    _plural_titles(tokens, body, occurrences)
     _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues, sentences)
     _mark_participant_lists(body, occurrences)
     occurrences.extend(_transcript_speakers(body))
@@ -794,6 +795,75 @@ def find_officials(
     _follow_delegation_heads(people, mentions)
     _country_of_the_sentence(tokens, sentences, mentions, publisher_country)
     return mentions
+
+
+PLURAL_HEADS = {
+    "advisors": "Advisor", "advisers": "Adviser", "directors": "Director",
+    "secretaries": "Secretary", "ministers": "Minister", "ambassadors": "Ambassador",
+    "envoys": "Envoy", "coordinators": "Coordinator", "commissioners": "Commissioner",
+    "representatives": "Representative", "chairs": "Chair", "governors": "Governor",
+}  # fmt: skip
+# Between two people of one list: "X of Japan, Y of the ROK, and Z".
+_LIST_GLUE = {",", "and", "of", "the", "(", ")"}
+
+
+def _plural_titles(tokens, body, occurrences):
+    """A plural title before a list gives each person in it the singular: "Senior Directors X and
+    Y", "Deputy National Security Advisors: X of France, Y of Italy", "his national security
+    advisor counterparts X of Japan, Y of the ROK"."""
+    ordered = sorted((o for o in occurrences if o.start >= 0), key=lambda o: o.start)
+    for n, occ in enumerate(ordered):
+        if occ.title and occ.title.split()[-1].casefold() in PLURAL_HEADS:
+            words = occ.title.split()
+            occ.title = " ".join([*words[:-1], PLURAL_HEADS[words[-1].casefold()]])
+        elif not occ.title and not occ.honorific:
+            occ.title = _plural_title_before(tokens, body, occ.start)
+            if not occ.title:
+                continue
+            occ.how = occ.how or "title"
+        else:
+            continue
+        title, last = occ.title, occ
+        for nxt in ordered[n + 1 :]:
+            between = tokens[last.end : nxt.start]
+            glue = all(t.text in _LIST_GLUE or t.cls == "country" for t in between)
+            if not between or not glue or tokens[nxt.start].sentence != tokens[occ.start].sentence:
+                break
+            if not nxt.title:
+                nxt.title = title
+                if occ.country_how == "title" and not nxt.country:
+                    nxt.country, nxt.country_how = occ.country, "title"
+            last = nxt
+
+
+def _plural_title_before(tokens, body, i):
+    """The singular of a plural title written just before token i (after an optional colon)."""
+    k = i - 1
+    if k >= 0 and tokens[k].text == ":":
+        k -= 1
+    if k < 0:
+        return ""
+    head = tokens[k]
+    lowercase = head.low == "counterparts"
+    if lowercase:
+        k -= 1
+        end = k
+        while (
+            k >= 0
+            and tokens[k].cls in ("lower", "ltitle")
+            and (tokens[k].low in TITLE_HEADS or tokens[k].low in INSTITUTION_WORDS)
+        ):
+            k -= 1
+        if end == k or tokens[end].low not in TITLE_CORE:
+            return ""
+        return _clean(body[tokens[k + 1].start : tokens[end].end])
+    if head.low not in PLURAL_HEADS or not head.text[0].isupper():
+        return ""
+    k -= 1
+    while k >= 0 and tokens[k].cls in ("title", "inst", "acro", "country", "place"):
+        k -= 1
+    words = [t.text for t in tokens[k + 1 : i - (2 if tokens[i - 1].text == ":" else 1)]]
+    return " ".join([*words, PLURAL_HEADS[head.low]])
 
 
 def _country_of_the_sentence(tokens, sentences, mentions, publisher_country):

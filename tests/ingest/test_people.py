@@ -760,3 +760,23 @@ def test_a_cyrillic_look_alike_in_a_title_is_the_body_s_name():
     body = find_officials("President Sauli Niinistö met President Dana Whitcombe today.")
     title = "Readout of President Whitcombe’s Meeting with President Niinist\u04e7 of Finland"
     assert officials_in_title(title, body, publisher_country="US") == []
+
+
+def test_a_plural_title_before_a_list_gives_each_person_the_singular():
+    found = _people(
+        "Secretary Hollis Brandt met with his foreign minister counterparts Arlo Pennick of "
+        "Norway, Tomas Reyle of Denmark, and Ines Varga of Hungary. Also present were White House "
+        "Senior Directors Mara Quint and Lena Marsh. He later met the Deputy National Security "
+        "Advisors: Otto Brill of France and Ruth Kell of Italy."
+    )
+    got = {n: (m.title, m.country) for n, m in found.items()}
+    assert got == {
+        "Hollis Brandt": ("Secretary", "US"),
+        "Arlo Pennick": ("foreign minister", "NO"),
+        "Tomas Reyle": ("foreign minister", "DK"),
+        "Ines Varga": ("foreign minister", "HU"),
+        "Mara Quint": ("White House Senior Director", "US"),
+        "Lena Marsh": ("White House Senior Director", "US"),
+        "Otto Brill": ("Deputy National Security Advisor", "FR"),
+        "Ruth Kell": ("Deputy National Security Advisor", "IT"),
+    }
