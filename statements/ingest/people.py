@@ -53,6 +53,7 @@ def _normset(words):
 
 
 TITLE_HEADS = _normset(lexicon.TITLE_HEADS)
+EAST_ASIAN_SURNAMES = _normset(lexicon.EAST_ASIAN_SURNAMES)
 TITLE_CORE = _normset(lexicon.TITLE_CORE)
 INSTITUTION_WORDS = _normset(lexicon.INSTITUTION_WORDS)
 STOPWORDS = _normset(lexicon.STOPWORDS)
@@ -190,6 +191,7 @@ SINGULAR = {
     "Vice Ministers": "Vice Minister", "Directors": "Director", "Ambassadors": "Ambassador",
     "Governors": "Governor",
 }  # fmt: skip
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Departments conventionally written "Secretary of the …" whatever preposition the list used.
 OF_THE = {"interior", "treasury", "navy", "army", "air force"}
 OFFICE_COUNTRY = {_norm(k): v for k, v in lexicon.OFFICE_COUNTRY.items()}
@@ -291,6 +293,16 @@ def _classify(tokens):
             tok.cls = "name"
         if tok.cls in ("acro", "inst") and w in INSTITUTION_COUNTRY:
             tok.country = INSTITUTION_COUNTRY[w]
+    # "Korean Foreign Minister Park Min-ji": a common East Asian family name before a given name
+    # is a name, whatever else the word means.
+    for tok, nxt in zip(tokens, tokens[1:], strict=False):
+        if (
+            tok.low in EAST_ASIAN_SURNAMES
+            and tok.cls in ("inst", "place", "stop")
+            and tok.text[:1].isupper()
+            and nxt.cls == "name"
+        ):
+            tok.cls, tok.country = "name", ""
     # "el fiscal general", "the secretary general": a lowercase title goes on.
     for prev, tok in zip(tokens, tokens[1:], strict=False):
         title_goes_on = tok.low in ("general", "adjunto", "adjunta") and prev.cls == "ltitle"
@@ -487,6 +499,8 @@ def _title_before(tokens, body, i):
             or (
                 tok.text == ","
                 and k > 0
+                # "The Department of Commerce, Secretary X said": a title starts after the comma
+                and not (k + 1 < i and tokens[k + 1].cls == "title")
                 and (
                     tokens[k - 1].cls in ("inst", "acro", "country", "place", "ltitle")
                     or tokens[k - 1].text == ")"
@@ -1042,7 +1056,12 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
 
 
 def _country_after(tokens, j):
-    """'Prime Minister Mark Carney of Canada' -> CA."""
+    """'Prime Minister Mark Carney of Canada' -> CA; 'Ferdinand Marcos, Jr. of the Philippines'."""
+    suffix = j
+    if suffix < len(tokens) and tokens[suffix].text == ",":
+        suffix += 1
+    if suffix < len(tokens) and tokens[suffix].low.rstrip(".") in NAME_SUFFIXES:
+        j = suffix + 1
     if j + 1 < len(tokens) and tokens[j].low == "of":
         k = j + 2 if tokens[j + 1].low == "the" else j + 1  # "of the United Kingdom"
         if k < len(tokens) and tokens[k].cls == "country":
@@ -1292,18 +1311,22 @@ def _attend_list(tokens, indexes, by_token, attend, country, hosts_only=False, s
             if host and not re.search(r"(?i)ambassador|embassy|charg|consul", occ.title):
                 attend(occ, country)
         country = ""
-    named = {occ.country for occ in people if occ.country_how == "title"}
-    named |= {
-        tokens[idx].country
+    # (token index, country) of each country the list names.
+    sources = [(occ.start, occ.country) for occ in people if occ.country_how == "title"]
+    sources += [
+        (idx, tokens[idx].country)
         for idx in indexes
         if tokens[idx].country
         and tokens[idx].cls == "country"
         and not (idx > 0 and tokens[idx - 1].low == "to")
-    }
-    named.discard("")
-    list_country = country or (next(iter(named)) if len(named) == 1 and share else "")
+    ]
+    named = {code for _, code in sources} - {""}
     for occ in people:
-        attend(occ, list_country)
+        # The list's one country goes forward, never back: in "co-chaired by Assistant Secretary
+        # X and Deputy Minister Y of Canada", Canada is Y's, not X's.
+        ahead = any(at < occ.start and code for at, code in sources)
+        shared = next(iter(named)) if len(named) == 1 and share and ahead else ""
+        attend(occ, country or shared)
 
 
 @dataclass

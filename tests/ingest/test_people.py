@@ -780,3 +780,20 @@ def test_a_plural_title_before_a_list_gives_each_person_the_singular():
         "Otto Brill": ("Deputy National Security Advisor", "FR"),
         "Ruth Kell": ("Deputy National Security Advisor", "IT"),
     }
+
+
+def test_a_country_goes_forward_in_a_list_and_an_organisation_before_a_comma_is_not_a_title():
+    found = _people(
+        "The working group was co-chaired by Assistant Secretary Lena Marsh and Deputy Minister "
+        "Ruth Kell of Canada. Secretary Hollis Brandt met with Mexican President Arlo Pennick, "
+        "Jr. and Foreign Secretary Tomas Reyle. The Department of Commerce, Secretary Mara Quint "
+        "said, will lead. Vice President Ines Varga met with President Otto Brill, Jr. of the "
+        "Philippines and with Korean Foreign Minister Park Min-ji."
+    )
+    got = {n: (m.title, m.country) for n, m in found.items()}
+    assert got["Lena Marsh"] == ("Assistant Secretary", "US")
+    assert got["Ruth Kell"] == ("Deputy Minister", "CA")
+    assert got["Tomas Reyle"] == ("Foreign Secretary", "MX")
+    assert got["Mara Quint"] == ("Secretary", "US")
+    assert got["Otto Brill"] == ("President", "PH")
+    assert got["Park Min-ji"] == ("Korean Foreign Minister", "KR")
