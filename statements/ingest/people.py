@@ -160,7 +160,8 @@ OBJECT_CUES = re.compile(
     # "The Israeli interagency delegation was led by": the adjective may stand a word or two off.
     r"(?P<adj>\b[A-Z][\w\.’']*\s+)?(?:(?!(?:and|or|with|of|to|from)\s)[a-z][\w-]*\s+){0,2}?"
     r"(?:delegation|delegations|trip|visit|mission|team)\s+"
-    r"(?:\w+\s+){0,3}?(?:led|headed)\s+by\b"
+    # "… and the Mexican delegation by Undersecretary X": "led" said once for the list.
+    r"(?:(?:\w+\s+){0,3}?(?:led|headed)\s+)?by\b"
     r"|\b(?:accompanied|joined)\s+by\b"
     r"|\bmet(?:\s+[\w’']+){0,4}?\s+with\b|\bmeetings?\s+with\b|\bmeet\s+(?:\w+\s+){0,2}?with\b"
     r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened)\s+by\b"
@@ -1414,6 +1415,7 @@ def _to_mention(person, gazetteer, publisher_country, body=""):
         and _is_plain_national_title(title)
         and _title_in_government(title, publisher_country)
         and publisher_country not in _visits(occs, body)
+        and not title.endswith("leader")  # "opposition leader X": of no government
     ):
         country, country_how = publisher_country, "publisher"
     hows = [o.how for o in occs]

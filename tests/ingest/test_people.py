@@ -797,3 +797,20 @@ def test_a_country_goes_forward_in_a_list_and_an_organisation_before_a_comma_is_
     assert got["Mara Quint"] == ("Secretary", "US")
     assert got["Otto Brill"] == ("President", "PH")
     assert got["Park Min-ji"] == ("Korean Foreign Minister", "KR")
+
+
+def test_heads_of_delegation_in_a_working_group_attended_with_their_delegations_country():
+    found = _people(
+        "Today, President Dana Whitcombe convened the third meeting of the Trilateral Working "
+        "Group. The U.S. delegation was led by Deputy Secretary Hollis Brandt; the Canadian "
+        "delegation by Deputy Minister Ruth Kell; and the Mexican delegation by Undersecretary "
+        "Tomas Reyle. The Vice President thanked opposition leader Ana Ruiz."
+    )
+    got = {n: (m.country, m.attended) for n, m in found.items()}
+    assert got == {
+        "Dana Whitcombe": ("US", True),
+        "Hollis Brandt": ("US", True),
+        "Ruth Kell": ("CA", True),
+        "Tomas Reyle": ("MX", True),
+        "Ana Ruiz": ("", False),  # a party's leader is of no government
+    }
