@@ -1220,12 +1220,14 @@ ATTENDED_AFTER = re.compile(
     r"|(?:also\s+)?(?:attended|joined|participated|took\s+part))\b",
     re.IGNORECASE,
 )
-# A meeting (a noun) named inside a phrase about another occasion: "ahead of President X’s meeting
-# with President Y", "The meeting followed President X’s bilateral meeting with Y" (no comma
-# between); not "Following the summit, X met with Y" (a verb, the readout's own meeting).
+# Someone else's meeting (a noun, owned) named inside a phrase about another occasion: "ahead of
+# President X’s meeting with President Y", "The meeting followed President X’s bilateral meeting
+# with Y" (no comma between); not "Following the summit, X met with Y" (a verb, the readout's own
+# meeting) nor "Following his meeting with X today, …".
 ANOTHER_OCCASION_BEFORE = re.compile(
     r"\b(?:ahead\s+of|in\s+advance\s+of|in\s+preparation\s+for|prior\s+to|before|after"
-    r"|following|follow(?:ed|s)|preced(?:ed|es|ing))\s+(?:[^\s,;]+\s+){0,6}$",
+    r"|following|follow(?:ed|s)|preced(?:ed|es|ing))\s+(?:[^\s,;]+\s+){0,4}?"
+    r"[^\s,;]+[’']s\s+(?:[^\s,;]+\s+){0,2}$",
     re.IGNORECASE,
 )
 

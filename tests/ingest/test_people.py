@@ -814,3 +814,11 @@ def test_heads_of_delegation_in_a_working_group_attended_with_their_delegations_
         "Tomas Reyle": ("MX", True),
         "Ana Ruiz": ("", False),  # a party's leader is of no government
     }
+
+
+def test_ones_own_meeting_after_following_is_still_this_meeting():
+    found = _people(
+        "Following his meeting with President Arlo Pennick today, Secretary Hollis Brandt "
+        "announced new aid."
+    )
+    assert found["Arlo Pennick"].attended
