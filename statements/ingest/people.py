@@ -1133,6 +1133,10 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         return body[start:end]
 
     blocked = {id(o): _about_another_time(sentence_text(o)) for o in occurrences}
+    for occ in occurrences:
+        # "On behalf of President X, the First Lady led …": X sent someone, X was not there.
+        if ON_BEHALF_OF.search(body[max(0, occ.position - 60) : occ.position]):
+            blocked[id(occ)] = True
 
     def attend(occ, country=""):
         if blocked[id(occ)] or occ.possessive:
@@ -1232,6 +1236,11 @@ ANOTHER_OCCASION_BEFORE = re.compile(
 )
 
 
+ON_BEHALF_OF = re.compile(
+    r"\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of|en\s+nombre\s+de|en\s+representaci[oó]n\s+de)"
+    r"\s+(?:the\s+|el\s+|la\s+)?(?:[\w.’']+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # The day of the meeting a readout reports: "spoke today", "met yesterday evening", "Earlier today".
 NOW_ANCHOR = re.compile(
     r"\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening))\b(?![’']s)", re.IGNORECASE

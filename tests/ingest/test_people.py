@@ -822,3 +822,15 @@ def test_ones_own_meeting_after_following_is_still_this_meeting():
         "announced new aid."
     )
     assert found["Arlo Pennick"].attended
+
+
+def test_the_one_on_whose_behalf_a_delegation_went_did_not_attend():
+    found = _people(
+        "On behalf of President Dana Whitcombe, First Lady Ines Varga led the Presidential "
+        "Delegation to the inauguration. The delegation included Senator Karl Weiss."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Dana Whitcombe": False,
+        "Ines Varga": True,
+        "Karl Weiss": True,
+    }
