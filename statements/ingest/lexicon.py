@@ -24,12 +24,35 @@ TITLE_HEADS = {
     "sheikh", "solicitor", "speaker", "special", "spokesman", "spokesperson", "spokeswoman",
     "sub-secretary", "subsecretary", "superintendent", "treasurer", "under", "undersecretaries",
     "undersecretary", "vice", "vice-president",
+    # Offices of monarchies, the Holy See and Ireland, as English readouts write them.
+    "ceo", "cfo", "coo", "founder", "co-founder", "crown", "emir", "amir", "sultan", "pope",
+    "pontiff", "taoiseach", "tánaiste", "tanaiste",
 }  # fmt: skip
+
+# Offices a government gives one person at a time: two people holding one of them in a document
+# are of two governments ("President Biden and President von der Leyen").
+ONE_HOLDER_OFFICES = {
+    "president", "vice president", "prime minister", "deputy prime minister", "chancellor",
+    "king", "queen", "first lady", "secretary of state", "foreign minister", "foreign secretary",
+    "national security advisor", "national security adviser", "homeland security advisor",
+    "secretary of defense", "defense minister", "minister of defense", "attorney general",
+    "secretary of the treasury", "finance minister", "minister of finance",
+    "minister of foreign affairs", "secretary of foreign affairs", "president-elect",
+}  # fmt: skip
+
+# Offices only one state has: their holder is of that state ("Pope Francis", "Taoiseach Martin").
+OFFICE_COUNTRY = {
+    "pope": "VA",
+    "pontiff": "VA",
+    "taoiseach": "IE",
+    "tánaiste": "IE",
+    "tanaiste": "IE",
+}
 
 # Title words that end a title: one of these must be in a phrase for it to be a title.
 TITLE_CORE = TITLE_HEADS - {
     "vice", "prime", "under", "deputy", "assistant", "acting", "senior", "special", "executive",
-    "interim", "foreign", "principal", "d'affaires", "attorney", "first",
+    "interim", "foreign", "principal", "d'affaires", "attorney", "first", "crown",
 }  # fmt: skip
 
 HEADS_OF_STATE = {"president", "prime minister", "premier", "chancellor", "king", "queen"}
@@ -39,6 +62,8 @@ HONORIFICS = {
     "ing.", "lic.",
     "madam", "miss", "mr.", "mrs.", "ms.", "prof.", "rep.", "sen.", "señor", "señora", "sir",
     "sr.", "sra.", "srta.",
+    # "His Holiness Pope Francis", "His Majesty, King …", "Her Excellency President …"
+    "holiness", "majesty", "highness", "excellency",
 }  # fmt: skip
 
 INSTITUTION_WORDS = {
@@ -240,6 +265,10 @@ REGIONS = {
     "quebec", "quintana roo", "sinaloa", "sonora", "south america", "tamaulipas", "texas",
     "the americas", "the caribbean", "veracruz", "virginia", "washington state",
     "western hemisphere", "yucatan", "yucatán",
+    # Continents and world regions, and their adjectives ("Senior Director for Africa X").
+    "africa", "african", "europe", "european", "asia", "asian", "middle east", "indo-pacific",
+    "eurasia", "oceania", "sahel", "balkans", "arctic", "sub-saharan africa", "east asia",
+    "south asia", "southeast asia", "central asia",
 }  # fmt: skip
 
 # fmt: skip

@@ -39,6 +39,9 @@ class FoundOfficial(OfficialMention):
 
     variants: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
+    # Where the country came from: "title", "delegation", "gazetteer", "publisher" (assumed from
+    # a plain title such as "President"), "sentence", "head" (of their delegation), or "".
+    country_how: str = ""
 
 
 def _norm(word: str) -> str:
@@ -50,6 +53,7 @@ def _normset(words):
 
 
 TITLE_HEADS = _normset(lexicon.TITLE_HEADS)
+EAST_ASIAN_SURNAMES = _normset(lexicon.EAST_ASIAN_SURNAMES)
 TITLE_CORE = _normset(lexicon.TITLE_CORE)
 INSTITUTION_WORDS = _normset(lexicon.INSTITUTION_WORDS)
 STOPWORDS = _normset(lexicon.STOPWORDS)
@@ -86,7 +90,8 @@ LOWER_TITLES |= {"subsecretario", "subsecretaria", "embajador", "embajadora", "m
 LOWER_TITLES |= {"ministra", "gobernador", "gobernadora", "fiscal", "director", "directora"}
 LOWER_TITLES |= {"asesor", "asesora"}
 LOWER_TITLES |= _normset(lexicon_es.LOWER_TITLES)  # Spanish: "la viceministra de Comercio"
-LONE_LOWER_TITLES = {"presidente", "presidenta", "canciller", "fiscal", "titular"}
+LOWER_TITLES |= {"leader"}  # "DPRK leader Kim", "opposition leader X"
+LONE_LOWER_TITLES = {"presidente", "presidenta", "canciller", "fiscal", "titular", "leader"}
 LONE_LOWER_TITLES |= _normset(lexicon_es.LONE_LOWER_TITLES)  # "el embajador Ken Salazar"
 # Lowercase words allowed in a list of people around a meeting verb ("… and officials hosted").
 LIST_FILLERS = {
@@ -96,6 +101,8 @@ LIST_FILLERS = {
     "later", "together", "both", "other", "several", "on", "at", "in", "against", "former",
     "outgoing", "incoming", "con", "y", "e", "así", "como", "para", "en",
 }  # fmt: skip
+# "spoke with newly appointed ROK National Security Advisor X": words that date a title.
+LIST_FILLERS |= {"newly", "new", "recently", "appointed", "elected", "re-elected", "designated"}
 LIST_FILLERS |= {"por", "al"}  # "acompañados por la asesora …, y por el embajador …"
 ATTRIBUTION_VERBS = (
     "said|says|added|adds|noted|notes|stated|states|remarked|explained|emphasized|emphasised|"
@@ -132,6 +139,13 @@ DELEGATION_REGION = re.compile(
     r"|(?P<adj>\b[A-Z][\w\.’']*)?\s*delegation\s+(?:also\s+)?"
     r"(?:included|includes|was\s+composed\s+of|comprised|consisted\s+of|was\s+made\s+up\s+of)\b"
     r"|\bparticipants\s+(?:included|were)\b|\battendees\s+(?:included|were)\b"
+    # "Additional representatives of the Government of Mexico included …", "Mexican officials
+    # taking part included …"
+    r"|\b(?:representatives|members|officials)\s+(?:of|from)\s+(?:the\s+)?"
+    r"(?:(?:Government|Delegation)\s+of\s+(?:the\s+)?)?(?P<of>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)"
+    r"\s+(?:also\s+)?(?:included|includes|were)\b"
+    r"|(?P<adj2>\b[A-Z][\w.’']*)\s+(?:representatives|officials|participants)\s+"
+    r"(?:(?:taking\s+part|present|participating)\s+)?(?:also\s+)?(?:included|includes|were)\b"
     # "Joining President Biden on the call were …"
     r"|\bJoining\s+(?:[\w’'.]+\s+){0,6}?(?:were|was)\b"
     r"|\b(?:also\s+)?(?:participating|attending|present)\s+(?:were|was)\b"
@@ -143,14 +157,17 @@ DELEGATION_REGION = re.compile(
     r"|\bcon\s+la\s+participaci[oó]n\s+de\b",
 )
 OBJECT_CUES = re.compile(
-    r"(?P<adj>\b[A-Z][\w\.’']*\s+)?(?:delegation|delegations|trip|visit|mission|team)\s+"
-    r"(?:\w+\s+){0,3}?(?:led|headed)\s+by\b"
+    # "The Israeli interagency delegation was led by": the adjective may stand a word or two off.
+    r"(?P<adj>\b[A-Z][\w\.’']*\s+)?(?:(?!(?:and|or|with|of|to|from)\s)[a-z][\w-]*\s+){0,2}?"
+    r"(?:delegation|delegations|trip|visit|mission|team)\s+"
+    # "… and the Mexican delegation by Undersecretary X": "led" said once for the list.
+    r"(?:(?:\w+\s+){0,3}?(?:led|headed)\s+)?by\b"
     r"|\b(?:accompanied|joined)\s+by\b"
     r"|\bmet(?:\s+[\w’']+){0,4}?\s+with\b|\bmeetings?\s+with\b|\bmeet\s+(?:\w+\s+){0,2}?with\b"
     r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened)\s+by\b"
-    r"|\bspoke(?:\s+[\w’']+){0,4}?\s+(?:with|to)\b|\b(?:called|phoned|telephoned)\b"
+    r"|\bspoke(?:\s+[\w’']+){0,4}?\s+(?:with|to)\b|\b(?:called(?!\s+(?:for|on|upon)\b)|phoned|telephoned)\b"
     r"|\btalks\s+with\b|\bcall\s+(?:today\s+|yesterday\s+)?with\b"
-    r"|\b(?:had|held|has|holds)\s+an?\s+(?:[\w’']+\s+){0,2}?(?:call|conversation)\s+"
+    r"|\b(?:had|held|has|holds)\s+(?:an?\s+)?(?:[\w’']+\s+){0,2}?(?:calls?|conversations?)\s+"
     r"(?:today\s+|yesterday\s+)?with\b|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
     r"|\baccompanied\b|\bjoined\b|\bmet\b"
     r"|\bse\s+reuni(?:ó|o|eron)\s+(?:[\wáéíóú]+\s+){0,3}?con\b"
@@ -175,8 +192,10 @@ SINGULAR = {
     "Vice Ministers": "Vice Minister", "Directors": "Director", "Ambassadors": "Ambassador",
     "Governors": "Governor",
 }  # fmt: skip
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Departments conventionally written "Secretary of the …" whatever preposition the list used.
 OF_THE = {"interior", "treasury", "navy", "army", "air force"}
+OFFICE_COUNTRY = {_norm(k): v for k, v in lexicon.OFFICE_COUNTRY.items()}
 
 TOKEN_RE = re.compile(
     r"(?P<abbr>(?:[A-Z]\.){2,}|EE\.\s?UU\.)"  # "U.S.", Spanish "EE.UU."
@@ -254,6 +273,8 @@ def _classify(tokens):
         elif tok.text.isupper() and len(tok.text) > 1:
             if w in COUNTRY_WORDS:
                 tok.cls, tok.country = "country", COUNTRY_WORDS[w]
+            elif w in ("ceo", "cfo", "coo"):
+                tok.cls = "title"  # "Dr. X, CEO, American College of …"
             else:
                 tok.cls = "acro"
         elif w in TITLE_HEADS:
@@ -273,6 +294,16 @@ def _classify(tokens):
             tok.cls = "name"
         if tok.cls in ("acro", "inst") and w in INSTITUTION_COUNTRY:
             tok.country = INSTITUTION_COUNTRY[w]
+    # "Korean Foreign Minister Park Min-ji": a common East Asian family name before a given name
+    # is a name, whatever else the word means.
+    for tok, nxt in zip(tokens, tokens[1:], strict=False):
+        if (
+            tok.low in EAST_ASIAN_SURNAMES
+            and tok.cls in ("inst", "place", "stop")
+            and tok.text[:1].isupper()
+            and nxt.cls == "name"
+        ):
+            tok.cls, tok.country = "name", ""
     # "el fiscal general", "the secretary general": a lowercase title goes on.
     for prev, tok in zip(tokens, tokens[1:], strict=False):
         title_goes_on = tok.low in ("general", "adjunto", "adjunta") and prev.cls == "ltitle"
@@ -348,6 +379,10 @@ class Occurrence:
     how: str = ""
     honorific: bool = False
     possessive: bool = False
+    end_at: int = -1  # offset after the name's last word
+    # Found only because "and" stands before it, or one word opening a sentence before "said":
+    # an official only if a fuller mention joins it.
+    only_listed: bool = False
     quoted: bool = False  # named as the speaker of a quote ("… ,” Biden said)
     # "X …, accompanied by Y": Y is in X's delegation, so takes X's country when it has none.
     follows: Occurrence | None = None
@@ -377,6 +412,10 @@ def _name_spans(tokens, body):
                 break
             if (
                 nxt.cls in ("name", "initial")
+                # "Lloyd J. Austin": after a middle initial comes a surname, even a city's name
+                or nxt.cls == "place"
+                and tokens[j - 1].cls == "initial"
+                and len(nxt.text) > 2
                 or nxt.cls == "particle"
                 and j + 1 < n
                 and tokens[j + 1].cls in ("name", "particle")
@@ -407,16 +446,20 @@ def _title_before(tokens, body, i):
     if k >= 0 and tokens[k].cls == "hon":
         honorific = True
         k -= 1
+        # "the Crown Prince of Bahrain, His Royal Highness X": the style, then the title.
+        while k >= 0 and tokens[k].low in ("royal", "imperial", "his", "her", "your"):
+            k -= 1
     end = k
     allowed = {"title", "ltitle", "inst", "country", "acro", "poss", "place"}
     while k >= 0:
         tok = tokens[k]
         if tok.sentence != tokens[i].sentence:
             break
+        after = k + 2 if k + 2 < len(tokens) and tokens[k + 1].low in ("the", "el", "la") else k + 1
         if (
             tok.low in ("and", "y")
-            and k + 1 < len(tokens)
-            and tokens[k + 1].cls in ("title", "ltitle")
+            and after < len(tokens)
+            and tokens[after].cls in ("title", "ltitle")
         ):
             break  # "The Prime Minister and President Arévalo": two people, two titles
         if tok.low in ("and", "y") and _ends_previous_person(tokens, k):
@@ -427,6 +470,13 @@ def _title_before(tokens, body, i):
             and tok.low in TITLE_CONNECTORS | TITLE_PREFIXES
         ):
             k -= 1
+        elif (
+            tok.cls == "name"
+            and 0 < k < i - 1
+            and tokens[k - 1].low in ("for", "of", "and", "on")
+            and tokens[k + 1].cls in ("inst", "title")
+        ):
+            k -= 1  # "Secretary for African Affairs X", "Security and Civil Protection, X"
         elif (
             tok.low in ("in", "en")
             and 0 < k < i - 1
@@ -450,6 +500,8 @@ def _title_before(tokens, body, i):
             or (
                 tok.text == ","
                 and k > 0
+                # "The Department of Commerce, Secretary X said": a title starts after the comma
+                and not (k + 1 < i and tokens[k + 1].cls == "title")
                 and (
                     tokens[k - 1].cls in ("inst", "acro", "country", "place", "ltitle")
                     or tokens[k - 1].text == ")"
@@ -477,6 +529,13 @@ def _title_before(tokens, body, i):
         )
         for idx, t in enumerate(words)
     )
+    # "State Department Senior … Bureau Official X": an official of a named office.
+    has_core = has_core or (
+        len(words) >= 2
+        and words[-1].low == "official"
+        and i + 1 < len(tokens)
+        and tokens[i + 1].cls in ("name", "initial")  # a full name, not "Official Travel"
+    )
     if not has_core:
         # A title phrase ending in a comma before the name: only with a title in it.
         return "", honorific, "", i - (1 if honorific else 0)
@@ -500,7 +559,11 @@ def _ends_previous_person(tokens, comma):
 
 def _title_country(words):
     """The country a title names for its holder: 'U.S. Ambassador to Mexico' -> US,
-    'Mexico's Ambassador to the U.S.' -> MX, 'President of Mexico' -> MX, 'DHS …' -> US."""
+    'Mexico's Ambassador to the U.S.' -> MX, 'President of Mexico' -> MX, 'DHS …' -> US,
+    'Pope' -> VA (an office only one state has)."""
+    for t in words:
+        if t.low in OFFICE_COUNTRY and t.cls == "title":
+            return OFFICE_COUNTRY[t.low]
     first_core = next(
         (
             idx
@@ -544,16 +607,39 @@ def _title_after(tokens, body, j):
             words.append(tok)
         elif tok.text in ",()":
             words.append(tok)
+        elif tok.cls == "name" and (
+            _core_title_ahead(tokens, k)
+            or any(t.low in TITLE_CORE and t.cls == "title" for t in words)
+            and _core_title_ahead(tokens, k, ahead=("inst",))
+        ):
+            # ", National Political Director, American Civil Liberties Union": title and body.
+            words.append(tok)
         else:
             break
         k += 1
     while words and (words[-1].text in ",(" or words[-1].low in TITLE_CONNECTORS):
         words.pop()
-    if not words or words[0].cls not in ("title", "ltitle", "inst", "country", "acro"):
+    if not words or words[0].cls not in ("title", "ltitle", "inst", "country", "acro", "name"):
         return "", ""
     if not any(t.low in TITLE_CORE and t.cls in ("title", "ltitle") for t in words):
         return "", ""
     return _clean(body[words[0].start : words[-1].end]), _title_country(words)
+
+
+def _core_title_ahead(tokens, k, ahead=("title",)):
+    """Whether a title's core word ("Director") follows token k before the next comma (or, with
+    ahead=("inst",), an institution word: "… Civil Liberties Union")."""
+    sentence = tokens[k].sentence
+    for tok in tokens[k + 1 : k + 6]:
+        if (
+            tok.text in ",;()"
+            or tok.sentence != sentence
+            or tok.cls not in ("name", "title", "inst")
+        ):
+            return False
+        if tok.cls in ahead and (tok.cls != "title" or tok.low in TITLE_CORE):
+            return True
+    return False
 
 
 def _plural_list_titles(body, spans_by_pos):
@@ -630,7 +716,8 @@ def _regions(body, regex, sentences):
     for m in regex.finditer(body):
         sentence_end = sentences.around(m.end())[1]
         groups = m.groupdict()
-        who = (groups.get("who") or groups.get("adj") or groups.get("es_adj") or "").strip()
+        who = next((groups[g] for g in ("who", "adj", "es_adj", "of", "adj2") if groups.get(g)), "")
+        who = who.strip()
         country = _country_of_words(who)
         regions.append((m.start(), m.end(), sentence_end, country))
     return regions
@@ -675,6 +762,7 @@ def _list_after(tokens, k):
 
 def _list_before(tokens, k):
     allowed = {"name", "initial", "title", "ltitle", "inst", "country", "acro", "hon", "particle"}
+    allowed |= {"place"}  # "Western Hemisphere Bureau Official X … also traveled"
     out = []
     sentence = tokens[k].sentence if k < len(tokens) else 0
     k -= 1
@@ -712,14 +800,85 @@ def find_officials(
         if occ is not None:
             occurrences.append(occ)
 
+    _plural_titles(tokens, body, occurrences)
     _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues, sentences)
     _mark_participant_lists(body, occurrences)
     occurrences.extend(_transcript_speakers(body))
     people = [person for person in _merge(occurrences) if _is_official(person, gazetteer)]
-    mentions = [_to_mention(group, gazetteer, publisher_country) for group in people]
+    mentions = [_to_mention(group, gazetteer, publisher_country, body) for group in people]
+    _one_holder_each(mentions, publisher_country)
     _follow_delegation_heads(people, mentions)
     _country_of_the_sentence(tokens, sentences, mentions, publisher_country)
     return mentions
+
+
+PLURAL_HEADS = {
+    "advisors": "Advisor", "advisers": "Adviser", "directors": "Director",
+    "secretaries": "Secretary", "ministers": "Minister", "ambassadors": "Ambassador",
+    "envoys": "Envoy", "coordinators": "Coordinator", "commissioners": "Commissioner",
+    "representatives": "Representative", "chairs": "Chair", "governors": "Governor",
+}  # fmt: skip
+# Between two people of one list: "X of Japan, Y of the ROK, and Z".
+_LIST_GLUE = {",", "and", "of", "the", "(", ")"}
+
+
+def _plural_titles(tokens, body, occurrences):
+    """A plural title before a list gives each person in it the singular: "Senior Directors X and
+    Y", "Deputy National Security Advisors: X of France, Y of Italy", "his national security
+    advisor counterparts X of Japan, Y of the ROK"."""
+    ordered = sorted((o for o in occurrences if o.start >= 0), key=lambda o: o.start)
+    for n, occ in enumerate(ordered):
+        if occ.title and occ.title.split()[-1].casefold() in PLURAL_HEADS:
+            words = occ.title.split()
+            occ.title = " ".join([*words[:-1], PLURAL_HEADS[words[-1].casefold()]])
+        elif not occ.title and not occ.honorific:
+            occ.title = _plural_title_before(tokens, body, occ.start)
+            if not occ.title:
+                continue
+            occ.how = occ.how or "title"
+        else:
+            continue
+        title, last = occ.title, occ
+        for nxt in ordered[n + 1 :]:
+            between = tokens[last.end : nxt.start]
+            glue = all(t.text in _LIST_GLUE or t.cls == "country" for t in between)
+            if not between or not glue or tokens[nxt.start].sentence != tokens[occ.start].sentence:
+                break
+            if not nxt.title:
+                nxt.title = title
+                if occ.country_how == "title" and not nxt.country:
+                    nxt.country, nxt.country_how = occ.country, "title"
+            last = nxt
+
+
+def _plural_title_before(tokens, body, i):
+    """The singular of a plural title written just before token i (after an optional colon)."""
+    k = i - 1
+    if k >= 0 and tokens[k].text == ":":
+        k -= 1
+    if k < 0:
+        return ""
+    head = tokens[k]
+    lowercase = head.low == "counterparts"
+    if lowercase:
+        k -= 1
+        end = k
+        while (
+            k >= 0
+            and tokens[k].cls in ("lower", "ltitle")
+            and (tokens[k].low in TITLE_HEADS or tokens[k].low in INSTITUTION_WORDS)
+        ):
+            k -= 1
+        if end == k or tokens[end].low not in TITLE_CORE:
+            return ""
+        return _clean(body[tokens[k + 1].start : tokens[end].end])
+    if head.low not in PLURAL_HEADS or not head.text[0].isupper():
+        return ""
+    k -= 1
+    while k >= 0 and tokens[k].cls in ("title", "inst", "acro", "country", "place"):
+        k -= 1
+    words = [t.text for t in tokens[k + 1 : i - (2 if tokens[i - 1].text == ":" else 1)]]
+    return " ".join([*words, PLURAL_HEADS[head.low]])
 
 
 def _country_of_the_sentence(tokens, sentences, mentions, publisher_country):
@@ -738,7 +897,30 @@ def _country_of_the_sentence(tokens, sentences, mentions, publisher_country):
             if tok.country and tok.cls in ("country", "place")
         } - {publisher_country, ""}
         if len(named) == 1:
-            mention.country = named.pop()
+            mention.country, mention.country_how = named.pop(), "sentence"
+
+
+ONE_HOLDER = _normset(lexicon.ONE_HOLDER_OFFICES)
+
+
+def _one_holder_each(mentions, publisher_country):
+    """A government has one President (one Vice President, one National Security Advisor…): of two
+    people holding such an office whom only their plain title made the publisher's ("President
+    Biden and President von der Leyen"), the one with other evidence stays, else the first named;
+    the others' country is left to the rest of the text."""
+    holders = {}
+    for mention in mentions:
+        office = _norm(mention.title).removeprefix("the ").strip()
+        if mention.country == publisher_country and office in ONE_HOLDER:
+            holders.setdefault(office, []).append(mention)
+    for group in holders.values():
+        assumed = [m for m in group if m.country_how == "publisher"]
+        if len(group) < 2 or not assumed:
+            continue
+        keep = assumed[0] if len(assumed) == len(group) else None
+        for mention in assumed:
+            if mention is not keep:
+                mention.country = mention.country_how = ""
 
 
 def _follow_delegation_heads(people, mentions):
@@ -751,6 +933,7 @@ def _follow_delegation_heads(people, mentions):
             head = person_of.get(id(occ.follows)) if occ.follows is not None else None
             if head is not None and head != n and mentions[head].country:
                 mentions[n].country = mentions[head].country
+                mentions[n].country_how = "head"
                 break
 
 
@@ -777,8 +960,18 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     ):
         return None  # "the Speaker's Lunch": what someone has, not who someone is
     title, honorific, country, _ = _title_before(tokens, body, i)
+    if (
+        j - i == 1
+        and prev is not None
+        and prev.low in ("for", "of", "and", "on")
+        and nxt is not None
+        and nxt.cls in ("inst", "title")
+        and not honorific
+    ):
+        return None  # "Secretary for African Affairs", "Security and Civil Protection": a title
     occ = Occurrence(name=name, start=i, end=j, position=tokens[i].start, honorific=honorific)
     occ.possessive = nxt is not None and nxt.cls == "poss"
+    occ.end_at = tokens[j - 1].end
     # A proper noun goes on ("Los Angeles Declaration", "Americas Partnership"): not a person.
     if (
         nxt is not None
@@ -821,10 +1014,25 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         occ.title, occ.country, occ.how = appositive, app_country, "apposition"
         occ.country_how = "title" if app_country else ""
         return occ
+    if (
+        prev is not None
+        and prev.low in ("for", "of", "on")
+        and i > 1
+        and tokens[i - 2].cls == "inst"
+        and not honorific
+    ):
+        return None  # "the Joint Steering Group for Advanced Capabilities": the group's name
     if attribution:
         occ.how = "quote attribution"
+        # "Investments announced by …": one capitalised word opening a sentence is seldom a
+        # person; it counts only if a fuller mention of the same person joins it.
+        first = i
+        while first > 0 and tokens[first - 1].sentence == tokens[i].sentence:
+            first -= 1
+        occ.only_listed = j - i == 1 and all(t.cls == "punct" for t in tokens[first:i])
+        occ.quoted = not occ.only_listed
         return occ
-    of_country = _country_after(tokens, j)
+    of_country = _country_after(tokens, j) or _shared_country_after(tokens, j)
     if len(words) >= 2 and of_country and len(significant) == len(words):
         # "Xavier Chatel of France": a person's name, then whose official they are.
         occ.country, occ.country_how, occ.how = of_country, "title", "context"
@@ -835,6 +1043,12 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             verb_after and verb_after.group(1).lower() in MEETING_VERBS
         ):
             occ.how = "context"
+            # "X and Y" alone says only that Y is in some list ("the detention of A and B").
+            occ.only_listed = (
+                prev is not None
+                and prev.low == "and"
+                and not (verb_after and verb_after.group(1).lower() in MEETING_VERBS)
+            )
             return occ
         if gazetteer and gazetteer.lookup(name) is not None and len(name_words(name)) >= 2:
             occ.how = "gazetteer"
@@ -843,12 +1057,27 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
 
 
 def _country_after(tokens, j):
-    """'Prime Minister Mark Carney of Canada' -> CA."""
+    """'Prime Minister Mark Carney of Canada' -> CA; 'Ferdinand Marcos, Jr. of the Philippines'."""
+    suffix = j
+    if suffix < len(tokens) and tokens[suffix].text == ",":
+        suffix += 1
+    if suffix < len(tokens) and tokens[suffix].low.rstrip(".") in NAME_SUFFIXES:
+        j = suffix + 1
     if j + 1 < len(tokens) and tokens[j].low == "of":
         k = j + 2 if tokens[j + 1].low == "the" else j + 1  # "of the United Kingdom"
         if k < len(tokens) and tokens[k].cls == "country":
             return tokens[k].country
     return ""
+
+
+def _shared_country_after(tokens, j):
+    """'Nick Catsaras and Matt Collins of the United Kingdom': two bare names share the country."""
+    if j + 2 >= len(tokens) or tokens[j].low != "and":
+        return ""
+    m = j + 1
+    while m < len(tokens) and tokens[m].cls in ("name", "initial"):
+        m += 1
+    return _country_after(tokens, m) if m - (j + 1) >= 2 else ""
 
 
 SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>[^\W\d_][\w\.’'\- ]{1,60}?):[ \t]", re.MULTILINE)
@@ -903,7 +1132,11 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         start, end = sentences.around(occ.position)
         return body[start:end]
 
-    blocked = {id(o): bool(PAST_CUES.search(sentence_text(o))) for o in occurrences}
+    blocked = {id(o): _about_another_time(sentence_text(o)) for o in occurrences}
+    for occ in occurrences:
+        # "On behalf of President X, the First Lady led …": X sent someone, X was not there.
+        if ON_BEHALF_OF.search(body[max(0, occ.position - 60) : occ.position]):
+            blocked[id(occ)] = True
 
     def attend(occ, country=""):
         if blocked[id(occ)] or occ.possessive:
@@ -931,6 +1164,10 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         listed = _list_after(tokens, k)
         sentence_start = sentences.around(m.start())[0]
         cue = m.group(0).lower()
+        if cue.startswith(("meeting", "talks", "call")) and ANOTHER_OCCASION_BEFORE.search(
+            body[sentence_start : m.start()]
+        ):
+            continue  # "ahead of President X’s meeting with President Y": not this meeting
         if not country and cue.startswith(("met", "meeting", "spoke", "talks")):
             # "led a U.S. delegation to Panama City, where he met with President X": X is the
             # host, of the country the delegation went to.
@@ -951,18 +1188,70 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             t.low in ("call", "conversation", "meeting", "talks", "videoconference")
             for t in tokens[k + 1 : k + 5]
         )
+        called_for = tok.low == "called" and k + 1 < len(tokens) and tokens[k + 1].low in (
+            "for", "on", "upon",
+        )  # fmt: skip
         if had_a_meeting or (
-            tok.cls in ("lower", "stop") and tok.low in MEETING_VERBS - {"meeting", "lead", "host"}
+            tok.cls in ("lower", "stop")
+            and tok.low in MEETING_VERBS - {"meeting", "lead", "host"}
+            and not called_for  # "called for their release" is no call
         ):
             # "X se reunió con …": the reflexive pronoun belongs to the verb.
             verb_at = k - 1 if k > 0 and tokens[k - 1].low == "se" else k
             # Subjects of one verb are often counterparts ("U.S. Coordinator X and Deputy Prime
-            # Minister Y co-hosted"): one's country is not given to the other.
-            _attend_list(tokens, _list_before(tokens, verb_at), by_token, attend, "", share=False)
-    # 4. Speakers quoted in the document.
+            # Minister Y co-hosted"): one's country is not given to the other, unless the verb
+            # says whom they spoke for ("… chaired the meeting for Mexico").
+            side = FOR_SIDE.match(body, tok.end)
+            country = _country_of_words(side.group("side")) if side else ""
+            listed = _list_before(tokens, verb_at)
+            _attend_list(tokens, listed, by_token, attend, country, share=False)
+    # 4. Speakers quoted in the document; "X, who was also in attendance".
     for occ in occurrences:
-        if occ.quoted:
+        after = body[tokens[occ.end - 1].end : tokens[occ.end - 1].end + 80] if occ.end > 0 else ""
+        if occ.quoted or ATTENDED_AFTER.match(after):
             attend(occ)
+
+
+# "X, Y and Z chaired the meeting for Mexico", "… met on behalf of Canada": the side they sat on.
+FOR_SIDE = re.compile(
+    r"\s+(?:(?:the|a|an|this|today’s|today's)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:for|on\s+behalf\s+of|representing)\s+(?:the\s+)?"
+    r"(?P<side>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*[.,;]"
+)
+# "…, NATO Secretary General X, who was also in attendance": a relative clause says they took part.
+ATTENDED_AFTER = re.compile(
+    r"\s*,?\s+who\s+(?:(?:was|were)\s+(?:also\s+)?(?:in\s+attendance|present|on\s+the\s+call)"
+    r"|(?:also\s+)?(?:attended|joined|participated|took\s+part))\b",
+    re.IGNORECASE,
+)
+# Someone else's meeting (a noun, owned) named inside a phrase about another occasion: "ahead of
+# President X’s meeting with President Y", "The meeting followed President X’s bilateral meeting
+# with Y" (no comma between); not "Following the summit, X met with Y" (a verb, the readout's own
+# meeting) nor "Following his meeting with X today, …".
+ANOTHER_OCCASION_BEFORE = re.compile(
+    r"\b(?:ahead\s+of|in\s+advance\s+of|in\s+preparation\s+for|prior\s+to|before|after"
+    r"|following|follow(?:ed|s)|preced(?:ed|es|ing))\s+(?:[^\s,;]+\s+){0,4}?"
+    r"[^\s,;]+[’']s\s+(?:[^\s,;]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+ON_BEHALF_OF = re.compile(
+    r"\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of|en\s+nombre\s+de|en\s+representaci[oó]n\s+de)"
+    r"\s+(?:the\s+|el\s+|la\s+)?(?:[\w.’']+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# The day of the meeting a readout reports: "spoke today", "met yesterday evening", "Earlier today".
+NOW_ANCHOR = re.compile(
+    r"\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening))\b(?![’']s)", re.IGNORECASE
+)
+
+
+def _about_another_time(sentence: str) -> bool:
+    """A sentence about another meeting ("the previous meeting", "held in 2023"), unless it dates
+    its own verb today or yesterday: "spoke yesterday with X to congratulate him on his victory in
+    the elections earlier this week" reports the call; the week is the election's."""
+    return bool(PAST_CUES.search(sentence)) and not NOW_ANCHOR.search(sentence)
 
 
 # "Participants:", "U.S. Delegation:", "The Mexican delegation included:" alone on a line, then a
@@ -1000,6 +1289,9 @@ def _mark_participant_lists(body, occurrences):
 DESTINATION_TO = re.compile(
     r"\b(?:delegation|trip|visit|travel(?:l?ed)?|traveling|travelling|mission|went|flew)\s+to\s+"
     r"(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})"
+    # A trip readout's paragraphs open with where they happened: "In Equatorial Guinea, Mr. X met
+    # with President Y", "While in Mauritania, …".
+    r"|^\s*(?:While\s+)?[Ii]n\s+(?:the\s+)?(?P<opening>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),"
 )
 _CITY_COUNTRY = {_norm(k): v for k, v in lexicon.CITIES.items()}
 
@@ -1007,7 +1299,7 @@ _CITY_COUNTRY = {_norm(k): v for k, v in lexicon.CITIES.items()}
 def _destination_country(text: str) -> str:
     """The country a delegation went to, from 'delegation to Panama City' or 'trip to Mexico'."""
     for m in DESTINATION_TO.finditer(text):
-        words = m.group("place").split()
+        words = (m.group("place") or m.group("opening")).split()
         for n in range(len(words), 0, -1):
             key = _norm(" ".join(words[:n]))
             if key in _CITY_COUNTRY:
@@ -1031,18 +1323,22 @@ def _attend_list(tokens, indexes, by_token, attend, country, hosts_only=False, s
             if host and not re.search(r"(?i)ambassador|embassy|charg|consul", occ.title):
                 attend(occ, country)
         country = ""
-    named = {occ.country for occ in people if occ.country_how == "title"}
-    named |= {
-        tokens[idx].country
+    # (token index, country) of each country the list names.
+    sources = [(occ.start, occ.country) for occ in people if occ.country_how == "title"]
+    sources += [
+        (idx, tokens[idx].country)
         for idx in indexes
         if tokens[idx].country
         and tokens[idx].cls == "country"
         and not (idx > 0 and tokens[idx - 1].low == "to")
-    }
-    named.discard("")
-    list_country = country or (next(iter(named)) if len(named) == 1 and share else "")
+    ]
+    named = {code for _, code in sources} - {""}
     for occ in people:
-        attend(occ, list_country)
+        # The list's one country goes forward, never back: in "co-chaired by Assistant Secretary
+        # X and Deputy Minister Y of Canada", Canada is Y's, not X's.
+        ahead = any(at < occ.start and code for at, code in sources)
+        shared = next(iter(named)) if len(named) == 1 and share and ahead else ""
+        attend(occ, country or shared)
 
 
 @dataclass
@@ -1071,6 +1367,8 @@ def _is_official(person, gazetteer) -> bool:
     (unless the gazetteer of officials knows them)."""
     if any(o.title or o.attended or o.quoted or o.country for o in person.occurrences):
         return True
+    if all(o.only_listed for o in person.occurrences):
+        return bool(gazetteer) and gazetteer.lookup(person.best_name) is not None
     if not all(o.honorific for o in person.occurrences):
         return True  # found by where the name stands ("met with Xi Jinping"): kept
     return bool(gazetteer) and gazetteer.lookup(person.best_name) is not None
@@ -1087,6 +1385,7 @@ def _merge(occurrences):
     for occ in order:
         fits = []
         words = name_words(occ.name)
+        words += [part for w in words if "-" in w for part in w.split("-")[:1]]  # "Osmani-Sadriu"
         candidates = {id(p): p for w in words for p in by_word.get(w, [])}.values()
         for person in candidates:
             score = name_score(occ.name, person.best_name)
@@ -1110,23 +1409,26 @@ def _merge(occurrences):
     return people
 
 
-def _to_mention(person, gazetteer, publisher_country):
+def _to_mention(person, gazetteer, publisher_country, body=""):
     occs = sorted(person.occurrences, key=lambda o: o.position)
     name = person.best_name
     titles = list(dict.fromkeys(o.title for o in occs if o.title))
     title = max(titles, key=len) if titles else ""
     country = person.country
+    country_how = next((o.country_how for o in occs if o.country == country and o.country_how), "")
     entry = gazetteer.lookup(name, country) if gazetteer else None
     if not country and entry is not None:
-        country = entry.country
+        country, country_how = entry.country, "gazetteer"
     if (
         not country
         and publisher_country
         and title
         and _is_plain_national_title(title)
         and _title_in_government(title, publisher_country)
+        and publisher_country not in _visits(occs, body)
+        and not title.endswith("leader")  # "opposition leader X": of no government
     ):
-        country = publisher_country
+        country, country_how = publisher_country, "publisher"
     hows = [o.how for o in occs]
     how = next(
         (
@@ -1145,7 +1447,27 @@ def _to_mention(person, gazetteer, publisher_country):
         how_found=how,
         variants=list(dict.fromkeys(o.name for o in occs)),
         titles=titles,
+        country_how=country_how,
     )
+
+
+# "President X’s upcoming State Visit to the United States", "X’s trip to Canada".
+VISIT_TO = re.compile(
+    r"[’']s\s+(?:[\w-]+\s+){0,3}?(?i:visit|trip|travel|journey)\s+to\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})"
+)
+
+
+def _visits(occs, body):
+    """Countries a person's own visit goes to: a visitor to a country is not its official."""
+    found = set()
+    for occ in occs:
+        if not occ.possessive or not body:
+            continue
+        m = VISIT_TO.match(body, occ.end_at) if occ.end_at >= 0 else None
+        if m:
+            found.add(_destination_country(f"visit to {m.group('place')}"))
+    return found - {""}
 
 
 def _title_in_government(title: str, country: str) -> bool:
@@ -1171,6 +1493,7 @@ def officials_in_title(title: str, known, *, publisher_country: str = "", gazett
     Leyen …") that its body does not: signatories, only mentioned; in a readout of a meeting or
     a call, the people it met. Position 0, before the body."""
     found = []
+    title = latin_lookalikes(title)
     known_words = {w for other in known for seen in _forms(other) for w in name_words(seen)}
     reports_meeting = bool(_TITLE_REPORTS_MEETING.search(_norm(title)))
     for mention in find_officials(title, publisher_country=publisher_country, gazetteer=gazetteer):
@@ -1183,12 +1506,36 @@ def officials_in_title(title: str, known, *, publisher_country: str = "", gazett
             continue  # "King Salman" of a body that names "King Salman bin Abdulaziz al-Saud"
         if not (mention.title or mention.country):
             continue  # a title line names people by title or country: "President Biden"
-        mention.attended = reports_meeting
+        author = AUTHOR_IN_TITLE.match(title)
+        by_author = author is not None and mention.name in author.group("author")
+        mention.attended = reports_meeting and not by_author
         mention.position, mention.how_found = 0, "document title"
         found.append(mention)
     return found
 
 
+# Cyrillic letters that look Latin, as they slip into names ("Niinistӧ" with a Cyrillic ӧ).
+_LOOKALIKES = str.maketrans("аеорсухіјѕӧӓАВЕКМНОРСТХІЈЅ", "aeopcyxijsöäABEKMHOPCTXIJS")
+
+
+def latin_lookalikes(text: str) -> str:
+    """Words written in Latin letters with a Cyrillic look-alike or two, in Latin letters only."""
+
+    def fix(m):
+        word = m.group()
+        latin = sum("a" <= c.lower() <= "z" for c in word)
+        return word.translate(_LOOKALIKES) if latin >= len(word) / 2 else word
+
+    return re.sub(r"\w+", fix, text)
+
+
+# "Readout from NSC Spokesperson X on …", "Statement by Y Welcoming …": the voice of the document,
+# not a participant in what it reports.
+AUTHOR_IN_TITLE = re.compile(
+    r"^\s*(?:joint\s+)?(?:readout|statement|remarks|press\s+statement)\s+(?:from|by)\s+"
+    r"(?P<author>.+?)\s+(?:on|of|welcoming|regarding|about|announcing|following|after|at|in)\s",
+    re.IGNORECASE,
+)
 # "Readout of … Meeting with Xavier Chatel of France …": the people a readout's title says met.
 _TITLE_REPORTS_MEETING = re.compile(
     r"\breadout\b.*\b(?:meeting|meets|met|call|calls|conversation|visit|talks|travel|trip)\b"

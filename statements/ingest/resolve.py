@@ -157,6 +157,9 @@ def name_score(a: str, b: str) -> float:
             return 0.6
         if len(short) == 1 and len(long_) >= 3 and long_[-2] == short[0]:
             return 0.6
+        # The first part of a hyphenated surname: "Osmani" of "Vjosa Osmani-Sadriu".
+        if len(short) == 1 and len(long_) >= 2 and long_[-1].startswith(short[0] + "-"):
+            return 0.6
         # ... also before a second surname with a particle ("Arévalo" of "… Arévalo de León").
         content = [word for word in long_ if word not in PARTICLES]
         if len(short) == 1 and len(content) >= 3 and content[-2] == short[0]:

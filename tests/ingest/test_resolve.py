@@ -39,6 +39,7 @@ from statements.models import Participant, ParticipantAlias
         ("Bárcena", "Alicia Bárcena Ibarra"),  # a Hispanic first surname alone
         ("Dr. Sherwood-Randall", "Ms. Elizabeth Sherwood-Randall"),  # honorifics are not names
         ("President Joseph R. Biden Jr.", "Joseph Biden"),
+        ("Brennik", "Ilira Brennik-Haxhiu"),  # the first part of a hyphenated surname
     ],
 )
 def test_same_person(a, b):
@@ -58,6 +59,7 @@ def test_same_person(a, b):
         ("Lisa Monaco", "Elizabeth Monaco"),
         ("Mark Johnson", "Ron Johnson"),
         ("Adam Cohen", "Adam Schiff"),
+        ("Haxhiu", "Ilira Brennik-Haxhiu"),  # not its second part
     ],
 )
 def test_never_the_same_person(a, b):
