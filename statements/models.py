@@ -335,7 +335,9 @@ class Participant(models.Model):
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
-    country = models.CharField(max_length=2, choices=Country.choices, blank=True, db_index=True)
+    # An ISO 3166 alpha-2 code, or the short code of the organisation an officer serves
+    # ("NATO", "ASEAN": statements/ingest/data/countries.yaml), hence longer than two letters.
+    country = models.CharField(max_length=8, choices=Country.choices, blank=True, db_index=True)
     titles = models.JSONField(default=list, blank=True, help_text="Every title the documents gave.")
     # The folded canonical name (accents, case and punctuation removed): the duplicate guard.
     name_key = models.CharField(max_length=200, editable=False)
@@ -828,7 +830,7 @@ class MeetingAttendance(models.Model):
     participant = models.ForeignKey(
         Participant, on_delete=models.CASCADE, related_name="attendances"
     )
-    delegation = models.CharField(max_length=2, choices=Country.choices, blank=True)
+    delegation = models.CharField(max_length=8, choices=Country.choices, blank=True)  # as country
     title = models.CharField(max_length=300, blank=True, help_text="The title held there.")
 
     objects = MeetingAttendanceQuerySet.as_manager()

@@ -296,3 +296,24 @@ def test_an_import_leaves_the_browse_page_counted(client):
     assert response.status_code == 200
     counting = [q["sql"] for q in queries if "GROUP BY" in q["sql"].upper()]
     assert counting == []
+
+
+NATO_CALL = """---
+title: Readout of the President's Call with the Secretary General of NATO
+date: '2024-02-05'
+source_url: https://www.whitehouse.gov/briefing-room/statements-releases/2024/02/05/nato-call/
+---
+
+Today, President Joe Biden spoke with NATO Secretary General Jens Stoltenberg. The leaders
+discussed preparations for the NATO Summit in Washington.
+"""
+
+
+def test_an_officer_of_an_organisation_is_imported_with_its_code(tmp_path):
+    """'NATO' is four letters: the import failed on PostgreSQL (a two-letter column) while SQLite
+    stored it, so one readout imported on one database and not the other."""
+    call_command(
+        "import_statements", str(write(tmp_path, "nato.md", NATO_CALL)), stdout=io.StringIO()
+    )
+    officer = Participant.objects.get(name__contains="Stoltenberg")
+    assert officer.country == "NATO"

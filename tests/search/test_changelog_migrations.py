@@ -16,6 +16,9 @@ from statements.search.changelog import SQLITE_TRIGGERS
 call_command("migrate", verbosity=0)
 call_command("import_statements", "fixtures/seeds", no_progress=True, verbosity=0)
 config = apps.get_app_config("statements")
+with connection.cursor() as cursor:  # a fresh migrate may itself rebuild a table the log names
+    cursor.execute("SELECT count(*) FROM statements_search_log WHERE op = 'r'")
+    (rebuilds_before,) = cursor.fetchone()
 # What `migrate` does around a plan with a migration that adds a column with a default
 # (SQLite rebuilds the table: new table, copy, drop, rename).
 pre_migrate.send(config, app_config=config, verbosity=0, interactive=False,
@@ -32,7 +35,7 @@ with connection.cursor() as cursor:
     cursor.execute("SELECT count(*) FROM statements_search_log WHERE op = 'r'")
     (rebuilds,) = cursor.fetchone()
 missing = sorted(set(SQLITE_TRIGGERS) - present)
-print("MISSING", missing, "REBUILDS", rebuilds)
+print("MISSING", missing, "REBUILDS", rebuilds - rebuilds_before)
 """
 
 
