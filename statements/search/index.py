@@ -42,9 +42,11 @@ POSITION_FILE = "position.json"
 SCHEMA_VERSION = 1  # bump when the schema or the analyzers change: the index is rebuilt
 WRITER_HEAP = 50_000_000
 REBUILD_HEAP = 200_000_000
-# The bulk import's writer (`BulkWriter`), open for the whole import: one indexing thread (the
-# import's own process and the database use the other core), its heap flushed at each commit.
-IMPORT_HEAP = 100_000_000
+# The bulk import's writer (`BulkWriter`), open for the whole import. Measured on 10,000
+# statements committed every 2,000 (docs/PERFORMANCE.md, "Import with the search index"): the
+# same CPU (≈ 0.27 ms a statement) with a heap of 50, 100 or 200 MB, since each commit flushes
+# ≈ 8 MB; a second indexing thread takes the same CPU and the core the import itself needs.
+IMPORT_HEAP = WRITER_HEAP
 IMPORT_THREADS = 1
 BATCH = 1000
 # Sort keys: (date ordinal << 32) | id. Ids must stay below 2**32.
