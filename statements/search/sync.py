@@ -38,6 +38,7 @@ logger = logging.getLogger(__name__)
 
 STATE_FILE = "changelog.json"
 LOCK_FILE = "sync.lock"
+IMPORTING = "importing"  # present while a bulk import feeds the index (`ImportFeed`)
 BATCH = 2000  # log rows per index commit
 WAIT = 0.3  # how long a search waits for another process that is writing the index
 POLL = 0.02
@@ -281,7 +282,8 @@ def ensure_fresh(index=None, wait: float = WAIT) -> bool:
 
     One tiny query when the index is current (plus a reload if another process moved it). When
     it is behind, catch up here, or, if another process is already writing it, wait up to
-    `wait` seconds for that process and reload. Inside a transaction of our own nothing is
+    `wait` seconds for that process and reload (not while a bulk import holds the writer: it
+    commits every few seconds; `ImportFeed`). Inside a transaction of our own nothing is
     written (see `_may_write`). False: the index is unbuilt or must be rebuilt (another process
     is at it); the caller should search the database instead.
     """
@@ -299,7 +301,7 @@ def ensure_fresh(index=None, wait: float = WAIT) -> bool:
                 _catch_up(index, log)
                 need = None  # rows committed since are for the next search
                 break
-        if time.monotonic() >= deadline:
+        if time.monotonic() >= deadline or (index.path / IMPORTING).exists():
             break
         time.sleep(POLL)
     _reload_if_changed(index)
@@ -441,6 +443,7 @@ class ImportFeed:
             self._lock.close()
             return self
         self.cursor = self.state.position  # claims look above it
+        (self.index.path / IMPORTING).write_text(str(os.getpid()))
         self.queue = queue.Queue(QUEUED_BATCHES)
         self.thread = threading.Thread(target=self._work, name="search-index-feed", daemon=True)
         self.thread.start()
@@ -513,6 +516,7 @@ class ImportFeed:
         finally:
             self.active = False
             _deferring.depth -= 1
+            (self.index.path / IMPORTING).unlink(missing_ok=True)
             self._lock.close()
             self.index.reload()
             _remember_loaded(self.index)

@@ -97,6 +97,24 @@ def test_documents_saved_one_by_one_and_other_writers_reach_the_index(often, tmp
     assert_same_as_a_rebuild(tmp_path)
 
 
+def test_searches_during_an_import_do_not_wait_for_its_writer(often):
+    """The import holds the index's writer from start to end: a search meanwhile uses the last
+    commit at once (it would wait `sync.WAIT` for a short catch-up)."""
+    waited = []
+
+    def search(done):
+        if done == 20:
+            Statement.objects.filter(pk=1).update(title="Behind until the next commit")
+            started = time.perf_counter()
+            assert sync.ensure_fresh() is True
+            waited.append(time.perf_counter() - started)
+
+    bulk.save_many(generate.corpus(30), batch_size=10, meetings="by-report", on_batch=search)
+    assert waited and waited[0] < sync.WAIT / 2
+    assert not (get_index().path / sync.IMPORTING).exists()
+    assert get_index().doc_fingerprints() == database_fingerprints()
+
+
 def test_drafts_are_not_fed(often):
     summary = bulk.save_many(
         generate.corpus(20), batch_size=10, status=Statement.Status.DRAFT, meetings="by-report"
