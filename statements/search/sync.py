@@ -16,7 +16,8 @@ none applied twice, and an index built from another database is rebuilt rather t
 Who calls what:
 - the search entry point calls `ensure_fresh()` before each query (one tiny query when current);
 - a write through the ORM schedules `catch_up()` for after its commit (`connect_signals`), so
-  a curator's publish is in the index right away; the bulk importer calls it after each batch;
+  a curator's publish is in the index right away; the bulk importer feeds the index itself,
+  from the rows it writes (`ImportFeed`), and leaves the log applied;
 - `manage.py search_index` rebuilds, checks, or follows the log; `/healthz` reports `lag()`.
 """
 
