@@ -136,6 +136,7 @@ def load(engine: str, size: int, seed: int, batch_size: int, meetings: str) -> d
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
 
@@ -146,6 +147,9 @@ def load(engine: str, size: int, seed: int, batch_size: int, meetings: str) -> d
     call_command("collectstatic", verbosity=0, interactive=False)
 
     samples = []
+    load_before = os.getloadavg()
+    server_before = _server_cpu()
+    cpu_before = time.process_time()
     started = time.perf_counter()
     timed = TimedCorpus(size, seed)
 
@@ -162,6 +166,8 @@ def load(engine: str, size: int, seed: int, batch_size: int, meetings: str) -> d
         for error in dict.fromkeys(summary.batch_errors):
             print(f"      {error}")
     wall = time.perf_counter() - started
+    cpu = time.process_time() - cpu_before  # this process, every thread (the indexing ones too)
+    server = _server_cpu() - server_before if server_before is not None else None
 
     analyze_started = time.perf_counter()
     with connection.cursor() as cursor:
@@ -201,7 +207,48 @@ def load(engine: str, size: int, seed: int, batch_size: int, meetings: str) -> d
             f.stat().st_size for f in index_path(engine, size, seed).glob("*") if f.is_file()
         ),
         "index_lag": _index_lag(),
+        # How the import fed the search index (`sync.ImportFeed`): documents from its own rows
+        # (claimed), read again from the database (reread), index commits, seconds the import
+        # waited on the indexing thread. Off with DJANGO_SEARCH_INDEX_ENABLED=0.
+        "search_index": settings.SEARCH_INDEX_ENABLED,
+        "index_feed": summary.index,
+        "index_docs": _index_docs(),
+        # CPU seconds while saving and generating: the client (this process) and, on
+        # PostgreSQL, its server process (a shared machine's wall clock says less).
+        "client_cpu_seconds": cpu,
+        "server_cpu_seconds": server,
+        "load_before": load_before,
+        "load_after": os.getloadavg(),
     }
+
+
+def _server_cpu():
+    """CPU seconds of this connection's PostgreSQL backend so far (same machine: /proc)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:  # another host
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _index_docs():
+    from django.conf import settings
+
+    from statements.search.index import get_index
+
+    if not settings.SEARCH_INDEX_ENABLED:
+        return None
+    index = get_index()
+    index.reload()
+    return index.num_docs()
 
 
 def _index_lag() -> dict:

@@ -6,8 +6,10 @@ their history records), officials named, topics, meetings, commitments and quote
 table at a time, as tuples (`_insert_rows`): `executemany` on SQLite, COPY on PostgreSQL. On
 SQLite the search generation moves once per batch instead of once per row
 (`_one_generation_bump`). The search change log gets one row per new statement (its links'
-rows would only repeat it: `changelog.suspend_link_logging`), and after each batch commits the
-search index applies it (`_feed_search_index`), so an import keeps the index current as it goes.
+rows would only repeat it: `changelog.suspend_link_logging`). The search index is fed from the
+rows each batch has just written (`sync.ImportFeed`: built here with `index.statement_row`,
+indexed on a thread of its own, committed every few batches with the change-log position it
+has reached), so an import keeps the index current as it goes and nothing is read twice.
 
 The rows are the ones `pipeline.save()` would write for the same documents, in the same order,
 because every decision is still taken by the pipeline's own steps: resolving an official
@@ -74,6 +76,7 @@ class BulkSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)
     batch_errors: list[str] = field(default_factory=list)  # why a batch went one by one
     statement_ids: list[int] = field(default_factory=list)
+    index: dict = field(default_factory=dict)  # how the search index was fed (`ImportFeed`)
 
     @property
     def ok(self):
@@ -109,24 +112,29 @@ def save_many(
     """
     if meetings not in MEETING_MODES:
         raise ValueError(f"meetings must be one of {MEETING_MODES}, not {meetings!r}")
+    from statements.search.sync import ImportFeed
+
     summary = BulkSummary()
-    loader = _BulkLoader(status=status, meetings=meetings)
     iterator = iter(extractions)
     done = 0
-    while batch := list(islice(iterator, batch_size)):
-        loader.save_batch(batch, summary, keep_ids=keep_ids)
-        done += len(batch)
-        if on_batch is not None:
-            on_batch(done)
+    with ImportFeed() as feed:
+        loader = _BulkLoader(status=status, meetings=meetings, feed=feed)
+        while batch := list(islice(iterator, batch_size)):
+            loader.save_batch(batch, summary, keep_ids=keep_ids)
+            done += len(batch)
+            if on_batch is not None:
+                on_batch(done)
+    summary.index = dict(feed.stats, fed=feed.error is None and feed.batches > 0)
     return summary
 
 
 class _BulkLoader:
     """Remembers, for one load, what the pipeline's steps answered, so each is asked once."""
 
-    def __init__(self, *, status, meetings="match"):
+    def __init__(self, *, status, meetings="match", feed=None):
         self.status = status
         self.meeting_mode = meetings
+        self.feed = feed
         self.reset()
 
     def reset(self):
@@ -158,7 +166,9 @@ class _BulkLoader:
                     _one_generation_bump(),
                     changelog.suspend_link_logging(),
                 ):
-                    statements = self._write(new)
+                    statements, rows, seqs = self._write(new)
+                if self.feed is not None:  # committed: the search index may have them
+                    self.feed.add(rows, seqs)
                 summary.created += len(statements)
                 if keep_ids:
                     summary.statement_ids.extend(s.pk for s in statements)
@@ -168,7 +178,8 @@ class _BulkLoader:
                 one_by_one = new + one_by_one
         for extraction in one_by_one:
             self._save_one(extraction, summary, keep_ids=keep_ids)
-        _feed_search_index()
+        if self.feed is not None:
+            self.feed.batch_done()
 
     def _save_one(self, extraction, summary, *, keep_ids):
         name = extraction.document.source_file or extraction.document.title
@@ -232,6 +243,8 @@ class _BulkLoader:
             statement.needs_review = extraction.needs_review
             statements.append(statement)
         _create(Statement, statements)
+        # The log rows of these statements' INSERT: what the rows built below answer.
+        seqs = self.feed.claim(statements) if self.feed is not None else []
 
         mentions, statement_topics = [], []
         for extraction, (_, groups, _), statement in zip(batch, resolved, statements, strict=True):
@@ -242,7 +255,7 @@ class _BulkLoader:
         _insert(StatementParticipant, mentions)
         _insert_rows(Statement.topics.through, ["statement_id", "topic_id"], statement_topics)
 
-        commitments, commitment_topics, quotes = [], [], []
+        commitments, commitment_topics, quotes, linked = [], [], [], []
         for extraction, (participants, _, _), statement in zip(
             batch, resolved, statements, strict=True
         ):
@@ -252,6 +265,7 @@ class _BulkLoader:
                 meetings = self._save_meetings_by_report(statement, extraction, participants)
             else:
                 meetings = pipeline._save_meetings(statement, extraction, participants, fresh=True)
+            linked.append(meetings)
             primary = meetings[0] if meetings else None  # its id may come with the flush
             for item in extraction.commitments:
                 commitments.append((statement.pk, primary, item))
@@ -321,7 +335,25 @@ class _BulkLoader:
                 changed.append(statement)
         if changed:
             Statement.objects.bulk_update(changed, ["review_notes", "needs_review"])
-        return statements
+        rows = []
+        if seqs:  # what the search index holds for each, as `index.iter_rows` would read it
+            from statements.search.index import statement_row
+
+            topic_ids = {}
+            for statement_pk, topic_pk in statement_topics:
+                topic_ids.setdefault(statement_pk, []).append(topic_pk)
+            for statement, (_, groups, _), meetings in zip(
+                statements, resolved, linked, strict=True
+            ):
+                rows.append(
+                    statement_row(
+                        statement,
+                        [(participant.pk, participant.country) for participant in groups],
+                        topic_ids.get(statement.pk, ()),
+                        [meeting.pk for meeting in meetings],
+                    )
+                )
+        return statements, rows, seqs
 
     # --- What the pipeline's steps decide, asked once per load --------------------------------
 
@@ -617,19 +649,6 @@ class _BulkLoader:
                     self.slug_next[(model, base)] = k + 1
                     return slug
             n += step
-
-
-def _feed_search_index():
-    """The batch is committed: the search index applies it now (the change log has it either
-    way; a failure here only delays it to the next catch-up)."""
-    if not getattr(settings, "SEARCH_INDEX_ENABLED", True):
-        return
-    from statements.search import sync
-
-    try:
-        sync.catch_up()
-    except Exception:  # the batch is committed and logged: the next catch-up applies it
-        logger.exception("search index: feeding the import's batch failed; it stays in the log")
 
 
 def _one_generation_bump():

@@ -548,7 +548,10 @@ def ready_index():
 
     try:
         index = get_index()
-        sync.ensure_fresh(index)
+        # False: unbuilt, or it must be rebuilt (built from another database, behind what the
+        # log still holds) and another process is at it: what it holds is not this archive.
+        if not sync.ensure_fresh(index):
+            return None
     except Exception:  # the database path answers while the index cannot
         logger.exception("search index unavailable; searching the database")
         return None

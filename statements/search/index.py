@@ -52,6 +52,12 @@ POSITION_FILE = "position.json"
 SCHEMA_VERSION = 2  # bump when the schema or the analyzers change: the index is rebuilt
 WRITER_HEAP = 50_000_000
 REBUILD_HEAP = 200_000_000
+# The bulk import's writer (`BulkWriter`), open for the whole import. Measured on 10,000
+# statements committed every 2,000 (docs/PERFORMANCE.md, "Import with the search index"): the
+# same CPU (≈ 0.27 ms a statement) with a heap of 50, 100 or 200 MB, since each commit flushes
+# ≈ 8 MB; a second indexing thread takes the same CPU and the core the import itself needs.
+IMPORT_HEAP = WRITER_HEAP
+IMPORT_THREADS = 1
 BATCH = 1000
 # Sort keys: (date ordinal << 32) | id. Ids must stay below 2**32.
 ID_BITS = 32
@@ -162,6 +168,21 @@ def _links_sql(where):
         f"UNION ALL SELECT 2, l.statement_id, l.meeting_id, '' FROM {reports} l "
         f"WHERE {where.format('l')}"
     )
+
+
+def statement_row(statement, officials, topics, meetings):
+    """The row `iter_rows` would read for a statement just written, from what was written:
+    `officials` as (participant id, country) pairs, `topics` and `meetings` as ids."""
+    row = _row(*(getattr(statement, name) for name in ROW_FIELDS))
+    for pk, country in officials:
+        row["official"].add(pk)
+        if country:
+            row["country"].add(country)
+    row["topic"].update(topics)
+    row["meeting"].update(meetings)
+    for name in ("official", "country", "topic", "meeting"):
+        row[name] = sorted(row[name])
+    return row
 
 
 def _add_links(rows, where, params):
@@ -363,6 +384,9 @@ class SearchIndex:
         self.reload()
         return done
 
+    def bulk_writer(self) -> "BulkWriter":
+        return BulkWriter(self)
+
     # reading ----------------------------------------------------------------------------------
 
     def reload(self) -> None:
@@ -391,6 +415,42 @@ class SearchIndex:
         ids = searcher.fast_field_values("id", addresses)
         prints = searcher.fast_field_values("fp", addresses)
         return {int(pk): f"{int(fp):016x}" for pk, fp in zip(ids, prints, strict=True)}
+
+
+class BulkWriter:
+    """One Tantivy writer kept open across many commits: the bulk import's (`sync.ImportFeed`).
+
+    Tantivy indexes on its own threads; `add` and `commit` let Python's other threads run
+    meanwhile. Documents become visible, and `position` is recorded, only at `commit`.
+    """
+
+    def __init__(self, index: SearchIndex, heap: int = IMPORT_HEAP, threads: int = IMPORT_THREADS):
+        self.index = index
+        self.writer = index.index.writer(heap, threads)
+
+    def upsert(self, rows, delete_ids=()):
+        """(Re)index `rows`; remove the documents of `delete_ids` and of the rows' ids first."""
+        ids = sorted({int(pk) for pk in delete_ids} | {row["id"] for row in rows})
+        if ids:
+            schema = self.index.schema
+            self.writer.delete_documents_by_query(tantivy.Query.term_set_query(schema, "id", ids))
+        for row in rows:
+            self.writer.add_document(document(row))
+
+    def commit(self, position: int):
+        self.writer.commit()
+        self.index._record(position)
+
+    def close(self):
+        """Wait for the merges under way (the index keeps few segments) and let the writer go."""
+        self.writer.wait_merging_threads()
+        self.writer = None
+
+    def abort(self):
+        """Drop what was added since the last commit."""
+        if self.writer is not None:
+            self.writer.rollback()
+            self.writer = None
 
 
 _indexes: dict[str, SearchIndex] = {}

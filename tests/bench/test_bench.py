@@ -290,22 +290,30 @@ def test_bulk_numbers_clashing_slugs_as_the_per_document_importer_does():
 
 
 @pytest.mark.django_db
-def test_every_batch_reaches_the_search_index_with_one_log_row_per_statement():
+def test_every_batch_reaches_the_search_index_with_one_log_row_per_statement(monkeypatch):
     from statements.search import changelog, sync
     from statements.search.index import database_fingerprints, get_index
 
+    monkeypatch.setattr(sync, "COMMIT_BATCHES", 1)  # an index commit after every batch
     before = changelog.state(0).latest
     indexed = []
+
+    def committed(done):  # the indexing thread commits while the next batch is written
+        index = get_index()
+        index.reload()
+        indexed.append(index.num_docs())
+
     summary = bulk.save_many(
-        generate.corpus(24),
+        generate.corpus(40),
         batch_size=8,
         meetings="trust-reports",
         keep_ids=True,
-        on_batch=lambda done: indexed.append(len(get_index().doc_fingerprints())),
+        on_batch=committed,
     )
-    assert indexed == [8, 16, 24]  # fed after each batch, not at the end
+    assert indexed == sorted(indexed) and 0 < indexed[-1] <= 40  # fed as it goes
+    assert summary.index["claimed"] == 40 and summary.index["commits"] >= 5
     logged = [e.statement_id for e in changelog.entries(before, 1000)]
-    assert set(logged) == set(summary.statement_ids) and len(summary.statement_ids) == 24
-    assert len(logged) <= 24 + 8  # links add nothing (review-note updates may repeat one)
+    assert set(logged) == set(summary.statement_ids) and len(summary.statement_ids) == 40
+    assert len(logged) <= 40 + 8  # links add nothing (review-note updates may repeat one)
     assert get_index().doc_fingerprints() == database_fingerprints()
     assert sync.lag()["behind"] == 0

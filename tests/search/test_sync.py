@@ -8,6 +8,7 @@ from django.db import connection
 
 from statements.models import Statement
 from statements.search import changelog, sync
+from statements.search.engine import ready_index
 from statements.search.index import SearchIndex, database_fingerprints, get_index
 from tests.factories import MentionFactory, ParticipantFactory, StatementFactory
 
@@ -264,3 +265,17 @@ def test_writes_inside_deferred_catch_up_once_at_the_end(
     assert len(callbacks) == 1
     assert archive["draft"].pk in indexed(index)
     assert index.doc_fingerprints() == database_fingerprints()
+
+
+def test_ready_index_is_none_while_another_writer_must_rebuild_it(archive):
+    """`ensure_fresh` says False (unbuilt here, rebuild needed, someone else writing): the
+    database answers, not an index built from another database."""
+    index = get_index()
+    assert ready_index() is index
+    state = sync._State.read(index)
+    sync._State(state.position, state.applied, "another-database").write(index)
+    assert index.position() is not None
+    with sync._writing(index, blocking=True):  # another process's lock, as far as flock knows
+        assert ready_index() is None
+    assert ready_index() is index  # rebuilt now that nobody else is writing
+    assert sync._State.read(index).token == changelog.state(0).token
