@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate import serve bench soak clean screenshots score
+.PHONY: run test lint format migrate import serve bench soak clean screenshots score accuracy
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,3 +55,7 @@ clean:
 SPLIT ?= tune
 score: $(VENV)/.installed
 	$(BIN)/python manage.py score_extraction --split $(SPLIT) $(SCORE_ARGS)
+
+# Refresh the blind figures the method page shows (/about/method/), after a change to extraction.
+accuracy: $(VENV)/.installed
+	$(BIN)/python manage.py score_extraction --split blind --output statements/ingest/data/accuracy_blind.json

@@ -195,9 +195,11 @@ def statement_cite(request, slug, extension):
 @require_safe
 def method(request):
     """How the archive reads documents, and how sure each kind of link is (no queries)."""
+    from statements.ingest.evaluation import blind_accuracy
     from statements.ingest.meetings import SURE, UNDATED_MIN_SCORE
 
     context = {
+        "accuracy": blind_accuracy(),
         "evidence": MeetingReport.Evidence.choices,
         "sure": SURE,
         "undated_min_score": UNDATED_MIN_SCORE,

@@ -13,7 +13,9 @@ extractor, and scored, never tuned on: a blind set is only blind until its error
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
 import os
 import re
 from collections import Counter
@@ -572,6 +574,38 @@ def score(
     if grouping:
         score_grouping(report, golds, group_pairs(golds, corpus_dir))
     return report
+
+
+ACCURACY_FILE = Path(__file__).parent / "data" / "accuracy_blind.json"
+
+# What the method page shows of the blind figures, in its words: (field, label, both P and R).
+ACCURACY_ROWS = (
+    ("officials", "Officials found (precision / recall)", True),
+    ("attendance", "Attended or only mentioned", False),
+    ("country", "An official’s country", False),
+    ("title", "An official’s title", False),
+    ("statement_date", "The statement’s own date", False),
+    ("meeting_date", "The date of the meeting reported", False),
+    ("meeting_place", "The place of the meeting reported", False),
+    ("publisher_no_url", "The publisher, when the file does not give its address", False),
+    ("commitments", "Commitments found (precision / recall)", True),
+    ("commitment_parties", "A commitment’s parties", False),
+)
+
+
+@functools.cache
+def blind_accuracy() -> dict:
+    """The blind split's figures as `score_extraction --split blind --output` last wrote them
+    (`make accuracy`), shaped for the method page: never typed in by hand."""
+    data = json.loads(ACCURACY_FILE.read_text(encoding="utf-8"))
+    rows = []
+    for name, label, both in ACCURACY_ROWS:
+        tally = data["fields"][name]
+        if not tally["found"] and not tally["expected"]:
+            continue
+        figures = [tally["precision"], tally["recall"]] if both else [tally["precision"]]
+        rows.append({"label": label, "percents": [round(100 * f) for f in figures]})
+    return {"documents": data["documents"], "rows": rows}
 
 
 def error_counts(report: Report) -> Counter:

@@ -5,6 +5,7 @@ the repository (../shared/corpus/whitehouse/); without them the corpus tests ski
 """
 
 import copy
+import json
 
 import pytest
 
@@ -162,3 +163,23 @@ def test_tune_split_floors():
         assert tally.precision >= precision, (name, tally.as_dict())
         assert tally.recall >= recall, (name, tally.as_dict())
     assert report.tallies["publisher_no_url"].wrong <= 0.02 * report.documents
+
+
+@needs_corpus
+@pytest.mark.django_db
+def test_the_method_pages_figures_are_the_blind_split_as_it_scores_today():
+    """The figures /about/method/ shows come from a file `make accuracy` writes; a change to
+    extraction that moves them fails here until the file is refreshed (never typed by hand)."""
+    written = json.loads(evaluation.ACCURACY_FILE.read_text(encoding="utf-8"))
+    assert written == evaluation.score("blind").as_dict()
+
+
+@pytest.mark.django_db
+def test_the_method_page_shows_the_written_blind_figures(client):
+    accuracy = evaluation.blind_accuracy()
+    attendance = json.loads(evaluation.ACCURACY_FILE.read_text())["fields"]["attendance"]
+    html = client.get("/about/method/").content.decode()
+    assert f"Measured on {accuracy['documents']} real White House statements" in html
+    row = f"Attended or only mentioned</th><td>{round(100 * attendance['precision'])}%</td>"
+    assert row in html
+    assert "Officials found (precision / recall)</th><td>" in html

@@ -2,6 +2,7 @@
 
 import json
 import os
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
@@ -24,6 +25,10 @@ class Command(BaseCommand):
             "--errors", action="store_true", help="List every miss (file, field, what)."
         )
         parser.add_argument("--no-grouping", action="store_true", help="Skip meeting grouping.")
+        parser.add_argument(
+            "--output",
+            help="Also write the figures as JSON to this file (make accuracy: the method page's).",
+        )
         parser.add_argument("--gold", default=str(evaluation.GOLD_DIR), help="The tune gold.")
         parser.add_argument("--fresh", default=str(evaluation.FRESH_DIR), help="The blind gold.")
         parser.add_argument("--corpus", default=str(evaluation.CORPUS_DIR))
@@ -59,6 +64,10 @@ class Command(BaseCommand):
         finally:
             if old_name is not None:
                 connection.creation.destroy_test_db(old_name, verbosity=0)
+        if options["output"]:
+            Path(options["output"]).write_text(
+                json.dumps(report.as_dict(), indent=2) + "\n", encoding="utf-8"
+            )
         if options["json"]:
             self.stdout.write(json.dumps(report.as_dict(), indent=2))
         else:
