@@ -55,6 +55,9 @@ MAX_TIE_FETCH = 20_000
 # A tie at the edge of a facet's top values longer than this is picked by reading the values'
 # table in slug order (at most MAX_TIE_SCAN rows) rather than looking each tied id up.
 LONG_TIE = 200
+# A text query matching more than this share of the archive (and no filter) has its facets
+# counted over the statements it does not match (`IndexSearch._counts_by_complement`).
+COMPLEMENT_SHARE = 0.5
 MAX_TIE_SCAN = 5000
 HIGHLIGHT_EXPANSIONS = 100  # index terms a `prefix*` highlights at most, per prefix
 ID_MASK = (1 << ID_BITS) - 1
@@ -182,6 +185,7 @@ class IndexSearch:
         self.filterset = filterset
         self.text = text_query(parsed)
         self.query = combine(self.text, filter_queries(filterset))
+        self.by_complement = False  # whether the facets were counted over the complement
 
     def count(self):
         return self.searcher.search(self.query, 1, count=True).count
@@ -248,6 +252,10 @@ class IndexSearch:
     def _counts(self, names, limits, selected):
         """(count, {facet: {key: count}}): one aggregation for the facets without a chosen value
         and the count, one per facet with chosen values (counted without their own filter)."""
+        if self.text is not None and not (self.filterset and self.filterset.chosen()):
+            answered = self._counts_by_complement(names)
+            if answered is not None:
+                return answered
         shared = [name for name in names if not selected[name]]
         aggs = {name: self._terms(name, limits[name], selected[name]) for name in shared}
         aggs["n"] = {"value_count": {"field": "id"}}
@@ -264,6 +272,55 @@ class IndexSearch:
                 base, answer = self.query, found[name]
             counts[name] = self._complete(name, base, answer, limits[name], selected[name])
         return count, counts
+
+    def _counts_by_complement(self, names):
+        """(count, {facet: {key: count}}) of a text query that matches most of the archive, from
+        the statements it does *not* match: every value's count over the whole archive (once
+        per snapshot, `_totals`) minus its count over the complement. Facets count statements
+        per value and a statement is either matched or not, so the difference is exact; the
+        complement is the smaller set to aggregate. None when the query matches fewer than
+        COMPLEMENT_SHARE of the statements (or a facet has too many values to count whole)."""
+        totals = self._totals(names)
+        if totals is None:
+            return None
+        total, whole = totals
+        count = self.count()
+        if count <= total * COMPLEMENT_SHARE:
+            return None
+        rest = Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, self.text)])
+        aggs = {name: self._terms(name, 0, (), size=MAX_BUCKETS) for name in names}
+        found = self.searcher.aggregate(rest, aggs) if count < total else {}
+        counts = {}
+        for name in names:
+            other = {b["key"]: int(b["doc_count"]) for b in found.get(name, {}).get("buckets", ())}
+            counts[name] = {
+                self._key(name, key): n - other.get(key, 0)
+                for key, n in whole[name].items()
+                if n > other.get(key, 0)
+            }
+        self.by_complement = True
+        return count, counts
+
+    def _totals(self, names):
+        """(statements, {facet: {bucket key: statements}}) over the whole index, every value,
+        computed once per snapshot of the index; None if a facet has more values than one
+        aggregation returns (the subtraction would not be exact)."""
+        key = ("totals", tuple(names))
+        cached = self.index.snapshot_cache.get(key)
+        if cached is not None and cached[0] is self.searcher:
+            return cached[1]
+        aggs = {name: self._terms(name, 0, (), size=MAX_BUCKETS) for name in names}
+        aggs["n"] = {"value_count": {"field": "id"}}
+        found = self.searcher.aggregate(Query.all_query(), aggs)
+        whole = {}
+        for name in names:
+            if found[name].get("sum_other_doc_count"):
+                whole = None
+                break
+            whole[name] = {b["key"]: int(b["doc_count"]) for b in found[name]["buckets"]}
+        answer = (int(found["n"]["value"] or 0), whole) if whole is not None else None
+        self.index.snapshot_cache[key] = (self.searcher, answer)
+        return answer
 
     def _selected(self, name):
         """{index key: value in the URL} of a facet's chosen values."""

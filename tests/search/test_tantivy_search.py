@@ -299,3 +299,91 @@ def test_no_query_string_raises(archive, q):
     assert archive["draft"].pk not in {s.pk for s in shown}
     found = faceted_search(QueryDict(with_q(q, "kind=readout&year=2023")))
     assert found.facets is not None and found.results.count() >= 0
+
+
+def counted_by_complement(params):
+    """Whether the index counted this search's facets over the statements it does not match."""
+    from django.conf import settings
+
+    assert settings.SEARCH_INDEX_ENABLED
+    found = faceted_search(QueryDict(params))
+    assert found.facets is not None
+    return found.results.index_search.by_complement
+
+
+# Words in most of the seeds (all five, or four: a complement of one), negations of words in
+# few, and both: counted over the complement.
+COMMON = [
+    "fentanyl -Guatemala",
+    "-Guatemala",
+    "Mexico",
+    '"United States"',
+    "Mexico OR Canada",
+    "Mexic*",
+    "-zanzibarquux",
+]
+
+
+@pytest.mark.parametrize("q", COMMON)
+def test_queries_matching_most_count_the_complement_exactly(archive, q):
+    params = with_q(q)
+    assert counted_by_complement(params)
+    compare(params)
+    for sort in SORTS:
+        compare(with_q(q, f"sort={sort}&all=official"))
+
+
+@pytest.mark.parametrize("params", ["q=Guatemala", "q=zanzibarquux", "", "q=Mexico&kind=readout"])
+def test_narrow_queries_and_filters_count_the_matches(archive, params):
+    """A query matching few, browsing (counted once per snapshot anyway) and any filter (the
+    whole-archive totals are not those of the filtered set) count what they match."""
+    assert not counted_by_complement(params)
+    compare(params)
+
+
+def test_complement_totals_follow_every_edit(archive):
+    """The whole-archive totals are per snapshot of the index: a statement published with a
+    new official, topic and year is counted at once, one without the word is not, and both
+    are gone again when unpublished."""
+    from tests.factories import MentionFactory, ParticipantFactory, TopicFactory
+
+    compare("q=Mexico")
+    added = []
+    for slug, body, year in (("in", "Mexico and a new year.", 2019), ("out", "Other.", 2018)):
+        statement = StatementFactory(title="Note", body=body, date=datetime.date(year, 3, 1))
+        MentionFactory(statement=statement, participant=ParticipantFactory(slug=f"{slug}-man"))
+        statement.topics.add(TopicFactory(slug=f"{slug}-topic"))
+        added.append(statement.pk)
+    assert counted_by_complement("q=Mexico")
+    assert compare("q=Mexico") == 6
+    assert compare("q=Mexico&all=official&all=topic") == 6
+    _, facets, _, _ = answer("q=Mexico&all=official&all=topic", index=True)
+    shown = {name: [value for value, *_ in values] for name, values in facets.items()}
+    assert "in-man" in shown["official"] and "out-man" not in shown["official"]
+    assert "in-topic" in shown["topic"] and "out-topic" not in shown["topic"]
+    assert "2019" in shown["year"] and "2018" not in shown["year"]
+    Statement.objects.filter(pk__in=added).update(status=Statement.Status.DRAFT)
+    assert compare("q=Mexico") == 5
+    assert "2019" not in [value for value, *_ in answer("q=Mexico", index=True)[1]["year"]]
+
+
+def test_complement_keeps_the_top_values_and_ties(db):
+    """Many statements, most with the word: officials beyond the top 12, a tie at the edge, and
+    values only the unmatched statements have (their difference is 0: not shown)."""
+    from tests.factories import MentionFactory, ParticipantFactory
+
+    officials = [ParticipantFactory(slug=f"o-{i:02d}") for i in range(20)]
+    for i in range(60):
+        body = "gnuword and more" if i % 5 else "other text"
+        statement = StatementFactory(body=body, date=datetime.date(2020 + i % 4, 1, 1 + i % 28))
+        for official in officials[i % 17 : i % 17 + 1 + i % 3]:
+            MentionFactory(statement=statement, participant=official)
+    MentionFactory(
+        statement=StatementFactory(body="other text"), participant=ParticipantFactory(slug="only")
+    )
+    assert counted_by_complement("q=gnuword")
+    assert compare("q=gnuword") == 48
+    assert compare("q=gnuword&all=official") == 48
+    assert compare("q=-other") == 48
+    shown = answer("q=gnuword&all=official", index=True)[1]["official"]
+    assert "only" not in [value for value, *_ in shown]
