@@ -77,11 +77,18 @@ def answer(params, *, index):
     from django.conf import settings
     from django.http import QueryDict
 
+    enabled = settings.SEARCH_INDEX_ENABLED
+    settings.SEARCH_INDEX_ENABLED = index
+    try:
+        return _answer(QueryDict(params))
+    finally:
+        settings.SEARCH_INDEX_ENABLED = enabled
+
+
+def _answer(query):
     from statements.search.engine import IndexResults
     from statements.search.faceted import faceted_search
 
-    settings.SEARCH_INDEX_ENABLED = index
-    query = QueryDict(params)
     found = faceted_search(query)
     facets = {
         name: [(v.value, v.label, v.count, v.selected) for v in values]
@@ -100,16 +107,11 @@ def answer(params, *, index):
     return count, facets, ordered, by_date, shown, results.sort, path
 
 
-def compare(argv=None):
+def compare():
     """Index against database on every query of the mix; prints a table, returns rows."""
-    import django
-
-    django.setup()
-    import statements.search.base as base
     from statements.search import index as search_index
     from statements.search import sync
 
-    base.current_generation = lambda: None  # the database path: every answer computed
     sync.ensure_fresh(search_index.get_index(), wait=60)
     rows = []
     for name, params in MIX:
@@ -173,6 +175,12 @@ def main(argv=None):
     parser.add_argument("--json", help="with --compare: write the rows here")
     args = parser.parse_args(argv)
     if args.compare:
+        import django
+
+        django.setup()
+        import statements.search.base as base
+
+        base.current_generation = lambda: None  # the database path: every answer computed
         rows = compare()
         if args.json:
             Path(args.json).write_text(json.dumps(rows, indent=2))
