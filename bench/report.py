@@ -60,7 +60,14 @@ def render(results: dict) -> str:
         if load.get("replicated_from"):
             lines.append(
                 f"| {engine} | {load['statements']:,} | not imported: {load['times']} copies of "
-                f"`{load['replicated_from']}` made in SQL by `bench/replicate.py` | | | | | "
+                f"`{load['replicated_from']}` made in SQL by `bench/replicate.py`"
+                + (
+                    f"; search index rebuilt from it in {load['index_seconds']:,.0f} s "
+                    f"({load['index_rate']:,.0f} statements/s)"
+                    if load.get("index_seconds")
+                    else ""
+                )
+                + " | | | | | "
                 f"| {load['database_bytes'] / 2**20:,.0f} MiB | not measured at this size |"
             )
             continue
