@@ -317,13 +317,13 @@ class IndexSearch:
         aggs = {name: self._terms(name, 0, (), size=MAX_BUCKETS) for name in names}
         aggs["n"] = {"value_count": {"field": "id"}}
         found = self.searcher.aggregate(Query.all_query(), aggs)
-        whole = {}
+        whole, to_key = {}, self._key
         for name in names:
             if found[name].get("sum_other_doc_count"):
                 whole = None
                 break
-            key = self._key
-            whole[name] = {key(name, b["key"]): int(b["doc_count"]) for b in found[name]["buckets"]}
+            buckets = found[name]["buckets"]
+            whole[name] = {to_key(name, b["key"]): int(b["doc_count"]) for b in buckets}
         answer = (int(found["n"]["value"] or 0), whole) if whole is not None else None
         self.index.snapshot_cache[key] = (self.searcher, answer)
         return answer

@@ -387,3 +387,23 @@ def test_complement_keeps_the_top_values_and_ties(db):
     assert compare("q=-other") == 48
     shown = answer("q=gnuword&all=official", index=True)[1]["official"]
     assert "only" not in [value for value, *_ in shown]
+
+
+def test_whole_archive_totals_are_computed_once_per_snapshot(archive):
+    """The totals are kept with the index snapshot: the next search reuses them, a new index
+    commit (an edit) replaces them."""
+    from statements.filters import FACETS
+    from statements.search.index import get_index
+
+    assert counted_by_complement("q=-Guatemala")
+    cache = get_index().snapshot_cache
+    first = cache[("totals", FACETS)]
+    assert counted_by_complement("q=fentanyl+-Guatemala")
+    assert cache[("totals", FACETS)] is first
+    statement = archive["003"]
+    statement.body += " More."
+    statement.save()
+    assert counted_by_complement("q=-Guatemala")
+    cache = get_index().snapshot_cache
+    assert cache[("totals", FACETS)] is not first
+    assert cache[("totals", FACETS)][1][0] == 5
