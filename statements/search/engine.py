@@ -281,13 +281,13 @@ class IndexSearch:
         per value and a statement is either matched or not, so the difference is exact; the
         complement is the smaller set to aggregate. None when the query matches fewer than
         COMPLEMENT_SHARE of the statements (or a facet has too many values to count whole)."""
+        count = self.count()
+        if count <= self.searcher.num_docs * COMPLEMENT_SHARE:
+            return None  # (before the totals: a narrow query never waits for them)
         totals = self._totals(names)
         if totals is None:
             return None
         total, whole = totals
-        count = self.count()
-        if count <= total * COMPLEMENT_SHARE:
-            return None
         rest = Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, self.text)])
         aggs = {name: self._terms(name, 0, (), size=MAX_BUCKETS) for name in names}
         found = self.searcher.aggregate(rest, aggs) if count < total else {}
