@@ -40,6 +40,7 @@ def render(results: dict) -> str:
         "",
         f"- Date: {results['started']} → {results.get('finished', '?')} (UTC)",
         f"- Command: `{results['command']}` at commit `{m['commit']}`",
+        *([f"- Note: {results['note']}"] if results.get("note") else []),
         f"- Machine: {m['cpus']} CPUs ({m['cpu_model']}), {m['memory_gib']} GiB RAM, {m['os']}",
         f"- Versions: Python {m['versions']['python']}, SQLite {m['versions']['sqlite']}, "
         f"PostgreSQL {m['versions'].get('postgres', '?')}",
