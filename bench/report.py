@@ -191,11 +191,11 @@ def render(results: dict) -> str:
                 target = (
                     TARGETS["search_rps"] if "search" in row["name"] else TARGETS["statement_rps"]
                 )
-                verdict = "met" if row["rps"] >= target and not row["errors"] else "missed"
+                met = "met" if row["rps"] >= target and not row["errors"] else "missed"
                 lines.append(
                     f"| {row['name']} `{short(row['path'])}` | {row['rps']:.1f} "
                     f"| {fmt(row['p50_ms'])} "
-                    f"| {fmt(row['p99_ms'])} | {row['errors']} | ≥ {target}/s: {verdict} |"
+                    f"| {fmt(row['p99_ms'])} | {row['errors']} | ≥ {target}/s: {met} |"
                 )
     if results.get("datasette"):
         rows = results["datasette"]["mix"]

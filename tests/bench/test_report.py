@@ -37,8 +37,15 @@ def results(size, cold, same=True):
         "seed": 42,
         "load_before": (1.0, 1.0, 1.0),
         "load_after": (1.0, 1.0, 1.0),
-        "engines": {"sqlite": {"load": load, "ours": rows, "parity": parity}},
+        "engines": {
+            engine: {"load": load, "ours": rows, "parity": parity, "wrk": [WRK]}
+            for engine in ("sqlite", "postgres")
+        },
     }
+
+
+WRK = {"name": "common search", "path": "/search/?q=x", "rps": 50.0, "p50_ms": 1.0}
+WRK |= {"p99_ms": 2.0, "errors": 0, "connections": 4}
 
 
 def verdicts(text):
