@@ -56,7 +56,8 @@ def verdicts(text):
 def test_100k_needs_p50_30_and_p95_60():
     cold = [(20.0, 50.0), (31.0, 50.0), (20.0, 90.0)] + [(10.0, 20.0)] * 4
     text = render(results(100_000, cold))
-    assert "p50 ≤ 30, p95 ≤ 60 (cold)" in text
+    assert text.count("| p50 ≤ 30, p95 ≤ 60 (cold) |") == 2  # both engines' tables
+    assert "| common search `/search/?q=x` | 50.0 | 1.0 | 2.0 | 0 | ≥ 100/s: missed |" in text
     assert "| 20.0 | 50.0 | 21.0 | 51.0 |" in text  # cold, then after an edit
     assert verdicts(text)[0] == "met"
     common = next(line for line in text.splitlines() if line.startswith("| common word |"))
