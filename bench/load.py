@@ -25,11 +25,13 @@ sys.path.insert(0, str(BENCH_DIR.parent))
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 # `--database` names another PostgreSQL database (a developer's own); else one per corpus.
 PG_DATABASE = ""
+# Two checkouts benchmarking on one server keep apart: BENCH_PG_PREFIX=archive_bench_<name>.
+PG_PREFIX = os.environ.get("BENCH_PG_PREFIX", "archive_bench")
 
 
 def pg_database(size: int, seed: int) -> str:
     """The PostgreSQL database of one corpus: each size keeps its own, as SQLite keeps a file."""
-    return PG_DATABASE or f"archive_bench_{size}_{seed}"
+    return PG_DATABASE or f"{PG_PREFIX}_{size}_{seed}"
 
 
 def pg_url(size: int, seed: int) -> str:

@@ -16,6 +16,7 @@ MUST clauses that score nothing. Facets are terms aggregations over the integer-
 fields; a chosen (multi-select) facet is counted without its own filter, as `facets.py` does.
 """
 
+import heapq
 import json
 import logging
 from functools import cached_property
@@ -56,6 +57,9 @@ MAX_TIE_FETCH = 20_000
 # A tie at the edge of a facet's top values longer than this is picked by reading the values'
 # table in slug order (at most MAX_TIE_SCAN rows) rather than looking each tied id up.
 LONG_TIE = 200
+# A text query matching more than this share of the archive (and no filter) has its facets
+# counted over the statements it does not match (`IndexSearch._counts_by_complement`).
+COMPLEMENT_SHARE = 0.5
 MAX_TIE_SCAN = 5000
 HIGHLIGHT_EXPANSIONS = 100  # index terms a `prefix*` highlights at most, per prefix
 ID_MASK = (1 << ID_BITS) - 1
@@ -188,6 +192,7 @@ class IndexSearch:
         self.filterset = filterset
         self.text = text_query(parsed)
         self.query = combine(self.text, filter_queries(filterset))
+        self.by_complement = False  # whether the facets were counted over the complement
 
     def count(self):
         return self.searcher.search(self.query, 1, count=True).count
@@ -254,6 +259,10 @@ class IndexSearch:
     def _counts(self, names, limits, selected):
         """(count, {facet: {key: count}}): one aggregation for the facets without a chosen value
         and the count, one per facet with chosen values (counted without their own filter)."""
+        if self.text is not None and not (self.filterset and self.filterset.chosen()):
+            answered = self._counts_by_complement(names)
+            if answered is not None:
+                return answered
         shared = [name for name in names if not selected[name]]
         aggs = {name: self._terms(name, limits[name], selected[name]) for name in shared}
         aggs["n"] = {"value_count": {"field": "id"}}
@@ -270,6 +279,60 @@ class IndexSearch:
                 base, answer = self.query, found[name]
             counts[name] = self._complete(name, base, answer, limits[name], selected[name])
         return count, counts
+
+    def _counts_by_complement(self, names):
+        """(count, {facet: {key: count}}) of a text query that matches most of the archive, from
+        the statements it does *not* match: every value's count over the whole archive (once
+        per snapshot, `_totals`) minus its count over the complement. Facets count statements
+        per value and a statement is either matched or not, so the difference is exact; the
+        complement is the smaller set to aggregate. None when the query matches fewer than
+        COMPLEMENT_SHARE of the statements (or a facet has too many values to count whole)."""
+        count = self.count()
+        if count <= self.searcher.num_docs * COMPLEMENT_SHARE:
+            return None  # (before the totals: a narrow query never waits for them)
+        totals = self._totals(names)
+        if totals is None:
+            return None
+        total, whole = totals
+        rest = Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, self.text)])
+        aggs = {name: self._terms(name, 0, (), size=MAX_BUCKETS) for name in names}
+        found = self.searcher.aggregate(rest, aggs) if count < total else {}
+        counts = {}
+        for name in names:
+            # A copy of the totals (in C), less the complement's buckets: one step per value
+            # the complement holds, not per value of the archive (33,000 meetings at 100k).
+            counts[name] = values = dict(whole[name])
+            for bucket in found.get(name, {}).get("buckets", ()):
+                key = bucket["key"]  # as `_key` gives it: int, or str for kind and publisher
+                left = values[key] - bucket["doc_count"]
+                if left > 0:
+                    values[key] = left
+                else:
+                    del values[key]
+        self.by_complement = True
+        return count, counts
+
+    def _totals(self, names):
+        """(statements, {facet: {bucket key: statements}}) over the whole index, every value,
+        computed once per snapshot of the index; None if a facet has more values than one
+        aggregation returns (the subtraction would not be exact)."""
+        key = ("totals", tuple(names))
+        cached = self.index.snapshot_cache.get(key)
+        if cached is not None and cached[0] is self.searcher:
+            return cached[1]
+        aggs = {name: self._terms(name, 0, (), size=MAX_BUCKETS) for name in names}
+        aggs["n"] = {"value_count": {"field": "id"}}
+        found = self.searcher.aggregate(Query.all_query(), aggs)
+        whole, to_key = {}, self._key
+        for name in names:
+            if found[name].get("sum_other_doc_count"):
+                whole = None
+                break
+            buckets = found[name]["buckets"]
+            whole[name] = {to_key(name, b["key"]): int(b["doc_count"]) for b in buckets}
+        answer = (int(found["n"]["value"] or 0), whole) if whole is not None else None
+        self.index.snapshot_cache[key] = (self.searcher, answer)
+        return answer
 
     def _selected(self, name):
         """{index key: value in the URL} of a facet's chosen values."""
@@ -329,11 +392,13 @@ class IndexSearch:
                 plan[name] = (list(values), [], 0)
                 continue
             cut = limits[name] + len(chosen)
-            ordered = sorted(values.values(), reverse=True)
+            ordered = heapq.nlargest(cut, values.values())
             edge = ordered[cut - 1] if len(ordered) >= cut else 0
             mine = [k for k in values if k in chosen]
-            above = [k for k, n in values.items() if n > edge and k not in chosen]
-            tied = [k for k, n in values.items() if n == edge and k not in chosen]
+            above, tied = [], []
+            for k, n in values.items():
+                if n >= edge and k not in chosen:
+                    (above if n > edge else tied).append(k)
             plan[name] = (mine + above, tied, max(0, cut - len(mine) - len(above)))
         labels = _link_labels(
             {name: plan[name][0] for name in plan if name in LINKS},

@@ -303,14 +303,8 @@ def test_no_query_string_raises(archive, q):
 
 def test_a_country_code_longer_than_two_letters_is_counted(archive):
     """The importer can record an organisation ("NATO") as an official's country: the index
-    keeps any code as an integer and gives it back whole, as the database does. (SQLite
-    stores it although the column says two characters; PostgreSQL refuses it.)"""
-    from django.db import connection
-
+    keeps any code as an integer and gives it back whole, as the database does."""
     from tests.factories import MentionFactory, ParticipantFactory
-
-    if connection.vendor != "sqlite":
-        pytest.skip("PostgreSQL enforces the country column's two characters")
 
     official = ParticipantFactory(name="Jens Stoltenberg", country="NATO")
     MentionFactory(statement=archive["003"], participant=official)
@@ -318,3 +312,115 @@ def test_a_country_code_longer_than_two_letters_is_counted(archive):
     facets = answer("q=fentanyl", index=True)[1]
     assert ("NATO", "NATO", 1, False) in facets["country"]
     compare("q=fentanyl")
+
+
+def counted_by_complement(params):
+    """Whether the index counted this search's facets over the statements it does not match."""
+    from django.conf import settings
+
+    assert settings.SEARCH_INDEX_ENABLED
+    found = faceted_search(QueryDict(params))
+    assert found.facets is not None
+    return found.results.index_search.by_complement
+
+
+# Words in most of the seeds (all five, or four: a complement of one), negations of words in
+# few, and both: counted over the complement.
+COMMON = [
+    "fentanyl -Guatemala",
+    "-Guatemala",
+    "Mexico",
+    '"United States"',
+    "Mexico OR Canada",
+    "Mexic*",
+    "-zanzibarquux",
+]
+
+
+@pytest.mark.parametrize("q", COMMON)
+def test_queries_matching_most_count_the_complement_exactly(archive, q):
+    params = with_q(q)
+    assert counted_by_complement(params)
+    compare(params)
+    for sort in SORTS:
+        compare(with_q(q, f"sort={sort}&all=official"))
+
+
+@pytest.mark.parametrize("params", ["q=Guatemala", "q=zanzibarquux", "", "q=Mexico&kind=readout"])
+def test_narrow_queries_and_filters_count_the_matches(archive, params):
+    """A query matching few, browsing (counted once per snapshot anyway) and any filter (the
+    whole-archive totals are not those of the filtered set) count what they match."""
+    from statements.filters import FACETS
+    from statements.search.index import get_index
+
+    assert not counted_by_complement(params)
+    compare(params)
+    assert ("totals", FACETS) not in get_index().snapshot_cache  # never waited for
+
+
+def test_complement_totals_follow_every_edit(archive):
+    """The whole-archive totals are per snapshot of the index: a statement published with a
+    new official, topic and year is counted at once, one without the word is not, and both
+    are gone again when unpublished."""
+    from tests.factories import MentionFactory, ParticipantFactory, TopicFactory
+
+    compare("q=Mexico")
+    added = []
+    for slug, body, year in (("in", "Mexico and a new year.", 2019), ("out", "Other.", 2018)):
+        statement = StatementFactory(title="Note", body=body, date=datetime.date(year, 3, 1))
+        MentionFactory(statement=statement, participant=ParticipantFactory(slug=f"{slug}-man"))
+        statement.topics.add(TopicFactory(slug=f"{slug}-topic"))
+        added.append(statement.pk)
+    assert counted_by_complement("q=Mexico")
+    assert compare("q=Mexico") == 6
+    assert compare("q=Mexico&all=official&all=topic") == 6
+    _, facets, _, _ = answer("q=Mexico&all=official&all=topic", index=True)
+    shown = {name: [value for value, *_ in values] for name, values in facets.items()}
+    assert "in-man" in shown["official"] and "out-man" not in shown["official"]
+    assert "in-topic" in shown["topic"] and "out-topic" not in shown["topic"]
+    assert "2019" in shown["year"] and "2018" not in shown["year"]
+    Statement.objects.filter(pk__in=added).update(status=Statement.Status.DRAFT)
+    assert compare("q=Mexico") == 5
+    assert "2019" not in [value for value, *_ in answer("q=Mexico", index=True)[1]["year"]]
+
+
+def test_complement_keeps_the_top_values_and_ties(db):
+    """Many statements, most with the word: officials beyond the top 12, a tie at the edge, and
+    values only the unmatched statements have (their difference is 0: not shown)."""
+    from tests.factories import MentionFactory, ParticipantFactory
+
+    officials = [ParticipantFactory(slug=f"o-{i:02d}") for i in range(20)]
+    for i in range(60):
+        body = "gnuword and more" if i % 5 else "other text"
+        statement = StatementFactory(body=body, date=datetime.date(2020 + i % 4, 1, 1 + i % 28))
+        for official in officials[i % 17 : i % 17 + 1 + i % 3]:
+            MentionFactory(statement=statement, participant=official)
+    MentionFactory(
+        statement=StatementFactory(body="other text"), participant=ParticipantFactory(slug="only")
+    )
+    assert counted_by_complement("q=gnuword")
+    assert compare("q=gnuword") == 48
+    assert compare("q=gnuword&all=official") == 48
+    assert compare("q=-other") == 48
+    shown = answer("q=gnuword&all=official", index=True)[1]["official"]
+    assert "only" not in [value for value, *_ in shown]
+
+
+def test_whole_archive_totals_are_computed_once_per_snapshot(archive):
+    """The totals are kept with the index snapshot: the next search reuses them, a new index
+    commit (an edit) replaces them."""
+    from statements.filters import FACETS
+    from statements.search.index import get_index
+
+    assert counted_by_complement("q=-Guatemala")
+    cache = get_index().snapshot_cache
+    first = cache[("totals", FACETS)]
+    assert counted_by_complement("q=fentanyl+-Guatemala")
+    assert cache[("totals", FACETS)] is first
+    statement = archive["003"]
+    statement.body += " More."
+    statement.save()
+    assert counted_by_complement("q=-Guatemala")
+    cache = get_index().snapshot_cache
+    assert cache[("totals", FACETS)] is not first
+    assert cache[("totals", FACETS)][1][0] == 5
