@@ -320,6 +320,13 @@ def _official_sql(vendor, one_word):
     )
     sql, params = found.query.sql_with_params()
     assert params.count(_NAME) >= 2 and params.count(_NAME_LIKE) == int(one_word), params
+    if vendor == "postgresql":
+        # PostgreSQL turns the visibility EXISTS into a join that first groups every published
+        # mention (255k rows at 100k statements: ~110 ms of a 130 ms search); `OFFSET 0` keeps
+        # it a check run only on the few officials the name matched (~2 ms, same answer).
+        fenced = sql.replace(" LIMIT 1) AND", " LIMIT 1 OFFSET 0) AND", 1)
+        assert fenced != sql, "the visibility EXISTS is no longer where it was"
+        sql = fenced
     return sql, params
 
 
