@@ -89,7 +89,10 @@ class YearFilter(admin.SimpleListFilter):
         if self.value() == "none":
             return queryset.filter(**{f"{self.date_field}__isnull": True})
         if self.value() and self.value().isdigit():
-            return queryset.filter(**{f"{self.date_field}__year": int(self.value())})
+            year = int(self.value())
+            if not 1 <= year <= 9999:  # no date has it (and Django cannot bound it): nothing
+                return queryset.none()
+            return queryset.filter(**{f"{self.date_field}__year": year})
         return queryset
 
 
