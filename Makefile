@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The suite runs in two processes (pytest-xdist; a file's tests stay together): TEST_WORKERS=0 for one.
+TEST_WORKERS ?= 2
 
 .PHONY: run test lint format migrate import serve bench soak clean screenshots score accuracy
 
@@ -25,7 +27,7 @@ test: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # The browser tests save screenshots under var/screenshots/ (ignored); this also refreshes the
 # README's pictures, docs/screenshot-*.png (tests/browser/test_readme_screenshots.py), which
