@@ -23,7 +23,6 @@ from statements import admin_views, curation
 from statements.forms import CommitmentForm, ParticipantForm, PlainLinesTextField
 from statements.models import (
     Commitment,
-    Country,
     Meeting,
     MeetingAttendance,
     MeetingReport,
@@ -34,6 +33,7 @@ from statements.models import (
     Statement,
     StatementParticipant,
     Topic,
+    country_choices,
 )
 
 admin.site.site_header = "Bilateral Statements Archive: curation"
@@ -132,7 +132,7 @@ class _CountryFilter(admin.SimpleListFilter):
         raise NotImplementedError
 
     def lookups(self, request, model_admin):
-        labels = dict(Country.choices)
+        labels = dict(country_choices())
         return [(code, labels.get(code, code)) for code in sorted(self.codes())]
 
     def queryset(self, request, queryset):

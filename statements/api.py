@@ -30,7 +30,6 @@ from django.views.decorators.http import require_safe
 from statements import api_schemas
 from statements.comparison import compare_meeting
 from statements.models import (
-    Country,
     Meeting,
     MeetingAttendance,
     MeetingReport,
@@ -39,6 +38,7 @@ from statements.models import (
     Statement,
     StatementParticipant,
     Topic,
+    country_labels,
     hide_draft_titles,
 )
 from statements.search import mark_sentinels
@@ -275,7 +275,7 @@ def _statements_list(request):
 def _officials_list(request):
     officials = Participant.objects.visible().with_listing_data().order_by("name", "pk")
     countries = [c for c in request.GET.getlist("country") if c]
-    unknown = [c for c in countries if c not in Country.values]
+    unknown = [c for c in countries if c not in country_labels()]
     if unknown:
         raise BadRequest(f"country: unknown code(s) {', '.join(unknown)[:80]}.")
     if countries:

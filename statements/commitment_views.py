@@ -14,11 +14,11 @@ from django.views.decorators.http import require_GET
 
 from statements.models import (
     CommitmentThread,
-    Country,
     Meeting,
     Participant,
     StatementParticipant,
     Topic,
+    country_choices,
 )
 
 THREADS_PER_PAGE = 25
@@ -87,7 +87,7 @@ def _choices(filters):
     codes = sorted(
         {code for parties in threads.values_list("parties", flat=True) for code in parties}
     )
-    labels = dict(Country.choices)
+    labels = dict(country_choices())
     dates = threads.values_list("first_date", "last_date")
     years = sorted({d.year for pair in dates for d in pair if d}, reverse=True)
     return {

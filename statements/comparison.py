@@ -15,10 +15,10 @@ from django.db.models import Prefetch
 
 from statements.models import (
     Commitment,
-    Country,
     MeetingReport,
     Statement,
     StatementParticipant,
+    country_label,
     issuing_country,
 )
 from statements.text import fold
@@ -272,7 +272,7 @@ def _paragraphs(statement):
 
 
 def _country_label(code):
-    return Country(code).label if code in Country.values else code
+    return country_label(code)
 
 
 def governments_of(publishers):

@@ -17,13 +17,13 @@ from django import forms
 from django.db.models import Q, QuerySet
 
 from statements.models import (
-    Country,
     Meeting,
     MeetingReport,
     Participant,
     Statement,
     StatementParticipant,
     Topic,
+    country_choices,
 )
 
 MAX_VALUES_PER_FACET = 20
@@ -88,7 +88,7 @@ class StatementFilter(django_filters.FilterSet):
     topic = SlugsFilter(queryset=Topic.objects.all(), method="filter_topic")
     meeting = SlugsFilter(queryset=Meeting.objects.all(), method="filter_meeting")
     country = django_filters.MultipleChoiceFilter(
-        choices=[c for c in Country.choices if c[0]], method="filter_country"
+        choices=lambda: country_choices()[1:], method="filter_country"
     )
     publisher = MultiValueFilter(method="filter_publisher", child=forms.CharField(max_length=200))
     kind = django_filters.MultipleChoiceFilter(choices=Statement.Kind.choices, method="filter_kind")
@@ -204,7 +204,8 @@ class StatementFilter(django_filters.FilterSet):
             elif item == UNDATED:
                 labels[UNDATED] = "Undated"
             else:
-                labels[str(item)] = dict(self.filters[name].extra.get("choices", [])).get(
+                choices = self.filters[name].extra.get("choices", [])
+                labels[str(item)] = dict(choices() if callable(choices) else choices).get(
                     item, str(item)
                 )
         return labels

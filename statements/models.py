@@ -5,6 +5,8 @@ Names and titles are kept *as written* on the through models, beside the foreign
 resolved official, so a curator can always see what the document said.
 """
 
+import functools
+
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce, RowNumber
@@ -153,6 +155,28 @@ class Country(models.TextChoices):
     BR = "BR", "Brazil"
     CO = "CO", "Colombia"
     UNKNOWN = "", "Unknown"
+
+
+@functools.cache
+def country_labels() -> dict:
+    """{code: name} of every code an official can have: the ISO 3166 countries and the
+    organisations of ingest/data/countries.yaml (what the importer assigns), the names above
+    where both have one. `Country` alone holds only the first fourteen."""
+    from statements.ingest.lexicon import WORLD_NAMES
+
+    labels = {code: names[0] for code, names in WORLD_NAMES.items() if names}
+    return labels | {choice.value: choice.label for choice in Country if choice.value}
+
+
+def country_choices():
+    """The choices of an official's country (and a delegation): every known code, by name."""
+    labels = sorted(country_labels().items(), key=lambda item: fold(item[1]))
+    return [("", Country.UNKNOWN.label), *labels]
+
+
+def country_label(code: str) -> str:
+    """A code's name ('Israel'), or the code itself when the data does not know it."""
+    return country_labels().get(code, code)
 
 
 # Folded adjectives and short forms that name a country in a publisher's name.
@@ -337,7 +361,7 @@ class Participant(models.Model):
     slug = models.SlugField(max_length=200, unique=True)
     # An ISO 3166 alpha-2 code, or the short code of the organisation an officer serves
     # ("NATO", "ASEAN": statements/ingest/data/countries.yaml), hence longer than two letters.
-    country = models.CharField(max_length=8, choices=Country.choices, blank=True, db_index=True)
+    country = models.CharField(max_length=8, choices=country_choices, blank=True, db_index=True)
     titles = models.JSONField(default=list, blank=True, help_text="Every title the documents gave.")
     # The folded canonical name (accents, case and punctuation removed): the duplicate guard.
     name_key = models.CharField(max_length=200, editable=False)
@@ -830,7 +854,7 @@ class MeetingAttendance(models.Model):
     participant = models.ForeignKey(
         Participant, on_delete=models.CASCADE, related_name="attendances"
     )
-    delegation = models.CharField(max_length=8, choices=Country.choices, blank=True)  # as country
+    delegation = models.CharField(max_length=8, choices=country_choices, blank=True)  # as country
     title = models.CharField(max_length=300, blank=True, help_text="The title held there.")
 
     objects = MeetingAttendanceQuerySet.as_manager()

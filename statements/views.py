@@ -21,7 +21,6 @@ from statements.comparison import comparable_meeting_ids, compare_meeting
 from statements.curation import merged_into
 from statements.models import (
     Commitment,
-    Country,
     Meeting,
     MeetingAttendance,
     MeetingReport,
@@ -31,6 +30,7 @@ from statements.models import (
     Statement,
     StatementParticipant,
     Topic,
+    country_label,
     hide_draft_titles,
 )
 from statements.rendering import render_body
@@ -214,7 +214,7 @@ def official_list(request):
     country = request.GET.get("country", "").strip().upper()
     officials = Participant.objects.visible().order_by("name", "pk")
     countries = [
-        (code, Country(code).label if code in Country.values else code)
+        (code, country_label(code))
         for code in Participant.objects.visible()
         .exclude(country="")
         .order_by("country")
@@ -279,9 +279,7 @@ def official_detail(request, slug):
     show_all_met = request.GET.get("met") == "all"
     context = {
         "official": official,
-        "country_label": Country(official.country).label
-        if official.country in Country.values
-        else official.country,
+        "country_label": country_label(official.country),
         "titles": official.public_titles,
         "attendances": attendances,
         "more_meetings": len(newest_attendances) > MEETINGS_ON_OFFICIAL_PAGE,
@@ -465,7 +463,7 @@ def _by_government(statements):
     for statement in statements:
         code = statement.publisher_country
         if code:
-            key, label = code, Country(code).label if code in Country.values else code
+            key, label = code, country_label(code)
         else:
             key = label = statement.publisher or "Unknown publisher"
         columns.setdefault(key, (label, []))[1].append(statement)
@@ -485,7 +483,7 @@ def meeting_detail(request, slug):
         .order_by("delegation", "pk")
     )
     delegations = [
-        (code, Country(code).label if code in Country.values else code, list(items))
+        (code, country_label(code), list(items))
         for code, items in groupby(hide_draft_titles(attendances), key=lambda a: a.delegation)
     ]
     statements = list(

@@ -36,13 +36,13 @@ from django.db import connection
 
 from statements.filters import LANGUAGES
 from statements.models import (
-    Country,
     Meeting,
     MeetingReport,
     Participant,
     Statement,
     StatementParticipant,
     Topic,
+    country_label,
 )
 from statements.search.cache import cached
 from statements.search.sqlite import FACETS_INDEX
@@ -50,7 +50,6 @@ from statements.search.sqlite import FACETS_INDEX
 FACET_LIMIT = 12
 EXPANDED_LIMIT = 1000  # a facet the reader asked to see whole ("Show all")
 UNDATED = "undated"  # the year facet's value for statements with no date at all
-COUNTRY_LABELS = dict(Country.choices)
 KIND_LABELS = dict(Statement.Kind.choices)
 LANGUAGE_LABELS = dict(LANGUAGES)
 LIMITED = {"official", "topic", "meeting", "publisher"}
@@ -176,7 +175,7 @@ def _label(name, value, label):
     if label:
         return label
     if name == "country":
-        return COUNTRY_LABELS.get(value, value)
+        return country_label(value)
     if name == "kind":
         return KIND_LABELS.get(value, value)
     if name == "language":
