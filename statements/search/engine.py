@@ -182,6 +182,10 @@ def combine(text, filters):
 # --- one search -----------------------------------------------------------------------------
 
 
+class FacetsTooLarge(Exception):
+    """A facet has too many values among the statements to count in one aggregation."""
+
+
 class IndexSearch:
     """One request's search over one snapshot of the index."""
 
@@ -240,7 +244,18 @@ class IndexSearch:
     # facets -----------------------------------------------------------------------------------
 
     def count_and_facets(self, names, limit=FACET_LIMIT, expanded=()):
-        """(count, {facet: [FacetValue]}) with the database path's semantics (facets.py)."""
+        """(count, {facet: [FacetValue]}) with the database path's semantics (facets.py).
+
+        FacetsTooLarge when a facet has more values among the statements counted than one
+        aggregation may make (Tantivy's bucket limit: 332,000 meetings at 1M statements)."""
+        try:
+            return self._count_and_facets(names, limit, expanded)
+        except ValueError as error:
+            if "bucket limit" not in str(error):
+                raise
+            raise FacetsTooLarge(str(error)) from error
+
+    def _count_and_facets(self, names, limit, expanded):
         selected = {name: self._selected(name) for name in names}
         labels = {name: self.filterset.selected(name) if self.filterset else {} for name in names}
         limits = {name: EXPANDED_LIMIT if name in expanded else limit for name in names}
@@ -322,7 +337,13 @@ class IndexSearch:
             return cached[1]
         aggs = {name: self._terms(name, 0, (), size=MAX_BUCKETS) for name in names}
         aggs["n"] = {"value_count": {"field": "id"}}
-        found = self.searcher.aggregate(Query.all_query(), aggs)
+        try:
+            found = self.searcher.aggregate(Query.all_query(), aggs)
+        except ValueError as error:  # more values than the bucket limit (meetings at 1M)
+            if "bucket limit" not in str(error):
+                raise
+            self.index.snapshot_cache[key] = (self.searcher, None)
+            return None
         whole, to_key = {}, self._key
         for name in names:
             if found[name].get("sum_other_doc_count"):
@@ -660,7 +681,11 @@ class IndexResults(SearchResults):
         """(count, facets) from the index; None while the database answers."""
         if self.index_search is None:
             return None
-        count, facets = self.index_search.count_and_facets(names, limit, expanded)
+        try:
+            count, facets = self.index_search.count_and_facets(names, limit, expanded)
+        except FacetsTooLarge:  # exact, if slow: the database counts this one (never a 500)
+            logger.warning("facets beyond the index's bucket limit; the database counts them")
+            return None
         self._count = count
         return count, facets
 
