@@ -248,14 +248,6 @@ class IndexSearch:
 
         FacetsTooLarge when a facet has more values among the statements counted than one
         aggregation may make (Tantivy's bucket limit: 332,000 meetings at 1M statements)."""
-        try:
-            return self._count_and_facets(names, limit, expanded)
-        except ValueError as error:
-            if "bucket limit" not in str(error):
-                raise
-            raise FacetsTooLarge(str(error)) from error
-
-    def _count_and_facets(self, names, limit, expanded):
         selected = {name: self._selected(name) for name in names}
         labels = {name: self.filterset.selected(name) if self.filterset else {} for name in names}
         limits = {name: EXPANDED_LIMIT if name in expanded else limit for name in names}
@@ -271,6 +263,15 @@ class IndexSearch:
         rows = self._rows(counts, selected, limits)
         return count, finish_facets(rows, labels, names, limit, expanded)
 
+    def _aggregate(self, query, aggs):
+        """Every aggregation of a request; Tantivy's bucket limit becomes FacetsTooLarge."""
+        try:
+            return self.searcher.aggregate(query, aggs)
+        except ValueError as error:
+            if "bucket limit" not in str(error):
+                raise
+            raise FacetsTooLarge(str(error)) from error
+
     def _counts(self, names, limits, selected):
         """(count, {facet: {key: count}}): one aggregation for the facets without a chosen value
         and the count, one per facet with chosen values (counted without their own filter)."""
@@ -281,13 +282,13 @@ class IndexSearch:
         shared = [name for name in names if not selected[name]]
         aggs = {name: self._terms(name, limits[name], selected[name]) for name in shared}
         aggs["n"] = {"value_count": {"field": "id"}}
-        found = self.searcher.aggregate(self.query, aggs)
+        found = self._aggregate(self.query, aggs)
         count = int(found["n"]["value"] or 0)
         counts = {}
         for name in names:
             if selected[name]:
                 base = combine(self.text, filter_queries(self.filterset, without=name))
-                answer = self.searcher.aggregate(
+                answer = self._aggregate(
                     base, {name: self._terms(name, limits[name], selected[name])}
                 )[name]
             else:
@@ -311,7 +312,7 @@ class IndexSearch:
         total, whole = totals
         rest = Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, self.text)])
         aggs = {name: self._terms(name, 0, (), size=MAX_BUCKETS) for name in names}
-        found = self.searcher.aggregate(rest, aggs) if count < total else {}
+        found = self._aggregate(rest, aggs) if count < total else {}
         counts = {}
         for name in names:
             # A copy of the totals (in C), less the complement's buckets: one step per value
@@ -338,10 +339,8 @@ class IndexSearch:
         aggs = {name: self._terms(name, 0, (), size=MAX_BUCKETS) for name in names}
         aggs["n"] = {"value_count": {"field": "id"}}
         try:
-            found = self.searcher.aggregate(Query.all_query(), aggs)
-        except ValueError as error:  # more values than the bucket limit (meetings at 1M)
-            if "bucket limit" not in str(error):
-                raise
+            found = self._aggregate(Query.all_query(), aggs)
+        except FacetsTooLarge:  # more values than one aggregation may make (meetings at 1M)
             self.index.snapshot_cache[key] = (self.searcher, None)
             return None
         whole, to_key = {}, self._key
@@ -387,7 +386,7 @@ class IndexSearch:
             edge = int(buckets[cut - 1]["doc_count"])
             if int(buckets[-1]["doc_count"]) == edge:
                 more = self._terms(name, limit, chosen, size=MAX_BUCKETS, min_doc_count=edge)
-                answer = self.searcher.aggregate(base, {name: more})[name]
+                answer = self._aggregate(base, {name: more})[name]
                 counts.update(
                     {self._key(name, b["key"]): int(b["doc_count"]) for b in answer["buckets"]}
                 )
