@@ -64,12 +64,11 @@ class Command(BaseCommand):
         finally:
             if old_name is not None:
                 connection.creation.destroy_test_db(old_name, verbosity=0)
+        figures = json.dumps(report.as_dict(), indent=2)
         if options["output"]:
-            Path(options["output"]).write_text(
-                json.dumps(report.as_dict(), indent=2) + "\n", encoding="utf-8"
-            )
+            Path(options["output"]).write_text(figures + "\n", encoding="utf-8")
         if options["json"]:
-            self.stdout.write(json.dumps(report.as_dict(), indent=2))
+            self.stdout.write(figures)
         else:
             for line in report.table():
                 self.stdout.write(line)
