@@ -195,7 +195,8 @@ def test_a_killed_import_is_made_right_by_the_catch_up(tmp_path):
         process.wait(timeout=30)
         imported = database.query("SELECT COUNT(*) FROM statements_statement")
         assert 0 < imported < 3000
-        assert SearchIndex(index_dir).position() < database.query(
+        # Never ahead of the log (the kill may land just after a commit, then it is level).
+        assert SearchIndex(index_dir).position() <= database.query(
             "SELECT max(seq) FROM statements_search_log"
         )
         result = database.manage("search_index", "--check", env=env)
