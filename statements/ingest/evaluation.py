@@ -5,10 +5,11 @@ Each gold file is what a careful reader extracts from one real document of the d
 and counts per field what it got right; `group_pairs()` imports them into the current database to
 see which statements end up sharing a meeting.
 
-Two splits. **tune** is every file of `corpus_gold/`: a third of it (a hash of the file name) was
-the first blind set, spent once its errors were read (session 11), so all of it is tuned on now.
-**blind** is `corpus_gold_fresh/`, written later from other documents by readers who never ran the
-extractor, and scored, never tuned on: a blind set is only blind until its errors are read.
+Two splits over three gold sets (`GOLD_SETS`). **tune** is every file of `corpus_gold/` (a third
+of it, by a hash of the file name, was the first blind set, spent in session 11) and of
+`corpus_gold_fresh/` (the second blind set, written in session 11, spent in session 12).
+**blind** is `corpus_gold_third/`, written in session 12 from other documents by readers who never
+ran the extractor, and scored, never tuned on: a blind set is only blind until its errors are read.
 """
 
 from __future__ import annotations
@@ -32,6 +33,14 @@ from statements.ingest.resolve import name_score, name_words
 
 GOLD_DIR = Path(settings.BASE_DIR) / "tests" / "ingest" / "corpus_gold"
 FRESH_DIR = Path(settings.BASE_DIR) / "tests" / "ingest" / "corpus_gold_fresh"
+THIRD_DIR = Path(settings.BASE_DIR) / "tests" / "ingest" / "corpus_gold_third"
+# Each gold set: its folder, the split it is scored in today, and whether it was written blind (its
+# files say `split: blind`, the split they were written for). A blind set moves to tune once spent.
+GOLD_SETS = (
+    (GOLD_DIR, "tune", False),
+    (FRESH_DIR, "tune", True),
+    (THIRD_DIR, "blind", True),
+)
 
 
 def _corpus_dir() -> Path:
@@ -98,8 +107,8 @@ def _as_date(value, where):
 def parse_gold(data: dict, where: str = "gold", *, blind: bool = False) -> dict:
     """Check one gold file's data and normalise it (dates, lists). GoldError when malformed.
 
-    `blind` for a file of the blind set (`corpus_gold_fresh/`), which must say `split: blind`;
-    a file of `corpus_gold/` keeps the split its name hashed to as `first_split` and is tuned on.
+    `blind` for a file of a set written blind, which must say `split: blind`; a file of
+    `corpus_gold/` keeps the split its name hashed to as `first_split` and is tuned on.
     """
     if not isinstance(data, dict):
         raise GoldError(f"{where}: not a mapping")
@@ -160,20 +169,27 @@ def parse_gold(data: dict, where: str = "gold", *, blind: bool = False) -> dict:
 
 
 def load_gold(
-    gold_dir: Path = GOLD_DIR, split: str = "all", *, fresh_dir: Path = FRESH_DIR
+    gold_dir: Path = GOLD_DIR,
+    split: str = "all",
+    *,
+    fresh_dir: Path = FRESH_DIR,
+    blind_dir: Path = THIRD_DIR,
 ) -> list[dict]:
-    """Every gold file of a split (tune: `gold_dir`, blind: `fresh_dir`), sorted by file name."""
+    """Every gold file of a split (see `GOLD_SETS`), sorted by file name; folders may be moved."""
     if split not in SPLITS:
         raise GoldError(f"unknown split {split!r} (one of: {', '.join(SPLITS)})")
-    directories = {"tune": [(gold_dir, False)], "blind": [(fresh_dir, True)]}
+    moved = {GOLD_DIR: gold_dir, FRESH_DIR: fresh_dir, THIRD_DIR: blind_dir}
     golds = []
-    for directory, blind in directories.get(split, directories["tune"] + directories["blind"]):
-        for path in sorted(Path(directory).glob("*.yaml")):
+    for directory, scored_in, written_blind in GOLD_SETS:
+        if split not in ("all", scored_in):
+            continue
+        for path in sorted(Path(moved[directory]).glob("*.yaml")):
             try:
                 data = yaml.safe_load(path.read_text(encoding="utf-8"))
             except yaml.YAMLError as error:
                 raise GoldError(f"{path.name}: not valid YAML ({error})") from None
-            golds.append(parse_gold(data, path.name, blind=blind))
+            gold = parse_gold(data, path.name, blind=written_blind)
+            golds.append(dict(gold, split=scored_in))
     return sorted(golds, key=lambda gold: gold["file"])
 
 

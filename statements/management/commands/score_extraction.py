@@ -13,8 +13,8 @@ from statements.ingest import evaluation
 class Command(BaseCommand):
     help = (
         "Score the extraction against the hand-written gold: precision and recall per field, "
-        "for the tune split (tests/ingest/corpus_gold/) or the blind split "
-        "(tests/ingest/corpus_gold_fresh/, never tuned on). Meeting grouping "
+        "for the tune split (tests/ingest/corpus_gold/ and corpus_gold_fresh/) or the blind "
+        "split (tests/ingest/corpus_gold_third/, never tuned on). Meeting grouping "
         "imports the documents into a scratch database, never into the archive."
     )
 
@@ -30,18 +30,24 @@ class Command(BaseCommand):
             help="Also write the figures as JSON to this file (make accuracy: the method page's).",
         )
         parser.add_argument("--gold", default=str(evaluation.GOLD_DIR), help="The tune gold.")
-        parser.add_argument("--fresh", default=str(evaluation.FRESH_DIR), help="The blind gold.")
+        parser.add_argument(
+            "--fresh", default=str(evaluation.FRESH_DIR), help="The second tune gold."
+        )
+        parser.add_argument("--blind", default=str(evaluation.THIRD_DIR), help="The blind gold.")
         parser.add_argument("--corpus", default=str(evaluation.CORPUS_DIR))
 
     def handle(self, *args, **options):
         try:
             golds = evaluation.load_gold(
-                options["gold"], options["split"], fresh_dir=options["fresh"]
+                options["gold"],
+                options["split"],
+                fresh_dir=options["fresh"],
+                blind_dir=options["blind"],
             )
         except evaluation.GoldError as error:
             raise CommandError(str(error)) from None
         if not golds:
-            folder = options["fresh"] if options["split"] == "blind" else options["gold"]
+            folder = options["blind"] if options["split"] == "blind" else options["gold"]
             raise CommandError(f"no gold files for split {options['split']!r} in {folder}")
         grouping = not options["no_grouping"]
         old_name = None
