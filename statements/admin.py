@@ -17,6 +17,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import smart_split
 from simple_history.admin import SimpleHistoryAdmin
 
 from statements import admin_views, curation
@@ -55,7 +56,29 @@ PLAIN_LINES = {
 }
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+class BoundedSearchMixin:
+    """The admin's search box, over at most MAX_SEARCH_WORDS words.
+
+    Django's admin ANDs one OR-of-LIKEs per word; a pasted page of text made a WHERE clause
+    deeper than SQLite's parser allows (a database error, shown as the 503 page). Curators search
+    with a few words: the rest are dropped, and the list says so.
+    """
+
+    MAX_SEARCH_WORDS = 32
+
+    def get_search_results(self, request, queryset, search_term):
+        words = list(smart_split(search_term))
+        if len(words) > self.MAX_SEARCH_WORDS:
+            search_term = " ".join(words[: self.MAX_SEARCH_WORDS])
+            self.message_user(
+                request,
+                f"Searched the first {self.MAX_SEARCH_WORDS} of {len(words)} words.",
+                messages.WARNING,
+            )
+        return super().get_search_results(request, queryset, search_term)
+
+
+class HistoryAdmin(BoundedSearchMixin, SimpleHistoryAdmin):
     """django-simple-history's pages, answering 404 (not a 500) to an address that is not an id."""
 
     def history_view(self, request, object_id, extra_context=None):
@@ -921,7 +944,7 @@ class MeetingAdmin(MergeActionMixin, HistoryAdmin):
 
 
 @admin.register(MeetingReport)
-class MeetingReportAdmin(admin.ModelAdmin):
+class MeetingReportAdmin(BoundedSearchMixin, admin.ModelAdmin):
     """Every statement-to-meeting link with its evidence: curators confirm, move or split it.
 
     Move: change the meeting on the link's page. Split: the action gives the statement a meeting
@@ -988,7 +1011,7 @@ class MeetingReportAdmin(admin.ModelAdmin):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(admin.ModelAdmin):
+class CommitmentAdmin(BoundedSearchMixin, admin.ModelAdmin):
     list_display = ["short_text", "statement", "meeting", "party_list"]
     list_filter = ["topics", "statement__status"]
     search_fields = ["text", "statement__title"]
@@ -1008,7 +1031,7 @@ class CommitmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
+class QuoteAdmin(BoundedSearchMixin, admin.ModelAdmin):
     list_display = ["speaker_as_written", "speaker", "short_text", "statement"]
     list_filter = ["statement__status", ("speaker", admin.EmptyFieldListFilter)]
     search_fields = ["text", "speaker_as_written", "speaker__name", "statement__title"]
@@ -1023,7 +1046,7 @@ class QuoteAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(BoundedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "statement_count"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -1042,7 +1065,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(MergeRecord)
-class MergeRecordAdmin(admin.ModelAdmin):
+class MergeRecordAdmin(BoundedSearchMixin, admin.ModelAdmin):
     list_display = ["merged_name", "target_name", "kind", "merged_by", "merged_at"]
     list_filter = ["kind"]
     search_fields = ["merged_name", "merged_slug", "target_name"]

@@ -6,6 +6,7 @@ Imported from `statements/admin.py`.
 
 from django.contrib import admin, messages
 
+from statements.admin import BoundedSearchMixin
 from statements.ingest.threads import join_threads, split_mentions
 from statements.models import CommitmentThread, ThreadMention
 
@@ -20,7 +21,7 @@ class ThreadMentionInline(admin.TabularInline):
 
 
 @admin.register(CommitmentThread)
-class CommitmentThreadAdmin(admin.ModelAdmin):
+class CommitmentThreadAdmin(BoundedSearchMixin, admin.ModelAdmin):
     list_display = ("text_start", "first_date", "last_date", "mention_count", "curated")
     list_filter = ("curated",)
     search_fields = ("text", "slug")
@@ -45,7 +46,7 @@ class CommitmentThreadAdmin(admin.ModelAdmin):
 
 
 @admin.register(ThreadMention)
-class ThreadMentionAdmin(admin.ModelAdmin):
+class ThreadMentionAdmin(BoundedSearchMixin, admin.ModelAdmin):
     list_display = ("commitment", "thread", "role", "pinned")
     list_filter = ("role", "pinned")
     list_select_related = ("commitment", "thread")

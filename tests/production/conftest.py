@@ -16,6 +16,8 @@ from django.conf import settings
 
 BASE_DIR = Path(settings.BASE_DIR)
 VENV_BIN = Path(sys.executable).parent
+# Every index these helpers make lives under one folder removed when the test process exits.
+_SEARCH_INDEXES = tempfile.TemporaryDirectory(prefix="archive-search-indexes-")
 STRONG_SECRET_KEY = "x7Rk2pQ9vLm4Tz8Wc1Ny6Hb3Js5Fd0Ga-Pe_Uo7Iq2Xw9Zr4Ks1Lt8Mv3Nb6Cy5Dh0Ej"
 
 
@@ -28,7 +30,9 @@ def clean_env(**overrides):
     }
     env.update({key: str(value) for key, value in overrides.items()})
     # A search index of its own: an index belongs to one database, never the checkout's var/.
-    env.setdefault("DJANGO_SEARCH_INDEX_DIR", tempfile.mkdtemp(prefix="archive-search-index-"))
+    env.setdefault(
+        "DJANGO_SEARCH_INDEX_DIR", tempfile.mkdtemp(prefix="index-", dir=_SEARCH_INDEXES.name)
+    )
     return env
 
 
