@@ -253,7 +253,8 @@ def find_commitments(
         lead_subject = countries_in(_subject(opening[0][1], len(opening[0][1])))
         if len(lead_subject) >= 2 and len(context) < 2:
             context = order_countries(lead_subject)
-    # "Together, we commit to:" followed by bullets: each item commits the heading's parties.
+    # "Together, we commit to:" followed by bullets is one commitment; under a heading that does
+    # not commit ("agreed on the following commitments:") each item commits the heading's parties.
     heading: tuple[list[str], CommitmentFound | None] | None = None
     for para_start, para_end in paragraph_spans(body):
         paragraph = body[para_start:para_end]
@@ -312,7 +313,19 @@ def find_commitments(
                 found.append(
                     CommitmentFound(text=clause, parties=parties, position=position + start)
                 )
-        if heading is not None and len(found) == count_before:
+        if heading is not None and heading[1] is not None:
+            # "we commit to:" and its items are one commitment: the items are what is committed
+            # (with whatever verbs they start), so the heading's text runs on through them.
+            parties, heading_item = heading
+            del found[count_before:]
+            whole = CommitmentFound(
+                text=body[heading_item.position : para_end].rstrip(),
+                parties=parties,
+                position=heading_item.position,
+            )
+            found[found.index(heading_item)] = whole
+            heading = (parties, whole)
+        elif heading is not None and len(found) == count_before:
             parties, heading_item = heading
             text = paragraph[item.end() :].strip().rstrip(";,").strip()
             if heading_item in found:
