@@ -494,3 +494,50 @@ def test_more_ways_of_committing(sentence):
 )
 def test_a_plan_described_or_a_third_party_ready_is_no_commitment(sentence):
     assert find_commitments(sentence, parties_in_context=["NO", "IS"]) == []
+
+
+# --- Session 12 ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Minister emphasized Norway’s continued readiness to work closely with Iceland.",
+        "Ms. Berg reaffirmed the Government’s goal of further expanding ferry links.",
+        "The Prime Minister emphasized the ironclad Norwegian treaty commitments to Iceland.",
+        "Both leaders reaffirmed the close ties between our nations and their commitment to "
+        "deepening trade.",
+        "We reaffirm our respect for the law, our rejection of corruption, and our commitment to "
+        "protect fishers.",
+        "The leaders reiterated their agreement that the fjords should stay open to all.",
+        "The President informed the King of his intention to name Iceland a major partner.",
+        "The Minister reiterated Norway’s support for the people of Iceland.",
+        "The Minister underscored Norway’s unwavering support for our Icelandic allies facing "
+        "the storm.",
+        "Norway and Iceland stand ready to assist the islands.",
+        "The two Presidents agreed for their teams to meet next month on a fisheries plan.",
+        "We are committed, where appropriate and subject to national law, to implementing the "
+        "harbour principles.",
+        "The Minister reaffirmed that an attack on Icelandic vessels, aircraft, or crews in the "
+        "Arctic would invoke Norwegian defense commitments.",
+    ],
+)
+def test_a_party_stating_its_own_resolve_support_or_agreement_commits(sentence):
+    assert len(find_commitments(sentence, parties_in_context=["NO", "IS"])) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The President underscored his support for a diplomatic resolution to the dispute.",
+        "The Minister underscored Norway’s strong support for Iceland joining the union soon.",
+        "The leaders emphasized the importance of the commitment to open seas.",
+        "The Minister underscored the international community’s support for the people of Iceland.",
+        "The President underscored the friendship between Norway and Iceland, as they also "
+        "discussed trade and their shared commitment to open seas.",
+        "One year ago, Norway and Iceland reaffirmed their partnership and their commitment to "
+        "working together.",
+    ],
+)
+def test_support_for_an_outcome_or_a_commitment_talked_about_is_no_commitment(sentence):
+    assert find_commitments(sentence, parties_in_context=["NO", "IS"]) == []
