@@ -90,7 +90,9 @@ TRIGGERS = re.compile(
     r"|reaffirm\w* (?:that )?(?:they|we) (?:are|were|will)"
     r"|pledg(?:es|ed|ing) (?!that\b|of\b|by\b)[\w$]|pledge (?:to|their|our|its|a|an|the|support|\$)"
     # "We plan to share information", "is prepared to support", "stand firm in the commitment"
-    r"|(?<!his )(?<!her )(?<!their )(?<!our )(?<!its )(?<!a )(?<!the )plans? to (?!be\b)[a-z]{3,}"
+    # ("discussed the platform and plans to …", "action plans to …": the noun)
+    r"|(?<!his )(?<!her )(?<!their )(?<!our )(?<!its )(?<!a )(?<!the )(?<!and )(?<!action )"
+    r"(?<![’']s )plans? to (?!be\b)[a-z]{3,}"
     r"|(?:we|they) (?:are|stand) (?:\w+ )?(?:prepared|ready) to"
     r"|stand (?:\w+ )?ready to"
     # "We are committed, where applicable and subject to national legal frameworks, to …"
@@ -152,9 +154,16 @@ GROUP_SUBJECT = re.compile(
     r"|all (?:three|four|the) (?:countries|governments|nations|delegations|leaders|parties)"
     r"|the (?:leaders|delegations|parties|sides|presidents|governments|ministers|participants"
     r"|secretaries)"
-    r"|leaders|they|ambos (?:pa[ií]ses|gobiernos|l[ií]deres|delegaciones)"
+    r"|leaders|they|officials|ambos (?:pa[ií]ses|gobiernos|l[ií]deres|delegaciones)"
+    # A body the parties set up acts for them: "the Task Force decided to reconvene"
+    r"|task ?force|taskforce|working (?:groups?|teams)|steering group"
     r"|las (?:dos |tres )?delegaciones|los (?:dos |tres )?(?:pa[ií]ses|gobiernos|l[ií]deres"
     r"|presidentes)|nuestros (?:pa[ií]ses|gobiernos))\b"
+)
+# Bodies whose mandate is the parties' undertaking: "the new Task Force, which will work …".
+BODY = re.compile(
+    r"\b(?:task ?force|taskforce|working (?:groups?|teams)|steering group|dialogue|committee"
+    r"|commission|mechanism|council|grupo de trabajo|comit[eé]|di[aá]logo|mecanismo)\b"
 )
 THREE = re.compile(r"\b(?:three|tres|trilateral)\b")
 # An item of a list ("• strengthen …", "1. The United States will …", "a) …"), and a sentence
@@ -329,11 +338,16 @@ def find_commitments(
                 )
                 if _needs_party_subject(trigger) and _thing_of_a_party(subject):
                     continue  # "The dedicated efforts of the UAE … will result in"
-                reported = _reported_subject(fold(sentence[start : trigger.start()]))
+                if _not_a_party(subject):
+                    continue  # "The American Jobs Plan will make", "investors pledged"
+                head = fold(sentence[start : trigger.start()])
+                reported = _reported_subject(head)
                 if reported is not None and _needs_party_subject(trigger):
                     parties = _possessor_parties(reported) or _parties_of_subject(
                         reported, context, mentioned, last_parties, three, pair
                     )
+                    if not parties and not reported.strip() and _body_before(head):
+                        parties = context or order_countries(mentioned[:2])
                     if not parties:
                         continue  # "… actions that will lower costs": not a party's "will"
                 if not parties:
@@ -441,6 +455,13 @@ def _supports_a_party(folded: str, trigger: re.Match) -> bool:
 _REPORTED = re.compile(r"\b(?:that|which|who)\s+(?P<subject>[^,;]*)$")
 
 
+def _body_before(head: str) -> bool:
+    """Whether a "which" clause follows a body of the parties ("the new Task Force, which")."""
+    clause = _REPORTED.search(head)
+    antecedent = head[: clause.start()] if clause else ""
+    return bool(BODY.search(" ".join(antecedent.rstrip(" ,").split()[-6:])))
+
+
 def _reported_subject(head: str):
     """The subject of a "that"/"which" clause ending just before a trigger, else None."""
     match = _REPORTED.search(head)
@@ -457,7 +478,14 @@ def _committing_triggers(folded: str, sentence: str = ""):
         and not NEGATED.search(folded[: match.start()])
         and not re.search(r"\bno\s+(?:se\s+)?$", folded[: match.start()])
     ]
-    english = list(_english_triggers(folded))
+    english = [
+        match
+        for match in _english_triggers(folded)
+        # "the American Jobs Plan to invest": a named plan, not "plan to" as a verb
+        if not (
+            match.group(0).startswith("plan") and sentence[match.start() : match.start() + 1] == "P"
+        )
+    ]
     yield from sorted([*english, *spanish], key=lambda match: match.start())
 
 
@@ -608,6 +636,20 @@ PARTY_HEADS = {
     "administration", "embassy", "office", "agency", "agencies", "forces", "authorities",
     "countries", "nations", "members", "gobierno", "pueblo", "secretaria",
 }  # fmt: skip
+
+
+# Heads of a subject that is a document or a private actor, never a party that commits: "The
+# American Jobs Plan will make …", "the Framework reaffirmed …", "angel investors pledged …".
+NOT_PARTY_HEADS = {
+    "plan", "framework", "act", "law", "bill", "agreement", "strategy", "report", "package",
+    "legislation", "budget", "declaration", "treaty", "roadmap", "industry", "investors",
+    "companies", "businesses", "firms", "executives", "ceos", "philanthropies", "sector",
+}  # fmt: skip
+
+
+def _not_a_party(subject: str) -> bool:
+    words = re.findall(r"[a-z’'-]+", subject)
+    return bool(words) and words[-1] in NOT_PARTY_HEADS
 
 
 def _thing_of_a_party(subject: str) -> bool:
