@@ -183,7 +183,9 @@ _LEADING_ADVERBIAL = re.compile(
     r"^(?:(?:finally|additionally|moreover|furthermore|further|thus|therefore|in addition"
     r"|to that end|for this reason|to this end|as a result|likewise|similarly|also|today"
     r"|yesterday|asimismo|por ello|finalmente|además|ademas)\s*,?\s*"
-    r"|(?:in|at|during|on|for|to|after|before|with|under|through|building on|en|durante)"
+    r"|(?:in|at|during|on|for|to|after|before|with|under|through|building on|en|durante"
+    # "As Tunisia's leaders answer …, the United States … stand ready"
+    r"|as|while|when|although|though|because|since|once|given|amid|following)"
     r"\s[^,]{1,120},\s*)",
     re.IGNORECASE,
 )
@@ -193,7 +195,12 @@ _SUBJECT_END = re.compile(
     r"\b(?:also |further |then )?(?:discussed|reviewed|expressed|met|highlighted|emphasized"
     r"|recognized|welcomed|noted|thanked|underscored|stressed|held|spoke|said|reaffirm\w*"
     r"|agreed|commit\w*|will|remain\w*|are|is|were|pledg\w*|resolv\w*|vow\w*|decid\w*"
-    r"|confirm\w*|renew\w*|reiterat\w*|acordaron|se comprom\w*|reafirm\w*)\b"
+    r"|confirm\w*|renew\w*|reiterat\w*|acordaron|se comprom\w*|reafirm\w*"
+    # the other verbs of a readout: "The President acknowledged …'s disappointment … and
+    # reaffirmed his commitment" has subject "The President"
+    r"|acknowledged|condemned|congratulated|commended|praised|applauded|shared|conveyed"
+    r"|outlined|updated|raised|voiced|informed|briefed|urged|called|exchanged|offered"
+    r"|affirmed|stated|told|asked|hosted|received|visited|traveled|travelled|led|joined)\b"
 )
 _POSSESSOR = re.compile(
     r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat)\w* (?:the )?"
@@ -293,6 +300,14 @@ def find_commitments(
         lead_subject = countries_in(_subject(opening[0][1], len(opening[0][1])))
         if len(lead_subject) >= 2 and len(context) < 2:
             context = order_countries(lead_subject)
+        elif len(context) < 2:
+            # "Sullivan met today with his counterparts from Estonia, Latvia, … and Poland",
+            # "a joint statement signed by the governments of Australia, Denmark, …": the
+            # countries the opening sentence lists sit at the table (not one it is about, nor
+            # an alliance they belong to).
+            listed = [c for c in countries_in(opening[0][1]) if len(c) == 2 and c not in context]
+            if len(listed) >= 2:
+                context = order_countries([*context, *listed])
     # "Together, we commit to:" followed by bullets is one commitment; under a heading that does
     # not commit ("agreed on the following commitments:") each item commits the heading's parties.
     heading: tuple[list[str], CommitmentFound | None] | None = None
@@ -330,7 +345,9 @@ def find_commitments(
                     clause,
                 )
                 clause = trimmed.strip()
-                subject = fold(_subject(sentence[start:], trigger.start() - start))
+                subject = _near_subject(fold(sentence[start : trigger.start()])) or fold(
+                    _subject(sentence[start:], trigger.start() - start)
+                )
                 parties = (
                     _possessor_parties(fold(clause))
                     or _person_parties(subject, people, own_country)
@@ -397,6 +414,22 @@ def find_commitments(
     return found
 
 
+_AND_SUBJECT = re.compile(
+    r"(?<!,)\s+and\s+(?P<subject>(?:(?!and\b)[\w.’'-]+\s+){1,5}?)"
+    r"(?:also\s+|jointly\s+|further\s+|then\s+)?$"
+)
+
+
+def _near_subject(head: str) -> str:
+    """A subject of its own just before the trigger: "The President applauded Canada's work and
+    both leaders reaffirmed …" ("both leaders", not "The President")."""
+    match = _AND_SUBJECT.search(head)
+    if not match or not _SUBJECT_END.search(head, 0, match.start()):
+        return ""  # "The United States and Mexico": one subject, no verb before the "and"
+    subject = match["subject"]
+    return subject if GROUP_SUBJECT.match(subject.strip()) or countries_in(subject) else ""
+
+
 def _clauses(sentence: str, folded: str):
     """(start, end, trigger) of each committing clause of a sentence."""
     starts: list[tuple[int, re.Match]] = []
@@ -452,7 +485,7 @@ def _supports_a_party(folded: str, trigger: re.Match) -> bool:
 
 # "a series of actions that will …", "her view that African innovators will …": the "will" of a
 # relative or reported clause, whose subject is what the clause after "that"/"which" names.
-_REPORTED = re.compile(r"\b(?:that|which|who)\s+(?P<subject>[^,;]*)$")
+_REPORTED = re.compile(r"\b(?:that|which|who|how|whether)\s+(?P<subject>[^,;]*)$")
 
 
 def _body_before(head: str) -> bool:
@@ -548,15 +581,17 @@ def _parties_of_subject(
     tail = subject.rsplit(",", 1)[-1]
     if tail != subject and GROUP_SUBJECT.search(tail):
         subject = tail  # "from Russia's invasion of Ukraine to …, the Leaders pledged"
+    conjuncts = [c for c in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+y\s+", subject) if c.strip()]
+    # "the United States and other friends of the Tunisian people": Tunisia is not a party
+    acting = [c for c in conjuncts if not re.match(r"\s*other\s", c) or not _thing_of_a_party(c)]
+    if len(acting) < len(conjuncts) and acting:
+        subject, conjuncts = " and ".join(acting), acting
     named = countries_in(subject) or order_countries(
         match.lastgroup for match in _AGENCY.finditer(subject)
     )
     if named:
         # "The Embassy and the Honduran government": a partner the subject does not name is
         # one of the parties in context.
-        conjuncts = [
-            c for c in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+y\s+", subject) if c.strip()
-        ]
         if context and len(conjuncts) > len(named):
             return order_countries([*named, *context])
         return named
@@ -571,6 +606,8 @@ def _parties_of_subject(
     if THREE.search(word) or (three and word != "they"):
         if len(context) >= 3:
             return context
+        if THREE.search(word) and len(last) == 3:
+            return last  # "… President Biden, and Prime Minister Trudeau … The three leaders"
         return order_countries(mentioned[:3])
     if context:
         return context
@@ -604,8 +641,18 @@ def _people(officials):
 
 
 def _person_parties(subject: str, people, own_country: str) -> list[str]:
-    """The country of the one official a subject names (by name, else by title), or []."""
-    if not people or not subject.strip() or _PLURAL.search(subject) or countries_in(subject):
+    """The country of the one official a subject names (by name, else by title), or []; the
+    countries of several officials named one by one ("Prime Minister Berg, President Jonsson,
+    and Prime Minister Holm")."""
+    if not people or not subject.strip() or countries_in(subject):
+        return []
+    if _PLURAL.search(subject):
+        conjuncts = [c for c in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+y\s+", subject) if c]
+        if len(conjuncts) < 2 or any(_PLURAL.search(c) or _OF_PHRASE.match(c) for c in conjuncts):
+            return []
+        each = [_person_parties(c, people, own_country) for c in conjuncts]
+        if all(len(c) == 1 for c in each):
+            return order_countries(dict.fromkeys(c[0] for c in each))
         return []
     words = set(re.findall(r"[\w’'-]+", subject))
     by_name = {country for names, _title, country in people if names & words}
@@ -627,7 +674,7 @@ def _person_parties(subject: str, people, own_country: str) -> list[str]:
 
 # "The dedicated efforts of the UAE", "the Initiative of Mexico": a thing of a party, not one.
 _OF_PHRASE = re.compile(
-    r"^\s*(?:the|this|these|that|those|its|their|our)\s+(?P<head>[^,]*?)\s+of\s"
+    r"^\s*(?:the|this|these|that|those|its|their|our|other|all|many)\s+(?P<head>[^,]*?)\s+of\s"
 )
 PARTY_HEADS = {
     "government", "governments", "people", "peoples", "president", "presidents", "ministry",

@@ -576,3 +576,51 @@ def test_a_body_the_parties_set_up_commits_them(sentence, parties):
 )
 def test_a_document_a_named_plan_or_a_private_actor_does_not_commit(sentence):
     assert find_commitments(sentence, parties_in_context=["NO", "IS"]) == []
+
+
+def _officials(*people):
+    from statements.ingest.types import OfficialMention
+
+    return [
+        OfficialMention(name, title, country, True, n)
+        for n, (name, title, country) in enumerate(people)
+    ]
+
+
+def test_the_subject_is_who_acts_not_who_the_sentence_mentions_first():
+    officials = _officials(
+        ("Lars Berg", "Prime Minister", "NO"), ("Jon Jonsson", "President", "IS")
+    )
+    body = (
+        "The President acknowledged Prime Minister Berg’s disappointment about the pipeline, and "
+        "reaffirmed his commitment to keep talking. The two sides shared perspectives on the "
+        "region, including Russia, and expressed their common determination to confront threats. "
+        "As Norway’s fishers answer the storm, Iceland and other friends of the Norwegian people "
+        "stand ready to help. The President praised Norway’s contributions to clean seas and both "
+        "leaders reaffirmed their shared commitment to protect the Arctic."
+    )
+    found = find_commitments(
+        body, parties_in_context=["NO", "IS"], officials=officials, own_country="IS"
+    )
+    assert [sorted(c.parties) for c in found] == [["IS"], ["IS", "NO"], ["IS"], ["IS", "NO"]]
+
+
+def test_the_countries_an_opening_sentence_lists_and_the_three_just_named_are_parties():
+    body = (
+        "Mr. Berg met today with his counterparts from NATO Allies Estonia, Latvia, and "
+        "Lithuania. They reaffirmed their support for Ukraine."
+    )
+    (found,) = find_commitments(body, parties_in_context=["NO"])
+    assert sorted(found.parties) == ["EE", "LT", "LV", "NO"]
+    officials = _officials(
+        ("Lars Berg", "Prime Minister", "NO"),
+        ("Jon Jonsson", "President", "IS"),
+        ("Mette Holm", "Prime Minister", "DK"),
+    )
+    body = (
+        "Iceland and Norway met in Oslo. At the Nordic summit in May, Prime Minister Berg, "
+        "President Jonsson, and Prime Minister Holm instructed their cabinets to act on fishing. "
+        "The three leaders committed to expand coordinated efforts against illegal fishing."
+    )
+    found = find_commitments(body, parties_in_context=["NO", "IS"], officials=officials)
+    assert sorted(found[-1].parties) == ["DK", "IS", "NO"]
