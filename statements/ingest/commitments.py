@@ -94,7 +94,7 @@ TRIGGERS = re.compile(
     r"|(?<!his )(?<!her )(?<!their )(?<!our )(?<!its )(?<!a )(?<!the )(?<!and )(?<!action )"
     r"(?<![’']s )plans? to (?!be\b)[a-z]{3,}"
     r"|(?:we|they) (?:are|stand) (?:\w+ )?(?:prepared|ready) to"
-    r"|stand (?:\w+ )?ready to"
+    r"|stands? (?:\w+ )?ready to"
     # "We are committed, where applicable and subject to national legal frameworks, to …"
     r"|(?:are|is|remain\w*) (?:\w+ )?committed, [^.;]{3,100}?, to"
     r"|stand\w* firm in (?:the|their|our|its) commitment"
@@ -180,13 +180,13 @@ TRILATERAL_FRAME = re.compile(
     r" america del norte)\b"
 )
 _LEADING_ADVERBIAL = re.compile(
-    r"^(?:(?:finally|additionally|moreover|furthermore|further|thus|therefore|in addition"
+    r"^(?:(?:(?:finally|additionally|moreover|furthermore|further|thus|therefore|in addition"
     r"|to that end|for this reason|to this end|as a result|likewise|similarly|also|today"
-    r"|yesterday|asimismo|por ello|finalmente|además|ademas)\s*,?\s*"
+    r"|yesterday|that is why|this is why|asimismo|por ello|finalmente|además|ademas)\s*,?\s*)+"
     r"|(?:in|at|during|on|for|to|after|before|with|under|through|building on|en|durante"
     # "As Tunisia's leaders answer …, the United States … stand ready"
     r"|as|while|when|although|though|because|since|once|given|amid|following)"
-    r"\s[^,]{1,120},\s*)",
+    r"\s[^,]{1,160},\s*)",
     re.IGNORECASE,
 )
 # Verbs that end the subject: "The leaders also discussed … and committed" has subject "The
@@ -263,6 +263,9 @@ def _clause_start(sentence: str, trigger_at: int, after: int = 0) -> int:
 
 def _subject(clause_text: str, trigger_at: int) -> str:
     head = clause_text[:trigger_at]
+    item = LIST_ITEM.match(head)
+    if item and item.end() < len(head):
+        head = head[item.end() :]  # "- In the Security Council, the United States and …"
     head = _LEADING_ADVERBIAL.sub("", head, count=1)
     end = _SUBJECT_END.search(fold(head))
     return head[: end.start()] if end else head

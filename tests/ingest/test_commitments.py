@@ -624,3 +624,28 @@ def test_the_countries_an_opening_sentence_lists_and_the_three_just_named_are_pa
     )
     found = find_commitments(body, parties_in_context=["NO", "IS"], officials=officials)
     assert sorted(found[-1].parties) == ["DK", "IS", "NO"]
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        (
+            "- In the Security Council, Norway and Iceland will cooperate on peacekeeping.",
+            ["IS", "NO"],
+        ),
+        (
+            "That is why today, Denmark, Finland, Norway, and Iceland announce our intent to open "
+            "a corridor.",
+            ["DK", "FI", "IS", "NO"],
+        ),
+        (
+            "As Norway’s fishers answer the long-standing and widely expressed demands of coastal "
+            "communities for better harbours and safer seas in the north, Iceland stands ready to "
+            "help.",
+            ["IS"],
+        ),
+    ],
+)
+def test_a_list_mark_or_an_opening_clause_is_not_part_of_the_subject(sentence, parties):
+    (found,) = find_commitments(sentence, parties_in_context=["NO", "IS", "UN"])
+    assert sorted(found.parties) == parties
