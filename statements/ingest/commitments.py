@@ -99,18 +99,25 @@ TRIGGERS = re.compile(
     r"|(?:are|is|remain\w*) (?:\w+ )?committed, [^.;]{3,100}?, to"
     r"|stand\w* firm in (?:the|their|our|its) commitment"
     # "The President told King X he would work to …": an undertaking reported by its maker
-    r"|(?:told [^.;]{2,60}? |noted |said )(?:that )?(?:he|she|they|we) would (?!be\b)[a-z]{3,}"
+    r"|(?:told [^.;]{2,60}? |noted |said )(?:that )?(?:he|she|they|we) would"
+    r" (?:be [a-z]+ing\b|(?!be\b)[a-z]{3,})"  # "would be following … closely" commits
     # "reaffirmed that the people of New Mexico will have the full support of …"
     r"|reaffirm\w* that [^.;]{3,120}? (?:will|would) (?!be\b)[a-z]{3,}"
     r"|will not hesitate to"
     r"|agree(?:s|d)? (?:to|on|upon|that)|agree(?:s|d)? for (?:their|our|the) "
+    r"|determined that"
+    # "commitments by the Government of Israel and the PA to de-escalate", "key commitments
+    # made by President …", "the commitment that President … made": an undertaking recalled
+    r"|commitments? (?:made )?by (?!the end\b)[^.;]{2,80}? to (?!be\b)[a-z]{3,}"
+    r"|commitments? made by|commitments? that [^.;]{2,80}? made\b"
     r"|(?:reached|made) an? agreement"
     r"|resolv(?:e|es|ed) to"
     r"|vow(?:s|ed)? to"
     r"|undert(?:ake|akes|ook) to"
     r"|promis(?:e|es|ed) to"
     r"|decid(?:e|es|ed) to"
-    r"|will (?:(?:also|further|jointly|continue to|now) )?(?!be\b|not\b|have\b)[a-z]{3,}\b"
+    r"|will (?:(?:also|further|jointly|continue to|now) )?(?!be\b|not\b|have\b)"
+    r"(?:[a-z]{2,}-)?[a-z]{3,}\b"  # "will co-host"
     r"|(?:se )?comprometi(?:eron|o|mos)|se comprometen|acordaron|convinieron"
     r"|reafirm\w* (?:su|el|nuestro) compromiso"
     r")",
@@ -121,8 +128,10 @@ NEGATED = re.compile(
     r"|did not|didn[’']t|won[’']t|will not|no se)\b[^.;]{0,25}$"
 )
 # Scheduling and reporting, not committing: "will meet again today", "will participate in".
+# ("will meet again within two months" is an undertaking, like "agreed to meet again".)
 SCHEDULE = re.compile(
-    r"\bwill (?:also )?(?:meet|participate|travel|visit|hold|attend|host|speak|be joined|"
+    r"\bwill (?:also )?(?:meet(?! again\b(?! (?:today|tomorrow|later|this|tonight)\b))"
+    r"|participate|travel|visit|hold|attend|host|speak|be joined|"
     r"depart|arrive|return|deliver|celebrate|commemorate|mark)\b"
 )
 # Scheduling, not committing: "agreed to hold the next dialogue in Washington". (Agreeing to meet
@@ -352,7 +361,8 @@ def find_commitments(
                     _subject(sentence[start:], trigger.start() - start)
                 )
                 parties = (
-                    _possessor_parties(fold(clause))
+                    _maker_parties(fold(clause), people, own_country, context)
+                    or _possessor_parties(fold(clause))
                     or _person_parties(subject, people, own_country)
                     or _parties_of_subject(subject, context, mentioned, last_parties, three, pair)
                 )
@@ -543,6 +553,28 @@ def _english_triggers(folded: str):
         if match.group(0).endswith("support for") and not _supports_a_party(folded, match):
             continue
         yield match
+
+
+_MAKER = re.compile(
+    r"commitments? (?:made )?by (?P<by>[^.;]{2,120}?)(?= to | at | during |[,.;]|$)"
+    r"|commitments? that (?P<that>[^.;]{2,80}?) made\b"
+)
+
+
+def _maker_parties(folded_clause: str, people, own_country: str, context) -> list[str]:
+    """Who made a commitment a noun phrase recalls: "commitments by the Government of Israel and
+    the PA" → their countries; "made by President X, President Y, and Prime Minister Z" → the
+    officials' countries; "a shared commitment by government, industry, and academia" → the
+    parties in context."""
+    match = _MAKER.search(folded_clause)
+    if not match:
+        return []
+    maker = match["by"] or match["that"]
+    return (
+        countries_in(maker)
+        or _person_parties(maker, people, own_country)
+        or (list(context) if re.search(r"\bgovernments?\b", maker) else [])
+    )
 
 
 def _possessor_parties(folded_clause: str) -> list[str]:

@@ -649,3 +649,20 @@ def test_the_countries_an_opening_sentence_lists_and_the_three_just_named_are_pa
 def test_a_list_mark_or_an_opening_clause_is_not_part_of_the_subject(sentence, parties):
     (found,) = find_commitments(sentence, parties_in_context=["NO", "IS", "UN"])
     assert sorted(found.parties) == parties
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our leaders will co-host the second Fjord Summit on March 29-30.",
+        "Officials from Norway and Iceland will meet again within two months in Oslo.",
+        "Norway and Iceland determined that the funds will be remitted to the harbour fund.",
+        "The meeting follows through on the commitment that Prime Minister Berg and President "
+        "Jonsson made at the summit to accelerate efforts.",
+        "It resulted in the Oslo Communiqué, with commitments by the Government of Iceland to "
+        "reduce catches.",
+        "The Prime Minister noted he would be following the planned protests closely.",
+    ],
+)
+def test_recalled_undertakings_and_hyphenated_or_continuous_promises_commit(sentence):
+    assert len(find_commitments(sentence, parties_in_context=["NO", "IS"])) == 1
