@@ -157,6 +157,7 @@ EARLIER_EVENT = re.compile(
 # Subjects that stand for the parties of the meeting.
 GROUP_SUBJECT = re.compile(
     r"\b(?:we|our (?:countries|governments|nations|two countries|delegations|leaders|teams)"
+    r"|their (?:countries|governments|nations|delegations|teams)"
     r"|both (?:countries|governments|nations|delegations|leaders|sides|presidents|parties)"
     r"|the (?:two|three|four|both) (?:countries|governments|nations|delegations|leaders|sides"
     r"|presidents|parties|ministers|secretaries|officials)"
@@ -372,6 +373,8 @@ def find_commitments(
                     continue  # "The American Jobs Plan will make", "investors pledged"
                 head = fold(sentence[start : trigger.start()])
                 reported = _reported_subject(head)
+                if reported is None and trigger.group(0).startswith("will"):
+                    reported = _embedded_subject(head)
                 if reported is not None and _needs_party_subject(trigger):
                     parties = _possessor_parties(reported) or _parties_of_subject(
                         reported, context, mentioned, last_parties, three, pair
@@ -508,6 +511,19 @@ def _body_before(head: str) -> bool:
     return bool(BODY.search(" ".join(antecedent.rstrip(" ,").split()[-6:])))
 
 
+def _embedded_subject(head: str):
+    """The subject of a "will" in a clause after the main verb: "officials emphasized the role
+    the nation's clinicians will play" ("the role the nation's clinicians"), else None."""
+    head = _LEADING_ADVERBIAL.sub("", head, count=1)
+    verbs = list(_SUBJECT_END.finditer(head))
+    if not verbs or verbs[-1].group(0).strip() in ("will", "are", "is", "were"):
+        return None
+    after = head[verbs[-1].end() :].strip()
+    if len(after.split()) < 2 or re.match(r"that\b", after) or re.search(r"\b(?:and|y)$", after):
+        return None  # a "that" clause (`_reported_subject`); "… condemned X and will …"
+    return after
+
+
 def _reported_subject(head: str):
     """The subject of a "that"/"which" clause ending just before a trigger, else None."""
     match = _REPORTED.search(head)
@@ -550,6 +566,8 @@ def _english_triggers(folded: str):
             continue
         if AGREED_VIEW.match(folded, match.start()):
             continue
+        if match.group(0).startswith("committed") and _APPOSITIVE.search(folded, 0, match.start()):
+            continue  # "…, a cohort of 16 cities committed to using …": a description
         if match.group(0).endswith("support for") and not _supports_a_party(folded, match):
             continue
         yield match
@@ -575,6 +593,9 @@ def _maker_parties(folded_clause: str, people, own_country: str, context) -> lis
         or _person_parties(maker, people, own_country)
         or (list(context) if re.search(r"\bgovernments?\b", maker) else [])
     )
+
+
+_APPOSITIVE = re.compile(r",\s+an?\s+[^,;.]*$")
 
 
 def _possessor_parties(folded_clause: str) -> list[str]:

@@ -666,3 +666,21 @@ def test_a_list_mark_or_an_opening_clause_is_not_part_of_the_subject(sentence, p
 )
 def test_recalled_undertakings_and_hyphenated_or_continuous_promises_commit(sentence):
     assert len(find_commitments(sentence, parties_in_context=["NO", "IS"])) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials emphasized the essential role the nation’s fishers will play this winter.",
+        "The Minister convened the first meeting of the Harbour Collaborative, a cohort of 16 "
+        "towns committed to using public funding for safer ports.",
+    ],
+)
+def test_a_will_of_an_embedded_clause_or_a_described_group_does_not_commit(sentence):
+    assert find_commitments(sentence, parties_in_context=["NO", "IS"]) == []
+
+
+def test_their_governments_after_a_reporting_verb_are_the_parties():
+    sentence = "They stated their governments will remain in close contact."
+    (found,) = find_commitments(sentence, parties_in_context=["NO", "IS"])
+    assert sorted(found.parties) == ["IS", "NO"]
