@@ -237,8 +237,8 @@ TUNE_FLOORS = {
     "publisher_no_url": (0.98, 0.98),
     "kind": (0.95, 0.95),
     "quotes": (0.8, 0.95),  # one sentence of a document quoted that the gold does not count
-    "commitments": (0.93, 0.87),
-    "commitment_parties": (0.88, 0.88),
+    "commitments": (0.97, 0.94),
+    "commitment_parties": (0.93, 0.93),
 }
 
 
