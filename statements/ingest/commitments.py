@@ -494,8 +494,8 @@ def _supports_a_party(folded: str, trigger: re.Match) -> bool:
     after = folded[trigger.end() : trigger.end() + 80]
     if _SUPPORTED_PEOPLE.match(after):
         return True
-    if re.match(r"\s*(?:[\w’'-]+ ){1,3}[a-z]+ing\b", after):
-        return False  # "support for Sweden joining NATO": an outcome
+    if re.match(r"\s*(?:[\w’'-]+ ){1,3}[a-z]+ing\b|[^.;,]{0,60}?[’']s? efforts\b", after):
+        return False  # "support for Sweden joining NATO", "for President X's efforts to …"
     return bool(countries_in(" ".join(after.split()[:3])))
 
 

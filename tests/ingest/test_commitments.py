@@ -531,6 +531,7 @@ def test_a_party_stating_its_own_resolve_support_or_agreement_commits(sentence):
     [
         "The President underscored his support for a diplomatic resolution to the dispute.",
         "The Minister underscored Norway’s strong support for Iceland joining the union soon.",
+        "The Minister reaffirmed Norway’s support for President Jonsson’s efforts to fight graft.",
         "The leaders emphasized the importance of the commitment to open seas.",
         "The Minister underscored the international community’s support for the people of Iceland.",
         "The President underscored the friendship between Norway and Iceland, as they also "
