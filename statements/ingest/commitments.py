@@ -45,8 +45,35 @@ TRIGGERS = re.compile(
     # "our commitment to Article 5 of the NATO Treaty is ironclad"
     r"|commitments? to [^.;]{3,100}? (?:is|are|remains?) (?:ironclad|unwavering|unshakable"
     r"|steadfast)"
-    # "affirmed their unwavering support for Ukraine", "We offer our full support for …"
+    # "emphasized the United States' continued readiness to work", "reaffirmed the
+    # Administration's goal of enhancing", "emphasized the ironclad U.S. alliance commitments":
+    # a party stating its own resolve, whoever's name stands before it ("the importance of a
+    # commitment" is not one).
+    r"|(?:reaffirm|affirm|reiterat|underscor|emphasi[sz]|stress|express|convey|restat)\w*"
+    r" (?:the |a |an |their |our |its |his |her )?(?:(?!(?:importance|need|value|significance"
+    r"|role|of|to|for|and|in|on|with)\b)[\w.’'-]+ ){0,3}"
+    r"(?:determination|readiness|resolve|intention|commitment) to"
+    r"|(?:reaffirm|reiterat)\w* (?:the |their |our |its |his |her )[\w.’'-]+ goal of"
+    r"|(?:emphasi[sz]|stress|reiterat|underscor)\w* (?:the |their |our |its |his |her )"
+    r"(?:(?!(?:importance|need|value|significance|role|of|to|for|and|in|on|with)\b)"
+    r"[\w.’'-]+ ){0,3}commitments? to"
+    # "reaffirmed the strong bonds between our nations and their commitment to deepening …",
+    # "We reaffirm our respect for human rights, …, and our commitment to address …"
+    r"|(?:reaffirm|affirm|reiterat|underscor|restat|renew)\w*"
+    r" (?:(?!discuss|talk|, as |, while |, but )[^.;:]){3,150}?,? and"
+    r" (?:his|her|their|our|its) (?:[\w-]+ ){0,2}commitments? to"
+    # "reiterated their agreement that a nuclear war should never be fought"
+    r"|(?:reaffirm|reiterat|confirm|renew)\w* (?:their|our|the) (?:[\w-]+ )?agreement"
+    r" (?:that|to|on)"
+    # "informed the Amir of his intention to designate …"
+    r"|informed [^.;]{2,60}? of (?:his|her|their|its|our) (?:intention|plan|decision) to"
+    # "affirmed their unwavering support for Ukraine", "We offer our full support for …";
+    # "reiterated U.S. support for our Philippine allies" (support for a country or people;
+    # support for an outcome or a policy is a position: `_SUPPORT_FOR_PEOPLE`)
     r"|(?:re)?affirm\w* (?:their|our|its|his|her) (?:[\w-]+ ){0,2}support for"
+    r"|(?:reaffirm|affirm|reiterat|underscor)\w* (?:his |her |their |our |its |the )?"
+    r"(?:u\.s\.|[a-z.-]+(?: [a-z.-]+)?[’'](?:s\b)?) (?:[\w-]+ ){0,2}support for"
+    r"|(?:reiterat|underscor)\w* (?:his|her|their|our|its) (?:[\w-]+ ){0,2}support for"
     r"|offer\w* (?:our|their|its) (?:full |continued |steadfast )?support"
     # "tasked their teams to …", "has directed his team to deploy …"
     r"|(?:has |have )?directed [^.;]{2,60}? to (?:ensure|deploy|provide|surge|work)"
@@ -54,30 +81,43 @@ TRIGGERS = re.compile(
     r"(?:teams?|officials|ministers|staff|cabinet|administration)"
     # "We intend to …", "announce our intent to open …" (a party's own plan)
     r"|intend(?:s|ed)? to|(?:our|their|its) intent(?:ion)? to"
-    # "discussed trade between Canada and Mexico and their shared commitment to …"
-    r"|(?:discuss|express|highlight)\w* [^.;:]{3,120}? and (?:their|our) (?:shared|joint|mutual)"
+    # "expressed their concern … and their shared commitment to …" ("discussed trade and their
+    # shared commitment" only talks about one)
+    r"|(?:express|highlight)\w* [^.;:]{3,120}? and (?:their|our) (?:shared|joint|mutual)"
     r" commitments?"
     r"|(?:reaffirm|confirm|renew|reiterat|underscor)\w* (?:our|their|its) (?:collaboration|resolve|"
     r"determination|support|cooperation|pledge) to"
     r"|reaffirm\w* (?:that )?(?:they|we) (?:are|were|will)"
     r"|pledg(?:es|ed|ing) (?!that\b|of\b|by\b)[\w$]|pledge (?:to|their|our|its|a|an|the|support|\$)"
     # "We plan to share information", "is prepared to support", "stand firm in the commitment"
-    r"|(?<!his )(?<!her )(?<!their )(?<!our )(?<!its )(?<!a )(?<!the )plans? to (?!be\b)[a-z]{3,}"
+    # ("discussed the platform and plans to …", "action plans to …": the noun)
+    r"|(?<!his )(?<!her )(?<!their )(?<!our )(?<!its )(?<!a )(?<!the )(?<!and )(?<!action )"
+    r"(?<![’']s )plans? to (?!be\b)[a-z]{3,}"
     r"|(?:we|they) (?:are|stand) (?:\w+ )?(?:prepared|ready) to"
+    r"|stands? (?:\w+ )?ready to"
+    # "We are committed, where applicable and subject to national legal frameworks, to …"
+    r"|(?:are|is|remain\w*) (?:\w+ )?committed, [^.;]{3,100}?, to"
     r"|stand\w* firm in (?:the|their|our|its) commitment"
     # "The President told King X he would work to …": an undertaking reported by its maker
-    r"|(?:told [^.;]{2,60}? |noted |said )(?:that )?(?:he|she|they|we) would (?!be\b)[a-z]{3,}"
+    r"|(?:told [^.;]{2,60}? |noted |said )(?:that )?(?:he|she|they|we) would"
+    r" (?:be [a-z]+ing\b|(?!be\b)[a-z]{3,})"  # "would be following … closely" commits
     # "reaffirmed that the people of New Mexico will have the full support of …"
-    r"|reaffirm\w* that [^.;]{3,80}? (?:will|would) (?!be\b)[a-z]{3,}"
+    r"|reaffirm\w* that [^.;]{3,120}? (?:will|would) (?!be\b)[a-z]{3,}"
     r"|will not hesitate to"
-    r"|agree(?:s|d)? (?:to|on|upon|that)"
+    r"|agree(?:s|d)? (?:to|on|upon|that)|agree(?:s|d)? for (?:their|our|the) "
+    r"|determined that"
+    # "commitments by the Government of Israel and the PA to de-escalate", "key commitments
+    # made by President …", "the commitment that President … made": an undertaking recalled
+    r"|commitments? (?:made )?by (?!the end\b)[^.;]{2,80}? to (?!be\b)[a-z]{3,}"
+    r"|commitments? made by|commitments? that [^.;]{2,80}? made\b"
     r"|(?:reached|made) an? agreement"
     r"|resolv(?:e|es|ed) to"
     r"|vow(?:s|ed)? to"
     r"|undert(?:ake|akes|ook) to"
     r"|promis(?:e|es|ed) to"
     r"|decid(?:e|es|ed) to"
-    r"|will (?:(?:also|further|jointly|continue to|now) )?(?!be\b|not\b|have\b)[a-z]{3,}\b"
+    r"|will (?:(?:also|further|jointly|continue to|now) )?(?!be\b|not\b|have\b)"
+    r"(?:[a-z]{2,}-)?[a-z]{3,}\b"  # "will co-host"
     r"|(?:se )?comprometi(?:eron|o|mos)|se comprometen|acordaron|convinieron"
     r"|reafirm\w* (?:su|el|nuestro) compromiso"
     r")",
@@ -88,8 +128,10 @@ NEGATED = re.compile(
     r"|did not|didn[’']t|won[’']t|will not|no se)\b[^.;]{0,25}$"
 )
 # Scheduling and reporting, not committing: "will meet again today", "will participate in".
+# ("will meet again within two months" is an undertaking, like "agreed to meet again".)
 SCHEDULE = re.compile(
-    r"\bwill (?:also )?(?:meet|participate|travel|visit|hold|attend|host|speak|be joined|"
+    r"\bwill (?:also )?(?:meet(?! again\b(?! (?:today|tomorrow|later|this|tonight)\b))"
+    r"|participate|travel|visit|hold|attend|host|speak|be joined|"
     r"depart|arrive|return|deliver|celebrate|commemorate|mark)\b"
 )
 # Scheduling, not committing: "agreed to hold the next dialogue in Washington". (Agreeing to meet
@@ -107,7 +149,7 @@ AGREED_VIEW = re.compile(
 )
 EARLIER_EVENT = re.compile(
     r"\b(?:held|signed|adopted|launched|announced) (?:in|on|last) |\b(?:in|since) (?:19|20)\d\d\b"
-    r"|\blast (?:year|month)\b"
+    r"|\blast (?:year|month)\b|\b(?:years?|months?) ago\b"
     r"|\b(?:at|during) the (?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december)\b"
 )
@@ -115,15 +157,23 @@ EARLIER_EVENT = re.compile(
 # Subjects that stand for the parties of the meeting.
 GROUP_SUBJECT = re.compile(
     r"\b(?:we|our (?:countries|governments|nations|two countries|delegations|leaders|teams)"
+    r"|their (?:countries|governments|nations|delegations|teams)"
     r"|both (?:countries|governments|nations|delegations|leaders|sides|presidents|parties)"
     r"|the (?:two|three|four|both) (?:countries|governments|nations|delegations|leaders|sides"
     r"|presidents|parties|ministers|secretaries|officials)"
     r"|all (?:three|four|the) (?:countries|governments|nations|delegations|leaders|parties)"
     r"|the (?:leaders|delegations|parties|sides|presidents|governments|ministers|participants"
     r"|secretaries)"
-    r"|leaders|they|ambos (?:pa[ií]ses|gobiernos|l[ií]deres|delegaciones)"
+    r"|leaders|they|officials|ambos (?:pa[ií]ses|gobiernos|l[ií]deres|delegaciones)"
+    # A body the parties set up acts for them: "the Task Force decided to reconvene"
+    r"|task ?force|taskforce|working (?:groups?|teams)|steering group"
     r"|las (?:dos |tres )?delegaciones|los (?:dos |tres )?(?:pa[ií]ses|gobiernos|l[ií]deres"
     r"|presidentes)|nuestros (?:pa[ií]ses|gobiernos))\b"
+)
+# Bodies whose mandate is the parties' undertaking: "the new Task Force, which will work …".
+BODY = re.compile(
+    r"\b(?:task ?force|taskforce|working (?:groups?|teams)|steering group|dialogue|committee"
+    r"|commission|mechanism|council|grupo de trabajo|comit[eé]|di[aá]logo|mecanismo)\b"
 )
 THREE = re.compile(r"\b(?:three|tres|trilateral)\b")
 # An item of a list ("• strengthen …", "1. The United States will …", "a) …"), and a sentence
@@ -140,11 +190,13 @@ TRILATERAL_FRAME = re.compile(
     r" america del norte)\b"
 )
 _LEADING_ADVERBIAL = re.compile(
-    r"^(?:(?:finally|additionally|moreover|furthermore|further|thus|therefore|in addition"
+    r"^(?:(?:(?:finally|additionally|moreover|furthermore|further|thus|therefore|in addition"
     r"|to that end|for this reason|to this end|as a result|likewise|similarly|also|today"
-    r"|yesterday|asimismo|por ello|finalmente|además|ademas)\s*,?\s*"
-    r"|(?:in|at|during|on|for|to|after|before|with|under|through|building on|en|durante)"
-    r"\s[^,]{1,120},\s*)",
+    r"|yesterday|that is why|this is why|asimismo|por ello|finalmente|además|ademas)\s*,?\s*)+"
+    r"|(?:in|at|during|on|for|to|after|before|with|under|through|building on|en|durante"
+    # "As Tunisia's leaders answer …, the United States … stand ready"
+    r"|as|while|when|although|though|because|since|once|given|amid|following)"
+    r"\s[^,]{1,160},\s*)",
     re.IGNORECASE,
 )
 # Verbs that end the subject: "The leaders also discussed … and committed" has subject "The
@@ -153,7 +205,12 @@ _SUBJECT_END = re.compile(
     r"\b(?:also |further |then )?(?:discussed|reviewed|expressed|met|highlighted|emphasized"
     r"|recognized|welcomed|noted|thanked|underscored|stressed|held|spoke|said|reaffirm\w*"
     r"|agreed|commit\w*|will|remain\w*|are|is|were|pledg\w*|resolv\w*|vow\w*|decid\w*"
-    r"|confirm\w*|renew\w*|reiterat\w*|acordaron|se comprom\w*|reafirm\w*)\b"
+    r"|confirm\w*|renew\w*|reiterat\w*|acordaron|se comprom\w*|reafirm\w*"
+    # the other verbs of a readout: "The President acknowledged …'s disappointment … and
+    # reaffirmed his commitment" has subject "The President"
+    r"|acknowledged|condemned|congratulated|commended|praised|applauded|shared|conveyed"
+    r"|outlined|updated|raised|voiced|informed|briefed|urged|called|exchanged|offered"
+    r"|affirmed|stated|told|asked|hosted|received|visited|traveled|travelled|led|joined)\b"
 )
 _POSSESSOR = re.compile(
     r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat)\w* (?:the )?"
@@ -216,6 +273,9 @@ def _clause_start(sentence: str, trigger_at: int, after: int = 0) -> int:
 
 def _subject(clause_text: str, trigger_at: int) -> str:
     head = clause_text[:trigger_at]
+    item = LIST_ITEM.match(head)
+    if item and item.end() < len(head):
+        head = head[item.end() :]  # "- In the Security Council, the United States and …"
     head = _LEADING_ADVERBIAL.sub("", head, count=1)
     end = _SUBJECT_END.search(fold(head))
     return head[: end.start()] if end else head
@@ -253,7 +313,16 @@ def find_commitments(
         lead_subject = countries_in(_subject(opening[0][1], len(opening[0][1])))
         if len(lead_subject) >= 2 and len(context) < 2:
             context = order_countries(lead_subject)
-    # "Together, we commit to:" followed by bullets: each item commits the heading's parties.
+        elif len(context) < 2:
+            # "Sullivan met today with his counterparts from Estonia, Latvia, … and Poland",
+            # "a joint statement signed by the governments of Australia, Denmark, …": the
+            # countries the opening sentence lists sit at the table (not one it is about, nor
+            # an alliance they belong to).
+            listed = [c for c in countries_in(opening[0][1]) if len(c) == 2 and c not in context]
+            if len(listed) >= 2:
+                context = order_countries([*context, *listed])
+    # "Together, we commit to:" followed by bullets is one commitment; under a heading that does
+    # not commit ("agreed on the following commitments:") each item commits the heading's parties.
     heading: tuple[list[str], CommitmentFound | None] | None = None
     for para_start, para_end in paragraph_spans(body):
         paragraph = body[para_start:para_end]
@@ -289,19 +358,29 @@ def find_commitments(
                     clause,
                 )
                 clause = trimmed.strip()
-                subject = fold(_subject(sentence[start:], trigger.start() - start))
+                subject = _near_subject(fold(sentence[start : trigger.start()])) or fold(
+                    _subject(sentence[start:], trigger.start() - start)
+                )
                 parties = (
-                    _possessor_parties(fold(clause))
+                    _maker_parties(fold(clause), people, own_country, context)
+                    or _possessor_parties(fold(clause))
                     or _person_parties(subject, people, own_country)
                     or _parties_of_subject(subject, context, mentioned, last_parties, three, pair)
                 )
                 if _needs_party_subject(trigger) and _thing_of_a_party(subject):
                     continue  # "The dedicated efforts of the UAE … will result in"
-                reported = _reported_subject(fold(sentence[start : trigger.start()]))
+                if _not_a_party(subject):
+                    continue  # "The American Jobs Plan will make", "investors pledged"
+                head = fold(sentence[start : trigger.start()])
+                reported = _reported_subject(head)
+                if reported is None and trigger.group(0).startswith("will"):
+                    reported = _embedded_subject(head)
                 if reported is not None and _needs_party_subject(trigger):
                     parties = _possessor_parties(reported) or _parties_of_subject(
                         reported, context, mentioned, last_parties, three, pair
                     )
+                    if not parties and not reported.strip() and _body_before(head):
+                        parties = context or order_countries(mentioned[:2])
                     if not parties:
                         continue  # "… actions that will lower costs": not a party's "will"
                 if not parties:
@@ -312,7 +391,19 @@ def find_commitments(
                 found.append(
                     CommitmentFound(text=clause, parties=parties, position=position + start)
                 )
-        if heading is not None and len(found) == count_before:
+        if heading is not None and heading[1] is not None:
+            # "we commit to:" and its items are one commitment: the items are what is committed
+            # (with whatever verbs they start), so the heading's text runs on through them.
+            parties, heading_item = heading
+            del found[count_before:]
+            whole = CommitmentFound(
+                text=body[heading_item.position : para_end].rstrip(),
+                parties=parties,
+                position=heading_item.position,
+            )
+            found[found.index(heading_item)] = whole
+            heading = (parties, whole)
+        elif heading is not None and len(found) == count_before:
             parties, heading_item = heading
             text = paragraph[item.end() :].strip().rstrip(";,").strip()
             if heading_item in found:
@@ -337,6 +428,22 @@ def find_commitments(
                 )
                 heading = (parties, own[-1] if own else None)
     return found
+
+
+_AND_SUBJECT = re.compile(
+    r"(?<!,)\s+and\s+(?P<subject>(?:(?!and\b)[\w.’'-]+\s+){1,5}?)"
+    r"(?:also\s+|jointly\s+|further\s+|then\s+)?$"
+)
+
+
+def _near_subject(head: str) -> str:
+    """A subject of its own just before the trigger: "The President applauded Canada's work and
+    both leaders reaffirmed …" ("both leaders", not "The President")."""
+    match = _AND_SUBJECT.search(head)
+    if not match or not _SUBJECT_END.search(head, 0, match.start()):
+        return ""  # "The United States and Mexico": one subject, no verb before the "and"
+    subject = match["subject"]
+    return subject if GROUP_SUBJECT.match(subject.strip()) or countries_in(subject) else ""
 
 
 def _clauses(sentence: str, folded: str):
@@ -364,12 +471,57 @@ SPANISH_SCHEDULE = re.compile(
 
 
 def _needs_party_subject(trigger: re.Match) -> bool:
-    return trigger.re is SPANISH_FUTURE or trigger.group(0).startswith(("will", "intend", "plan"))
+    return trigger.re is SPANISH_FUTURE or trigger.group(0).startswith(
+        ("will", "intend", "plan", "stand")
+    )
+
+
+# Support for a country, a people or allies is an undertaking; support for an outcome, a policy
+# or an idea ("his support for a diplomatic resolution") is a position.
+_SUPPORTED_PEOPLE = re.compile(
+    r"\s*(?:the |our |its |their )?(?:[\w’'-]+ ){0,3}?(?:people|peoples|allies|ally|partners"
+    r"|government|nation|nations)\b"
+)
+
+
+def _supports_a_party(folded: str, trigger: re.Match) -> bool:
+    """Whether "… support for" is followed by a country, its people or allies."""
+    if re.match(r"(?:re)?affirm\w* (?:their|our|its|his|her) ", trigger.group(0)):
+        return True  # "affirmed their support for …": the corpus gold counts any object
+    owner = re.match(r"\w+ (?:his |her |their |our |its |the )?(?P<owner>.*?)[’']", trigger[0])
+    if owner and not (countries_in(owner["owner"]) or _AGENCY.search(owner["owner"])):
+        return False  # "the international community’s support": not a party's own
+    after = folded[trigger.end() : trigger.end() + 80]
+    if _SUPPORTED_PEOPLE.match(after):
+        return True
+    if re.match(r"\s*(?:[\w’'-]+ ){1,3}[a-z]+ing\b|[^.;,]{0,60}?[’']s? efforts\b", after):
+        return False  # "support for Sweden joining NATO", "for President X's efforts to …"
+    return bool(countries_in(" ".join(after.split()[:3])))
 
 
 # "a series of actions that will …", "her view that African innovators will …": the "will" of a
 # relative or reported clause, whose subject is what the clause after "that"/"which" names.
-_REPORTED = re.compile(r"\b(?:that|which|who)\s+(?P<subject>[^,;]*)$")
+_REPORTED = re.compile(r"\b(?:that|which|who|how|whether)\s+(?P<subject>[^,;]*)$")
+
+
+def _body_before(head: str) -> bool:
+    """Whether a "which" clause follows a body of the parties ("the new Task Force, which")."""
+    clause = _REPORTED.search(head)
+    antecedent = head[: clause.start()] if clause else ""
+    return bool(BODY.search(" ".join(antecedent.rstrip(" ,").split()[-6:])))
+
+
+def _embedded_subject(head: str):
+    """The subject of a "will" in a clause after the main verb: "officials emphasized the role
+    the nation's clinicians will play" ("the role the nation's clinicians"), else None."""
+    head = _LEADING_ADVERBIAL.sub("", head, count=1)
+    verbs = list(_SUBJECT_END.finditer(head))
+    if not verbs or verbs[-1].group(0).strip() in ("will", "are", "is", "were"):
+        return None
+    after = head[verbs[-1].end() :].strip()
+    if len(after.split()) < 2 or re.match(r"that\b", after) or re.search(r"\b(?:and|y)$", after):
+        return None  # a "that" clause (`_reported_subject`); "… condemned X and will …"
+    return after
 
 
 def _reported_subject(head: str):
@@ -388,7 +540,14 @@ def _committing_triggers(folded: str, sentence: str = ""):
         and not NEGATED.search(folded[: match.start()])
         and not re.search(r"\bno\s+(?:se\s+)?$", folded[: match.start()])
     ]
-    english = list(_english_triggers(folded))
+    english = [
+        match
+        for match in _english_triggers(folded)
+        # "the American Jobs Plan to invest": a named plan, not "plan to" as a verb
+        if not (
+            match.group(0).startswith("plan") and sentence[match.start() : match.start() + 1] == "P"
+        )
+    ]
     yield from sorted([*english, *spanish], key=lambda match: match.start())
 
 
@@ -407,7 +566,36 @@ def _english_triggers(folded: str):
             continue
         if AGREED_VIEW.match(folded, match.start()):
             continue
+        if match.group(0).startswith("committed") and _APPOSITIVE.search(folded, 0, match.start()):
+            continue  # "…, a cohort of 16 cities committed to using …": a description
+        if match.group(0).endswith("support for") and not _supports_a_party(folded, match):
+            continue
         yield match
+
+
+_MAKER = re.compile(
+    r"commitments? (?:made )?by (?P<by>[^.;]{2,120}?)(?= to | at | during |[,.;]|$)"
+    r"|commitments? that (?P<that>[^.;]{2,80}?) made\b"
+)
+
+
+def _maker_parties(folded_clause: str, people, own_country: str, context) -> list[str]:
+    """Who made a commitment a noun phrase recalls: "commitments by the Government of Israel and
+    the PA" → their countries; "made by President X, President Y, and Prime Minister Z" → the
+    officials' countries; "a shared commitment by government, industry, and academia" → the
+    parties in context."""
+    match = _MAKER.search(folded_clause)
+    if not match:
+        return []
+    maker = match["by"] or match["that"]
+    return (
+        countries_in(maker)
+        or _person_parties(maker, people, own_country)
+        or (list(context) if re.search(r"\bgovernments?\b", maker) else [])
+    )
+
+
+_APPOSITIVE = re.compile(r",\s+an?\s+[^,;.]*$")
 
 
 def _possessor_parties(folded_clause: str) -> list[str]:
@@ -449,15 +637,17 @@ def _parties_of_subject(
     tail = subject.rsplit(",", 1)[-1]
     if tail != subject and GROUP_SUBJECT.search(tail):
         subject = tail  # "from Russia's invasion of Ukraine to …, the Leaders pledged"
+    conjuncts = [c for c in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+y\s+", subject) if c.strip()]
+    # "the United States and other friends of the Tunisian people": Tunisia is not a party
+    acting = [c for c in conjuncts if not re.match(r"\s*other\s", c) or not _thing_of_a_party(c)]
+    if len(acting) < len(conjuncts) and acting:
+        subject, conjuncts = " and ".join(acting), acting
     named = countries_in(subject) or order_countries(
         match.lastgroup for match in _AGENCY.finditer(subject)
     )
     if named:
         # "The Embassy and the Honduran government": a partner the subject does not name is
         # one of the parties in context.
-        conjuncts = [
-            c for c in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+y\s+", subject) if c.strip()
-        ]
         if context and len(conjuncts) > len(named):
             return order_countries([*named, *context])
         return named
@@ -472,6 +662,8 @@ def _parties_of_subject(
     if THREE.search(word) or (three and word != "they"):
         if len(context) >= 3:
             return context
+        if THREE.search(word) and len(last) == 3:
+            return last  # "… President Biden, and Prime Minister Trudeau … The three leaders"
         return order_countries(mentioned[:3])
     if context:
         return context
@@ -505,8 +697,18 @@ def _people(officials):
 
 
 def _person_parties(subject: str, people, own_country: str) -> list[str]:
-    """The country of the one official a subject names (by name, else by title), or []."""
-    if not people or not subject.strip() or _PLURAL.search(subject) or countries_in(subject):
+    """The country of the one official a subject names (by name, else by title), or []; the
+    countries of several officials named one by one ("Prime Minister Berg, President Jonsson,
+    and Prime Minister Holm")."""
+    if not people or not subject.strip() or countries_in(subject):
+        return []
+    if _PLURAL.search(subject):
+        conjuncts = [c for c in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+y\s+", subject) if c]
+        if len(conjuncts) < 2 or any(_PLURAL.search(c) or _OF_PHRASE.match(c) for c in conjuncts):
+            return []
+        each = [_person_parties(c, people, own_country) for c in conjuncts]
+        if all(len(c) == 1 for c in each):
+            return order_countries(dict.fromkeys(c[0] for c in each))
         return []
     words = set(re.findall(r"[\w’'-]+", subject))
     by_name = {country for names, _title, country in people if names & words}
@@ -528,7 +730,7 @@ def _person_parties(subject: str, people, own_country: str) -> list[str]:
 
 # "The dedicated efforts of the UAE", "the Initiative of Mexico": a thing of a party, not one.
 _OF_PHRASE = re.compile(
-    r"^\s*(?:the|this|these|that|those|its|their|our)\s+(?P<head>[^,]*?)\s+of\s"
+    r"^\s*(?:the|this|these|that|those|its|their|our|other|all|many)\s+(?P<head>[^,]*?)\s+of\s"
 )
 PARTY_HEADS = {
     "government", "governments", "people", "peoples", "president", "presidents", "ministry",
@@ -537,6 +739,20 @@ PARTY_HEADS = {
     "administration", "embassy", "office", "agency", "agencies", "forces", "authorities",
     "countries", "nations", "members", "gobierno", "pueblo", "secretaria",
 }  # fmt: skip
+
+
+# Heads of a subject that is a document or a private actor, never a party that commits: "The
+# American Jobs Plan will make …", "the Framework reaffirmed …", "angel investors pledged …".
+NOT_PARTY_HEADS = {
+    "plan", "framework", "act", "law", "bill", "agreement", "strategy", "report", "package",
+    "legislation", "budget", "declaration", "treaty", "roadmap", "industry", "investors",
+    "companies", "businesses", "firms", "executives", "ceos", "philanthropies", "sector",
+}  # fmt: skip
+
+
+def _not_a_party(subject: str) -> bool:
+    words = re.findall(r"[a-z’'-]+", subject)
+    return bool(words) and words[-1] in NOT_PARTY_HEADS
 
 
 def _thing_of_a_party(subject: str) -> bool:

@@ -104,6 +104,11 @@ def _as_date(value, where):
         raise GoldError(f"{where}: not a date: {value!r}") from None
 
 
+def _code(value) -> str:
+    """A country code as written in YAML: a bare NO (Norway) loads as the boolean False."""
+    return "NO" if value is False else str(value or "")
+
+
 def parse_gold(data: dict, where: str = "gold", *, blind: bool = False) -> dict:
     """Check one gold file's data and normalise it (dates, lists). GoldError when malformed.
 
@@ -137,7 +142,7 @@ def parse_gold(data: dict, where: str = "gold", *, blind: bool = False) -> dict:
         officials.append(
             {
                 "name": str(item["name"]),
-                "country": str(item.get("country") or ""),
+                "country": _code(item.get("country")),
                 "title": str(item.get("title") or ""),
                 "attended": bool(item.get("attended")),
             }
@@ -158,7 +163,7 @@ def parse_gold(data: dict, where: str = "gold", *, blind: bool = False) -> dict:
         )
     gold["meetings"] = meetings
     gold["commitments"] = [
-        {"text": str(c["text"]), "parties": sorted(str(p) for p in c.get("parties") or [])}
+        {"text": str(c["text"]), "parties": sorted(_code(p) for p in c.get("parties") or [])}
         for c in data.get("commitments") or []
     ]
     gold["quotes"] = [
@@ -360,6 +365,52 @@ def text_match(expected: str, found: str) -> bool:
     return len(wa) >= 5 and sum(w in wb for w in wa) >= 0.8 * len(wa)
 
 
+# How a gold phrase is looked for in a document: folded, quotation marks straightened, Markdown
+# escapes and emphasis dropped, runs of white space read as one space.
+_STRAIGHT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+_WORDS = re.compile(r"[\w'’]+")
+
+
+def _normalised(text: str) -> tuple[str, list[int]]:
+    """`text` normalised for phrase search, and the offset in `text` of each character."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in "\\*":
+            continue
+        if ch.isspace():
+            if chars and chars[-1] == " ":
+                continue
+            ch = " "
+        for out in fold(ch).translate(_STRAIGHT):
+            chars.append(out)
+            offsets.append(i)
+    return "".join(chars), offsets
+
+
+def phrase_spans(phrase: str, body: str) -> list[tuple[int, int]]:
+    """Where a verbatim gold phrase stands in `body`: (start, end) of every occurrence."""
+    needle = _normalised(phrase)[0].strip()
+    haystack, offsets = _normalised(body)
+    spans = []
+    at = haystack.find(needle) if needle else -1
+    while at >= 0:
+        spans.append((offsets[at], offsets[at + len(needle) - 1] + 1))
+        at = haystack.find(needle, at + 1)
+    return spans
+
+
+def span_match(body: str, span: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the found text at body[start:end] covers the gold phrase at `span`: they share at
+    least five words, or all of the shorter one (a short clause inside the phrase)."""
+    low, high = max(span[0], start), min(span[1], end)
+    if low >= high:
+        return False
+    shared = len(_WORDS.findall(body[low:high]))
+    phrase, found = body[span[0] : span[1]], body[start:end]
+    return shared >= min(5, len(_WORDS.findall(phrase)), len(_WORDS.findall(found)))
+
+
 def place_match(expected: str, found: str) -> bool:
     a, b = _text_key(expected), _text_key(found)
     if not a or not b:
@@ -488,19 +539,32 @@ def score_document(gold: dict, path: Path, report: Report, extraction=None):
         if not right:
             report.miss(name, "quote_speaker", f"{speaker!r} not {e['speaker']!r}")
 
-    # Commitments: one sentence found may hold several expected ones.
+    # Commitments: a found sentence or clause matches the gold phrases it overlaps in the document
+    # (one sentence may hold several); a phrase the extractor split into clauses is found by all
+    # of them, and its parties are theirs together. A phrase that is not verbatim in the body is
+    # matched on its words alone.
     gc, fc = gold["commitments"], list(extraction.commitments)
     t["commitments"].expected += len(gc)
     t["commitments"].found += len(fc)
     found_right = set()
+    body = extraction.document.body
     for e in gc:
-        hits = [j for j, f in enumerate(fc) if text_match(e["text"], f.text)]
+        spans = phrase_spans(e["text"], body)
+        hits = [
+            j
+            for j, f in enumerate(fc)
+            if (
+                any(span_match(body, span, f.position, f.position + len(f.text)) for span in spans)
+                if spans
+                else text_match(e["text"], f.text)
+            )
+        ]
         if not hits:
             report.miss(name, "commitments", f"missed {e['text'][:70]!r}")
             continue
         t["commitments"].tp_expected += 1
         found_right.update(hits)
-        parties = sorted(fc[hits[0]].parties)
+        parties = sorted({party for j in hits for party in fc[j].parties})
         t["commitment_parties"].add(parties == e["parties"])
         if parties != e["parties"]:
             report.miss(

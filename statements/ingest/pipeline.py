@@ -256,7 +256,7 @@ def extract(document: Document) -> Extraction:
         signatories |= {o.country for o in extraction.officials if o.how_found == "document title"}
         signatories.discard("")
         if len(signatories) >= 2:
-            parties = sorted(signatories | set(parties))
+            parties = sorted(signatories)  # not an official the statement only mentions
     found: list[CommitmentFound] = commitment_step.find_commitments(
         body,
         parties_in_context=parties or None,

@@ -219,7 +219,7 @@ def test_unseen_negations_are_not_commitments():
 def test_parties(sentence, parties):
     body = f"{sentence} Mexico, Canada and the United States were named here once."
     (found,) = find_commitments(body, parties_in_context=["GT", "US"])
-    assert found.parties == parties
+    assert sorted(found.parties) == sorted(parties)
     assert found.position == 0
 
 
@@ -324,15 +324,18 @@ NALS_STATEMENT = (
 )
 
 
-def test_each_item_under_a_committing_heading_commits_the_headings_parties():
-    found = find_commitments(NALS_STATEMENT, parties_in_context=["CA", "MX", "US"])
-    assert [(c.text, c.parties) for c in found] == [
-        ("strengthen regional supply chains for semiconductors", US_MX_CA),
-        ("reduce methane emissions from the oil and gas sector by 75 percent", US_MX_CA),
-        ("expand legal pathways for migration across the region.", US_MX_CA),
+def test_a_committing_heading_and_its_items_are_one_commitment():
+    """The corpus gold's convention: "commit to:" followed by a list is one commitment (the items
+    are what is committed, whatever verb they start with)."""
+    body = NALS_STATEMENT.replace("• expand", "• Commit to and expand")
+    found = find_commitments(body, parties_in_context=["CA", "MX", "US"])
+    assert [(c.text[:28], c.parties) for c in found] == [
+        ("Together, we commit to:\n\n• s", US_MX_CA)
     ]
-    for commitment in found:
-        assert NALS_STATEMENT[commitment.position :].startswith(commitment.text)
+    assert found[0].text.endswith(
+        "• Commit to and expand legal pathways for migration across the region."
+    )
+    assert body[found[0].position :].startswith(found[0].text)
 
 
 def test_the_two_officials_of_one_stop_of_a_trip_are_that_stops_pair():
@@ -491,3 +494,194 @@ def test_more_ways_of_committing(sentence):
 )
 def test_a_plan_described_or_a_third_party_ready_is_no_commitment(sentence):
     assert find_commitments(sentence, parties_in_context=["NO", "IS"]) == []
+
+
+# --- Session 12 ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Minister emphasized Norway’s continued readiness to work closely with Iceland.",
+        "Ms. Berg reaffirmed the Government’s goal of further expanding ferry links.",
+        "The Prime Minister emphasized the ironclad Norwegian treaty commitments to Iceland.",
+        "Both leaders reaffirmed the close ties between our nations and their commitment to "
+        "deepening trade.",
+        "We reaffirm our respect for the law, our rejection of corruption, and our commitment to "
+        "protect fishers.",
+        "The leaders reiterated their agreement that the fjords should stay open to all.",
+        "The President informed the King of his intention to name Iceland a major partner.",
+        "The Minister reiterated Norway’s support for the people of Iceland.",
+        "The Minister underscored Norway’s unwavering support for our Icelandic allies facing "
+        "the storm.",
+        "Norway and Iceland stand ready to assist the islands.",
+        "The two Presidents agreed for their teams to meet next month on a fisheries plan.",
+        "We are committed, where appropriate and subject to national law, to implementing the "
+        "harbour principles.",
+        "The Minister reaffirmed that an attack on Icelandic vessels, aircraft, or crews in the "
+        "Arctic would invoke Norwegian defense commitments.",
+    ],
+)
+def test_a_party_stating_its_own_resolve_support_or_agreement_commits(sentence):
+    assert len(find_commitments(sentence, parties_in_context=["NO", "IS"])) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The President underscored his support for a diplomatic resolution to the dispute.",
+        "The Minister underscored Norway’s strong support for Iceland joining the union soon.",
+        "The Minister reaffirmed Norway’s support for President Jonsson’s efforts to fight graft.",
+        "The leaders emphasized the importance of the commitment to open seas.",
+        "The Minister underscored the international community’s support for the people of Iceland.",
+        "The President underscored the friendship between Norway and Iceland, as they also "
+        "discussed trade and their shared commitment to open seas.",
+        "One year ago, Norway and Iceland reaffirmed their partnership and their commitment to "
+        "working together.",
+    ],
+)
+def test_support_for_an_outcome_or_a_commitment_talked_about_is_no_commitment(sentence):
+    assert find_commitments(sentence, parties_in_context=["NO", "IS"]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        ("In the coming weeks, the Task Force decided to reconvene in Oslo.", ["NO", "IS"]),
+        ("The Taskforce will work with agencies across both governments.", ["NO", "IS"]),
+        ("Working teams will continue technical work over the coming days.", ["NO", "IS"]),
+        (
+            "They welcomed the newly launched Norway-Iceland Dialogue, which will tackle a range "
+            "of issues.",
+            ["NO", "IS"],
+        ),
+    ],
+)
+def test_a_body_the_parties_set_up_commits_them(sentence, parties):
+    (found,) = find_commitments(sentence, parties_in_context=["NO", "IS"])
+    assert sorted(found.parties) == sorted(parties)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Northern Jobs Plan will make a generational investment in the harbours.",
+        "The leaders shared their vision in the Northern Jobs Plan to invest in ports.",
+        "The sides discussed the Purchase Platform and plans to establish a framework.",
+        "We developed detailed action plans to achieve our shared objectives.",
+        "The Fjord Framework reaffirmed our commitment to take concrete actions.",
+        "At the meeting, a group of angel investors pledged to invest $1 billion in start-ups.",
+        "Industry reiterated its commitment to transparency initiatives.",
+        "They discussed Fjordonomics, the President’s plan to grow the economy.",
+    ],
+)
+def test_a_document_a_named_plan_or_a_private_actor_does_not_commit(sentence):
+    assert find_commitments(sentence, parties_in_context=["NO", "IS"]) == []
+
+
+def _officials(*people):
+    from statements.ingest.types import OfficialMention
+
+    return [
+        OfficialMention(name, title, country, True, n)
+        for n, (name, title, country) in enumerate(people)
+    ]
+
+
+def test_the_subject_is_who_acts_not_who_the_sentence_mentions_first():
+    officials = _officials(
+        ("Lars Berg", "Prime Minister", "NO"), ("Jon Jonsson", "President", "IS")
+    )
+    body = (
+        "The President acknowledged Prime Minister Berg’s disappointment about the pipeline, and "
+        "reaffirmed his commitment to keep talking. The two sides shared perspectives on the "
+        "region, including Russia, and expressed their common determination to confront threats. "
+        "As Norway’s fishers answer the storm, Iceland and other friends of the Norwegian people "
+        "stand ready to help. The President praised Norway’s contributions to clean seas and both "
+        "leaders reaffirmed their shared commitment to protect the Arctic."
+    )
+    found = find_commitments(
+        body, parties_in_context=["NO", "IS"], officials=officials, own_country="IS"
+    )
+    assert [sorted(c.parties) for c in found] == [["IS"], ["IS", "NO"], ["IS"], ["IS", "NO"]]
+
+
+def test_the_countries_an_opening_sentence_lists_and_the_three_just_named_are_parties():
+    body = (
+        "Mr. Berg met today with his counterparts from NATO Allies Estonia, Latvia, and "
+        "Lithuania. They reaffirmed their support for Ukraine."
+    )
+    (found,) = find_commitments(body, parties_in_context=["NO"])
+    assert sorted(found.parties) == ["EE", "LT", "LV", "NO"]
+    officials = _officials(
+        ("Lars Berg", "Prime Minister", "NO"),
+        ("Jon Jonsson", "President", "IS"),
+        ("Mette Holm", "Prime Minister", "DK"),
+    )
+    body = (
+        "Iceland and Norway met in Oslo. At the Nordic summit in May, Prime Minister Berg, "
+        "President Jonsson, and Prime Minister Holm instructed their cabinets to act on fishing. "
+        "The three leaders committed to expand coordinated efforts against illegal fishing."
+    )
+    found = find_commitments(body, parties_in_context=["NO", "IS"], officials=officials)
+    assert sorted(found[-1].parties) == ["DK", "IS", "NO"]
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        (
+            "- In the Security Council, Norway and Iceland will cooperate on peacekeeping.",
+            ["IS", "NO"],
+        ),
+        (
+            "That is why today, Denmark, Finland, Norway, and Iceland announce our intent to open "
+            "a corridor.",
+            ["DK", "FI", "IS", "NO"],
+        ),
+        (
+            "As Norway’s fishers answer the long-standing and widely expressed demands of coastal "
+            "communities for better harbours and safer seas in the north, Iceland stands ready to "
+            "help.",
+            ["IS"],
+        ),
+    ],
+)
+def test_a_list_mark_or_an_opening_clause_is_not_part_of_the_subject(sentence, parties):
+    (found,) = find_commitments(sentence, parties_in_context=["NO", "IS", "UN"])
+    assert sorted(found.parties) == parties
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our leaders will co-host the second Fjord Summit on March 29-30.",
+        "Officials from Norway and Iceland will meet again within two months in Oslo.",
+        "Norway and Iceland determined that the funds will be remitted to the harbour fund.",
+        "The meeting follows through on the commitment that Prime Minister Berg and President "
+        "Jonsson made at the summit to accelerate efforts.",
+        "It resulted in the Oslo Communiqué, with commitments by the Government of Iceland to "
+        "reduce catches.",
+        "The Prime Minister noted he would be following the planned protests closely.",
+    ],
+)
+def test_recalled_undertakings_and_hyphenated_or_continuous_promises_commit(sentence):
+    assert len(find_commitments(sentence, parties_in_context=["NO", "IS"])) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials emphasized the essential role the nation’s fishers will play this winter.",
+        "The Minister convened the first meeting of the Harbour Collaborative, a cohort of 16 "
+        "towns committed to using public funding for safer ports.",
+    ],
+)
+def test_a_will_of_an_embedded_clause_or_a_described_group_does_not_commit(sentence):
+    assert find_commitments(sentence, parties_in_context=["NO", "IS"]) == []
+
+
+def test_their_governments_after_a_reporting_verb_are_the_parties():
+    sentence = "They stated their governments will remain in close contact."
+    (found,) = find_commitments(sentence, parties_in_context=["NO", "IS"])
+    assert sorted(found.parties) == ["IS", "NO"]

@@ -393,3 +393,16 @@ def test_a_reimport_of_unchanged_files_does_not_extract_them_again(tmp_path, mon
     assert counts() == before
     forced = import_paths([tmp_path], force=True)
     assert len(extracted) == 3 and len(forced.updated) == 2  # --force rebuilds both
+
+
+def test_we_of_a_joint_statement_is_its_signatories_not_an_official_it_mentions():
+    doc = document(
+        "---\ntitle: Joint Statement from Norway and Iceland on Fisheries\n"
+        "date: '2024-03-08'\n---\n\n"
+        "We welcome the work of UN Special Coordinator Kari Nordmann in the region.\n\n"
+        "Together, we will open a maritime corridor to deliver aid by sea.\n",
+        "joint.md",
+    )
+    extraction = extract(doc)
+    assert doc.kind == "joint_statement"
+    assert [sorted(c.parties) for c in extraction.commitments] == [["IS", "NO"]]
