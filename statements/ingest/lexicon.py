@@ -279,6 +279,10 @@ VENUES = {
     "state department": "Washington", "eisenhower executive office building": "Washington",
     "parliament hill": "Ottawa", "rideau hall": "Ottawa", "casa presidencial": "",
     "palacio de la cultura": "Guatemala City", "pentagon": "Washington",
+    # Seats that sit in one city only: the UN General Assembly and Headquarters are New York's.
+    "united nations": "New York", "u.n.": "New York", "united nations general assembly": "New York",
+    "un general assembly": "New York", "u.n. general assembly": "New York",
+    "united nations headquarters": "New York", "un headquarters": "New York",
 }  # fmt: skip
 
 # The commonest East Asian family names, which such names put first ("Kishida Fumio", "Xi

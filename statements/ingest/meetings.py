@@ -86,10 +86,10 @@ CALL = re.compile(
 VENUE_HEADS = (
     "Palace|House|Office|Building|Center|Centre|Hall|Ministry|Department|Embassy|Residence|"
     "Hotel|Museum|Castle|Chancellery|Capitol|Pentagon|Palacio|Casa|Headquarters|Secretariat|"
-    "Cancillería|Cancilleria|Embajada"
+    r"Cancillería|Cancilleria|Embajada|Nations|General\s+Assembly"
 )
 VENUE = re.compile(
-    r"\b(?:at|en|in)\s+(?:the\s+|el\s+|la\s+)?(?P<venue>(?:[A-Z][\w’'\-\.]*\s+){0,5}(?:"
+    r"\b(?:at|en|in|(?:margins|sidelines)\s+of)\s+(?:the\s+|el\s+|la\s+)?(?P<venue>(?:[A-Z][\w’'\-\.]*\s+){0,5}(?:"
     + VENUE_HEADS
     + r")(?:\s+(?:of|de|for)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}"
     r"|\s+(?:Nacional|Presidencial|Federal|Blanca))?)"
@@ -109,10 +109,15 @@ MEETING_WORDS = re.compile(
 MEETING_WORDS = re.compile(f"{MEETING_WORDS.pattern}|{lexicon_es.MEETING_WORDS}", re.I)  # Spanish
 # "… and these meetings in Mexico City": the reported meeting, even in a sentence about another.
 THIS_MEETING = re.compile(r"\b(?:these|this|the)\s+(?:meetings?|talks|visit|trip)\s+$")
+# A trip's destination. "mission" only as a trip someone leads ("led a trade mission to"), not a
+# force deployed ("the Multinational Security Support mission to Haiti").
 DESTINATION = re.compile(
-    r"\b(?:delegation|trip|visit|travel(?:l?ed)?|traveling|travelling|mission)\s+to\s+"
+    r"\b(?:delegation|trip|visit|travel(?:l?ed)?|traveling|travelling|"
+    r"(?:led|leads|leading|heads|headed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?mission)\s+to\s+"
     r"(?:the\s+)?(?P<country>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*)?)"
 )
+# "Pyle visited Buenos Aires and met with …": a city visited (a country visited says no city).
+VISITED = re.compile(r"\bvisit(?:ed|s|ing)\s+(?P<city>[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,2})")
 DELEGATION_OF = re.compile(r"\b(?P<adj>[A-Z][\w\.’']*)\s+(?:interagency\s+)?delegation\b")
 HEADS_OF_STATE = re.compile(
     r"^(?:(?!vice).)*(?<!to the )(?<!of the )(?<!for the )"
@@ -420,19 +425,23 @@ def _meeting(
     guessed = inferred and date_note.startswith("inferred from")
     # A sentence dated on another day is about another occasion, and so is its place: "a key
     # outcome of the President's March 23-24 visit with the Prime Minister in Ottawa".
-    other_days = [
-        d.position
+    # A place belongs to the date written nearest before it in its sentence (else the first
+    # after it): "On April 28, the Task Force met in Washington to discuss the March 25 Joint
+    # Statement" is April 28's.
+    day_marks = sorted(
+        (d.position, not _overlaps(d.start, d.end, start, end, slack=1))
         for d in dates
-        if start is not None
-        and not _is_dateline(body, d)
-        and not _overlaps(d.start, d.end, start, end, slack=1)
-    ]
+        if start is not None and not _is_dateline(body, d)
+    )
 
     def here(pos):
         if not current(pos):
             return False
         sentence_start, sentence_end = sentences.around(pos)
-        return not any(sentence_start <= p < sentence_end for p in other_days)
+        marks = [(p, other) for p, other in day_marks if sentence_start <= p < sentence_end]
+        before = [other for p, other in marks if p < pos]
+        governing = before[-1] if before else (marks[0][1] if marks else False)
+        return not governing
 
     venue, venue_city, venue_at = _venue_at(body, here)
     city, city_country, city_inferred, place_note, city_at = _city_at(body, here)
@@ -656,11 +665,25 @@ def _venue_at(body, current):
         if venue.lower().startswith(("invitation", "request")):
             continue
         first = first or venue
-        city = city or _VENUES.get(_key(venue), "")
+        # "at the United Nations in Geneva": a city written after the venue is where it is.
+        written = re.match(r",?\s+in\s+((?:[A-Z][\w’'\-.]*\s*){1,3})", body[m.end() :])
+        written = written and _known_city(written.group(1))
+        city = city or written or _VENUES.get(_key(venue), "")
         if city:
             at = m.start()
             break
     return first, (city if first else ""), at
+
+
+def _known_city(words: str) -> str:
+    """The longest run of `words`' first words that is a known city ("Geneva, Switzerland" ->
+    "Geneva"), else ""."""
+    words = words.split()
+    for n in range(min(len(words), 3), 0, -1):
+        candidate = " ".join(words[:n]).rstrip(".,")
+        if _key(candidate) in _CITIES:
+            return candidate
+    return ""
 
 
 # A city after a named occasion is that occasion's ("the NATO Summit in Vilnius"), the meeting's
@@ -680,6 +703,12 @@ DATED_AFTER = re.compile(
     r"^(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,?\s*(?:in|on)\s+(?:(?:"
     + "|".join(MONTH_NAMES)
     + r")\s+)?(?:19|20)\d\d\b"
+)
+# Words after a city that put what happens there in the future.
+LATER = re.compile(
+    r"^[^.;]{0,25}?\b(?:next\s+(?:week|month|year|spring|summer|fall|autumn|winter)|later\s+this"
+    r"\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months))\b",
+    re.IGNORECASE,
 )
 # States a city is written with ("Philadelphia, Pennsylvania"): the city is then a place.
 US_STATES = {
@@ -721,6 +750,8 @@ def _in_city(body, current):
         before = body[max(0, m.start() - 120) : m.start()]
         if OCCASION_BEFORE.search(before) and not AT_OCCASION.search(before):
             continue  # "ahead of the Summit in Washington", "preparations for the Summit in …"
+        if LATER.match(body[m.end() : m.end() + 60]) and not this_meeting:
+            continue  # "the Leaders Summit hosted by President Biden in Washington next month"
         words = m.group("city").split()
         for n in range(len(words), 0, -1):
             candidate = " ".join(words[:n]).rstrip(".,")
@@ -745,6 +776,21 @@ def _in_city(body, current):
 
 
 def _destination_city(body, current):
+    """The city of the first trip cue: "visited <city>", or "trip/delegation to <city or
+    country>" (a country gives its capital, inferred)."""
+    found = [_visited_city(body, current), _trip_city(body, current)]
+    return min(found, key=lambda c: c[4])
+
+
+def _visited_city(body, current):
+    for m in VISITED.finditer(body):
+        city = _known_city(m.group("city"))
+        if city and current(m.start()) and not FUTURE.search(_sentence_before(body, m.start())):
+            return city, _CITY_COUNTRY[_key(city)], False, "", m.start()
+    return "", "", False, "", len(body)
+
+
+def _trip_city(body, current):
     for m in DESTINATION.finditer(body):
         if not current(m.start()):
             continue
@@ -772,6 +818,10 @@ def _destination_city(body, current):
             capital = lexicon.CAPITALS[code]
             return capital, code, True, f"city inferred from {m.group(0)!r}", m.start()
     return "", "", False, "", len(body)
+
+
+def _sentence_before(body, pos):
+    return re.split(r"[.!?]\s", body[max(0, pos - 150) : pos])[-1]
 
 
 def _host_capital(body, attendees, current, sentences):
@@ -809,7 +859,7 @@ IN_PERSON = re.compile(
 )
 IN_PERSON_VERB = re.compile(IN_PERSON.pattern.split("|\\b(?:at|in|en)")[0])
 SPOKE_WITH = re.compile(
-    r"\b(?:spoke|speaks|talked|talks|habl[oó]|conversaron)\s+(?:\w+\s+)?(?:with|con)\b"
+    r"\b(?:spoke|speaks|talked|talks|habl[oó]|conversaron)\s+(?:\w+\s+){0,2}?(?:with|con)\b"
     # "X and Y spoke this morning about …"
     r"|\b(?:spoke|talked)\s+(?:(?:today|yesterday|tonight|this\s+\w+|earlier\s+today)\s+)?"
     r"(?:about|regarding|to\s+discuss)\b"
@@ -869,7 +919,18 @@ def _is_call(body, current):
     # What places the talk in a room is read in the sentence that reports it: "spoke today
     # with X … Following up on the Vice President's trip to Abu Dhabi" is still a call.
     first_sentence = re.split(r"(?:(?<=[a-z]{3}[.!?])|(?<=[A-Z]{3}[.!?]))\s+(?=[A-Z])", lead)[0]
-    return bool(SPOKE_WITH.search(lead)) and not _in_a_room(first_sentence)
+    spoke = SPOKE_WITH.search(lead)
+    if spoke and spoke.start() < len(first_sentence):
+        # What follows the purpose of the talk is what they talked about: "spoke today with X to
+        # offer condolences for the attack at a synagogue in Jerusalem" is still a call.
+        purpose = PURPOSE.search(first_sentence, spoke.end())
+        first_sentence = first_sentence[: purpose.start()] if purpose else first_sentence
+    return bool(spoke) and not _in_a_room(first_sentence)
+
+
+PURPOSE = re.compile(
+    r"\b(?:to\s+(?!the\b|a\b|an\b)[a-z]+|about|regarding|concerning|following|after)\b"
+)
 
 
 def _in_a_room(text):

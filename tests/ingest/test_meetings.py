@@ -921,3 +921,79 @@ Orlando, and Mayor Ann Hale of Naples to discuss the storm.
 """
     statement, _ = pipeline.save(pipeline.extract(parse_document(text, "mayors.md")))
     assert statement.meetings.count() == 3
+
+
+# --- Session 12: where a meeting took place, read from the genre's cues -----------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "city"),
+    [
+        (
+            "President Joe Biden met today with Prime Minister Ann Vale of Norway on the margins "
+            "of the United Nations General Assembly. They discussed Arctic security.",
+            "New York",
+        ),
+        (
+            "Secretary Ana Ruiz met yesterday with President Kofi Mensah of Ghana at the United "
+            "Nations to discuss counterterrorism. They look forward to the Leaders Summit hosted "
+            "by President Joe Biden in Washington next month.",
+            "New York",
+        ),
+        (
+            "Secretary Ana Ruiz met today with Foreign Minister Lars Berg of Sweden at the United "
+            "Nations in Geneva to discuss refugees.",
+            "Geneva",
+        ),
+    ],
+    ids=["unga", "un-future-city", "un-geneva"],
+)
+def test_a_seat_that_sits_in_one_city_places_the_meeting(body, city):
+    """The UN General Assembly sits only in New York; a city written after the seat wins, and a
+    city of a future occasion never counts."""
+    (meeting,) = found_meetings_of(body, date(2022, 11, 11))
+    assert meeting.city == city
+
+
+def test_a_city_visited_places_the_meeting():
+    body = (
+        "On Wednesday, December 13, 2023, Deputy National Security Advisor Mike Pyle visited "
+        "Lusaka and met with Finance Minister Situmbeko Musokotwane of Zambia."
+    )
+    (meeting,) = found_meetings_of(body, date(2023, 12, 13))
+    assert meeting.city == "Lusaka"
+
+
+def test_a_force_deployed_to_a_country_does_not_place_the_meeting():
+    body = (
+        "Today, Principal Deputy National Security Advisor Jon Finer met with community leaders "
+        "to discuss the crisis in Haiti, including by supporting the UN-authorized Multinational "
+        "Security Support (MSS) mission to Haiti and lifting up Haitian-led solutions."
+    )
+    (meeting,) = found_meetings_of(body, date(2024, 3, 29))
+    assert meeting.city == ""
+
+
+def test_a_place_belongs_to_the_date_written_before_it():
+    body = (
+        "On April 28, the Task Force on Energy Security met in person in Washington to discuss "
+        "the March 25 Joint Statement by President Joe Biden. The meeting was chaired by Senior "
+        "Advisor Amos Hochstein and Head of Cabinet Anna Weber of Germany."
+    )
+    (meeting,) = found_meetings_of(body, date(2022, 4, 29))
+    assert (meeting.start, meeting.city) == (date(2022, 4, 28), "Washington")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Vice President Kamala Harris spoke today with President Isaac Herzog of Israel to offer "
+        "condolences for the attack at a synagogue in Jerusalem.",
+        "President Joe Biden spoke this afternoon with President Recep Tayyip Erdogan of Türkiye. "
+        "He offered assistance after the earthquakes.",
+    ],
+    ids=["purpose-city", "two-words-before-with"],
+)
+def test_a_talk_whose_sentence_places_only_its_subject_is_a_call(body):
+    (meeting,) = found_meetings_of(body, date(2023, 2, 6))
+    assert (meeting.kind, meeting.city) == ("call", "")
