@@ -49,6 +49,14 @@ _BEFORE = re.compile(
     r"(?:\s+(?:reporters|journalists|the press|the audience|the media|participants))?"
     r"(?:\s+that)?\s*[:,]?\s*$"
 )
+# Words a group said together ("As the leaders of the three countries stated last week, “…”"):
+# no one person's quote.
+_GROUP_BEFORE = re.compile(
+    r"\b(?:the|our|both|all|these|those|their)\s+(?:[\w-]+\s+){0,6}?(?:leaders|governments|"
+    r"countries|ministers|participants|sides|partners|members|nations|signatories|delegations)"
+    rf"\s+(?:have\s+|had\s+|jointly\s+)?{SPEECH_VERBS}(?:\s+\w+){{0,3}}\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
 _ACCORDING = re.compile(rf"(?:[Aa]ccording to|[Ss]egún)\s+(?P<name>{NAME}),\s*$")
 
 _PAIRS = [("“", "”"), ("«", "»"), ('"', '"')]
@@ -195,6 +203,8 @@ def find_quotes(body: str) -> list[QuoteFound]:
                 words = len(text.split())
                 if (before or after) and (words >= 4 or re.search(r"[.!?]$", text)):
                     speaker = before[-1] if before else after[0]
+                elif _GROUP_BEFORE.search(paragraph[max(0, start - 1 - 120) : start - 1]):
+                    continue  # what a group said together
                 elif words >= _MIN_UNATTRIBUTED_WORDS and re.search(r"[.!?,]$", text):
                     speaker = ""
                 else:

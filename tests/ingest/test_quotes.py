@@ -152,6 +152,19 @@ def test_a_long_unattributed_quote_is_kept_without_a_speaker():
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the leaders of the three countries stated last week, “There is no further time to "
+        "waste nor excuses from any party for further delay.”",
+        "Both governments have declared: “The partnership will grow stronger in the years to "
+        "come, whatever comes.”",
+    ],
+)
+def test_words_a_group_said_together_are_no_ones_quote(text):
+    assert find_quotes(text) == []
+
+
 def test_a_new_paragraph_with_a_new_speaker_does_not_inherit():
     text = (
         "“The first remark is about trade and jobs,” Biden said.\n\n"
