@@ -81,6 +81,13 @@ _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 _RELATIVE_DAY = re.compile(
     r"\b(?P<word>yesterday|today|tomorrow|ayer|hoy|anteayer)\b", re.IGNORECASE
 )
+# "Over the last 48 hours", "in the past two days": the days up to the anchor.
+_LAST_HOURS = re.compile(
+    r"\b(?:over|in|during|for)\s+the\s+(?:last|past)\s+(?:(?P<hours>24|36|48|72|96)\s+hours"
+    r"|(?P<days>two|three|four)\s+days)\b",
+    re.IGNORECASE,
+)
+_DAY_COUNTS = {"two": 2, "three": 3, "four": 4}
 _LAST_WEEKDAY = re.compile(
     r"\b(?:(?:last|this\s+past)\s+(?P<en>" + "|".join(list(WEEKDAYS)[:7]) + r")"
     r"|(?:el\s+)?(?P<es>" + "|".join(list(WEEKDAYS)[7:]) + r")\s+pasado"
@@ -199,6 +206,19 @@ def find_dates(body: str, anchor: date | None) -> list[DateMention]:
                 None,
                 relative=True,
                 note=f"'{match['word']}' counted from {anchor.isoformat()}",
+            )
+        for match in _LAST_HOURS.finditer(body):
+            days = (
+                -(-int(match["hours"]) // 24)
+                if match["hours"]
+                else _DAY_COUNTS[match["days"].lower()]
+            )
+            add(
+                match,
+                anchor - timedelta(days=days - 1),
+                anchor,
+                relative=True,
+                note=f"the {days} days up to {anchor.isoformat()}",
             )
         for match in _LAST_WEEKDAY.finditer(body):
             name = (match["en"] or match["es"] or match["es2"]).lower()

@@ -49,6 +49,7 @@ class FoundMeeting(MeetingFound):
     # The date is a guess (the publication day or the dateline), not a day the text gives: it
     # may be a day off. "Today" counted from a stated publication date is no guess.
     date_guessed: bool = False
+    nameless: bool = False  # the text names none of the people who met
 
 
 NAMED_HEADS = {
@@ -102,7 +103,8 @@ MEETING_WORDS = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|visit|visited|visits|trip|hosted|hosts|received|"
     r"called(?!\s+(?:for|on|upon|in)\b)|"
     r"welcomed|delegations?|talks|calls?(?!\s+(?:on|upon|for)\b)|spoke(?:\s+\w+){0,2}?\s+(?:with|by)|conversation|summit|dialogue|"
-    r"discussed|bilateral|reunión|reunion|se\s+reunió|se\s+reunieron|recibió|visita|delegación"
+    r"discussed|bilateral|conference|convened|convening|"
+    r"reunión|reunion|se\s+reunió|se\s+reunieron|recibió|visita|delegación"
     r"|llamada|conversación|videoconferencia|encuentro|sostuvo)\b",
     re.IGNORECASE,
 )
@@ -208,10 +210,13 @@ def find_meetings(
     dates: list[DateMention],
     published: date | None,
     publisher_country: str = "",
+    title: str = "",
 ) -> list[MeetingFound]:
     """The meetings the document reports, never a meeting it only mentions: one, or one per stop
     of a trip told stop by stop ("On Thursday … traveled to Guatemala City, where he met …; On
-    Friday … traveled to Tegucigalpa …"). Empty when nobody in the text attended anything."""
+    Friday … traveled to Tegucigalpa …"). A meeting whose people the text does not name
+    ("senior officials of Israel, Jordan and Egypt met today in Aqaba") is still reported, with
+    no attendees; `title` is the document's (a joint statement titled after a dialogue)."""
     attendees = [o for o in officials if o.attended]
     tokens = tokenize(body)
     sentences = Sentences(tokens, body)
@@ -226,7 +231,9 @@ def find_meetings(
     if not attendees:
         attendees = _reported_between(body, officials, current, sentences)
     if not attendees:
-        return []
+        return _unnamed_meeting(
+            body, officials, dates, publisher_country, current, sentences, title, published
+        )
 
     if not any(current(m.start()) for m in MEETING_WORDS.finditer(body)):
         return []  # people quoted or named, but no meeting reported
@@ -278,6 +285,70 @@ def find_meetings(
                 found.countries = sorted(set(found.countries) | {country} - {""})
                 found.title = meeting_title(found, body, publisher_country)
     return meetings
+
+
+# A meeting of people the text does not name: a group met ("the Leaders of Canada, …, and the
+# United States met", "senior officials from our governments have engaged in talks"), a group
+# held or organised an occasion ("organized the first North America Semiconductor Conference"),
+# or the meeting was held today ("the meeting held today in Aqaba").
+_GROUP = (
+    r"\b(?:leaders|officials|governments|delegations|ministers|representatives|advisors|"
+    r"advisers|negotiators|envoys)\b"
+)
+_OCCASION_NOUN = (
+    r"(?:conference|summit|meeting|dialogue|talks|session|ministerial|consultations|forum|"
+    r"round\s*table|convening)"
+)
+UNNAMED_MEETING = re.compile(
+    _GROUP + r"(?:[^.;]|\.(?!\s))"
+    r"{0,250}?\b(?:met|meet|have\s+met|(?:have\s+)?engaged\s+in\s+(?:[\w-]+\s+){0,2}?talks|"
+    r"(?:held|organized|organised|convened|hosted)\s+(?:the\s+|a\s+|an\s+|their\s+)?"
+    r"(?:[\w’'-]+\s+){0,6}?" + _OCCASION_NOUN + r")\b"
+    r"|\b(?:the|a)\s+(?:[\w-]+\s+){0,3}?" + _OCCASION_NOUN + r"\s+(?:was\s+)?(?:held|convened)\s+"
+    r"(?:today|yesterday|this\s+(?:morning|afternoon|evening|week))\b",
+    re.IGNORECASE,
+)
+# A joint statement titled after the occasion that issued it ("Joint Statement: U.S.-Mexico
+# High-Level Security Dialogue").
+OCCASION_TITLE = re.compile(
+    r"^\W*joint\s+statement\s*(?:[:\-–—]|\s(?:of|from|by)\s+the)\s*[^:]*\b(?:dialogue|summit|"
+    r"ministerial|conference|consultations)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _within(start, end, current, pos):
+    return start <= pos < end and current(pos)
+
+
+def _unnamed_meeting(
+    body, officials, dates, publisher_country, current, sentences, title, published
+):
+    """[the meeting of unnamed people the text reports], or [] (see UNNAMED_MEETING)."""
+    in_sentence = None
+    for m in UNNAMED_MEETING.finditer(body):
+        start, end = sentences.around(m.start())
+        if current(m.start()) and not FUTURE.search(body[start : m.end()]):
+            in_sentence = functools.partial(_within, start, end, current)
+            break
+    if in_sentence is None and not OCCASION_TITLE.search(title or ""):
+        return []
+    # Its date and place are those of the sentence that reports it, when that sentence has one.
+    # An occasion known only from the title is not dated on the publication day: a joint
+    # statement is often issued days after the dialogue it speaks for.
+    found = _meeting(
+        body,
+        officials,
+        [],
+        dates,
+        publisher_country,
+        in_sentence or current,
+        sentences,
+        published,
+        guess=in_sentence is not None,
+    )
+    found.nameless = True
+    return [found]
 
 
 # The verb of a sentence that reports a meeting or a call between the people it names.
@@ -410,14 +481,24 @@ def _stops(body, dates, current):
 
 
 def _meeting(
-    body, officials, attendees, dates, publisher_country, current, sentences, published=None
+    body,
+    officials,
+    attendees,
+    dates,
+    publisher_country,
+    current,
+    sentences,
+    published=None,
+    *,
+    guess=True,
 ):
-    """One FoundMeeting from the sentences `current` accepts."""
+    """One FoundMeeting from the sentences `current` accepts; `guess`: an undated meeting is
+    dated on the publication day."""
     start, end, inferred, date_note = _meeting_dates(body, dates, current, sentences, published)
     if start is None and published is not None and VAGUE_WHEN.search(_lead_paragraph(body)):
         # "Earlier this week, X traveled to …": some day before the publication, not that day.
         date_note = "the text gives a period, not a day"
-    elif start is None and published is not None:
+    elif start is None and published is not None and guess:
         # A readout that gives no date at all reports the day it was published ("President
         # Biden spoke with …"): inferred, and said so.
         start = end = published
@@ -694,7 +775,7 @@ OCCASION_BEFORE = re.compile(
 )
 AT_OCCASION = re.compile(
     r"\b(?:(?:margins|sidelines)\s+of|at|during|attend(?:ed|ing|s)?|held|holds?|convened|"
-    r"(?:co-)?hosted|(?:co-)?chaired|opened)\s+(?:the\s+)?"
+    r"(?:co-)?hosted|(?:co-)?chaired|opened|organi[sz]ed)\s+(?:the\s+)?"
     r"(?:\S+\s+){1,10}$",
     re.IGNORECASE,
 )
@@ -1429,6 +1510,20 @@ def _weigh(found, meeting, people, titles, exclude_statement):
         )
 
     particular = any(r.kind in ("name", "place", "days", "ordinal") and r.agrees for r in reasons)
+    # An account that names nobody ("senior officials of five countries met today in Aqaba")
+    # links only on a name or a venue both give: the same city and day are not enough, for
+    # two meetings of one summit's margins share both.
+    reports = meeting.reports.all()
+    nameless = getattr(found, "nameless", False) or (
+        bool(reports) and not any(m.attended for r in reports for m in r.statement.mentions.all())
+    )
+    if (
+        nameless
+        and not any(r.kind in ("name", "venue") for r in reasons)
+        and not (any(r.kind == "place" and "at the" in r.text for r in reasons))
+    ):
+        candidate.why_not = f"not {label} (an account that names nobody, and no name in common)"
+        return candidate
     if both_dated and not candidate.dated_overlap and not particular:
         candidate.why_not = f"not {label} (a day apart and nothing particular in common)"
     elif both_dated:

@@ -997,3 +997,93 @@ def test_a_place_belongs_to_the_date_written_before_it():
 def test_a_talk_whose_sentence_places_only_its_subject_is_a_call(body):
     (meeting,) = found_meetings_of(body, date(2023, 2, 6))
     assert (meeting.kind, meeting.city) == ("call", "")
+
+
+# --- Session 12: meetings of people the text does not name -------------------------------------
+
+
+def unnamed_meetings_of(body, published, title=""):
+    return find_meetings(
+        body,
+        officials=find_officials(body, publisher_country="US"),
+        dates=find_dates(body, published),
+        published=published,
+        publisher_country="US",
+        title=title,
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "city"),
+    [
+        (
+            "Today, the Leaders of Canada, France, Japan, Spain, and the United States met on the "
+            "margins of the G20 Summit in Bali and released the following statement: We condemn "
+            "the attacks.",
+            date(2022, 11, 15),
+            "Bali",
+        ),
+        (
+            "We welcome the meeting held today in Aqaba, Jordan, between senior officials of "
+            "Israel, Jordan, Egypt, and the United States.",
+            date(2022, 11, 15),
+            "Aqaba",
+        ),
+        (
+            "The three governments organized the first Semiconductor Conference in Washington, "
+            "D.C. on November 10-11 with the support of industry.",
+            date(2022, 11, 10),
+            "Washington",
+        ),
+    ],
+    ids=["leaders-met", "meeting-held-today", "organized-a-conference"],
+)
+def test_a_meeting_of_people_the_text_does_not_name_is_reported(body, start, city):
+    (meeting,) = unnamed_meetings_of(body, date(2022, 11, 15))
+    assert (meeting.start, meeting.city, meeting.attendees) == (start, city, [])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Senior officials from our governments will reconvene in Cairo before the end of next "
+        "week with the aim to conclude the deal.",
+        "Today, we the governments of Costa Rica and the United States are pleased to announce "
+        "that our leaders will co-host the second Summit for Democracy on March 29-30, 2023.",
+        "The governments have long supported the partnership and its goals.",
+    ],
+)
+def test_a_group_that_will_meet_or_only_acts_reports_no_meeting(body):
+    assert unnamed_meetings_of(body, date(2022, 11, 29)) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "reported"),
+    [
+        ("Joint Statement: U.S.-Mexico High-Level Security Dialogue", True),
+        ("Joint Statement of the 2022 U.S.-Mexico High-Level Security Dialogue", True),
+        ("Joint Statement on the Announcement of the Second Summit for Democracy", False),
+    ],
+)
+def test_a_joint_statement_titled_after_its_dialogue_reports_it_undated(title, reported):
+    body = "The United States and Mexico pledge to work together to reduce arms trafficking."
+    meetings = unnamed_meetings_of(body, date(2021, 10, 8), title)
+    assert [(m.start, m.city) for m in meetings] == ([(None, "")] if reported else [])
+
+
+@pytest.mark.django_db
+def test_an_account_that_names_nobody_needs_more_than_the_city_and_day():
+    """Two meetings on one summit's margins share the city and the day: an account naming
+    nobody links only on a venue (or a named thing) both give."""
+    a, b = people("Ana Uno", "Beto Dos")
+    existing, _ = found_meeting([a, b], start=date(2022, 11, 15), city="Bali", venue="")
+    create_meeting(existing, [(a, "President"), (b, "President")])
+    nameless, _ = found_meeting([], start=date(2022, 11, 15), city="Bali", nameless=True)
+    match, _, note = match_meeting(nameless, [])
+    assert match is None and "names nobody" in note
+    at_venue, _ = found_meeting([a, b], start=date(2022, 11, 16), city="Aqaba", venue="Palace")
+    palace = create_meeting(at_venue, [(a, "King"), (b, "Minister")])
+    same_room, _ = found_meeting(
+        [], start=date(2022, 11, 16), city="Aqaba", venue="Palace", nameless=True
+    )
+    assert match_meeting(same_room, [])[0] == palace
