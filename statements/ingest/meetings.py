@@ -243,6 +243,10 @@ def find_meetings(
     if len(stops) < 2:
         stops = _day_stops(body, dates, attendees, publisher_country, current, sentences)
         by_day = True
+    by_occasion = False
+    if len(stops) < 2:
+        stops = _occasion_stops(body, dates, officials, current, sentences, published)
+        by_day, by_occasion = False, True
     if len(stops) < 2:
         found = _meeting(
             body, officials, attendees, dates, publisher_country, current, sentences, published
@@ -255,10 +259,10 @@ def find_meetings(
         travellers = [
             o
             for o in attendees
-            if o.country == publisher_country and o not in here and (n > 0 or by_day)
+            if o.country == publisher_country and o not in here and (n > 0 or by_day or by_occasion)
         ]
         stop_attendees = sorted(here + travellers, key=lambda o: o.position)
-        if not here:
+        if not here and not (by_occasion and travellers):
             continue
 
         def at_stop(pos, start=stop_start, end=stop_end):
@@ -276,6 +280,13 @@ def find_meetings(
                 published,
             )
         )
+    if by_occasion and meetings:
+        # Occasions of one readout ("Both meetings were held at the Pentagon"): one that names
+        # no place of its own was where the first was.
+        for found in meetings[1:]:
+            if not found.city and not found.venue and meetings[0].city:
+                found.city, found.city_inferred = meetings[0].city, True
+                found.title = meeting_title(found, body, publisher_country)
     if by_day:
         # Days of one trip: a day that names no place of its own was where the trip went.
         city, country, inferred, _note = _city(body, current)
@@ -451,16 +462,73 @@ def _day_stops(body, dates, attendees, publisher_country, current, sentences):
     return list(zip(starts, [*starts[1:], len(body)], strict=True))
 
 
+OCCASION_VERB = re.compile(r"\b(?:met|meets|held|convened)\b")
+# The parties or the body that met: "the United States, Japan, and the ROK", "The Joint Steering
+# Group for Advanced Capabilities" (two capitalised words in a row, or a list of them).
+NAMED_SUBJECT = re.compile(r"[A-Z][\w’'-]+,?\s+(?:(?:and|for|of|the)\s+)*[A-Z][\w’'-]+")
+
+
+def _occasion_stops(body, dates, officials, current, sentences, published):
+    """(start, end) of each dated occasion of a readout that reports several, each in a
+    paragraph of its own that opens on it ("On June 15, the United States, Japan, and the ROK
+    held …"; "On June 16, the United States, Japan, and the Philippines held …"), or []. Each
+    opening sentence names who met (parties or a body, not a person or "the delegation") and
+    gives a day of its own: a delegation seeing ministers one day and the president the next
+    made one visit."""
+    stops = []
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", body):
+        lead = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        start, end = sentences.around(lead)
+        end = min(end, m.end())
+        own = [
+            d
+            for d in dates
+            if start <= d.position < end
+            and current(d.position)
+            and not _is_dateline(body, d)
+            and _of_the_meeting(body, d, sentences)
+        ]
+        verb = OCCASION_VERB.search(body, start, end)
+        if not own or not verb:
+            continue
+        day = own[0]
+        if published is not None and not 0 <= (published - day.start).days <= STALE_DAYS:
+            continue
+        if any(start <= o.position < verb.start() for o in officials):
+            continue  # a person's doing: one visit, told day by day
+        subject = body[start : verb.start()].replace(day.phrase, " ")
+        subject = re.sub(r"^\W*(?:On|During)\b\W*", "", subject).strip(" ,")
+        if not NAMED_SUBJECT.search(subject) or re.match(r"(?:he|she|they|we|it)\b", subject, re.I):
+            continue
+        stops.append((m.start(), day.start, fold(subject)))
+    if (
+        len(stops) < 2
+        or len({s[1] for s in stops}) < len(stops)
+        or len({s[2] for s in stops}) < len(stops)
+    ):
+        return []
+    starts = [s[0] for s in stops]
+    starts[0] = 0
+    return list(zip(starts, [*starts[1:], len(body)], strict=True))
+
+
 VIRTUAL = re.compile(
     r"\b(?:virtual(?:ly)?|videoconference|video\s+(?:call|conference|link))\b", re.I
 )
 NOT_PAST = re.compile(r"\bearlier\s+(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
 
 
+# A paragraph that opens on a place of its own: "In Nigeria, Mr. Finer met with …".
+PLACE_OPENING = re.compile(
+    r"^\W*(?:In|While\s+in)\s+(?P<place>[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,2}),"
+)
+
+
 def _stops(body, dates, current):
     """(start, end) of each stop of a trip told paragraph by paragraph, or [] when the text
     reports one occasion: a stop is a paragraph naming a known city of its own with a date of
-    its own; it runs to the next stop (the first from the top)."""
+    its own, or opening on a country or city of its own where someone met someone ("In
+    Nigeria, Mr. Finer met with …"); it runs to the next stop (the first from the top)."""
     starts = []
     seen = set()
     for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", body):
@@ -471,7 +539,13 @@ def _stops(body, dates, current):
 
         city = _city(body, inside)[0]
         dated = [d for d in dates if inside(d.position) and not _is_dateline(body, d)]
-        if city and dated and _key(city) not in seen:
+        opening = PLACE_OPENING.match(m.group(0))
+        place = opening and _key(opening.group("place"))
+        if opening and (place in _COUNTRY_WORDS or place in _CITIES) and MET.search(m.group(0)):
+            if current(start + opening.start("place")) and place not in seen:
+                seen.add(place)
+                starts.append(start)
+        elif city and dated and _key(city) not in seen:
             seen.add(_key(city))
             starts.append(start)
     if len(starts) < 2:

@@ -1087,3 +1087,48 @@ def test_an_account_that_names_nobody_needs_more_than_the_city_and_day():
         [], start=date(2022, 11, 16), city="Aqaba", venue="Palace", nameless=True
     )
     assert match_meeting(same_room, [])[0] == palace
+
+
+# --- Session 12: several meetings in one readout ------------------------------------------------
+
+
+def test_paragraphs_that_open_on_a_country_of_their_own_are_stops_of_a_trip():
+    body = (
+        "Earlier this week, Principal Deputy National Security Advisor Jon Finer traveled to "
+        "Ghana and Senegal. He was joined by Senior Director Dana Banks.\n\n"
+        "In Ghana, Mr. Finer met with Vice President Mahamudu Bawumia and other officials.\n\n"
+        "In Senegal, Mr. Finer met with President Macky Sall to discuss maritime security.\n\n"
+        "While in Senegal, Mr. Finer also met with young leaders."
+    )
+    meetings = found_meetings_of(body, date(2021, 10, 21))
+    assert [sorted(o.name for o in m.attendees) for m in meetings] == [
+        ["Dana Banks", "Jon Finer", "Mahamudu Bawumia"],
+        ["Dana Banks", "Jon Finer", "Macky Sall"],
+    ]
+    assert [(m.start, m.city) for m in meetings] == [(None, ""), (None, "")]
+
+
+def test_dated_paragraphs_of_different_parties_are_different_meetings():
+    body = (
+        "National Security Advisor Jake Sullivan traveled to Tokyo, Japan, for two trilateral "
+        "meetings.\n\n"
+        "On June 15, the United States, Japan, and the ROK held their third trilateral "
+        "meeting. They discussed the DPRK.\n\n"
+        "On June 16, the United States, Japan, and the Philippines held their inaugural "
+        "trilateral meeting. They discussed maritime security."
+    )
+    meetings = found_meetings_of(body, date(2023, 6, 17))
+    assert [(m.start, m.city) for m in meetings] == [
+        (date(2023, 6, 15), "Tokyo"),
+        (date(2023, 6, 16), "Tokyo"),
+    ]
+
+
+def test_one_delegation_on_two_days_is_one_visit():
+    body = (
+        "On February 6, the delegation met with President Andrés Manuel López Obrador in Mexico "
+        "City.\n\n"
+        "On February 7, the delegation held meetings with Foreign Secretary Alicia Bárcena."
+    )
+    (meeting,) = found_meetings_of(body, date(2024, 2, 8))
+    assert (meeting.start, meeting.end) == (date(2024, 2, 6), date(2024, 2, 7))
