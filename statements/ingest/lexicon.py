@@ -283,6 +283,7 @@ VENUES = {
     "united nations": "New York", "u.n.": "New York", "united nations general assembly": "New York",
     "un general assembly": "New York", "u.n. general assembly": "New York",
     "united nations headquarters": "New York", "un headquarters": "New York",
+    "capitol": "Washington", "capitol hill": "Washington", "u.s. capitol": "Washington",
 }  # fmt: skip
 
 # The commonest East Asian family names, which such names put first ("Kishida Fumio", "Xi

@@ -90,7 +90,7 @@ VENUE_HEADS = (
     r"Cancillería|Cancilleria|Embajada|Nations|General\s+Assembly"
 )
 VENUE = re.compile(
-    r"\b(?:at|en|in|(?:margins|sidelines)\s+of)\s+(?:the\s+|el\s+|la\s+)?(?P<venue>(?:[A-Z][\w’'\-\.]*\s+){0,5}(?:"
+    r"\b(?:at|en|in|(?:margins|sidelines)\s+of|on(?=\s+Capitol\s+Hill))\s+(?:the\s+|el\s+|la\s+)?(?P<venue>(?:[A-Z][\w’'\-\.]*\s+){0,5}(?:"
     + VENUE_HEADS
     + r")(?:\s+(?:of|de|for)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}"
     r"|\s+(?:Nacional|Presidencial|Federal|Blanca))?)"
@@ -251,7 +251,8 @@ def find_meetings(
         found = _meeting(
             body, officials, attendees, dates, publisher_country, current, sentences, published
         )
-        return _separately(found, body, officials, current, sentences, publisher_country)
+        meetings = _separately(found, body, officials, current, sentences, publisher_country)
+        return _further(meetings, body, officials, dates, publisher_country, current, sentences)
     meetings = []
     for n, (stop_start, stop_end) in enumerate(stops):
         here = [o for o in attendees if stop_start <= o.position < stop_end]
@@ -295,7 +296,81 @@ def find_meetings(
                 found.city, found.city_inferred = CITY_NAMES.get(_key(city), city), inferred
                 found.countries = sorted(set(found.countries) | {country} - {""})
                 found.title = meeting_title(found, body, publisher_country)
-    return meetings
+    return _further(meetings, body, officials, dates, publisher_country, current, sentences)
+
+
+# A further meeting in a readout of one: "Mr. Sullivan also met with Prime Minister Kishida",
+# "met bilaterally with A, B, and C" (one meeting each), "After the bilateral meeting, the
+# President attended the Speaker's Lunch", "The Crown Prince also participated in a bilateral
+# technology dialogue with senior U.S. officials".
+FURTHER = re.compile(
+    r"\b(?P<each>(?:also\s+)?met\s+bilaterally\s+with)\b"
+    r"|\b(?P<also>also\s+met\s+with)\b"
+    r"|\b(?:After|Following)\s+the\s+(?:bilateral\s+)?(?:meeting|call|talks)\b[^.]{0,60}?"
+    r"\b(?:attended|hosted|joined)\b"
+    r"|\balso\s+(?:participated|took\s+part)\s+in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:dialogue|meeting|session|roundtable|discussion)\b"
+)
+
+
+def _further(meetings, body, officials, dates, publisher_country, current, sentences):
+    """`meetings` and the further meetings FURTHER finds after them, each with the people its
+    sentence names (taken from the meeting it follows) and its own day, else that meeting's
+    when the readout reports one day (a trip's meeting with no day of its own is undated)."""
+    if not meetings:
+        return meetings
+    out = list(meetings)
+    one_day = len({(m.start, m.end) for m in meetings}) == 1
+    for m in FURTHER.finditer(body):
+        if not current(m.start()):
+            continue
+        start, end = sentences.around(m.start())
+        if FUTURE.search(body[start : m.start()]):
+            continue
+        guests = [
+            o
+            for o in officials
+            if o.attended and m.end() <= o.position < end and o.country != publisher_country
+        ]
+        if (m.group("each") or m.group("also")) and not guests:
+            continue  # "also met with alumni": nobody named, no meeting of its own
+        hosts = [o for o in out if any(a.position < m.start() for a in o.attendees)]
+        host = max(
+            hosts,
+            key=lambda h: max(a.position for a in h.attendees if a.position < m.start()),
+            default=out[0],
+        )
+        side = [o for o in host.attendees if o.country == publisher_country] or host.attendees
+        here = [o for o in officials if o.attended and start <= o.position < m.start()]
+        groups = [[g] for g in guests] if m.group("each") else [guests]
+        for group in groups:
+            people = sorted(
+                {id(o): o for o in [*(here or side), *group]}.values(), key=lambda o: o.position
+            )
+            found = _meeting(
+                body,
+                officials,
+                people,
+                dates,
+                publisher_country,
+                functools.partial(_within, start, end, current),
+                sentences,
+                None,
+                lead=body[start:end],
+            )
+            if found.start is None and one_day:
+                found.start, found.end, found.date_inferred = (
+                    host.start,
+                    host.end,
+                    host.date_inferred,
+                )
+            if not found.city and not found.venue and found.kind != "call":
+                found.city, found.city_inferred = host.city, True
+            found.title = meeting_title(found, body, publisher_country)
+            out.append(found)
+        for h in out[: len(meetings)]:
+            h.attendees = [a for a in h.attendees if a not in guests] or h.attendees
+    return out
 
 
 # A meeting of people the text does not name: a group met ("the Leaders of Canada, …, and the
@@ -565,9 +640,11 @@ def _meeting(
     published=None,
     *,
     guess=True,
+    lead=None,
 ):
     """One FoundMeeting from the sentences `current` accepts; `guess`: an undated meeting is
-    dated on the publication day."""
+    dated on the publication day; `lead`: the words that say whether it was virtual (the lead
+    paragraph, or a further meeting's own sentence)."""
     start, end, inferred, date_note = _meeting_dates(body, dates, current, sentences, published)
     if start is None and published is not None and VAGUE_WHEN.search(_lead_paragraph(body)):
         # "Earlier this week, X traveled to …": some day before the publication, not that day.
@@ -623,7 +700,8 @@ def _meeting(
     if not countries and publisher_country:
         countries = [publisher_country]
     kind = _kind(body, attendees, current, countries)
-    if kind == "call" or VIRTUAL.search(_lead_paragraph(body) or body[:400]):
+    lead = (_lead_paragraph(body) or body[:400]) if lead is None else lead
+    if kind == "call" or VIRTUAL.search(lead):
         # A call or a virtual meeting has no place: a dateline or a venue is where one side sat.
         city, venue, city_inferred, place_note = "", "", False, ""
     found = FoundMeeting(

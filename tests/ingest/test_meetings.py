@@ -1132,3 +1132,42 @@ def test_one_delegation_on_two_days_is_one_visit():
     )
     (meeting,) = found_meetings_of(body, date(2024, 2, 8))
     assert (meeting.start, meeting.end) == (date(2024, 2, 6), date(2024, 2, 7))
+
+
+def test_also_met_with_a_named_official_is_a_further_meeting():
+    body = (
+        "Today, National Security Advisor Jake Sullivan met with Foreign Minister Penny Wong of "
+        "Australia in Canberra. Mr. Sullivan also met with Prime Minister Anthony Albanese. He "
+        "also met with alumni of the exchange program."
+    )
+    meetings = found_meetings_of(body, date(2023, 6, 17))
+    assert [sorted(o.name for o in m.attendees) for m in meetings] == [
+        ["Jake Sullivan", "Penny Wong"],
+        ["Anthony Albanese", "Jake Sullivan"],
+    ]
+    assert {(m.start, m.city) for m in meetings} == {(date(2023, 6, 17), "Canberra")}
+
+
+def test_met_bilaterally_with_three_counterparts_is_three_meetings():
+    body = (
+        "On June 15, National Security Advisor Jake Sullivan met with Prime Minister Kishida "
+        "Fumio of Japan in Tokyo. Mr. Sullivan met bilaterally with his counterparts Akiba "
+        "Takeo of Japan, Cho Tae-yong of the ROK, and Eduardo Ano of the Philippines."
+    )
+    meetings = found_meetings_of(body, date(2023, 6, 17))
+    assert len(meetings) == 4
+    assert [m.attendees[-1].name for m in meetings[1:]] == [
+        "Akiba Takeo",
+        "Cho Tae-yong",
+        "Eduardo Ano",
+    ]
+
+
+def test_an_event_attended_after_a_virtual_meeting_has_a_place_of_its_own():
+    body = (
+        "President Joe Biden met virtually today with Taoiseach Micheál Martin of Ireland. "
+        "After the bilateral meeting, the President attended the traditional Speaker’s Lunch on "
+        "Capitol Hill, hosted by Speaker of the House Nancy Pelosi."
+    )
+    virtual, lunch = found_meetings_of(body, date(2022, 3, 17))
+    assert (virtual.city, lunch.city, lunch.start) == ("", "Washington", date(2022, 3, 17))
