@@ -1661,6 +1661,11 @@ def _weigh(found, meeting, people, titles, exclude_statement):
             )
         )
 
+    # Both accounts name people and none of them is in both: two meetings that happened the
+    # same day in the same city (two White House meetings), unless they name the same occasion.
+    if not shared and names_by_pk and meeting.attendances.all() and not shared_names:
+        candidate.why_not = f"not {label} (nobody in common, and no occasion both name)"
+        return candidate
     particular = any(r.kind in ("name", "place", "days", "ordinal") and r.agrees for r in reasons)
     # An account that names nobody ("senior officials of five countries met today in Aqaba")
     # links only on a name or a venue both give: the same city and day are not enough, for

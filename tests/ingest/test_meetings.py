@@ -1171,3 +1171,13 @@ def test_an_event_attended_after_a_virtual_meeting_has_a_place_of_its_own():
     )
     virtual, lunch = found_meetings_of(body, date(2022, 3, 17))
     assert (virtual.city, lunch.city, lunch.start) == ("", "Washington", date(2022, 3, 17))
+
+
+@pytest.mark.django_db
+def test_two_meetings_the_same_day_in_one_city_with_nobody_in_common_stay_apart():
+    a, b, c, d = people("Ana Uno", "Beto Dos", "Carla Tres", "Dario Cuatro")
+    first, _ = found_meeting([a, b], start=date(2022, 3, 17), city="Washington")
+    create_meeting(first, [(a, "President"), (b, "Speaker")])
+    second, _ = found_meeting([c, d], start=date(2022, 3, 17), city="Washington")
+    match, _, note = match_meeting(second, [c, d])
+    assert match is None and "nobody in common" in note
