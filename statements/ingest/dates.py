@@ -79,7 +79,9 @@ _DAY_FIRST = re.compile(
 )
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 _RELATIVE_DAY = re.compile(
-    r"\b(?P<word>yesterday|today|tomorrow|ayer|hoy|anteayer)\b", re.IGNORECASE
+    r"\b(?P<word>yesterday|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|ayer|hoy"
+    r"|anteayer)\b",
+    re.IGNORECASE,
 )
 # "Over the last 48 hours", "in the past two days": the days up to the anchor.
 _LAST_HOURS = re.compile(
@@ -198,7 +200,7 @@ def find_dates(body: str, anchor: date | None) -> list[DateMention]:
             add(match, start, end, relative=False, note=note)
     if anchor is not None:
         for match in _RELATIVE_DAY.finditer(body):
-            offset = _RELATIVE_OFFSETS[match["word"].lower()]
+            offset = _RELATIVE_OFFSETS.get(match["word"].lower(), 0)  # "this afternoon": today
             day = anchor + timedelta(days=offset)
             add(
                 match,

@@ -645,7 +645,11 @@ def _meeting(
     """One FoundMeeting from the sentences `current` accepts; `guess`: an undated meeting is
     dated on the publication day; `lead`: the words that say whether it was virtual (the lead
     paragraph, or a further meeting's own sentence)."""
-    start, end, inferred, date_note = _meeting_dates(body, dates, current, sentences, published)
+    # A call takes one day: the other days near it are of what the leaders talked about ("They
+    # welcomed the vote at the Security Council yesterday").
+    start, end, inferred, date_note = _meeting_dates(
+        body, dates, current, sentences, published, widen=not _is_call(body, current)
+    )
     if start is None and published is not None and VAGUE_WHEN.search(_lead_paragraph(body)):
         # "Earlier this week, X traveled to …": some day before the publication, not that day.
         date_note = "the text gives a period, not a day"
@@ -728,7 +732,7 @@ def _meeting(
 
 # The meeting took place some day of a period: no day to give it ("During the week of March 14").
 VAGUE_WHEN = re.compile(
-    r"\b(?:earlier|later)\s+this\s+(?:week|month)\b|\b(?:last|this\s+past)\s+week\b"
+    r"\bearlier\s+this\s+(?:week|month)\b|\b(?:last|this\s+past)\s+week\b"
     r"|\bduring\s+the\s+week\s+of\b|\brecently\b",
     re.IGNORECASE,
 )
@@ -796,7 +800,7 @@ def _of_the_meeting(body, mention, sentences=None):
     return not ANOTHER_OCCASION.search(body[sentence_start:at])
 
 
-def _meeting_dates(body, dates, current, sentences=None, published=None):
+def _meeting_dates(body, dates, current, sentences=None, published=None, widen=True):
     """The dates of the reported meeting: the first date in a sentence about now, widened by the
     other current dates within three days of it ('On February 6-7 … Yesterday … Today')."""
     usable = [
@@ -829,7 +833,7 @@ def _meeting_dates(body, dates, current, sentences=None, published=None):
         return None, None, False, "the text's dates are of other events"
     start, end = first.start, first.end or first.start
     chosen = [first]
-    for other in usable:
+    for other in usable if widen else ():
         o_end = other.end or other.start
         if other is first or other not in own:
             continue

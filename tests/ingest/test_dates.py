@@ -182,3 +182,9 @@ def test_the_last_48_hours_are_the_two_days_up_to_the_anchor():
         date(2024, 8, 16),
         True,
     )
+
+
+@pytest.mark.parametrize("phrase", ["this afternoon", "this morning", "tonight"])
+def test_a_part_of_today_is_today(phrase):
+    (mention,) = find_dates(f"The President hosted the Senators {phrase}.", date(2022, 2, 1))
+    assert (mention.start, mention.relative) == (date(2022, 2, 1), True)

@@ -1181,3 +1181,26 @@ def test_two_meetings_the_same_day_in_one_city_with_nobody_in_common_stay_apart(
     second, _ = found_meeting([c, d], start=date(2022, 3, 17), city="Washington")
     match, _, note = match_meeting(second, [c, d])
     assert match is None and "nobody in common" in note
+
+
+def test_a_meeting_this_afternoon_about_a_choice_later_this_month_is_dated_today():
+    body = (
+        "President Joe Biden hosted Senator Dick Durbin and Senator Chuck Grassley in the Oval "
+        "Office this afternoon to hear their advice about the nomination he will make later this "
+        "month."
+    )
+    (meeting,) = found_meetings_of(body, date(2022, 2, 1))
+    assert (meeting.start, meeting.end) == (date(2022, 2, 1), date(2022, 2, 1))
+
+
+def test_a_call_takes_one_day_whatever_else_it_welcomed():
+    body = (
+        "President Joe Biden spoke with President William Ruto of Kenya today. They welcomed the "
+        "successful vote at the United Nations Security Council yesterday."
+    )
+    (meeting,) = found_meetings_of(body, date(2023, 10, 3))
+    assert (meeting.kind, meeting.start, meeting.end) == (
+        "call",
+        date(2023, 10, 3),
+        date(2023, 10, 3),
+    )
