@@ -284,6 +284,10 @@ VENUES = {
     "un general assembly": "New York", "u.n. general assembly": "New York",
     "united nations headquarters": "New York", "un headquarters": "New York",
     "capitol": "Washington", "capitol hill": "Washington", "u.s. capitol": "Washington",
+    # Rooms of the White House and its campus.
+    "east room": "Washington", "roosevelt room": "Washington", "state dining room": "Washington",
+    "indian treaty room": "Washington", "south court auditorium": "Washington",
+    "situation room": "Washington", "cabinet room": "Washington",
 }  # fmt: skip
 
 # The commonest East Asian family names, which such names put first ("Kishida Fumio", "Xi

@@ -86,7 +86,8 @@ CALL = re.compile(
 )
 VENUE_HEADS = (
     "Palace|House|Office|Building|Center|Centre|Hall|Ministry|Department|Embassy|Residence|"
-    "Hotel|Museum|Castle|Chancellery|Capitol|Pentagon|Palacio|Casa|Headquarters|Secretariat|"
+    "Hotel|Museum|Castle|Chancellery|Capitol|Pentagon|Palacio|Casa|Headquarters|Secretariat|Room|"
+    "Auditorium|"
     r"Cancillería|Cancilleria|Embajada|Nations|General\s+Assembly"
 )
 VENUE = re.compile(
@@ -103,7 +104,8 @@ MEETING_WORDS = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|visit|visited|visits|trip|hosted|hosts|received|"
     r"called(?!\s+(?:for|on|upon|in)\b)|"
     r"welcomed|delegations?|talks|calls?(?!\s+(?:on|upon|for)\b)|spoke(?:\s+\w+){0,2}?\s+(?:with|by)|conversation|summit|dialogue|"
-    r"discussed|bilateral|conference|convened|convening|"
+    r"discussed|bilateral|conference|convened|convening|forum|workshop|roundtable|"
+    r"listening\s+session|"
     r"reunión|reunion|se\s+reunió|se\s+reunieron|recibió|visita|delegación"
     r"|llamada|conversación|videoconferencia|encuentro|sostuvo)\b",
     re.IGNORECASE,
@@ -394,6 +396,19 @@ UNNAMED_MEETING = re.compile(
     r"(?:today|yesterday|this\s+(?:morning|afternoon|evening|week))\b",
     re.IGNORECASE,
 )
+# A readout titled after the meeting it reports ("Readout of the Second Meeting of the White House
+# Competition Council", "Readout of White House Convening on …"): the meeting is reported even
+# when the text names only offices ("the Office of Public Engagement convened 80 students").
+READOUT_TITLE = re.compile(
+    r"^\W*readout\b.*\b(?:meetings?|convening|forum|summit|workshop|listening\s+session|"
+    r"roundtable|dialogue|conference|visit|travel|trip)\b",
+    re.IGNORECASE,
+)
+# The verb of the sentence that reports it.
+HELD = re.compile(
+    r"\b(?:met|meets|hosted|convened|held|gathered|participated\s+in|took\s+part\s+in)\b",
+    re.IGNORECASE,
+)
 # A joint statement titled after the occasion that issued it ("Joint Statement: U.S.-Mexico
 # High-Level Security Dialogue").
 OCCASION_TITLE = re.compile(
@@ -412,7 +427,8 @@ def _unnamed_meeting(
 ):
     """[the meeting of unnamed people the text reports], or [] (see UNNAMED_MEETING)."""
     in_sentence = None
-    for m in UNNAMED_MEETING.finditer(body):
+    readout = READOUT_TITLE.search(title or "")
+    for m in [*UNNAMED_MEETING.finditer(body), *(HELD.finditer(body) if readout else ())]:
         start, end = sentences.around(m.start())
         if current(m.start()) and not FUTURE.search(body[start : m.end()]):
             in_sentence = functools.partial(_within, start, end, current)

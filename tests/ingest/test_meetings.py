@@ -1204,3 +1204,36 @@ def test_a_call_takes_one_day_whatever_else_it_welcomed():
         date(2023, 10, 3),
         date(2023, 10, 3),
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "start", "city"),
+    [
+        (
+            "Readout of the Second Meeting of the White House Competition Council",
+            "This afternoon, the President met with the White House Competition Council in the "
+            "East Room to discuss actions they have taken to lower costs.",
+            date(2022, 1, 24),
+            "Washington",
+        ),
+        (
+            "Readout of the 2021 White House Tribal Youth Forum",
+            "On January 10, 2022, the Biden-Harris Administration held the Third Annual White "
+            "House Tribal Youth Forum. Over 100 young people engaged with officials.",
+            date(2022, 1, 10),
+            "",
+        ),
+    ],
+    ids=["office-met", "held-a-forum"],
+)
+def test_a_readout_titled_after_its_meeting_reports_it_whoever_the_text_names(
+    title, body, start, city
+):
+    (meeting,) = unnamed_meetings_of(body, date(2022, 1, 24), title)
+    assert (meeting.start, meeting.city) == (start, city)
+
+
+def test_a_readout_titled_after_a_meeting_to_come_reports_none():
+    body = "The White House Competition Council will meet next month to discuss costs."
+    title = "Readout of the Second Meeting of the White House Competition Council"
+    assert unnamed_meetings_of(body, date(2022, 1, 24), title) == []
