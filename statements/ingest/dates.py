@@ -79,8 +79,17 @@ _DAY_FIRST = re.compile(
 )
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 _RELATIVE_DAY = re.compile(
-    r"\b(?P<word>yesterday|today|tomorrow|ayer|hoy|anteayer)\b", re.IGNORECASE
+    r"\b(?P<word>yesterday|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|ayer|hoy"
+    r"|anteayer)\b",
+    re.IGNORECASE,
 )
+# "Over the last 48 hours", "in the past two days": the days up to the anchor.
+_LAST_HOURS = re.compile(
+    r"\b(?:over|in|during|for)\s+the\s+(?:last|past)\s+(?:(?P<hours>24|36|48|72|96)\s+hours"
+    r"|(?P<days>two|three|four)\s+days)\b",
+    re.IGNORECASE,
+)
+_DAY_COUNTS = {"two": 2, "three": 3, "four": 4}
 _LAST_WEEKDAY = re.compile(
     r"\b(?:(?:last|this\s+past)\s+(?P<en>" + "|".join(list(WEEKDAYS)[:7]) + r")"
     r"|(?:el\s+)?(?P<es>" + "|".join(list(WEEKDAYS)[7:]) + r")\s+pasado"
@@ -191,7 +200,7 @@ def find_dates(body: str, anchor: date | None) -> list[DateMention]:
             add(match, start, end, relative=False, note=note)
     if anchor is not None:
         for match in _RELATIVE_DAY.finditer(body):
-            offset = _RELATIVE_OFFSETS[match["word"].lower()]
+            offset = _RELATIVE_OFFSETS.get(match["word"].lower(), 0)  # "this afternoon": today
             day = anchor + timedelta(days=offset)
             add(
                 match,
@@ -199,6 +208,19 @@ def find_dates(body: str, anchor: date | None) -> list[DateMention]:
                 None,
                 relative=True,
                 note=f"'{match['word']}' counted from {anchor.isoformat()}",
+            )
+        for match in _LAST_HOURS.finditer(body):
+            days = (
+                -(-int(match["hours"]) // 24)
+                if match["hours"]
+                else _DAY_COUNTS[match["days"].lower()]
+            )
+            add(
+                match,
+                anchor - timedelta(days=days - 1),
+                anchor,
+                relative=True,
+                note=f"the {days} days up to {anchor.isoformat()}",
             )
         for match in _LAST_WEEKDAY.finditer(body):
             name = (match["en"] or match["es"] or match["es2"]).lower()

@@ -697,7 +697,9 @@ def _voice(body: str, title: str = "") -> str:
     # "Remarks by …", "Statement from President …", "Readout of President Biden's Call with …":
     # the leader a title names first is the publisher's.
     speaks = re.match(r"(?:remarks|statement|readout|message|letter)\b", fold(title))
-    host = _first_leader(fold(title)) if speaks else ""
+    # "Readout of National Security Advisor X's Meeting with President Y of Guatemala": a
+    # leader after "with" is the counterpart met, not the one the readout speaks for.
+    host = _first_leader(re.split(r"\bwith\b", fold(title))[0]) if speaks else ""
     if host:
         scores[host] += 3
     capital = _DATELINE_CAPITAL.match(folded)
@@ -797,9 +799,16 @@ def infer_kind(title: str, body: str, voice: str, language: str = "en", labels: 
     Mexico or in Spanish a communiqué; first-person plural prose is a statement.
     """
     for text in (title, *labels):
-        for kind, pattern in _KIND_WORDS:
-            if re.search(pattern, text, re.IGNORECASE):
-                return kind
+        # The title's head noun, the kind word written first: "Statement … Welcoming the Aqaba
+        # Meeting and Communiqué" is a statement.
+        found = [
+            (m.start(), kind)
+            for kind, pattern in _KIND_WORDS
+            for m in [re.search(pattern, text, re.IGNORECASE)]
+            if m
+        ]
+        if found:
+            return min(found)[1]
     folded = fold(re.sub(r"“[^”]*”|\"[^\"\n]*\"", " ", body))  # quoted speech is someone's voice
     first_person = len(re.findall(r"\b(?:we|our|us)\b", folded))
     words = max(len(folded.split()), 1)

@@ -279,6 +279,15 @@ VENUES = {
     "state department": "Washington", "eisenhower executive office building": "Washington",
     "parliament hill": "Ottawa", "rideau hall": "Ottawa", "casa presidencial": "",
     "palacio de la cultura": "Guatemala City", "pentagon": "Washington",
+    # Seats that sit in one city only: the UN General Assembly and Headquarters are New York's.
+    "united nations": "New York", "u.n.": "New York", "united nations general assembly": "New York",
+    "un general assembly": "New York", "u.n. general assembly": "New York",
+    "united nations headquarters": "New York", "un headquarters": "New York",
+    "capitol": "Washington", "capitol hill": "Washington", "u.s. capitol": "Washington",
+    # Rooms of the White House and its campus.
+    "east room": "Washington", "roosevelt room": "Washington", "state dining room": "Washington",
+    "indian treaty room": "Washington", "south court auditorium": "Washington",
+    "situation room": "Washington", "cabinet room": "Washington",
 }  # fmt: skip
 
 # The commonest East Asian family names, which such names put first ("Kishida Fumio", "Xi

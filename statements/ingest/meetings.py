@@ -49,6 +49,7 @@ class FoundMeeting(MeetingFound):
     # The date is a guess (the publication day or the dateline), not a day the text gives: it
     # may be a day off. "Today" counted from a stated publication date is no guess.
     date_guessed: bool = False
+    nameless: bool = False  # the text names none of the people who met
 
 
 NAMED_HEADS = {
@@ -85,11 +86,12 @@ CALL = re.compile(
 )
 VENUE_HEADS = (
     "Palace|House|Office|Building|Center|Centre|Hall|Ministry|Department|Embassy|Residence|"
-    "Hotel|Museum|Castle|Chancellery|Capitol|Pentagon|Palacio|Casa|Headquarters|Secretariat|"
-    "Cancillería|Cancilleria|Embajada"
+    "Hotel|Museum|Castle|Chancellery|Capitol|Pentagon|Palacio|Casa|Headquarters|Secretariat|Room|"
+    "Auditorium|"
+    r"Cancillería|Cancilleria|Embajada|Nations|General\s+Assembly"
 )
 VENUE = re.compile(
-    r"\b(?:at|en|in)\s+(?:the\s+|el\s+|la\s+)?(?P<venue>(?:[A-Z][\w’'\-\.]*\s+){0,5}(?:"
+    r"\b(?:at|en|in|(?:margins|sidelines)\s+of|on(?=\s+Capitol\s+Hill))\s+(?:the\s+|el\s+|la\s+)?(?P<venue>(?:[A-Z][\w’'\-\.]*\s+){0,5}(?:"
     + VENUE_HEADS
     + r")(?:\s+(?:of|de|for)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}"
     r"|\s+(?:Nacional|Presidencial|Federal|Blanca))?)"
@@ -102,17 +104,24 @@ MEETING_WORDS = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|visit|visited|visits|trip|hosted|hosts|received|"
     r"called(?!\s+(?:for|on|upon|in)\b)|"
     r"welcomed|delegations?|talks|calls?(?!\s+(?:on|upon|for)\b)|spoke(?:\s+\w+){0,2}?\s+(?:with|by)|conversation|summit|dialogue|"
-    r"discussed|bilateral|reunión|reunion|se\s+reunió|se\s+reunieron|recibió|visita|delegación"
+    r"discussed|bilateral|conference|convened|convening|forum|workshop|roundtable|"
+    r"listening\s+session|"
+    r"reunión|reunion|se\s+reunió|se\s+reunieron|recibió|visita|delegación"
     r"|llamada|conversación|videoconferencia|encuentro|sostuvo)\b",
     re.IGNORECASE,
 )
 MEETING_WORDS = re.compile(f"{MEETING_WORDS.pattern}|{lexicon_es.MEETING_WORDS}", re.I)  # Spanish
 # "… and these meetings in Mexico City": the reported meeting, even in a sentence about another.
 THIS_MEETING = re.compile(r"\b(?:these|this|the)\s+(?:meetings?|talks|visit|trip)\s+$")
+# A trip's destination. "mission" only as a trip someone leads ("led a trade mission to"), not a
+# force deployed ("the Multinational Security Support mission to Haiti").
 DESTINATION = re.compile(
-    r"\b(?:delegation|trip|visit|travel(?:l?ed)?|traveling|travelling|mission)\s+to\s+"
+    r"\b(?:delegation|trip|visit|travel(?:l?ed)?|traveling|travelling|"
+    r"(?:led|leads|leading|heads|headed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?mission)\s+to\s+"
     r"(?:the\s+)?(?P<country>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*)?)"
 )
+# "Pyle visited Buenos Aires and met with …": a city visited (a country visited says no city).
+VISITED = re.compile(r"\bvisit(?:ed|s|ing)\s+(?P<city>[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,2})")
 DELEGATION_OF = re.compile(r"\b(?P<adj>[A-Z][\w\.’']*)\s+(?:interagency\s+)?delegation\b")
 HEADS_OF_STATE = re.compile(
     r"^(?:(?!vice).)*(?<!to the )(?<!of the )(?<!for the )"
@@ -203,10 +212,13 @@ def find_meetings(
     dates: list[DateMention],
     published: date | None,
     publisher_country: str = "",
+    title: str = "",
 ) -> list[MeetingFound]:
     """The meetings the document reports, never a meeting it only mentions: one, or one per stop
     of a trip told stop by stop ("On Thursday … traveled to Guatemala City, where he met …; On
-    Friday … traveled to Tegucigalpa …"). Empty when nobody in the text attended anything."""
+    Friday … traveled to Tegucigalpa …"). A meeting whose people the text does not name
+    ("senior officials of Israel, Jordan and Egypt met today in Aqaba") is still reported, with
+    no attendees; `title` is the document's (a joint statement titled after a dialogue)."""
     attendees = [o for o in officials if o.attended]
     tokens = tokenize(body)
     sentences = Sentences(tokens, body)
@@ -221,7 +233,9 @@ def find_meetings(
     if not attendees:
         attendees = _reported_between(body, officials, current, sentences)
     if not attendees:
-        return []
+        return _unnamed_meeting(
+            body, officials, dates, publisher_country, current, sentences, title, published
+        )
 
     if not any(current(m.start()) for m in MEETING_WORDS.finditer(body)):
         return []  # people quoted or named, but no meeting reported
@@ -231,11 +245,16 @@ def find_meetings(
     if len(stops) < 2:
         stops = _day_stops(body, dates, attendees, publisher_country, current, sentences)
         by_day = True
+    by_occasion = False
+    if len(stops) < 2:
+        stops = _occasion_stops(body, dates, officials, current, sentences, published)
+        by_day, by_occasion = False, True
     if len(stops) < 2:
         found = _meeting(
             body, officials, attendees, dates, publisher_country, current, sentences, published
         )
-        return _separately(found, body, officials, current, sentences, publisher_country)
+        meetings = _separately(found, body, officials, current, sentences, publisher_country)
+        return _further(meetings, body, officials, dates, publisher_country, current, sentences)
     meetings = []
     for n, (stop_start, stop_end) in enumerate(stops):
         here = [o for o in attendees if stop_start <= o.position < stop_end]
@@ -243,10 +262,10 @@ def find_meetings(
         travellers = [
             o
             for o in attendees
-            if o.country == publisher_country and o not in here and (n > 0 or by_day)
+            if o.country == publisher_country and o not in here and (n > 0 or by_day or by_occasion)
         ]
         stop_attendees = sorted(here + travellers, key=lambda o: o.position)
-        if not here:
+        if not here and not (by_occasion and travellers):
             continue
 
         def at_stop(pos, start=stop_start, end=stop_end):
@@ -264,6 +283,13 @@ def find_meetings(
                 published,
             )
         )
+    if by_occasion and meetings:
+        # Occasions of one readout ("Both meetings were held at the Pentagon"): one that names
+        # no place of its own was where the first was.
+        for found in meetings[1:]:
+            if not found.city and not found.venue and meetings[0].city:
+                found.city, found.city_inferred = meetings[0].city, True
+                found.title = meeting_title(found, body, publisher_country)
     if by_day:
         # Days of one trip: a day that names no place of its own was where the trip went.
         city, country, inferred, _note = _city(body, current)
@@ -272,7 +298,159 @@ def find_meetings(
                 found.city, found.city_inferred = CITY_NAMES.get(_key(city), city), inferred
                 found.countries = sorted(set(found.countries) | {country} - {""})
                 found.title = meeting_title(found, body, publisher_country)
-    return meetings
+    return _further(meetings, body, officials, dates, publisher_country, current, sentences)
+
+
+# A further meeting in a readout of one: "Mr. Sullivan also met with Prime Minister Kishida",
+# "met bilaterally with A, B, and C" (one meeting each), "After the bilateral meeting, the
+# President attended the Speaker's Lunch", "The Crown Prince also participated in a bilateral
+# technology dialogue with senior U.S. officials".
+FURTHER = re.compile(
+    r"\b(?P<each>(?:also\s+)?met\s+bilaterally\s+with)\b"
+    r"|\b(?P<also>also\s+met\s+with)\b"
+    r"|\b(?:After|Following)\s+the\s+(?:bilateral\s+)?(?:meeting|call|talks)\b[^.]{0,60}?"
+    r"\b(?:attended|hosted|joined)\b"
+    r"|\balso\s+(?:participated|took\s+part)\s+in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:dialogue|meeting|session|roundtable|discussion)\b"
+)
+
+
+def _further(meetings, body, officials, dates, publisher_country, current, sentences):
+    """`meetings` and the further meetings FURTHER finds after them, each with the people its
+    sentence names (taken from the meeting it follows) and its own day, else that meeting's
+    when the readout reports one day (a trip's meeting with no day of its own is undated)."""
+    if not meetings:
+        return meetings
+    out = list(meetings)
+    one_day = len({(m.start, m.end) for m in meetings}) == 1
+    for m in FURTHER.finditer(body):
+        if not current(m.start()):
+            continue
+        start, end = sentences.around(m.start())
+        if FUTURE.search(body[start : m.start()]):
+            continue
+        guests = [
+            o
+            for o in officials
+            if o.attended and m.end() <= o.position < end and o.country != publisher_country
+        ]
+        if (m.group("each") or m.group("also")) and not guests:
+            continue  # "also met with alumni": nobody named, no meeting of its own
+        hosts = [o for o in out if any(a.position < m.start() for a in o.attendees)]
+        host = max(
+            hosts,
+            key=lambda h: max(a.position for a in h.attendees if a.position < m.start()),
+            default=out[0],
+        )
+        side = [o for o in host.attendees if o.country == publisher_country] or host.attendees
+        here = [o for o in officials if o.attended and start <= o.position < m.start()]
+        groups = [[g] for g in guests] if m.group("each") else [guests]
+        for group in groups:
+            people = sorted(
+                {id(o): o for o in [*(here or side), *group]}.values(), key=lambda o: o.position
+            )
+            found = _meeting(
+                body,
+                officials,
+                people,
+                dates,
+                publisher_country,
+                functools.partial(_within, start, end, current),
+                sentences,
+                None,
+                lead=body[start:end],
+            )
+            if found.start is None and one_day:
+                found.start, found.end, found.date_inferred = (
+                    host.start,
+                    host.end,
+                    host.date_inferred,
+                )
+            if not found.city and not found.venue and found.kind != "call":
+                found.city, found.city_inferred = host.city, True
+            found.title = meeting_title(found, body, publisher_country)
+            out.append(found)
+        for h in out[: len(meetings)]:
+            h.attendees = [a for a in h.attendees if a not in guests] or h.attendees
+    return out
+
+
+# A meeting of people the text does not name: a group met ("the Leaders of Canada, …, and the
+# United States met", "senior officials from our governments have engaged in talks"), a group
+# held or organised an occasion ("organized the first North America Semiconductor Conference"),
+# or the meeting was held today ("the meeting held today in Aqaba").
+_GROUP = (
+    r"\b(?:leaders|officials|governments|delegations|ministers|representatives|advisors|"
+    r"advisers|negotiators|envoys)\b"
+)
+_OCCASION_NOUN = (
+    r"(?:conference|summit|meeting|dialogue|talks|session|ministerial|consultations|forum|"
+    r"round\s*table|convening)"
+)
+UNNAMED_MEETING = re.compile(
+    _GROUP + r"(?:[^.;]|\.(?!\s))"
+    r"{0,250}?\b(?:met|meet|have\s+met|(?:have\s+)?engaged\s+in\s+(?:[\w-]+\s+){0,2}?talks|"
+    r"(?:held|organized|organised|convened|hosted)\s+(?:the\s+|a\s+|an\s+|their\s+)?"
+    r"(?:[\w’'-]+\s+){0,6}?" + _OCCASION_NOUN + r")\b"
+    r"|\b(?:the|a)\s+(?:[\w-]+\s+){0,3}?" + _OCCASION_NOUN + r"\s+(?:was\s+)?(?:held|convened)\s+"
+    r"(?:today|yesterday|this\s+(?:morning|afternoon|evening|week))\b",
+    re.IGNORECASE,
+)
+# A readout titled after the meeting it reports ("Readout of the Second Meeting of the White House
+# Competition Council", "Readout of White House Convening on …"): the meeting is reported even
+# when the text names only offices ("the Office of Public Engagement convened 80 students").
+READOUT_TITLE = re.compile(
+    r"^\W*readout\b.*\b(?:meetings?|convening|forum|summit|workshop|listening\s+session|"
+    r"roundtable|dialogue|conference|visit|travel|trip)\b",
+    re.IGNORECASE,
+)
+# The verb of the sentence that reports it.
+HELD = re.compile(
+    r"\b(?:met|meets|hosted|convened|held|gathered|participated\s+in|took\s+part\s+in)\b",
+    re.IGNORECASE,
+)
+# A joint statement titled after the occasion that issued it ("Joint Statement: U.S.-Mexico
+# High-Level Security Dialogue").
+OCCASION_TITLE = re.compile(
+    r"^\W*joint\s+statement\s*(?:[:\-–—]|\s(?:of|from|by)\s+the)\s*[^:]*\b(?:dialogue|summit|"
+    r"ministerial|conference|consultations)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _within(start, end, current, pos):
+    return start <= pos < end and current(pos)
+
+
+def _unnamed_meeting(
+    body, officials, dates, publisher_country, current, sentences, title, published
+):
+    """[the meeting of unnamed people the text reports], or [] (see UNNAMED_MEETING)."""
+    in_sentence = None
+    readout = READOUT_TITLE.search(title or "")
+    for m in [*UNNAMED_MEETING.finditer(body), *(HELD.finditer(body) if readout else ())]:
+        start, end = sentences.around(m.start())
+        if current(m.start()) and not FUTURE.search(body[start : m.end()]):
+            in_sentence = functools.partial(_within, start, end, current)
+            break
+    if in_sentence is None and not OCCASION_TITLE.search(title or ""):
+        return []
+    # Its date and place are those of the sentence that reports it, when that sentence has one.
+    # An occasion known only from the title is not dated on the publication day: a joint
+    # statement is often issued days after the dialogue it speaks for.
+    found = _meeting(
+        body,
+        officials,
+        [],
+        dates,
+        publisher_country,
+        in_sentence or current,
+        sentences,
+        published,
+        guess=in_sentence is not None,
+    )
+    found.nameless = True
+    return [found]
 
 
 # The verb of a sentence that reports a meeting or a call between the people it names.
@@ -375,16 +553,73 @@ def _day_stops(body, dates, attendees, publisher_country, current, sentences):
     return list(zip(starts, [*starts[1:], len(body)], strict=True))
 
 
+OCCASION_VERB = re.compile(r"\b(?:met|meets|held|convened)\b")
+# The parties or the body that met: "the United States, Japan, and the ROK", "The Joint Steering
+# Group for Advanced Capabilities" (two capitalised words in a row, or a list of them).
+NAMED_SUBJECT = re.compile(r"[A-Z][\w’'-]+,?\s+(?:(?:and|for|of|the)\s+)*[A-Z][\w’'-]+")
+
+
+def _occasion_stops(body, dates, officials, current, sentences, published):
+    """(start, end) of each dated occasion of a readout that reports several, each in a
+    paragraph of its own that opens on it ("On June 15, the United States, Japan, and the ROK
+    held …"; "On June 16, the United States, Japan, and the Philippines held …"), or []. Each
+    opening sentence names who met (parties or a body, not a person or "the delegation") and
+    gives a day of its own: a delegation seeing ministers one day and the president the next
+    made one visit."""
+    stops = []
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", body):
+        lead = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        start, end = sentences.around(lead)
+        end = min(end, m.end())
+        own = [
+            d
+            for d in dates
+            if start <= d.position < end
+            and current(d.position)
+            and not _is_dateline(body, d)
+            and _of_the_meeting(body, d, sentences)
+        ]
+        verb = OCCASION_VERB.search(body, start, end)
+        if not own or not verb:
+            continue
+        day = own[0]
+        if published is not None and not 0 <= (published - day.start).days <= STALE_DAYS:
+            continue
+        if any(start <= o.position < verb.start() for o in officials):
+            continue  # a person's doing: one visit, told day by day
+        subject = body[start : verb.start()].replace(day.phrase, " ")
+        subject = re.sub(r"^\W*(?:On|During)\b\W*", "", subject).strip(" ,")
+        if not NAMED_SUBJECT.search(subject) or re.match(r"(?:he|she|they|we|it)\b", subject, re.I):
+            continue
+        stops.append((m.start(), day.start, fold(subject)))
+    if (
+        len(stops) < 2
+        or len({s[1] for s in stops}) < len(stops)
+        or len({s[2] for s in stops}) < len(stops)
+    ):
+        return []
+    starts = [s[0] for s in stops]
+    starts[0] = 0
+    return list(zip(starts, [*starts[1:], len(body)], strict=True))
+
+
 VIRTUAL = re.compile(
     r"\b(?:virtual(?:ly)?|videoconference|video\s+(?:call|conference|link))\b", re.I
 )
 NOT_PAST = re.compile(r"\bearlier\s+(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
 
 
+# A paragraph that opens on a place of its own: "In Nigeria, Mr. Finer met with …".
+PLACE_OPENING = re.compile(
+    r"^\W*(?:In|While\s+in)\s+(?P<place>[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,2}),"
+)
+
+
 def _stops(body, dates, current):
     """(start, end) of each stop of a trip told paragraph by paragraph, or [] when the text
     reports one occasion: a stop is a paragraph naming a known city of its own with a date of
-    its own; it runs to the next stop (the first from the top)."""
+    its own, or opening on a country or city of its own where someone met someone ("In
+    Nigeria, Mr. Finer met with …"); it runs to the next stop (the first from the top)."""
     starts = []
     seen = set()
     for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", body):
@@ -395,7 +630,13 @@ def _stops(body, dates, current):
 
         city = _city(body, inside)[0]
         dated = [d for d in dates if inside(d.position) and not _is_dateline(body, d)]
-        if city and dated and _key(city) not in seen:
+        opening = PLACE_OPENING.match(m.group(0))
+        place = opening and _key(opening.group("place"))
+        if opening and (place in _COUNTRY_WORDS or place in _CITIES) and MET.search(m.group(0)):
+            if current(start + opening.start("place")) and place not in seen:
+                seen.add(place)
+                starts.append(start)
+        elif city and dated and _key(city) not in seen:
             seen.add(_key(city))
             starts.append(start)
     if len(starts) < 2:
@@ -405,14 +646,30 @@ def _stops(body, dates, current):
 
 
 def _meeting(
-    body, officials, attendees, dates, publisher_country, current, sentences, published=None
+    body,
+    officials,
+    attendees,
+    dates,
+    publisher_country,
+    current,
+    sentences,
+    published=None,
+    *,
+    guess=True,
+    lead=None,
 ):
-    """One FoundMeeting from the sentences `current` accepts."""
-    start, end, inferred, date_note = _meeting_dates(body, dates, current, sentences, published)
+    """One FoundMeeting from the sentences `current` accepts; `guess`: an undated meeting is
+    dated on the publication day; `lead`: the words that say whether it was virtual (the lead
+    paragraph, or a further meeting's own sentence)."""
+    # A call takes one day: the other days near it are of what the leaders talked about ("They
+    # welcomed the vote at the Security Council yesterday").
+    start, end, inferred, date_note = _meeting_dates(
+        body, dates, current, sentences, published, widen=not _is_call(body, current)
+    )
     if start is None and published is not None and VAGUE_WHEN.search(_lead_paragraph(body)):
         # "Earlier this week, X traveled to …": some day before the publication, not that day.
         date_note = "the text gives a period, not a day"
-    elif start is None and published is not None:
+    elif start is None and published is not None and guess:
         # A readout that gives no date at all reports the day it was published ("President
         # Biden spoke with …"): inferred, and said so.
         start = end = published
@@ -420,19 +677,23 @@ def _meeting(
     guessed = inferred and date_note.startswith("inferred from")
     # A sentence dated on another day is about another occasion, and so is its place: "a key
     # outcome of the President's March 23-24 visit with the Prime Minister in Ottawa".
-    other_days = [
-        d.position
+    # A place belongs to the date written nearest before it in its sentence (else the first
+    # after it): "On April 28, the Task Force met in Washington to discuss the March 25 Joint
+    # Statement" is April 28's.
+    day_marks = sorted(
+        (d.position, not _overlaps(d.start, d.end, start, end, slack=1))
         for d in dates
-        if start is not None
-        and not _is_dateline(body, d)
-        and not _overlaps(d.start, d.end, start, end, slack=1)
-    ]
+        if start is not None and not _is_dateline(body, d)
+    )
 
     def here(pos):
         if not current(pos):
             return False
         sentence_start, sentence_end = sentences.around(pos)
-        return not any(sentence_start <= p < sentence_end for p in other_days)
+        marks = [(p, other) for p, other in day_marks if sentence_start <= p < sentence_end]
+        before = [other for p, other in marks if p < pos]
+        governing = before[-1] if before else (marks[0][1] if marks else False)
+        return not governing
 
     venue, venue_city, venue_at = _venue_at(body, here)
     city, city_country, city_inferred, place_note, city_at = _city_at(body, here)
@@ -459,7 +720,8 @@ def _meeting(
     if not countries and publisher_country:
         countries = [publisher_country]
     kind = _kind(body, attendees, current, countries)
-    if kind == "call" or VIRTUAL.search(_lead_paragraph(body) or body[:400]):
+    lead = (_lead_paragraph(body) or body[:400]) if lead is None else lead
+    if kind == "call" or VIRTUAL.search(lead):
         # A call or a virtual meeting has no place: a dateline or a venue is where one side sat.
         city, venue, city_inferred, place_note = "", "", False, ""
     found = FoundMeeting(
@@ -486,7 +748,7 @@ def _meeting(
 
 # The meeting took place some day of a period: no day to give it ("During the week of March 14").
 VAGUE_WHEN = re.compile(
-    r"\b(?:earlier|later)\s+this\s+(?:week|month)\b|\b(?:last|this\s+past)\s+week\b"
+    r"\bearlier\s+this\s+(?:week|month)\b|\b(?:last|this\s+past)\s+week\b"
     r"|\bduring\s+the\s+week\s+of\b|\brecently\b",
     re.IGNORECASE,
 )
@@ -554,7 +816,7 @@ def _of_the_meeting(body, mention, sentences=None):
     return not ANOTHER_OCCASION.search(body[sentence_start:at])
 
 
-def _meeting_dates(body, dates, current, sentences=None, published=None):
+def _meeting_dates(body, dates, current, sentences=None, published=None, widen=True):
     """The dates of the reported meeting: the first date in a sentence about now, widened by the
     other current dates within three days of it ('On February 6-7 … Yesterday … Today')."""
     usable = [
@@ -587,7 +849,7 @@ def _meeting_dates(body, dates, current, sentences=None, published=None):
         return None, None, False, "the text's dates are of other events"
     start, end = first.start, first.end or first.start
     chosen = [first]
-    for other in usable:
+    for other in usable if widen else ():
         o_end = other.end or other.start
         if other is first or other not in own:
             continue
@@ -656,11 +918,25 @@ def _venue_at(body, current):
         if venue.lower().startswith(("invitation", "request")):
             continue
         first = first or venue
-        city = city or _VENUES.get(_key(venue), "")
+        # "at the United Nations in Geneva": a city written after the venue is where it is.
+        written = re.match(r",?\s+in\s+((?:[A-Z][\w’'\-.]*\s*){1,3})", body[m.end() :])
+        written = written and _known_city(written.group(1))
+        city = city or written or _VENUES.get(_key(venue), "")
         if city:
             at = m.start()
             break
     return first, (city if first else ""), at
+
+
+def _known_city(words: str) -> str:
+    """The longest run of `words`' first words that is a known city ("Geneva, Switzerland" ->
+    "Geneva"), else ""."""
+    words = words.split()
+    for n in range(min(len(words), 3), 0, -1):
+        candidate = " ".join(words[:n]).rstrip(".,")
+        if _key(candidate) in _CITIES:
+            return candidate
+    return ""
 
 
 # A city after a named occasion is that occasion's ("the NATO Summit in Vilnius"), the meeting's
@@ -671,7 +947,7 @@ OCCASION_BEFORE = re.compile(
 )
 AT_OCCASION = re.compile(
     r"\b(?:(?:margins|sidelines)\s+of|at|during|attend(?:ed|ing|s)?|held|holds?|convened|"
-    r"(?:co-)?hosted|(?:co-)?chaired|opened)\s+(?:the\s+)?"
+    r"(?:co-)?hosted|(?:co-)?chaired|opened|organi[sz]ed)\s+(?:the\s+)?"
     r"(?:\S+\s+){1,10}$",
     re.IGNORECASE,
 )
@@ -680,6 +956,12 @@ DATED_AFTER = re.compile(
     r"^(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,?\s*(?:in|on)\s+(?:(?:"
     + "|".join(MONTH_NAMES)
     + r")\s+)?(?:19|20)\d\d\b"
+)
+# Words after a city that put what happens there in the future.
+LATER = re.compile(
+    r"^[^.;]{0,25}?\b(?:next\s+(?:week|month|year|spring|summer|fall|autumn|winter)|later\s+this"
+    r"\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months))\b",
+    re.IGNORECASE,
 )
 # States a city is written with ("Philadelphia, Pennsylvania"): the city is then a place.
 US_STATES = {
@@ -721,6 +1003,8 @@ def _in_city(body, current):
         before = body[max(0, m.start() - 120) : m.start()]
         if OCCASION_BEFORE.search(before) and not AT_OCCASION.search(before):
             continue  # "ahead of the Summit in Washington", "preparations for the Summit in …"
+        if LATER.match(body[m.end() : m.end() + 60]) and not this_meeting:
+            continue  # "the Leaders Summit hosted by President Biden in Washington next month"
         words = m.group("city").split()
         for n in range(len(words), 0, -1):
             candidate = " ".join(words[:n]).rstrip(".,")
@@ -745,6 +1029,21 @@ def _in_city(body, current):
 
 
 def _destination_city(body, current):
+    """The city of the first trip cue: "visited <city>", or "trip/delegation to <city or
+    country>" (a country gives its capital, inferred)."""
+    found = [_visited_city(body, current), _trip_city(body, current)]
+    return min(found, key=lambda c: c[4])
+
+
+def _visited_city(body, current):
+    for m in VISITED.finditer(body):
+        city = _known_city(m.group("city"))
+        if city and current(m.start()) and not FUTURE.search(_sentence_before(body, m.start())):
+            return city, _CITY_COUNTRY[_key(city)], False, "", m.start()
+    return "", "", False, "", len(body)
+
+
+def _trip_city(body, current):
     for m in DESTINATION.finditer(body):
         if not current(m.start()):
             continue
@@ -772,6 +1071,10 @@ def _destination_city(body, current):
             capital = lexicon.CAPITALS[code]
             return capital, code, True, f"city inferred from {m.group(0)!r}", m.start()
     return "", "", False, "", len(body)
+
+
+def _sentence_before(body, pos):
+    return re.split(r"[.!?]\s", body[max(0, pos - 150) : pos])[-1]
 
 
 def _host_capital(body, attendees, current, sentences):
@@ -809,7 +1112,7 @@ IN_PERSON = re.compile(
 )
 IN_PERSON_VERB = re.compile(IN_PERSON.pattern.split("|\\b(?:at|in|en)")[0])
 SPOKE_WITH = re.compile(
-    r"\b(?:spoke|speaks|talked|talks|habl[oó]|conversaron)\s+(?:\w+\s+)?(?:with|con)\b"
+    r"\b(?:spoke|speaks|talked|talks|habl[oó]|conversaron)\s+(?:\w+\s+){0,2}?(?:with|con)\b"
     # "X and Y spoke this morning about …"
     r"|\b(?:spoke|talked)\s+(?:(?:today|yesterday|tonight|this\s+\w+|earlier\s+today)\s+)?"
     r"(?:about|regarding|to\s+discuss)\b"
@@ -869,7 +1172,18 @@ def _is_call(body, current):
     # What places the talk in a room is read in the sentence that reports it: "spoke today
     # with X … Following up on the Vice President's trip to Abu Dhabi" is still a call.
     first_sentence = re.split(r"(?:(?<=[a-z]{3}[.!?])|(?<=[A-Z]{3}[.!?]))\s+(?=[A-Z])", lead)[0]
-    return bool(SPOKE_WITH.search(lead)) and not _in_a_room(first_sentence)
+    spoke = SPOKE_WITH.search(lead)
+    if spoke and spoke.start() < len(first_sentence):
+        # What follows the purpose of the talk is what they talked about: "spoke today with X to
+        # offer condolences for the attack at a synagogue in Jerusalem" is still a call.
+        purpose = PURPOSE.search(first_sentence, spoke.end())
+        first_sentence = first_sentence[: purpose.start()] if purpose else first_sentence
+    return bool(spoke) and not _in_a_room(first_sentence)
+
+
+PURPOSE = re.compile(
+    r"\b(?:to\s+(?!the\b|a\b|an\b)[a-z]+|about|regarding|concerning|following|after)\b"
+)
 
 
 def _in_a_room(text):
@@ -1367,7 +1681,26 @@ def _weigh(found, meeting, people, titles, exclude_statement):
             )
         )
 
+    # Both accounts name people and none of them is in both: two meetings that happened the
+    # same day in the same city (two White House meetings), unless they name the same occasion.
+    if not shared and names_by_pk and meeting.attendances.all() and not shared_names:
+        candidate.why_not = f"not {label} (nobody in common, and no occasion both name)"
+        return candidate
     particular = any(r.kind in ("name", "place", "days", "ordinal") and r.agrees for r in reasons)
+    # An account that names nobody ("senior officials of five countries met today in Aqaba")
+    # links only on a name or a venue both give: the same city and day are not enough, for
+    # two meetings of one summit's margins share both.
+    reports = meeting.reports.all()
+    nameless = getattr(found, "nameless", False) or (
+        bool(reports) and not any(m.attended for r in reports for m in r.statement.mentions.all())
+    )
+    if (
+        nameless
+        and not any(r.kind in ("name", "venue") for r in reasons)
+        and not (any(r.kind == "place" and "at the" in r.text for r in reasons))
+    ):
+        candidate.why_not = f"not {label} (an account that names nobody, and no name in common)"
+        return candidate
     if both_dated and not candidate.dated_overlap and not particular:
         candidate.why_not = f"not {label} (a day apart and nothing particular in common)"
     elif both_dated:

@@ -241,6 +241,7 @@ def extract(document: Document) -> Extraction:
             dates=extraction.dates,
             published=document.published,
             publisher_country=country,
+            title=document.title,
         )
         or []
     )

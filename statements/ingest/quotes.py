@@ -25,7 +25,8 @@ _CAP = r"[A-ZÁÉÍÓÚÑÜ][\w’'.-]*"
 NAME = rf"{_CAP}(?:\s+(?:(?:de|del|la|las|los|y|van|von|da|dos|di|bin|al)\s+)?{_CAP}){{0,6}}"
 TITLE_WORDS = {
     "president", "vice", "prime", "minister", "secretary", "foreign", "deputy", "attorney",
-    "general", "ambassador", "advisor", "adviser", "homeland", "security", "national", "dr.",
+    "general", "ambassador", "advisor", "adviser", "associate", "counsel", "principal",
+    "homeland", "security", "national", "dr.",
     "dr", "mr.", "mr", "ms.", "ms", "mrs.", "mrs", "senator", "sen.", "governor", "gov.",
     "chancellor", "king", "queen", "premier", "director", "administrator", "commissioner",
     "undersecretary", "under", "assistant", "acting", "chief", "of", "state", "defense",
@@ -48,6 +49,14 @@ _BEFORE = re.compile(
     rf"(?P<name>{NAME}|[Hh]e|[Ss]he)\s+(?:also\s+)?{SPEECH_VERBS}"
     r"(?:\s+(?:reporters|journalists|the press|the audience|the media|participants))?"
     r"(?:\s+that)?\s*[:,]?\s*$"
+)
+# Words a group said together ("As the leaders of the three countries stated last week, “…”"):
+# no one person's quote.
+_GROUP_BEFORE = re.compile(
+    r"\b(?:the|our|both|all|these|those|their)\s+(?:[\w-]+\s+){0,6}?(?:leaders|governments|"
+    r"countries|ministers|participants|sides|partners|members|nations|signatories|delegations)"
+    rf"\s+(?:have\s+|had\s+|jointly\s+)?{SPEECH_VERBS}(?:\s+\w+){{0,3}}\s*[,:]?\s*$",
+    re.IGNORECASE,
 )
 _ACCORDING = re.compile(rf"(?:[Aa]ccording to|[Ss]egún)\s+(?P<name>{NAME}),\s*$")
 
@@ -169,6 +178,65 @@ def _attribution(paragraph: str, start: int, end: int) -> tuple[str | None, int]
     return None, start
 
 
+def _spoken(text: str) -> bool:
+    """Whether unattributed quoted words read as speech: not a title in capitals ("Strategies for
+    Increasing Diversity and Opportunity in Higher Education."), not a link's text, not a phrase
+    woven into the sentence ("called on CEA to “identify the primary sources …”")."""
+    if text.startswith("[") or "](" in text or not text[:1].isupper():
+        return False  # a link's text, or words woven into a sentence
+    words = re.findall(r"[A-Za-z][\w’'-]*", text)
+    long_words = [w for w in words if len(w) > 3]
+    return not long_words or sum(w[0].isupper() for w in long_words) < 0.6 * len(long_words)
+
+
+# The sentence before a quote names who speaks: "Associate Attorney General Vanita Gupta, who
+# leads the Task Force, emphasized the need for action. “It will take all of us …”"
+_SPEAKER_SENTENCE = re.compile(
+    rf"(?:^|[.!?][”\"’]?\s+)(?P<name>{NAME})(?:,[^,.]{{0,120}},)?\s*(?:also\s+)?"
+    rf"{SPEECH_VERBS}\b[^.!?“”\"]*[.!?:]\s*$"
+)
+# The subject of the sentence a quote is woven into, and its verb.
+_SUBJECT = re.compile(
+    rf"(?:^|[.!?][”\"’]?\s+)(?P<name>{NAME}|[Hh]e|[Ss]he)(?:,[^,.]{{0,120}},)?\s*(?:also\s+)?"
+    rf"(?:{SPEECH_VERBS}|reaffirmed|reiterated|urged|warned|pledged|argued)\b[^.!?“”\"]*$"
+)
+
+
+_NAMED_SUBJECT = re.compile(
+    rf"(?:^|[.!?][”\"’]?\s+)(?P<name>{NAME})(?:,[^,.]{{0,120}},)?\s*(?:also\s+)?[a-z]+ed\b"
+)
+
+
+def _sentence_subject(paragraph: str, start: int):
+    """The named person (or "" for he/she) a quote's own sentence opens on with a verb of
+    saying, else None."""
+    match = _SUBJECT.search(paragraph[max(0, start - 1 - 300) : start - 1])
+    if not match:
+        return None
+    name = match["name"]
+    if name.lower() in PRONOUNS:
+        # "Counsel Delery underscored … He noted … “…”": the person the paragraph last made
+        # a subject, else (``""``) the last person quoted.
+        before = paragraph[: max(0, start - 1 - 300) + match.start("name")]
+        named = [
+            m["name"]
+            for m in _NAMED_SUBJECT.finditer(before)
+            if m["name"].split()[0].lower() not in ("the", "this", "that", "it")
+        ]
+        return clean_speaker(named[-1]) if named else ""
+    if name.split()[0].lower() in ("the", "this", "that", "it"):
+        return None
+    return clean_speaker(name)
+
+
+def _previous_speaker(paragraph: str, start: int) -> str:
+    """The person the sentence just before a quote makes its speaker, or ""."""
+    match = _SPEAKER_SENTENCE.search(paragraph[max(0, start - 1 - 300) : start - 1])
+    if not match or match["name"].split()[0].lower() in ("the", "this", "that", "it"):
+        return ""
+    return clean_speaker(match["name"])
+
+
 def find_quotes(body: str) -> list[QuoteFound]:
     """Every attributed quotation in the body, in order, with its speaker as written."""
     found: list[QuoteFound] = []
@@ -195,6 +263,21 @@ def find_quotes(body: str) -> list[QuoteFound]:
                 words = len(text.split())
                 if (before or after) and (words >= 4 or re.search(r"[.!?]$", text)):
                     speaker = before[-1] if before else after[0]
+                elif _GROUP_BEFORE.search(paragraph[max(0, start - 1 - 120) : start - 1]):
+                    continue  # what a group said together
+                elif not text[:1].isupper() and _spoken(text[:1].upper() + text[1:]):
+                    # Words woven into a sentence are its subject's: "Attorney General Garland
+                    # stressed that the Department is “working relentlessly …”".
+                    subject = _sentence_subject(paragraph, start)
+                    if subject is None:
+                        continue  # "the Roadmap called on CEA to “identify …”": no one's
+                    speaker = subject or last_speaker
+                    if not speaker:
+                        continue
+                elif not _spoken(text):
+                    continue  # a title, a link's text
+                elif _previous_speaker(paragraph, start):
+                    speaker = _previous_speaker(paragraph, start)
                 elif words >= _MIN_UNATTRIBUTED_WORDS and re.search(r"[.!?,]$", text):
                     speaker = ""
                 else:

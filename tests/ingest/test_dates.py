@@ -171,3 +171,20 @@ def test_a_labelled_release_date_is_a_dateline(line):
     assert publication_date_from_text(f"Readout of a Trip\n\n{line}\n\nText.")[0] == date(
         2024, 7, 1
     )
+
+
+def test_the_last_48_hours_are_the_two_days_up_to_the_anchor():
+    (mention,) = find_dates(
+        "Over the last 48 hours in Doha, senior officials have engaged in talks.", date(2024, 8, 16)
+    )
+    assert (mention.start, mention.end, mention.relative) == (
+        date(2024, 8, 15),
+        date(2024, 8, 16),
+        True,
+    )
+
+
+@pytest.mark.parametrize("phrase", ["this afternoon", "this morning", "tonight"])
+def test_a_part_of_today_is_today(phrase):
+    (mention,) = find_dates(f"The President hosted the Senators {phrase}.", date(2022, 2, 1))
+    assert (mention.start, mention.relative) == (date(2022, 2, 1), True)

@@ -605,6 +605,28 @@ def test_a_leaders_statement_is_published_by_their_government():
     assert (document.publisher, document.kind) == ("The White House", "statement")
 
 
+def test_the_leader_a_readout_met_with_is_not_its_voice():
+    """ "Readout of <an adviser>'s Meeting with President X of <country>": the title names the
+    counterpart; with no source, the publisher is unknown rather than X's government."""
+    raw = (
+        "---\ntitle: Readout of National Security Advisor Jane Doe's Meeting with President "
+        "Alejandro Giammattei of Guatemala\ndate: '2021-12-09'\n---\n"
+        "National Security Advisor Jane Doe met with the President of Guatemala, Alejandro "
+        "Giammattei, and his delegation on December 8. Ms. Doe applauded the Giammattei "
+        "government's work against smuggling and reaffirmed the commitment of the United States "
+        "to work with Guatemala."
+    )
+    assert parse_document(raw, "x.md").publisher != "Government of Guatemala"
+
+
+def test_a_titles_kind_is_its_first_kind_word():
+    raw = (
+        "---\ntitle: Statement from National Security Advisor Jane Doe Welcoming the Aqaba "
+        "Meeting and Communique\n---\nWe welcome the meeting held today in Aqaba, Jordan."
+    )
+    assert parse_document(raw, "x.md").kind == "statement"
+
+
 # --- dates ------------------------------------------------------------------------------------
 
 

@@ -921,3 +921,319 @@ Orlando, and Mayor Ann Hale of Naples to discuss the storm.
 """
     statement, _ = pipeline.save(pipeline.extract(parse_document(text, "mayors.md")))
     assert statement.meetings.count() == 3
+
+
+# --- Session 12: where a meeting took place, read from the genre's cues -----------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "city"),
+    [
+        (
+            "President Joe Biden met today with Prime Minister Ann Vale of Norway on the margins "
+            "of the United Nations General Assembly. They discussed Arctic security.",
+            "New York",
+        ),
+        (
+            "Secretary Ana Ruiz met yesterday with President Kofi Mensah of Ghana at the United "
+            "Nations to discuss counterterrorism. They look forward to the Leaders Summit hosted "
+            "by President Joe Biden in Washington next month.",
+            "New York",
+        ),
+        (
+            "Secretary Ana Ruiz met today with Foreign Minister Lars Berg of Sweden at the United "
+            "Nations in Geneva to discuss refugees.",
+            "Geneva",
+        ),
+    ],
+    ids=["unga", "un-future-city", "un-geneva"],
+)
+def test_a_seat_that_sits_in_one_city_places_the_meeting(body, city):
+    """The UN General Assembly sits only in New York; a city written after the seat wins, and a
+    city of a future occasion never counts."""
+    (meeting,) = found_meetings_of(body, date(2022, 11, 11))
+    assert meeting.city == city
+
+
+def test_a_city_visited_places_the_meeting():
+    body = (
+        "On Wednesday, December 13, 2023, Deputy National Security Advisor Mike Pyle visited "
+        "Lusaka and met with Finance Minister Situmbeko Musokotwane of Zambia."
+    )
+    (meeting,) = found_meetings_of(body, date(2023, 12, 13))
+    assert meeting.city == "Lusaka"
+
+
+def test_a_force_deployed_to_a_country_does_not_place_the_meeting():
+    body = (
+        "Today, Principal Deputy National Security Advisor Jon Finer met with community leaders "
+        "to discuss the crisis in Haiti, including by supporting the UN-authorized Multinational "
+        "Security Support (MSS) mission to Haiti and lifting up Haitian-led solutions."
+    )
+    (meeting,) = found_meetings_of(body, date(2024, 3, 29))
+    assert meeting.city == ""
+
+
+def test_a_place_belongs_to_the_date_written_before_it():
+    body = (
+        "On April 28, the Task Force on Energy Security met in person in Washington to discuss "
+        "the March 25 Joint Statement by President Joe Biden. The meeting was chaired by Senior "
+        "Advisor Amos Hochstein and Head of Cabinet Anna Weber of Germany."
+    )
+    (meeting,) = found_meetings_of(body, date(2022, 4, 29))
+    assert (meeting.start, meeting.city) == (date(2022, 4, 28), "Washington")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Vice President Kamala Harris spoke today with President Isaac Herzog of Israel to offer "
+        "condolences for the attack at a synagogue in Jerusalem.",
+        "President Joe Biden spoke this afternoon with President Recep Tayyip Erdogan of Türkiye. "
+        "He offered assistance after the earthquakes.",
+    ],
+    ids=["purpose-city", "two-words-before-with"],
+)
+def test_a_talk_whose_sentence_places_only_its_subject_is_a_call(body):
+    (meeting,) = found_meetings_of(body, date(2023, 2, 6))
+    assert (meeting.kind, meeting.city) == ("call", "")
+
+
+# --- Session 12: meetings of people the text does not name -------------------------------------
+
+
+def unnamed_meetings_of(body, published, title=""):
+    return find_meetings(
+        body,
+        officials=find_officials(body, publisher_country="US"),
+        dates=find_dates(body, published),
+        published=published,
+        publisher_country="US",
+        title=title,
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "city"),
+    [
+        (
+            "Today, the Leaders of Canada, France, Japan, Spain, and the United States met on the "
+            "margins of the G20 Summit in Bali and released the following statement: We condemn "
+            "the attacks.",
+            date(2022, 11, 15),
+            "Bali",
+        ),
+        (
+            "We welcome the meeting held today in Aqaba, Jordan, between senior officials of "
+            "Israel, Jordan, Egypt, and the United States.",
+            date(2022, 11, 15),
+            "Aqaba",
+        ),
+        (
+            "The three governments organized the first Semiconductor Conference in Washington, "
+            "D.C. on November 10-11 with the support of industry.",
+            date(2022, 11, 10),
+            "Washington",
+        ),
+    ],
+    ids=["leaders-met", "meeting-held-today", "organized-a-conference"],
+)
+def test_a_meeting_of_people_the_text_does_not_name_is_reported(body, start, city):
+    (meeting,) = unnamed_meetings_of(body, date(2022, 11, 15))
+    assert (meeting.start, meeting.city, meeting.attendees) == (start, city, [])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Senior officials from our governments will reconvene in Cairo before the end of next "
+        "week with the aim to conclude the deal.",
+        "Today, we the governments of Costa Rica and the United States are pleased to announce "
+        "that our leaders will co-host the second Summit for Democracy on March 29-30, 2023.",
+        "The governments have long supported the partnership and its goals.",
+    ],
+)
+def test_a_group_that_will_meet_or_only_acts_reports_no_meeting(body):
+    assert unnamed_meetings_of(body, date(2022, 11, 29)) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "reported"),
+    [
+        ("Joint Statement: U.S.-Mexico High-Level Security Dialogue", True),
+        ("Joint Statement of the 2022 U.S.-Mexico High-Level Security Dialogue", True),
+        ("Joint Statement on the Announcement of the Second Summit for Democracy", False),
+    ],
+)
+def test_a_joint_statement_titled_after_its_dialogue_reports_it_undated(title, reported):
+    body = "The United States and Mexico pledge to work together to reduce arms trafficking."
+    meetings = unnamed_meetings_of(body, date(2021, 10, 8), title)
+    assert [(m.start, m.city) for m in meetings] == ([(None, "")] if reported else [])
+
+
+@pytest.mark.django_db
+def test_an_account_that_names_nobody_needs_more_than_the_city_and_day():
+    """Two meetings on one summit's margins share the city and the day: an account naming
+    nobody links only on a venue (or a named thing) both give."""
+    a, b = people("Ana Uno", "Beto Dos")
+    existing, _ = found_meeting([a, b], start=date(2022, 11, 15), city="Bali", venue="")
+    create_meeting(existing, [(a, "President"), (b, "President")])
+    nameless, _ = found_meeting([], start=date(2022, 11, 15), city="Bali", nameless=True)
+    match, _, note = match_meeting(nameless, [])
+    assert match is None and "names nobody" in note
+    at_venue, _ = found_meeting([a, b], start=date(2022, 11, 16), city="Aqaba", venue="Palace")
+    palace = create_meeting(at_venue, [(a, "King"), (b, "Minister")])
+    same_room, _ = found_meeting(
+        [], start=date(2022, 11, 16), city="Aqaba", venue="Palace", nameless=True
+    )
+    assert match_meeting(same_room, [])[0] == palace
+
+
+# --- Session 12: several meetings in one readout ------------------------------------------------
+
+
+def test_paragraphs_that_open_on_a_country_of_their_own_are_stops_of_a_trip():
+    body = (
+        "Earlier this week, Principal Deputy National Security Advisor Jon Finer traveled to "
+        "Ghana and Senegal. He was joined by Senior Director Dana Banks.\n\n"
+        "In Ghana, Mr. Finer met with Vice President Mahamudu Bawumia and other officials.\n\n"
+        "In Senegal, Mr. Finer met with President Macky Sall to discuss maritime security.\n\n"
+        "While in Senegal, Mr. Finer also met with young leaders."
+    )
+    meetings = found_meetings_of(body, date(2021, 10, 21))
+    assert [sorted(o.name for o in m.attendees) for m in meetings] == [
+        ["Dana Banks", "Jon Finer", "Mahamudu Bawumia"],
+        ["Dana Banks", "Jon Finer", "Macky Sall"],
+    ]
+    assert [(m.start, m.city) for m in meetings] == [(None, ""), (None, "")]
+
+
+def test_dated_paragraphs_of_different_parties_are_different_meetings():
+    body = (
+        "National Security Advisor Jake Sullivan traveled to Tokyo, Japan, for two trilateral "
+        "meetings.\n\n"
+        "On June 15, the United States, Japan, and the ROK held their third trilateral "
+        "meeting. They discussed the DPRK.\n\n"
+        "On June 16, the United States, Japan, and the Philippines held their inaugural "
+        "trilateral meeting. They discussed maritime security."
+    )
+    meetings = found_meetings_of(body, date(2023, 6, 17))
+    assert [(m.start, m.city) for m in meetings] == [
+        (date(2023, 6, 15), "Tokyo"),
+        (date(2023, 6, 16), "Tokyo"),
+    ]
+
+
+def test_one_delegation_on_two_days_is_one_visit():
+    body = (
+        "On February 6, the delegation met with President Andrés Manuel López Obrador in Mexico "
+        "City.\n\n"
+        "On February 7, the delegation held meetings with Foreign Secretary Alicia Bárcena."
+    )
+    (meeting,) = found_meetings_of(body, date(2024, 2, 8))
+    assert (meeting.start, meeting.end) == (date(2024, 2, 6), date(2024, 2, 7))
+
+
+def test_also_met_with_a_named_official_is_a_further_meeting():
+    body = (
+        "Today, National Security Advisor Jake Sullivan met with Foreign Minister Penny Wong of "
+        "Australia in Canberra. Mr. Sullivan also met with Prime Minister Anthony Albanese. He "
+        "also met with alumni of the exchange program."
+    )
+    meetings = found_meetings_of(body, date(2023, 6, 17))
+    assert [sorted(o.name for o in m.attendees) for m in meetings] == [
+        ["Jake Sullivan", "Penny Wong"],
+        ["Anthony Albanese", "Jake Sullivan"],
+    ]
+    assert {(m.start, m.city) for m in meetings} == {(date(2023, 6, 17), "Canberra")}
+
+
+def test_met_bilaterally_with_three_counterparts_is_three_meetings():
+    body = (
+        "On June 15, National Security Advisor Jake Sullivan met with Prime Minister Kishida "
+        "Fumio of Japan in Tokyo. Mr. Sullivan met bilaterally with his counterparts Akiba "
+        "Takeo of Japan, Cho Tae-yong of the ROK, and Eduardo Ano of the Philippines."
+    )
+    meetings = found_meetings_of(body, date(2023, 6, 17))
+    assert len(meetings) == 4
+    assert [m.attendees[-1].name for m in meetings[1:]] == [
+        "Akiba Takeo",
+        "Cho Tae-yong",
+        "Eduardo Ano",
+    ]
+
+
+def test_an_event_attended_after_a_virtual_meeting_has_a_place_of_its_own():
+    body = (
+        "President Joe Biden met virtually today with Taoiseach Micheál Martin of Ireland. "
+        "After the bilateral meeting, the President attended the traditional Speaker’s Lunch on "
+        "Capitol Hill, hosted by Speaker of the House Nancy Pelosi."
+    )
+    virtual, lunch = found_meetings_of(body, date(2022, 3, 17))
+    assert (virtual.city, lunch.city, lunch.start) == ("", "Washington", date(2022, 3, 17))
+
+
+@pytest.mark.django_db
+def test_two_meetings_the_same_day_in_one_city_with_nobody_in_common_stay_apart():
+    a, b, c, d = people("Ana Uno", "Beto Dos", "Carla Tres", "Dario Cuatro")
+    first, _ = found_meeting([a, b], start=date(2022, 3, 17), city="Washington")
+    create_meeting(first, [(a, "President"), (b, "Speaker")])
+    second, _ = found_meeting([c, d], start=date(2022, 3, 17), city="Washington")
+    match, _, note = match_meeting(second, [c, d])
+    assert match is None and "nobody in common" in note
+
+
+def test_a_meeting_this_afternoon_about_a_choice_later_this_month_is_dated_today():
+    body = (
+        "President Joe Biden hosted Senator Dick Durbin and Senator Chuck Grassley in the Oval "
+        "Office this afternoon to hear their advice about the nomination he will make later this "
+        "month."
+    )
+    (meeting,) = found_meetings_of(body, date(2022, 2, 1))
+    assert (meeting.start, meeting.end) == (date(2022, 2, 1), date(2022, 2, 1))
+
+
+def test_a_call_takes_one_day_whatever_else_it_welcomed():
+    body = (
+        "President Joe Biden spoke with President William Ruto of Kenya today. They welcomed the "
+        "successful vote at the United Nations Security Council yesterday."
+    )
+    (meeting,) = found_meetings_of(body, date(2023, 10, 3))
+    assert (meeting.kind, meeting.start, meeting.end) == (
+        "call",
+        date(2023, 10, 3),
+        date(2023, 10, 3),
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "start", "city"),
+    [
+        (
+            "Readout of the Second Meeting of the White House Competition Council",
+            "This afternoon, the President met with the White House Competition Council in the "
+            "East Room to discuss actions they have taken to lower costs.",
+            date(2022, 1, 24),
+            "Washington",
+        ),
+        (
+            "Readout of the 2021 White House Tribal Youth Forum",
+            "On January 10, 2022, the Biden-Harris Administration held the Third Annual White "
+            "House Tribal Youth Forum. Over 100 young people engaged with officials.",
+            date(2022, 1, 10),
+            "",
+        ),
+    ],
+    ids=["office-met", "held-a-forum"],
+)
+def test_a_readout_titled_after_its_meeting_reports_it_whoever_the_text_names(
+    title, body, start, city
+):
+    (meeting,) = unnamed_meetings_of(body, date(2022, 1, 24), title)
+    assert (meeting.start, meeting.city) == (start, city)
+
+
+def test_a_readout_titled_after_a_meeting_to_come_reports_none():
+    body = "The White House Competition Council will meet next month to discuss costs."
+    title = "Readout of the Second Meeting of the White House Competition Council"
+    assert unnamed_meetings_of(body, date(2022, 1, 24), title) == []

@@ -152,6 +152,19 @@ def test_a_long_unattributed_quote_is_kept_without_a_speaker():
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the leaders of the three countries stated last week, “There is no further time to "
+        "waste nor excuses from any party for further delay.”",
+        "Both governments have declared: “The partnership will grow stronger in the years to "
+        "come, whatever comes.”",
+    ],
+)
+def test_words_a_group_said_together_are_no_ones_quote(text):
+    assert find_quotes(text) == []
+
+
 def test_a_new_paragraph_with_a_new_speaker_does_not_inherit():
     text = (
         "“The first remark is about trade and jobs,” Biden said.\n\n"
@@ -204,3 +217,41 @@ def test_said_colon_then_an_italic_paragraph_is_a_quote():
     quotes = find_quotes(body)
     assert [q.speaker_as_written for q in quotes] == ["Joko Widodo", "Joko Widodo"]
     assert quotes[1].text == "Indonesia also benefits through a major new investment partnership."
+
+
+def test_quoted_words_woven_into_a_sentence_are_its_subjects():
+    text = (
+        "Attorney General Garland stressed that the Department is “working relentlessly to "
+        "protect access to care” in recognition of “the crisis that it is.” He reaffirmed that "
+        "the Department “will consider every tool at our disposal to affirm those protections.”"
+        "\n\nWhite House Counsel Delery also underscored the importance of the law. He noted, "
+        "as in 1963, again “the collective talent and training of lawyers across the country "
+        "can help to turn the tide.”"
+    )
+    assert [q.speaker_as_written for q in find_quotes(text)] == ["Garland", "Garland", "Delery"]
+
+
+def test_a_quote_after_a_sentence_naming_its_speaker_is_theirs():
+    text = (
+        "Associate Attorney General Vanita Gupta, who leads the Task Force,emphasized the need "
+        "for action.  “It will take all of us to do all we can to protect access to care.”"
+    )
+    assert pairs(find_quotes(text)) == [
+        ("Vanita Gupta", "It will take all of us to do all we can to protect access to care.")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Roadmap called on the Council to “identify the primary sources of Federal climate "
+        "risk exposure and develop methodologies to quantify it.”",
+        "The Department unveiled a new report, “Strategies for Increasing Diversity and "
+        "Opportunity in Higher Education.”",
+        "Climate change is an “[emerging and increasing threat to the global financial system "
+        "and economy](https://home.treasury.gov/climate),” and the policy must respond.",
+    ],
+    ids=["cited-phrase", "title", "link"],
+)
+def test_cited_phrases_titles_and_links_are_not_quotes(text):
+    assert find_quotes(text) == []
