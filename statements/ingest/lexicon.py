@@ -55,6 +55,38 @@ TITLE_CORE = TITLE_HEADS - {
     "interim", "foreign", "principal", "d'affaires", "attorney", "first", "crown",
 }  # fmt: skip
 
+# Titles every organisation gives its officers (firms, unions, associations as much as
+# governments): in "Calvin Butler, CEO, Exelon" they say nothing of a government.
+ORGANISATION_TITLES = {
+    "president", "presidents", "vice-president", "chair", "chairman", "chairperson",
+    "chairwoman", "ceo", "cfo", "coo", "founder", "co-founder", "director", "directors",
+    "executive", "officer", "advisor", "adviser", "advisors", "head", "chief", "leader",
+    "coordinator", "counselor", "counsellor", "treasurer", "delegate", "general", "spokesman",
+    "spokesperson", "spokeswoman", "presidente", "presidenta", "vicepresidente", "vicepresidenta",
+    "directora", "jefe", "jefa", "titular", "asesor", "asesora", "coordinador",
+    "coordinadora", "vocero", "vocera",
+}  # fmt: skip
+
+# Words naming a body of a state or of an organisation of states: an apposition that holds one
+# ("Chair, Council of Economic Advisers", "Director, Office of Public Engagement") is an office.
+GOVERNMENT_BODY_WORDS = {
+    "government", "governments", "ministry", "ministries", "department", "secretariat", "office",
+    "agency", "administration", "embassy", "consulate", "mission", "commission", "council",
+    "cabinet", "presidency", "senate", "congress", "parliament", "legislature", "assembly",
+    "court", "tribunal", "army", "navy", "military", "forces", "police", "guard", "treasury",
+    "pentagon", "federal", "directorate", "authority", "municipality", "county", "province",
+    "governorate", "ministerio", "secretaría", "gobierno", "embajada", "consulado",
+    "cancillería", "cancilleria", "presidencia", "senado", "congreso", "comisión", "comision",
+    "consejo", "procuraduría", "fiscalía", "fiscalia",
+}  # fmt: skip
+# Phrases of the same kind ("Assistant to the President", "National Security …").
+# "bureau of": not "Executive Director, Washington Bureau" of an association.
+GOVERNMENT_PHRASES = {
+    "to the president", "to the vice president", "white house", "national security",
+    "homeland security", "chief of staff", "house of representatives", "armed forces",
+    "bureau of", "bureau for",
+}  # fmt: skip
+
 HEADS_OF_STATE = {"president", "prime minister", "premier", "chancellor", "king", "queen"}
 
 HONORIFICS = {

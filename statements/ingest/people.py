@@ -384,6 +384,10 @@ class Occurrence:
     # an official only if a fuller mention joins it.
     only_listed: bool = False
     quoted: bool = False  # named as the speaker of a quote ("… ,” Biden said)
+    # "Calvin Butler, CEO, Exelon": an officer of a firm or an association, not an official;
+    # the offset where that apposition ends (its words name no one: "…, General Catalyst").
+    private: bool = False
+    private_until: int = -1
     # "X …, accompanied by Y": Y is in X's delegation, so takes X's country when it has none.
     follows: Occurrence | None = None
 
@@ -529,6 +533,13 @@ def _title_before(tokens, body, i):
         )
         for idx, t in enumerate(words)
     )
+    # "the President’s American Jobs Plan": what follows a possessive title is the title
+    # holder's, a person only if another title follows ("the Minister’s Chief of Staff X").
+    owner = max((idx for idx, t in enumerate(words) if t.cls == "poss"), default=-1)
+    if owner >= 0 and not any(
+        t.cls in ("title", "ltitle") and t.low in TITLE_CORE for t in words[owner + 1 :]
+    ):
+        has_core = False
     # "State Department Senior … Bureau Official X": an official of a named office.
     has_core = has_core or (
         len(words) >= 2
@@ -624,6 +635,87 @@ def _title_after(tokens, body, j):
     if not any(t.low in TITLE_CORE and t.cls in ("title", "ltitle") for t in words):
         return "", ""
     return _clean(body[words[0].start : words[-1].end]), _title_country(words)
+
+
+ORGANISATION_TITLES = _normset(lexicon.ORGANISATION_TITLES)
+GOVERNMENT_BODY_WORDS = _normset(lexicon.GOVERNMENT_BODY_WORDS)
+ORGANISATION_CODES = set(lexicon.ORGANISATIONS)
+# Names of organisations of states and of a government's institutions, in several words.
+_GOVERNMENT_NAMES = [
+    _norm(phrase)
+    for phrase, code in [*lexicon.COUNTRY_WORDS.items(), *lexicon.INSTITUTION_COUNTRY.items()]
+    if " " in phrase and (code in ORGANISATION_CODES or phrase in lexicon.INSTITUTION_COUNTRY)
+]
+# Where a list item (or a clause) ends after a name and its apposition.
+_ITEM_END = re.compile(r"\n\s*\n|\n\s*(?:[•·▪◦●‣∙*+-]|\d{1,2}[.)])\s|[•;:]|(?<![A-Z])\.(?=\s|$)")
+
+
+def _private_affiliation(body: str, end: int) -> int:
+    """'Calvin Butler, CEO, Exelon', 'Marc Morial, President, National Urban League': a title
+    every organisation has, then a body that is no government's, is a private participant (a
+    business or civil-society leader at the table), not an official. Returns where such an
+    apposition ends, or 0."""
+    m = re.match(r"\s*(?:\([^()\n]{1,20}\)\s*)?,\s*", body[end : end + 40])  # "X (Ret.), …"
+    if not m:
+        return 0
+    start = end + m.end()
+    stop = _ITEM_END.search(body, start)
+    stop_at = stop.start() if stop else len(body)
+    segments = []
+    for segment in body[start:stop_at].split(","):
+        segment = re.sub(r"^(?:and|&|the)\s+", "", " ".join(segment.split()))
+        if not segment[:1].isupper():
+            break  # ", who …", ", said …": the apposition is over
+        segments.append(segment)
+    # An organisation must be named: "CEO, Exelon", "President of Acme".
+    if not segments or (
+        len(segments) < 2 and not re.search(r"\s(?:of|at)\s+(?:the\s+)?[A-Z]", segments[0])
+    ):
+        return 0
+    if not any(_norm(w) in TITLE_CORE for w in re.findall(r"[\w’'-]+", segments[0])):
+        return 0  # no title first: not an officer's apposition
+    if any(_names_a_government(segment) for segment in segments):
+        return 0
+    return stop_at
+
+
+def _names_a_government(text: str) -> bool:
+    """Whether a title or an organisation names a government or an organisation of states: a
+    government body ("Council of Economic Advisers"), a title only states give ("Secretary",
+    "Ambassador", "Assistant to the President"), a country ("President of Mexico") or an
+    organisation of states ("Managing Director, International Monetary Fund")."""
+    folded = " ".join(_norm(text).split())
+    padded = " " + re.sub(r"[^\w.’-]+", " ", folded) + " "
+    if any(f" {phrase} " in padded for phrase in [*lexicon.GOVERNMENT_PHRASES, *_GOVERNMENT_NAMES]):
+        return True
+    if folded in COUNTRY_WORDS:
+        return True  # "…, Mexico"
+    for word in re.findall(r"[\w.’'-]+", text):
+        low = _norm(word)
+        if low in GOVERNMENT_BODY_WORDS or (low in TITLE_CORE and low not in ORGANISATION_TITLES):
+            return True
+        if word.isupper() and (
+            low in INSTITUTION_COUNTRY or COUNTRY_WORDS.get(low) in ORGANISATION_CODES
+        ):
+            return True  # "NSC", "IMF"
+    words = padded.split()
+    for n, word in enumerate(words):
+        if word in ("of", "de", "del") and n and _governs(words[n - 1]):
+            after = words[n + 1 : n + 6]
+            if after[:1] in (["the"], ["la"], ["el"]):
+                after = after[1:]
+            if any(" ".join(after[:k]) in COUNTRY_WORDS for k in range(1, len(after) + 1)):
+                return True  # "President of Mexico", "… of the Republic of Korea" (via "of Korea")
+    return False
+
+
+def _governs(word: str) -> bool:
+    """A word that says "of <country>" names a state's office: "President of", "Government of",
+    "Republic of", not "Planned Parenthood Federation of America"."""
+    return word in TITLE_HEADS or word in GOVERNMENT_BODY_WORDS or word in _STATE_WORDS
+
+
+_STATE_WORDS = {"republic", "kingdom", "state", "states", "emirates", "principality", "república"}
 
 
 def _core_title_ahead(tokens, k, ahead=("title",)):
@@ -803,6 +895,11 @@ def find_officials(
     _plural_titles(tokens, body, occurrences)
     _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues, sentences)
     _mark_participant_lists(body, occurrences)
+    # Words of a private participant's apposition name a firm, not a person ("General Catalyst").
+    private_spans = [(o.end_at, o.private_until) for o in occurrences if o.private]
+    occurrences = [
+        o for o in occurrences if not any(lo <= o.position < hi for lo, hi in private_spans)
+    ]
     occurrences.extend(_transcript_speakers(body))
     people = [person for person in _merge(occurrences) if _is_official(person, gazetteer)]
     mentions = [_to_mention(group, gazetteer, publisher_country, body) for group in people]
@@ -952,6 +1049,8 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         return None
     if prev is not None and prev.text in ("St.", "St"):
         return None  # "St. Patrick's Day", "St. Lucia": a saint or a place, not an official
+    if "&" in (prev.text if prev else "", nxt.text if nxt else ""):
+        return None  # "Partnerships & Global Engagement", "Johnson & Johnson": a field, a firm
     if (
         prev is not None
         and prev.cls == "poss"
@@ -971,6 +1070,9 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         return None  # "Secretary for African Affairs", "Security and Civil Protection": a title
     occ = Occurrence(name=name, start=i, end=j, position=tokens[i].start, honorific=honorific)
     occ.possessive = nxt is not None and nxt.cls == "poss"
+    if not title:
+        occ.private_until = _private_affiliation(body, tokens[j - 1].end)
+        occ.private = occ.private_until > 0
     occ.end_at = tokens[j - 1].end
     # A proper noun goes on ("Los Angeles Declaration", "Americas Partnership"): not a person.
     if (
@@ -1257,9 +1359,12 @@ def _about_another_time(sentence: str) -> bool:
 # "Participants:", "U.S. Delegation:", "The Mexican delegation included:" alone on a line, then a
 # list: everyone in the list took part.
 LIST_HEADING = re.compile(
-    r"^\s*(?:the\s+)?(?P<adj>[A-Z][\w.’']*\s+)?(?:participants|attendees|delegation(?: members)?"
-    r"|members of the delegation|participantes|delegaci[oó]n)(?:\s+(?:included|include|were|are"
-    r"|incluy[oó]))?\s*:\s*$",
+    r"^\s*(?:(?:the\s+)?(?P<adj>[A-Z][\w.’']*\s+)?(?:participants|attendees"
+    r"|delegation(?: members)?|members of the delegation|participantes|delegaci[oó]n)"
+    r"(?:\s+(?:included|include|were|are|incluy[oó]))?"
+    # "From the Administration:", "For Mexico:": a side of the table, its people listed under it.
+    r"|(?:from|for|por)\s+(?:the\s+|el\s+|la\s+)?(?P<side>(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3}))"
+    r"\s*:\s*$",
     re.IGNORECASE,
 )
 LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦●‣∙*+-]|\d{1,2}[.)])\s*")
@@ -1273,13 +1378,17 @@ def _mark_participant_lists(body, occurrences):
         heading = LIST_HEADING.match(body[start:end])
         if not heading:
             continue
-        country = _country_of_words(heading["adj"] or "")
+        country = _country_of_words(heading["adj"] or heading["side"] or "")
+        # "Administration Participants:", "From the Government of X:": all of them officials.
+        officials_only = bool(country) or _names_a_government(heading.group())
         list_end = start
         for item_start, item_end in paragraphs[n + 1 :]:
             if not LIST_ITEM.match(body[item_start:item_end]):
                 break
             list_end = item_end
         for occ in occurrences:
+            if end <= occ.position < list_end and officials_only:
+                occ.private = False
             if end <= occ.position < list_end and not occ.possessive:
                 occ.attended = True
                 if country and not occ.country:
@@ -1365,6 +1474,10 @@ def _is_official(person, gazetteer) -> bool:
     """A person named only with an honorific, never a title, who neither took part nor spoke
     ("the release of Ms. Loujain al-Hathloul"), is someone the text is about, not an official
     (unless the gazetteer of officials knows them)."""
+    if any(o.private for o in person.occurrences) and not any(
+        o.title and not o.private and _names_a_government(o.title) for o in person.occurrences
+    ):
+        return False  # a private participant: "Marc Morial, President, National Urban League"
     if any(o.title or o.attended or o.quoted or o.country for o in person.occurrences):
         return True
     if all(o.only_listed for o in person.occurrences):

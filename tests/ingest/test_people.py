@@ -732,14 +732,42 @@ def test_a_bare_name_after_and_is_not_an_official_unless_the_list_is_of_official
 
 def test_an_apposition_with_words_no_lexicon_knows_before_its_title():
     found = _people(
-        "Participants:\n\n• Dr. Mara Quint, CEO, American College of Surgeons\n"
-        "• Tomas Reyle, National Political Director, American Civil Liberties Union\n"
+        "Participants:\n\n• Dr. Mara Quint, Chief Medical Officer, Office of Global Health Security\n"
+        "• Tomas Reyle, National Political Director, Federal Election Commission\n"
     )
     got = {n: (m.title, m.country, m.attended) for n, m in found.items()}
     assert got == {
-        "Mara Quint": ("CEO, American College", "US", True),
-        "Tomas Reyle": ("National Political Director, American Civil Liberties Union", "US", True),
+        "Mara Quint": ("Chief Medical Officer, Office of Global Health Security", "US", True),
+        "Tomas Reyle": ("National Political Director, Federal Election Commission", "US", True),
     }
+
+
+def test_business_and_civil_society_leaders_at_the_table_are_not_officials():
+    found = _people(
+        "Today, the Vice President met with business and civil rights leaders.\n\n"
+        "Attendees:\n\n"
+        "- Dana Whitcombe, Chairman and Managing Director, General Foundry\n"
+        "- Arlo Pennick, President, the Urban Progress League\n"
+        "- Gen. Lukas Brenner (Ret.), Advisor, Urban Progress League\n"
+        "- Ruth Kell, President and CEO of Acme Holdings\n"
+        "- Otto Brill, Chair, Council of Economic Advisers\n"
+        "- Lena Marsh, Managing Director, International Monetary Fund\n"
+        "- Ines Varga, President, Republic of Estonia\n\n"
+        "From the Administration:\n\n"
+        "- Tomas Reyle, Senior Director for Partnerships & Global Engagement, National "
+        "Security Council\n"
+        "- Mara Quint, Deputy Director, CDFI Fund\n"
+    )
+    assert set(found) == {"Otto Brill", "Lena Marsh", "Ines Varga", "Tomas Reyle", "Mara Quint"}
+    assert all(m.attended for m in found.values())
+
+
+def test_what_follows_a_possessive_title_is_the_holder_s_not_a_person():
+    found = _people(
+        "Secretary Hollis Brandt discussed the President’s American Jobs Plan with the "
+        "Minister’s Chief of Staff Mara Quint."
+    )
+    assert set(found) == {"Hollis Brandt", "Mara Quint"}
 
 
 def test_names_that_are_not_people_and_people_the_old_rules_missed():
