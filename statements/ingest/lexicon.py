@@ -27,6 +27,8 @@ TITLE_HEADS = {
     # Offices of monarchies, the Holy See and Ireland, as English readouts write them.
     "ceo", "cfo", "coo", "founder", "co-founder", "crown", "emir", "amir", "sultan", "pope",
     "pontiff", "taoiseach", "tánaiste", "tanaiste",
+    # "OSTP Chief Environmental Economist X", "Chief Scientist X".
+    "economist", "scientist",
 }  # fmt: skip
 
 # Offices a government gives one person at a time: two people holding one of them in a document

@@ -1349,11 +1349,22 @@ NOW_ANCHOR = re.compile(
 )
 
 
+# A meeting still to come: "the Summit hosted by President X in Washington next month".
+FUTURE_CUES = re.compile(
+    r"\b(?:next|later\s+this)\s+(?:week|month|year|spring|summer|fall|autumn|winter|monday"
+    r"|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\bin\s+the\s+(?:coming|next)\s+(?:days|weeks|months)\b",
+    re.IGNORECASE,
+)
+
+
 def _about_another_time(sentence: str) -> bool:
-    """A sentence about another meeting ("the previous meeting", "held in 2023"), unless it dates
-    its own verb today or yesterday: "spoke yesterday with X to congratulate him on his victory in
-    the elections earlier this week" reports the call; the week is the election's."""
-    return bool(PAST_CUES.search(sentence)) and not NOW_ANCHOR.search(sentence)
+    """A sentence about another meeting ("the previous meeting", "held in 2023", "hosted by X
+    next month"), unless it dates its own verb today or yesterday: "spoke yesterday with X to
+    congratulate him on his victory in the elections earlier this week" reports the call; the
+    week is the election's."""
+    other = PAST_CUES.search(sentence) or FUTURE_CUES.search(sentence)
+    return bool(other) and not NOW_ANCHOR.search(sentence)
 
 
 # "Participants:", "U.S. Delegation:", "The Mexican delegation included:" alone on a line, then a

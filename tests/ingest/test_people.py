@@ -732,7 +732,8 @@ def test_a_bare_name_after_and_is_not_an_official_unless_the_list_is_of_official
 
 def test_an_apposition_with_words_no_lexicon_knows_before_its_title():
     found = _people(
-        "Participants:\n\n• Dr. Mara Quint, Chief Medical Officer, Office of Global Health Security\n"
+        "Participants:\n\n"
+        "• Dr. Mara Quint, Chief Medical Officer, Office of Global Health Security\n"
         "• Tomas Reyle, National Political Director, Federal Election Commission\n"
     )
     got = {n: (m.title, m.country, m.attended) for n, m in found.items()}
@@ -760,6 +761,15 @@ def test_business_and_civil_society_leaders_at_the_table_are_not_officials():
     )
     assert set(found) == {"Otto Brill", "Lena Marsh", "Ines Varga", "Tomas Reyle", "Mara Quint"}
     assert all(m.attended for m in found.values())
+
+
+def test_whoever_hosts_a_meeting_still_to_come_did_not_attend_this_one():
+    found = _people(
+        "Secretary Hollis Brandt met with President Arlo Pennick of Ghana. They welcomed the "
+        "chance to continue at the Leaders Summit hosted by President Dana Whitcombe in "
+        "Washington next month."
+    )
+    assert found["Arlo Pennick"].attended and not found["Dana Whitcombe"].attended
 
 
 def test_what_follows_a_possessive_title_is_the_holder_s_not_a_person():
