@@ -104,6 +104,7 @@ LIST_FILLERS = {
 # "spoke with newly appointed ROK National Security Advisor X": words that date a title.
 LIST_FILLERS |= {"newly", "new", "recently", "appointed", "elected", "re-elected", "designated"}
 LIST_FILLERS |= {"por", "al"}  # "acompañados por la asesora …, y por el embajador …"
+LIST_FILLERS |= {"including"}  # "met with the cabinet, including Economy Minister X"
 ATTRIBUTION_VERBS = (
     "said|says|added|adds|noted|notes|stated|states|remarked|explained|emphasized|emphasised|"
     "stressed|underlined|underscored|declared|affirmed|told|asked|replied|continued|concluded|"
@@ -304,6 +305,17 @@ def _classify(tokens):
             and nxt.cls == "name"
         ):
             tok.cls, tok.country = "name", ""
+    # "Central Bank President Santiago Bausili": a city's name between a title and a name is a
+    # given name.
+    for prev, tok, nxt in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if (
+            tok.cls == "place"
+            and prev.cls == "title"
+            and prev.low in TITLE_CORE
+            and nxt.cls == "name"
+            and tok.sentence == nxt.sentence
+        ):
+            tok.cls, tok.country = "name", ""
     # "el fiscal general", "the secretary general": a lowercase title goes on.
     for prev, tok in zip(tokens, tokens[1:], strict=False):
         title_goes_on = tok.low in ("general", "adjunto", "adjunta") and prev.cls == "ltitle"
@@ -388,6 +400,8 @@ class Occurrence:
     # the offset where that apposition ends (its words name no one: "…, General Catalyst").
     private: bool = False
     private_until: int = -1
+    # "met with members of President X’s administration": X heads the group met, X was not there.
+    principal: bool = False
     # "X …, accompanied by Y": Y is in X's delegation, so takes X's country when it has none.
     follows: Occurrence | None = None
 
@@ -521,6 +535,14 @@ def _title_before(tokens, body, i):
         tokens[start].low in TITLE_CONNECTORS or tokens[start].cls in ("punct", "poss")
     ):
         start += 1
+    # "visited Buenos Aires for President X’s inauguration": a place before "for" or "to" is
+    # where someone went, not the start of a title.
+    for m in range(start, end):
+        if tokens[m].low not in ("for", "to", "para", "a"):
+            continue
+        if m > start and all(t.cls in ("place", "country") for t in tokens[start:m]):
+            start = m + 1
+        break
     # The phrase must hold a title word (a lowercase one only when "of"/"for" follows).
     words = tokens[start : end + 1]
     has_core = any(
@@ -1070,6 +1092,7 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         return None  # "Secretary for African Affairs", "Security and Civil Protection": a title
     occ = Occurrence(name=name, start=i, end=j, position=tokens[i].start, honorific=honorific)
     occ.possessive = nxt is not None and nxt.cls == "poss"
+    occ.principal = _heads_the_group_met(tokens, i)
     if not title:
         occ.private_until = _private_affiliation(body, tokens[j - 1].end)
         occ.private = occ.private_until > 0
@@ -1158,6 +1181,24 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     return None
 
 
+# People met as a group: "members of", "officials of", "representatives of" X's government.
+GROUP_NOUNS = {
+    "members", "officials", "representatives", "staff", "aides", "advisors", "advisers",
+    "team", "cabinet", "miembros", "funcionarios", "representantes",
+}  # fmt: skip
+
+
+def _heads_the_group_met(tokens, i):
+    """Whether the name at token i follows "members of (the) (title words)": "met with senior
+    members of President Milei’s administration" met his team, not him."""
+    k = i - 1
+    while k >= 0 and tokens[k].cls in ("title", "ltitle", "country", "acro", "hon"):
+        k -= 1
+    if k >= 0 and tokens[k].low in ("the", "la", "el"):
+        k -= 1
+    return k >= 1 and tokens[k].low in ("of", "de", "del") and tokens[k - 1].low in GROUP_NOUNS
+
+
 def _country_after(tokens, j):
     """'Prime Minister Mark Carney of Canada' -> CA; 'Ferdinand Marcos, Jr. of the Philippines'."""
     suffix = j
@@ -1241,7 +1282,7 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             blocked[id(occ)] = True
 
     def attend(occ, country=""):
-        if blocked[id(occ)] or occ.possessive:
+        if blocked[id(occ)] or occ.possessive or occ.principal:
             return
         occ.attended = True
         if country and not occ.country:
@@ -1412,6 +1453,8 @@ DESTINATION_TO = re.compile(
     # A trip readout's paragraphs open with where they happened: "In Equatorial Guinea, Mr. X met
     # with President Y", "While in Mauritania, …".
     r"|^\s*(?:While\s+)?[Ii]n\s+(?:the\s+)?(?P<opening>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),"
+    # "Mr. X visited Buenos Aires and met with …"
+    r"|\bvisit(?:ed|s|ing)\s+(?:the\s+)?(?P<visited>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})"
 )
 _CITY_COUNTRY = {_norm(k): v for k, v in lexicon.CITIES.items()}
 
@@ -1419,7 +1462,7 @@ _CITY_COUNTRY = {_norm(k): v for k, v in lexicon.CITIES.items()}
 def _destination_country(text: str) -> str:
     """The country a delegation went to, from 'delegation to Panama City' or 'trip to Mexico'."""
     for m in DESTINATION_TO.finditer(text):
-        words = (m.group("place") or m.group("opening")).split()
+        words = (m.group("place") or m.group("opening") or m.group("visited")).split()
         for n in range(len(words), 0, -1):
             key = _norm(" ".join(words[:n]))
             if key in _CITY_COUNTRY:

@@ -772,6 +772,33 @@ def test_whoever_hosts_a_meeting_still_to_come_did_not_attend_this_one():
     assert found["Arlo Pennick"].attended and not found["Dana Whitcombe"].attended
 
 
+def test_a_visit_to_a_leader_s_team_includes_each_member_but_not_the_leader():
+    found = _people(
+        "On Wednesday, Deputy National Security Advisor for International Economics Hollis "
+        "Brandt visited Buenos Aires and met with senior members of President Arlo Pennick of "
+        "Argentina’s administration, including Chief of Cabinet Tomas Reyle, Economy Minister "
+        "Ines Varga, and Central Bank President Santiago Quint. Secretary Dana Whitcombe "
+        "recently visited Buenos Aires for President Pennick’s inauguration."
+    )
+    got = {n: (m.title, m.country, m.attended) for n, m in found.items()}
+    assert got["Hollis Brandt"] == (
+        "Deputy National Security Advisor for International Economics",
+        "US",
+        True,
+    )
+    assert got["Arlo Pennick"] == ("President", "AR", False)
+    assert got["Tomas Reyle"] == ("Chief of Cabinet", "AR", True)
+    assert got["Ines Varga"] == ("Economy Minister", "AR", True)
+    assert got["Santiago Quint"] == ("Central Bank President", "AR", True)
+
+
+def test_the_host_of_a_visited_city_is_of_its_country():
+    found = _people(
+        "Secretary Hollis Brandt visited Nairobi and met with Interior Secretary Arlo Pennick."
+    )
+    assert found["Arlo Pennick"].country == "KE"
+
+
 def test_what_follows_a_possessive_title_is_the_holder_s_not_a_person():
     found = _people(
         "Secretary Hollis Brandt discussed the President’s American Jobs Plan with the "
