@@ -124,6 +124,8 @@ MEETING_VERBS = {
     "acompanaron", "conversaron", "converso", "dialogaron", "realizo", "realizaron",
     # Those who agree or commit together were at the table ("X, Y and Z also agreed to …").
     "agreed", "committed", "pledged", "acordaron", "convinieron",
+    # … and so were those who spoke there ("X, Y and Z discussed how to …").
+    "discussed", "described",
 }  # fmt: skip
 CUE_WORDS_BEFORE = {"with", "by", "between", "and", "including", "included", "met", "joined"}
 CUE_WORDS_BEFORE |= {"welcomed", "received", "hosted", "thanked", "invited", "congratulated"}
@@ -150,6 +152,9 @@ DELEGATION_REGION = re.compile(
     # "Joining President Biden on the call were …"
     r"|\bJoining\s+(?:[\w’'.]+\s+){0,6}?(?:were|was)\b"
     r"|\b(?:also\s+)?(?:participating|attending|present)\s+(?:were|was)\b"
+    # "Also in the meeting were …", "On the call was …"
+    r"|\b(?:[Aa]lso\s+)?(?:[Ii]n|[Aa]t|[Oo]n)\s+the\s+(?:meeting|call|discussion|talks|conversation)"
+    r"\s+(?:were|was)\b"
     r"|\bwith\s+the\s+participation\s+of\b"
     # "la delegación mexicana, en la que participaron …", "integrada por …"
     r"|(?:\bdelegaci[oó]n\s+(?P<es_adj>[a-záéíóúñ]+)\b[^.;]{0,60}?)?"
@@ -305,17 +310,34 @@ def _classify(tokens):
             and nxt.cls == "name"
         ):
             tok.cls, tok.country = "name", ""
-    # "Central Bank President Santiago Bausili": a city's name between a title and a name is a
-    # given name.
-    for prev, tok, nxt in zip(tokens, tokens[1:], tokens[2:], strict=False):
+    # "Central Bank President Santiago Bausili", "Defense Secretary Austin", "Lloyd Austin": a
+    # city's one-word name right after a title's head or a given name is a name.
+    for prev, tok, nxt in zip(tokens, tokens[1:], [*tokens[2:], None], strict=False):
+        alone = prev.cls != "place" and (nxt is None or nxt.cls != "place")
+        after_title = prev.cls == "title" and prev.low in TITLE_CORE
+        after_name = prev.cls == "name" and (nxt is None or nxt.cls != "name")
         if (
             tok.cls == "place"
-            and prev.cls == "title"
-            and prev.low in TITLE_CORE
-            and nxt.cls == "name"
-            and tok.sentence == nxt.sentence
+            and alone
+            and (after_title or after_name)
+            and tok.sentence == prev.sentence
+            and tok.start - prev.end == 1
         ):
             tok.cls, tok.country = "name", ""
+    # "Secretary of Agriculture Julio Berdegué": a word that is also a month, between a title
+    # and a name, is a given name.
+    for prev, tok, nxt in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if (
+            tok.cls == "stop"
+            and tok.text[:1].isupper()
+            and not tok.text.isupper()
+            and prev.cls in ("title", "inst")
+            and nxt.cls == "name"
+            and prev.sentence == tok.sentence == nxt.sentence
+            and tok.start - prev.end == 1
+            and nxt.start - tok.end == 1
+        ):
+            tok.cls = "name"
     # "el fiscal general", "the secretary general": a lowercase title goes on.
     for prev, tok in zip(tokens, tokens[1:], strict=False):
         title_goes_on = tok.low in ("general", "adjunto", "adjunta") and prev.cls == "ltitle"
@@ -1060,7 +1082,12 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     name = _clean(_span_text(tokens, body, i, j))
     words = tokens[i:j]
     folded = _norm(name)
-    if all(t.cls == "initial" for t in words) or folded in PLACES or folded in COUNTRY_WORDS:
+    after_title = i > 0 and tokens[i - 1].cls == "title" and tokens[i - 1].low in TITLE_CORE
+    if (
+        all(t.cls == "initial" for t in words)
+        or (folded in PLACES and not after_title)  # "Defense Secretary Austin" is a person
+        or folded in COUNTRY_WORDS
+    ):
         return None
     if len(words) > MAX_NAME_WORDS or len(name) > 120:
         return None  # a run of capitalised words that long is a heading, not a name
@@ -1127,6 +1154,8 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             and len(words) == 1
             and not honorific
             and _title_goes_on(tokens, j)
+            # "Secretary Blinken and Defense Secretary …": right after a title's head, a name.
+            and not (prev is not None and prev.cls == "title" and prev.low in TITLE_CORE)
         ):
             return None
         if not country:

@@ -799,6 +799,30 @@ def test_the_host_of_a_visited_city_is_of_its_country():
     assert found["Arlo Pennick"].country == "KE"
 
 
+def test_those_also_in_the_meeting_and_those_who_discussed_at_it_attended():
+    found = _people(
+        "Secretary Hollis Brandt met with President Arlo Pennick today. Also in the meeting were "
+        "National Security Advisor to the Vice President Mara Quint and Ambassador Tomas Reyle.\n\n"
+        "Administrator Power, senior officials, and Bank Chief Executive Officer Ines Varga "
+        "discussed how to mobilize investment."
+    )
+    assert all(m.attended for m in found.values())
+    assert set(found) == {"Hollis Brandt", "Arlo Pennick", "Mara Quint", "Tomas Reyle", "Power",
+                          "Ines Varga"}  # fmt: skip
+
+
+def test_a_one_word_name_right_after_a_title_is_a_name_even_if_it_is_a_city_or_a_month():
+    found = _people(
+        "Secretary Blinken and Defense Secretary Austin met with Secretary of Agriculture and "
+        "Rural Development Julio Berdegué in Austin."
+    )
+    assert {n: m.title for n, m in found.items()} == {
+        "Blinken": "Secretary",
+        "Austin": "Defense Secretary",
+        "Julio Berdegué": "Secretary of Agriculture and Rural Development",
+    }
+
+
 def test_what_follows_a_possessive_title_is_the_holder_s_not_a_person():
     found = _people(
         "Secretary Hollis Brandt discussed the President’s American Jobs Plan with the "
