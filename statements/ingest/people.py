@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from statements.ingest import lexicon, lexicon_es
+from statements.ingest.dates import MONTHS
 from statements.ingest.resolve import (
     EMPTY_GAZETTEER,
     default_gazetteer,
@@ -53,6 +54,7 @@ def _normset(words):
 
 
 TITLE_HEADS = _normset(lexicon.TITLE_HEADS)
+MONTH_NAMES = _normset(name for name in MONTHS if len(name) > 3)  # "May", "Julio", "April"
 EAST_ASIAN_SURNAMES = _normset(lexicon.EAST_ASIAN_SURNAMES)
 TITLE_CORE = _normset(lexicon.TITLE_CORE)
 INSTITUTION_WORDS = _normset(lexicon.INSTITUTION_WORDS)
@@ -83,6 +85,7 @@ NAME_PARTICLES |= {"y", "le", "bin", "ben", "al", "el"}
 CONNECTORS = {"of", "for", "to", "the", "and", "on", "against", "in", "at"}
 TITLE_CONNECTORS = {"of", "for", "to", "the", "and", "on", "against", "de", "del", "la", "y", "e"}
 TITLE_CONNECTORS |= {"los", "las", "para"}  # "presidente de los Estados Unidos", "… para Asuntos"
+TITLE_CONNECTORS |= {"at"}  # "Chief Officer for North America at the Foreign Ministry X"
 TITLE_PREFIXES = {"former", "outgoing", "incoming", "acting", "interim"}
 LOWER_TITLES = {"head", "chief", "director", "minister", "secretary", "ambassador", "president"}
 LOWER_TITLES |= {"presidente", "presidenta", "canciller", "secretario", "secretaria", "titular"}
@@ -329,6 +332,7 @@ def _classify(tokens):
     for prev, tok, nxt in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if (
             tok.cls == "stop"
+            and tok.low in MONTH_NAMES
             and tok.text[:1].isupper()
             and not tok.text.isupper()
             and prev.cls in ("title", "inst")
@@ -386,15 +390,16 @@ def _mark_phrases(tokens):
 
 def _mark_sentences(tokens, body):
     sentence = 0
-    prev_end = 0
+    prev_end, prev_text = 0, ""
     for tok in tokens:
         gap = body[prev_end : tok.start]
         if "\n\n" in gap or "\n \n" in gap or "•" in gap:
             sentence += 1
         tok.sentence = sentence
-        if tok.cls == "punct" and tok.text in ".!?•":
+        typo = tok.text == "." and prev_text == ","  # "Roberto Velasco,. and …": no full stop
+        if tok.cls == "punct" and tok.text in ".!?•" and not typo:
             sentence += 1
-        prev_end = tok.end
+        prev_end, prev_text = tok.end, tok.text
 
 
 # --- finding names --------------------------------------------------------------------------

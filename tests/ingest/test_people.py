@@ -823,6 +823,20 @@ def test_a_one_word_name_right_after_a_title_is_a_name_even_if_it_is_a_city_or_a
     }
 
 
+def test_a_delegation_list_runs_past_a_stray_comma_full_stop_and_titles_hold_at_the():
+    found = _people(
+        "The Mexican delegation included Head of National Commission Against Addictions Arlo "
+        "Pennick, Chief Officer for North America at the Foreign Ministry Tomas Reyle,. and "
+        "Mexican Ambassador to the United States Ines Varga."
+    )
+    got = {n: (m.title, m.country, m.attended) for n, m in found.items()}
+    assert got == {
+        "Arlo Pennick": ("Head of National Commission Against Addictions", "MX", True),
+        "Tomas Reyle": ("Chief Officer for North America at the Foreign Ministry", "MX", True),
+        "Ines Varga": ("Mexican Ambassador to the United States", "MX", True),
+    }
+
+
 def test_what_follows_a_possessive_title_is_the_holder_s_not_a_person():
     found = _people(
         "Secretary Hollis Brandt discussed the President’s American Jobs Plan with the "
