@@ -120,9 +120,9 @@ INSTITUTION_WORDS = {
     "defence", "defensa", "defense", "democracy", "democratic", "department", "depression",
     "desert", "development", "dialogue", "digital", "diplomacy", "diplomatic", "directorate",
     "disaster", "district", "division", "drug", "drugs", "east", "eastern", "economia", "economic",
-    "economy", "economía", "economics", "addiction", "addictions", "education", "elections",
-    "electoral", "embassy", "emergency",
-    "employment", "energy", "enforcement", "engagement", "environment", "environmental",
+    "economy", "economía", "economics", "addiction", "addictions", "lab", "labs", "education",
+    "elections", "electoral", "embassy", "emergency", "employment", "energy", "enforcement",
+    "engagement", "environment", "environmental",
     "explosives", "export", "exports", "exteriores", "external", "families", "family", "federal",
     "fentanyl", "finance", "finances", "firearms", "fiscalia", "fiscalía", "fisheries", "food",
     "force", "forces", "foreign", "forum", "foundation", "framework", "freedom", "fund", "games",
@@ -242,6 +242,10 @@ INSTITUTION_COUNTRY = {
     "sheinbaum administration": "MX", "amlo": "MX", "global affairs canada": "CA", "rcmp": "CA",
     "cbsa": "CA", "privy council": "CA", "pco": "CA", "parliament hill": "CA", "un": "UN",
 }  # fmt: skip
+
+# Countries whose usual name is also a U.S. state's or a person's, so not in COUNTRY_WORDS: a
+# country only after a state's office ("President X of Georgia"), never alone.
+SHARED_COUNTRY_NAMES = {"georgia": "GE", "chad": "TD", "monaco": "MC"}
 
 # Cities (and the states or countries written after them) for meeting places; also never names.
 CITIES = {

@@ -557,6 +557,10 @@ def _title_before(tokens, body, i):
         else:
             break
     start = k + 1
+    # "chaired by X, U.S. Senior Advisor for Energy Security, and Y": words that end on ", and"
+    # are the previous person's apposition, not a title of Y's.
+    if end >= 1 and tokens[end].low in ("and", "y") and tokens[end - 1].text == ",":
+        return "", honorific, "", i - (1 if honorific else 0)
     # Trim what cannot begin a title: connectors, commas, "the".
     while start <= end and (
         tokens[start].low in TITLE_CONNECTORS or tokens[start].cls in ("punct", "poss")
@@ -1147,7 +1151,7 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     occ.quoted = bool(attribution)
     if tokens[i].start in list_titles:
         occ.title, occ.how = list_titles[tokens[i].start], "delegation list"
-        occ.country = _country_after(tokens, j)  # "Presidents X of Romania and Y of Poland"
+        occ.country = _country_after(tokens, j, occ.title)  # "Presidents X of Romania and Y …"
         occ.country_how = "title" if occ.country else ""
         return occ
     if honorific and not title:
@@ -1164,7 +1168,7 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         ):
             return None
         if not country:
-            country = _country_after(tokens, j)
+            country = _country_after(tokens, j, title)
         occ.title, occ.country, occ.how = title, country, "title"
         occ.country_how = "title" if country else ""
         return occ
@@ -1233,8 +1237,10 @@ def _heads_the_group_met(tokens, i):
     return k >= 1 and tokens[k].low in ("of", "de", "del") and tokens[k - 1].low in GROUP_NOUNS
 
 
-def _country_after(tokens, j):
-    """'Prime Minister Mark Carney of Canada' -> CA; 'Ferdinand Marcos, Jr. of the Philippines'."""
+def _country_after(tokens, j, title=""):
+    """'Prime Minister Mark Carney of Canada' -> CA; 'Ferdinand Marcos, Jr. of the Philippines';
+    'President X of Georgia' -> GE (a name a country shares with a U.S. state, after an office
+    only a state has)."""
     suffix = j
     if suffix < len(tokens) and tokens[suffix].text == ",":
         suffix += 1
@@ -1244,7 +1250,19 @@ def _country_after(tokens, j):
         k = j + 2 if tokens[j + 1].low == "the" else j + 1  # "of the United Kingdom"
         if k < len(tokens) and tokens[k].cls == "country":
             return tokens[k].country
+        national = {_norm(w) for w in title.split()} & NATIONAL_OFFICES
+        if k < len(tokens) and national and tokens[k].low in SHARED_COUNTRY_NAMES:
+            return SHARED_COUNTRY_NAMES[tokens[k].low]
     return ""
+
+
+# Countries whose name is also a U.S. state's or a person's (left out of COUNTRY_WORDS).
+SHARED_COUNTRY_NAMES = {_norm(k): v for k, v in lexicon.SHARED_COUNTRY_NAMES.items()}
+# Offices of a state, never of a U.S. state or a city: "President X of Georgia" is Georgian.
+NATIONAL_OFFICES = {
+    "president", "prime", "king", "queen", "prince", "princess", "emir", "chancellor",
+    "ambassador", "minister", "premier",
+}  # fmt: skip
 
 
 def _shared_country_after(tokens, j):

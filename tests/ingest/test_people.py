@@ -837,6 +837,29 @@ def test_a_delegation_list_runs_past_a_stray_comma_full_stop_and_titles_hold_at_
     }
 
 
+def test_the_second_of_two_appositions_joined_by_comma_and_has_its_own_title():
+    found = _people(
+        "The meeting, chaired by Arlo Pennick, U.S. Senior Advisor for Energy Security, and Ines "
+        "Varga, Head of Cabinet of the European Commission President, reviewed progress."
+    )
+    got = {n: (m.title, m.country) for n, m in found.items()}
+    assert got == {
+        "Arlo Pennick": ("U.S. Senior Advisor for Energy Security", "US"),
+        "Ines Varga": ("Head of Cabinet of the European Commission President", "EU"),
+    }
+
+
+def test_a_country_named_like_a_us_state_after_a_national_office_and_an_organisation_s_lab():
+    found = _people(
+        "Secretary Hollis Brandt met today with President Mara Quint of Georgia, Governor Tomas "
+        "Reyle of Georgia and IDB Lab Chief Executive Officer Ines Varga."
+    )
+    got = {n: (m.title, m.country) for n, m in found.items()}
+    assert got["Mara Quint"] == ("President", "GE")
+    assert got["Tomas Reyle"][1] != "GE"
+    assert got["Ines Varga"] == ("IDB Lab Chief Executive Officer", "IDB")
+
+
 def test_what_follows_a_possessive_title_is_the_holder_s_not_a_person():
     found = _people(
         "Secretary Hollis Brandt discussed the President’s American Jobs Plan with the "
