@@ -172,9 +172,10 @@ OBJECT_CUES = re.compile(
     # "… and the Mexican delegation by Undersecretary X": "led" said once for the list.
     r"(?:(?:\w+\s+){0,3}?(?:led|headed)\s+)?by\b"
     r"|\b(?:accompanied|joined)\s+by\b"
-    r"|\bmet(?:\s+[\w’']+){0,4}?\s+with\b|\bmeetings?\s+with\b|\bmeet\s+(?:\w+\s+){0,2}?with\b"
+    # "met today on the margins of the NATO Summit with …": up to nine words between.
+    r"|\bmet(?:\s+[\w’'-]+){0,9}?\s+with\b|\bmeetings?\s+with\b|\bmeet\s+(?:\w+\s+){0,2}?with\b"
     r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened)\s+by\b"
-    r"|\bspoke(?:\s+[\w’']+){0,4}?\s+(?:with|to)\b|\b(?:called(?!\s+(?:for|on|upon)\b)|phoned|telephoned)\b"
+    r"|\bspoke(?:\s+[\w’'-]+){0,9}?\s+(?:with|to)\b|\b(?:called(?!\s+(?:for|on|upon)\b)|phoned|telephoned)\b"
     r"|\btalks\s+with\b|\bcall\s+(?:today\s+|yesterday\s+)?with\b"
     r"|\b(?:had|held|has|holds)\s+(?:an?\s+)?(?:[\w’']+\s+){0,2}?(?:calls?|conversations?)\s+"
     r"(?:today\s+|yesterday\s+)?with\b|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
@@ -959,6 +960,7 @@ def find_officials(
     _one_holder_each(mentions, publisher_country)
     _follow_delegation_heads(people, mentions)
     _country_of_the_sentence(tokens, sentences, mentions, publisher_country)
+    _counterpart_of_the_other_side(body, mentions)
     return mentions
 
 
@@ -1029,6 +1031,41 @@ def _plural_title_before(tokens, body, i):
         k -= 1
     words = [t.text for t in tokens[k + 1 : i - (2 if tokens[i - 1].text == ":" else 1)]]
     return " ".join([*words, PLURAL_HEADS[head.low]])
+
+
+def _counterpart_of_the_other_side(body, mentions):
+    """ "President Biden and President Ramaphosa’s commitment", "Presidents Biden and von der
+    Leyen": two holders of one office named as a pair are the two sides' holders; the one with
+    no country is of the one other country the document's officials come from."""
+    for mention in mentions:
+        office = _norm(mention.title).removeprefix("the ").strip()
+        if mention.country or office not in ONE_HOLDER:
+            continue
+        for other in mentions:
+            if other is mention or not other.country or _norm(other.title) != _norm(mention.title):
+                continue
+            if not _named_as_a_pair(body, other, mention):
+                continue
+            sides = {m.country for m in mentions if m.country} - {other.country}
+            if len(sides) == 1:
+                mention.country, mention.country_how = sides.pop(), "counterpart"
+            break
+
+
+def _named_as_a_pair(body, a, b):
+    """Whether the text writes "A and (Title) B" or "B and (Title) A" (a particle or two of the
+    fuller name allowed before the form found: "von der Leyen")."""
+    title = re.escape(a.title)
+    for first, second in ((a, b), (b, a)):
+        for x in _forms(first):
+            for y in _forms(second):
+                pair = (
+                    rf"\b{re.escape(x)}(?:[’']s)?\s+and\s+(?:{title}\s+)?(?:[a-z]+\s+){{0,2}}"
+                    rf"{re.escape(y)}\b"
+                )
+                if re.search(pair, body):
+                    return True
+    return False
 
 
 def _country_of_the_sentence(tokens, sentences, mentions, publisher_country):

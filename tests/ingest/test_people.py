@@ -860,6 +860,19 @@ def test_a_country_named_like_a_us_state_after_a_national_office_and_an_organisa
     assert got["Ines Varga"] == ("IDB Lab Chief Executive Officer", "IDB")
 
 
+def test_a_call_with_a_long_phrase_before_with_and_the_other_side_s_paired_holder():
+    found = _people(
+        "President Hollis Brandt spoke today on the margins of the NATO Summit with National "
+        "Security Advisor Mara Quint of Norway. Mr. Brandt and Ms. Quint reaffirmed President "
+        "Brandt and President Tomas Reyle’s commitment to the partnership. They discussed "
+        "President Ines Varga’s war."
+    )
+    got = {n: (m.country, m.attended) for n, m in found.items()}
+    assert got["Mara Quint"] == ("NO", True)
+    assert got["Tomas Reyle"] == ("NO", False)  # paired with the publisher's President
+    assert got["Ines Varga"][0] != "NO"  # named alone: no side to take
+
+
 def test_what_follows_a_possessive_title_is_the_holder_s_not_a_person():
     found = _people(
         "Secretary Hollis Brandt discussed the President’s American Jobs Plan with the "
