@@ -24,6 +24,8 @@ TITLE_HEADS = {
     "sheikh", "solicitor", "speaker", "special", "spokesman", "spokesperson", "spokeswoman",
     "sub-secretary", "subsecretary", "superintendent", "treasurer", "under", "undersecretaries",
     "undersecretary", "vice", "vice-president",
+    # "Ranking Member X", "White House Counsel X", "Senate President Pro Tempore X".
+    "member", "counsel", "pro", "tempore",
     # Offices of monarchies, the Holy See and Ireland, as English readouts write them.
     "ceo", "cfo", "coo", "founder", "co-founder", "crown", "emir", "amir", "sultan", "pope",
     "pontiff", "taoiseach", "tánaiste", "tanaiste",
@@ -54,7 +56,8 @@ OFFICE_COUNTRY = {
 # Title words that end a title: one of these must be in a phrase for it to be a title.
 TITLE_CORE = TITLE_HEADS - {
     "vice", "prime", "under", "deputy", "assistant", "acting", "senior", "special", "executive",
-    "interim", "foreign", "principal", "d'affaires", "attorney", "first", "crown",
+    "interim", "foreign", "principal", "d'affaires", "attorney", "first", "crown", "pro",
+    "tempore",
 }  # fmt: skip
 
 # Titles every organisation gives its officers (firms, unions, associations as much as
@@ -156,6 +159,16 @@ INSTITUTION_WORDS = {
     "tribunal", "trilateral", "union", "unit", "united", "university", "valley", "veterans",
     "wall", "war", "wars", "water", "week", "welfare", "west", "western", "women", "workforce",
     "working", "world", "year", "youth",
+    # Fields and bodies of domestic agencies, as titles name them ("Chair of the Council on
+    # Environmental Quality", "Comptroller of the Currency", "Director of the National Hurricane
+    # Center", "Counselor for Racial Equity", "Senior Advisor for Implementation").
+    "quality", "implementation", "equity", "worship", "programs", "partnerships", "access",
+    "sector", "currency", "securities", "insurance", "deposit", "credit", "consumer",
+    "financial", "futures", "trading", "commodity", "oceanographic", "atmospheric", "hurricane",
+    "engineers", "corps", "forest", "gender", "domestic", "rescue", "racial", "faith-based",
+    "acquisition", "appraisal", "subcommittee", "wellness", "county", "colleges", "universities",
+    "leagues", "month", "counties", "governors", "advisers", "fellows", "sustainment",
+    "institutions", "examination", "act", "students",
     # Spanish institution words ("secretario de Estado", "Cancillería", "Gobierno de México").
     "estado", "gobierno", "cancilleria", "cancillería", "republica", "república", "ministerio",
     "asuntos", "exterior", "embajada", "consulado", "unidad", "politica",

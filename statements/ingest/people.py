@@ -516,13 +516,15 @@ def _title_before(tokens, body, i):
             and tok.low in TITLE_CONNECTORS | TITLE_PREFIXES
         ):
             k -= 1
-        elif (
-            tok.cls == "name"
-            and 0 < k < i - 1
-            and tokens[k - 1].low in ("for", "of", "and", "on")
-            and tokens[k + 1].cls in ("inst", "title")
-        ):
-            k -= 1  # "Secretary for African Affairs X", "Security and Civil Protection, X"
+        elif tok.cls == "name" and 0 < k < i - 1 and tokens[k + 1].cls in ("inst", "title"):
+            # "Secretary for African Affairs X", "Security and Civil Protection, X", "Senior
+            # Advisor for Inflation Reduction Act X": one or two unknown words of a proper noun.
+            r = k
+            while r - 1 > 0 and tokens[r - 1].cls == "name" and k - r < 1:
+                r -= 1
+            if tokens[r - 1].low not in ("for", "of", "and", "on"):
+                break
+            k = r - 1
         elif (
             tok.low in ("in", "en")
             and 0 < k < i - 1
@@ -546,8 +548,10 @@ def _title_before(tokens, body, i):
             or (
                 tok.text == ","
                 and k > 0
-                # "The Department of Commerce, Secretary X said": a title starts after the comma
+                # "The Department of Commerce, Secretary X said", "Second Chance Month, Domestic
+                # Policy Advisor X": a title starts after the comma
                 and not (k + 1 < i and tokens[k + 1].cls == "title")
+                and not any(t.cls == "title" and t.low in TITLE_CORE for t in tokens[k + 1 : i])
                 and (
                     tokens[k - 1].cls in ("inst", "acro", "country", "place", "ltitle")
                     or tokens[k - 1].text == ")"
@@ -980,6 +984,8 @@ def _plural_titles(tokens, body, occurrences):
     advisor counterparts X of Japan, Y of the ROK"."""
     ordered = sorted((o for o in occurrences if o.start >= 0), key=lambda o: o.start)
     for n, occ in enumerate(ordered):
+        if occ.how == "apposition":
+            continue  # "X, Chair, Council of Economic Advisers": a body's name, not a plural title
         if occ.title and occ.title.split()[-1].casefold() in PLURAL_HEADS:
             words = occ.title.split()
             occ.title = " ".join([*words[:-1], PLURAL_HEADS[words[-1].casefold()]])
@@ -1163,6 +1169,15 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         and not honorific
     ):
         return None  # "Secretary for African Affairs", "Security and Civil Protection": a title
+    if (
+        title
+        and not honorific
+        and j - i <= 2
+        and prev is not None
+        and prev.low in ("for", "of", "the", "on", "and")
+        and body[prev.end : tokens[i].start] == " "
+    ):
+        return None  # "Senior Advisor for Inflation Reduction", "Comptroller of the Currency"
     occ = Occurrence(name=name, start=i, end=j, position=tokens[i].start, honorific=honorific)
     occ.possessive = nxt is not None and nxt.cls == "poss"
     occ.principal = _heads_the_group_met(tokens, i)

@@ -873,6 +873,25 @@ def test_a_call_with_a_long_phrase_before_with_and_the_other_side_s_paired_holde
     assert got["Ines Varga"][0] != "NO"  # named alone: no side to take
 
 
+def test_the_words_ending_a_domestic_agency_s_title_are_no_person():
+    found = _people(
+        "Participating were Chair of the White House Council on Environmental Quality Mara "
+        "Quint, Comptroller of the Currency Tomas Reyle, Senior Advisor for Clean Energy "
+        "Innovation and Implementation Ines Varga, Director of the National Hurricane Center "
+        "Otto Brill, Senior Advisor for Inflation Reduction Act Lena Marsh, and Ranking Member "
+        "Ruth Kell."
+    )
+    assert {n: m.title for n, m in found.items()} == {
+        "Mara Quint": "Chair of the White House Council on Environmental Quality",
+        "Tomas Reyle": "Comptroller of the Currency",
+        "Ines Varga": "Senior Advisor for Clean Energy Innovation and Implementation",
+        "Otto Brill": "Director of the National Hurricane Center",
+        "Lena Marsh": "Senior Advisor for Inflation Reduction Act",
+        "Ruth Kell": "Ranking Member",
+    }
+    assert not _people("He thanked the Comptroller of the Currency and the Counselor for Equity.")
+
+
 def test_what_follows_a_possessive_title_is_the_holder_s_not_a_person():
     found = _people(
         "Secretary Hollis Brandt discussed the President’s American Jobs Plan with the "
