@@ -965,6 +965,7 @@ def find_officials(
     _follow_delegation_heads(people, mentions)
     _country_of_the_sentence(tokens, sentences, mentions, publisher_country)
     _counterpart_of_the_other_side(body, mentions)
+    _country_of_the_document(tokens, mentions, publisher_country)
     return mentions
 
 
@@ -1074,6 +1075,26 @@ def _named_as_a_pair(body, a, b):
     return False
 
 
+def _country_of_the_document(tokens, mentions, publisher_country):
+    """An official with an office the publisher's government does not have, and no country yet,
+    in a document that names one foreign country and none of its officials: theirs ("President
+    Biden spoke with Prime Minister X. … the need for Israel to …")."""
+    named = {t.country for t in tokens if t.country and t.cls in ("country", "place")}
+    named -= {publisher_country, ""}
+    named -= lexicon.ORGANISATIONS
+    if len(named) != 1 or not publisher_country:
+        return
+    (country,) = named
+    if any(m.country == country for m in mentions):
+        return  # that country's official is named: the one without a country is someone else
+    for mention in mentions:
+        if mention.country or not mention.title:
+            continue
+        if _title_in_government(mention.title, publisher_country):
+            continue
+        mention.country, mention.country_how = country, "document"
+
+
 def _country_of_the_sentence(tokens, sentences, mentions, publisher_country):
     """An official with a title but no country yet, named in a sentence that names one foreign
     country (or a city of one) and no other: theirs ("met with Prime Minister Kishida, …, the G7
@@ -1169,6 +1190,17 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         and not honorific
     ):
         return None  # "Secretary for African Affairs", "Security and Civil Protection": a title
+    if (
+        title
+        and j - i == 1
+        and nxt is not None
+        and nxt.cls == "title"
+        and body[tokens[i].end : nxt.start] == " "
+        and prev is not None
+        and prev.cls == "title"
+        and body[prev.end : tokens[i].start] == " "
+    ):
+        return None  # "Chief Operating Officer": one unknown word inside a title
     if (
         title
         and not honorific

@@ -892,6 +892,24 @@ def test_the_words_ending_a_domestic_agency_s_title_are_no_person():
     assert not _people("He thanked the Comptroller of the Currency and the Counselor for Equity.")
 
 
+def test_a_prime_minister_is_of_the_one_foreign_country_a_call_readout_names():
+    found = _people(
+        "President Hollis Brandt spoke by telephone with Prime Minister Pennick. The two leaders "
+        "discussed the situation. He made clear the need for Norway to act."
+    )
+    assert found["Pennick"].country == "NO"
+    found = _people(
+        "President Hollis Brandt spoke with President Mara Quint of Norway. They discussed "
+        "Prime Minister Pennick’s proposal."
+    )
+    assert found["Pennick"].country != "NO"
+
+
+def test_an_unknown_word_inside_a_title_is_no_person():
+    found = _people("- Ken Reyle, Chief Operating Officer, Arizona Commerce Authority\n")
+    assert set(found) == {"Ken Reyle"}
+
+
 def test_what_follows_a_possessive_title_is_the_holder_s_not_a_person():
     found = _people(
         "Secretary Hollis Brandt discussed the President’s American Jobs Plan with the "
