@@ -511,6 +511,12 @@ def _title_before(tokens, body, i):
         if tok.low in ("and", "y") and _ends_previous_person(tokens, k):
             break  # "X of Japan and National Security Office Director Y": Japan is X's
         if (
+            tok.low in ("on", "at", "of", "in", "for")
+            and k > 0
+            and tokens[k - 1].low in PLURAL_HEADS
+        ):
+            break  # "Senior Directors on President X’s …": the plural is other people's title
+        if (
             tok.cls in allowed
             or tok.cls in ("lower", "particle", "stop")
             and tok.low in TITLE_CONNECTORS | TITLE_PREFIXES
@@ -1010,11 +1016,31 @@ def _plural_titles(tokens, body, occurrences):
             last = nxt
 
 
+def _skip_descriptor(tokens, k):
+    """Back over "on President X’s National Security Council" between a plural title and its
+    names ("Senior Directors on President X’s National Security Council Y and Z"): the token
+    index of the plural head, or k unchanged."""
+    m = k
+    while m >= 0 and tokens[m].cls in ("inst", "acro", "country"):
+        m -= 1
+    if m == k or m < 0 or tokens[m].cls != "poss":
+        return k
+    m -= 1
+    words = 0
+    while m >= 0 and tokens[m].cls in ("name", "title", "initial") and words < 5:
+        m, words = m - 1, words + 1
+    preposition = m > 0 and tokens[m].low in ("on", "at", "of", "in", "for")
+    if words and preposition and tokens[m - 1].low in PLURAL_HEADS:
+        return m - 1
+    return k
+
+
 def _plural_title_before(tokens, body, i):
     """The singular of a plural title written just before token i (after an optional colon)."""
     k = i - 1
     if k >= 0 and tokens[k].text == ":":
         k -= 1
+    k = _skip_descriptor(tokens, k)
     if k < 0:
         return ""
     head = tokens[k]
@@ -1033,10 +1059,11 @@ def _plural_title_before(tokens, body, i):
         return _clean(body[tokens[k + 1].start : tokens[end].end])
     if head.low not in PLURAL_HEADS or not head.text[0].isupper():
         return ""
+    at_head = k
     k -= 1
     while k >= 0 and tokens[k].cls in ("title", "inst", "acro", "country", "place"):
         k -= 1
-    words = [t.text for t in tokens[k + 1 : i - (2 if tokens[i - 1].text == ":" else 1)]]
+    words = [t.text for t in tokens[k + 1 : at_head]]
     return " ".join([*words, PLURAL_HEADS[head.low]])
 
 
@@ -1278,6 +1305,11 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             first -= 1
         occ.only_listed = j - i == 1 and all(t.cls == "punct" for t in tokens[first:i])
         occ.quoted = not occ.only_listed
+        return occ
+    if len(words) >= 2 and _skip_descriptor(tokens, i - 1) != i - 1:
+        # "Senior Directors on President X’s National Security Council Y and Z": Y is named
+        # under a plural title (given by _plural_titles).
+        occ.how = "title"
         return occ
     of_country = _country_after(tokens, j) or _shared_country_after(tokens, j)
     if len(words) >= 2 and of_country and len(significant) == len(words):

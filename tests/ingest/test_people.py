@@ -910,6 +910,17 @@ def test_an_unknown_word_inside_a_title_is_no_person():
     assert set(found) == {"Ken Reyle"}
 
 
+def test_a_plural_title_reaches_its_names_across_whose_body_they_serve_in():
+    found = _people(
+        "The delegation included Senior Directors on President Hollis Brandt’s National "
+        "Security Council Mara Quint and Tomas Reyle."
+    )
+    got = {n: (m.title, m.country) for n, m in found.items()}
+    assert got["Hollis Brandt"][0] == "President"
+    assert got["Mara Quint"] == ("Senior Director", "US")
+    assert got["Tomas Reyle"] == ("Senior Director", "US")
+
+
 def test_what_follows_a_possessive_title_is_the_holder_s_not_a_person():
     found = _people(
         "Secretary Hollis Brandt discussed the President’s American Jobs Plan with the "
