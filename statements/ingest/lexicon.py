@@ -254,6 +254,19 @@ INSTITUTION_COUNTRY = {
     "gobernación": "MX", "gobernacion": "MX", "palacio nacional": "MX", "national palace": "MX",
     "sheinbaum administration": "MX", "amlo": "MX", "global affairs canada": "CA", "rcmp": "CA",
     "cbsa": "CA", "privy council": "CA", "pco": "CA", "parliament hill": "CA", "un": "UN",
+    # U.S. agencies, offices and congressional caucuses by their initials ("OMB Director X").
+    "omb": "US", "nec": "US", "ostp": "US", "ceq": "US", "dpc": "US", "cia": "US", "nih": "US",
+    "cdc": "US", "fda": "US", "dni": "US", "odni": "US", "nsa": "US", "epa": "US", "fema": "US",
+    "hud": "US", "sba": "US", "nasa": "US", "noaa": "US", "usda": "US", "hhs": "US", "dod": "US",
+    "doe": "US", "dot": "US", "doi": "US", "dol": "US", "va": "US", "irs": "US", "sec": "US",
+    "ftc": "US", "fcc": "US", "cfpb": "US", "fdic": "US", "occ": "US", "opm": "US", "gsa": "US",
+    "usace": "US", "ustr": "US", "ssa": "US", "nlrb": "US", "eeoc": "US", "osha": "US",
+    "nhtsa": "US", "faa": "US", "tsa": "US", "ncua": "US", "ferc": "US", "nrc": "US",
+    "cisa": "US", "oncd": "US", "pcast": "US", "niac": "US", "cea": "US", "cftc": "US",
+    "ntsb": "US", "cbc": "US", "chc": "US", "capac": "US", "usun": "US", "usps": "US",
+    # Agencies of the United Nations ("UNICEF Executive Director X").
+    "unicef": "UN", "unhcr": "UN", "wfp": "UN", "undp": "UN", "unesco": "UN", "unfpa": "UN",
+    "ocha": "UN", "unrwa": "UN", "iaea": "UN", "ilo": "UN", "fao": "UN", "iom": "UN",
 }  # fmt: skip
 
 # Countries whose usual name is also a U.S. state's or a person's, so not in COUNTRY_WORDS: a

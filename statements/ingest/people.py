@@ -743,6 +743,28 @@ def _private_affiliation(body: str, end: int) -> int:
     return stop_at
 
 
+def _private_title(title: str) -> bool:
+    """'AFL-CIO President', 'IBM CEO': an organisation known only by initials no lexicon holds,
+    then only titles every organisation has, is a private participant's title (the initials of
+    governments and organisations of states are in the lexicons: 'OMB Director', 'IMF …')."""
+    words = [t for t in tokenize(title) if t.cls != "punct"]
+    unknown = [t for t in words if t.cls == "acro" and not t.country and len(t.text) > 1]
+    if not unknown:
+        return False
+    for t in words:
+        if t in unknown or t.low in TITLE_QUALIFIERS:
+            continue
+        if t.low not in ORGANISATION_TITLES and t.low not in ("and", "&", "of", "the"):
+            return False  # "NIAC Member", "OSTP Chief Economist", a body word: not only officers
+    return not _names_a_government(title)
+
+
+# Words that qualify an organisation's officer titles ("International President", "Senior Vice
+# President", "Chief Executive Officer").
+TITLE_QUALIFIERS = {"senior", "vice", "executive", "deputy", "international", "national", "general"}
+TITLE_QUALIFIERS |= {"managing", "founding", "interim", "acting"}
+
+
 def _names_a_government(text: str) -> bool:
     """Whether a title or an organisation names a government or an organisation of states: a
     government body ("Council of Economic Advisers"), a title only states give ("Secretary",
@@ -1243,6 +1265,8 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     if not title:
         occ.private_until = _private_affiliation(body, tokens[j - 1].end)
         occ.private = occ.private_until > 0
+    elif not honorific:
+        occ.private = _private_title(title)
     occ.end_at = tokens[j - 1].end
     # A proper noun goes on ("Los Angeles Declaration", "Americas Partnership"): not a person.
     if (

@@ -921,6 +921,16 @@ def test_a_plural_title_reaches_its_names_across_whose_body_they_serve_in():
     assert got["Tomas Reyle"] == ("Senior Director", "US")
 
 
+def test_an_organisation_known_by_initials_before_an_officer_s_title_is_private():
+    found = _people(
+        "The President met with ABC-XYZ President Arlo Pennick, QRSU International President "
+        "Mara Quint, OMB Director Tomas Reyle, UNICEF Executive Director Ines Varga and CBC "
+        "Chair Otto Brill."
+    )
+    assert set(found) == {"Tomas Reyle", "Ines Varga", "Otto Brill"}
+    assert found["Tomas Reyle"].country == "US" and found["Ines Varga"].country == "UN"
+
+
 def test_what_follows_a_possessive_title_is_the_holder_s_not_a_person():
     found = _people(
         "Secretary Hollis Brandt discussed the President’s American Jobs Plan with the "
