@@ -726,11 +726,18 @@ def _private_affiliation(body: str, end: int) -> int:
     stop = _ITEM_END.search(body, start)
     stop_at = stop.start() if stop else len(body)
     segments = []
-    for segment in body[start:stop_at].split(","):
-        segment = re.sub(r"^(?:and|&|the)\s+", "", " ".join(segment.split()))
+    offset, last_end = start, start
+    for raw in body[start:stop_at].split(","):
+        segment = re.sub(r"^(?:and|&|the)\s+", "", " ".join(raw.split()))
+        first = _norm(segment.split()[0]) if segment else ""
         if not segment[:1].isupper():
             break  # ", who …", ", said …": the apposition is over
+        if raw.split()[:1] == ["and"] and first not in TITLE_HEADS:
+            break  # ", and B, Secretary of …": the next person of a list
         segments.append(segment)
+        last_end = offset + len(raw)
+        offset += len(raw) + 1
+    stop_at = last_end
     # An organisation must be named: "CEO, Exelon", "President of Acme".
     if not segments or (
         len(segments) < 2 and not re.search(r"\s(?:of|at)\s+(?:the\s+)?[A-Z]", segments[0])

@@ -931,6 +931,14 @@ def test_an_organisation_known_by_initials_before_an_officer_s_title_is_private(
     assert found["Tomas Reyle"].country == "US" and found["Ines Varga"].country == "UN"
 
 
+def test_a_private_participant_s_apposition_ends_where_the_next_person_begins():
+    found = _people(
+        "The President met with Arlo Pennick, President of the Urban Progress League, and Mara "
+        "Quint, Secretary of Labor, today."
+    )
+    assert {n: m.title for n, m in found.items()} == {"Mara Quint": "Secretary of Labor"}
+
+
 def test_what_follows_a_possessive_title_is_the_holder_s_not_a_person():
     found = _people(
         "Secretary Hollis Brandt discussed the President’s American Jobs Plan with the "
