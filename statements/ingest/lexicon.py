@@ -25,7 +25,9 @@ TITLE_HEADS = {
     "sub-secretary", "subsecretary", "superintendent", "treasurer", "under", "undersecretaries",
     "undersecretary", "vice", "vice-president",
     # "Ranking Member X", "White House Counsel X", "Senate President Pro Tempore X".
-    "member", "counsel", "pro", "tempore",
+    "member", "counsel", "pro", "tempore", "co-chair", "co-chairs", "co-chairman",
+    "co-chairwoman", "assemblymember", "assemblywoman", "assemblyman", "councilmember",
+    "councilwoman", "councilman", "alderman", "alderwoman",
     # Offices of monarchies, the Holy See and Ireland, as English readouts write them.
     "ceo", "cfo", "coo", "founder", "co-founder", "crown", "emir", "amir", "sultan", "pope",
     "pontiff", "taoiseach", "tánaiste", "tanaiste",
@@ -69,7 +71,7 @@ ORGANISATION_TITLES = {
     "coordinator", "counselor", "counsellor", "treasurer", "delegate", "general", "spokesman",
     "spokesperson", "spokeswoman", "presidente", "presidenta", "vicepresidente", "vicepresidenta",
     "directora", "jefe", "jefa", "titular", "asesor", "asesora", "coordinador",
-    "coordinadora", "vocero", "vocera",
+    "coordinadora", "vocero", "vocera", "chancellor", "provost", "dean", "rector",
 }  # fmt: skip
 
 # Words naming a body of a state or of an organisation of states: an apposition that holds one
@@ -169,6 +171,8 @@ INSTITUTION_WORDS = {
     "acquisition", "appraisal", "subcommittee", "wellness", "county", "colleges", "universities",
     "leagues", "month", "counties", "governors", "advisers", "fellows", "sustainment",
     "institutions", "examination", "act", "students",
+    # Sides of a legislature ("Majority Leader X", "opposition leader X").
+    "majority", "minority", "opposition",
     # Spanish institution words ("secretario de Estado", "Cancillería", "Gobierno de México").
     "estado", "gobierno", "cancilleria", "cancillería", "republica", "república", "ministerio",
     "asuntos", "exterior", "embajada", "consulado", "unidad", "politica",

@@ -108,6 +108,9 @@ LIST_FILLERS = {
 LIST_FILLERS |= {"newly", "new", "recently", "appointed", "elected", "re-elected", "designated"}
 LIST_FILLERS |= {"por", "al"}  # "acompañados por la asesora …, y por el embajador …"
 LIST_FILLERS |= {"including"}  # "met with the cabinet, including Economy Minister X"
+# "met with state legislators, including …", "committee chairs including Chairman X".
+LIST_FILLERS |= {"legislators", "lawmakers", "leaders", "chairs", "state", "local", "tribal"}
+LIST_FILLERS |= {"congressional", "committee", "governors", "mayors"}
 ATTRIBUTION_VERBS = (
     "said|says|added|adds|noted|notes|stated|states|remarked|explained|emphasized|emphasised|"
     "stressed|underlined|underscored|declared|affirmed|told|asked|replied|continued|concluded|"
@@ -714,7 +717,7 @@ _GOVERNMENT_NAMES = [
 _ITEM_END = re.compile(r"\n\s*\n|\n\s*(?:[•·▪◦●‣∙*+-]|\d{1,2}[.)])\s|[•;:]|(?<![A-Z])\.(?=\s|$)")
 
 
-def _private_affiliation(body: str, end: int) -> int:
+def _private_affiliation(body: str, end: int, item: bool = False) -> int:
     """'Calvin Butler, CEO, Exelon', 'Marc Morial, President, National Urban League': a title
     every organisation has, then a body that is no government's, is a private participant (a
     business or civil-society leader at the table), not an official. Returns where such an
@@ -738,13 +741,16 @@ def _private_affiliation(body: str, end: int) -> int:
         last_end = offset + len(raw)
         offset += len(raw) + 1
     stop_at = last_end
-    # An organisation must be named: "CEO, Exelon", "President of Acme".
-    if not segments or (
-        len(segments) < 2 and not re.search(r"\s(?:of|at)\s+(?:the\s+)?[A-Z]", segments[0])
-    ):
+    if not segments:
         return 0
-    if not any(_norm(w) in TITLE_CORE for w in re.findall(r"[\w’'-]+", segments[0])):
-        return 0  # no title first: not an officer's apposition
+    titled = any(_norm(w) in TITLE_CORE for w in re.findall(r"[\w’'-]+", segments[0]))
+    if not titled and not item:
+        return 0  # no title first: not an officer's apposition ("A, B and C" in a sentence)
+    # An organisation must be named: "CEO, Exelon", "President of Acme", or, in a list item,
+    # the body alone ("- Jane Doe, Guttmacher Institute").
+    body_named = len(segments) >= 2 or not titled
+    if not body_named and not re.search(r"\s(?:of|at)\s+(?:the\s+)?[A-Z]", segments[0]):
+        return 0
     if any(_names_a_government(segment) for segment in segments):
         return 0
     return stop_at
@@ -1009,6 +1015,7 @@ PLURAL_HEADS = {
     "secretaries": "Secretary", "ministers": "Minister", "ambassadors": "Ambassador",
     "envoys": "Envoy", "coordinators": "Coordinator", "commissioners": "Commissioner",
     "representatives": "Representative", "chairs": "Chair", "governors": "Governor",
+    "co-chairs": "Co-Chair",
 }  # fmt: skip
 # Between two people of one list: "X of Japan, Y of the ROK, and Z".
 _LIST_GLUE = {",", "and", "of", "the", "(", ")"}
@@ -1270,7 +1277,9 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     occ.possessive = nxt is not None and nxt.cls == "poss"
     occ.principal = _heads_the_group_met(tokens, i)
     if not title:
-        occ.private_until = _private_affiliation(body, tokens[j - 1].end)
+        line_start = body.rfind("\n", 0, tokens[i].start) + 1
+        item = bool(LIST_ITEM.match(body[line_start : tokens[i].start]))
+        occ.private_until = _private_affiliation(body, tokens[j - 1].end, item=item)
         occ.private = occ.private_until > 0
     elif not honorific:
         occ.private = _private_title(title)
@@ -1613,6 +1622,8 @@ LIST_HEADING = re.compile(
     r"^\s*(?:(?:the\s+)?(?P<adj>[A-Z][\w.’']*\s+)?(?:participants|attendees"
     r"|delegation(?: members)?|members of the delegation|participantes|delegaci[oó]n)"
     r"(?:\s+(?:included|include|were|are|incluy[oó]))?"
+    # "State legislative leaders included:", "Leaders taking part were:": a list of who was there.
+    r"|(?:[\w’'-]+\s+){1,6}?(?:included|include|were)"
     # "From the Administration:", "For Mexico:": a side of the table, its people listed under it.
     r"|(?:from|for|por)\s+(?:the\s+|el\s+|la\s+)?(?P<side>(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3}))"
     r"\s*:\s*$",

@@ -939,6 +939,23 @@ def test_a_private_participant_s_apposition_ends_where_the_next_person_begins():
     assert {n: m.title for n, m in found.items()} == {"Mara Quint": "Secretary of Labor"}
 
 
+def test_a_list_of_who_was_there_under_any_included_heading():
+    found = _people(
+        "Senior officials met with state legislative leaders today.\n\n"
+        "State legislative leaders included:\n\n"
+        "- California Assemblymember Mara Quint\n"
+        "- Oregon House Majority Leader Tomas Reyle\n\n"
+        "Speakers at the convening included:\n\n"
+        "- Ines Varga, Coalition to Expand Access\n"
+        "- Otto Brill, Chancellor, University of Somewhere\n"
+    )
+    got = {n: (m.title, m.attended) for n, m in found.items()}
+    assert got == {
+        "Mara Quint": ("California Assemblymember", True),
+        "Tomas Reyle": ("House Majority Leader", True),
+    }
+
+
 def test_what_follows_a_possessive_title_is_the_holder_s_not_a_person():
     found = _people(
         "Secretary Hollis Brandt discussed the President’s American Jobs Plan with the "
