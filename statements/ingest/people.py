@@ -366,10 +366,21 @@ def _phrase_table():
         table[phrase] = ("inst", code)
     keyed = {}
     for phrase, value in table.items():
-        key = tuple(_norm(m.group()) for m in TOKEN_RE.finditer(phrase))
+        key = tuple(_phrase_words(phrase))
         if len(key) > 1:
             keyed[key] = value
     return keyed
+
+
+def _phrase_words(phrase):
+    """A phrase's words as tokenize() splits them ("People's" -> "people", "'s")."""
+    for m in TOKEN_RE.finditer(phrase):
+        word = _norm(m.group()).replace("’", "'")
+        if m.lastgroup == "word" and len(word) > 2 and word.endswith("'s"):
+            yield word[:-2]
+            yield "'s"
+        else:
+            yield word
 
 
 PHRASES = _phrase_table()
@@ -380,7 +391,7 @@ def _mark_phrases(tokens):
     i = 0
     while i < len(tokens):
         for n in range(min(MAX_PHRASE, len(tokens) - i), 1, -1):
-            key = tuple(t.low for t in tokens[i : i + n])
+            key = tuple(t.low.replace("’", "'") for t in tokens[i : i + n])
             if key in PHRASES and tokens[i].text[0].isupper():
                 cls, code = PHRASES[key]
                 for tok in tokens[i : i + n]:
@@ -1362,6 +1373,8 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             verb_after and verb_after.group(1).lower() in MEETING_VERBS
         ):
             occ.how = "context"
+            # "including Jane Doe of the American Legion": someone of a body that is no state's.
+            occ.private = occ.private or _of_a_private_body(body, tokens[j - 1].end)
             # "X and Y" alone says only that Y is in some list ("the detention of A and B").
             occ.only_listed = (
                 prev is not None
@@ -1373,6 +1386,28 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             occ.how = "gazetteer"
             return occ
     return None
+
+
+_OF_BODY = re.compile(
+    r"\s+of\s+(?:the\s+)?((?:[A-Z][\w’'&.-]*)(?:\s+(?:[A-Z][\w’'&.-]*|of|for|and|the))*)"
+)
+
+
+def _of_a_private_body(body: str, end: int) -> bool:
+    """'Jane Doe of the American Legion' (no title): of an association, not of a state ('of
+    France', 'of Texas', 'of the European Commission' are)."""
+    m = _OF_BODY.match(body, end)
+    if not m:
+        return False
+    words = m.group(1).split()
+    while words and words[-1] in ("of", "for", "and", "the"):
+        words.pop()
+    folded = [_norm(w.rstrip(".,")) for w in words]
+    for n in range(len(folded), 0, -1):
+        head = " ".join(folded[:n])
+        if head in COUNTRY_WORDS or head in PLACES or head in SHARED_COUNTRY_NAMES:
+            return False
+    return bool(words) and not _names_a_government(" ".join(words))
 
 
 # People met as a group: "members of", "officials of", "representatives of" X's government.
@@ -1405,6 +1440,10 @@ def _country_after(tokens, j, title=""):
     if j + 1 < len(tokens) and tokens[j].low == "of":
         k = j + 2 if tokens[j + 1].low == "the" else j + 1  # "of the United Kingdom"
         if k < len(tokens) and tokens[k].cls == "country":
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            org = nxt is not None and nxt.cls in ("name", "inst") and nxt.text[:1].isupper()
+            if org and tokens[k].text[:1].isupper() and nxt.start - tokens[k].end == 1:
+                return ""  # "of the American Legion": a demonym inside a body's name
             return tokens[k].country
         national = {_norm(w) for w in title.split()} & NATIONAL_OFFICES
         if k < len(tokens) and national and tokens[k].low in SHARED_COUNTRY_NAMES:

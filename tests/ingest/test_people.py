@@ -956,6 +956,17 @@ def test_a_list_of_who_was_there_under_any_included_heading():
     }
 
 
+def test_someone_of_an_association_is_private_and_a_possessive_country_name_is_one_phrase():
+    found = _people(
+        "Secretary Hollis Brandt heard from veteran organizations, including Mara Quint of the "
+        "American Veterans League. President Biden met with President Tomas Reyle of the "
+        "People’s Republic of China and Prime Minister Ines Varga of Japan."
+    )
+    got = {n: (m.country, m.attended) for n, m in found.items()}
+    assert "Mara Quint" not in got
+    assert got["Tomas Reyle"] == ("CN", True) and got["Ines Varga"] == ("JP", True)
+
+
 def test_what_follows_a_possessive_title_is_the_holder_s_not_a_person():
     found = _people(
         "Secretary Hollis Brandt discussed the President’s American Jobs Plan with the "
