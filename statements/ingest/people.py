@@ -1399,14 +1399,12 @@ def _of_a_private_body(body: str, end: int) -> bool:
     m = _OF_BODY.match(body, end)
     if not m:
         return False
-    words = m.group(1).split()
+    words = re.split(r"(?<![A-Z])\.(?:\s|$)", m.group(1))[0].split()  # to the sentence's end
     while words and words[-1] in ("of", "for", "and", "the"):
         words.pop()
-    folded = [_norm(w.rstrip(".,")) for w in words]
-    for n in range(len(folded), 0, -1):
-        head = " ".join(folded[:n])
-        if head in COUNTRY_WORDS or head in PLACES or head in SHARED_COUNTRY_NAMES:
-            return False
+    whole = _norm(" ".join(words))
+    if whole in COUNTRY_WORDS or whole in PLACES or whole in SHARED_COUNTRY_NAMES:
+        return False  # "of France", "of Texas", "of Georgia"
     return bool(words) and not _names_a_government(" ".join(words))
 
 
