@@ -417,12 +417,16 @@ CCTLD = {
 }  # fmt: skip
 
 
+_LINK_TARGET = re.compile(r"\(https?://[^)\s]*\)?")
+
+
 def _join_wrapped(lines: list[str]) -> list[str]:
     """Paragraphs from lines: hard-wrapped prose (~72 columns) is re-joined, other files keep
     one paragraph per line. Blank lines always separate paragraphs.
     """
     continuing = [line for line, nxt in zip(lines, [*lines[1:], ""], strict=True) if line and nxt]
-    widths = sorted(len(line) for line in continuing)
+    # A link's address is no part of the wrapped width ("participation](https://…long…) in").
+    widths = sorted(len(_LINK_TARGET.sub("", line)) for line in continuing)
     wrapped = False
     width = 0
     if len(continuing) >= 3:

@@ -24,9 +24,15 @@ TITLE_HEADS = {
     "sheikh", "solicitor", "speaker", "special", "spokesman", "spokesperson", "spokeswoman",
     "sub-secretary", "subsecretary", "superintendent", "treasurer", "under", "undersecretaries",
     "undersecretary", "vice", "vice-president",
+    # "Ranking Member X", "White House Counsel X", "Senate President Pro Tempore X".
+    "member", "counsel", "pro", "tempore", "co-chair", "co-chairs", "co-chairman",
+    "co-chairwoman", "assemblymember", "assemblywoman", "assemblyman", "councilmember",
+    "councilwoman", "councilman", "alderman", "alderwoman",
     # Offices of monarchies, the Holy See and Ireland, as English readouts write them.
     "ceo", "cfo", "coo", "founder", "co-founder", "crown", "emir", "amir", "sultan", "pope",
     "pontiff", "taoiseach", "tánaiste", "tanaiste",
+    # "OSTP Chief Environmental Economist X", "Chief Scientist X".
+    "economist", "scientist",
 }  # fmt: skip
 
 # Offices a government gives one person at a time: two people holding one of them in a document
@@ -52,7 +58,40 @@ OFFICE_COUNTRY = {
 # Title words that end a title: one of these must be in a phrase for it to be a title.
 TITLE_CORE = TITLE_HEADS - {
     "vice", "prime", "under", "deputy", "assistant", "acting", "senior", "special", "executive",
-    "interim", "foreign", "principal", "d'affaires", "attorney", "first", "crown",
+    "interim", "foreign", "principal", "d'affaires", "attorney", "first", "crown", "pro",
+    "tempore",
+}  # fmt: skip
+
+# Titles every organisation gives its officers (firms, unions, associations as much as
+# governments): in "Calvin Butler, CEO, Exelon" they say nothing of a government.
+ORGANISATION_TITLES = {
+    "president", "presidents", "vice-president", "chair", "chairman", "chairperson",
+    "chairwoman", "ceo", "cfo", "coo", "founder", "co-founder", "director", "directors",
+    "executive", "officer", "advisor", "adviser", "advisors", "head", "chief", "leader",
+    "coordinator", "counselor", "counsellor", "treasurer", "delegate", "general", "spokesman",
+    "spokesperson", "spokeswoman", "presidente", "presidenta", "vicepresidente", "vicepresidenta",
+    "directora", "jefe", "jefa", "titular", "asesor", "asesora", "coordinador",
+    "coordinadora", "vocero", "vocera", "chancellor", "provost", "dean", "rector",
+}  # fmt: skip
+
+# Words naming a body of a state or of an organisation of states: an apposition that holds one
+# ("Chair, Council of Economic Advisers", "Director, Office of Public Engagement") is an office.
+GOVERNMENT_BODY_WORDS = {
+    "government", "governments", "ministry", "ministries", "department", "secretariat", "office",
+    "agency", "administration", "embassy", "consulate", "mission", "commission", "council",
+    "cabinet", "presidency", "senate", "congress", "parliament", "legislature", "assembly",
+    "court", "tribunal", "army", "navy", "military", "forces", "police", "guard", "treasury",
+    "pentagon", "federal", "directorate", "authority", "municipality", "county", "province",
+    "governorate", "ministerio", "secretaría", "gobierno", "embajada", "consulado",
+    "cancillería", "cancilleria", "presidencia", "senado", "congreso", "comisión", "comision",
+    "consejo", "procuraduría", "fiscalía", "fiscalia",
+}  # fmt: skip
+# Phrases of the same kind ("Assistant to the President", "National Security …").
+# "bureau of": not "Executive Director, Washington Bureau" of an association.
+GOVERNMENT_PHRASES = {
+    "to the president", "to the vice president", "white house", "national security",
+    "homeland security", "chief of staff", "house of representatives", "armed forces",
+    "bureau of", "bureau for",
 }  # fmt: skip
 
 HEADS_OF_STATE = {"president", "prime minister", "premier", "chancellor", "king", "queen"}
@@ -86,8 +125,9 @@ INSTITUTION_WORDS = {
     "defence", "defensa", "defense", "democracy", "democratic", "department", "depression",
     "desert", "development", "dialogue", "digital", "diplomacy", "diplomatic", "directorate",
     "disaster", "district", "division", "drug", "drugs", "east", "eastern", "economia", "economic",
-    "economy", "economía", "education", "elections", "electoral", "embassy", "emergency",
-    "employment", "energy", "enforcement", "engagement", "environment", "environmental",
+    "economy", "economía", "economics", "addiction", "addictions", "lab", "labs", "education",
+    "elections", "electoral", "embassy", "emergency", "employment", "energy", "enforcement",
+    "engagement", "environment", "environmental",
     "explosives", "export", "exports", "exteriores", "external", "families", "family", "federal",
     "fentanyl", "finance", "finances", "firearms", "fiscalia", "fiscalía", "fisheries", "food",
     "force", "forces", "foreign", "forum", "foundation", "framework", "freedom", "fund", "games",
@@ -121,6 +161,18 @@ INSTITUTION_WORDS = {
     "tribunal", "trilateral", "union", "unit", "united", "university", "valley", "veterans",
     "wall", "war", "wars", "water", "week", "welfare", "west", "western", "women", "workforce",
     "working", "world", "year", "youth",
+    # Fields and bodies of domestic agencies, as titles name them ("Chair of the Council on
+    # Environmental Quality", "Comptroller of the Currency", "Director of the National Hurricane
+    # Center", "Counselor for Racial Equity", "Senior Advisor for Implementation").
+    "quality", "implementation", "equity", "worship", "programs", "partnerships", "access",
+    "sector", "currency", "securities", "insurance", "deposit", "credit", "consumer",
+    "financial", "futures", "trading", "commodity", "oceanographic", "atmospheric", "hurricane",
+    "engineers", "corps", "forest", "gender", "domestic", "rescue", "racial", "faith-based",
+    "acquisition", "appraisal", "subcommittee", "wellness", "county", "colleges", "universities",
+    "leagues", "month", "counties", "governors", "advisers", "fellows", "sustainment",
+    "institutions", "examination", "act", "students",
+    # Sides of a legislature ("Majority Leader X", "opposition leader X").
+    "majority", "minority", "opposition",
     # Spanish institution words ("secretario de Estado", "Cancillería", "Gobierno de México").
     "estado", "gobierno", "cancilleria", "cancillería", "republica", "república", "ministerio",
     "asuntos", "exterior", "embajada", "consulado", "unidad", "politica",
@@ -206,7 +258,24 @@ INSTITUTION_COUNTRY = {
     "gobernación": "MX", "gobernacion": "MX", "palacio nacional": "MX", "national palace": "MX",
     "sheinbaum administration": "MX", "amlo": "MX", "global affairs canada": "CA", "rcmp": "CA",
     "cbsa": "CA", "privy council": "CA", "pco": "CA", "parliament hill": "CA", "un": "UN",
+    # U.S. agencies, offices and congressional caucuses by their initials ("OMB Director X").
+    "omb": "US", "nec": "US", "ostp": "US", "ceq": "US", "dpc": "US", "cia": "US", "nih": "US",
+    "cdc": "US", "fda": "US", "dni": "US", "odni": "US", "nsa": "US", "epa": "US", "fema": "US",
+    "hud": "US", "sba": "US", "nasa": "US", "noaa": "US", "usda": "US", "hhs": "US", "dod": "US",
+    "doe": "US", "dot": "US", "doi": "US", "dol": "US", "va": "US", "irs": "US", "sec": "US",
+    "ftc": "US", "fcc": "US", "cfpb": "US", "fdic": "US", "occ": "US", "opm": "US", "gsa": "US",
+    "usace": "US", "ustr": "US", "ssa": "US", "nlrb": "US", "eeoc": "US", "osha": "US",
+    "nhtsa": "US", "faa": "US", "tsa": "US", "ncua": "US", "ferc": "US", "nrc": "US",
+    "cisa": "US", "oncd": "US", "pcast": "US", "niac": "US", "cea": "US", "cftc": "US",
+    "ntsb": "US", "cbc": "US", "chc": "US", "capac": "US", "usun": "US", "usps": "US",
+    # Agencies of the United Nations ("UNICEF Executive Director X").
+    "unicef": "UN", "unhcr": "UN", "wfp": "UN", "undp": "UN", "unesco": "UN", "unfpa": "UN",
+    "ocha": "UN", "unrwa": "UN", "iaea": "UN", "ilo": "UN", "fao": "UN", "iom": "UN",
 }  # fmt: skip
+
+# Countries whose usual name is also a U.S. state's or a person's, so not in COUNTRY_WORDS: a
+# country only after a state's office ("President X of Georgia"), never alone.
+SHARED_COUNTRY_NAMES = {"georgia": "GE", "chad": "TD", "monaco": "MC"}
 
 # Cities (and the states or countries written after them) for meeting places; also never names.
 CITIES = {

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from statements.ingest import lexicon, lexicon_es
+from statements.ingest.dates import MONTHS
 from statements.ingest.resolve import (
     EMPTY_GAZETTEER,
     default_gazetteer,
@@ -53,6 +54,7 @@ def _normset(words):
 
 
 TITLE_HEADS = _normset(lexicon.TITLE_HEADS)
+MONTH_NAMES = _normset(name for name in MONTHS if len(name) > 3)  # "May", "Julio", "April"
 EAST_ASIAN_SURNAMES = _normset(lexicon.EAST_ASIAN_SURNAMES)
 TITLE_CORE = _normset(lexicon.TITLE_CORE)
 INSTITUTION_WORDS = _normset(lexicon.INSTITUTION_WORDS)
@@ -83,6 +85,7 @@ NAME_PARTICLES |= {"y", "le", "bin", "ben", "al", "el"}
 CONNECTORS = {"of", "for", "to", "the", "and", "on", "against", "in", "at"}
 TITLE_CONNECTORS = {"of", "for", "to", "the", "and", "on", "against", "de", "del", "la", "y", "e"}
 TITLE_CONNECTORS |= {"los", "las", "para"}  # "presidente de los Estados Unidos", "… para Asuntos"
+TITLE_CONNECTORS |= {"at"}  # "Chief Officer for North America at the Foreign Ministry X"
 TITLE_PREFIXES = {"former", "outgoing", "incoming", "acting", "interim"}
 LOWER_TITLES = {"head", "chief", "director", "minister", "secretary", "ambassador", "president"}
 LOWER_TITLES |= {"presidente", "presidenta", "canciller", "secretario", "secretaria", "titular"}
@@ -104,6 +107,10 @@ LIST_FILLERS = {
 # "spoke with newly appointed ROK National Security Advisor X": words that date a title.
 LIST_FILLERS |= {"newly", "new", "recently", "appointed", "elected", "re-elected", "designated"}
 LIST_FILLERS |= {"por", "al"}  # "acompañados por la asesora …, y por el embajador …"
+LIST_FILLERS |= {"including"}  # "met with the cabinet, including Economy Minister X"
+# "met with state legislators, including …", "committee chairs including Chairman X".
+LIST_FILLERS |= {"legislators", "lawmakers", "leaders", "chairs", "state", "local", "tribal"}
+LIST_FILLERS |= {"congressional", "committee", "governors", "mayors"}
 ATTRIBUTION_VERBS = (
     "said|says|added|adds|noted|notes|stated|states|remarked|explained|emphasized|emphasised|"
     "stressed|underlined|underscored|declared|affirmed|told|asked|replied|continued|concluded|"
@@ -123,6 +130,8 @@ MEETING_VERBS = {
     "acompanaron", "conversaron", "converso", "dialogaron", "realizo", "realizaron",
     # Those who agree or commit together were at the table ("X, Y and Z also agreed to …").
     "agreed", "committed", "pledged", "acordaron", "convinieron",
+    # … and so were those who spoke there ("X, Y and Z discussed how to …").
+    "discussed", "described",
 }  # fmt: skip
 CUE_WORDS_BEFORE = {"with", "by", "between", "and", "including", "included", "met", "joined"}
 CUE_WORDS_BEFORE |= {"welcomed", "received", "hosted", "thanked", "invited", "congratulated"}
@@ -149,6 +158,9 @@ DELEGATION_REGION = re.compile(
     # "Joining President Biden on the call were …"
     r"|\bJoining\s+(?:[\w’'.]+\s+){0,6}?(?:were|was)\b"
     r"|\b(?:also\s+)?(?:participating|attending|present)\s+(?:were|was)\b"
+    # "Also in the meeting were …", "On the call was …"
+    r"|\b(?:[Aa]lso\s+)?(?:[Ii]n|[Aa]t|[Oo]n)\s+the\s+(?:meeting|call|discussion|talks|conversation)"
+    r"\s+(?:were|was)\b"
     r"|\bwith\s+the\s+participation\s+of\b"
     # "la delegación mexicana, en la que participaron …", "integrada por …"
     r"|(?:\bdelegaci[oó]n\s+(?P<es_adj>[a-záéíóúñ]+)\b[^.;]{0,60}?)?"
@@ -163,9 +175,10 @@ OBJECT_CUES = re.compile(
     # "… and the Mexican delegation by Undersecretary X": "led" said once for the list.
     r"(?:(?:\w+\s+){0,3}?(?:led|headed)\s+)?by\b"
     r"|\b(?:accompanied|joined)\s+by\b"
-    r"|\bmet(?:\s+[\w’']+){0,4}?\s+with\b|\bmeetings?\s+with\b|\bmeet\s+(?:\w+\s+){0,2}?with\b"
+    # "met today on the margins of the NATO Summit with …": up to nine words between.
+    r"|\bmet(?:\s+[\w’'-]+){0,9}?\s+with\b|\bmeetings?\s+with\b|\bmeet\s+(?:\w+\s+){0,2}?with\b"
     r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened)\s+by\b"
-    r"|\bspoke(?:\s+[\w’']+){0,4}?\s+(?:with|to)\b|\b(?:called(?!\s+(?:for|on|upon)\b)|phoned|telephoned)\b"
+    r"|\bspoke(?:\s+[\w’'-]+){0,9}?\s+(?:with|to)\b|\b(?:called(?!\s+(?:for|on|upon)\b)|phoned|telephoned)\b"
     r"|\btalks\s+with\b|\bcall\s+(?:today\s+|yesterday\s+)?with\b"
     r"|\b(?:had|held|has|holds)\s+(?:an?\s+)?(?:[\w’']+\s+){0,2}?(?:calls?|conversations?)\s+"
     r"(?:today\s+|yesterday\s+)?with\b|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
@@ -304,6 +317,35 @@ def _classify(tokens):
             and nxt.cls == "name"
         ):
             tok.cls, tok.country = "name", ""
+    # "Central Bank President Santiago Bausili", "Defense Secretary Austin", "Lloyd Austin": a
+    # city's one-word name right after a title's head or a given name is a name.
+    for prev, tok, nxt in zip(tokens, tokens[1:], [*tokens[2:], None], strict=False):
+        alone = prev.cls != "place" and (nxt is None or nxt.cls != "place")
+        after_title = prev.cls == "title" and prev.low in TITLE_CORE
+        after_name = prev.cls == "name" and (nxt is None or nxt.cls != "name")
+        if (
+            tok.cls == "place"
+            and alone
+            and (after_title or after_name)
+            and tok.sentence == prev.sentence
+            and tok.start - prev.end == 1
+        ):
+            tok.cls, tok.country = "name", ""
+    # "Secretary of Agriculture Julio Berdegué": a word that is also a month, between a title
+    # and a name, is a given name.
+    for prev, tok, nxt in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if (
+            tok.cls == "stop"
+            and tok.low in MONTH_NAMES
+            and tok.text[:1].isupper()
+            and not tok.text.isupper()
+            and prev.cls in ("title", "inst")
+            and nxt.cls == "name"
+            and prev.sentence == tok.sentence == nxt.sentence
+            and tok.start - prev.end == 1
+            and nxt.start - tok.end == 1
+        ):
+            tok.cls = "name"
     # "el fiscal general", "the secretary general": a lowercase title goes on.
     for prev, tok in zip(tokens, tokens[1:], strict=False):
         title_goes_on = tok.low in ("general", "adjunto", "adjunta") and prev.cls == "ltitle"
@@ -324,10 +366,21 @@ def _phrase_table():
         table[phrase] = ("inst", code)
     keyed = {}
     for phrase, value in table.items():
-        key = tuple(_norm(m.group()) for m in TOKEN_RE.finditer(phrase))
+        key = tuple(_phrase_words(phrase))
         if len(key) > 1:
             keyed[key] = value
     return keyed
+
+
+def _phrase_words(phrase):
+    """A phrase's words as tokenize() splits them ("People's" -> "people", "'s")."""
+    for m in TOKEN_RE.finditer(phrase):
+        word = _norm(m.group()).replace("’", "'")
+        if m.lastgroup == "word" and len(word) > 2 and word.endswith("'s"):
+            yield word[:-2]
+            yield "'s"
+        else:
+            yield word
 
 
 PHRASES = _phrase_table()
@@ -338,7 +391,7 @@ def _mark_phrases(tokens):
     i = 0
     while i < len(tokens):
         for n in range(min(MAX_PHRASE, len(tokens) - i), 1, -1):
-            key = tuple(t.low for t in tokens[i : i + n])
+            key = tuple(t.low.replace("’", "'") for t in tokens[i : i + n])
             if key in PHRASES and tokens[i].text[0].isupper():
                 cls, code = PHRASES[key]
                 for tok in tokens[i : i + n]:
@@ -352,15 +405,16 @@ def _mark_phrases(tokens):
 
 def _mark_sentences(tokens, body):
     sentence = 0
-    prev_end = 0
+    prev_end, prev_text = 0, ""
     for tok in tokens:
         gap = body[prev_end : tok.start]
         if "\n\n" in gap or "\n \n" in gap or "•" in gap:
             sentence += 1
         tok.sentence = sentence
-        if tok.cls == "punct" and tok.text in ".!?•":
+        typo = tok.text == "." and prev_text == ","  # "Roberto Velasco,. and …": no full stop
+        if tok.cls == "punct" and tok.text in ".!?•" and not typo:
             sentence += 1
-        prev_end = tok.end
+        prev_end, prev_text = tok.end, tok.text
 
 
 # --- finding names --------------------------------------------------------------------------
@@ -384,6 +438,12 @@ class Occurrence:
     # an official only if a fuller mention joins it.
     only_listed: bool = False
     quoted: bool = False  # named as the speaker of a quote ("… ,” Biden said)
+    # "Calvin Butler, CEO, Exelon": an officer of a firm or an association, not an official;
+    # the offset where that apposition ends (its words name no one: "…, General Catalyst").
+    private: bool = False
+    private_until: int = -1
+    # "met with members of President X’s administration": X heads the group met, X was not there.
+    principal: bool = False
     # "X …, accompanied by Y": Y is in X's delegation, so takes X's country when it has none.
     follows: Occurrence | None = None
 
@@ -465,18 +525,26 @@ def _title_before(tokens, body, i):
         if tok.low in ("and", "y") and _ends_previous_person(tokens, k):
             break  # "X of Japan and National Security Office Director Y": Japan is X's
         if (
+            tok.low in ("on", "at", "of", "in", "for")
+            and k > 0
+            and tokens[k - 1].low in PLURAL_HEADS
+        ):
+            break  # "Senior Directors on President X’s …": the plural is other people's title
+        if (
             tok.cls in allowed
             or tok.cls in ("lower", "particle", "stop")
             and tok.low in TITLE_CONNECTORS | TITLE_PREFIXES
         ):
             k -= 1
-        elif (
-            tok.cls == "name"
-            and 0 < k < i - 1
-            and tokens[k - 1].low in ("for", "of", "and", "on")
-            and tokens[k + 1].cls in ("inst", "title")
-        ):
-            k -= 1  # "Secretary for African Affairs X", "Security and Civil Protection, X"
+        elif tok.cls == "name" and 0 < k < i - 1 and tokens[k + 1].cls in ("inst", "title"):
+            # "Secretary for African Affairs X", "Security and Civil Protection, X", "Senior
+            # Advisor for Inflation Reduction Act X": one or two unknown words of a proper noun.
+            r = k
+            while r - 1 > 0 and tokens[r - 1].cls == "name" and k - r < 1:
+                r -= 1
+            if tokens[r - 1].low not in ("for", "of", "and", "on"):
+                break
+            k = r - 1
         elif (
             tok.low in ("in", "en")
             and 0 < k < i - 1
@@ -500,8 +568,10 @@ def _title_before(tokens, body, i):
             or (
                 tok.text == ","
                 and k > 0
-                # "The Department of Commerce, Secretary X said": a title starts after the comma
+                # "The Department of Commerce, Secretary X said", "Second Chance Month, Domestic
+                # Policy Advisor X": a title starts after the comma
                 and not (k + 1 < i and tokens[k + 1].cls == "title")
+                and not any(t.cls == "title" and t.low in TITLE_CORE for t in tokens[k + 1 : i])
                 and (
                     tokens[k - 1].cls in ("inst", "acro", "country", "place", "ltitle")
                     or tokens[k - 1].text == ")"
@@ -512,11 +582,23 @@ def _title_before(tokens, body, i):
         else:
             break
     start = k + 1
+    # "chaired by X, U.S. Senior Advisor for Energy Security, and Y": words that end on ", and"
+    # are the previous person's apposition, not a title of Y's.
+    if end >= 1 and tokens[end].low in ("and", "y") and tokens[end - 1].text == ",":
+        return "", honorific, "", i - (1 if honorific else 0)
     # Trim what cannot begin a title: connectors, commas, "the".
     while start <= end and (
         tokens[start].low in TITLE_CONNECTORS or tokens[start].cls in ("punct", "poss")
     ):
         start += 1
+    # "visited Buenos Aires for President X’s inauguration": a place before "for" or "to" is
+    # where someone went, not the start of a title.
+    for m in range(start, end):
+        if tokens[m].low not in ("for", "to", "para", "a"):
+            continue
+        if m > start and all(t.cls in ("place", "country") for t in tokens[start:m]):
+            start = m + 1
+        break
     # The phrase must hold a title word (a lowercase one only when "of"/"for" follows).
     words = tokens[start : end + 1]
     has_core = any(
@@ -529,6 +611,13 @@ def _title_before(tokens, body, i):
         )
         for idx, t in enumerate(words)
     )
+    # "the President’s American Jobs Plan": what follows a possessive title is the title
+    # holder's, a person only if another title follows ("the Minister’s Chief of Staff X").
+    owner = max((idx for idx, t in enumerate(words) if t.cls == "poss"), default=-1)
+    if owner >= 0 and not any(
+        t.cls in ("title", "ltitle") and t.low in TITLE_CORE for t in words[owner + 1 :]
+    ):
+        has_core = False
     # "State Department Senior … Bureau Official X": an official of a named office.
     has_core = has_core or (
         len(words) >= 2
@@ -624,6 +713,119 @@ def _title_after(tokens, body, j):
     if not any(t.low in TITLE_CORE and t.cls in ("title", "ltitle") for t in words):
         return "", ""
     return _clean(body[words[0].start : words[-1].end]), _title_country(words)
+
+
+ORGANISATION_TITLES = _normset(lexicon.ORGANISATION_TITLES)
+GOVERNMENT_BODY_WORDS = _normset(lexicon.GOVERNMENT_BODY_WORDS)
+ORGANISATION_CODES = set(lexicon.ORGANISATIONS)
+# Names of organisations of states and of a government's institutions, in several words.
+_GOVERNMENT_NAMES = [
+    _norm(phrase)
+    for phrase, code in [*lexicon.COUNTRY_WORDS.items(), *lexicon.INSTITUTION_COUNTRY.items()]
+    if " " in phrase and (code in ORGANISATION_CODES or phrase in lexicon.INSTITUTION_COUNTRY)
+]
+# Where a list item (or a clause) ends after a name and its apposition.
+_ITEM_END = re.compile(r"\n\s*\n|\n\s*(?:[•·▪◦●‣∙*+-]|\d{1,2}[.)])\s|[•;:]|(?<![A-Z])\.(?=\s|$)")
+
+
+def _private_affiliation(body: str, end: int, item: bool = False) -> int:
+    """'Calvin Butler, CEO, Exelon', 'Marc Morial, President, National Urban League': a title
+    every organisation has, then a body that is no government's, is a private participant (a
+    business or civil-society leader at the table), not an official. Returns where such an
+    apposition ends, or 0."""
+    m = re.match(r"\s*(?:\([^()\n]{1,20}\)\s*)?,\s*", body[end : end + 40])  # "X (Ret.), …"
+    if not m:
+        return 0
+    start = end + m.end()
+    stop = _ITEM_END.search(body, start)
+    stop_at = stop.start() if stop else len(body)
+    segments = []
+    offset, last_end = start, start
+    for raw in body[start:stop_at].split(","):
+        segment = re.sub(r"^(?:and|&|the)\s+", "", " ".join(raw.split()))
+        first = _norm(segment.split()[0]) if segment else ""
+        if not segment[:1].isupper():
+            break  # ", who …", ", said …": the apposition is over
+        if raw.split()[:1] == ["and"] and first not in TITLE_HEADS:
+            break  # ", and B, Secretary of …": the next person of a list
+        segments.append(segment)
+        last_end = offset + len(raw)
+        offset += len(raw) + 1
+    stop_at = last_end
+    if not segments:
+        return 0
+    titled = any(_norm(w) in TITLE_CORE for w in re.findall(r"[\w’'-]+", segments[0]))
+    if not titled and not item:
+        return 0  # no title first: not an officer's apposition ("A, B and C" in a sentence)
+    # An organisation must be named: "CEO, Exelon", "President of Acme", or, in a list item,
+    # the body alone ("- Jane Doe, Guttmacher Institute").
+    body_named = len(segments) >= 2 or not titled
+    if not body_named and not re.search(r"\s(?:of|at)\s+(?:the\s+)?[A-Z]", segments[0]):
+        return 0
+    if any(_names_a_government(segment) for segment in segments):
+        return 0
+    return stop_at
+
+
+def _private_title(title: str) -> bool:
+    """'AFL-CIO President', 'IBM CEO': an organisation known only by initials no lexicon holds,
+    then only titles every organisation has, is a private participant's title (the initials of
+    governments and organisations of states are in the lexicons: 'OMB Director', 'IMF …')."""
+    words = [t for t in tokenize(title) if t.cls != "punct"]
+    unknown = [t for t in words if t.cls == "acro" and not t.country and len(t.text) > 1]
+    if not unknown:
+        return False
+    for t in words:
+        if t in unknown or t.low in TITLE_QUALIFIERS:
+            continue
+        if t.low not in ORGANISATION_TITLES and t.low not in ("and", "&", "of", "the"):
+            return False  # "NIAC Member", "OSTP Chief Economist", a body word: not only officers
+    return not _names_a_government(title)
+
+
+# Words that qualify an organisation's officer titles ("International President", "Senior Vice
+# President", "Chief Executive Officer").
+TITLE_QUALIFIERS = {"senior", "vice", "executive", "deputy", "international", "national", "general"}
+TITLE_QUALIFIERS |= {"managing", "founding", "interim", "acting"}
+
+
+def _names_a_government(text: str) -> bool:
+    """Whether a title or an organisation names a government or an organisation of states: a
+    government body ("Council of Economic Advisers"), a title only states give ("Secretary",
+    "Ambassador", "Assistant to the President"), a country ("President of Mexico") or an
+    organisation of states ("Managing Director, International Monetary Fund")."""
+    folded = " ".join(_norm(text).split())
+    padded = " " + re.sub(r"[^\w.’-]+", " ", folded) + " "
+    if any(f" {phrase} " in padded for phrase in [*lexicon.GOVERNMENT_PHRASES, *_GOVERNMENT_NAMES]):
+        return True
+    if folded in COUNTRY_WORDS:
+        return True  # "…, Mexico"
+    for word in re.findall(r"[\w.’'-]+", text):
+        low = _norm(word)
+        if low in GOVERNMENT_BODY_WORDS or (low in TITLE_CORE and low not in ORGANISATION_TITLES):
+            return True
+        if word.isupper() and (
+            low in INSTITUTION_COUNTRY or COUNTRY_WORDS.get(low) in ORGANISATION_CODES
+        ):
+            return True  # "NSC", "IMF"
+    words = padded.split()
+    for n, word in enumerate(words):
+        if word in ("of", "de", "del") and n and _governs(words[n - 1]):
+            after = words[n + 1 : n + 6]
+            if after[:1] in (["the"], ["la"], ["el"]):
+                after = after[1:]
+            if any(" ".join(after[:k]) in COUNTRY_WORDS for k in range(1, len(after) + 1)):
+                return True  # "President of Mexico", "… of the Republic of Korea" (via "of Korea")
+    return False
+
+
+def _governs(word: str) -> bool:
+    """A word that says "of <country>" names a state's office: "President of", "Government of",
+    "Republic of", not "Planned Parenthood Federation of America"."""
+    return word in TITLE_HEADS or word in GOVERNMENT_BODY_WORDS or word in _STATE_WORDS
+
+
+_STATE_WORDS = {"republic", "kingdom", "state", "states", "emirates", "principality", "república"}
 
 
 def _core_title_ahead(tokens, k, ahead=("title",)):
@@ -803,12 +1005,19 @@ def find_officials(
     _plural_titles(tokens, body, occurrences)
     _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues, sentences)
     _mark_participant_lists(body, occurrences)
+    # Words of a private participant's apposition name a firm, not a person ("General Catalyst").
+    private_spans = [(o.end_at, o.private_until) for o in occurrences if o.private]
+    occurrences = [
+        o for o in occurrences if not any(lo <= o.position < hi for lo, hi in private_spans)
+    ]
     occurrences.extend(_transcript_speakers(body))
     people = [person for person in _merge(occurrences) if _is_official(person, gazetteer)]
     mentions = [_to_mention(group, gazetteer, publisher_country, body) for group in people]
     _one_holder_each(mentions, publisher_country)
     _follow_delegation_heads(people, mentions)
     _country_of_the_sentence(tokens, sentences, mentions, publisher_country)
+    _counterpart_of_the_other_side(body, mentions)
+    _country_of_the_document(tokens, mentions, publisher_country)
     return mentions
 
 
@@ -817,6 +1026,7 @@ PLURAL_HEADS = {
     "secretaries": "Secretary", "ministers": "Minister", "ambassadors": "Ambassador",
     "envoys": "Envoy", "coordinators": "Coordinator", "commissioners": "Commissioner",
     "representatives": "Representative", "chairs": "Chair", "governors": "Governor",
+    "co-chairs": "Co-Chair",
 }  # fmt: skip
 # Between two people of one list: "X of Japan, Y of the ROK, and Z".
 _LIST_GLUE = {",", "and", "of", "the", "(", ")"}
@@ -828,6 +1038,8 @@ def _plural_titles(tokens, body, occurrences):
     advisor counterparts X of Japan, Y of the ROK"."""
     ordered = sorted((o for o in occurrences if o.start >= 0), key=lambda o: o.start)
     for n, occ in enumerate(ordered):
+        if occ.how == "apposition":
+            continue  # "X, Chair, Council of Economic Advisers": a body's name, not a plural title
         if occ.title and occ.title.split()[-1].casefold() in PLURAL_HEADS:
             words = occ.title.split()
             occ.title = " ".join([*words[:-1], PLURAL_HEADS[words[-1].casefold()]])
@@ -851,11 +1063,31 @@ def _plural_titles(tokens, body, occurrences):
             last = nxt
 
 
+def _skip_descriptor(tokens, k):
+    """Back over "on President X’s National Security Council" between a plural title and its
+    names ("Senior Directors on President X’s National Security Council Y and Z"): the token
+    index of the plural head, or k unchanged."""
+    m = k
+    while m >= 0 and tokens[m].cls in ("inst", "acro", "country"):
+        m -= 1
+    if m == k or m < 0 or tokens[m].cls != "poss":
+        return k
+    m -= 1
+    words = 0
+    while m >= 0 and tokens[m].cls in ("name", "title", "initial") and words < 5:
+        m, words = m - 1, words + 1
+    preposition = m > 0 and tokens[m].low in ("on", "at", "of", "in", "for")
+    if words and preposition and tokens[m - 1].low in PLURAL_HEADS:
+        return m - 1
+    return k
+
+
 def _plural_title_before(tokens, body, i):
     """The singular of a plural title written just before token i (after an optional colon)."""
     k = i - 1
     if k >= 0 and tokens[k].text == ":":
         k -= 1
+    k = _skip_descriptor(tokens, k)
     if k < 0:
         return ""
     head = tokens[k]
@@ -874,11 +1106,67 @@ def _plural_title_before(tokens, body, i):
         return _clean(body[tokens[k + 1].start : tokens[end].end])
     if head.low not in PLURAL_HEADS or not head.text[0].isupper():
         return ""
+    at_head = k
     k -= 1
     while k >= 0 and tokens[k].cls in ("title", "inst", "acro", "country", "place"):
         k -= 1
-    words = [t.text for t in tokens[k + 1 : i - (2 if tokens[i - 1].text == ":" else 1)]]
+    words = [t.text for t in tokens[k + 1 : at_head]]
     return " ".join([*words, PLURAL_HEADS[head.low]])
+
+
+def _counterpart_of_the_other_side(body, mentions):
+    """ "President Biden and President Ramaphosa’s commitment", "Presidents Biden and von der
+    Leyen": two holders of one office named as a pair are the two sides' holders; the one with
+    no country is of the one other country the document's officials come from."""
+    for mention in mentions:
+        office = _norm(mention.title).removeprefix("the ").strip()
+        if mention.country or office not in ONE_HOLDER:
+            continue
+        for other in mentions:
+            if other is mention or not other.country or _norm(other.title) != _norm(mention.title):
+                continue
+            if not _named_as_a_pair(body, other, mention):
+                continue
+            sides = {m.country for m in mentions if m.country} - {other.country}
+            if len(sides) == 1:
+                mention.country, mention.country_how = sides.pop(), "counterpart"
+            break
+
+
+def _named_as_a_pair(body, a, b):
+    """Whether the text writes "A and (Title) B" or "B and (Title) A" (a particle or two of the
+    fuller name allowed before the form found: "von der Leyen")."""
+    title = re.escape(a.title)
+    for first, second in ((a, b), (b, a)):
+        for x in _forms(first):
+            for y in _forms(second):
+                pair = (
+                    rf"\b{re.escape(x)}(?:[’']s)?\s+and\s+(?:{title}\s+)?(?:[a-z]+\s+){{0,2}}"
+                    rf"{re.escape(y)}\b"
+                )
+                if re.search(pair, body):
+                    return True
+    return False
+
+
+def _country_of_the_document(tokens, mentions, publisher_country):
+    """An official with an office the publisher's government does not have, and no country yet,
+    in a document that names one foreign country and none of its officials: theirs ("President
+    Biden spoke with Prime Minister X. … the need for Israel to …")."""
+    named = {t.country for t in tokens if t.country and t.cls in ("country", "place")}
+    named -= {publisher_country, ""}
+    named -= lexicon.ORGANISATIONS
+    if len(named) != 1 or not publisher_country:
+        return
+    (country,) = named
+    if any(m.country == country for m in mentions):
+        return  # that country's official is named: the one without a country is someone else
+    for mention in mentions:
+        if mention.country or not mention.title:
+            continue
+        if _title_in_government(mention.title, publisher_country):
+            continue
+        mention.country, mention.country_how = country, "document"
 
 
 def _country_of_the_sentence(tokens, sentences, mentions, publisher_country):
@@ -941,7 +1229,12 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     name = _clean(_span_text(tokens, body, i, j))
     words = tokens[i:j]
     folded = _norm(name)
-    if all(t.cls == "initial" for t in words) or folded in PLACES or folded in COUNTRY_WORDS:
+    after_title = i > 0 and tokens[i - 1].cls == "title" and tokens[i - 1].low in TITLE_CORE
+    if (
+        all(t.cls == "initial" for t in words)
+        or (folded in PLACES and not after_title)  # "Defense Secretary Austin" is a person
+        or folded in COUNTRY_WORDS
+    ):
         return None
     if len(words) > MAX_NAME_WORDS or len(name) > 120:
         return None  # a run of capitalised words that long is a heading, not a name
@@ -952,6 +1245,8 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         return None
     if prev is not None and prev.text in ("St.", "St"):
         return None  # "St. Patrick's Day", "St. Lucia": a saint or a place, not an official
+    if "&" in (prev.text if prev else "", nxt.text if nxt else ""):
+        return None  # "Partnerships & Global Engagement", "Johnson & Johnson": a field, a firm
     if (
         prev is not None
         and prev.cls == "poss"
@@ -969,8 +1264,36 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         and not honorific
     ):
         return None  # "Secretary for African Affairs", "Security and Civil Protection": a title
+    if (
+        title
+        and j - i == 1
+        and nxt is not None
+        and nxt.cls == "title"
+        and body[tokens[i].end : nxt.start] == " "
+        and prev is not None
+        and prev.cls == "title"
+        and body[prev.end : tokens[i].start] == " "
+    ):
+        return None  # "Chief Operating Officer": one unknown word inside a title
+    if (
+        title
+        and not honorific
+        and j - i <= 2
+        and prev is not None
+        and prev.low in ("for", "of", "the", "on", "and")
+        and body[prev.end : tokens[i].start] == " "
+    ):
+        return None  # "Senior Advisor for Inflation Reduction", "Comptroller of the Currency"
     occ = Occurrence(name=name, start=i, end=j, position=tokens[i].start, honorific=honorific)
     occ.possessive = nxt is not None and nxt.cls == "poss"
+    occ.principal = _heads_the_group_met(tokens, i)
+    if not title:
+        line_start = body.rfind("\n", 0, tokens[i].start) + 1
+        item = bool(LIST_ITEM.match(body[line_start : tokens[i].start]))
+        occ.private_until = _private_affiliation(body, tokens[j - 1].end, item=item)
+        occ.private = occ.private_until > 0
+    elif not honorific:
+        occ.private = _private_title(title)
     occ.end_at = tokens[j - 1].end
     # A proper noun goes on ("Los Angeles Declaration", "Americas Partnership"): not a person.
     if (
@@ -990,7 +1313,7 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     occ.quoted = bool(attribution)
     if tokens[i].start in list_titles:
         occ.title, occ.how = list_titles[tokens[i].start], "delegation list"
-        occ.country = _country_after(tokens, j)  # "Presidents X of Romania and Y of Poland"
+        occ.country = _country_after(tokens, j, occ.title)  # "Presidents X of Romania and Y …"
         occ.country_how = "title" if occ.country else ""
         return occ
     if honorific and not title:
@@ -1002,10 +1325,12 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             and len(words) == 1
             and not honorific
             and _title_goes_on(tokens, j)
+            # "Secretary Blinken and Defense Secretary …": right after a title's head, a name.
+            and not (prev is not None and prev.cls == "title" and prev.low in TITLE_CORE)
         ):
             return None
         if not country:
-            country = _country_after(tokens, j)
+            country = _country_after(tokens, j, title)
         occ.title, occ.country, occ.how = title, country, "title"
         occ.country_how = "title" if country else ""
         return occ
@@ -1032,6 +1357,11 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         occ.only_listed = j - i == 1 and all(t.cls == "punct" for t in tokens[first:i])
         occ.quoted = not occ.only_listed
         return occ
+    if len(words) >= 2 and _skip_descriptor(tokens, i - 1) != i - 1:
+        # "Senior Directors on President X’s National Security Council Y and Z": Y is named
+        # under a plural title (given by _plural_titles).
+        occ.how = "title"
+        return occ
     of_country = _country_after(tokens, j) or _shared_country_after(tokens, j)
     if len(words) >= 2 and of_country and len(significant) == len(words):
         # "Xavier Chatel of France": a person's name, then whose official they are.
@@ -1043,6 +1373,8 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             verb_after and verb_after.group(1).lower() in MEETING_VERBS
         ):
             occ.how = "context"
+            # "including Jane Doe of the American Legion": someone of a body that is no state's.
+            occ.private = occ.private or _of_a_private_body(body, tokens[j - 1].end)
             # "X and Y" alone says only that Y is in some list ("the detention of A and B").
             occ.only_listed = (
                 prev is not None
@@ -1056,8 +1388,48 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     return None
 
 
-def _country_after(tokens, j):
-    """'Prime Minister Mark Carney of Canada' -> CA; 'Ferdinand Marcos, Jr. of the Philippines'."""
+_OF_BODY = re.compile(
+    r"\s+of\s+(?:the\s+)?((?:[A-Z][\w’'&.-]*)(?:\s+(?:[A-Z][\w’'&.-]*|of|for|and|the))*)"
+)
+
+
+def _of_a_private_body(body: str, end: int) -> bool:
+    """'Jane Doe of the American Legion' (no title): of an association, not of a state ('of
+    France', 'of Texas', 'of the European Commission' are)."""
+    m = _OF_BODY.match(body, end)
+    if not m:
+        return False
+    words = re.split(r"(?<![A-Z])\.(?:\s|$)", m.group(1))[0].split()  # to the sentence's end
+    while words and words[-1] in ("of", "for", "and", "the"):
+        words.pop()
+    whole = _norm(" ".join(words))
+    if whole in COUNTRY_WORDS or whole in PLACES or whole in SHARED_COUNTRY_NAMES:
+        return False  # "of France", "of Texas", "of Georgia"
+    return bool(words) and not _names_a_government(" ".join(words))
+
+
+# People met as a group: "members of", "officials of", "representatives of" X's government.
+GROUP_NOUNS = {
+    "members", "officials", "representatives", "staff", "aides", "advisors", "advisers",
+    "team", "cabinet", "miembros", "funcionarios", "representantes",
+}  # fmt: skip
+
+
+def _heads_the_group_met(tokens, i):
+    """Whether the name at token i follows "members of (the) (title words)": "met with senior
+    members of President Milei’s administration" met his team, not him."""
+    k = i - 1
+    while k >= 0 and tokens[k].cls in ("title", "ltitle", "country", "acro", "hon"):
+        k -= 1
+    if k >= 0 and tokens[k].low in ("the", "la", "el"):
+        k -= 1
+    return k >= 1 and tokens[k].low in ("of", "de", "del") and tokens[k - 1].low in GROUP_NOUNS
+
+
+def _country_after(tokens, j, title=""):
+    """'Prime Minister Mark Carney of Canada' -> CA; 'Ferdinand Marcos, Jr. of the Philippines';
+    'President X of Georgia' -> GE (a name a country shares with a U.S. state, after an office
+    only a state has)."""
     suffix = j
     if suffix < len(tokens) and tokens[suffix].text == ",":
         suffix += 1
@@ -1066,8 +1438,24 @@ def _country_after(tokens, j):
     if j + 1 < len(tokens) and tokens[j].low == "of":
         k = j + 2 if tokens[j + 1].low == "the" else j + 1  # "of the United Kingdom"
         if k < len(tokens) and tokens[k].cls == "country":
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            org = nxt is not None and nxt.cls in ("name", "inst") and nxt.text[:1].isupper()
+            if org and tokens[k].text[:1].isupper() and nxt.start - tokens[k].end == 1:
+                return ""  # "of the American Legion": a demonym inside a body's name
             return tokens[k].country
+        national = {_norm(w) for w in title.split()} & NATIONAL_OFFICES
+        if k < len(tokens) and national and tokens[k].low in SHARED_COUNTRY_NAMES:
+            return SHARED_COUNTRY_NAMES[tokens[k].low]
     return ""
+
+
+# Countries whose name is also a U.S. state's or a person's (left out of COUNTRY_WORDS).
+SHARED_COUNTRY_NAMES = {_norm(k): v for k, v in lexicon.SHARED_COUNTRY_NAMES.items()}
+# Offices of a state, never of a U.S. state or a city: "President X of Georgia" is Georgian.
+NATIONAL_OFFICES = {
+    "president", "prime", "king", "queen", "prince", "princess", "emir", "chancellor",
+    "ambassador", "minister", "premier",
+}  # fmt: skip
 
 
 def _shared_country_after(tokens, j):
@@ -1139,7 +1527,7 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             blocked[id(occ)] = True
 
     def attend(occ, country=""):
-        if blocked[id(occ)] or occ.possessive:
+        if blocked[id(occ)] or occ.possessive or occ.principal:
             return
         occ.attended = True
         if country and not occ.country:
@@ -1247,19 +1635,35 @@ NOW_ANCHOR = re.compile(
 )
 
 
+# A meeting still to come: "the Summit hosted by President X in Washington next month".
+FUTURE_CUES = re.compile(
+    r"\b(?:next|later\s+this)\s+(?:week|month|year|spring|summer|fall|autumn|winter|monday"
+    r"|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\bin\s+the\s+(?:coming|next)\s+(?:days|weeks|months)\b",
+    re.IGNORECASE,
+)
+
+
 def _about_another_time(sentence: str) -> bool:
-    """A sentence about another meeting ("the previous meeting", "held in 2023"), unless it dates
-    its own verb today or yesterday: "spoke yesterday with X to congratulate him on his victory in
-    the elections earlier this week" reports the call; the week is the election's."""
-    return bool(PAST_CUES.search(sentence)) and not NOW_ANCHOR.search(sentence)
+    """A sentence about another meeting ("the previous meeting", "held in 2023", "hosted by X
+    next month"), unless it dates its own verb today or yesterday: "spoke yesterday with X to
+    congratulate him on his victory in the elections earlier this week" reports the call; the
+    week is the election's."""
+    other = PAST_CUES.search(sentence) or FUTURE_CUES.search(sentence)
+    return bool(other) and not NOW_ANCHOR.search(sentence)
 
 
 # "Participants:", "U.S. Delegation:", "The Mexican delegation included:" alone on a line, then a
 # list: everyone in the list took part.
 LIST_HEADING = re.compile(
-    r"^\s*(?:the\s+)?(?P<adj>[A-Z][\w.’']*\s+)?(?:participants|attendees|delegation(?: members)?"
-    r"|members of the delegation|participantes|delegaci[oó]n)(?:\s+(?:included|include|were|are"
-    r"|incluy[oó]))?\s*:\s*$",
+    r"^\s*(?:(?:the\s+)?(?P<adj>[A-Z][\w.’']*\s+)?(?:participants|attendees"
+    r"|delegation(?: members)?|members of the delegation|participantes|delegaci[oó]n)"
+    r"(?:\s+(?:included|include|were|are|incluy[oó]))?"
+    # "State legislative leaders included:", "Leaders taking part were:": a list of who was there.
+    r"|(?:[\w’'-]+\s+){1,6}?(?:included|include|were)"
+    # "From the Administration:", "For Mexico:": a side of the table, its people listed under it.
+    r"|(?:from|for|por)\s+(?:the\s+|el\s+|la\s+)?(?P<side>(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3}))"
+    r"\s*:\s*$",
     re.IGNORECASE,
 )
 LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦●‣∙*+-]|\d{1,2}[.)])\s*")
@@ -1273,13 +1677,17 @@ def _mark_participant_lists(body, occurrences):
         heading = LIST_HEADING.match(body[start:end])
         if not heading:
             continue
-        country = _country_of_words(heading["adj"] or "")
+        country = _country_of_words(heading["adj"] or heading["side"] or "")
+        # "Administration Participants:", "From the Government of X:": all of them officials.
+        officials_only = bool(country) or _names_a_government(heading.group())
         list_end = start
         for item_start, item_end in paragraphs[n + 1 :]:
             if not LIST_ITEM.match(body[item_start:item_end]):
                 break
             list_end = item_end
         for occ in occurrences:
+            if end <= occ.position < list_end and officials_only:
+                occ.private = False
             if end <= occ.position < list_end and not occ.possessive:
                 occ.attended = True
                 if country and not occ.country:
@@ -1292,6 +1700,8 @@ DESTINATION_TO = re.compile(
     # A trip readout's paragraphs open with where they happened: "In Equatorial Guinea, Mr. X met
     # with President Y", "While in Mauritania, …".
     r"|^\s*(?:While\s+)?[Ii]n\s+(?:the\s+)?(?P<opening>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),"
+    # "Mr. X visited Buenos Aires and met with …"
+    r"|\bvisit(?:ed|s|ing)\s+(?:the\s+)?(?P<visited>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})"
 )
 _CITY_COUNTRY = {_norm(k): v for k, v in lexicon.CITIES.items()}
 
@@ -1299,7 +1709,7 @@ _CITY_COUNTRY = {_norm(k): v for k, v in lexicon.CITIES.items()}
 def _destination_country(text: str) -> str:
     """The country a delegation went to, from 'delegation to Panama City' or 'trip to Mexico'."""
     for m in DESTINATION_TO.finditer(text):
-        words = (m.group("place") or m.group("opening")).split()
+        words = (m.group("place") or m.group("opening") or m.group("visited")).split()
         for n in range(len(words), 0, -1):
             key = _norm(" ".join(words[:n]))
             if key in _CITY_COUNTRY:
@@ -1365,6 +1775,10 @@ def _is_official(person, gazetteer) -> bool:
     """A person named only with an honorific, never a title, who neither took part nor spoke
     ("the release of Ms. Loujain al-Hathloul"), is someone the text is about, not an official
     (unless the gazetteer of officials knows them)."""
+    if any(o.private for o in person.occurrences) and not any(
+        o.title and not o.private and _names_a_government(o.title) for o in person.occurrences
+    ):
+        return False  # a private participant: "Marc Morial, President, National Urban League"
     if any(o.title or o.attended or o.quoted or o.country for o in person.occurrences):
         return True
     if all(o.only_listed for o in person.occurrences):

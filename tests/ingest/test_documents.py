@@ -846,6 +846,22 @@ def test_a_line_that_does_not_end_a_sentence_is_joined_to_the_next():
     ]
 
 
+def test_a_long_link_address_does_not_hide_that_a_short_readout_is_hard_wrapped():
+    link = "https://example.gov/briefing-room/" + "remarks-at-the-high-level-debate-" * 6
+    raw = (
+        "Readout of the Meeting\n\n"
+        "Assistant to the President for Homeland Security Dr. Mara\n"
+        "Quint met yesterday with President Arlo Pennick of Ghana at the\n"
+        "United Nations to discuss counterterrorism, following [their\n"
+        f"participation]({link})\n"
+        "in the debate chaired by President Pennick. The two welcomed the\n"
+        "opportunity to continue their discussions next month.\n"
+    )
+    body = parse_document(raw.encode(), "wrapped.md").body
+    assert "Dr. Mara Quint met yesterday" in body
+    assert "\n" not in body
+
+
 def test_the_folder_walk_takes_html_pages(tmp_path):
     from statements.ingest.pipeline import collect_paths
 
