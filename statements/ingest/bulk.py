@@ -77,6 +77,7 @@ class BulkSummary:
     batch_errors: list[str] = field(default_factory=list)  # why a batch went one by one
     statement_ids: list[int] = field(default_factory=list)
     index: dict = field(default_factory=dict)  # how the search index was fed (`ImportFeed`)
+    vectors: int = 0  # PostgreSQL: statements inserted with the vectors `VectorWorker` computed
 
     @property
     def ok(self):
@@ -117,8 +118,9 @@ def save_many(
     summary = BulkSummary()
     iterator = iter(extractions)
     done = 0
-    with ImportFeed() as feed:
-        loader = _BulkLoader(status=status, meetings=meetings, feed=feed)
+    vectors = VectorWorker() if connection.vendor == "postgresql" else None
+    with ImportFeed() as feed, contextlib.closing(vectors or _Nothing()):
+        loader = _BulkLoader(status=status, meetings=meetings, feed=feed, vectors=vectors)
         while batch := list(islice(iterator, batch_size)):
             loader.save_batch(batch, summary, keep_ids=keep_ids)
             done += len(batch)
@@ -128,13 +130,78 @@ def save_many(
     return summary
 
 
+class VectorWorker:
+    """PostgreSQL: computes a batch's search vectors on a connection of its own, while the
+    import's connection writes the rest of the batch (officials named, meetings, commitments,
+    quotes); the statements go in last, their vectors with them.
+
+    The weighted `to_tsvector` of title, names and body is half the server's work per
+    statement (docs/PERFORMANCE.md); computed inside the import's own COPY it ran while the
+    import waited. Here the other core runs it. Same function as the table's trigger
+    (`statement_search_vector`, migration 0015), so the vector is the one the trigger would
+    store. If the worker fails, the trigger computes the vectors as for any other write.
+    """
+
+    QUERY = (
+        "SELECT statement_search_vector(t, n, b, l)::text "
+        "FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[]) "
+        "WITH ORDINALITY AS u(t, n, b, l, i) ORDER BY i"
+    )
+
+    def __init__(self):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-vectors")
+        self.params = connection.get_connection_params()
+        self.conn = None
+
+    def submit(self, statements):
+        texts = [
+            [s.title for s in statements],
+            [s.search_names for s in statements],
+            [s.body for s in statements],
+            [s.language for s in statements],
+        ]
+        return self.executor.submit(self._compute, texts)
+
+    def _compute(self, texts):
+        if self.conn is None:
+            self.conn = connection.get_new_connection(self.params)
+            self.conn.autocommit = True
+        with self.conn.cursor() as cursor:
+            cursor.execute(self.QUERY, texts)
+            return [row[0] for row in cursor.fetchall()]
+
+    def result(self, future):
+        """The vectors, or None (the trigger computes them) if the worker failed."""
+        try:
+            return future.result()
+        except Exception:
+            logger.warning(
+                "search vectors: the worker failed; the trigger computes them", exc_info=True
+            )
+            return None
+
+    def close(self):
+        self.executor.shutdown(wait=True)
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+
+class _Nothing:
+    def close(self):
+        pass
+
+
 class _BulkLoader:
     """Remembers, for one load, what the pipeline's steps answered, so each is asked once."""
 
-    def __init__(self, *, status, meetings="match", feed=None):
+    def __init__(self, *, status, meetings="match", feed=None, vectors=None):
         self.status = status
         self.meeting_mode = meetings
         self.feed = feed
+        self.vectors = vectors
         self.reset()
 
     def reset(self):
@@ -151,6 +218,11 @@ class _BulkLoader:
         # (id(meeting), statement id) -> the meeting (its id may come with the flush)
         self.pending_reports: dict[tuple[int, int], Meeting] = {}
         self.pending_meetings: list[tuple[Meeting, list[tuple[Participant, str]]]] = []
+        # PostgreSQL: this batch's statements (ids reserved) and their search vectors, being
+        # computed on the worker's connection, until `_insert_statements`.
+        self.pending_statements: tuple[list[Statement], object] | None = None
+        self.seqs: list[int] = []
+        self.vectored = 0  # statements of the batch inserted with the worker's vectors
         # Officials' names in memory for the resolver (rolled-back aliases must go too).
         self.names = CandidateIndex()
 
@@ -167,6 +239,7 @@ class _BulkLoader:
                     changelog.suspend_link_logging(),
                 ):
                     statements, rows, seqs = self._write(new)
+                summary.vectors += self.vectored
                 if self.feed is not None:  # committed: the search index may have them
                     self.feed.add(rows, seqs)
                 summary.created += len(statements)
@@ -242,9 +315,14 @@ class _BulkLoader:
             statement.review_notes = list(extraction.review_notes)
             statement.needs_review = extraction.needs_review
             statements.append(statement)
-        _create(Statement, statements)
-        # The log rows of these statements' INSERT: what the rows built below answer.
-        seqs = self.feed.claim(statements) if self.feed is not None else []
+        self.seqs, self.vectored = [], 0
+        if self.vectors is not None:
+            # The ids now, the rows once their vectors are back (link rows may go in first:
+            # PostgreSQL checks foreign keys at commit).
+            _reserve_ids(Statement, statements)
+            self.pending_statements = (statements, self.vectors.submit(statements))
+        else:
+            self._insert_statements(statements)
 
         mentions, statement_topics = [], []
         for extraction, (_, groups, _), statement in zip(batch, resolved, statements, strict=True):
@@ -264,6 +342,7 @@ class _BulkLoader:
             if self.meeting_mode != "match":
                 meetings = self._save_meetings_by_report(statement, extraction, participants)
             else:
+                self._insert_statements()  # the matcher reads the statements it weighs
                 meetings = pipeline._save_meetings(statement, extraction, participants, fresh=True)
             linked.append(meetings)
             primary = meetings[0] if meetings else None  # its id may come with the flush
@@ -294,9 +373,6 @@ class _BulkLoader:
                 )
         self._flush_meetings()
         self._flush_reports()
-        undated = [statement.pk for statement in statements if statement.date is None]
-        if undated:
-            Statement.objects.filter(pk__in=undated).refresh_listing_dates()
         parties = Commitment._meta.get_field("parties")
         _insert_rows(
             Commitment,
@@ -313,8 +389,11 @@ class _BulkLoader:
             ],
         )
         if any(ids for _, ids in commitment_topics):
-            inserted = Commitment.objects.filter(statement__in=statements).values_list(
-                "statement_id", "position", "pk"
+            # No ordering: the model's joins the statements, which may not be in yet.
+            inserted = (
+                Commitment.objects.filter(statement_id__in=[s.pk for s in statements])
+                .order_by()
+                .values_list("statement_id", "position", "pk")
             )
             pks = {(statement_id, position): pk for statement_id, position, pk in inserted}
             _insert_rows(
@@ -325,6 +404,15 @@ class _BulkLoader:
         _insert_rows(
             Quote, ["statement_id", "speaker_id", "speaker_as_written", "text", "position"], quotes
         )
+        if self.pending_statements is not None:  # still to insert: with their final notes
+            for extraction, statement in zip(batch, statements, strict=True):
+                statement.review_notes = list(extraction.review_notes)
+                statement.needs_review = extraction.needs_review
+            self._insert_statements()
+        seqs = self.seqs
+        undated = [statement.pk for statement in statements if statement.date is None]
+        if undated:
+            Statement.objects.filter(pk__in=undated).refresh_listing_dates()
 
         # Meetings and quotes may add review notes after the statements were inserted.
         changed = []
@@ -354,6 +442,21 @@ class _BulkLoader:
                     )
                 )
         return statements, rows, seqs
+
+    def _insert_statements(self, statements=None):
+        """Insert the batch's statements (with their history records) if they are not in yet,
+        and claim the change-log rows their INSERT wrote: what the index rows built at the end
+        of the batch answer."""
+        vectors = None
+        if statements is None:
+            if self.pending_statements is None:
+                return
+            statements, future = self.pending_statements
+            self.pending_statements = None
+            vectors = self.vectors.result(future)
+        _create(Statement, statements, vectors=vectors)
+        self.vectored = len(statements) if vectors is not None else 0
+        self.seqs = self.feed.claim(statements) if self.feed is not None else []
 
     # --- What the pipeline's steps decide, asked once per load --------------------------------
 
@@ -489,6 +592,7 @@ class _BulkLoader:
             if meeting is None:  # the matcher decides, as in a per-document import
                 self.slugs_checked = {}  # it may create meetings: their slugs are taken
                 self.slug_probes = {}
+                self._insert_statements()  # it reads the statements it weighs
                 self._flush_meetings()  # it weighs the meetings and reports already written
                 self._flush_reports()
                 single = copy.copy(extraction)
@@ -709,27 +813,31 @@ def _insert_rows(model, attnames, rows):
             _copy(cursor, model, fields, rows)
 
 
-def _copy(cursor, model, fields, rows):
+def _copy(cursor, model, fields, rows, extra=()):
     """PostgreSQL: COPY the rows in (psycopg 3). No SQL text to build and parse for each row;
-    statement-level triggers (the search generation) fire once, as for one INSERT."""
+    statement-level triggers (the search generation) fire once, as for one INSERT. `extra`:
+    columns Django does not model, after the fields' (the statements' search vector)."""
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in fields)
+    columns = ", ".join([*(quote(f.column) for f in fields), *map(quote, extra)])
     with cursor.cursor.copy(f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)
 
 
-def _create(model, objects):
+def _create(model, objects, *, vectors=None):
     """INSERT rows and give each object its primary key, as `bulk_create` does, with the
     creation records django-simple-history keeps for tracked models (`bulk_history_create`'s
     rows, inserted by `_insert`). Values are built as `_insert` builds them.
+
+    `vectors` (PostgreSQL, statements): each row's `search_vector`, as text, computed by
+    `VectorWorker`; without them the table's trigger computes each one during the COPY.
     """
     if not objects:
         return
     fields = _insertable(model)
     rows = _values(fields, objects)
     if connection.vendor == "postgresql":
-        _copy_with_ids(model, fields, rows, objects)
+        _copy_with_ids(model, fields, rows, objects, vectors)
     else:
         _insert_returning(model, fields, rows, objects)
     for obj in objects:
@@ -739,8 +847,8 @@ def _create(model, objects):
         _insert_history(model, fields, rows, objects)
 
 
-def _copy_with_ids(model, fields, rows, objects):
-    """PostgreSQL: ids taken from the table's sequence up front, then the rows COPYed in."""
+def _reserve_ids(model, objects):
+    """PostgreSQL: give the objects ids from the table's sequence, before their rows go in."""
     pk = model._meta.pk
     with connection.cursor() as cursor:
         cursor.execute(
@@ -748,9 +856,24 @@ def _copy_with_ids(model, fields, rows, objects):
             [model._meta.db_table, pk.column, len(objects)],
         )
         ids = [row[0] for row in cursor.fetchall()]
-        for obj, pk_value in zip(objects, ids, strict=True):
-            setattr(obj, pk.attname, pk_value)
-        _copy(cursor, model, [pk, *fields], [(i, *row) for i, row in zip(ids, rows, strict=True)])
+    for obj, pk_value in zip(objects, ids, strict=True):
+        setattr(obj, pk.attname, pk_value)
+
+
+def _copy_with_ids(model, fields, rows, objects, vectors=None):
+    """PostgreSQL: ids taken from the table's sequence up front (unless reserved already),
+    then the rows COPYed in, with their search vectors when given."""
+    pk = model._meta.pk
+    if any(getattr(obj, pk.attname) is None for obj in objects):
+        _reserve_ids(model, objects)
+    ids = [getattr(obj, pk.attname) for obj in objects]
+    rows = [(i, *row) for i, row in zip(ids, rows, strict=True)]
+    extra = []
+    if vectors is not None:
+        extra = ["search_vector"]
+        rows = [(*row, vector) for row, vector in zip(rows, vectors, strict=True)]
+    with connection.cursor() as cursor:
+        _copy(cursor, model, [pk, *fields], rows, extra)
 
 
 def _insert_returning(model, fields, rows, objects):
