@@ -217,6 +217,7 @@ def load(engine: str, size: int, seed: int, batch_size: int, meetings: str) -> d
         # waited on the indexing thread. Off with DJANGO_SEARCH_INDEX_ENABLED=0.
         "search_index": settings.SEARCH_INDEX_ENABLED,
         "index_feed": summary.index,
+        "vector_wait_seconds": summary.vector_wait_seconds,
         "index_docs": _index_docs(),
         # CPU seconds while saving and generating: the client (this process) and, on
         # PostgreSQL, its server process (a shared machine's wall clock says less).

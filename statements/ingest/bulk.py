@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import logging
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -78,6 +79,7 @@ class BulkSummary:
     statement_ids: list[int] = field(default_factory=list)
     index: dict = field(default_factory=dict)  # how the search index was fed (`ImportFeed`)
     vectors: int = 0  # PostgreSQL: statements inserted with the vectors `VectorWorker` computed
+    vector_wait_seconds: float = 0.0  # how long the import waited for them
 
     @property
     def ok(self):
@@ -127,6 +129,8 @@ def save_many(
             if on_batch is not None:
                 on_batch(done)
     summary.index = dict(feed.stats, fed=feed.error is None and feed.batches > 0)
+    if vectors is not None:
+        summary.vector_wait_seconds = vectors.waited
     return summary
 
 
@@ -152,6 +156,7 @@ class VectorWorker:
         from concurrent.futures import ThreadPoolExecutor
 
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-vectors")
+        self.waited = 0.0  # seconds the import waited for a batch's vectors
         self.params = connection.get_connection_params()
         self.conn = None
 
@@ -174,6 +179,7 @@ class VectorWorker:
 
     def result(self, future):
         """The vectors, or None (the trigger computes them) if the worker failed."""
+        started = time.perf_counter()
         try:
             return future.result()
         except Exception:
@@ -181,6 +187,8 @@ class VectorWorker:
                 "search vectors: the worker failed; the trigger computes them", exc_info=True
             )
             return None
+        finally:
+            self.waited += time.perf_counter() - started
 
     def close(self):
         self.executor.shutdown(wait=True)
