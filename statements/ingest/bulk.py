@@ -412,10 +412,13 @@ class _BulkLoader:
         _insert_rows(
             Quote, ["statement_id", "speaker_id", "speaker_as_written", "text", "position"], quotes
         )
+        rows = None
         if self.pending_statements is not None:  # still to insert: with their final notes
             for extraction, statement in zip(batch, statements, strict=True):
                 statement.review_notes = list(extraction.review_notes)
                 statement.needs_review = extraction.needs_review
+            if self.feed is not None and self.feed.active:  # while the vectors are computed
+                rows = _index_rows(statements, resolved, linked, statement_topics)
             self._insert_statements()
         seqs = self.seqs
         undated = [statement.pk for statement in statements if statement.date is None]
@@ -431,24 +434,10 @@ class _BulkLoader:
                 changed.append(statement)
         if changed:
             Statement.objects.bulk_update(changed, ["review_notes", "needs_review"])
-        rows = []
-        if seqs:  # what the search index holds for each, as `index.iter_rows` would read it
-            from statements.search.index import statement_row
-
-            topic_ids = {}
-            for statement_pk, topic_pk in statement_topics:
-                topic_ids.setdefault(statement_pk, []).append(topic_pk)
-            for statement, (_, groups, _), meetings in zip(
-                statements, resolved, linked, strict=True
-            ):
-                rows.append(
-                    statement_row(
-                        statement,
-                        [(participant.pk, participant.country) for participant in groups],
-                        topic_ids.get(statement.pk, ()),
-                        [meeting.pk for meeting in meetings],
-                    )
-                )
+        if not seqs:
+            rows = []
+        elif rows is None:
+            rows = _index_rows(statements, resolved, linked, statement_topics)
         return statements, rows, seqs
 
     def _insert_statements(self, statements=None):
@@ -461,9 +450,8 @@ class _BulkLoader:
                 return
             statements, future = self.pending_statements
             self.pending_statements = None
-            vectors = self.vectors.result(future)
-        _create(Statement, statements, vectors=vectors)
-        self.vectored = len(statements) if vectors is not None else 0
+            vectors = lambda: self.vectors.result(future)  # noqa: E731
+        self.vectored = _create(Statement, statements, vectors=vectors)
         self.seqs = self.feed.claim(statements) if self.feed is not None else []
 
     # --- What the pipeline's steps decide, asked once per load --------------------------------
@@ -763,6 +751,24 @@ class _BulkLoader:
             n += step
 
 
+def _index_rows(statements, resolved, linked, statement_topics):
+    """What the search index holds for each statement, as `index.iter_rows` would read it."""
+    from statements.search.index import statement_row
+
+    topic_ids = {}
+    for statement_pk, topic_pk in statement_topics:
+        topic_ids.setdefault(statement_pk, []).append(topic_pk)
+    return [
+        statement_row(
+            statement,
+            [(participant.pk, participant.country) for participant in groups],
+            topic_ids.get(statement.pk, ()),
+            [meeting.pk for meeting in meetings],
+        )
+        for statement, (_, groups, _), meetings in zip(statements, resolved, linked, strict=True)
+    ]
+
+
 def _one_generation_bump():
     """SQLite: the search generation moves once per batch, not once per inserted row
     (`search.sqlite.one_generation_bump`). PostgreSQL's triggers fire once per statement."""
@@ -837,22 +843,35 @@ def _create(model, objects, *, vectors=None):
     creation records django-simple-history keeps for tracked models (`bulk_history_create`'s
     rows, inserted by `_insert`). Values are built as `_insert` builds them.
 
-    `vectors` (PostgreSQL, statements): each row's `search_vector`, as text, computed by
-    `VectorWorker`; without them the table's trigger computes each one during the COPY.
+    `vectors` (PostgreSQL, statements): a callable giving each row's `search_vector` as text
+    (`VectorWorker`'s), or None; the history records go in first, while they are computed.
+    Without them the table's trigger computes each vector during the COPY. Returns how many
+    rows went in with the vectors given.
     """
     if not objects:
-        return
+        return 0
     fields = _insertable(model)
     rows = _values(fields, objects)
+    history = hasattr(model, "history") and getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
+    given = 0
     if connection.vendor == "postgresql":
+        if vectors is not None:
+            if any(obj.pk is None for obj in objects):
+                _reserve_ids(model, objects)
+            if history:
+                _insert_history(model, fields, rows, objects)
+                history = False
+            vectors = vectors()
+            given = len(objects) if vectors is not None else 0
         _copy_with_ids(model, fields, rows, objects, vectors)
     else:
         _insert_returning(model, fields, rows, objects)
     for obj in objects:
         obj._state.adding = False
         obj._state.db = connection.alias
-    if hasattr(model, "history") and getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+    if history:
         _insert_history(model, fields, rows, objects)
+    return given
 
 
 def _reserve_ids(model, objects):
