@@ -16,9 +16,14 @@ because every decision is still taken by the pipeline's own steps: resolving an 
 (asked once per distinct form in a load), naming a topic, matching a meeting (the pipeline's
 `_save_meetings`, one document after another, since matching weighs the reports already
 linked). `search_names` is computed as `refresh_search_names()` would right after each
-document and filled before the insert, so the search index (a generated column on PostgreSQL,
-FTS5 triggers on SQLite) is current as soon as the batch commits.
-tests/bench/test_bench.py checks that both paths write the same rows.
+document and filled before the insert, so the database's search (the search vector on
+PostgreSQL, FTS5 triggers on SQLite) is current as soon as the batch commits.
+tests/bench/test_bench.py checks that both paths write the same rows, search vectors included.
+
+On PostgreSQL a batch's statements go in last: their ids are taken first, the link rows use
+them (foreign keys are checked at commit), and meanwhile `VectorWorker` computes their search
+vectors on a second connection, so the server's heaviest work per statement runs on the other
+core. Only the meeting matcher reads the statements it weighs; before it runs they go in.
 
 Only new documents take the bulk path. A document already in the archive (same text, file or
 URL) is handed to `pipeline.save()`, which knows how to update it without losing a curator's
