@@ -16,6 +16,7 @@ MUST clauses that score nothing. Facets are terms aggregations over the integer-
 fields; a chosen (multi-select) facet is counted without its own filter, as `facets.py` does.
 """
 
+import datetime
 import heapq
 import json
 import logging
@@ -594,6 +595,23 @@ class IndexSearch:
                 shown = mine + others[: limits[name] + len(chosen) - len(mine)]
             rows += [(name, value, label, n) for value, label, n, _ in shown]
         return rows
+
+    def month_counts(self, first, last):
+        """{(year, month): statements} of the matches dated `first` to `last` (their listing
+        date, as the index's `day`), months with none left out: one aggregation of the days
+        (at most 731: the search page asks for two years at most)."""
+        days = Query.range_query(
+            SCHEMA, "day", tantivy.FieldType.Integer, first.toordinal(), last.toordinal()
+        )
+        terms = {"field": "day", "size": MAX_BUCKETS, "segment_size": MAX_BUCKETS}
+        found = self._aggregate(combine(self.query, [days]), {"day": {"terms": terms}})
+        counts = {}
+        for bucket in found["day"]["buckets"]:
+            day = datetime.date.fromordinal(int(bucket["key"]))
+            counts[(day.year, day.month)] = counts.get((day.year, day.month), 0) + int(
+                bucket["doc_count"]
+            )
+        return counts
 
     # snippets ---------------------------------------------------------------------------------
 
