@@ -431,6 +431,8 @@ class IndexSearch:
             if int(buckets[-1]["doc_count"]) == edge:
                 more = self._terms(name, limit, chosen, size=MAX_BUCKETS, min_doc_count=edge)
                 answer = self._aggregate(base, {name: more})[name]
+                if len(answer["buckets"]) >= MAX_BUCKETS:  # the tie cut: not exact
+                    raise FacetsTooLarge(f"{name}: a tie of more than {MAX_BUCKETS} values")
                 counts.update(
                     {self._key(name, b["key"]): int(b["doc_count"]) for b in answer["buckets"]}
                 )
