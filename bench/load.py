@@ -155,9 +155,12 @@ def load(engine: str, size: int, seed: int, batch_size: int, meetings: str) -> d
     started = time.perf_counter()
     timed = TimedCorpus(size, seed)
 
+    others = {}  # pid -> CPU seconds of the import's other backends (the vector worker's)
+
     def on_batch(done):
         now, _ = memory_kib()
         samples.append((done, now))
+        others.update(_other_backends_cpu())
         if done % max(batch_size, size // 10 // batch_size * batch_size or batch_size) == 0:
             rate = done / (time.perf_counter() - started)
             print(f"    {engine}: {done}/{size} statements, {rate:.0f}/s, RSS {now // 1024} MiB")
@@ -214,11 +217,15 @@ def load(engine: str, size: int, seed: int, batch_size: int, meetings: str) -> d
         # waited on the indexing thread. Off with DJANGO_SEARCH_INDEX_ENABLED=0.
         "search_index": settings.SEARCH_INDEX_ENABLED,
         "index_feed": summary.index,
+        "vector_wait_seconds": summary.vector_wait_seconds,
         "index_docs": _index_docs(),
         # CPU seconds while saving and generating: the client (this process) and, on
         # PostgreSQL, its server process (a shared machine's wall clock says less).
         "client_cpu_seconds": cpu,
         "server_cpu_seconds": server,
+        # PostgreSQL: the other connections of the import (`bulk.VectorWorker`'s), as last
+        # seen after a batch (the last batch's vectors are not counted).
+        "other_server_cpu_seconds": sum(others.values()) if server is not None else None,
         "load_before": load_before,
         "load_after": os.getloadavg(),
     }
@@ -239,6 +246,29 @@ def _server_cpu():
     except OSError:  # another host
         return None
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _other_backends_cpu() -> dict[int, float]:
+    """{pid: CPU seconds} of the other backends connected to this database (same machine)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        pids = [row[0] for row in cursor.fetchall()]
+    found = {}
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        found[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return found
 
 
 def _index_docs():

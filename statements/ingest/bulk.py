@@ -16,9 +16,14 @@ because every decision is still taken by the pipeline's own steps: resolving an 
 (asked once per distinct form in a load), naming a topic, matching a meeting (the pipeline's
 `_save_meetings`, one document after another, since matching weighs the reports already
 linked). `search_names` is computed as `refresh_search_names()` would right after each
-document and filled before the insert, so the search index (a generated column on PostgreSQL,
-FTS5 triggers on SQLite) is current as soon as the batch commits.
-tests/bench/test_bench.py checks that both paths write the same rows.
+document and filled before the insert, so the database's search (the search vector on
+PostgreSQL, FTS5 triggers on SQLite) is current as soon as the batch commits.
+tests/bench/test_bench.py checks that both paths write the same rows, search vectors included.
+
+On PostgreSQL a batch's statements go in last: their ids are taken first, the link rows use
+them (foreign keys are checked at commit), and meanwhile `VectorWorker` computes their search
+vectors on a second connection, so the server's heaviest work per statement runs on the other
+core. Only the meeting matcher reads the statements it weighs; before it runs they go in.
 
 Only new documents take the bulk path. A document already in the archive (same text, file or
 URL) is handed to `pipeline.save()`, which knows how to update it without losing a curator's
@@ -30,15 +35,19 @@ from __future__ import annotations
 import contextlib
 import copy
 import logging
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from itertools import islice
 
+import psycopg
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from psycopg.adapt import Dumper
+from psycopg.pq import Format
 
 from statements.ingest import pipeline
 from statements.ingest.pipeline import Extraction
@@ -77,6 +86,8 @@ class BulkSummary:
     batch_errors: list[str] = field(default_factory=list)  # why a batch went one by one
     statement_ids: list[int] = field(default_factory=list)
     index: dict = field(default_factory=dict)  # how the search index was fed (`ImportFeed`)
+    vectors: int = 0  # PostgreSQL: statements inserted with the vectors `VectorWorker` computed
+    vector_wait_seconds: float = 0.0  # how long the import waited for them
 
     @property
     def ok(self):
@@ -117,24 +128,99 @@ def save_many(
     summary = BulkSummary()
     iterator = iter(extractions)
     done = 0
-    with ImportFeed() as feed:
-        loader = _BulkLoader(status=status, meetings=meetings, feed=feed)
+    vectors = VectorWorker() if connection.vendor == "postgresql" else None
+    with ImportFeed() as feed, contextlib.closing(vectors or _Nothing()):
+        loader = _BulkLoader(status=status, meetings=meetings, feed=feed, vectors=vectors)
         while batch := list(islice(iterator, batch_size)):
             loader.save_batch(batch, summary, keep_ids=keep_ids)
             done += len(batch)
             if on_batch is not None:
                 on_batch(done)
     summary.index = dict(feed.stats, fed=feed.error is None and feed.batches > 0)
+    if vectors is not None:
+        summary.vector_wait_seconds = vectors.waited
     return summary
+
+
+class VectorWorker:
+    """PostgreSQL: computes a batch's search vectors on a connection of its own, while the
+    import's connection writes the rest of the batch (officials named, meetings, commitments,
+    quotes); the statements go in last, their vectors with them.
+
+    The weighted `to_tsvector` of title, names and body is half the server's work per
+    statement (docs/PERFORMANCE.md); computed inside the import's own COPY it ran while the
+    import waited. Here the other core runs it. Same function as the table's trigger
+    (`statement_search_vector`, migration 0015), so the vector is the one the trigger would
+    store. If the worker fails, the trigger computes the vectors as for any other write.
+    """
+
+    QUERY = (
+        "SELECT statement_search_vector(t, n, b, l) "
+        "FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[]) "
+        "WITH ORDINALITY AS u(t, n, b, l, i) ORDER BY i"
+    )
+
+    def __init__(self):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-vectors")
+        self.waited = 0.0  # seconds the import waited for a batch's vectors
+        self.params = connection.get_connection_params()
+        self.conn = None
+
+    def submit(self, statements):
+        texts = [
+            [s.title for s in statements],
+            [s.search_names for s in statements],
+            [s.body for s in statements],
+            [s.language for s in statements],
+        ]
+        return self.executor.submit(self._compute, texts)
+
+    def _compute(self, texts):
+        if self.conn is None:
+            self.conn = connection.get_new_connection(self.params)
+            self.conn.autocommit = True
+            self.conn.cursor_factory = psycopg.Cursor  # Django's client-side ones read text
+        # In PostgreSQL's binary form, which the COPY hands back as it is: parsing the text
+        # form cost the import's backend ≈ a fifth of what computing the vector costs.
+        with self.conn.cursor(binary=True) as cursor:
+            cursor.execute(self.QUERY, texts)
+            return [row[0] for row in cursor.fetchall()]
+
+    def result(self, future):
+        """The vectors, or None (the trigger computes them) if the worker failed."""
+        started = time.perf_counter()
+        try:
+            return future.result()
+        except Exception:
+            logger.warning(
+                "search vectors: the worker failed; the trigger computes them", exc_info=True
+            )
+            return None
+        finally:
+            self.waited += time.perf_counter() - started
+
+    def close(self):
+        self.executor.shutdown(wait=True)
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+
+class _Nothing:
+    def close(self):
+        pass
 
 
 class _BulkLoader:
     """Remembers, for one load, what the pipeline's steps answered, so each is asked once."""
 
-    def __init__(self, *, status, meetings="match", feed=None):
+    def __init__(self, *, status, meetings="match", feed=None, vectors=None):
         self.status = status
         self.meeting_mode = meetings
         self.feed = feed
+        self.vectors = vectors
         self.reset()
 
     def reset(self):
@@ -151,6 +237,11 @@ class _BulkLoader:
         # (id(meeting), statement id) -> the meeting (its id may come with the flush)
         self.pending_reports: dict[tuple[int, int], Meeting] = {}
         self.pending_meetings: list[tuple[Meeting, list[tuple[Participant, str]]]] = []
+        # PostgreSQL: this batch's statements (ids reserved) and their search vectors, being
+        # computed on the worker's connection, until `_insert_statements`.
+        self.pending_statements: tuple[list[Statement], object] | None = None
+        self.seqs: list[int] = []
+        self.vectored = 0  # statements of the batch inserted with the worker's vectors
         # Officials' names in memory for the resolver (rolled-back aliases must go too).
         self.names = CandidateIndex()
 
@@ -167,6 +258,7 @@ class _BulkLoader:
                     changelog.suspend_link_logging(),
                 ):
                     statements, rows, seqs = self._write(new)
+                summary.vectors += self.vectored
                 if self.feed is not None:  # committed: the search index may have them
                     self.feed.add(rows, seqs)
                 summary.created += len(statements)
@@ -242,9 +334,14 @@ class _BulkLoader:
             statement.review_notes = list(extraction.review_notes)
             statement.needs_review = extraction.needs_review
             statements.append(statement)
-        _create(Statement, statements)
-        # The log rows of these statements' INSERT: what the rows built below answer.
-        seqs = self.feed.claim(statements) if self.feed is not None else []
+        self.seqs, self.vectored = [], 0
+        if self.vectors is not None:
+            # The ids now, the rows once their vectors are back (link rows may go in first:
+            # PostgreSQL checks foreign keys at commit).
+            _reserve_ids(Statement, statements)
+            self.pending_statements = (statements, self.vectors.submit(statements))
+        else:
+            self._insert_statements(statements)
 
         mentions, statement_topics = [], []
         for extraction, (_, groups, _), statement in zip(batch, resolved, statements, strict=True):
@@ -264,6 +361,7 @@ class _BulkLoader:
             if self.meeting_mode != "match":
                 meetings = self._save_meetings_by_report(statement, extraction, participants)
             else:
+                self._insert_statements()  # the matcher reads the statements it weighs
                 meetings = pipeline._save_meetings(statement, extraction, participants, fresh=True)
             linked.append(meetings)
             primary = meetings[0] if meetings else None  # its id may come with the flush
@@ -294,9 +392,6 @@ class _BulkLoader:
                 )
         self._flush_meetings()
         self._flush_reports()
-        undated = [statement.pk for statement in statements if statement.date is None]
-        if undated:
-            Statement.objects.filter(pk__in=undated).refresh_listing_dates()
         parties = Commitment._meta.get_field("parties")
         _insert_rows(
             Commitment,
@@ -313,8 +408,11 @@ class _BulkLoader:
             ],
         )
         if any(ids for _, ids in commitment_topics):
-            inserted = Commitment.objects.filter(statement__in=statements).values_list(
-                "statement_id", "position", "pk"
+            # No ordering: the model's joins the statements, which may not be in yet.
+            inserted = (
+                Commitment.objects.filter(statement_id__in=[s.pk for s in statements])
+                .order_by()
+                .values_list("statement_id", "position", "pk")
             )
             pks = {(statement_id, position): pk for statement_id, position, pk in inserted}
             _insert_rows(
@@ -325,6 +423,18 @@ class _BulkLoader:
         _insert_rows(
             Quote, ["statement_id", "speaker_id", "speaker_as_written", "text", "position"], quotes
         )
+        rows = None
+        if self.pending_statements is not None:  # still to insert: with their final notes
+            for extraction, statement in zip(batch, statements, strict=True):
+                statement.review_notes = list(extraction.review_notes)
+                statement.needs_review = extraction.needs_review
+            if self.feed is not None and self.feed.active:  # while the vectors are computed
+                rows = _index_rows(statements, resolved, linked, statement_topics)
+            self._insert_statements()
+        seqs = self.seqs
+        undated = [statement.pk for statement in statements if statement.date is None]
+        if undated:
+            Statement.objects.filter(pk__in=undated).refresh_listing_dates()
 
         # Meetings and quotes may add review notes after the statements were inserted.
         changed = []
@@ -335,25 +445,25 @@ class _BulkLoader:
                 changed.append(statement)
         if changed:
             Statement.objects.bulk_update(changed, ["review_notes", "needs_review"])
-        rows = []
-        if seqs:  # what the search index holds for each, as `index.iter_rows` would read it
-            from statements.search.index import statement_row
-
-            topic_ids = {}
-            for statement_pk, topic_pk in statement_topics:
-                topic_ids.setdefault(statement_pk, []).append(topic_pk)
-            for statement, (_, groups, _), meetings in zip(
-                statements, resolved, linked, strict=True
-            ):
-                rows.append(
-                    statement_row(
-                        statement,
-                        [(participant.pk, participant.country) for participant in groups],
-                        topic_ids.get(statement.pk, ()),
-                        [meeting.pk for meeting in meetings],
-                    )
-                )
+        if not seqs:
+            rows = []
+        elif rows is None:
+            rows = _index_rows(statements, resolved, linked, statement_topics)
         return statements, rows, seqs
+
+    def _insert_statements(self, statements=None):
+        """Insert the batch's statements (with their history records) if they are not in yet,
+        and claim the change-log rows their INSERT wrote: what the index rows built at the end
+        of the batch answer."""
+        vectors = None
+        if statements is None:
+            if self.pending_statements is None:
+                return
+            statements, future = self.pending_statements
+            self.pending_statements = None
+            vectors = lambda: self.vectors.result(future)  # noqa: E731
+        self.vectored = _create(Statement, statements, vectors=vectors)
+        self.seqs = self.feed.claim(statements) if self.feed is not None else []
 
     # --- What the pipeline's steps decide, asked once per load --------------------------------
 
@@ -489,6 +599,7 @@ class _BulkLoader:
             if meeting is None:  # the matcher decides, as in a per-document import
                 self.slugs_checked = {}  # it may create meetings: their slugs are taken
                 self.slug_probes = {}
+                self._insert_statements()  # it reads the statements it weighs
                 self._flush_meetings()  # it weighs the meetings and reports already written
                 self._flush_reports()
                 single = copy.copy(extraction)
@@ -651,6 +762,24 @@ class _BulkLoader:
             n += step
 
 
+def _index_rows(statements, resolved, linked, statement_topics):
+    """What the search index holds for each statement, as `index.iter_rows` would read it."""
+    from statements.search.index import statement_row
+
+    topic_ids = {}
+    for statement_pk, topic_pk in statement_topics:
+        topic_ids.setdefault(statement_pk, []).append(topic_pk)
+    return [
+        statement_row(
+            statement,
+            [(participant.pk, participant.country) for participant in groups],
+            topic_ids.get(statement.pk, ()),
+            [meeting.pk for meeting in meetings],
+        )
+        for statement, (_, groups, _), meetings in zip(statements, resolved, linked, strict=True)
+    ]
+
+
 def _one_generation_bump():
     """SQLite: the search generation moves once per batch, not once per inserted row
     (`search.sqlite.one_generation_bump`). PostgreSQL's triggers fire once per statement."""
@@ -719,28 +848,44 @@ def _copy(cursor, model, fields, rows):
             copy.write_row(row)
 
 
-def _create(model, objects):
+def _create(model, objects, *, vectors=None):
     """INSERT rows and give each object its primary key, as `bulk_create` does, with the
     creation records django-simple-history keeps for tracked models (`bulk_history_create`'s
     rows, inserted by `_insert`). Values are built as `_insert` builds them.
+
+    `vectors` (PostgreSQL, statements): a callable giving each row's `search_vector` as text
+    (`VectorWorker`'s), or None; the history records go in first, while they are computed.
+    Without them the table's trigger computes each vector during the COPY. Returns how many
+    rows went in with the vectors given.
     """
     if not objects:
-        return
+        return 0
     fields = _insertable(model)
     rows = _values(fields, objects)
+    history = hasattr(model, "history") and getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
+    given = 0
     if connection.vendor == "postgresql":
-        _copy_with_ids(model, fields, rows, objects)
+        if vectors is not None:
+            if any(obj.pk is None for obj in objects):
+                _reserve_ids(model, objects)
+            if history:
+                _insert_history(model, fields, rows, objects)
+                history = False
+            vectors = vectors()
+            given = len(objects) if vectors is not None else 0
+        _copy_with_ids(model, fields, rows, objects, vectors)
     else:
         _insert_returning(model, fields, rows, objects)
     for obj in objects:
         obj._state.adding = False
         obj._state.db = connection.alias
-    if hasattr(model, "history") and getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+    if history:
         _insert_history(model, fields, rows, objects)
+    return given
 
 
-def _copy_with_ids(model, fields, rows, objects):
-    """PostgreSQL: ids taken from the table's sequence up front, then the rows COPYed in."""
+def _reserve_ids(model, objects):
+    """PostgreSQL: give the objects ids from the table's sequence, before their rows go in."""
     pk = model._meta.pk
     with connection.cursor() as cursor:
         cursor.execute(
@@ -748,9 +893,58 @@ def _copy_with_ids(model, fields, rows, objects):
             [model._meta.db_table, pk.column, len(objects)],
         )
         ids = [row[0] for row in cursor.fetchall()]
-        for obj, pk_value in zip(objects, ids, strict=True):
-            setattr(obj, pk.attname, pk_value)
-        _copy(cursor, model, [pk, *fields], [(i, *row) for i, row in zip(ids, rows, strict=True)])
+    for obj, pk_value in zip(objects, ids, strict=True):
+        setattr(obj, pk.attname, pk_value)
+
+
+def _copy_with_ids(model, fields, rows, objects, vectors=None):
+    """PostgreSQL: ids taken from the table's sequence up front (unless reserved already),
+    then the rows COPYed in, with their search vectors when given."""
+    pk = model._meta.pk
+    if any(getattr(obj, pk.attname) is None for obj in objects):
+        _reserve_ids(model, objects)
+    ids = [getattr(obj, pk.attname) for obj in objects]
+    rows = [(i, *row) for i, row in zip(ids, rows, strict=True)]
+    with connection.cursor() as cursor:
+        if vectors is None:
+            _copy(cursor, model, [pk, *fields], rows)
+            return
+        rows = [(*row, vector) for row, vector in zip(rows, vectors, strict=True)]
+        _copy_binary(cursor, model, [pk.column, *(f.column for f in fields), "search_vector"], rows)
+
+
+class _VectorDumper(Dumper):
+    """A search vector already in PostgreSQL's binary form (`VectorWorker`'s), as it is."""
+
+    format = Format.BINARY
+    oid = 3614  # tsvector
+
+    def dump(self, obj):
+        return obj
+
+
+_COLUMN_TYPES: dict[str, dict[str, int]] = {}
+
+
+def _copy_binary(cursor, model, columns, rows):
+    """PostgreSQL: COPY in the binary format, each column dumped as the table's type."""
+    table = model._meta.db_table
+    if table not in _COLUMN_TYPES:
+        cursor.execute(
+            "SELECT attname, atttypid FROM pg_attribute WHERE attrelid = %s::regclass "
+            "AND attnum > 0 AND NOT attisdropped",
+            [table],
+        )
+        _COLUMN_TYPES[table] = dict(cursor.fetchall())
+    types = [_COLUMN_TYPES[table][column] for column in columns]
+    raw = cursor.cursor
+    raw.adapters.register_dumper(None, _VectorDumper)  # this cursor's (a copy of the connection's)
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(column) for column in columns)
+    with raw.copy(f"COPY {quote(table)} ({names}) FROM STDIN (FORMAT BINARY)") as copy:
+        copy.set_types(types)
+        for row in rows:
+            copy.write_row(row)
 
 
 def _insert_returning(model, fields, rows, objects):

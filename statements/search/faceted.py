@@ -267,6 +267,9 @@ class FacetedSearch:
         return OverTime(False, counts)
 
     def _month_counts(self, first, last):
+        search = self.results.index_search if isinstance(self.results, IndexResults) else None
+        if search is not None:  # the index counts them: no text match in the database
+            return search.month_counts(first, last)
         rows = (
             self.results.matched.order_by()
             .filter(listing_date__gte=first, listing_date__lte=last)

@@ -1,13 +1,16 @@
 """PostgreSQL full-text search over the stored, weighted `statements_statement.search_vector`.
 
-The column is GENERATED ALWAYS ... STORED (migration `search_fulltext`): title weight A, the
-officials' names, aliases and topics copied into `search_names` weight B, the body weight C, with
-the `english_unaccent` configuration (English stemming without a stop list, accents folded), so it
-can never be stale. A Spanish statement's (`language = 'es'`) title and body use
-`spanish_unaccent` instead (migration 0013_bilingual_spanish_search), as the Tantivy index's
-Spanish fields do. Each query term is therefore looked up stemmed both ways,
-`to_tsquery('english_unaccent', t) || to_tsquery('spanish_unaccent', t)`, and matches a
-statement in either language. The config is always passed explicitly.
+The column holds `statement_search_vector(title, search_names, body, language)`: title weight A,
+the officials' names, aliases and topics copied into `search_names` weight B, the body weight C,
+with the `english_unaccent` configuration (English stemming without a stop list, accents folded). A
+trigger keeps it (migration 0015_search_vector_by_trigger; it was GENERATED ALWAYS before): it
+computes the vector on every INSERT that does not bring one (the bulk import brings the one the
+same function gave, `ingest.bulk.VectorWorker`) and on every UPDATE of those columns. A Spanish
+statement's (`language = 'es'`) title and body use `spanish_unaccent` instead (migration
+0013_bilingual_spanish_search), as the Tantivy index's Spanish fields do. Each query term is
+therefore looked up stemmed both ways, `to_tsquery('english_unaccent', t) ||
+to_tsquery('spanish_unaccent', t)`, and matches a statement in either language. The config is
+always passed explicitly.
 """
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
@@ -26,7 +29,7 @@ WEIGHTS = [0.1, 0.2, 0.4, 1.0]
 
 
 class StoredVector(Expression):
-    """The generated `search_vector` column of the statement table (Django does not model it)."""
+    """The `search_vector` column of the statement table (Django does not model it)."""
 
     output_field = _VectorField()
 

@@ -40,24 +40,70 @@ def test_fts_table_and_tokenizer(db):
 
 
 @postgres_only
-def test_stored_generated_vector_gin_index_and_config(db):
+def test_stored_vector_kept_by_its_trigger_gin_index_and_config(db):
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT is_generated, generation_expression FROM information_schema.columns "
+            "SELECT is_generated FROM information_schema.columns "
             "WHERE table_name = 'statements_statement' AND column_name = 'search_vector'"
         )
-        is_generated, expression = cursor.fetchone()
+        (is_generated,) = cursor.fetchone()
+        cursor.execute("SELECT prosrc FROM pg_proc WHERE proname = 'statement_search_vector'")
+        (expression,) = cursor.fetchone()
+        cursor.execute(
+            "SELECT tgenabled FROM pg_trigger WHERE tgname = 'statement_search_vector_keep'"
+        )
+        (enabled,) = cursor.fetchone()
         cursor.execute(
             "SELECT indexdef FROM pg_indexes WHERE indexname = 'statement_search_vector_idx'"
         )
         (indexdef,) = cursor.fetchone()
         cursor.execute("SELECT to_tsvector('english_unaccent', 'López traffickers it')::text")
         (vector,) = cursor.fetchone()
-    assert is_generated == "ALWAYS"
-    assert "english_unaccent" in expression and "'A'" in expression
+    assert is_generated == "NEVER" and enabled == "O"
+    assert "english_unaccent" in expression and "spanish_unaccent" in expression
+    assert "'A'" in expression and "'B'" in expression and "'C'" in expression
     assert "gin" in indexdef.lower()
     # accents folded, English stems, and no stop list ("it" is a country code too)
     assert vector == "'it':3 'lopez':1 'traffick':2"
+
+
+def _vector(pk):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT search_vector::text, search_vector IS NOT DISTINCT FROM "
+            "statement_search_vector(title, search_names, body, language) "
+            "FROM statements_statement WHERE id = %s",
+            [pk],
+        )
+        return cursor.fetchone()
+
+
+@postgres_only
+def test_the_trigger_computes_the_vector_when_the_text_changes_and_only_then(db):
+    statement = StatementFactory(title="Fentanyl talks", body="Numbatword and trafficking.")
+    vector, current = _vector(statement.pk)
+    assert current and "'numbatword':" in vector and "'fentanyl':1A" in vector
+
+    with connection.cursor() as cursor:  # a vector given with the row is kept
+        cursor.execute(
+            "UPDATE statements_statement SET search_vector = 'marker' WHERE id = %s",
+            [statement.pk],
+        )
+    statement.status = "draft"
+    statement.save()  # no text changed: not computed again
+    assert _vector(statement.pk) == ("'marker'", False)
+
+    for field, value in (("body", "Huitlacoche."), ("title", "Tacos"), ("language", "es")):
+        setattr(statement, field, value)
+        statement.save()
+        vector, current = _vector(statement.pk)
+        assert current, field
+    assert vector == "'huitlacoch':2C 'tac':1A"  # stemmed as Spanish: "tacos" -> "tac"
+
+    statement.search_names = "Andrés Manuel López Obrador"
+    statement.save()
+    vector, current = _vector(statement.pk)
+    assert current and "'lopez':" in vector and ":3B" in vector
 
 
 @sqlite_only

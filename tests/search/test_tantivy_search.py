@@ -231,6 +231,42 @@ def test_long_ties_are_picked_by_slug_alike(db, monkeypatch, long_tie, max_scan)
     assert sorted(v for v in shown if v != "z-top") == [f"m-{i:02d}" for i in range(11)]
 
 
+def over_time(params, *, index):
+    """The search page's results over time (per month when two years or less), and the path."""
+    from django.conf import settings
+
+    enabled = settings.SEARCH_INDEX_ENABLED
+    settings.SEARCH_INDEX_ENABLED = index
+    try:
+        found = faceted_search(QueryDict(params))
+        by_index = isinstance(found.results, IndexResults) and found.results.index_search
+        return found.over_time(), "index" if by_index else "database"
+    finally:
+        settings.SEARCH_INDEX_ENABLED = enabled
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        "year=2023",
+        "q=fentanyl&year=2023",
+        "q=fentanyl&year=2023&year=2024",
+        "date_from=2023-10-01&date_to=2023-12-31",
+        "q=Mexico&date_from=2023-10-05",
+        "year=undated&year=2023",
+        "q=fentanyl",
+    ],
+)
+def test_months_over_time_agree_with_the_database(archive, params):
+    """The months are counted by the index (its `day`) when it answers, by the database else."""
+    ours, path = over_time(params, index=True)
+    ref, ref_path = over_time(params, index=False)
+    assert (path, ref_path) == ("index", "database")
+    assert ours == ref
+    if "year=2023" in params or "date_" in params:
+        assert ours.months and sum(ours.counts.values()) > 0
+
+
 def test_edits_reach_the_index(archive):
     """Publishing, unpublishing and edits are searched as the database says (sync.py)."""
     assert compare("q=axolotlword") == 0

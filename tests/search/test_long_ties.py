@@ -1,0 +1,88 @@
+"""A facet's long tie at the most statements any of its values has, picked as the database
+picks it (count, then slug) without counting every tied value.
+
+At 1M statements a common word's meetings are a tie of tens of thousands at three statements
+(every statement of the meeting matched); their buckets outnumber what one Tantivy aggregation
+may return (its bucket limit, 65,000), and the tie came back cut. Here a small archive with
+such a tie longer than a lowered limit: the engine walks the meetings in slug order
+(`IndexSearch._walk_tie`), and shows what the database shows, with no aggregation over it."""
+
+import pytest
+
+from statements.search import engine
+from tests.factories import MeetingFactory, ReportFactory, StatementFactory
+from tests.search.test_tantivy_search import answer, compare
+
+TIED, HALF = 120, 30  # meetings with both statements matched, with one
+LIMIT = 70  # buckets an aggregation may return here: fewer than the tie has values
+
+
+@pytest.fixture
+def meetings(db):
+    """150 meetings of two statements each, slugs in another order than ids; both statements of
+    120 of them say "walkword", one of the other 30; 20 statements say something else."""
+    for i in range(TIED + HALF):
+        meeting = MeetingFactory(slug=f"meeting-{(i * 37) % (TIED + HALF):03d}")
+        for j in range(2):
+            body = "walkword talks" if i < TIED or j == 0 else "other talks"
+            ReportFactory(meeting=meeting, statement=StatementFactory(body=body))
+    for _ in range(20):
+        StatementFactory(body="other text")
+
+
+@pytest.fixture
+def lowered(monkeypatch):
+    """Aggregations limited to LIMIT buckets (refused beyond, as Tantivy refuses beyond its own
+    limit), walks in chunks of 16 slugs; records the walks' answers."""
+    aggregate, walk = engine.IndexSearch._aggregate, engine.IndexSearch._walk_tie
+    seen = {"refused": 0, "walks": []}
+
+    def limited(self, query, aggs):
+        found = aggregate(self, query, aggs)
+        for name in aggs:
+            if len(found[name].get("buckets", ())) > LIMIT:
+                seen["refused"] += 1
+                raise engine.FacetsTooLarge(f"{name}: more than {LIMIT} buckets")
+        return found
+
+    def walking(self, *args):
+        seen["walks"].append(walk(self, *args))
+        return seen["walks"][-1]
+
+    monkeypatch.setattr(engine.IndexSearch, "_aggregate", limited)
+    monkeypatch.setattr(engine.IndexSearch, "_walk_tie", walking)
+    monkeypatch.setattr(engine, "TIE_WALK_LAST", 16)
+    monkeypatch.setattr(engine, "TIE_WALK_ROUNDS", 20)
+    return seen
+
+
+@pytest.mark.parametrize("params", ["q=walkword", "", "q=walkword&sort=newest", "q=talks"])
+def test_a_long_tie_is_walked_in_slug_order_as_the_database_orders(meetings, lowered, params):
+    assert compare(params)
+    assert lowered["walks"] and all(walk is not None for walk in lowered["walks"])
+    assert not lowered["refused"]  # the index answered the facets, not the database
+    shown = [value for value, *_ in answer(params, index=True)[1]["meeting"]]
+    assert len(shown) == 12
+
+
+def test_the_walk_finds_the_first_tied_slugs(meetings, lowered):
+    """Of the 150 slugs meeting-000 … meeting-149, those of the 120 tied meetings come first
+    only where the 30 half-matched ones are not: the walk must skip them."""
+    half = {f"meeting-{(i * 37) % (TIED + HALF):03d}" for i in range(TIED, TIED + HALF)}
+    expected = [s for s in (f"meeting-{n:03d}" for n in range(TIED + HALF)) if s not in half]
+    shown = [value for value, *_ in answer("q=walkword", index=True)[1]["meeting"]]
+    assert sorted(shown) == expected[:12]
+    assert set(expected[:12]) & set(f"meeting-{n:03d}" for n in range(12)) != set(expected[:12])
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        "q=walkword&all=meeting",  # more shown than the tie has: counted whole
+        "q=walkword&meeting=meeting-140",  # a chosen meeting
+        "q=walkword&kind=readout",  # a filter: counted over the matches, whole
+        "q=other",  # a sparse tie: counted whole
+    ],
+)
+def test_what_is_not_walked_agrees_too(meetings, params):
+    compare(params)
