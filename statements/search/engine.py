@@ -452,6 +452,8 @@ class IndexSearch:
         is WALK_DENSITY or more (a common word in 74% of 100k: 0.4; a phrase in 20%: 0.008)."""
         if name not in LINKS:
             return False
+        if matches < self.searcher.num_docs * WALK_DENSITY:
+            return False  # (any most >= 1 gives less: a narrow search never waits for `_most`)
         most = self._most(name)
         return most > 0 and self._density(matches, most) >= WALK_DENSITY
 

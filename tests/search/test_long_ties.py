@@ -86,3 +86,18 @@ def test_the_walk_finds_the_first_tied_slugs(meetings, lowered):
 )
 def test_what_is_not_walked_agrees_too(meetings, params):
     compare(params)
+
+
+def test_a_narrow_search_never_waits_for_the_most_a_meeting_counts(meetings, monkeypatch):
+    """`_most` counts every meeting of the snapshot (17 aggregations at 1M): only a search that
+    matches at least WALK_DENSITY of the archive can walk a tie, so only such a search pays it."""
+    StatementFactory(body="rarissimo")
+    asked = []
+    most = engine.IndexSearch._most
+    monkeypatch.setattr(
+        engine.IndexSearch, "_most", lambda self, name: asked.append(name) or most(self, name)
+    )
+    assert compare("q=rarissimo") == 1
+    assert asked == []
+    compare("q=walkword")
+    assert set(asked) == {"meeting"}
