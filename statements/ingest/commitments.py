@@ -53,6 +53,17 @@ TRIGGERS = re.compile(
     r" (?:the |a |an |their |our |its |his |her )?(?:(?!(?:importance|need|value|significance"
     r"|role|of|to|for|and|in|on|with)\b)[\w.’'-]+ ){0,3}"
     r"(?:determination|readiness|resolve|intention|commitment) to"
+    # "highlighted the President’s unwavering commitment to", "reiterated President Biden and
+    # Vice President Harris’ commitment to", "stressed the commitment of the United States to",
+    # "reaffirmed the readiness of the United States to provide": a stated resolve whose owner is
+    # named, however long the name
+    r"|(?:reaffirm|affirm|reiterat|underscor|emphasi[sz]|stress|express|convey|restat|highlight)\w*"
+    r" (?:the )?(?:(?!(?:importance|need|value|significance|role|of|to|for|in|on|with)\b)"
+    r"[\w.-]+ ){0,6}?[\w.-]+[’'](?:s\b)? (?:[\w-]+ ){0,2}"
+    r"(?:commitments?|determination|readiness|resolve|intention) to"
+    r"|(?:reaffirm|affirm|reiterat|underscor|emphasi[sz]|stress|express|convey|restat|highlight)\w*"
+    r" (?:the |a |an |their |our |its |his |her )?(?:[\w-]+ ){0,2}"
+    r"(?:commitments?|determination|readiness|resolve) of (?:the )?[^.;,]{2,50}? to\b"
     r"|(?:reaffirm|reiterat)\w* (?:the |their |our |its |his |her )[\w.’'-]+ goal of"
     r"|(?:emphasi[sz]|stress|reiterat|underscor)\w* (?:the |their |our |its |his |her )"
     r"(?:(?!(?:importance|need|value|significance|role|of|to|for|and|in|on|with)\b)"
@@ -94,13 +105,19 @@ TRIGGERS = re.compile(
     r"|(?<!his )(?<!her )(?<!their )(?<!our )(?<!its )(?<!a )(?<!the )(?<!and )(?<!action )"
     r"(?<![’']s )plans? to (?!be\b)[a-z]{3,}"
     r"|(?:we|they) (?:are|stand) (?:\w+ )?(?:prepared|ready) to"
+    # "the United States remains ready to facilitate" (a party's readiness: `_needs_party_subject`)
+    r"|(?:is|are|remains?) (?:\w+ )?(?:prepared|ready) to"
+    # "the President assured him that every effort will be made to help": an assurance is an
+    # undertaking whatever the voice of what is assured
+    r"|assur(?:es|ed|ing)? (?:[^.;]{2,60}? )?(?:that|of)\b"
     r"|stands? (?:\w+ )?ready to"
     # "We are committed, where applicable and subject to national legal frameworks, to …"
     r"|(?:are|is|remain\w*) (?:\w+ )?committed, [^.;]{3,100}?, to"
     r"|stand\w* firm in (?:the|their|our|its) commitment"
     # "The President told King X he would work to …": an undertaking reported by its maker
-    r"|(?:told [^.;]{2,60}? |noted |said )(?:that )?(?:he|she|they|we) would"
+    r"|(?:told [^.;]{2,60}? |noted |said )(?:that )?(?:he|she|they|we) (?:would"
     r" (?:be [a-z]+ing\b|(?!be\b)[a-z]{3,})"  # "would be following … closely" commits
+    r"|(?:was|were) (?:\w+ )?(?:ready|prepared) to)"  # "told them that he was ready to"
     # "reaffirmed that the people of New Mexico will have the full support of …"
     r"|reaffirm\w* that [^.;]{3,120}? (?:will|would) (?!be\b)[a-z]{3,}"
     r"|will not hesitate to"
@@ -132,7 +149,8 @@ NEGATED = re.compile(
 SCHEDULE = re.compile(
     r"\bwill (?:also )?(?:meet(?! again\b(?! (?:today|tomorrow|later|this|tonight)\b))"
     r"|participate|travel|visit|hold|attend|host|speak|be joined|"
-    r"depart|arrive|return|deliver|celebrate|commemorate|mark)\b"
+    r"depart|arrive|return|deliver|celebrate|commemorate|mark"
+    r"|serve as)\b"  # "Deputy Secretary X will serve as the Coordinator": a role, not an act
 )
 # Scheduling, not committing: "agreed to hold the next dialogue in Washington". (Agreeing to meet
 # again or to stay in close contact is an undertaking between the parties: the corpus gold
@@ -213,10 +231,13 @@ _SUBJECT_END = re.compile(
     r"|affirmed|stated|told|asked|hosted|received|visited|traveled|travelled|led|joined)\b"
 )
 _POSSESSOR = re.compile(
-    r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat)\w* (?:the )?"
-    r"(?:(?P<owner>[^,;]{2,80}?)[’']s? (?:[\w-]+ ){0,2}commitment"
-    # "reiterated the commitment of the United States to stand with Canada"
-    r"|commitment of (?P<owner_of>(?:the )?[^,;]{2,40}?) to\b)"
+    r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat|emphasi[sz]|stress|highlight)\w*"
+    r" (?:the )?(?:(?P<owner>[^,;]{2,80}?)[’']s? (?:[\w-]+ ){0,2}"
+    r"(?:commitment|readiness|determination)"
+    # "reiterated the commitment of the United States to stand with Canada", "reaffirmed the
+    # readiness of the United States to provide"
+    r"|(?:[\w-]+ ){0,2}(?:commitment|readiness|determination) of"
+    r" (?P<owner_of>(?:the )?[^,;]{2,40}?) to\b)"
 )
 _CLAUSE_BREAK = re.compile(
     r"(?:;|,\s+and|,\s+but|,\s+while|,\s+whereas|,\s+as|:|,\s+y|,\s+pero|,\s+mientras(?:\s+que)?"
@@ -363,7 +384,7 @@ def find_commitments(
                 )
                 parties = (
                     _maker_parties(fold(clause), people, own_country, context)
-                    or _possessor_parties(fold(clause))
+                    or _possessor_parties(fold(clause), people, own_country)
                     or _person_parties(subject, people, own_country)
                     or _parties_of_subject(subject, context, mentioned, last_parties, three, pair)
                 )
@@ -376,13 +397,20 @@ def find_commitments(
                 if reported is None and trigger.group(0).startswith("will"):
                     reported = _embedded_subject(head)
                 if reported is not None and _needs_party_subject(trigger):
-                    parties = _possessor_parties(reported) or _parties_of_subject(
-                        reported, context, mentioned, last_parties, three, pair
+                    parties = (
+                        _possessor_parties(reported)
+                        or _parties_of_subject(
+                            reported, context, mentioned, last_parties, three, pair
+                        )
+                        # "reiterated that the President will continue": one official's country
+                        or _person_parties(reported, people, own_country)
                     )
                     if not parties and not reported.strip() and _body_before(head):
                         parties = context or order_countries(mentioned[:2])
                     if not parties:
                         continue  # "… actions that will lower costs": not a party's "will"
+                if _READY.match(trigger[0]) and context and not set(parties) <= set(context):
+                    continue  # "…, that Israel is ready to move forward": another's readiness
                 if not parties:
                     if _needs_party_subject(trigger):
                         continue  # "The program will …": only the parties' "will" commits
@@ -471,9 +499,14 @@ SPANISH_SCHEDULE = re.compile(
 
 
 def _needs_party_subject(trigger: re.Match) -> bool:
-    return trigger.re is SPANISH_FUTURE or trigger.group(0).startswith(
-        ("will", "intend", "plan", "stand")
+    return (
+        trigger.re is SPANISH_FUTURE
+        or trigger.group(0).startswith(("will", "intend", "plan", "stand"))
+        or bool(_READY.match(trigger[0]))
     )
+
+
+_READY = re.compile(r"(?:is|are|remains?) (?:\w+ )?(?:prepared|ready) to$")
 
 
 # Support for a country, a people or allies is an undertaking; support for an outcome, a policy
@@ -595,18 +628,21 @@ def _maker_parties(folded_clause: str, people, own_country: str, context) -> lis
     )
 
 
-_APPOSITIVE = re.compile(r",\s+an?\s+[^,;.]*$")
+# "…, a cohort of 16 cities committed to", "convened …, a 16-jurisdiction cohort of mayors, law
+# enforcement, and philanthropic leaders committed to": after a main verb, a list may run on.
+_APPOSITIVE = re.compile(r",\s+an?\s+[^,;.]*$|\b[a-z]+ed\b[^;.]*,\s+an?\s+[^;.]*$")
 
 
-def _possessor_parties(folded_clause: str) -> list[str]:
-    """ "reaffirmed the Mexican government's commitment" → ["MX"]."""
+def _possessor_parties(folded_clause: str, people=(), own_country: str = "") -> list[str]:
+    """ "reaffirmed the Mexican government's commitment" → ["MX"]; "highlighted the
+    President's commitment" → the President's country."""
     match = _POSSESSOR.search(folded_clause)
     if not match:
         return []
     owner = match["owner"] or match["owner_of"]
     if re.search(r"\b(?:their|our|its)\b", owner):
         return []
-    return countries_in(owner)
+    return countries_in(owner) or _person_parties(owner, people, own_country)
 
 
 TWO = re.compile(r"\b(?:two|both|ambos|ambas|dos)\b")

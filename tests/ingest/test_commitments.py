@@ -685,3 +685,57 @@ def test_their_governments_after_a_reporting_verb_are_the_parties():
     sentence = "They stated their governments will remain in close contact."
     (found,) = find_commitments(sentence, parties_in_context=["NO", "IS"])
     assert sorted(found.parties) == ["IS", "NO"]
+
+
+# --- Session 12, second round (unseen domestic readouts and calls) ------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a resolve whose owner is named, however long the name, or comes after "of"
+        "Officials highlighted the Prime Minister’s unwavering commitment to safer harbours.",
+        "Ministers reiterated Prime Minister Berg and Foreign Minister Holm’s unyielding "
+        "commitment to open fisheries.",
+        "The Minister stressed the unwavering commitment of Norway to Iceland’s security.",
+        "He reaffirmed the readiness of Norway to provide any and all needed assistance.",
+        # a party's readiness, also reported
+        "He stressed that Norway remains ready to facilitate resolution of any dispute.",
+        "The Prime Minister told the Speaker that he was ready to negotiate the budget.",
+        # an assurance, whatever the voice of what is assured
+        "The Prime Minister assured him that every effort will be made to help the towns.",
+    ],
+)
+def test_a_named_owners_resolve_readiness_or_an_assurance_commits(sentence):
+    officials = _officials(("Lars Berg", "Prime Minister", "NO"), ("Eva Holm", "Minister", "NO"))
+    (found,) = find_commitments(
+        sentence, parties_in_context=["NO", "IS"], officials=officials, own_country="NO"
+    )
+    assert found.parties == ["NO"]
+
+
+def test_a_reported_will_of_one_official_commits_that_officials_country():
+    officials = _officials(
+        ("Lars Berg", "Prime Minister", "NO"), ("Jon Jonsson", "President", "IS")
+    )
+    sentence = "The Minister reiterated that the Prime Minister will continue to seek input."
+    (found,) = find_commitments(
+        sentence, parties_in_context=["NO", "IS"], officials=officials, own_country="NO"
+    )
+    assert found.parties == ["NO"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a third party's readiness inside an appeal
+        "We call on the militia to close this deal, that Denmark is ready to sign today.",
+        # a role, not an act
+        "We are also announcing that Deputy Minister Holm will serve as the Harbour Coordinator.",
+        # a participle after an appositive that lists
+        "The Minister convened the Harbour Collaborative, a 16-town cohort of mayors, harbour "
+        "masters, and philanthropic leaders committed to using public funding for safer ports.",
+    ],
+)
+def test_anothers_readiness_a_role_or_a_listed_cohort_does_not_commit(sentence):
+    assert find_commitments(sentence, parties_in_context=["NO", "IS"]) == []
