@@ -92,6 +92,9 @@ TRIGGERS = re.compile(
     r"(?:teams?|officials|ministers|staff|cabinet|administration)"
     # "We intend to …", "announce our intent to open …" (a party's own plan)
     r"|intend(?:s|ed)? to|(?:our|their|its) intent(?:ion)? to"
+    # "announce the intent of the federal government, in partnership with …, to hold" (a party
+    # as the owner: `_OWNED_INTENT`)
+    r"|intent(?:ion)? of (?:the )?[^.;]{2,100}? to (?!be\b)[a-z]{3,}"
     # "expressed their concern … and their shared commitment to …" ("discussed trade and their
     # shared commitment" only talks about one)
     r"|(?:express|highlight)\w* [^.;:]{3,120}? and (?:their|our) (?:shared|joint|mutual)"
@@ -236,7 +239,7 @@ _POSSESSOR = re.compile(
     r"(?:commitment|readiness|determination)"
     # "reiterated the commitment of the United States to stand with Canada", "reaffirmed the
     # readiness of the United States to provide"
-    r"|(?:[\w-]+ ){0,2}(?:commitment|readiness|determination) of"
+    r"|(?:[\w-]+ ){0,2}(?:commitment|readiness|determination|intent|intention) of"
     r" (?P<owner_of>(?:the )?[^,;]{2,40}?) to\b)"
 )
 _CLAUSE_BREAK = re.compile(
@@ -247,7 +250,8 @@ _CLAUSE_BREAK = re.compile(
 # Government agencies that stand for their country when they commit ("DHS will deploy …").
 AGENCIES = {
     "US": r"dhs|doj|dea|fbi|cbp|ice|usaid|ondcp|department of (?:state|homeland security|justice"
-    r"|the treasury|defense)|state department|the administration|washington",
+    r"|the treasury|defense)|state department|the administration|washington"
+    r"|the federal government|the biden(?:-harris)? administration",
     "MX": r"sre|sedena|semar|segob|fgr|guardia nacional|national guard of mexico|cancilleria"
     r"|the government of mexico|el gobierno de mexico",
     "CA": r"rcmp|cbsa|global affairs canada|ottawa",
@@ -603,7 +607,13 @@ def _english_triggers(folded: str):
             continue  # "…, a cohort of 16 cities committed to using …": a description
         if match.group(0).endswith("support for") and not _supports_a_party(folded, match):
             continue
+        owner = _OWNED_INTENT.match(match.group(0))
+        if owner and not (countries_in(owner["owner"]) or _AGENCY.search(owner["owner"])):
+            continue  # "the intention of the law to protect": not a party's own plan
         yield match
+
+
+_OWNED_INTENT = re.compile(r"intent(?:ion)? of (?P<owner>[^,]*)")
 
 
 _MAKER = re.compile(

@@ -739,3 +739,15 @@ def test_a_reported_will_of_one_official_commits_that_officials_country():
 )
 def test_anothers_readiness_a_role_or_a_listed_cohort_does_not_commit(sentence):
     assert find_commitments(sentence, parties_in_context=["NO", "IS"]) == []
+
+
+def test_the_intent_of_a_party_commits_and_the_intent_of_a_law_does_not():
+    officials = _officials(("Eva Holm", "Deputy Secretary", "US"))
+    body = (
+        "Today, Deputy Secretary Eva Holm met with the Mayor of Bangor to announce the intent of "
+        "the federal government, in partnership with the city, to hold a Harbour Dialogue."
+    )
+    (found,) = find_commitments(body, parties_in_context=["US"], officials=officials)
+    assert found.parties == ["US"]
+    law = "They discussed the intention of the harbour law to protect small fishers."
+    assert find_commitments(law, parties_in_context=["NO", "IS"]) == []
