@@ -152,7 +152,10 @@ NEGATED = re.compile(
 SCHEDULE = re.compile(
     r"\bwill (?:also )?(?:meet(?! again\b(?! (?:today|tomorrow|later|this|tonight)\b))"
     r"|participate|travel|visit|hold|attend|host|speak|be joined|"
-    r"depart|arrive|return|deliver|celebrate|commemorate|mark"
+    r"depart|arrive|return|celebrate|commemorate|mark"
+    # "will deliver remarks" (not "will deliver a final report to the President")
+    r"|deliver (?:remarks|an? (?:address|speech|statement|message|keynote)|the keynote|keynote"
+    r"|opening|closing|testimony)"
     r"|serve as)\b"  # "Deputy Secretary X will serve as the Coordinator": a role, not an act
 )
 # Scheduling, not committing: "agreed to hold the next dialogue in Washington". (Agreeing to meet
@@ -251,7 +254,7 @@ _CLAUSE_BREAK = re.compile(
 AGENCIES = {
     "US": r"dhs|doj|dea|fbi|cbp|ice|usaid|ondcp|department of (?:state|homeland security|justice"
     r"|the treasury|defense)|state department|the administration|washington"
-    r"|the federal government|the biden(?:-harris)? administration",
+    r"|the federal government|the biden(?:-harris)? administration|federal agencies",
     "MX": r"sre|sedena|semar|segob|fgr|guardia nacional|national guard of mexico|cancilleria"
     r"|the government of mexico|el gobierno de mexico",
     "CA": r"rcmp|cbsa|global affairs canada|ottawa",
@@ -391,6 +394,7 @@ def find_commitments(
                     or _possessor_parties(fold(clause), people, own_country)
                     or _person_parties(subject, people, own_country)
                     or _parties_of_subject(subject, context, mentioned, last_parties, three, pair)
+                    or _own_agency(subject, own_country)
                 )
                 if _needs_party_subject(trigger) and _thing_of_a_party(subject):
                     continue  # "The dedicated efforts of the UAE … will result in"
@@ -408,7 +412,18 @@ def find_commitments(
                         )
                         # "reiterated that the President will continue": one official's country
                         or _person_parties(reported, people, own_country)
+                        or _own_agency(reported, own_country)
                     )
+                    if not parties and re.fullmatch(r"\s*(?:he|she|it)\s*", reported):
+                        # "The Commission announced that it will ramp up enforcement", "The
+                        # President said he will …": the reporter's own undertaking
+                        main = fold(_subject(head, _REPORTED.search(head).start()))
+                        main = re.sub(r"\s+(?:\w+ly\s+)?(?:\w+ed|said|told)\s*$", "", main)
+                        parties = (
+                            countries_in(main)
+                            or _person_parties(main, people, own_country)
+                            or _own_agency(main, own_country)
+                        )
                     if not parties and not reported.strip() and _body_before(head):
                         parties = context or order_countries(mentioned[:2])
                     if not parties:
@@ -640,6 +655,22 @@ def _maker_parties(folded_clause: str, people, own_country: str, context) -> lis
 
 # "…, a cohort of 16 cities committed to", "convened …, a 16-jurisdiction cohort of mayors, law
 # enforcement, and philanthropic leaders committed to": after a main verb, a list may run on.
+# An office of the publishing government named without a country: "the Department of Commerce
+# will hold", "the Federal Trade Commission announced that it will" (a White House readout's
+# agencies are U.S. agencies).
+_OFFICE = re.compile(
+    r"^\s*(?:the\s+)?(?:[\w.’'-]+\s+){0,6}?(?:department|agency|commission|bureau|office|institute"
+    r"|administration|service|corps|board)(?:\s+of(?:\s+the)?(?:\s+[\w.’'-]+){1,5})?"
+    r"(?:\s+\([^)]*\))?\s*$"
+)
+
+
+def _own_agency(subject: str, own_country: str) -> list[str]:
+    if own_country and _OFFICE.match(subject) and not countries_in(subject):
+        return [own_country]
+    return []
+
+
 _APPOSITIVE = re.compile(r",\s+an?\s+[^,;.]*$|\b[a-z]+ed\b[^;.]*,\s+an?\s+[^;.]*$")
 
 

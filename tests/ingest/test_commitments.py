@@ -751,3 +751,36 @@ def test_the_intent_of_a_party_commits_and_the_intent_of_a_law_does_not():
     assert found.parties == ["US"]
     law = "They discussed the intention of the harbour law to protect small fishers."
     assert find_commitments(law, parties_in_context=["NO", "IS"]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an office of the publishing government, named without a country
+        "The Harbour Safety Commission unanimously announced that it will ramp up inspections.",
+        "The Department of Fisheries will publish a new guide for coastal towns.",
+        "National experts and federal agencies will provide training to coastal towns.",
+        # a body's mandate with "will" ("deliver" is a schedule only for remarks)
+        "The Task Force will deliver a final action report to the President in early 2026.",
+        # a reported "he will" is the reporter's own
+        "The Prime Minister said that he will continue to press for safer harbours.",
+    ],
+)
+def test_an_own_office_a_reported_pronoun_or_a_report_to_deliver_commits(sentence):
+    officials = _officials(("Lars Berg", "Prime Minister", "US"))
+    (found,) = find_commitments(
+        sentence, parties_in_context=["US"], officials=officials, own_country="US"
+    )
+    assert found.parties == ["US"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Secretary will deliver remarks at the harbour opening.",
+        "The Secretary spoke about how the Department of Harbours is using its plan to explore "
+        "strategies that will guide decision making.",
+    ],
+)
+def test_remarks_to_deliver_or_a_will_of_a_described_thing_does_not_commit(sentence):
+    assert find_commitments(sentence, parties_in_context=["US"], own_country="US") == []
