@@ -234,7 +234,12 @@ _SUBJECT_END = re.compile(
     # reaffirmed his commitment" has subject "The President"
     r"|acknowledged|condemned|congratulated|commended|praised|applauded|shared|conveyed"
     r"|outlined|updated|raised|voiced|informed|briefed|urged|called|exchanged|offered"
-    r"|affirmed|stated|told|asked|hosted|received|visited|traveled|travelled|led|joined)\b"
+    r"|affirmed|stated|told|asked|hosted|received|visited|traveled|travelled|led|joined"
+    # "Sullivan and Hulata continued their discussions regarding Russia's war …": the subject
+    # is "Sullivan and Hulata", not the countries the object names ("their continued support"
+    # is a noun phrase)
+    r"|continued (?=their|his|her|its|our|the|to|discuss)|explored|considered|addressed"
+    r"|examined|assessed|described|identified|reflected|recalled|talked)\b"
 )
 _POSSESSOR = re.compile(
     r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat|emphasi[sz]|stress|highlight)\w*"

@@ -784,3 +784,12 @@ def test_an_own_office_a_reported_pronoun_or_a_report_to_deliver_commits(sentenc
 )
 def test_remarks_to_deliver_or_a_will_of_a_described_thing_does_not_commit(sentence):
     assert find_commitments(sentence, parties_in_context=["US"], own_country="US") == []
+
+
+def test_a_sentence_continued_by_its_subject_does_not_make_its_object_the_parties():
+    body = (
+        "Berg and Jonsson continued their discussions regarding Russia’s war on Ukraine. They "
+        "committed to continue their close coordination."
+    )
+    (found,) = find_commitments(body, parties_in_context=["NO", "IS"])
+    assert sorted(found.parties) == ["IS", "NO"]
