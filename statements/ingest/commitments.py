@@ -124,6 +124,12 @@ TRIGGERS = re.compile(
     # "reaffirmed that the people of New Mexico will have the full support of …"
     r"|reaffirm\w* that [^.;]{3,120}? (?:will|would) (?!be\b)[a-z]{3,}"
     r"|will not hesitate to"
+    # "the Vice President announced more than $1.5 billion in additional assistance": a party
+    # announcing what it will give (`_needs_party_subject`)
+    r"|announc(?:es|ed|ing)? (?:(?:an? |the )?(?:new |additional |further )?(?:more than |over "
+    r"|nearly |almost |up to |about |some )?(?:us)?\$\s?[\d.,]+\s*(?:million|billion|trillion)"
+    r"(?: in| of)? (?:[\w-]+ ){0,2}(?:assistance|aid|support)"  # not "$14.8 million in awards"
+    r"|(?:[\w-]+ ){0,3}(?:additional|new|further) (?:[\w-]+ ){0,2}(?:assistance|aid|funding))"
     r"|agree(?:s|d)? (?:to|on|upon|that)|agree(?:s|d)? for (?:their|our|the) "
     r"|determined that"
     # "commitments by the Government of Israel and the PA to de-escalate", "key commitments
@@ -527,6 +533,7 @@ def _needs_party_subject(trigger: re.Match) -> bool:
         trigger.re is SPANISH_FUTURE
         or trigger.group(0).startswith(("will", "intend", "plan", "stand"))
         or bool(_READY.match(trigger[0]))
+        or trigger.group(0).startswith("announc")
     )
 
 
@@ -688,6 +695,12 @@ def _possessor_parties(folded_clause: str, people=(), own_country: str = "") -> 
     owner = match["owner"] or match["owner_of"]
     if re.search(r"\b(?:their|our|its)\b", owner):
         return []
+    conjuncts = [c for c in re.split(r",\s*(?:and\s+)?|\s+and\s+", owner) if c.strip()]
+    if len(conjuncts) > 1:
+        # "President Biden and President Ramaphosa's commitment": each owner's country
+        each = [countries_in(c) or _person_parties(c, people, own_country) for c in conjuncts]
+        if all(each):
+            return order_countries(dict.fromkeys(code for codes in each for code in codes))
     return countries_in(owner) or _person_parties(owner, people, own_country)
 
 

@@ -793,3 +793,34 @@ def test_a_sentence_continued_by_its_subject_does_not_make_its_object_the_partie
     )
     (found,) = find_commitments(body, parties_in_context=["NO", "IS"])
     assert sorted(found.parties) == ["IS", "NO"]
+
+
+def test_several_owners_of_a_commitment_are_each_a_party():
+    officials = _officials(
+        ("Lars Berg", "Prime Minister", "NO"), ("Jon Jonsson", "President", "IS")
+    )
+    sentence = (
+        "The two advisers reaffirmed Prime Minister Berg and President Jonsson’s commitment to "
+        "strengthen ties."
+    )
+    (found,) = find_commitments(
+        sentence, parties_in_context=["NO", "IS"], officials=officials, own_country="NO"
+    )
+    assert sorted(found.parties) == ["IS", "NO"]
+
+
+@pytest.mark.parametrize(
+    "sentence, committed",
+    [
+        ("The Prime Minister announced more than $1.5 billion in additional assistance.", True),
+        ("The Prime Minister announced new humanitarian assistance for the flooded towns.", True),
+        ("The Ministry of Defence announced $14.8 million in awards to two companies.", False),
+        ("Three shipping companies announced $400 million in additional support.", False),
+    ],
+)
+def test_a_party_announcing_assistance_commits_awards_or_a_companys_do_not(sentence, committed):
+    officials = _officials(("Lars Berg", "Prime Minister", "NO"))
+    found = find_commitments(
+        sentence, parties_in_context=["NO", "IS"], officials=officials, own_country="NO"
+    )
+    assert [c.parties for c in found] == ([["NO"]] if committed else [])
