@@ -86,6 +86,9 @@ TRIGGERS = re.compile(
     r"(?:u\.s\.|[a-z.-]+(?: [a-z.-]+)?[’'](?:s\b)?) (?:[\w-]+ ){0,2}support for"
     r"|(?:reiterat|underscor)\w* (?:his|her|their|our|its) (?:[\w-]+ ){0,2}support for"
     r"|offer\w* (?:our|their|its) (?:full |continued |steadfast )?support"
+    # "offered all appropriate support to the Government and people of Israel" (to a party, as
+    # `_supports_a_party` checks)
+    r"|offer\w* (?:all |any |his |her |the |u\.s\. )(?:[\w-]+ ){0,2}support (?:to|for)"
     # "tasked their teams to …", "has directed his team to deploy …"
     r"|(?:has |have )?directed [^.;]{2,60}? to (?:ensure|deploy|provide|surge|work)"
     r"|(?:tasked|directed|instructed|ordered) (?:their|his|her|our) (?:[\w-]+ ){0,2}"
@@ -162,7 +165,10 @@ SCHEDULE = re.compile(
     # "will deliver remarks" (not "will deliver a final report to the President")
     r"|deliver (?:remarks|an? (?:address|speech|statement|message|keynote)|the keynote|keynote"
     r"|opening|closing|testimony)"
-    r"|serve as)\b"  # "Deputy Secretary X will serve as the Coordinator": a role, not an act
+    r"|serve as"
+    # an effect, not an act: "the Collaborative will allow them to strengthen their programs",
+    # "our efforts will allow us to work collectively"
+    r"|allow|enable)\b"  # "Deputy Secretary X will serve as the Coordinator": a role, not an act
 )
 # Scheduling, not committing: "agreed to hold the next dialogue in Washington". (Agreeing to meet
 # again or to stay in close contact is an undertaking between the parties: the corpus gold
@@ -197,6 +203,7 @@ GROUP_SUBJECT = re.compile(
     r"|leaders|they|officials|ambos (?:pa[ií]ses|gobiernos|l[ií]deres|delegaciones)"
     # A body the parties set up acts for them: "the Task Force decided to reconvene"
     r"|task ?force|taskforce|working (?:groups?|teams)|steering group"
+    r"|the collaborative"  # "The Collaborative will spend the next 18 months strengthening …"
     r"|las (?:dos |tres )?delegaciones|los (?:dos |tres )?(?:pa[ií]ses|gobiernos|l[ií]deres"
     r"|presidentes)|nuestros (?:pa[ií]ses|gobiernos))\b"
 )
@@ -413,6 +420,9 @@ def find_commitments(
                     continue  # "The American Jobs Plan will make", "investors pledged"
                 head = fold(sentence[start : trigger.start()])
                 reported = _reported_subject(head)
+                if reported is not None:
+                    # "reaffirmed that the Justice Department “will consider every tool”"
+                    reported = re.sub(r"[“”\"]", "", reported)
                 if reported is None and trigger.group(0).startswith("will"):
                     reported = _embedded_subject(head)
                 if reported is not None and _needs_party_subject(trigger):
@@ -632,7 +642,9 @@ def _english_triggers(folded: str):
             continue
         if match.group(0).startswith("committed") and _APPOSITIVE.search(folded, 0, match.start()):
             continue  # "…, a cohort of 16 cities committed to using …": a description
-        if match.group(0).endswith("support for") and not _supports_a_party(folded, match):
+        if match.group(0).endswith(("support for", "support to")) and not _supports_a_party(
+            folded, match
+        ):
             continue
         owner = _OWNED_INTENT.match(match.group(0))
         if owner and not (countries_in(owner["owner"]) or _AGENCY.search(owner["owner"])):

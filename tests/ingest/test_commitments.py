@@ -824,3 +824,35 @@ def test_a_party_announcing_assistance_commits_awards_or_a_companys_do_not(sente
         sentence, parties_in_context=["NO", "IS"], officials=officials, own_country="NO"
     )
     assert [c.parties for c in found] == ([["NO"]] if committed else [])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # support offered to a government or people
+        "The Prime Minister offered all appropriate support to the Government and people of "
+        "Iceland in the coming days.",
+        # an office's undertaking quoted inside a reported clause
+        "He reaffirmed that the Harbour Department “will consider every tool at our disposal.”",
+        # the mandate of a body the government set up
+        "The Collaborative will spend the next 18 months strengthening harbour safety.",
+    ],
+)
+def test_support_offered_to_a_people_a_quoted_office_or_a_collaborative_commits(sentence):
+    officials = _officials(("Lars Berg", "Prime Minister", "NO"))
+    (found,) = find_commitments(
+        sentence, parties_in_context=["NO"], officials=officials, own_country="NO"
+    )
+    assert found.parties == ["NO"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Prime Minister offered his support for a diplomatic resolution of the dispute.",
+        "Mayors described how the Collaborative will allow them to strengthen their programs.",
+    ],
+)
+def test_support_for_an_outcome_or_an_effect_does_not_commit(sentence):
+    officials = _officials(("Lars Berg", "Prime Minister", "NO"))
+    assert find_commitments(sentence, parties_in_context=["NO"], officials=officials) == []
