@@ -53,6 +53,17 @@ TRIGGERS = re.compile(
     r" (?:the |a |an |their |our |its |his |her )?(?:(?!(?:importance|need|value|significance"
     r"|role|of|to|for|and|in|on|with)\b)[\w.’'-]+ ){0,3}"
     r"(?:determination|readiness|resolve|intention|commitment) to"
+    # "highlighted the President’s unwavering commitment to", "reiterated President Biden and
+    # Vice President Harris’ commitment to", "stressed the commitment of the United States to",
+    # "reaffirmed the readiness of the United States to provide": a stated resolve whose owner is
+    # named, however long the name
+    r"|(?:reaffirm|affirm|reiterat|underscor|emphasi[sz]|stress|express|convey|restat|highlight)\w*"
+    r" (?:the )?(?:(?!(?:importance|need|value|significance|role|of|to|for|in|on|with)\b)"
+    r"[\w.-]+ ){0,6}?[\w.-]+[’'](?:s\b)? (?:[\w-]+ ){0,2}"
+    r"(?:commitments?|determination|readiness|resolve|intention) to"
+    r"|(?:reaffirm|affirm|reiterat|underscor|emphasi[sz]|stress|express|convey|restat|highlight)\w*"
+    r" (?:the |a |an |their |our |its |his |her )?(?:[\w-]+ ){0,2}"
+    r"(?:commitments?|determination|readiness|resolve) of (?:the )?[^.;,]{2,50}? to\b"
     r"|(?:reaffirm|reiterat)\w* (?:the |their |our |its |his |her )[\w.’'-]+ goal of"
     r"|(?:emphasi[sz]|stress|reiterat|underscor)\w* (?:the |their |our |its |his |her )"
     r"(?:(?!(?:importance|need|value|significance|role|of|to|for|and|in|on|with)\b)"
@@ -75,12 +86,18 @@ TRIGGERS = re.compile(
     r"(?:u\.s\.|[a-z.-]+(?: [a-z.-]+)?[’'](?:s\b)?) (?:[\w-]+ ){0,2}support for"
     r"|(?:reiterat|underscor)\w* (?:his|her|their|our|its) (?:[\w-]+ ){0,2}support for"
     r"|offer\w* (?:our|their|its) (?:full |continued |steadfast )?support"
+    # "offered all appropriate support to the Government and people of Israel" (to a party, as
+    # `_supports_a_party` checks)
+    r"|offer\w* (?:all |any |his |her |the |u\.s\. )(?:[\w-]+ ){0,2}support (?:to|for)"
     # "tasked their teams to …", "has directed his team to deploy …"
     r"|(?:has |have )?directed [^.;]{2,60}? to (?:ensure|deploy|provide|surge|work)"
     r"|(?:tasked|directed|instructed|ordered) (?:their|his|her|our) (?:[\w-]+ ){0,2}"
     r"(?:teams?|officials|ministers|staff|cabinet|administration)"
     # "We intend to …", "announce our intent to open …" (a party's own plan)
     r"|intend(?:s|ed)? to|(?:our|their|its) intent(?:ion)? to"
+    # "announce the intent of the federal government, in partnership with …, to hold" (a party
+    # as the owner: `_OWNED_INTENT`)
+    r"|intent(?:ion)? of (?:the )?[^.;]{2,100}? to (?!be\b)[a-z]{3,}"
     # "expressed their concern … and their shared commitment to …" ("discussed trade and their
     # shared commitment" only talks about one)
     r"|(?:express|highlight)\w* [^.;:]{3,120}? and (?:their|our) (?:shared|joint|mutual)"
@@ -94,16 +111,28 @@ TRIGGERS = re.compile(
     r"|(?<!his )(?<!her )(?<!their )(?<!our )(?<!its )(?<!a )(?<!the )(?<!and )(?<!action )"
     r"(?<![’']s )plans? to (?!be\b)[a-z]{3,}"
     r"|(?:we|they) (?:are|stand) (?:\w+ )?(?:prepared|ready) to"
+    # "the United States remains ready to facilitate" (a party's readiness: `_needs_party_subject`)
+    r"|(?:is|are|remains?) (?:\w+ )?(?:prepared|ready) to"
+    # "the President assured him that every effort will be made to help": an assurance is an
+    # undertaking whatever the voice of what is assured
+    r"|assur(?:es|ed|ing)? (?:[^.;]{2,60}? )?(?:that|of)\b"
     r"|stands? (?:\w+ )?ready to"
     # "We are committed, where applicable and subject to national legal frameworks, to …"
     r"|(?:are|is|remain\w*) (?:\w+ )?committed, [^.;]{3,100}?, to"
     r"|stand\w* firm in (?:the|their|our|its) commitment"
     # "The President told King X he would work to …": an undertaking reported by its maker
-    r"|(?:told [^.;]{2,60}? |noted |said )(?:that )?(?:he|she|they|we) would"
+    r"|(?:told [^.;]{2,60}? |noted |said )(?:that )?(?:he|she|they|we) (?:would"
     r" (?:be [a-z]+ing\b|(?!be\b)[a-z]{3,})"  # "would be following … closely" commits
+    r"|(?:was|were) (?:\w+ )?(?:ready|prepared) to)"  # "told them that he was ready to"
     # "reaffirmed that the people of New Mexico will have the full support of …"
     r"|reaffirm\w* that [^.;]{3,120}? (?:will|would) (?!be\b)[a-z]{3,}"
     r"|will not hesitate to"
+    # "the Vice President announced more than $1.5 billion in additional assistance": a party
+    # announcing what it will give (`_needs_party_subject`)
+    r"|announc(?:es|ed|ing)? (?:(?:an? |the )?(?:new |additional |further )?(?:more than |over "
+    r"|nearly |almost |up to |about |some )?(?:us)?\$\s?[\d.,]+\s*(?:million|billion|trillion)"
+    r"(?: in| of)? (?:[\w-]+ ){0,2}(?:assistance|aid|support)"  # not "$14.8 million in awards"
+    r"|(?:[\w-]+ ){0,3}(?:additional|new|further) (?:[\w-]+ ){0,2}(?:assistance|aid|funding))"
     r"|agree(?:s|d)? (?:to|on|upon|that)|agree(?:s|d)? for (?:their|our|the) "
     r"|determined that"
     # "commitments by the Government of Israel and the PA to de-escalate", "key commitments
@@ -132,7 +161,14 @@ NEGATED = re.compile(
 SCHEDULE = re.compile(
     r"\bwill (?:also )?(?:meet(?! again\b(?! (?:today|tomorrow|later|this|tonight)\b))"
     r"|participate|travel|visit|hold|attend|host|speak|be joined|"
-    r"depart|arrive|return|deliver|celebrate|commemorate|mark)\b"
+    r"depart|arrive|return|celebrate|commemorate|mark"
+    # "will deliver remarks" (not "will deliver a final report to the President")
+    r"|deliver (?:remarks|an? (?:address|speech|statement|message|keynote)|the keynote|keynote"
+    r"|opening|closing|testimony)"
+    r"|serve as"
+    # an effect, not an act: "the Collaborative will allow them to strengthen their programs",
+    # "our efforts will allow us to work collectively"
+    r"|allow|enable)\b"  # "Deputy Secretary X will serve as the Coordinator": a role, not an act
 )
 # Scheduling, not committing: "agreed to hold the next dialogue in Washington". (Agreeing to meet
 # again or to stay in close contact is an undertaking between the parties: the corpus gold
@@ -167,6 +203,7 @@ GROUP_SUBJECT = re.compile(
     r"|leaders|they|officials|ambos (?:pa[ií]ses|gobiernos|l[ií]deres|delegaciones)"
     # A body the parties set up acts for them: "the Task Force decided to reconvene"
     r"|task ?force|taskforce|working (?:groups?|teams)|steering group"
+    r"|the collaborative"  # "The Collaborative will spend the next 18 months strengthening …"
     r"|las (?:dos |tres )?delegaciones|los (?:dos |tres )?(?:pa[ií]ses|gobiernos|l[ií]deres"
     r"|presidentes)|nuestros (?:pa[ií]ses|gobiernos))\b"
 )
@@ -210,13 +247,21 @@ _SUBJECT_END = re.compile(
     # reaffirmed his commitment" has subject "The President"
     r"|acknowledged|condemned|congratulated|commended|praised|applauded|shared|conveyed"
     r"|outlined|updated|raised|voiced|informed|briefed|urged|called|exchanged|offered"
-    r"|affirmed|stated|told|asked|hosted|received|visited|traveled|travelled|led|joined)\b"
+    r"|affirmed|stated|told|asked|hosted|received|visited|traveled|travelled|led|joined"
+    # "Sullivan and Hulata continued their discussions regarding Russia's war …": the subject
+    # is "Sullivan and Hulata", not the countries the object names ("their continued support"
+    # is a noun phrase)
+    r"|continued (?=their|his|her|its|our|the|to|discuss)|explored|considered|addressed"
+    r"|examined|assessed|described|identified|reflected|recalled|talked)\b"
 )
 _POSSESSOR = re.compile(
-    r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat)\w* (?:the )?"
-    r"(?:(?P<owner>[^,;]{2,80}?)[’']s? (?:[\w-]+ ){0,2}commitment"
-    # "reiterated the commitment of the United States to stand with Canada"
-    r"|commitment of (?P<owner_of>(?:the )?[^,;]{2,40}?) to\b)"
+    r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat|emphasi[sz]|stress|highlight)\w*"
+    r" (?:the )?(?:(?P<owner>[^,;]{2,80}?)[’']s? (?:[\w-]+ ){0,2}"
+    r"(?:commitment|readiness|determination)"
+    # "reiterated the commitment of the United States to stand with Canada", "reaffirmed the
+    # readiness of the United States to provide"
+    r"|(?:[\w-]+ ){0,2}(?:commitment|readiness|determination|intent|intention) of"
+    r" (?P<owner_of>(?:the )?[^,;]{2,40}?) to\b)"
 )
 _CLAUSE_BREAK = re.compile(
     r"(?:;|,\s+and|,\s+but|,\s+while|,\s+whereas|,\s+as|:|,\s+y|,\s+pero|,\s+mientras(?:\s+que)?"
@@ -226,7 +271,8 @@ _CLAUSE_BREAK = re.compile(
 # Government agencies that stand for their country when they commit ("DHS will deploy …").
 AGENCIES = {
     "US": r"dhs|doj|dea|fbi|cbp|ice|usaid|ondcp|department of (?:state|homeland security|justice"
-    r"|the treasury|defense)|state department|the administration|washington",
+    r"|the treasury|defense)|state department|the administration|washington"
+    r"|the federal government|the biden(?:-harris)? administration|federal agencies",
     "MX": r"sre|sedena|semar|segob|fgr|guardia nacional|national guard of mexico|cancilleria"
     r"|the government of mexico|el gobierno de mexico",
     "CA": r"rcmp|cbsa|global affairs canada|ottawa",
@@ -363,9 +409,10 @@ def find_commitments(
                 )
                 parties = (
                     _maker_parties(fold(clause), people, own_country, context)
-                    or _possessor_parties(fold(clause))
+                    or _possessor_parties(fold(clause), people, own_country)
                     or _person_parties(subject, people, own_country)
                     or _parties_of_subject(subject, context, mentioned, last_parties, three, pair)
+                    or _own_agency(subject, own_country)
                 )
                 if _needs_party_subject(trigger) and _thing_of_a_party(subject):
                     continue  # "The dedicated efforts of the UAE … will result in"
@@ -373,16 +420,37 @@ def find_commitments(
                     continue  # "The American Jobs Plan will make", "investors pledged"
                 head = fold(sentence[start : trigger.start()])
                 reported = _reported_subject(head)
+                if reported is not None:
+                    # "reaffirmed that the Justice Department “will consider every tool”"
+                    reported = re.sub(r"[“”\"]", "", reported)
                 if reported is None and trigger.group(0).startswith("will"):
                     reported = _embedded_subject(head)
                 if reported is not None and _needs_party_subject(trigger):
-                    parties = _possessor_parties(reported) or _parties_of_subject(
-                        reported, context, mentioned, last_parties, three, pair
+                    parties = (
+                        _possessor_parties(reported)
+                        or _parties_of_subject(
+                            reported, context, mentioned, last_parties, three, pair
+                        )
+                        # "reiterated that the President will continue": one official's country
+                        or _person_parties(reported, people, own_country)
+                        or _own_agency(reported, own_country)
                     )
+                    if not parties and re.fullmatch(r"\s*(?:he|she|it)\s*", reported):
+                        # "The Commission announced that it will ramp up enforcement", "The
+                        # President said he will …": the reporter's own undertaking
+                        main = fold(_subject(head, _REPORTED.search(head).start()))
+                        main = re.sub(r"\s+(?:\w+ly\s+)?(?:\w+ed|said|told)\s*$", "", main)
+                        parties = (
+                            countries_in(main)
+                            or _person_parties(main, people, own_country)
+                            or _own_agency(main, own_country)
+                        )
                     if not parties and not reported.strip() and _body_before(head):
                         parties = context or order_countries(mentioned[:2])
                     if not parties:
                         continue  # "… actions that will lower costs": not a party's "will"
+                if _READY.match(trigger[0]) and context and not set(parties) <= set(context):
+                    continue  # "…, that Israel is ready to move forward": another's readiness
                 if not parties:
                     if _needs_party_subject(trigger):
                         continue  # "The program will …": only the parties' "will" commits
@@ -471,9 +539,15 @@ SPANISH_SCHEDULE = re.compile(
 
 
 def _needs_party_subject(trigger: re.Match) -> bool:
-    return trigger.re is SPANISH_FUTURE or trigger.group(0).startswith(
-        ("will", "intend", "plan", "stand")
+    return (
+        trigger.re is SPANISH_FUTURE
+        or trigger.group(0).startswith(("will", "intend", "plan", "stand"))
+        or bool(_READY.match(trigger[0]))
+        or trigger.group(0).startswith("announc")
     )
+
+
+_READY = re.compile(r"(?:is|are|remains?) (?:\w+ )?(?:prepared|ready) to$")
 
 
 # Support for a country, a people or allies is an undertaking; support for an outcome, a policy
@@ -568,9 +642,17 @@ def _english_triggers(folded: str):
             continue
         if match.group(0).startswith("committed") and _APPOSITIVE.search(folded, 0, match.start()):
             continue  # "…, a cohort of 16 cities committed to using …": a description
-        if match.group(0).endswith("support for") and not _supports_a_party(folded, match):
+        if match.group(0).endswith(("support for", "support to")) and not _supports_a_party(
+            folded, match
+        ):
             continue
+        owner = _OWNED_INTENT.match(match.group(0))
+        if owner and not (countries_in(owner["owner"]) or _AGENCY.search(owner["owner"])):
+            continue  # "the intention of the law to protect": not a party's own plan
         yield match
+
+
+_OWNED_INTENT = re.compile(r"intent(?:ion)? of (?P<owner>[^,]*)")
 
 
 _MAKER = re.compile(
@@ -595,18 +677,43 @@ def _maker_parties(folded_clause: str, people, own_country: str, context) -> lis
     )
 
 
-_APPOSITIVE = re.compile(r",\s+an?\s+[^,;.]*$")
+# "…, a cohort of 16 cities committed to", "convened …, a 16-jurisdiction cohort of mayors, law
+# enforcement, and philanthropic leaders committed to": after a main verb, a list may run on.
+# An office of the publishing government named without a country: "the Department of Commerce
+# will hold", "the Federal Trade Commission announced that it will" (a White House readout's
+# agencies are U.S. agencies).
+_OFFICE = re.compile(
+    r"^\s*(?:the\s+)?(?:[\w.’'-]+\s+){0,6}?(?:department|agency|commission|bureau|office|institute"
+    r"|administration|service|corps|board)(?:\s+of(?:\s+the)?(?:\s+[\w.’'-]+){1,5})?"
+    r"(?:\s+\([^)]*\))?\s*$"
+)
 
 
-def _possessor_parties(folded_clause: str) -> list[str]:
-    """ "reaffirmed the Mexican government's commitment" → ["MX"]."""
+def _own_agency(subject: str, own_country: str) -> list[str]:
+    if own_country and _OFFICE.match(subject) and not countries_in(subject):
+        return [own_country]
+    return []
+
+
+_APPOSITIVE = re.compile(r",\s+an?\s+[^,;.]*$|\b[a-z]+ed\b[^;.]*,\s+an?\s+[^;.]*$")
+
+
+def _possessor_parties(folded_clause: str, people=(), own_country: str = "") -> list[str]:
+    """ "reaffirmed the Mexican government's commitment" → ["MX"]; "highlighted the
+    President's commitment" → the President's country."""
     match = _POSSESSOR.search(folded_clause)
     if not match:
         return []
     owner = match["owner"] or match["owner_of"]
     if re.search(r"\b(?:their|our|its)\b", owner):
         return []
-    return countries_in(owner)
+    conjuncts = [c for c in re.split(r",\s*(?:and\s+)?|\s+and\s+", owner) if c.strip()]
+    if len(conjuncts) > 1:
+        # "President Biden and President Ramaphosa's commitment": each owner's country
+        each = [countries_in(c) or _person_parties(c, people, own_country) for c in conjuncts]
+        if all(each):
+            return order_countries(dict.fromkeys(code for codes in each for code in codes))
+    return countries_in(owner) or _person_parties(owner, people, own_country)
 
 
 TWO = re.compile(r"\b(?:two|both|ambos|ambas|dos)\b")

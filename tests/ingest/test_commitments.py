@@ -685,3 +685,174 @@ def test_their_governments_after_a_reporting_verb_are_the_parties():
     sentence = "They stated their governments will remain in close contact."
     (found,) = find_commitments(sentence, parties_in_context=["NO", "IS"])
     assert sorted(found.parties) == ["IS", "NO"]
+
+
+# --- Session 12, second round (unseen domestic readouts and calls) ------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a resolve whose owner is named, however long the name, or comes after "of"
+        "Officials highlighted the Prime Minister’s unwavering commitment to safer harbours.",
+        "Ministers reiterated Prime Minister Berg and Foreign Minister Holm’s unyielding "
+        "commitment to open fisheries.",
+        "The Minister stressed the unwavering commitment of Norway to Iceland’s security.",
+        "He reaffirmed the readiness of Norway to provide any and all needed assistance.",
+        # a party's readiness, also reported
+        "He stressed that Norway remains ready to facilitate resolution of any dispute.",
+        "The Prime Minister told the Speaker that he was ready to negotiate the budget.",
+        # an assurance, whatever the voice of what is assured
+        "The Prime Minister assured him that every effort will be made to help the towns.",
+    ],
+)
+def test_a_named_owners_resolve_readiness_or_an_assurance_commits(sentence):
+    officials = _officials(("Lars Berg", "Prime Minister", "NO"), ("Eva Holm", "Minister", "NO"))
+    (found,) = find_commitments(
+        sentence, parties_in_context=["NO", "IS"], officials=officials, own_country="NO"
+    )
+    assert found.parties == ["NO"]
+
+
+def test_a_reported_will_of_one_official_commits_that_officials_country():
+    officials = _officials(
+        ("Lars Berg", "Prime Minister", "NO"), ("Jon Jonsson", "President", "IS")
+    )
+    sentence = "The Minister reiterated that the Prime Minister will continue to seek input."
+    (found,) = find_commitments(
+        sentence, parties_in_context=["NO", "IS"], officials=officials, own_country="NO"
+    )
+    assert found.parties == ["NO"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a third party's readiness inside an appeal
+        "We call on the militia to close this deal, that Denmark is ready to sign today.",
+        # a role, not an act
+        "We are also announcing that Deputy Minister Holm will serve as the Harbour Coordinator.",
+        # a participle after an appositive that lists
+        "The Minister convened the Harbour Collaborative, a 16-town cohort of mayors, harbour "
+        "masters, and philanthropic leaders committed to using public funding for safer ports.",
+    ],
+)
+def test_anothers_readiness_a_role_or_a_listed_cohort_does_not_commit(sentence):
+    assert find_commitments(sentence, parties_in_context=["NO", "IS"]) == []
+
+
+def test_the_intent_of_a_party_commits_and_the_intent_of_a_law_does_not():
+    officials = _officials(("Eva Holm", "Deputy Secretary", "US"))
+    body = (
+        "Today, Deputy Secretary Eva Holm met with the Mayor of Bangor to announce the intent of "
+        "the federal government, in partnership with the city, to hold a Harbour Dialogue."
+    )
+    (found,) = find_commitments(body, parties_in_context=["US"], officials=officials)
+    assert found.parties == ["US"]
+    law = "They discussed the intention of the harbour law to protect small fishers."
+    assert find_commitments(law, parties_in_context=["NO", "IS"]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an office of the publishing government, named without a country
+        "The Harbour Safety Commission unanimously announced that it will ramp up inspections.",
+        "The Department of Fisheries will publish a new guide for coastal towns.",
+        "National experts and federal agencies will provide training to coastal towns.",
+        # a body's mandate with "will" ("deliver" is a schedule only for remarks)
+        "The Task Force will deliver a final action report to the President in early 2026.",
+        # a reported "he will" is the reporter's own
+        "The Prime Minister said that he will continue to press for safer harbours.",
+    ],
+)
+def test_an_own_office_a_reported_pronoun_or_a_report_to_deliver_commits(sentence):
+    officials = _officials(("Lars Berg", "Prime Minister", "US"))
+    (found,) = find_commitments(
+        sentence, parties_in_context=["US"], officials=officials, own_country="US"
+    )
+    assert found.parties == ["US"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Secretary will deliver remarks at the harbour opening.",
+        "The Secretary spoke about how the Department of Harbours is using its plan to explore "
+        "strategies that will guide decision making.",
+    ],
+)
+def test_remarks_to_deliver_or_a_will_of_a_described_thing_does_not_commit(sentence):
+    assert find_commitments(sentence, parties_in_context=["US"], own_country="US") == []
+
+
+def test_a_sentence_continued_by_its_subject_does_not_make_its_object_the_parties():
+    body = (
+        "Berg and Jonsson continued their discussions regarding Russia’s war on Ukraine. They "
+        "committed to continue their close coordination."
+    )
+    (found,) = find_commitments(body, parties_in_context=["NO", "IS"])
+    assert sorted(found.parties) == ["IS", "NO"]
+
+
+def test_several_owners_of_a_commitment_are_each_a_party():
+    officials = _officials(
+        ("Lars Berg", "Prime Minister", "NO"), ("Jon Jonsson", "President", "IS")
+    )
+    sentence = (
+        "The two advisers reaffirmed Prime Minister Berg and President Jonsson’s commitment to "
+        "strengthen ties."
+    )
+    (found,) = find_commitments(
+        sentence, parties_in_context=["NO", "IS"], officials=officials, own_country="NO"
+    )
+    assert sorted(found.parties) == ["IS", "NO"]
+
+
+@pytest.mark.parametrize(
+    "sentence, committed",
+    [
+        ("The Prime Minister announced more than $1.5 billion in additional assistance.", True),
+        ("The Prime Minister announced new humanitarian assistance for the flooded towns.", True),
+        ("The Ministry of Defence announced $14.8 million in awards to two companies.", False),
+        ("Three shipping companies announced $400 million in additional support.", False),
+    ],
+)
+def test_a_party_announcing_assistance_commits_awards_or_a_companys_do_not(sentence, committed):
+    officials = _officials(("Lars Berg", "Prime Minister", "NO"))
+    found = find_commitments(
+        sentence, parties_in_context=["NO", "IS"], officials=officials, own_country="NO"
+    )
+    assert [c.parties for c in found] == ([["NO"]] if committed else [])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # support offered to a government or people
+        "The Prime Minister offered all appropriate support to the Government and people of "
+        "Iceland in the coming days.",
+        # an office's undertaking quoted inside a reported clause
+        "He reaffirmed that the Harbour Department “will consider every tool at our disposal.”",
+        # the mandate of a body the government set up
+        "The Collaborative will spend the next 18 months strengthening harbour safety.",
+    ],
+)
+def test_support_offered_to_a_people_a_quoted_office_or_a_collaborative_commits(sentence):
+    officials = _officials(("Lars Berg", "Prime Minister", "NO"))
+    (found,) = find_commitments(
+        sentence, parties_in_context=["NO"], officials=officials, own_country="NO"
+    )
+    assert found.parties == ["NO"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Prime Minister offered his support for a diplomatic resolution of the dispute.",
+        "Mayors described how the Collaborative will allow them to strengthen their programs.",
+    ],
+)
+def test_support_for_an_outcome_or_an_effect_does_not_commit(sentence):
+    officials = _officials(("Lars Berg", "Prime Minister", "NO"))
+    assert find_commitments(sentence, parties_in_context=["NO"], officials=officials) == []
