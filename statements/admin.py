@@ -82,12 +82,12 @@ class HistoryAdmin(BoundedSearchMixin, SimpleHistoryAdmin):
     """django-simple-history's pages, answering 404 (not a 500) to an address that is not an id."""
 
     def history_view(self, request, object_id, extra_context=None):
-        if not str(object_id).isdigit():
+        if not str(object_id).isdecimal():
             raise Http404("No such history.")
         return super().history_view(request, object_id, extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if not (str(object_id).isdigit() and str(version_id).isdigit()):
+        if not (str(object_id).isdecimal() and str(version_id).isdecimal()):
             raise Http404("No such version.")
         return super().history_form_view(request, object_id, version_id, extra_context)
 
@@ -111,7 +111,7 @@ class YearFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() == "none":
             return queryset.filter(**{f"{self.date_field}__isnull": True})
-        if self.value() and self.value().isdigit():
+        if self.value() and self.value().isdecimal():
             year = int(self.value())
             if not 1 <= year <= 9999:  # no date has it (and Django cannot bound it): nothing
                 return queryset.none()

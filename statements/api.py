@@ -296,7 +296,7 @@ def _officials_list(request):
 def _meetings_list(request):
     meetings = Meeting.objects.visible().order_by("-start_date", "-pk")
     years = request.GET.getlist("year")
-    if any(not y.isdigit() for y in years):
+    if any(not y.isdecimal() for y in years):
         raise BadRequest("year: a four-digit year is required.")
     if years:
         meetings = meetings.filter(start_date__year__in=[int(y) for y in years])

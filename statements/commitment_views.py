@@ -56,7 +56,7 @@ class ThreadFilters:
                     target.append(slug)
         for raw in params.getlist("year")[:MAX_VALUES]:
             raw = raw.strip()
-            if raw and not (raw.isdigit() and len(raw) == 4):
+            if raw and not (raw.isdecimal() and len(raw) == 4):
                 found.errors.append(f"year: a four-digit year is required, not {raw[:20]!r}.")
             elif raw:
                 found.years.append(int(raw))

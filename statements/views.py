@@ -62,7 +62,7 @@ def page_notice(raw, page):
     if raw in (None, "") or raw == str(page.number):
         return ""
     pages = page.paginator.num_pages
-    if raw.isdigit() and int(raw) > pages:
+    if raw.isdecimal() and int(raw) > pages:
         return (
             f"There is no page {int(raw)}: the results fill {pages} "
             f"page{'s' if pages != 1 else ''}. This is the last one."
@@ -438,7 +438,7 @@ def meeting_list(request):
     meetings = Meeting.objects.visible().with_index_data().order_by(*NEWEST_MEETINGS_FIRST)
     years = _meeting_years()
     year = request.GET.get("year", "")
-    if year.isdigit() and len(year) == 4:
+    if year.isdecimal() and len(year) == 4:
         meetings = meetings.filter(start_date__year=int(year))
     else:
         year = ""

@@ -250,8 +250,8 @@ class FacetedSearch:
         years = self.facets.get("year")
         if not years:
             return None
-        counts = {int(v.value): v.count for v in years if v.value.isdigit()}
-        chosen = [int(y) for y in self.params.getlist("year") if y.isdigit() and int(y) in counts]
+        counts = {int(v.value): v.count for v in years if v.value.isdecimal()}
+        chosen = [int(y) for y in self.params.getlist("year") if y.isdecimal() and int(y) in counts]
         span = chosen or [year for year, n in counts.items() if n]
         if not span:
             return None
