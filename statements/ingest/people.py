@@ -130,8 +130,15 @@ MEETING_VERBS = {
     "acompanaron", "conversaron", "converso", "dialogaron", "realizo", "realizaron",
     # Those who agree or commit together were at the table ("X, Y and Z also agreed to …").
     "agreed", "committed", "pledged", "acordaron", "convinieron",
-    # … and so were those who spoke there ("X, Y and Z discussed how to …").
-    "discussed", "described",
+    # … and so were those who spoke there ("X, Y and Z discussed how to …", "X briefed the
+    # group", "X shared updates on …").
+    "discussed", "described", "briefed", "presented", "shared",
+}  # fmt: skip
+# "X provided an update on …", "Y gave an overview of …": a report made at the meeting.
+REPORT_VERBS = {"provided", "provides", "gave", "gives", "offered", "delivered"}
+REPORT_NOUNS = {
+    "update", "updates", "overview", "briefing", "briefings", "remarks", "presentation",
+    "readout", "perspective", "perspectives", "insights", "reflections", "report",
 }  # fmt: skip
 CUE_WORDS_BEFORE = {"with", "by", "between", "and", "including", "included", "met", "joined"}
 CUE_WORDS_BEFORE |= {"welcomed", "received", "hosted", "thanked", "invited", "congratulated"}
@@ -177,7 +184,9 @@ OBJECT_CUES = re.compile(
     r"|\b(?:accompanied|joined)\s+by\b"
     # "met today on the margins of the NATO Summit with …": up to nine words between.
     r"|\bmet(?:\s+[\w’'-]+){0,9}?\s+with\b|\bmeetings?\s+with\b|\bmeet\s+(?:\w+\s+){0,2}?with\b"
-    r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened)\s+by\b"
+    r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened|moderated|facilitated)\s+by\b"
+    # "He was briefed by X; Y; and Z": those who briefed were there.
+    r"|\b(?:briefed|addressed)\s+by\b"
     r"|\bspoke(?:\s+[\w’'-]+){0,9}?\s+(?:with|to)\b|\b(?:called(?!\s+(?:for|on|upon)\b)|phoned|telephoned)\b"
     r"|\btalks\s+with\b|\bcall\s+(?:today\s+|yesterday\s+)?with\b"
     r"|\b(?:had|held|has|holds)\s+(?:an?\s+)?(?:[\w’']+\s+){0,2}?(?:calls?|conversations?)\s+"
@@ -536,15 +545,39 @@ def _title_before(tokens, body, i):
             and tok.low in TITLE_CONNECTORS | TITLE_PREFIXES
         ):
             k -= 1
-        elif tok.cls == "name" and 0 < k < i - 1 and tokens[k + 1].cls in ("inst", "title"):
+        elif (
+            tok.cls == "name"
+            and 0 < k < i - 1
+            and (
+                tokens[k + 1].cls in ("inst", "title")
+                # "Assistant Director for Fire and Aviation X"
+                or tokens[k + 1].low == "and"
+                and k + 2 < i
+                and tokens[k + 2].cls == "inst"
+            )
+        ):
             # "Secretary for African Affairs X", "Security and Civil Protection, X", "Senior
-            # Advisor for Inflation Reduction Act X": one or two unknown words of a proper noun.
+            # Advisor for Inflation Reduction Act X": one or two unknown words of a proper noun;
+            # so too inside a body's name: "Chair of the Surface Transportation Board X",
+            # "… from the National Interagency Fire Center X".
             r = k
             while r - 1 > 0 and tokens[r - 1].cls == "name" and k - r < 1:
                 r -= 1
-            if tokens[r - 1].low not in ("for", "of", "and", "on"):
+            before = tokens[r - 1]
+            inside = before.cls == "inst" or (
+                before.low == "the" and r > 1 and tokens[r - 2].low in ("for", "of", "on", "from")
+            )
+            if before.low not in ("for", "of", "and", "on") and not inside:
                 break
             k = r - 1
+        elif (
+            tok.low == "from"
+            and 0 < k < i - 2
+            and tokens[k + 1].low == "the"
+            and tokens[k + 2].cls in ("inst", "name")
+            and tokens[k - 1].cls in ("inst", "title", "name")
+        ):
+            k -= 1  # "Assistant Director for Fire and Aviation from the National … Center X"
         elif (
             tok.low in ("in", "en")
             and 0 < k < i - 1
@@ -950,8 +983,9 @@ def _list_after(tokens, k):
         if (
             tok.cls in allowed
             or described
-            or tok.text in ",()–"
+            or tok.text in ",()–;"  # "hosted X, Title; Y, Title; and Z"
             or tok.low in LIST_FILLERS - {"will"}
+            or tok.low == "from"  # "Director for Aviation from the National … Center X"
         ):
             if tok.cls == "stop" and tok.low not in LIST_FILLERS:
                 break
@@ -970,12 +1004,40 @@ def _list_before(tokens, k):
     k -= 1
     while k >= 0 and tokens[k].sentence == sentence:
         tok = tokens[k]
-        if tok.cls in allowed or tok.text in ",()–" or tok.low in LIST_FILLERS:
+        if tok.cls in allowed or tok.text in ",()–;" or tok.low in LIST_FILLERS:
             out.append(k)
             k -= 1
-        else:
+            continue
+        # "X, Y, and other officials from across the Administration participated", "X and
+        # federal public health officials met": the unnamed colleagues are part of the subject.
+        group = _unnamed_group_before(
+            tokens, k, sentence, any(tokens[x].low in GROUP_NOUNS for x in out)
+        )
+        if group is None:
             break
+        k = group
     return out
+
+
+def _unnamed_group_before(tokens, k, sentence, seen_group=False):
+    """The index of the "and" before "and <words> officials [from the X]" ending at token k,
+    or None: colleagues named only as a group, between the named subjects and their verb."""
+    n = k
+    while n >= 0 and k - n < 12 and tokens[n].sentence == sentence:
+        tok = tokens[n]
+        if tok.low == "and" and seen_group:
+            return n
+        if tok.low in GROUP_NOUNS:
+            seen_group = True
+        elif tok.cls == "lower" and (tok.low in MEETING_VERBS or tok.low.endswith(("ed", "ing"))):
+            return None  # a clause, not a noun phrase
+        elif tok.cls not in ("lower", "stop", "inst", "acro", "country", "name", "place"):
+            return None
+        n -= 1
+    return None
+
+
+STRAY_EMPHASIS = re.compile(r"\*{1,3}")
 
 
 def find_officials(
@@ -987,6 +1049,9 @@ def find_officials(
     """
     gazetteer = default_gazetteer() if gazetteer is None else gazetteer
     gazetteer = gazetteer or EMPTY_GAZETTEER
+    # Emphasis markers the document reader could not pair ("**Chair X\n**noted", bold across a
+    # wrapped line) stand between a name and its verb: blanked, offsets kept.
+    body = STRAY_EMPHASIS.sub(lambda m: " " * len(m.group()), body)
     tokens = tokenize(body)
     spans = _name_spans(tokens, body)
     by_pos = {tokens[i].start: (i, j) for i, j in spans}
@@ -1284,6 +1349,16 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         and body[prev.end : tokens[i].start] == " "
     ):
         return None  # "Senior Advisor for Inflation Reduction", "Comptroller of the Currency"
+    if (
+        prev is not None
+        and nxt is not None
+        and prev.cls == "inst"
+        and nxt.cls == "inst"
+        and not honorific
+        and body[prev.end : tokens[i].start] == " "
+        and body[tokens[j - 1].end : nxt.start] == " "
+    ):
+        return None  # "the National Interagency Fire Center": unknown words inside a body's name
     occ = Occurrence(name=name, start=i, end=j, position=tokens[i].start, honorific=honorific)
     occ.possessive = nxt is not None and nxt.cls == "poss"
     occ.principal = _heads_the_group_met(tokens, i)
@@ -1575,6 +1650,9 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         had_a_meeting = tok.low in ("had", "has", "have") and any(
             t.low in ("call", "conversation", "meeting", "talks", "videoconference")
             for t in tokens[k + 1 : k + 5]
+        )
+        had_a_meeting = had_a_meeting or (
+            tok.low in REPORT_VERBS and any(t.low in REPORT_NOUNS for t in tokens[k + 1 : k + 4])
         )
         called_for = tok.low == "called" and k + 1 < len(tokens) and tokens[k + 1].low in (
             "for", "on", "upon",
