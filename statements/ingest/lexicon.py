@@ -33,6 +33,9 @@ TITLE_HEADS = {
     "pontiff", "taoiseach", "tánaiste", "tanaiste",
     # "OSTP Chief Environmental Economist X", "Chief Scientist X".
     "economist", "scientist",
+    # Domestic offices: "Second Gentleman X", "Surgeon General X", "House Minority Whip X",
+    # "X, Public Engagement Analyst", "X, Outreach Lead for …", "X, Policy Specialist".
+    "second", "gentleman", "surgeon", "whip", "analyst", "specialist", "lead",
 }  # fmt: skip
 
 # Offices a government gives one person at a time: two people holding one of them in a document
@@ -59,7 +62,7 @@ OFFICE_COUNTRY = {
 TITLE_CORE = TITLE_HEADS - {
     "vice", "prime", "under", "deputy", "assistant", "acting", "senior", "special", "executive",
     "interim", "foreign", "principal", "d'affaires", "attorney", "first", "crown", "pro",
-    "tempore",
+    "tempore", "second", "surgeon",
 }  # fmt: skip
 
 # Titles every organisation gives its officers (firms, unions, associations as much as
@@ -171,6 +174,8 @@ INSTITUTION_WORDS = {
     "acquisition", "appraisal", "subcommittee", "wellness", "county", "colleges", "universities",
     "leagues", "month", "counties", "governors", "advisers", "fellows", "sustainment",
     "institutions", "examination", "act", "students",
+    # Congressional committees and interagency bodies ("Senate Judiciary Chair X").
+    "judiciary", "appropriations", "oversight", "interagency",
     # Sides of a legislature ("Majority Leader X", "opposition leader X").
     "majority", "minority", "opposition",
     # Spanish institution words ("secretario de Estado", "Cancillería", "Gobierno de México").

@@ -1037,7 +1037,10 @@ def _unnamed_group_before(tokens, k, sentence, seen_group=False):
     return None
 
 
-STRAY_EMPHASIS = re.compile(r"\*{1,3}")
+# Asterisks touching a word (never a "* item" bullet).
+STRAY_EMPHASIS = re.compile(
+    r"(?<=\S)\*{1,3}|\*{1,3}(?=\S)|</?(?:u|b|i|em|strong|span|sup|sub)\b[^<>\n]{0,80}>"
+)
 
 
 def find_officials(
@@ -1050,7 +1053,8 @@ def find_officials(
     gazetteer = default_gazetteer() if gazetteer is None else gazetteer
     gazetteer = gazetteer or EMPTY_GAZETTEER
     # Emphasis markers the document reader could not pair ("**Chair X\n**noted", bold across a
-    # wrapped line) stand between a name and its verb: blanked, offsets kept.
+    # wrapped line) and inline HTML ("<u>Participants</u>") stand between a name and its verb or
+    # a heading and its colon: blanked, offsets kept.
     body = STRAY_EMPHASIS.sub(lambda m: " " * len(m.group()), body)
     tokens = tokenize(body)
     spans = _name_spans(tokens, body)
@@ -1097,6 +1101,9 @@ PLURAL_HEADS = {
 _LIST_GLUE = {",", "and", "of", "the", "(", ")"}
 
 
+BODY_OF_PLURAL = re.compile(r"\bof\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+$", re.IGNORECASE)
+
+
 def _plural_titles(tokens, body, occurrences):
     """A plural title before a list gives each person in it the singular: "Senior Directors X and
     Y", "Deputy National Security Advisors: X of France, Y of Italy", "his national security
@@ -1105,7 +1112,12 @@ def _plural_titles(tokens, body, occurrences):
     for n, occ in enumerate(ordered):
         if occ.how == "apposition":
             continue  # "X, Chair, Council of Economic Advisers": a body's name, not a plural title
-        if occ.title and occ.title.split()[-1].casefold() in PLURAL_HEADS:
+        if (
+            occ.title
+            and occ.title.split()[-1].casefold() in PLURAL_HEADS
+            # "Chair of the Council of Economic Advisors": a body's name ends on the plural
+            and not BODY_OF_PLURAL.search(occ.title)
+        ):
             words = occ.title.split()
             occ.title = " ".join([*words[:-1], PLURAL_HEADS[words[-1].casefold()]])
         elif not occ.title and not occ.honorific:
@@ -1741,7 +1753,9 @@ LIST_HEADING = re.compile(
     r"|(?:[\w’'-]+\s+){1,6}?(?:included|include|were)"
     # "From the Administration:", "For Mexico:": a side of the table, its people listed under it.
     r"|(?:from|for|por)\s+(?:the\s+|el\s+|la\s+)?(?P<side>(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3}))"
-    r"\s*:\s*$",
+    r"\s*:\s*$"
+    # "Meeting Participants", "Administration Participants" alone on a line, no colon.
+    r"|^\s*(?P<adj3>(?:[\w’'-]+\s+){0,3}?)(?:participants|attendees)\s*$",
     re.IGNORECASE,
 )
 LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦●‣∙*+-]|\d{1,2}[.)])\s*")
