@@ -508,6 +508,12 @@ def _clean(text):
     return re.sub(r"\s+", " ", text).strip(" ,;–-")
 
 
+def _clean_title(text):
+    """A title without the acronym a readout adds in brackets: "Council of Economic Advisers
+    (CEA) Member" is a "Council of Economic Advisers Member"."""
+    return _clean(re.sub(r"\s*\([A-Z][A-Za-z&.-]{1,9}\)(?=\s|,|$)", "", text))
+
+
 def _title_before(tokens, body, i):
     """The title phrase written just before token i: (title text, honorific?, country)."""
     k = i - 1
@@ -663,7 +669,7 @@ def _title_before(tokens, body, i):
         return "", honorific, "", i - (1 if honorific else 0)
     if start > 0 and tokens[start - 1].low == "the" and tokens[start].cls == "ltitle":
         pass
-    text = _clean(body[tokens[start].start : tokens[end].end])
+    text = _clean_title(body[tokens[start].start : tokens[end].end])
     return text, honorific, _title_country(words), tokens[start].start
 
 
@@ -724,11 +730,27 @@ def _title_after(tokens, body, j):
     while k < len(tokens) and tokens[k].sentence == tokens[j].sentence:
         tok = tokens[k]
         if tok.cls in allowed or (tok.cls in ("lower", "stop") and tok.low in TITLE_CONNECTORS):
-            if tok.low == "and" and k + 1 < len(tokens) and tokens[k + 1].cls == "name":
+            if (
+                tok.low == "and"
+                and k + 1 < len(tokens)
+                and tokens[k + 1].cls == "name"
+                and not (k + 2 < len(tokens) and tokens[k + 2].cls == "inst")
+            ):
                 break
             words.append(tok)
-        elif tok.text in ",()":
-            words.append(tok)
+        elif tok.text in ",()" or (
+            tok.text == "&" and k + 1 < len(tokens) and tokens[k + 1].cls in ("inst", "name")
+        ):
+            words.append(tok)  # "Advisor for Cyber & Emerging Technology"
+        elif (
+            tok.cls == "name"
+            and words
+            and (words[-1].cls == "inst" or words[-1].low in ("and", "for", "of", "&"))
+            and k + 1 < len(tokens)
+            and tokens[k + 1].cls == "inst"
+            and (words[-1].cls != "title")
+        ):
+            words.append(tok)  # "Coordinator for Defense Policy and Arms Control": a field's name
         elif tok.cls == "name" and (
             _core_title_ahead(tokens, k)
             or any(t.low in TITLE_CORE and t.cls == "title" for t in words)
@@ -745,7 +767,7 @@ def _title_after(tokens, body, j):
         return "", ""
     if not any(t.low in TITLE_CORE and t.cls in ("title", "ltitle") for t in words):
         return "", ""
-    return _clean(body[words[0].start : words[-1].end]), _title_country(words)
+    return _clean_title(body[words[0].start : words[-1].end]), _title_country(words)
 
 
 ORGANISATION_TITLES = _normset(lexicon.ORGANISATION_TITLES)
@@ -983,7 +1005,7 @@ def _list_after(tokens, k):
         if (
             tok.cls in allowed
             or described
-            or tok.text in ",()–;"  # "hosted X, Title; Y, Title; and Z"
+            or tok.text in ",()–;&"  # "hosted X, Title; Y, Title; and Z"
             or tok.low in LIST_FILLERS - {"will"}
             or tok.low == "from"  # "Director for Aviation from the National … Center X"
         ):
@@ -1180,7 +1202,7 @@ def _plural_title_before(tokens, body, i):
             k -= 1
         if end == k or tokens[end].low not in TITLE_CORE:
             return ""
-        return _clean(body[tokens[k + 1].start : tokens[end].end])
+        return _clean_title(body[tokens[k + 1].start : tokens[end].end])
     if head.low not in PLURAL_HEADS or not head.text[0].isupper():
         return ""
     at_head = k
@@ -1302,6 +1324,14 @@ def _follow_delegation_heads(people, mentions):
                 break
 
 
+# Ranks and courtesy titles, which say what someone is but not which office they hold.
+RANK_TITLE = re.compile(
+    r"^(?:(?:U\.S\.|State|Retired|Ret\.)\s+)?(?:(?:Lieutenant|Brigadier|Major|Vice|Rear)\s+)?"
+    r"(?:General|Admiral|Colonel|Captain|Commander|Major|Sergeant|Senator|Representative"
+    r"|Assemblymember|Assemblywoman|Assemblyman|Delegate|Congressman|Congresswoman)$"
+)
+
+
 def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     name = _clean(_span_text(tokens, body, i, j))
     words = tokens[i:j]
@@ -1416,6 +1446,12 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             and not (prev is not None and prev.cls == "title" and prev.low in TITLE_CORE)
         ):
             return None
+        if title and RANK_TITLE.match(title):
+            # "General X, Vice Chief of Space Operations", "State Senator X, Iowa State Senate
+            # Minority Leader": the rank or courtesy title yields to the office after the name.
+            office, office_country = _title_after(tokens, body, j)
+            if office:
+                title, country = office, country or office_country
         if not country:
             country = _country_after(tokens, j, title)
         occ.title, occ.country, occ.how = title, country, "title"
