@@ -509,9 +509,10 @@ def _clean(text):
 
 
 def _clean_title(text):
-    """A title without the acronym a readout adds in brackets: "Council of Economic Advisers
-    (CEA) Member" is a "Council of Economic Advisers Member"."""
-    return _clean(re.sub(r"\s*\([A-Z][A-Za-z&.-]{1,9}\)(?=\s|,|$)", "", text))
+    """A title without the acronym a readout adds in brackets inside it: "Council of Economic
+    Advisers (CEA) Member" is a "Council of Economic Advisers Member" (one that ends the title,
+    "Secretary of the Interior (Segob)", stays)."""
+    return _clean(re.sub(r"\s*\([A-Z][A-Za-z&.-]{1,9}\)(?=\s+\w)", "", text))
 
 
 def _title_before(tokens, body, i):
