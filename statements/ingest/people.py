@@ -1487,7 +1487,13 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         occ.how = "title"
         return occ
     of_country = _country_after(tokens, j) or _shared_country_after(tokens, j)
-    if len(words) >= 2 and of_country and len(significant) == len(words):
+    if (
+        len(words) >= 2
+        and of_country
+        and len(significant) == len(words)
+        # In a title-cased line, four capitalised words are a phrase of the headline.
+        and not (len(words) >= 4 and _in_a_headline(tokens, i))
+    ):
         # "Xavier Chatel of France": a person's name, then whose official they are.
         occ.country, occ.country_how, occ.how = of_country, "title", "context"
         return occ
@@ -1510,6 +1516,21 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             occ.how = "gazetteer"
             return occ
     return None
+
+
+def _in_a_headline(tokens, i):
+    """Whether token i stands in a title-cased line ("Administration Mounts Response to Address
+    Extreme Heat Impacting Nearly Half of U.S."), where capitals say nothing of names."""
+    sentence = tokens[i].sentence
+    lo = i
+    while lo > 0 and tokens[lo - 1].sentence == sentence:
+        lo -= 1
+    hi = i
+    while hi + 1 < len(tokens) and tokens[hi + 1].sentence == sentence:
+        hi += 1
+    long_words = [t.text for t in tokens[lo : hi + 1] if len(t.text) > 3 and t.text[0].isalpha()]
+    capitals = sum(1 for w in long_words if w[0].isupper())
+    return len(long_words) >= 6 and capitals >= 0.8 * len(long_words)
 
 
 _OF_BODY = re.compile(
@@ -1644,7 +1665,20 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         start, end = sentences.around(occ.position)
         return body[start:end]
 
-    blocked = {id(o): _about_another_time(sentence_text(o)) for o in occurrences}
+    lead = sentences.around(tokens[0].start) if tokens else (0, 0)
+
+    def another_time(occ):
+        start, end = sentences.around(occ.position)
+        sentence = body[start:end]
+        if (start, end) == lead:
+            # "Last week, X and Y participated in …": the time that opens a readout's first
+            # sentence dates the meeting it reports.
+            opening = PAST_CUES.match(sentence.lstrip())
+            if opening and not PAST_CUES.search(sentence.lstrip(), opening.end()):
+                return bool(FUTURE_CUES.search(sentence))
+        return _about_another_time(sentence)
+
+    blocked = {id(o): another_time(o) for o in occurrences}
     for occ in occurrences:
         # "On behalf of President X, the First Lady led …": X sent someone, X was not there.
         if ON_BEHALF_OF.search(body[max(0, occ.position - 60) : occ.position]):
@@ -1702,6 +1736,12 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         )
         had_a_meeting = had_a_meeting or (
             tok.low in REPORT_VERBS and any(t.low in REPORT_NOUNS for t in tokens[k + 1 : k + 4])
+        )
+        # "President X stopped by (the meeting)", "dropped in on": a visit to the table.
+        had_a_meeting = had_a_meeting or (
+            tok.low in ("stopped", "dropped", "stops", "drops")
+            and k + 1 < len(tokens)
+            and tokens[k + 1].low in ("by", "in")
         )
         called_for = tok.low == "called" and k + 1 < len(tokens) and tokens[k + 1].low in (
             "for", "on", "upon",
