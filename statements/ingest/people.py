@@ -1850,11 +1850,25 @@ def _mark_participant_lists(body, occurrences):
         # "Administration Participants:", "From the Government of X:": all of them officials.
         officials_only = bool(country) or _names_a_government(heading.group())
         list_end = start
+        items = []
         for item_start, item_end in paragraphs[n + 1 :]:
             if not LIST_ITEM.match(body[item_start:item_end]):
                 break
             list_end = item_end
+            items.append((item_start, item_end))
+        # An item names one person, first ("X, Executive Director, White House Initiative on
+        # Asian Americans and Pacific Islanders"): later capitals are their office's words,
+        # unless a title of their own makes them a second person.
+        listed = set()
+        for item_start, item_end in items:
+            inside = sorted(
+                (o for o in occurrences if item_start <= o.position < item_end),
+                key=lambda o: o.position,
+            )
+            listed |= {id(o) for n_, o in enumerate(inside) if n_ == 0 or o.title or o.honorific}
         for occ in occurrences:
+            if id(occ) not in listed:
+                continue
             if end <= occ.position < list_end and officials_only:
                 occ.private = False
             if end <= occ.position < list_end and not occ.possessive:
