@@ -163,7 +163,7 @@ DELEGATION_REGION = re.compile(
     r"|(?P<adj2>\b[A-Z][\w.’']*)\s+(?:representatives|officials|participants)\s+"
     r"(?:(?:taking\s+part|present|participating)\s+)?(?:also\s+)?(?:included|includes|were)\b"
     # "Joining President Biden on the call were …"
-    r"|\bJoining\s+(?:[\w’'.]+\s+){0,6}?(?:were|was)\b"
+    r"|\b(?:Joining|[Aa]lso\s+joining)\s+(?:[\w’'.]+\s+){0,6}?(?:were|was)\b"
     r"|\b(?:also\s+)?(?:participating|attending|present)\s+(?:were|was)\b"
     # "Also in the meeting were …", "On the call was …"
     r"|\b(?:[Aa]lso\s+)?(?:[Ii]n|[Aa]t|[Oo]n)\s+the\s+(?:meeting|call|discussion|talks|conversation)"
@@ -1210,6 +1210,8 @@ def _plural_title_before(tokens, body, i):
     k -= 1
     while k >= 0 and tokens[k].cls in ("title", "inst", "acro", "country", "place"):
         k -= 1
+    if k >= 0 and (tokens[k].low == "of" or tokens[k].low == "the" and tokens[k - 1].low == "of"):
+        return ""  # "Council of Economic Advisers X": a body's name ends on the plural
     words = [t.text for t in tokens[k + 1 : at_head]]
     return " ".join([*words, PLURAL_HEADS[head.low]])
 
@@ -1471,6 +1473,13 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         and not honorific
     ):
         return None  # "the Joint Steering Group for Advanced Capabilities": the group's name
+    served, served_country = _government_affiliation(tokens, body, j)
+    if served and len(words) >= 2 and not honorific:
+        # "Zachary Liscow, Office of Management and Budget", "Tara Sinclair of the Department
+        # of the Treasury": no title, but the body they serve in is a government's.
+        occ.country, occ.how = served_country, "affiliation"
+        occ.country_how = "title" if served_country else ""
+        return occ
     if attribution:
         occ.how = "quote attribution"
         # "Investments announced by …": one capitalised word opening a sentence is seldom a
@@ -1531,6 +1540,56 @@ def _in_a_headline(tokens, i):
     long_words = [t.text for t in tokens[lo : hi + 1] if len(t.text) > 3 and t.text[0].isalpha()]
     capitals = sum(1 for w in long_words if w[0].isupper())
     return len(long_words) >= 6 and capitals >= 0.8 * len(long_words)
+
+
+# Bodies of a government, as an affiliation names them; and words of bodies that are not.
+GOVERNMENT_AFFILIATION = re.compile(
+    r"\b(?:Department|Ministry|Agency|Embassy|Consulate|White\s+House|Office\s+of|Secretariat"
+    r"|(?:National\s+Security|National\s+Economic|Domestic\s+Policy)\s+Council"
+    r"|Council\s+of\s+Economic\s+Advis[eo]rs|[A-Z]\w+\s+Administration"
+    r"|Treasury|Pentagon)\b"
+)
+PRIVATE_BODY_WORDS = {
+    "association", "foundation", "federation", "institute", "university", "league", "coalition",
+    "union", "society", "alliance", "network", "inc", "corporation", "company", "chamber",
+    "project", "campaign", "partners", "college", "school", "hospital", "church", "center",
+    "centre", "group", "llc", "ltd", "academy", "academies", "fund", "trust", "bank",
+}  # fmt: skip
+
+
+def _government_affiliation(tokens, body, j):
+    """(body text, country) when the name ending before token j is followed by ", <body>" or
+    "of the <body>" and the body is a government's ("U.S. Department of Energy", "Office of
+    Management and Budget"), else ("", "")."""
+    k = j
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    elif k < len(tokens) and tokens[k].low == "of":
+        k += 1
+        if k < len(tokens) and tokens[k].low == "the":
+            k += 1
+    else:
+        return "", ""
+    start = k
+    while k < len(tokens) and tokens[k].sentence == tokens[j - 1].sentence:
+        tok = tokens[k]
+        if tok.cls == "name" and k + 1 < len(tokens) and tokens[k + 1].cls in ("name", "initial"):
+            break  # the next person's name: "… Department of Energy Justina Gallegos"
+        if tok.cls in ("inst", "country", "acro", "name", "place") or tok.low in (
+            "of", "the", "and", "for", "on", "&",
+        ):  # fmt: skip
+            k += 1
+            continue
+        break
+    while k > start and tokens[k - 1].low in ("of", "the", "and", "for", "on", "&"):
+        k -= 1
+    if k == start or tokens[start].cls not in ("inst", "country", "acro"):
+        return "", ""
+    words = tokens[start:k]
+    text = body[words[0].start : words[-1].end]
+    if not GOVERNMENT_AFFILIATION.search(text) or any(t.low in PRIVATE_BODY_WORDS for t in words):
+        return "", ""
+    return text, _title_country(words)
 
 
 _OF_BODY = re.compile(
@@ -1962,7 +2021,10 @@ def _is_official(person, gazetteer) -> bool:
         o.title and not o.private and _names_a_government(o.title) for o in person.occurrences
     ):
         return False  # a private participant: "Marc Morial, President, National Urban League"
-    if any(o.title or o.attended or o.quoted or o.country for o in person.occurrences):
+    if any(
+        o.title or o.attended or o.quoted or o.country or o.how == "affiliation"
+        for o in person.occurrences
+    ):
         return True
     if all(o.only_listed for o in person.occurrences):
         return bool(gazetteer) and gazetteer.lookup(person.best_name) is not None
@@ -2025,6 +2087,10 @@ def _to_mention(person, gazetteer, publisher_country, body=""):
         and publisher_country not in _visits(occs, body)
         and not title.endswith("leader")  # "opposition leader X": of no government
     ):
+        country, country_how = publisher_country, "publisher"
+    if not country and publisher_country and not title and "affiliation" in (o.how for o in occs):
+        # "Zachary Liscow, Office of Management and Budget": a body no country is named for is
+        # the publisher's government's.
         country, country_how = publisher_country, "publisher"
     hows = [o.how for o in occs]
     how = next(

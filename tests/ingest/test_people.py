@@ -1190,3 +1190,23 @@ def test_no_person_of_a_country_in_a_title_cased_headline():
         "convened the task force."
     )
     assert set(found) == {"Hollis Brandt"}
+
+
+def test_someone_known_only_by_the_government_body_they_serve_in_is_an_official():
+    found = _people(
+        "Today the White House convened a listening session.\n\n"
+        "Participants included:\n\n"
+        "- Hollis Brandt, Office of Management and Budget\n\n"
+        "- Ruth Kell, American Farm Bureau Federation\n\n"
+        "Also joining were Tomas Reyle of the Department of the Treasury and Ines Varga of "
+        "the National Academies.\n\n"
+        "Ex-officio members of the panel from across the Administration include:\n\n"
+        "Dana Whitcombe, Council of Economic Advisers Karl Weiss, U.S. Department of Energy"
+    )
+    got = {n: (m.country, m.attended, m.title) for n, m in found.items()}
+    assert got == {
+        "Hollis Brandt": ("US", True, ""),
+        "Tomas Reyle": ("US", True, ""),
+        "Dana Whitcombe": ("US", False, ""),
+        "Karl Weiss": ("US", False, ""),  # no "Economic Adviser": the Council's name ends so
+    }  # the Farm Bureau Federation and the Academies are no government's
