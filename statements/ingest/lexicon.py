@@ -176,6 +176,8 @@ INSTITUTION_WORDS = {
     "institutions", "examination", "act", "students",
     # Congressional committees and interagency bodies ("Senate Judiciary Chair X").
     "judiciary", "appropriations", "oversight", "interagency",
+    # Fields of domestic agencies ("Substance Abuse and Mental Health Services Administration").
+    "substance", "abuse", "mental", "tribal",
     # Sides of a legislature ("Majority Leader X", "opposition leader X").
     "majority", "minority", "opposition",
     # Spanish institution words ("secretario de Estado", "Cancillería", "Gobierno de México").
@@ -273,6 +275,12 @@ INSTITUTION_COUNTRY = {
     "nhtsa": "US", "faa": "US", "tsa": "US", "ncua": "US", "ferc": "US", "nrc": "US",
     "cisa": "US", "oncd": "US", "pcast": "US", "niac": "US", "cea": "US", "cftc": "US",
     "ntsb": "US", "cbc": "US", "chc": "US", "capac": "US", "usun": "US", "usps": "US",
+    # Bodies for the first peoples of the United States, whose names hold demonyms of other
+    # lands ("Assistant Secretary for Indian Affairs X", "Administration for Native Americans").
+    "indian affairs": "US", "indian health service": "US", "indian country": "US",
+    "indian education": "US", "native americans": "US", "native american": "US",
+    "alaska native": "US", "alaska natives": "US", "native hawaiian": "US",
+    "native hawaiians": "US",
     # Agencies of the United Nations ("UNICEF Executive Director X").
     "unicef": "UN", "unhcr": "UN", "wfp": "UN", "undp": "UN", "unesco": "UN", "unfpa": "UN",
     "ocha": "UN", "unrwa": "UN", "iaea": "UN", "ilo": "UN", "fao": "UN", "iom": "UN",

@@ -189,6 +189,8 @@ OBJECT_CUES = re.compile(
     r"|\b(?:briefed|addressed)\s+by\b"
     r"|\bspoke(?:\s+[\w’'-]+){0,9}?\s+(?:with|to)\b|\b(?:called(?!\s+(?:for|on|upon)\b)|phoned|telephoned)\b"
     r"|\btalks\s+with\b|\bcall\s+(?:today\s+|yesterday\s+)?with\b"
+    # "Participants heard directly from Secretary X, …", "remarks from Y": the speakers.
+    r"|\bheard\s+(?:\w+\s+){0,2}?from\b|\bremarks\s+(?:were\s+)?(?:delivered\s+)?(?:from|by)\b"
     r"|\b(?:had|held|has|holds)\s+(?:an?\s+)?(?:[\w’']+\s+){0,2}?(?:calls?|conversations?)\s+"
     r"(?:today\s+|yesterday\s+)?with\b|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
     r"|\baccompanied\b|\bjoined\b|\bmet\b"
@@ -839,6 +841,26 @@ def _private_title(title: str) -> bool:
     return not _names_a_government(title)
 
 
+PEOPLES_BODIES = {"nation", "nations", "tribe", "tribes", "pueblo", "band", "community", "county"}
+
+
+def _officer_of_a_named_body(tokens, body, i, title):
+    """ "Groundswell CEO X", "RE-volv Executive Director Y": titles every organisation has, right
+    after a name no lexicon holds (the organisation's), make a private participant; not
+    "Navajo Nation President Z", a people's office."""
+    words = title.split()
+    if not words or any(
+        _norm(w) not in ORGANISATION_TITLES and _norm(w) not in TITLE_QUALIFIERS for w in words
+    ):
+        return False
+    k = i - len(words) - 1  # the token before the title (titles of plain words only)
+    if k < 0 or tokens[k].sentence != tokens[i].sentence or tokens[k].cls != "name":
+        return False
+    if body[tokens[k].end : tokens[k + 1].start] != " " or tokens[k].low in PEOPLES_BODIES:
+        return False
+    return k == 0 or tokens[k - 1].cls not in ("title", "ltitle")
+
+
 # Words that qualify an organisation's officer titles ("International President", "Senior Vice
 # President", "Chief Executive Officer").
 TITLE_QUALIFIERS = {"senior", "vice", "executive", "deputy", "international", "national", "general"}
@@ -1413,7 +1435,7 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         occ.private_until = _private_affiliation(body, tokens[j - 1].end, item=item)
         occ.private = occ.private_until > 0
     elif not honorific:
-        occ.private = _private_title(title)
+        occ.private = _private_title(title) or _officer_of_a_named_body(tokens, body, i, title)
     occ.end_at = tokens[j - 1].end
     # A proper noun goes on ("Los Angeles Declaration", "Americas Partnership"): not a person.
     if (

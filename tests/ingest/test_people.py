@@ -1210,3 +1210,30 @@ def test_someone_known_only_by_the_government_body_they_serve_in_is_an_official(
         "Dana Whitcombe": ("US", False, ""),
         "Karl Weiss": ("US", False, ""),  # no "Economic Adviser": the Council's name ends so
     }  # the Farm Bureau Federation and the Academies are no government's
+
+
+def test_speakers_heard_from_at_a_forum_and_bodies_of_the_first_peoples():
+    found = _people(
+        "Youth participants heard directly from Substance Abuse and Mental Health Services "
+        "Administration Deputy Assistant Secretary Hollis Brandt, Administration for Native "
+        "Americans Deputy Commissioner Ruth Kell, and Assistant Secretary for Indian Affairs "
+        "Tomas Reyle."
+    )
+    got = {n: (m.country, m.attended, m.title) for n, m in found.items()}
+    assert got == {
+        "Hollis Brandt": (
+            "US",
+            True,
+            "Substance Abuse and Mental Health Services Administration Deputy Assistant Secretary",
+        ),
+        "Ruth Kell": ("US", True, "Administration for Native Americans Deputy Commissioner"),
+        "Tomas Reyle": ("US", True, "Assistant Secretary for Indian Affairs"),
+    }
+
+
+def test_an_officer_title_after_an_organisation_s_unknown_name_is_private():
+    found = _people(
+        "Senior Advisor Hollis Brandt hosted the convening. Groundswell CEO Ruth Kell, Solarix "
+        "Executive Director Tomas Reyle and Navajo Nation President Ines Varga shared stories."
+    )
+    assert set(found) == {"Hollis Brandt", "Ines Varga"}
