@@ -673,7 +673,22 @@ def _title_before(tokens, body, i):
     if start > 0 and tokens[start - 1].low == "the" and tokens[start].cls == "ltitle":
         pass
     text = _clean_title(body[tokens[start].start : tokens[end].end])
+    # "Assistant Secretary for Health Admiral X", "Commanding General of the Corps Lieutenant
+    # General Y": the office, then the rank; the office is the title.
+    ranked = TRAILING_RANK.search(text)
+    before = text[: ranked.start()].split() if ranked else []
+    if (
+        before
+        and _norm(before[-1]) not in TITLE_HEADS  # "Inspector General", "Surgeon General"
+        and any(_norm(w) in TITLE_CORE for w in before)
+    ):
+        text = text[: ranked.start()].rstrip(" ,")
     return text, honorific, _title_country(words), tokens[start].start
+
+
+TRAILING_RANK = re.compile(
+    r"\s(?:(?:Lieutenant|Brigadier|Major|Vice|Rear)\s+)?(?:General|Admiral|Colonel|Captain)$"
+)
 
 
 def _ends_previous_person(tokens, comma):

@@ -1237,3 +1237,15 @@ def test_an_officer_title_after_an_organisation_s_unknown_name_is_private():
         "Executive Director Tomas Reyle and Navajo Nation President Ines Varga shared stories."
     )
     assert set(found) == {"Hollis Brandt", "Ines Varga"}
+
+
+def test_a_rank_after_an_office_is_not_part_of_the_title():
+    found = _people(
+        "They were joined by Assistant Secretary for Health Admiral Hollis Brandt, Surgeon "
+        "General Ruth Kell and Inspector General Tomas Reyle."
+    )
+    assert {n: m.title for n, m in found.items()} == {
+        "Hollis Brandt": "Assistant Secretary for Health",
+        "Ruth Kell": "Surgeon General",
+        "Tomas Reyle": "Inspector General",
+    }
