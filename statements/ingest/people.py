@@ -164,7 +164,8 @@ DELEGATION_REGION = re.compile(
     r"(?:(?:taking\s+part|present|participating)\s+)?(?:also\s+)?(?:included|includes|were)\b"
     # "Joining President Biden on the call were …"
     r"|\b(?:Joining|[Aa]lso\s+joining)\s+(?:[\w’'.]+\s+){0,6}?(?:were|was)\b"
-    r"|\b(?:also\s+)?(?:participating|attending|present)\s+(?:were|was)\b"
+    r"|\b(?:(?:[Aa]lso\s+)?(?:participating|attending|present)|Participating|Attending|Present)"
+    r"\s+(?:were|was)\b"
     # "Also in the meeting were …", "On the call was …"
     r"|\b(?:[Aa]lso\s+)?(?:[Ii]n|[Aa]t|[Oo]n)\s+the\s+(?:meeting|call|discussion|talks|conversation)"
     r"\s+(?:were|was)\b"
@@ -779,6 +780,14 @@ def _title_after(tokens, body, j):
         else:
             break
         k += 1
+    if (
+        words
+        and k < len(tokens)
+        and words[-1] is tokens[k - 1]
+        and tokens[k].cls in ("name", "hon")
+        and words[-1].cls in ("title", "ltitle")
+    ):
+        return "", ""  # "X, Lieutenant Governor Y": the title before the next person's name
     while words and (words[-1].text in ",(" or words[-1].low in TITLE_CONNECTORS):
         words.pop()
     if not words or words[0].cls not in ("title", "ltitle", "inst", "country", "acro", "name"):
@@ -1364,6 +1373,8 @@ def _follow_delegation_heads(people, mentions):
                 break
 
 
+# Honorifics that abbreviate an office ("Rep. X", "Sen. Y", "Gov. Z", "Amb. W").
+OFFICE_ABBREVIATIONS = {"rep.", "sen.", "gov.", "amb.", "adm.", "gen.", "reps.", "sens."}
 # Ranks and courtesy titles, which say what someone is but not which office they hold.
 RANK_TITLE = re.compile(
     r"^(?:(?:U\.S\.|State|Retired|Ret\.)\s+)?(?:(?:Lieutenant|Brigadier|Major|Vice|Rear)\s+)?"
@@ -1476,6 +1487,9 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     if honorific and not title:
         # "Dr. Eliza Chin, Executive Director, …": the title follows the name.
         title, country = _title_after(tokens, body, j)
+        if not title and tokens[i - 1].low in OFFICE_ABBREVIATIONS:
+            # "Rep. X (D-CA)", "Sen. Y", "Gov. Z": the abbreviation is an office's.
+            title = tokens[i - 1].text
     if title or honorific:
         if (
             len(significant) == 1
@@ -2185,7 +2199,7 @@ def _is_plain_national_title(title: str) -> bool:
     words = {_norm(w) for w in re.findall(r"[\w\.’']+", title)}
     if any(w in COUNTRY_WORDS for w in words):
         return False
-    return bool(words & TITLE_CORE)
+    return bool(words & TITLE_CORE) or bool(words & OFFICE_ABBREVIATIONS)
 
 
 def officials_in_title(title: str, known, *, publisher_country: str = "", gazetteer=None):

@@ -1249,3 +1249,25 @@ def test_a_rank_after_an_office_is_not_part_of_the_title():
         "Ruth Kell": "Surgeon General",
         "Tomas Reyle": "Inspector General",
     }
+
+
+def test_office_abbreviations_are_titles_and_attending_were_lists_who_was_there():
+    found = _people(
+        "Attending were Rep. Hollis Brandt (D-CA), Sen. Ruth Kell (R-TX) and Gov. Tomas Reyle. "
+        "The President thanked Ms. Ines Varga, a nurse from Ohio."
+    )
+    got = {n: (m.title, m.country, m.attended) for n, m in found.items()}
+    assert got == {
+        "Hollis Brandt": ("Rep.", "US", True),
+        "Ruth Kell": ("Sen.", "US", True),
+        "Tomas Reyle": ("Gov.", "US", True),
+    }
+
+
+def test_a_title_before_the_next_person_s_name_is_not_an_apposition():
+    found = _people(
+        "Joining were Karl Weiss, Lieutenant Governor Dana Whitcombe of Ohio and Attorney "
+        "General Arlo Pennick."
+    )
+    assert "Lieutenant Governor" not in (found["Karl Weiss"].title if "Karl Weiss" in found else "")
+    assert found["Dana Whitcombe"].title == "Lieutenant Governor"
