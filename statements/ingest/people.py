@@ -1373,6 +1373,11 @@ def _follow_delegation_heads(people, mentions):
                 break
 
 
+# Verbs a title-cased headline puts right after a name.
+HEADLINE_VERBS = {
+    "welcoming", "marking", "announcing", "celebrating", "congratulating", "condemning",
+    "honoring", "honouring", "commemorating", "recognizing", "urging", "calling", "on",
+}  # fmt: skip
 # Honorifics that abbreviate an office ("Rep. X", "Sen. Y", "Gov. Z", "Amb. W").
 OFFICE_ABBREVIATIONS = {"rep.", "sen.", "gov.", "amb.", "adm.", "gen.", "reps.", "sens."}
 # Ranks and courtesy titles, which say what someone is but not which office they hold.
@@ -1384,6 +1389,8 @@ RANK_TITLE = re.compile(
 
 
 def _occurrence(tokens, body, i, j, list_titles, gazetteer):
+    while j - i > 2 and tokens[j - 1].low in HEADLINE_VERBS:
+        j -= 1  # "Statement from Advisor Jake Sullivan Welcoming the …": a headline's verb
     name = _clean(_span_text(tokens, body, i, j))
     words = tokens[i:j]
     folded = _norm(name)

@@ -1271,3 +1271,8 @@ def test_a_title_before_the_next_person_s_name_is_not_an_apposition():
     )
     assert "Lieutenant Governor" not in (found["Karl Weiss"].title if "Karl Weiss" in found else "")
     assert found["Dana Whitcombe"].title == "Lieutenant Governor"
+
+
+def test_a_headline_s_verb_after_a_name_is_not_part_of_it():
+    found = _people("Statement from National Security Advisor Hollis Brandt Welcoming the Accord")
+    assert list(found) == ["Hollis Brandt"]
