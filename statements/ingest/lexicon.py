@@ -33,6 +33,9 @@ TITLE_HEADS = {
     "pontiff", "taoiseach", "tánaiste", "tanaiste",
     # "OSTP Chief Environmental Economist X", "Chief Scientist X".
     "economist", "scientist",
+    # Domestic offices: "Second Gentleman X", "Surgeon General X", "House Minority Whip X",
+    # "X, Public Engagement Analyst", "X, Outreach Lead for …", "X, Policy Specialist".
+    "second", "gentleman", "surgeon", "whip", "analyst", "specialist", "lead",
 }  # fmt: skip
 
 # Offices a government gives one person at a time: two people holding one of them in a document
@@ -59,7 +62,7 @@ OFFICE_COUNTRY = {
 TITLE_CORE = TITLE_HEADS - {
     "vice", "prime", "under", "deputy", "assistant", "acting", "senior", "special", "executive",
     "interim", "foreign", "principal", "d'affaires", "attorney", "first", "crown", "pro",
-    "tempore",
+    "tempore", "second", "surgeon",
 }  # fmt: skip
 
 # Titles every organisation gives its officers (firms, unions, associations as much as
@@ -171,6 +174,10 @@ INSTITUTION_WORDS = {
     "acquisition", "appraisal", "subcommittee", "wellness", "county", "colleges", "universities",
     "leagues", "month", "counties", "governors", "advisers", "fellows", "sustainment",
     "institutions", "examination", "act", "students",
+    # Congressional committees and interagency bodies ("Senate Judiciary Chair X").
+    "judiciary", "appropriations", "oversight", "interagency",
+    # Fields of domestic agencies ("Substance Abuse and Mental Health Services Administration").
+    "substance", "abuse", "mental", "tribal",
     # Sides of a legislature ("Majority Leader X", "opposition leader X").
     "majority", "minority", "opposition",
     # Spanish institution words ("secretario de Estado", "Cancillería", "Gobierno de México").
@@ -268,6 +275,12 @@ INSTITUTION_COUNTRY = {
     "nhtsa": "US", "faa": "US", "tsa": "US", "ncua": "US", "ferc": "US", "nrc": "US",
     "cisa": "US", "oncd": "US", "pcast": "US", "niac": "US", "cea": "US", "cftc": "US",
     "ntsb": "US", "cbc": "US", "chc": "US", "capac": "US", "usun": "US", "usps": "US",
+    # Bodies for the first peoples of the United States, whose names hold demonyms of other
+    # lands ("Assistant Secretary for Indian Affairs X", "Administration for Native Americans").
+    "indian affairs": "US", "indian health service": "US", "indian country": "US",
+    "indian education": "US", "native americans": "US", "native american": "US",
+    "alaska native": "US", "alaska natives": "US", "native hawaiian": "US",
+    "native hawaiians": "US",
     # Agencies of the United Nations ("UNICEF Executive Director X").
     "unicef": "UN", "unhcr": "UN", "wfp": "UN", "undp": "UN", "unesco": "UN", "unfpa": "UN",
     "ocha": "UN", "unrwa": "UN", "iaea": "UN", "ilo": "UN", "fao": "UN", "iom": "UN",

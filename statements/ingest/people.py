@@ -130,8 +130,15 @@ MEETING_VERBS = {
     "acompanaron", "conversaron", "converso", "dialogaron", "realizo", "realizaron",
     # Those who agree or commit together were at the table ("X, Y and Z also agreed to …").
     "agreed", "committed", "pledged", "acordaron", "convinieron",
-    # … and so were those who spoke there ("X, Y and Z discussed how to …").
-    "discussed", "described",
+    # … and so were those who spoke there ("X, Y and Z discussed how to …", "X briefed the
+    # group", "X shared updates on …").
+    "discussed", "described", "briefed", "presented", "shared",
+}  # fmt: skip
+# "X provided an update on …", "Y gave an overview of …": a report made at the meeting.
+REPORT_VERBS = {"provided", "provides", "gave", "gives", "offered", "delivered"}
+REPORT_NOUNS = {
+    "update", "updates", "overview", "briefing", "briefings", "remarks", "presentation",
+    "readout", "perspective", "perspectives", "insights", "reflections", "report",
 }  # fmt: skip
 CUE_WORDS_BEFORE = {"with", "by", "between", "and", "including", "included", "met", "joined"}
 CUE_WORDS_BEFORE |= {"welcomed", "received", "hosted", "thanked", "invited", "congratulated"}
@@ -156,8 +163,9 @@ DELEGATION_REGION = re.compile(
     r"|(?P<adj2>\b[A-Z][\w.’']*)\s+(?:representatives|officials|participants)\s+"
     r"(?:(?:taking\s+part|present|participating)\s+)?(?:also\s+)?(?:included|includes|were)\b"
     # "Joining President Biden on the call were …"
-    r"|\bJoining\s+(?:[\w’'.]+\s+){0,6}?(?:were|was)\b"
-    r"|\b(?:also\s+)?(?:participating|attending|present)\s+(?:were|was)\b"
+    r"|\b(?:Joining|[Aa]lso\s+joining)\s+(?:[\w’'.]+\s+){0,6}?(?:were|was)\b"
+    r"|\b(?:(?:[Aa]lso\s+)?(?:participating|attending|present)|Participating|Attending|Present)"
+    r"\s+(?:were|was)\b"
     # "Also in the meeting were …", "On the call was …"
     r"|\b(?:[Aa]lso\s+)?(?:[Ii]n|[Aa]t|[Oo]n)\s+the\s+(?:meeting|call|discussion|talks|conversation)"
     r"\s+(?:were|was)\b"
@@ -177,9 +185,13 @@ OBJECT_CUES = re.compile(
     r"|\b(?:accompanied|joined)\s+by\b"
     # "met today on the margins of the NATO Summit with …": up to nine words between.
     r"|\bmet(?:\s+[\w’'-]+){0,9}?\s+with\b|\bmeetings?\s+with\b|\bmeet\s+(?:\w+\s+){0,2}?with\b"
-    r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened)\s+by\b"
+    r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened|moderated|facilitated)\s+by\b"
+    # "He was briefed by X; Y; and Z": those who briefed were there.
+    r"|\b(?:briefed|addressed)\s+by\b"
     r"|\bspoke(?:\s+[\w’'-]+){0,9}?\s+(?:with|to)\b|\b(?:called(?!\s+(?:for|on|upon)\b)|phoned|telephoned)\b"
     r"|\btalks\s+with\b|\bcall\s+(?:today\s+|yesterday\s+)?with\b"
+    # "Participants heard directly from Secretary X, …", "remarks from Y": the speakers.
+    r"|\bheard\s+(?:\w+\s+){0,2}?from\b|\bremarks\s+(?:were\s+)?(?:delivered\s+)?(?:from|by)\b"
     r"|\b(?:had|held|has|holds)\s+(?:an?\s+)?(?:[\w’']+\s+){0,2}?(?:calls?|conversations?)\s+"
     r"(?:today\s+|yesterday\s+)?with\b|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
     r"|\baccompanied\b|\bjoined\b|\bmet\b"
@@ -499,6 +511,13 @@ def _clean(text):
     return re.sub(r"\s+", " ", text).strip(" ,;–-")
 
 
+def _clean_title(text):
+    """A title without the acronym a readout adds in brackets inside it: "Council of Economic
+    Advisers (CEA) Member" is a "Council of Economic Advisers Member" (one that ends the title,
+    "Secretary of the Interior (Segob)", stays)."""
+    return _clean(re.sub(r"\s*\([A-Z][A-Za-z&.-]{1,9}\)(?=\s+\w)", "", text))
+
+
 def _title_before(tokens, body, i):
     """The title phrase written just before token i: (title text, honorific?, country)."""
     k = i - 1
@@ -536,15 +555,39 @@ def _title_before(tokens, body, i):
             and tok.low in TITLE_CONNECTORS | TITLE_PREFIXES
         ):
             k -= 1
-        elif tok.cls == "name" and 0 < k < i - 1 and tokens[k + 1].cls in ("inst", "title"):
+        elif (
+            tok.cls == "name"
+            and 0 < k < i - 1
+            and (
+                tokens[k + 1].cls in ("inst", "title")
+                # "Assistant Director for Fire and Aviation X"
+                or tokens[k + 1].low == "and"
+                and k + 2 < i
+                and tokens[k + 2].cls == "inst"
+            )
+        ):
             # "Secretary for African Affairs X", "Security and Civil Protection, X", "Senior
-            # Advisor for Inflation Reduction Act X": one or two unknown words of a proper noun.
+            # Advisor for Inflation Reduction Act X": one or two unknown words of a proper noun;
+            # so too inside a body's name: "Chair of the Surface Transportation Board X",
+            # "… from the National Interagency Fire Center X".
             r = k
             while r - 1 > 0 and tokens[r - 1].cls == "name" and k - r < 1:
                 r -= 1
-            if tokens[r - 1].low not in ("for", "of", "and", "on"):
+            before = tokens[r - 1]
+            inside = before.cls == "inst" or (
+                before.low == "the" and r > 1 and tokens[r - 2].low in ("for", "of", "on", "from")
+            )
+            if before.low not in ("for", "of", "and", "on") and not inside:
                 break
             k = r - 1
+        elif (
+            tok.low == "from"
+            and 0 < k < i - 2
+            and tokens[k + 1].low == "the"
+            and tokens[k + 2].cls in ("inst", "name")
+            and tokens[k - 1].cls in ("inst", "title", "name")
+        ):
+            k -= 1  # "Assistant Director for Fire and Aviation from the National … Center X"
         elif (
             tok.low in ("in", "en")
             and 0 < k < i - 1
@@ -630,8 +673,23 @@ def _title_before(tokens, body, i):
         return "", honorific, "", i - (1 if honorific else 0)
     if start > 0 and tokens[start - 1].low == "the" and tokens[start].cls == "ltitle":
         pass
-    text = _clean(body[tokens[start].start : tokens[end].end])
+    text = _clean_title(body[tokens[start].start : tokens[end].end])
+    # "Assistant Secretary for Health Admiral X", "Commanding General of the Corps Lieutenant
+    # General Y": the office, then the rank; the office is the title.
+    ranked = TRAILING_RANK.search(text)
+    before = text[: ranked.start()].split() if ranked else []
+    if (
+        before
+        and _norm(before[-1]) not in TITLE_HEADS  # "Inspector General", "Surgeon General"
+        and any(_norm(w) in TITLE_CORE for w in before)
+    ):
+        text = text[: ranked.start()].rstrip(" ,")
     return text, honorific, _title_country(words), tokens[start].start
+
+
+TRAILING_RANK = re.compile(
+    r"\s(?:(?:Lieutenant|Brigadier|Major|Vice|Rear)\s+)?(?:General|Admiral|Colonel|Captain)$"
+)
 
 
 def _ends_previous_person(tokens, comma):
@@ -691,11 +749,27 @@ def _title_after(tokens, body, j):
     while k < len(tokens) and tokens[k].sentence == tokens[j].sentence:
         tok = tokens[k]
         if tok.cls in allowed or (tok.cls in ("lower", "stop") and tok.low in TITLE_CONNECTORS):
-            if tok.low == "and" and k + 1 < len(tokens) and tokens[k + 1].cls == "name":
+            if (
+                tok.low == "and"
+                and k + 1 < len(tokens)
+                and tokens[k + 1].cls == "name"
+                and not (k + 2 < len(tokens) and tokens[k + 2].cls == "inst")
+            ):
                 break
             words.append(tok)
-        elif tok.text in ",()":
-            words.append(tok)
+        elif tok.text in ",()" or (
+            tok.text == "&" and k + 1 < len(tokens) and tokens[k + 1].cls in ("inst", "name")
+        ):
+            words.append(tok)  # "Advisor for Cyber & Emerging Technology"
+        elif (
+            tok.cls == "name"
+            and words
+            and (words[-1].cls == "inst" or words[-1].low in ("and", "for", "of", "&"))
+            and k + 1 < len(tokens)
+            and tokens[k + 1].cls == "inst"
+            and (words[-1].cls != "title")
+        ):
+            words.append(tok)  # "Coordinator for Defense Policy and Arms Control": a field's name
         elif tok.cls == "name" and (
             _core_title_ahead(tokens, k)
             or any(t.low in TITLE_CORE and t.cls == "title" for t in words)
@@ -706,13 +780,21 @@ def _title_after(tokens, body, j):
         else:
             break
         k += 1
+    if (
+        words
+        and k < len(tokens)
+        and words[-1] is tokens[k - 1]
+        and tokens[k].cls in ("name", "hon")
+        and words[-1].cls in ("title", "ltitle")
+    ):
+        return "", ""  # "X, Lieutenant Governor Y": the title before the next person's name
     while words and (words[-1].text in ",(" or words[-1].low in TITLE_CONNECTORS):
         words.pop()
     if not words or words[0].cls not in ("title", "ltitle", "inst", "country", "acro", "name"):
         return "", ""
     if not any(t.low in TITLE_CORE and t.cls in ("title", "ltitle") for t in words):
         return "", ""
-    return _clean(body[words[0].start : words[-1].end]), _title_country(words)
+    return _clean_title(body[words[0].start : words[-1].end]), _title_country(words)
 
 
 ORGANISATION_TITLES = _normset(lexicon.ORGANISATION_TITLES)
@@ -781,6 +863,26 @@ def _private_title(title: str) -> bool:
         if t.low not in ORGANISATION_TITLES and t.low not in ("and", "&", "of", "the"):
             return False  # "NIAC Member", "OSTP Chief Economist", a body word: not only officers
     return not _names_a_government(title)
+
+
+PEOPLES_BODIES = {"nation", "nations", "tribe", "tribes", "pueblo", "band", "community", "county"}
+
+
+def _officer_of_a_named_body(tokens, body, i, title):
+    """ "Groundswell CEO X", "RE-volv Executive Director Y": titles every organisation has, right
+    after a name no lexicon holds (the organisation's), make a private participant; not
+    "Navajo Nation President Z", a people's office."""
+    words = title.split()
+    if not words or any(
+        _norm(w) not in ORGANISATION_TITLES and _norm(w) not in TITLE_QUALIFIERS for w in words
+    ):
+        return False
+    k = i - len(words) - 1  # the token before the title (titles of plain words only)
+    if k < 0 or tokens[k].sentence != tokens[i].sentence or tokens[k].cls != "name":
+        return False
+    if body[tokens[k].end : tokens[k + 1].start] != " " or tokens[k].low in PEOPLES_BODIES:
+        return False
+    return k == 0 or tokens[k - 1].cls not in ("title", "ltitle")
 
 
 # Words that qualify an organisation's officer titles ("International President", "Senior Vice
@@ -950,8 +1052,9 @@ def _list_after(tokens, k):
         if (
             tok.cls in allowed
             or described
-            or tok.text in ",()–"
+            or tok.text in ",()–;&"  # "hosted X, Title; Y, Title; and Z"
             or tok.low in LIST_FILLERS - {"will"}
+            or tok.low == "from"  # "Director for Aviation from the National … Center X"
         ):
             if tok.cls == "stop" and tok.low not in LIST_FILLERS:
                 break
@@ -970,12 +1073,43 @@ def _list_before(tokens, k):
     k -= 1
     while k >= 0 and tokens[k].sentence == sentence:
         tok = tokens[k]
-        if tok.cls in allowed or tok.text in ",()–" or tok.low in LIST_FILLERS:
+        if tok.cls in allowed or tok.text in ",()–;" or tok.low in LIST_FILLERS:
             out.append(k)
             k -= 1
-        else:
+            continue
+        # "X, Y, and other officials from across the Administration participated", "X and
+        # federal public health officials met": the unnamed colleagues are part of the subject.
+        group = _unnamed_group_before(
+            tokens, k, sentence, any(tokens[x].low in GROUP_NOUNS for x in out)
+        )
+        if group is None:
             break
+        k = group
     return out
+
+
+def _unnamed_group_before(tokens, k, sentence, seen_group=False):
+    """The index of the "and" before "and <words> officials [from the X]" ending at token k,
+    or None: colleagues named only as a group, between the named subjects and their verb."""
+    n = k
+    while n >= 0 and k - n < 12 and tokens[n].sentence == sentence:
+        tok = tokens[n]
+        if tok.low == "and" and seen_group:
+            return n
+        if tok.low in GROUP_NOUNS:
+            seen_group = True
+        elif tok.cls == "lower" and (tok.low in MEETING_VERBS or tok.low.endswith(("ed", "ing"))):
+            return None  # a clause, not a noun phrase
+        elif tok.cls not in ("lower", "stop", "inst", "acro", "country", "name", "place"):
+            return None
+        n -= 1
+    return None
+
+
+# Asterisks touching a word (never a "* item" bullet).
+STRAY_EMPHASIS = re.compile(
+    r"(?<=\S)\*{1,3}|\*{1,3}(?=\S)|</?(?:u|b|i|em|strong|span|sup|sub)\b[^<>\n]{0,80}>"
+)
 
 
 def find_officials(
@@ -987,6 +1121,10 @@ def find_officials(
     """
     gazetteer = default_gazetteer() if gazetteer is None else gazetteer
     gazetteer = gazetteer or EMPTY_GAZETTEER
+    # Emphasis markers the document reader could not pair ("**Chair X\n**noted", bold across a
+    # wrapped line) and inline HTML ("<u>Participants</u>") stand between a name and its verb or
+    # a heading and its colon: blanked, offsets kept.
+    body = STRAY_EMPHASIS.sub(lambda m: " " * len(m.group()), body)
     tokens = tokenize(body)
     spans = _name_spans(tokens, body)
     by_pos = {tokens[i].start: (i, j) for i, j in spans}
@@ -1032,6 +1170,9 @@ PLURAL_HEADS = {
 _LIST_GLUE = {",", "and", "of", "the", "(", ")"}
 
 
+BODY_OF_PLURAL = re.compile(r"\bof\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+$", re.IGNORECASE)
+
+
 def _plural_titles(tokens, body, occurrences):
     """A plural title before a list gives each person in it the singular: "Senior Directors X and
     Y", "Deputy National Security Advisors: X of France, Y of Italy", "his national security
@@ -1040,7 +1181,12 @@ def _plural_titles(tokens, body, occurrences):
     for n, occ in enumerate(ordered):
         if occ.how == "apposition":
             continue  # "X, Chair, Council of Economic Advisers": a body's name, not a plural title
-        if occ.title and occ.title.split()[-1].casefold() in PLURAL_HEADS:
+        if (
+            occ.title
+            and occ.title.split()[-1].casefold() in PLURAL_HEADS
+            # "Chair of the Council of Economic Advisors": a body's name ends on the plural
+            and not BODY_OF_PLURAL.search(occ.title)
+        ):
             words = occ.title.split()
             occ.title = " ".join([*words[:-1], PLURAL_HEADS[words[-1].casefold()]])
         elif not occ.title and not occ.honorific:
@@ -1103,13 +1249,15 @@ def _plural_title_before(tokens, body, i):
             k -= 1
         if end == k or tokens[end].low not in TITLE_CORE:
             return ""
-        return _clean(body[tokens[k + 1].start : tokens[end].end])
+        return _clean_title(body[tokens[k + 1].start : tokens[end].end])
     if head.low not in PLURAL_HEADS or not head.text[0].isupper():
         return ""
     at_head = k
     k -= 1
     while k >= 0 and tokens[k].cls in ("title", "inst", "acro", "country", "place"):
         k -= 1
+    if k >= 0 and (tokens[k].low == "of" or tokens[k].low == "the" and tokens[k - 1].low == "of"):
+        return ""  # "Council of Economic Advisers X": a body's name ends on the plural
     words = [t.text for t in tokens[k + 1 : at_head]]
     return " ".join([*words, PLURAL_HEADS[head.low]])
 
@@ -1225,7 +1373,24 @@ def _follow_delegation_heads(people, mentions):
                 break
 
 
+# Verbs a title-cased headline puts right after a name.
+HEADLINE_VERBS = {
+    "welcoming", "marking", "announcing", "celebrating", "congratulating", "condemning",
+    "honoring", "honouring", "commemorating", "recognizing", "urging", "calling", "on",
+}  # fmt: skip
+# Honorifics that abbreviate an office ("Rep. X", "Sen. Y", "Gov. Z", "Amb. W").
+OFFICE_ABBREVIATIONS = {"rep.", "sen.", "gov.", "amb.", "adm.", "gen.", "reps.", "sens."}
+# Ranks and courtesy titles, which say what someone is but not which office they hold.
+RANK_TITLE = re.compile(
+    r"^(?:(?:U\.S\.|State|Retired|Ret\.)\s+)?(?:(?:Lieutenant|Brigadier|Major|Vice|Rear)\s+)?"
+    r"(?:General|Admiral|Colonel|Captain|Commander|Major|Sergeant|Senator|Representative"
+    r"|Assemblymember|Assemblywoman|Assemblyman|Delegate|Congressman|Congresswoman)$"
+)
+
+
 def _occurrence(tokens, body, i, j, list_titles, gazetteer):
+    while j - i > 2 and tokens[j - 1].low in HEADLINE_VERBS:
+        j -= 1  # "Statement from Advisor Jake Sullivan Welcoming the …": a headline's verb
     name = _clean(_span_text(tokens, body, i, j))
     words = tokens[i:j]
     folded = _norm(name)
@@ -1284,6 +1449,16 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         and body[prev.end : tokens[i].start] == " "
     ):
         return None  # "Senior Advisor for Inflation Reduction", "Comptroller of the Currency"
+    if (
+        prev is not None
+        and nxt is not None
+        and prev.cls == "inst"
+        and nxt.cls == "inst"
+        and not honorific
+        and body[prev.end : tokens[i].start] == " "
+        and body[tokens[j - 1].end : nxt.start] == " "
+    ):
+        return None  # "the National Interagency Fire Center": unknown words inside a body's name
     occ = Occurrence(name=name, start=i, end=j, position=tokens[i].start, honorific=honorific)
     occ.possessive = nxt is not None and nxt.cls == "poss"
     occ.principal = _heads_the_group_met(tokens, i)
@@ -1293,7 +1468,7 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         occ.private_until = _private_affiliation(body, tokens[j - 1].end, item=item)
         occ.private = occ.private_until > 0
     elif not honorific:
-        occ.private = _private_title(title)
+        occ.private = _private_title(title) or _officer_of_a_named_body(tokens, body, i, title)
     occ.end_at = tokens[j - 1].end
     # A proper noun goes on ("Los Angeles Declaration", "Americas Partnership"): not a person.
     if (
@@ -1319,6 +1494,9 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     if honorific and not title:
         # "Dr. Eliza Chin, Executive Director, …": the title follows the name.
         title, country = _title_after(tokens, body, j)
+        if not title and tokens[i - 1].low in OFFICE_ABBREVIATIONS:
+            # "Rep. X (D-CA)", "Sen. Y", "Gov. Z": the abbreviation is an office's.
+            title = tokens[i - 1].text
     if title or honorific:
         if (
             len(significant) == 1
@@ -1329,6 +1507,12 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             and not (prev is not None and prev.cls == "title" and prev.low in TITLE_CORE)
         ):
             return None
+        if title and RANK_TITLE.match(title):
+            # "General X, Vice Chief of Space Operations", "State Senator X, Iowa State Senate
+            # Minority Leader": the rank or courtesy title yields to the office after the name.
+            office, office_country = _title_after(tokens, body, j)
+            if office:
+                title, country = office, country or office_country
         if not country:
             country = _country_after(tokens, j, title)
         occ.title, occ.country, occ.how = title, country, "title"
@@ -1347,6 +1531,13 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         and not honorific
     ):
         return None  # "the Joint Steering Group for Advanced Capabilities": the group's name
+    served, served_country = _government_affiliation(tokens, body, j)
+    if served and len(words) >= 2 and not honorific:
+        # "Zachary Liscow, Office of Management and Budget", "Tara Sinclair of the Department
+        # of the Treasury": no title, but the body they serve in is a government's.
+        occ.country, occ.how = served_country, "affiliation"
+        occ.country_how = "title" if served_country else ""
+        return occ
     if attribution:
         occ.how = "quote attribution"
         # "Investments announced by …": one capitalised word opening a sentence is seldom a
@@ -1363,7 +1554,13 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         occ.how = "title"
         return occ
     of_country = _country_after(tokens, j) or _shared_country_after(tokens, j)
-    if len(words) >= 2 and of_country and len(significant) == len(words):
+    if (
+        len(words) >= 2
+        and of_country
+        and len(significant) == len(words)
+        # In a title-cased line, four capitalised words are a phrase of the headline.
+        and not (len(words) >= 4 and _in_a_headline(tokens, i))
+    ):
         # "Xavier Chatel of France": a person's name, then whose official they are.
         occ.country, occ.country_how, occ.how = of_country, "title", "context"
         return occ
@@ -1386,6 +1583,71 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             occ.how = "gazetteer"
             return occ
     return None
+
+
+def _in_a_headline(tokens, i):
+    """Whether token i stands in a title-cased line ("Administration Mounts Response to Address
+    Extreme Heat Impacting Nearly Half of U.S."), where capitals say nothing of names."""
+    sentence = tokens[i].sentence
+    lo = i
+    while lo > 0 and tokens[lo - 1].sentence == sentence:
+        lo -= 1
+    hi = i
+    while hi + 1 < len(tokens) and tokens[hi + 1].sentence == sentence:
+        hi += 1
+    long_words = [t.text for t in tokens[lo : hi + 1] if len(t.text) > 3 and t.text[0].isalpha()]
+    capitals = sum(1 for w in long_words if w[0].isupper())
+    return len(long_words) >= 6 and capitals >= 0.8 * len(long_words)
+
+
+# Bodies of a government, as an affiliation names them; and words of bodies that are not.
+GOVERNMENT_AFFILIATION = re.compile(
+    r"\b(?:Department|Ministry|Agency|Embassy|Consulate|White\s+House|Office\s+of|Secretariat"
+    r"|(?:National\s+Security|National\s+Economic|Domestic\s+Policy)\s+Council"
+    r"|Council\s+of\s+Economic\s+Advis[eo]rs|[A-Z]\w+\s+Administration"
+    r"|Treasury|Pentagon)\b"
+)
+PRIVATE_BODY_WORDS = {
+    "association", "foundation", "federation", "institute", "university", "league", "coalition",
+    "union", "society", "alliance", "network", "inc", "corporation", "company", "chamber",
+    "project", "campaign", "partners", "college", "school", "hospital", "church", "center",
+    "centre", "group", "llc", "ltd", "academy", "academies", "fund", "trust", "bank",
+}  # fmt: skip
+
+
+def _government_affiliation(tokens, body, j):
+    """(body text, country) when the name ending before token j is followed by ", <body>" or
+    "of the <body>" and the body is a government's ("U.S. Department of Energy", "Office of
+    Management and Budget"), else ("", "")."""
+    k = j
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    elif k < len(tokens) and tokens[k].low == "of":
+        k += 1
+        if k < len(tokens) and tokens[k].low == "the":
+            k += 1
+    else:
+        return "", ""
+    start = k
+    while k < len(tokens) and tokens[k].sentence == tokens[j - 1].sentence:
+        tok = tokens[k]
+        if tok.cls == "name" and k + 1 < len(tokens) and tokens[k + 1].cls in ("name", "initial"):
+            break  # the next person's name: "… Department of Energy Justina Gallegos"
+        if tok.cls in ("inst", "country", "acro", "name", "place") or tok.low in (
+            "of", "the", "and", "for", "on", "&",
+        ):  # fmt: skip
+            k += 1
+            continue
+        break
+    while k > start and tokens[k - 1].low in ("of", "the", "and", "for", "on", "&"):
+        k -= 1
+    if k == start or tokens[start].cls not in ("inst", "country", "acro"):
+        return "", ""
+    words = tokens[start:k]
+    text = body[words[0].start : words[-1].end]
+    if not GOVERNMENT_AFFILIATION.search(text) or any(t.low in PRIVATE_BODY_WORDS for t in words):
+        return "", ""
+    return text, _title_country(words)
 
 
 _OF_BODY = re.compile(
@@ -1520,7 +1782,20 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         start, end = sentences.around(occ.position)
         return body[start:end]
 
-    blocked = {id(o): _about_another_time(sentence_text(o)) for o in occurrences}
+    lead = sentences.around(tokens[0].start) if tokens else (0, 0)
+
+    def another_time(occ):
+        start, end = sentences.around(occ.position)
+        sentence = body[start:end]
+        if (start, end) == lead:
+            # "Last week, X and Y participated in …": the time that opens a readout's first
+            # sentence dates the meeting it reports.
+            opening = PAST_CUES.match(sentence.lstrip())
+            if opening and not PAST_CUES.search(sentence.lstrip(), opening.end()):
+                return bool(FUTURE_CUES.search(sentence))
+        return _about_another_time(sentence)
+
+    blocked = {id(o): another_time(o) for o in occurrences}
     for occ in occurrences:
         # "On behalf of President X, the First Lady led …": X sent someone, X was not there.
         if ON_BEHALF_OF.search(body[max(0, occ.position - 60) : occ.position]):
@@ -1575,6 +1850,15 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         had_a_meeting = tok.low in ("had", "has", "have") and any(
             t.low in ("call", "conversation", "meeting", "talks", "videoconference")
             for t in tokens[k + 1 : k + 5]
+        )
+        had_a_meeting = had_a_meeting or (
+            tok.low in REPORT_VERBS and any(t.low in REPORT_NOUNS for t in tokens[k + 1 : k + 4])
+        )
+        # "President X stopped by (the meeting)", "dropped in on": a visit to the table.
+        had_a_meeting = had_a_meeting or (
+            tok.low in ("stopped", "dropped", "stops", "drops")
+            and k + 1 < len(tokens)
+            and tokens[k + 1].low in ("by", "in")
         )
         called_for = tok.low == "called" and k + 1 < len(tokens) and tokens[k + 1].low in (
             "for", "on", "upon",
@@ -1663,7 +1947,9 @@ LIST_HEADING = re.compile(
     r"|(?:[\w’'-]+\s+){1,6}?(?:included|include|were)"
     # "From the Administration:", "For Mexico:": a side of the table, its people listed under it.
     r"|(?:from|for|por)\s+(?:the\s+|el\s+|la\s+)?(?P<side>(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3}))"
-    r"\s*:\s*$",
+    r"\s*:\s*$"
+    # "Meeting Participants", "Administration Participants" alone on a line, no colon.
+    r"|^\s*(?P<adj3>(?:[\w’'-]+\s+){0,3}?)(?:participants|attendees)\s*$",
     re.IGNORECASE,
 )
 LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦●‣∙*+-]|\d{1,2}[.)])\s*")
@@ -1681,11 +1967,25 @@ def _mark_participant_lists(body, occurrences):
         # "Administration Participants:", "From the Government of X:": all of them officials.
         officials_only = bool(country) or _names_a_government(heading.group())
         list_end = start
+        items = []
         for item_start, item_end in paragraphs[n + 1 :]:
             if not LIST_ITEM.match(body[item_start:item_end]):
                 break
             list_end = item_end
+            items.append((item_start, item_end))
+        # An item names one person, first ("X, Executive Director, White House Initiative on
+        # Asian Americans and Pacific Islanders"): later capitals are their office's words,
+        # unless a title of their own makes them a second person.
+        listed = set()
+        for item_start, item_end in items:
+            inside = sorted(
+                (o for o in occurrences if item_start <= o.position < item_end),
+                key=lambda o: o.position,
+            )
+            listed |= {id(o) for n_, o in enumerate(inside) if n_ == 0 or o.title or o.honorific}
         for occ in occurrences:
+            if id(occ) not in listed:
+                continue
             if end <= occ.position < list_end and officials_only:
                 occ.private = False
             if end <= occ.position < list_end and not occ.possessive:
@@ -1779,7 +2079,10 @@ def _is_official(person, gazetteer) -> bool:
         o.title and not o.private and _names_a_government(o.title) for o in person.occurrences
     ):
         return False  # a private participant: "Marc Morial, President, National Urban League"
-    if any(o.title or o.attended or o.quoted or o.country for o in person.occurrences):
+    if any(
+        o.title or o.attended or o.quoted or o.country or o.how == "affiliation"
+        for o in person.occurrences
+    ):
         return True
     if all(o.only_listed for o in person.occurrences):
         return bool(gazetteer) and gazetteer.lookup(person.best_name) is not None
@@ -1843,6 +2146,10 @@ def _to_mention(person, gazetteer, publisher_country, body=""):
         and not title.endswith("leader")  # "opposition leader X": of no government
     ):
         country, country_how = publisher_country, "publisher"
+    if not country and publisher_country and not title and "affiliation" in (o.how for o in occs):
+        # "Zachary Liscow, Office of Management and Budget": a body no country is named for is
+        # the publisher's government's.
+        country, country_how = publisher_country, "publisher"
     hows = [o.how for o in occs]
     how = next(
         (
@@ -1899,7 +2206,7 @@ def _is_plain_national_title(title: str) -> bool:
     words = {_norm(w) for w in re.findall(r"[\w\.’']+", title)}
     if any(w in COUNTRY_WORDS for w in words):
         return False
-    return bool(words & TITLE_CORE)
+    return bool(words & TITLE_CORE) or bool(words & OFFICE_ABBREVIATIONS)
 
 
 def officials_in_title(title: str, known, *, publisher_country: str = "", gazetteer=None):

@@ -1067,3 +1067,212 @@ def test_the_one_on_whose_behalf_a_delegation_went_did_not_attend():
         "Ines Varga": True,
         "Karl Weiss": True,
     }
+
+
+# --- Session 12, second round: domestic convenings, councils and briefings ---
+
+
+def test_speakers_behind_unpaired_bold_markers_attended():
+    found = _people(
+        "Today, Climate Advisor Dana Whitcombe convened the task force.\n\n"
+        "- **Interior Deputy Secretary Hollis Brandt **noted that drought is spreading.\n"
+        "- Secretary of Labor Ruth Kell and **Housing Administrator Tomas Reyle** discussed "
+        "the new rules."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Dana Whitcombe": True,
+        "Hollis Brandt": True,
+        "Ruth Kell": True,
+        "Tomas Reyle": True,
+    }
+
+
+def test_those_who_gave_an_update_briefed_or_stopped_by_attended():
+    found = _people(
+        "Today the council met. Secretary of Energy Hollis Brandt and Agriculture Secretary "
+        "Ruth Kell provided an update on the drought. During the meeting, President Dana "
+        "Whitcombe stopped by to thank the group. The President was briefed by Secretary of "
+        "Homeland Security Tomas Reyle; Chief of the Forest Service Ines Varga; and Assistant "
+        "Director for Fire and Aviation from the National Interagency Fire Center Karl Weiss."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Hollis Brandt": True,
+        "Ruth Kell": True,
+        "Dana Whitcombe": True,
+        "Tomas Reyle": True,
+        "Ines Varga": True,
+        "Karl Weiss": True,
+    }
+    assert found["Karl Weiss"].title == (
+        "Assistant Director for Fire and Aviation from the National Interagency Fire Center"
+    )
+
+
+def test_unnamed_colleagues_between_the_named_subjects_and_their_verb():
+    found = _people(
+        "Today, Hollis Brandt, Senior Advisor to the President, and White House officials from "
+        "the Domestic Policy Council convened state legislators. On Monday, Response "
+        "Coordinator Ruth Kell and federal public health officials met with nurses."
+    )
+    assert found["Hollis Brandt"].attended
+    assert found["Ruth Kell"].attended
+
+
+def test_a_semicolon_list_of_appositions_after_hosted_all_attended():
+    found = _people(
+        "Director Dana Whitcombe hosted Hollis Brandt, Deputy Secretary, Department of "
+        "Commerce; Ruth Kell, Deputy National Security Advisor for Cyber & Emerging "
+        "Technology, National Security Council; General Tomas Reyle, Vice Chief of Space "
+        "Operations, United States Space Force; and other senior officials."
+    )
+    assert all(m.attended for m in found.values()), found
+    assert found["Tomas Reyle"].title.startswith("Vice Chief of Space Operations")
+    assert "Emerging Technology" in found["Ruth Kell"].title
+
+
+def test_a_participants_heading_without_a_colon_or_behind_html():
+    found = _people(
+        "The Office of Public Engagement hosted business leaders today.\n\n"
+        "<u>Administration Participants</u>\n\n"
+        "- Hollis Brandt, Executive Director, White House Initiative on Asian Americans, "
+        "Native Hawaiians, and Pacific Islanders\n\n"
+        "- Ruth Kell, Senior Advisor to the Administrator, Small Business Administration\n\n"
+        "**Public Speaking Participants **\n\n"
+        "- State Senator Tomas Reyle, Iowa State Senate Minority Leader\n"
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Hollis Brandt": True,
+        "Ruth Kell": True,
+        "Tomas Reyle": True,
+    }  # "Pacific Islanders" is the initiative's, no person
+    assert found["Tomas Reyle"].title == "Iowa State Senate Minority Leader"
+
+
+def test_unknown_words_inside_a_body_s_name_and_bodies_ending_on_a_plural():
+    found = _people(
+        "In-person participants in today's meeting included:\n\n"
+        "- Chair of the Surface Transportation Board Hollis Brandt\n\n"
+        "- Assistant to the President and Chair of the Council of Economic Advisors Ruth Kell\n\n"
+        "- Senate Judiciary Chair Tomas Reyle\n"
+    )
+    assert found["Hollis Brandt"].title == "Chair of the Surface Transportation Board"
+    assert found["Ruth Kell"].title.endswith("Chair of the Council of Economic Advisors")
+    assert found["Tomas Reyle"].title == "Senate Judiciary Chair"
+
+
+def test_domestic_offices_and_bracketed_acronyms_inside_titles():
+    found = _people(
+        "Second Gentleman Hollis Brandt and U.S. Surgeon General Dr. Ruth Kell met with "
+        "Council of Economic Advisers (CEA) Member Tomas Reyle.\n\nAttendees included:\n\n"
+        "- Ines Varga, Public Engagement Analyst, White House\n\n"
+        "- Karl Weiss, Outreach Lead for the Credit Initiative, Department of the Treasury\n"
+    )
+    assert found["Hollis Brandt"].title == "Second Gentleman"
+    assert found["Ruth Kell"].title == "U.S. Surgeon General"
+    assert found["Tomas Reyle"].title == "Council of Economic Advisers Member"
+    assert found["Ines Varga"].attended and found["Karl Weiss"].attended
+
+
+def test_the_time_opening_the_first_sentence_dates_the_reported_meeting():
+    found = _people(
+        "Last week, Council Member Hollis Brandt, Chief Economist Ruth Kell, and other "
+        "officials from across the Administration participated in a workshop. Secretary "
+        "Tomas Reyle met with the group last month."
+    )
+    assert found["Hollis Brandt"].attended and found["Ruth Kell"].attended
+    assert not found["Tomas Reyle"].attended  # another meeting, in a later sentence
+
+
+def test_no_person_of_a_country_in_a_title_cased_headline():
+    found = _people(
+        "*Administration Mounts Response to Address Extreme Heat Impacting Nearly Half of "
+        "U.S. and Boosting Climate Resilience*\n\nToday, Climate Advisor Hollis Brandt "
+        "convened the task force."
+    )
+    assert set(found) == {"Hollis Brandt"}
+
+
+def test_someone_known_only_by_the_government_body_they_serve_in_is_an_official():
+    found = _people(
+        "Today the White House convened a listening session.\n\n"
+        "Participants included:\n\n"
+        "- Hollis Brandt, Office of Management and Budget\n\n"
+        "- Ruth Kell, American Farm Bureau Federation\n\n"
+        "Also joining were Tomas Reyle of the Department of the Treasury and Ines Varga of "
+        "the National Academies.\n\n"
+        "Ex-officio members of the panel from across the Administration include:\n\n"
+        "Dana Whitcombe, Council of Economic Advisers Karl Weiss, U.S. Department of Energy"
+    )
+    got = {n: (m.country, m.attended, m.title) for n, m in found.items()}
+    assert got == {
+        "Hollis Brandt": ("US", True, ""),
+        "Tomas Reyle": ("US", True, ""),
+        "Dana Whitcombe": ("US", False, ""),
+        "Karl Weiss": ("US", False, ""),  # no "Economic Adviser": the Council's name ends so
+    }  # the Farm Bureau Federation and the Academies are no government's
+
+
+def test_speakers_heard_from_at_a_forum_and_bodies_of_the_first_peoples():
+    found = _people(
+        "Youth participants heard directly from Substance Abuse and Mental Health Services "
+        "Administration Deputy Assistant Secretary Hollis Brandt, Administration for Native "
+        "Americans Deputy Commissioner Ruth Kell, and Assistant Secretary for Indian Affairs "
+        "Tomas Reyle."
+    )
+    got = {n: (m.country, m.attended, m.title) for n, m in found.items()}
+    assert got == {
+        "Hollis Brandt": (
+            "US",
+            True,
+            "Substance Abuse and Mental Health Services Administration Deputy Assistant Secretary",
+        ),
+        "Ruth Kell": ("US", True, "Administration for Native Americans Deputy Commissioner"),
+        "Tomas Reyle": ("US", True, "Assistant Secretary for Indian Affairs"),
+    }
+
+
+def test_an_officer_title_after_an_organisation_s_unknown_name_is_private():
+    found = _people(
+        "Senior Advisor Hollis Brandt hosted the convening. Groundswell CEO Ruth Kell, Solarix "
+        "Executive Director Tomas Reyle and Navajo Nation President Ines Varga shared stories."
+    )
+    assert set(found) == {"Hollis Brandt", "Ines Varga"}
+
+
+def test_a_rank_after_an_office_is_not_part_of_the_title():
+    found = _people(
+        "They were joined by Assistant Secretary for Health Admiral Hollis Brandt, Surgeon "
+        "General Ruth Kell and Inspector General Tomas Reyle."
+    )
+    assert {n: m.title for n, m in found.items()} == {
+        "Hollis Brandt": "Assistant Secretary for Health",
+        "Ruth Kell": "Surgeon General",
+        "Tomas Reyle": "Inspector General",
+    }
+
+
+def test_office_abbreviations_are_titles_and_attending_were_lists_who_was_there():
+    found = _people(
+        "Attending were Rep. Hollis Brandt (D-CA), Sen. Ruth Kell (R-TX) and Gov. Tomas Reyle. "
+        "The President thanked Ms. Ines Varga, a nurse from Ohio."
+    )
+    got = {n: (m.title, m.country, m.attended) for n, m in found.items()}
+    assert got == {
+        "Hollis Brandt": ("Rep.", "US", True),
+        "Ruth Kell": ("Sen.", "US", True),
+        "Tomas Reyle": ("Gov.", "US", True),
+    }
+
+
+def test_a_title_before_the_next_person_s_name_is_not_an_apposition():
+    found = _people(
+        "Joining were Karl Weiss, Lieutenant Governor Dana Whitcombe of Ohio and Attorney "
+        "General Arlo Pennick."
+    )
+    assert "Lieutenant Governor" not in (found["Karl Weiss"].title if "Karl Weiss" in found else "")
+    assert found["Dana Whitcombe"].title == "Lieutenant Governor"
+
+
+def test_a_headline_s_verb_after_a_name_is_not_part_of_it():
+    found = _people("Statement from National Security Advisor Hollis Brandt Welcoming the Accord")
+    assert list(found) == ["Hollis Brandt"]
