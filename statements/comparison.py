@@ -271,10 +271,6 @@ def _paragraphs(statement):
     return found
 
 
-def _country_label(code):
-    return country_label(code)
-
-
 def governments_of(publishers):
     """{government key: label} for publishers (a publisher whose country cannot be told is its
     own government, as on the meeting page)."""
@@ -282,7 +278,7 @@ def governments_of(publishers):
     for publisher in publishers:
         code = issuing_country(publisher)
         key = code or (publisher or "Unknown publisher")
-        found[key] = _country_label(code) if code else key
+        found[key] = country_label(code) if code else key
     return found
 
 

@@ -129,7 +129,8 @@ def save_many(
     iterator = iter(extractions)
     done = 0
     vectors = VectorWorker() if connection.vendor == "postgresql" else None
-    with ImportFeed() as feed, contextlib.closing(vectors or _Nothing()):
+    closing = contextlib.closing(vectors) if vectors is not None else contextlib.nullcontext()
+    with ImportFeed() as feed, closing:
         loader = _BulkLoader(status=status, meetings=meetings, feed=feed, vectors=vectors)
         while batch := list(islice(iterator, batch_size)):
             loader.save_batch(batch, summary, keep_ids=keep_ids)
@@ -206,11 +207,6 @@ class VectorWorker:
         if self.conn is not None:
             self.conn.close()
             self.conn = None
-
-
-class _Nothing:
-    def close(self):
-        pass
 
 
 class _BulkLoader:
@@ -853,10 +849,10 @@ def _create(model, objects, *, vectors=None):
     creation records django-simple-history keeps for tracked models (`bulk_history_create`'s
     rows, inserted by `_insert`). Values are built as `_insert` builds them.
 
-    `vectors` (PostgreSQL, statements): a callable giving each row's `search_vector` as text
-    (`VectorWorker`'s), or None; the history records go in first, while they are computed.
-    Without them the table's trigger computes each vector during the COPY. Returns how many
-    rows went in with the vectors given.
+    `vectors` (PostgreSQL, statements): a callable giving each row's `search_vector` in
+    PostgreSQL's binary form (`VectorWorker`'s), or None; the history records go in first,
+    while they are computed. Without them the table's trigger computes each vector during the
+    COPY. Returns how many rows went in with the vectors given.
     """
     if not objects:
         return 0

@@ -185,12 +185,12 @@ def load_gold(
     """Every gold file of a split (see `GOLD_SETS`), sorted by file name; folders may be moved."""
     if split not in SPLITS:
         raise GoldError(f"unknown split {split!r} (one of: {', '.join(SPLITS)})")
-    moved = {GOLD_DIR: gold_dir, FRESH_DIR: fresh_dir, FOURTH_DIR: FOURTH_DIR, THIRD_DIR: blind_dir}
+    moved = {GOLD_DIR: gold_dir, FRESH_DIR: fresh_dir, THIRD_DIR: blind_dir}
     golds = []
     for directory, scored_in, written_blind in GOLD_SETS:
         if split not in ("all", scored_in):
             continue
-        for path in sorted(Path(moved[directory]).glob("*.yaml")):
+        for path in sorted(Path(moved.get(directory, directory)).glob("*.yaml")):
             try:
                 data = yaml.safe_load(path.read_text(encoding="utf-8"))
             except yaml.YAMLError as error:
