@@ -13,8 +13,8 @@ from statements.ingest import evaluation
 class Command(BaseCommand):
     help = (
         "Score the extraction against the hand-written gold: precision and recall per field, "
-        "for the tune split (tests/ingest/corpus_gold/ and corpus_gold_fresh/) or the blind "
-        "split (tests/ingest/corpus_gold_third/, never tuned on). Meeting grouping "
+        "for the tune split or the blind split (never tuned on); evaluation.GOLD_SETS says which "
+        "folder of tests/ingest/ is in which. Meeting grouping "
         "imports the documents into a scratch database, never into the archive."
     )
 
