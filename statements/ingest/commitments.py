@@ -892,7 +892,15 @@ def _person_parties(subject: str, people, own_country: str) -> list[str]:
     """The country of the one official a subject names (by name, else by title), or []; the
     countries of several officials named one by one ("Prime Minister Berg, President Jonsson,
     and Prime Minister Holm")."""
-    if not people or not subject.strip() or countries_in(subject):
+    if not people or not subject.strip():
+        return []
+    tail = subject.rsplit(",", 1)[-1]
+    one = _ONE_PERSON.match(tail)
+    if tail != subject and one and one["title"] and not _PLURAL.search(tail):
+        # "In recognition of the partnership between X and Y, which has deepened over fifty
+        # years, the President informed …": the one person after the last comma acts
+        return _person_parties(tail, people, own_country)
+    if countries_in(subject):
         return []
     if _PLURAL.search(subject):
         conjuncts = [c for c in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+y\s+", subject) if c]
@@ -972,6 +980,11 @@ def _private_reported(head: str, people, own_country: str) -> bool:
     if not match:
         return False
     subject = match["subject"]
+    if len(subject.split()) > 12 or re.search(
+        r"\b(?:should|would|will|can|could|must|may|might|are|is|was|were|have|has|had|not)\b",
+        subject,
+    ):
+        return False  # a clause of its own ("their conviction that countries should …, and")
     one = _ONE_PERSON.match(subject)
     return not (
         _PRONOUN.match(subject)

@@ -963,3 +963,22 @@ def test_a_reported_would_of_a_country_not_at_the_table_does_not_commit():
     # an unnamed President in a reported clause is still the publisher's
     found = find_commitments("He noted that the President is committed to lowering fees.")
     assert len(found) == 1
+
+
+def test_a_that_clause_of_its_own_does_not_hide_the_parties_commitment():
+    text = (
+        "The leaders underscored their conviction that nations should not be held back by debt, "
+        "and together committed to continue advocating for reform."
+    )
+    (found,) = _find(text)
+    assert found.parties == ["NO", "IS"] or sorted(found.parties) == ["IS", "NO"]
+
+
+def test_the_one_person_after_an_opening_phrase_is_who_commits():
+    text = (
+        "In recognition of the partnership between Norway and Iceland, which has deepened over "
+        "fifty years, the Prime Minister informed the President of his intention to designate "
+        "Iceland a major partner."
+    )
+    (found,) = _find(text)
+    assert found.parties == ["NO"]
