@@ -71,7 +71,8 @@ TRIGGERS = re.compile(
     # "reaffirmed the strong bonds between our nations and their commitment to deepening …",
     # "We reaffirm our respect for human rights, …, and our commitment to address …"
     r"|(?:reaffirm|affirm|reiterat|underscor|restat|renew)\w*"
-    r" (?:(?!discuss|talk|, as |, while |, but )[^.;:]){3,150}?,? and"
+    # ("reiterated their condemnation of …, as well as their ongoing commitment to …")
+    r" (?:(?!discuss|talk|, as (?!well as )|, while |, but )[^.;:]){3,150}?,? (?:and|as well as)"
     r" (?:his|her|their|our|its) (?:[\w-]+ ){0,2}commitments? to"
     # "reiterated their agreement that a nuclear war should never be fought"
     r"|(?:reaffirm|reiterat|confirm|renew)\w* (?:their|our|the) (?:[\w-]+ )?agreement"
@@ -82,8 +83,11 @@ TRIGGERS = re.compile(
     # "reiterated U.S. support for our Philippine allies" (support for a country or people;
     # support for an outcome or a policy is a position: `_SUPPORT_FOR_PEOPLE`)
     r"|(?:re)?affirm\w* (?:their|our|its|his|her) (?:[\w-]+ ){0,2}support for"
-    r"|(?:reaffirm|affirm|reiterat|underscor)\w* (?:his |her |their |our |its |the )?"
-    r"(?:u\.s\.|[a-z.-]+(?: [a-z.-]+)?[’'](?:s\b)?) (?:[\w-]+ ){0,2}support for"
+    # "underscored the United States’ sustained help for Ukraine", "emphasized U.S. support for
+    # the Philippines": a named owner's support, help or backing, whatever the verb that states it
+    r"|(?:reaffirm|affirm|reiterat|underscor|emphasi[sz]|stress|highlight)\w*"
+    r" (?:his |her |their |our |its |the )?"
+    r"(?:u\.s\.|[a-z.-]+(?: [a-z.-]+)?[’'](?:s\b)?) (?:[\w-]+ ){0,2}(?:support|help|backing) for"
     r"|(?:reiterat|underscor)\w* (?:his|her|their|our|its) (?:[\w-]+ ){0,2}support for"
     r"|offer\w* (?:our|their|its) (?:full |continued |steadfast )?support"
     # "offered all appropriate support to the Government and people of Israel" (to a party, as
@@ -145,6 +149,11 @@ TRIGGERS = re.compile(
     r"|undert(?:ake|akes|ook) to"
     r"|promis(?:e|es|ed) to"
     r"|decid(?:e|es|ed) to"
+    # "confirmed that the United States together with Egypt and Qatar would work to ensure",
+    # "noted … that the Department would continue to use its tools": a party's undertaking in
+    # reported speech (only after "that" and a party: `_REPORTED_PARTY`)
+    r"|would (?:(?:also|further|jointly|continue to|now) )?(?!be\b|not\b|have\b|like\b|need\b)"
+    r"(?:[a-z]{2,}-)?[a-z]{3,}\b"
     r"|will (?:(?:also|further|jointly|continue to|now) )?(?!be\b|not\b|have\b)"
     r"(?:[a-z]{2,}-)?[a-z]{3,}\b"  # "will co-host"
     r"|(?:se )?comprometi(?:eron|o|mos)|se comprometen|acordaron|convinieron"
@@ -169,6 +178,12 @@ SCHEDULE = re.compile(
     # an effect, not an act: "the Collaborative will allow them to strengthen their programs",
     # "our efforts will allow us to work collectively"
     r"|allow|enable)\b"  # "Deputy Secretary X will serve as the Coordinator": a role, not an act
+)
+# A hope, an expectation or a belief about what will happen is no undertaking: "expressing his
+# hope that the sides' recommitment will help decrease tensions", "expects that prices will fall".
+HOPE = re.compile(
+    r"\b(?:hop(?:e|es|ed|eful|ing)|expect(?:s|ed|ing|ation)?|belie(?:f|ve|ves|ved)|optimis\w*"
+    r"|confiden(?:ce|t)) that\b(?:(?!,\s+(?:and|but)\b)[^.;:]){0,150}$"
 )
 # Scheduling, not committing: "agreed to hold the next dialogue in Washington". (Agreeing to meet
 # again or to stay in close contact is an undertaking between the parties: the corpus gold
@@ -204,6 +219,9 @@ GROUP_SUBJECT = re.compile(
     # A body the parties set up acts for them: "the Task Force decided to reconvene"
     r"|task ?force|taskforce|working (?:groups?|teams)|steering group"
     r"|the collaborative"  # "The Collaborative will spend the next 18 months strengthening …"
+    # a body just set up, named again: "launched a new partnership with state Attorneys General
+    # … This bipartisan group will use both state and federal tools" (not "this group of CEOs")
+    r"|(?:this|the new|the newly \w+) (?:[\w-]+ ){0,2}?(?:group|coalition)(?! of\b)"
     r"|las (?:dos |tres )?delegaciones|los (?:dos |tres )?(?:pa[ií]ses|gobiernos|l[ií]deres"
     r"|presidentes)|nuestros (?:pa[ií]ses|gobiernos))\b"
 )
@@ -425,6 +443,10 @@ def find_commitments(
                     reported = re.sub(r"[“”\"]", "", reported)
                 if reported is None and trigger.group(0).startswith("will"):
                     reported = _embedded_subject(head)
+                if not _needs_party_subject(trigger) and _private_reported(
+                    head, people, own_country
+                ):
+                    continue  # "The White House announced that Zillow, … have committed to"
                 if reported is not None and _needs_party_subject(trigger):
                     parties = (
                         _possessor_parties(reported)
@@ -451,6 +473,12 @@ def find_commitments(
                         continue  # "… actions that will lower costs": not a party's "will"
                 if _READY.match(trigger[0]) and context and not set(parties) <= set(context):
                     continue  # "…, that Israel is ready to move forward": another's readiness
+                if (
+                    trigger[0].startswith("would")
+                    and context
+                    and not set(parties) & {*context, own_country}
+                ):
+                    continue  # "warned that Russia would face severe costs": not a party's
                 if not parties:
                     if _needs_party_subject(trigger):
                         continue  # "The program will …": only the parties' "will" commits
@@ -482,7 +510,9 @@ def find_commitments(
         elif sentences and sentences[-1][1].rstrip().endswith(":"):
             last_position, last = sentences[-1]
             own = [c for c in found[count_before:] if c.position >= last_position]
-            if own or LIST_HEADING.search(fold(last)):
+            # The heading is the clause that ends in the colon: "discussed the Administration's
+            # commitment to …; and highlighted the following announcements:" commits nobody.
+            if own or LIST_HEADING.search(re.split(r";|,\s+and\s", fold(last))[-1]):
                 parties = (
                     own[-1].parties
                     if own
@@ -541,7 +571,7 @@ SPANISH_SCHEDULE = re.compile(
 def _needs_party_subject(trigger: re.Match) -> bool:
     return (
         trigger.re is SPANISH_FUTURE
-        or trigger.group(0).startswith(("will", "intend", "plan", "stand"))
+        or trigger.group(0).startswith(("will", "would", "intend", "plan", "stand"))
         or bool(_READY.match(trigger[0]))
         or trigger.group(0).startswith("announc")
     )
@@ -558,17 +588,32 @@ _SUPPORTED_PEOPLE = re.compile(
 )
 
 
+# Support for a relationship or a right is a position, not an undertaking (the gold counts neither
+# "reaffirmed the enduring alliance and friendship" nor support for a policy).
+_RELATION_OR_RIGHT = re.compile(
+    r"\s*(?:the |a |an |our |their )?(?:(?!and\b)[\w.’'-]+ ){0,3}?"
+    r"(?:relations|relationship|ties|friendship)\b"
+    r"|\s*(?:the |a )?(?:[\w-]+ )?rights? (?:to|of)\b"
+)
+
+
 def _supports_a_party(folded: str, trigger: re.Match) -> bool:
     """Whether "… support for" is followed by a country, its people or allies."""
+    after = folded[trigger.end() : trigger.end() + 80]
+    if _RELATION_OR_RIGHT.match(after):
+        return False  # "his support for robust U.S.-German relations", "for the right to repair"
     if re.match(r"(?:re)?affirm\w* (?:their|our|its|his|her) ", trigger.group(0)):
-        return True  # "affirmed their support for …": the corpus gold counts any object
+        return True  # "affirmed their support for …": the corpus gold counts any other object
     owner = re.match(r"\w+ (?:his |her |their |our |its |the )?(?P<owner>.*?)[’']", trigger[0])
     if owner and not (countries_in(owner["owner"]) or _AGENCY.search(owner["owner"])):
         return False  # "the international community’s support": not a party's own
-    after = folded[trigger.end() : trigger.end() + 80]
     if _SUPPORTED_PEOPLE.match(after):
         return True
-    if re.match(r"\s*(?:[\w’'-]+ ){1,3}[a-z]+ing\b|[^.;,]{0,60}?[’']s? efforts\b", after):
+    if re.match(
+        r"\s*(?:[\w’'-]+ ){1,3}(?!(?:follow|includ|regard|concern|amid|dur)ing\b)[a-z]+ing\b"
+        r"|[^.;,]{0,60}?[’']s? efforts\b",
+        after,
+    ):
         return False  # "support for Sweden joining NATO", "for President X's efforts to …"
     return bool(countries_in(" ".join(after.split()[:3])))
 
@@ -634,6 +679,10 @@ def _english_triggers(folded: str):
             continue
         if match.group(0).startswith("will") and SCHEDULE.match(folded, match.start()):
             continue
+        if match.group(0).startswith("would ") and not _reported_party(folded, match.start()):
+            continue  # "said the rule would lower costs": not a party's reported undertaking
+        if match.group(0).startswith(("will", "would")) and HOPE.search(folded, 0, match.start()):
+            continue  # "expressing his hope that the sides’ recommitment will help …"
         if SCHEDULED_AGREEMENT.match(folded, match.start()) and not MORE_THAN_A_SCHEDULE.match(
             folded, match.end()
         ):
@@ -642,9 +691,7 @@ def _english_triggers(folded: str):
             continue
         if match.group(0).startswith("committed") and _APPOSITIVE.search(folded, 0, match.start()):
             continue  # "…, a cohort of 16 cities committed to using …": a description
-        if match.group(0).endswith(("support for", "support to")) and not _supports_a_party(
-            folded, match
-        ):
+        if match.group(0).endswith(_SUPPORT_ENDS) and not _supports_a_party(folded, match):
             continue
         owner = _OWNED_INTENT.match(match.group(0))
         if owner and not (countries_in(owner["owner"]) or _AGENCY.search(owner["owner"])):
@@ -652,7 +699,30 @@ def _english_triggers(folded: str):
         yield match
 
 
+# "… that the United States together with Egypt and Qatar would": the clause after "that", up
+# to the "would", names a country or an office of the publishing government.
+_REPORTED_WOULD = re.compile(r"\bthat\s+(?P<subject>(?:(?!\bthat\b)[^.;:,]){2,100}?)\s*$")
+
+
+def _reported_party(folded: str, at: int) -> bool:
+    match = _REPORTED_WOULD.search(folded, 0, at)
+    if not match:
+        return False
+    subject = match["subject"]
+    if _OFFICE.match(subject) or _AGENCY.fullmatch(subject.strip()):
+        return True
+    # the first of the subjects is a country itself, not a thing of one ("any arms exports from
+    # the DPRK to Russia would violate …")
+    first = re.split(r"\s+(?:and|together with|along with|with)\s+", subject.strip())[0]
+    return (
+        bool(countries_in(first))
+        and len(first.split()) <= 4
+        and not re.search(r"\b(?:of|from|on|to|in|by|for|against)\b", first)
+    )
+
+
 _OWNED_INTENT = re.compile(r"intent(?:ion)? of (?P<owner>[^,]*)")
+_SUPPORT_ENDS = ("support for", "support to", "help for", "backing for")
 
 
 _MAKER = re.compile(
@@ -689,8 +759,23 @@ _OFFICE = re.compile(
 )
 
 
+# "…, in consultation with the Department of Labor, …": a partner named aside, not the subject.
+_ASIDE = re.compile(
+    r",\s*(?:in (?:consultation|partnership|coordination|collaboration) with|together with"
+    r"|along with|with support from)\b[^,]*,?"
+)
+
+
 def _own_agency(subject: str, own_country: str) -> list[str]:
-    if own_country and _OFFICE.match(subject) and not countries_in(subject):
+    """The publisher's country for its own offices named without a country, one or several ("The
+    Department of Commerce, Department of Energy, and Department of Transportation will")."""
+    if not own_country or countries_in(subject):
+        return []
+    subject = _ASIDE.sub(" ", subject.replace("*", ""))
+    if _OFFICE.match(subject):
+        return [own_country]  # also "the Department of Housing and Urban Development"
+    conjuncts = [c for c in re.split(r",\s*(?:and\s+)?|\s+and\s+", subject) if c.strip()]
+    if conjuncts and all(_OFFICE.match(c) for c in conjuncts):
         return [own_country]
     return []
 
@@ -807,7 +892,15 @@ def _person_parties(subject: str, people, own_country: str) -> list[str]:
     """The country of the one official a subject names (by name, else by title), or []; the
     countries of several officials named one by one ("Prime Minister Berg, President Jonsson,
     and Prime Minister Holm")."""
-    if not people or not subject.strip() or countries_in(subject):
+    if not people or not subject.strip():
+        return []
+    tail = subject.rsplit(",", 1)[-1]
+    one = _ONE_PERSON.match(tail)
+    if tail != subject and one and one["title"] and not _PLURAL.search(tail):
+        # "In recognition of the partnership between X and Y, which has deepened over fifty
+        # years, the President informed …": the one person after the last comma acts
+        return _person_parties(tail, people, own_country)
+    if countries_in(subject):
         return []
     if _PLURAL.search(subject):
         conjuncts = [c for c in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+y\s+", subject) if c]
@@ -857,9 +950,53 @@ NOT_PARTY_HEADS = {
 }  # fmt: skip
 
 
+# Leaders of a sector, not of a government: "the labor leaders underscored a shared commitment".
+PRIVATE_LEADERS = re.compile(
+    r"\b(?:labor|union|business|industry|corporate|company|private[- ]sector|community|faith"
+    r"|religious|civil rights|civic|philanthropic|nonprofit|non-profit|advocacy|student|youth"
+    r"|tech|technology|health care|healthcare|retail|financial|education|higher education)"
+    r" leaders\s*$"
+)
+
+
 def _not_a_party(subject: str) -> bool:
     words = re.findall(r"[a-z’'-]+", subject)
-    return bool(words) and words[-1] in NOT_PARTY_HEADS
+    return bool(words) and (words[-1] in NOT_PARTY_HEADS or bool(PRIVATE_LEADERS.search(subject)))
+
+
+# The subject of a reported clause ending before a committing verb: "announced that Zillow,
+# Apartments.com, and AffordableHousing.com have".
+_THAT_SUBJECT = re.compile(
+    r"\bthat\s+(?P<subject>[^;:]{2,150}?)(?:\s+(?:have|has|had|are|is|were|was|also|all|each"
+    r"|now|remain\w*|stay\w*|would|will))*\s*$"
+)
+_PRONOUN = re.compile(r"\s*(?:he|she|it|they|we|i|you|both|all|each)\s*$")
+
+
+def _private_reported(head: str, people, own_country: str) -> bool:
+    """Whether a reported clause before the trigger has a subject that is no party: a company, a
+    list of companies (not a country, a group word, an office or an official)."""
+    match = _THAT_SUBJECT.search(head)
+    if not match:
+        return False
+    subject = match["subject"]
+    if len(subject.split()) > 12 or re.search(
+        r"\b(?:should|would|will|can|could|must|may|might|are|is|was|were|have|has|had|not)\b",
+        subject,
+    ):
+        return False  # a clause of its own ("their conviction that countries should …, and")
+    one = _ONE_PERSON.match(subject)
+    return not (
+        _PRONOUN.match(subject)
+        or (one and one["title"])  # "that the President is committed", named or not
+        or re.search(r"\bwhite house\b", subject)
+        or countries_in(subject)
+        or _AGENCY.search(subject)
+        or GROUP_SUBJECT.search(subject)
+        or _person_parties(subject, people, own_country)
+        or _own_agency(subject, own_country)
+        or _possessor_parties(subject, people, own_country)
+    )
 
 
 def _thing_of_a_party(subject: str) -> bool:

@@ -856,3 +856,129 @@ def test_support_offered_to_a_people_a_quoted_office_or_a_collaborative_commits(
 def test_support_for_an_outcome_or_an_effect_does_not_commit(sentence):
     officials = _officials(("Lars Berg", "Prime Minister", "NO"))
     assert find_commitments(sentence, parties_in_context=["NO"], officials=officials) == []
+
+
+# --- Session 13 (the spent half of the third set: domestic convenings, councils, calls) ---------
+
+
+def _find(text, context=("NO", "IS"), own="NO"):
+    officials = _officials(
+        ("Lars Berg", "Prime Minister", "NO"), ("Jon Jonsson", "President", "IS")
+    )
+    return find_commitments(
+        text, parties_in_context=list(context), officials=officials, own_country=own
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a hope about what a recommitment will do is no undertaking
+        "Prime Minister Berg relayed Norway’s backing for the talks, expressing his hope that the "
+        "sides’ recommitment to the truce will help ease tensions.",
+        # support for a relationship or a right is a position
+        "Prime Minister Berg reaffirmed his support for robust Norwegian-Icelandic relations.",
+        "The Department of Fisheries wrote a letter to the farmers’ union affirming its support "
+        "for the right to repair.",
+        # the leaders of a sector are no party
+        "During the meeting, the labor leaders underscored a shared commitment to working with "
+        "the government.",
+        # a reported pledge of companies
+        "The Government announced that Fjordline, Ferries.com, and Color Line have committed to "
+        "show all fees up front.",
+        # a "would" that is no party's: a thing of a country, or no reported clause at all
+        "He warned that any arms exports from Iceland to Denmark would violate the treaty.",
+        "The Minister said the rule would lower costs for families.",
+    ],
+)
+def test_hopes_positions_private_pledges_and_predictions_do_not_commit(sentence):
+    assert _find(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        # a named owner's help or support, whatever the verb that states it
+        (
+            "Prime Minister Berg underscored Norway’s sustained help for Iceland, including "
+            "deliveries of aid.",
+            ["NO"],
+        ),
+        (
+            "Mr. Berg also emphasized Norway’s support for Iceland following the storms.",
+            ["NO"],
+        ),
+        # a commitment reiterated "as well as" something else
+        (
+            "The leaders reiterated their condemnation of the attack, as well as their ongoing "
+            "commitment to provide assistance to the victims.",
+            ["IS", "NO"],
+        ),
+        # a party's undertaking in reported speech with "would"
+        (
+            "The Prime Minister confirmed that Norway together with Iceland and Denmark would work "
+            "to ensure the deal is implemented.",
+            ["DK", "IS", "NO"],
+        ),
+        (
+            "Berg noted he was encouraged by the debate, but that the Department would continue to "
+            "use its tools to act now.",
+            ["NO"],
+        ),
+        # several offices of the publishing government, a partner named aside
+        (
+            "The Department of Fisheries, Department of Energy, and Department of Transport, in "
+            "consultation with the Department of Labour, will publish a new guide.",
+            ["NO"],
+        ),
+    ],
+)
+def test_help_as_well_as_reported_would_and_offices_commit(sentence, parties):
+    (found,) = _find(sentence)
+    assert sorted(found.parties) == parties
+
+
+def test_a_body_just_set_up_named_again_commits():
+    text = (
+        "The Department of Fisheries launched a new partnership with state prosecutors. This "
+        "bipartisan group will use both state and national tools to lower prices."
+    )
+    (found,) = _find(text, context=("NO",))
+    assert found.text.startswith("This bipartisan group") and found.parties == ["NO"]
+
+
+def test_a_heading_commits_only_when_its_own_clause_commits():
+    text = (
+        "Participants discussed the Department’s commitment to inclusion; heard from union "
+        "leaders; and highlighted the following announcements:\n\n"
+        "1. Two shipyards joined the harbour pledge.\n\n"
+        "1. The Department of Fisheries will publish a new guide on safe harbours."
+    )
+    found = _find(text, context=("NO",))
+    assert [(c.text[:30], c.parties) for c in found] == [("The Department of Fisheries wi", ["NO"])]
+
+
+def test_a_reported_would_of_a_country_not_at_the_table_does_not_commit():
+    assert _find("The Prime Minister warned that Denmark would face severe costs.") == []
+    # an unnamed President in a reported clause is still the publisher's
+    found = find_commitments("He noted that the President is committed to lowering fees.")
+    assert len(found) == 1
+
+
+def test_a_that_clause_of_its_own_does_not_hide_the_parties_commitment():
+    text = (
+        "The leaders underscored their conviction that nations should not be held back by debt, "
+        "and together committed to continue advocating for reform."
+    )
+    (found,) = _find(text)
+    assert found.parties == ["NO", "IS"] or sorted(found.parties) == ["IS", "NO"]
+
+
+def test_the_one_person_after_an_opening_phrase_is_who_commits():
+    text = (
+        "In recognition of the partnership between Norway and Iceland, which has deepened over "
+        "fifty years, the Prime Minister informed the President of his intention to designate "
+        "Iceland a major partner."
+    )
+    (found,) = _find(text)
+    assert found.parties == ["NO"]
