@@ -1330,11 +1330,21 @@ CONVENED_BODY = re.compile(
 )
 
 
+# Heads of state with titles of their own ("His Highness the Amir", "the Taoiseach").
+SOVEREIGN = re.compile(r"\b(?:amir|emir|taoiseach|sultan|pope)\b", re.IGNORECASE)
+VICE_PRESIDENT = re.compile(r"^\W*(?:the\s+)?vice\s+president\W*$", re.IGNORECASE)
+
+
 def _kind(body, attendees, current, countries):
     if _is_call(body, current):
         return "call"
-    leaders = [o for o in attendees if _is_head_of_state(o.title)]
+    leaders = [o for o in attendees if _is_head_of_state(o.title) or SOVEREIGN.search(o.title)]
     if len(leaders) >= 2 and len({o.country or o.name for o in leaders}) >= 2:
+        return "leaders"
+    # The Vice President with a foreign head of state or government is a leaders' meeting too
+    # ("Vice President Harris met with Prime Minister X of Y").
+    deputies = [o for o in attendees if VICE_PRESIDENT.match(o.title or "")]
+    if any(d.country and d.country != o.country for d in deputies for o in leaders):
         return "leaders"
     first_paragraph = body.strip().split("\n\n")[0]
     if re.search(

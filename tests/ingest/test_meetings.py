@@ -1368,3 +1368,18 @@ def test_a_leader_hosting_a_foreign_guest_still_gives_the_capital():
     )
     (meeting,) = found_meetings_of(body, date(2023, 3, 28))
     assert (meeting.city, meeting.city_inferred) == ("Washington", True)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Vice President Kamala Harris met today with Prime Minister Ann Vale of Norway in Oslo "
+        "to discuss Arctic security.",
+        "President Joe Biden met today with His Highness the Amir of Qatar Sheikh Tamim bin "
+        "Hamad Al Thani at the White House to discuss Gaza.",
+    ],
+    ids=["vice-president", "amir"],
+)
+def test_the_vice_president_or_an_amir_at_the_table_makes_a_leaders_meeting(body):
+    (meeting,) = found_meetings_of(body, date(2024, 1, 30))
+    assert meeting.kind == "leaders"
