@@ -370,6 +370,9 @@ VENUES = {
     "east room": "Washington", "roosevelt room": "Washington", "state dining room": "Washington",
     "indian treaty room": "Washington", "south court auditorium": "Washington",
     "situation room": "Washington", "cabinet room": "Washington",
+    # The Vice President's office in the Eisenhower building, and the President's guest house.
+    "ceremonial office": "Washington", "vice president's ceremonial office": "Washington",
+    "blair house": "Washington", "old executive office building": "Washington",
 }  # fmt: skip
 
 # The commonest East Asian family names, which such names put first ("Kishida Fumio", "Xi

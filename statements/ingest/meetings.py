@@ -91,7 +91,7 @@ VENUE_HEADS = (
     r"Cancillería|Cancilleria|Embajada|Nations|General\s+Assembly"
 )
 VENUE = re.compile(
-    r"\b(?:at|en|in|(?:margins|sidelines)\s+of|on(?=\s+Capitol\s+Hill))\s+(?:the\s+|el\s+|la\s+)?(?P<venue>(?:[A-Z][\w’'\-\.]*\s+){0,5}(?:"
+    r"\b(?:at|en|in|(?:margins|sidelines)\s+of|on(?=\s+Capitol\s+Hill))\s+(?:the\s+|el\s+|la\s+|her\s+|his\s+)?(?P<venue>(?:[A-Z][\w’'\-\.]*\s+){0,5}(?:"
     + VENUE_HEADS
     + r")(?:\s+(?:of|de|for)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}"
     r"|\s+(?:Nacional|Presidencial|Federal|Blanca))?)"
@@ -254,6 +254,8 @@ def find_meetings(
             body, officials, attendees, dates, publisher_country, current, sentences, published
         )
         meetings = _separately(found, body, officials, current, sentences, publisher_country)
+        if len(meetings) == 1:
+            meetings = _several(found, body, current, sentences)
         return _further(meetings, body, officials, dates, publisher_country, current, sentences)
     meetings = []
     for n, (stop_start, stop_end) in enumerate(stops):
@@ -511,6 +513,45 @@ def _separately(found, body, officials, current, sentences, publisher_country):
     return [found]
 
 
+# The readout speaks of what it reported in the plural: "These calls build off …", "Both
+# meetings focused on …".
+SEVERAL = re.compile(
+    r"\b(?:these|both|the\s+two|the\s+three)\s+(?:calls|meetings|conversations|discussions)\b",
+    re.IGNORECASE,
+)
+WITH_PARTIES = re.compile(
+    r"\b(?:spoke|met|talked|held\s+(?:\w+\s+){0,2}?\w+)\s+(?:\w+\s+){0,2}?with\s+"
+)
+
+
+def _several(found, body, current, sentences):
+    """ "X spoke with the leadership of A and B, and the manufacturers C and D … These calls
+    build off …": one call (or meeting) with each group the report sentence joins by ", and",
+    when the readout speaks of its calls in the plural; else [found]."""
+    plural = next((m for m in SEVERAL.finditer(body) if current(m.start())), None)
+    if plural is None:
+        return [found]
+    for m in WITH_PARTIES.finditer(body, 0, plural.start()):
+        if not current(m.start()):
+            continue
+        _start, end = sentences.around(m.start())
+        parties = body[m.end() : end]
+        parties = re.split(r"\s+to\s+[a-z]+\b|[;:]", parties)[0]
+        groups = [g.strip(" .") for g in re.split(r",\s+and\s+", parties) if g.strip(" .")]
+        if len(groups) < 2 or not all(re.match(r"(?:the\b|[A-Z])", g) for g in groups):
+            return [found]  # "met with A, and they discussed …": one party, then a clause
+        meetings = []
+        for group in groups:
+            one = dataclasses.replace(found)
+            group = " ".join(group.split())
+            one.title = f"{found.title.split(',')[0]} with {group}" + (
+                f", {format_dates(found.start, found.end)}" if found.start else ""
+            )
+            meetings.append(one)
+        return meetings
+    return [found]
+
+
 SENTENCE_DATE = re.compile(r"^\W*(?:On|El|Ese|Este)\b", re.IGNORECASE)
 
 
@@ -680,18 +721,27 @@ def _meeting(
     # A place belongs to the date written nearest before it in its sentence (else the first
     # after it): "On April 28, the Task Force met in Washington to discuss the March 25 Joint
     # Statement" is April 28's.
+    # The days of a series ("on July 8 … at the White House; on July 14 … in Orlando") are other
+    # occasions, even a day next to the meeting's.
     day_marks = sorted(
-        (d.position, not _overlaps(d.start, d.end, start, end, slack=1))
+        (
+            d.position,
+            not _overlaps(d.start, d.end, start, end, slack=1)
+            or (d.start != start and _in_a_series(body, d, dates, sentences)),
+        )
         for d in dates
         if start is not None and not _is_dateline(body, d)
     )
+    # A month named alone governs the words after it, never those before it.
+    month_marks = _other_months(body, dates, start)
 
     def here(pos):
         if not current(pos):
             return False
         sentence_start, sentence_end = sentences.around(pos)
         marks = [(p, other) for p, other in day_marks if sentence_start <= p < sentence_end]
-        before = [other for p, other in marks if p < pos]
+        months = [(p, True) for p, _ in month_marks if sentence_start <= p < pos]
+        before = [other for p, other in sorted(marks + months) if p < pos]
         governing = before[-1] if before else (marks[0][1] if marks else False)
         return not governing
 
@@ -746,10 +796,36 @@ def _meeting(
     return found
 
 
+# A month named without a day ("In July, she convened a meeting … at the White House").
+MONTH_ALONE = re.compile(
+    r"\b(?i:in|during|since|throughout|through|until|by|from|early|late|mid-?)\s+"
+    r"(?i:(?:early|late|mid-?)\s*)?(?P<month>" + "|".join(MONTH_NAMES) + r")\b(?!\s+\d{1,2}\b)"
+)
+
+
+def _other_months(body, dates, start):
+    """[(position, True)] for each month named on its own that is not the meeting's month: the
+    words after it until the next date are about another occasion ("In July, she convened a
+    meeting … at the White House", in a readout of an August roundtable)."""
+    if start is None:
+        return []
+    marks = []
+    for m in MONTH_ALONE.finditer(body):
+        month = MONTH_NAMES.index(m.group("month")) + 1
+        inside_a_date = any(
+            d.position <= m.start("month") < d.position + len(d.phrase) for d in dates
+        )
+        if month != start.month and not inside_a_date:
+            marks.append((m.start("month"), True))
+    return marks
+
+
 # The meeting took place some day of a period: no day to give it ("During the week of March 14").
 VAGUE_WHEN = re.compile(
     r"\bearlier\s+this\s+(?:week|month)\b|\b(?:last|this\s+past)\s+week\b"
-    r"|\bduring\s+the\s+week\s+of\b|\brecently\b",
+    r"|\bduring\s+the\s+week\s+of\b|\brecently\b"
+    # "This week, the Council held its Quarterly Meeting": a sentence opening on the week.
+    r"|(?-i:\bThis\s+(?:week|month)\b)",
     re.IGNORECASE,
 )
 
@@ -816,6 +892,29 @@ def _of_the_meeting(body, mention, sentences=None):
     return not ANOTHER_OCCASION.search(body[sentence_start:at])
 
 
+def _possessive(body, mention):
+    """ "Today’s convening", "yesterday's meeting": the day names the occasion it owns."""
+    end = mention.position + len(mention.phrase)
+    return bool(re.match(r"[’']s\b", body[end : end + 3]))
+
+
+def _in_a_series(body, mention, dates, sentences=None):
+    """Whether `mention` is one of several days its sentence dates apart (not one run of
+    consecutive days): "on July 8 …; on July 14 …; and on July 18 …" are different occasions."""
+    if sentences is None:
+        return False
+    start, end = sentences.around(mention.position)
+    days = sorted(
+        {
+            d.start + timedelta(days=n)
+            for d in dates
+            if start <= d.position < end and not d.relative and d.start is not None
+            for n in range(((d.end or d.start) - d.start).days + 1)
+        }
+    )
+    return len(days) >= 2 and any((b - a).days > 1 for a, b in zip(days, days[1:], strict=False))
+
+
 def _meeting_dates(body, dates, current, sentences=None, published=None, widen=True):
     """The dates of the reported meeting: the first date in a sentence about now, widened by the
     other current dates within three days of it ('On February 6-7 … Yesterday … Today')."""
@@ -838,6 +937,12 @@ def _meeting_dates(body, dates, current, sentences=None, published=None, widen=T
             return None, None, False, "the text's dates are of other events"
         return None, None, False, "no date in the text"
     own = [d for d in usable if _of_the_meeting(body, d, sentences)]
+    # "convened legislators on July 8 at the White House; on July 14 in Orlando; … and on July 18
+    # in Atlantic City": a sentence that dates days apart recounts a series of occasions; the
+    # meeting reported is dated elsewhere when the text dates it elsewhere.
+    unlisted = [d for d in own if not _in_a_series(body, d, dates, sentences)]
+    if unlisted:
+        own = unlisted
     if published is not None:
         # "At the Summit on January 9-10, … At the meeting on March 9": weeks before the
         # publication is another occasion when the text also dates one close to it.
@@ -852,6 +957,10 @@ def _meeting_dates(body, dates, current, sentences=None, published=None, widen=T
     for other in usable if widen else ():
         o_end = other.end or other.start
         if other is first or other not in own:
+            continue
+        if other.relative and not first.relative and _possessive(body, other):
+            # "On April 12, … hosted 30 local leaders … Today’s convening comes on the heels of
+            # …": the readout written on the day names the same convening, not another day.
             continue
         if start - timedelta(days=3) <= other.start and o_end <= end + timedelta(days=3):
             start, end = min(start, other.start), max(end, o_end)
@@ -1091,6 +1200,10 @@ def _host_capital(body, attendees, current, sentences):
             guests = [o for o in attendees if m.end() <= o.position < m.end() + 80]
             if not guests and not re.search(r"\b(?:delegation|counterpart)s?\b", after, re.I):
                 continue  # "welcomed their applications for NATO membership": not a guest
+            if guests and all(g.country == official.country for g in guests):
+                # "The Acting Cyber Director hosted the Deputy Secretary of Commerce, …": a
+                # domestic forum may be anywhere; a capital is inferred only for a foreign guest.
+                continue
             if official.country in lexicon.CAPITALS:
                 capital = lexicon.CAPITALS[official.country]
                 note = f"city inferred: {official.title} {official.name} {m.group(0)} the meeting"
@@ -1171,8 +1284,15 @@ def _is_call(body, current):
         return True
     # What places the talk in a room is read in the sentence that reports it: "spoke today
     # with X … Following up on the Vice President's trip to Abu Dhabi" is still a call.
-    first_sentence = re.split(r"(?:(?<=[a-z]{3}[.!?])|(?<=[A-Z]{3}[.!?]))\s+(?=[A-Z])", lead)[0]
+    # The tokens' sentences: a short word ends one ("… Eduardo M. Año. Mr. Año discussed the
+    # visit …", "… from Air Force One. He thanked her for attending his speech in Warsaw"), an
+    # abbreviation does not ("Dr.", "U.S.").
+    first_sentence = lead[: Sentences(tokenize(lead), lead).around(0)[1]]
     spoke = SPOKE_WITH.search(lead)
+    if spoke and spoke.start() >= len(first_sentence) and HELD.search(first_sentence):
+        # "Yesterday, the President convened the Council … Secretary X spoke about new actions":
+        # the opening sentence reports the occasion, a speaker at it spoke.
+        return False
     if spoke and spoke.start() < len(first_sentence):
         # What follows the purpose of the talk is what they talked about: "spoke today with X to
         # offer condolences for the attack at a synagogue in Jerusalem" is still a call.
@@ -1182,7 +1302,9 @@ def _is_call(body, current):
 
 
 PURPOSE = re.compile(
-    r"\b(?:to\s+(?!the\b|a\b|an\b)[a-z]+|about|regarding|concerning|following|after)\b"
+    r"\b(?:to\s+(?!the\b|a\b|an\b)[a-z]+|about|regarding|concerning|following|after|"
+    # "spoke with X and discussed his visit to Tokyo": what they talked about.
+    r"discuss(?:ed|ing))\b"
 )
 
 
@@ -1199,13 +1321,30 @@ def _in_a_room(text):
 
 
 ES_COMMITTEE = re.compile(lexicon_es.COMMITTEE)
+# A standing body met: "convened the White House Council on Native American Affairs", "chaired a
+# meeting of the Interagency Task Force on …".
+CONVENED_BODY = re.compile(
+    r"\b(?:convened|chaired|convene)\s+(?:a\s+(?:meeting|session)\s+of\s+)?(?:the|its)\s+"
+    r"(?P<body>(?:(?:[A-Z][\w’'\-]*|of|on|for|and|the)\s+){0,8}?(?:Council|Committee|Commission|"
+    r"Task\s+Force|Board|Cabinet)(?:\s+(?:on|for|of)(?:\s+[A-Z][\w’'\-]*)+)?)\b"
+)
+
+
+# Heads of state with titles of their own ("His Highness the Amir", "the Taoiseach").
+SOVEREIGN = re.compile(r"\b(?:amir|emir|taoiseach|sultan|pope)\b", re.IGNORECASE)
+VICE_PRESIDENT = re.compile(r"^\W*(?:the\s+)?vice\s+president\W*$", re.IGNORECASE)
 
 
 def _kind(body, attendees, current, countries):
     if _is_call(body, current):
         return "call"
-    leaders = [o for o in attendees if _is_head_of_state(o.title)]
+    leaders = [o for o in attendees if _is_head_of_state(o.title) or SOVEREIGN.search(o.title)]
     if len(leaders) >= 2 and len({o.country or o.name for o in leaders}) >= 2:
+        return "leaders"
+    # The Vice President with a foreign head of state or government is a leaders' meeting too
+    # ("Vice President Harris met with Prime Minister X of Y").
+    deputies = [o for o in attendees if VICE_PRESIDENT.match(o.title or "")]
+    if any(d.country and d.country != o.country for d in deputies for o in leaders):
         return "leaders"
     first_paragraph = body.strip().split("\n\n")[0]
     if re.search(
@@ -1213,6 +1352,8 @@ def _kind(body, attendees, current, countries):
         first_paragraph,
     ) and not re.search(r"\bdelegation\s+to\b", first_paragraph):
         return "committee"
+    if CONVENED_BODY.search(_lead_paragraph(body)):
+        return "committee"  # "the President convened the White House Competition Council"
     if ES_COMMITTEE.search(_lead_paragraph(spanish.without_dateline(body))):
         return "committee"  # "la tercera reunión del Diálogo Económico de Alto Nivel"
     delegations = re.search(r"\b(?:delegations?|delegaci[oó]n(?:es)?)\b", body)
@@ -1292,6 +1433,9 @@ def meeting_title(found: MeetingFound, body: str = "", publisher_country: str = 
     elif found.kind == "committee":
         m = OCCASION.search(body)
         title = f"{m.group('ord').capitalize()} meeting of the {m.group('series')}" if m else ""
+        convened = CONVENED_BODY.search(_lead_paragraph(body)) if not title else None
+        if convened:
+            title = " ".join(convened.group("body").split()) + " meeting"
         title = title or "Committee meeting"
         if where:
             title += f" in {where}"

@@ -945,8 +945,18 @@ Orlando, and Mayor Ann Hale of Naples to discuss the storm.
             "Nations in Geneva to discuss refugees.",
             "Geneva",
         ),
+        (
+            "Today, Vice President Kamala Harris hosted 20 county commissioners in her Ceremonial "
+            "Office to discuss broadband.",
+            "Washington",
+        ),
+        (
+            "Secretary of State Antony Blinken met today with Foreign Minister Lars Berg of Sweden "
+            "at Blair House to discuss refugees.",
+            "Washington",
+        ),
     ],
-    ids=["unga", "un-future-city", "un-geneva"],
+    ids=["unga", "un-future-city", "un-geneva", "ceremonial-office", "blair-house"],
 )
 def test_a_seat_that_sits_in_one_city_places_the_meeting(body, city):
     """The UN General Assembly sits only in New York; a city written after the seat wins, and a
@@ -1237,3 +1247,139 @@ def test_a_readout_titled_after_a_meeting_to_come_reports_none():
     body = "The White House Competition Council will meet next month to discuss costs."
     title = "Readout of the Second Meeting of the White House Competition Council"
     assert unnamed_meetings_of(body, date(2022, 1, 24), title) == []
+
+
+# --- Session 13: domestic convenings that recall a series, and calls --------------------------
+
+
+def test_a_sentence_that_dates_a_series_neither_dates_nor_places_the_meeting():
+    body = (
+        "Today, Vice President Kamala Harris convened more than 20 Ohio state legislators to "
+        "discuss voting rights. The Vice President convened state legislators from across the "
+        "country on March 2, 2023 at the White House; on March 9, 2023 in Denver, Colorado; and "
+        "on March 13, 2023 in Atlanta, Georgia. During the meeting, the legislators discussed "
+        "their work."
+    )
+    (meeting,) = found_meetings_of(body, date(2023, 3, 14))
+    assert (meeting.start, meeting.end, meeting.city) == (date(2023, 3, 14), date(2023, 3, 14), "")
+
+
+def test_a_month_named_alone_puts_what_follows_it_in_another_occasion():
+    body = (
+        "Yesterday, Vice President Kamala Harris hosted a roundtable with Secretary of Education "
+        "Miguel Cardona and university presidents about student health. In July, she convened a "
+        "meeting of legislators from five states at the White House."
+    )
+    (meeting,) = found_meetings_of(body, date(2022, 8, 9))
+    assert (meeting.start, meeting.city, meeting.venue) == (date(2022, 8, 8), "", "")
+
+
+def test_a_month_named_after_the_place_leaves_the_place_to_the_meeting():
+    body = (
+        "Yesterday, Vice President Kamala Harris hosted Secretary of Education Miguel Cardona and "
+        "university presidents at the White House, following her tour of campuses in July."
+    )
+    (meeting,) = found_meetings_of(body, date(2022, 8, 9))
+    assert meeting.city == "Washington"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "National Security Advisor Jake Sullivan spoke today with Philippine National Security "
+        "Advisor Eduardo M. Año. Mr. Sullivan and Mr. Año welcomed preparations for the visit of "
+        "President Marcos to the White House.",
+        "President Joe Biden spoke with opposition leader Maria Kolesnikova of Belarus from Air "
+        "Force One. He thanked her for attending his speech in Warsaw tonight.",
+        "National Security Advisor Jake Sullivan spoke today with National Security Advisor "
+        "Eduardo M. Año of the Philippines and discussed the visit of President Marcos to the "
+        "White House.",
+    ],
+    ids=["short-name", "air-force-one", "discussed"],
+)
+def test_what_follows_the_sentence_of_the_call_does_not_put_it_in_a_room(body):
+    (meeting,) = found_meetings_of(body, date(2024, 4, 1))
+    assert (meeting.kind, meeting.city) == ("call", "")
+
+
+def test_todays_convening_written_on_the_day_does_not_widen_a_dated_meeting():
+    body = (
+        "On April 12, Secretary of Education Miguel Cardona hosted 30 school superintendents "
+        "from 15 states to discuss school safety. Today’s convening comes on the heels of new "
+        "guidance for schools."
+    )
+    (meeting,) = found_meetings_of(body, date(2024, 4, 15))
+    assert (meeting.start, meeting.end) == (date(2024, 4, 12), date(2024, 4, 12))
+
+
+def test_a_meeting_this_week_keeps_no_day():
+    body = (
+        "This week, the President’s Advisory Council held its quarterly meeting. The members "
+        "were welcomed by Homeland Security Advisor Liz Sherwood-Randall and adopted a report."
+    )
+    title = "Readout of the President’s Advisory Council Quarterly Meeting"
+    (meeting,) = unnamed_meetings_of(body, date(2023, 3, 17), title)
+    assert meeting.start is None
+
+
+def test_a_standing_body_convened_is_a_committee_meeting_named_after_it():
+    body = (
+        "Yesterday, the President convened the White House Water Council to mark the anniversary "
+        "of his Executive Order. Secretary of the Interior Deb Haaland spoke about new actions."
+    )
+    (meeting,) = found_meetings_of(body, date(2023, 7, 20))
+    assert meeting.kind == "committee"
+    assert meeting.title == "White House Water Council meeting, 19 July 2023"
+
+
+def test_a_speaker_at_a_roundtable_does_not_make_it_a_call():
+    body = (
+        "Today, Secretary of Transportation Pete Buttigieg convened a roundtable of mayors from "
+        "ten states. Deputy Secretary Polly Trottenberg spoke about new grants for bridges."
+    )
+    (meeting,) = found_meetings_of(body, date(2023, 5, 4))
+    assert meeting.kind == "other"
+
+
+def test_calls_spoken_of_in_the_plural_are_one_per_group_the_report_joins():
+    body = (
+        "Today, President Joe Biden spoke with the leadership of two grocery chains, and the "
+        "baby food makers Acme and Bellco to hear how they are restocking shelves. These calls "
+        "build on the work the Administration has done since February."
+    )
+    meetings = found_meetings_of(body, date(2022, 5, 12))
+    assert [(m.kind, m.start) for m in meetings] == [("call", date(2022, 5, 12))] * 2
+    assert "grocery chains" in meetings[0].title and "Acme and Bellco" in meetings[1].title
+
+
+def test_an_official_hosting_compatriots_gives_no_capital():
+    body = (
+        "This afternoon, National Cyber Director Kemba Walden hosted Deputy Secretary of Commerce "
+        "Don Graves and NASA Administrator Bill Nelson for a forum on space cybersecurity."
+    )
+    (meeting,) = found_meetings_of(body, date(2023, 3, 28))
+    assert (meeting.city, meeting.city_inferred) == ("", False)
+
+
+def test_a_leader_hosting_a_foreign_guest_still_gives_the_capital():
+    body = (
+        "Today, President Joe Biden hosted Prime Minister Ann Vale of Norway to discuss Arctic "
+        "security and trade."
+    )
+    (meeting,) = found_meetings_of(body, date(2023, 3, 28))
+    assert (meeting.city, meeting.city_inferred) == ("Washington", True)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Vice President Kamala Harris met today with Prime Minister Ann Vale of Norway in Oslo "
+        "to discuss Arctic security.",
+        "President Joe Biden met today with His Highness the Amir of Qatar Sheikh Tamim bin "
+        "Hamad Al Thani at the White House to discuss Gaza.",
+    ],
+    ids=["vice-president", "amir"],
+)
+def test_the_vice_president_or_an_amir_at_the_table_makes_a_leaders_meeting(body):
+    (meeting,) = found_meetings_of(body, date(2024, 1, 30))
+    assert meeting.kind == "leaders"
