@@ -1995,11 +1995,14 @@ def _about_another_time(sentence: str) -> bool:
 # "Participants:", "U.S. Delegation:", "The Mexican delegation included:" alone on a line, then a
 # list: everyone in the list took part.
 LIST_HEADING = re.compile(
-    r"^\s*(?:(?:the\s+)?(?P<adj>[A-Z][\w.’']*\s+)?(?:participants|attendees"
+    r"^\s*(?:(?:the\s+)?(?P<adj>[A-Z][\w.’']*\s+)?(?:participants|attendees|speakers"
     r"|delegation(?: members)?|members of the delegation|participantes|delegaci[oó]n)"
     r"(?:\s+(?:included|include|were|are|incluy[oó]))?"
     # "State legislative leaders included:", "Leaders taking part were:": a list of who was there.
     r"|(?:[\w’'-]+\s+){1,6}?(?:included|include|were)"
+    # "The following state legislators delivered remarks as part of the convening:"
+    r"|the\s+following\s+(?:[\w’'-]+\s+){0,4}?(?:delivered|gave|spoke|participated|joined"
+    r"|attended|took\s+part)\b[^:]{0,80}"
     # "From the Administration:", "For Mexico:": a side of the table, its people listed under it.
     r"|(?:from|for|por)\s+(?:the\s+|el\s+|la\s+)?(?P<side>(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3}))"
     r"\s*:\s*$"

@@ -1377,3 +1377,20 @@ def test_an_apposition_ends_at_the_comma_before_the_next_person_s_title():
         "Intergovernmental Affairs",
     )
     assert got["Ruth Kell"][0]
+
+
+def test_a_heading_that_says_who_spoke_opens_a_list_of_participants():
+    found = _people(
+        "Today, Vice President Dana Whitcombe convened a summit.\n\n"
+        "The following state legislators delivered remarks as part of the\nconvening:\n\n"
+        "-   Senate Minority Leader Hollis Brandt (R)\n"
+        "-   State Senator Ruth Kell (D)\n\n"
+        "Governor Tomas Reyle announced a plan last year.\n"
+    )
+    got = {n: m.attended for n, m in found.items()}
+    assert got == {
+        "Dana Whitcombe": True,
+        "Hollis Brandt": True,
+        "Ruth Kell": True,
+        "Tomas Reyle": False,
+    }
