@@ -89,6 +89,14 @@ GOVERNMENT_BODY_WORDS = {
     "cancillería", "cancilleria", "presidencia", "senado", "congreso", "comisión", "comision",
     "consejo", "procuraduría", "fiscalía", "fiscalia",
 }  # fmt: skip
+# Words of bodies that are no state's: a name holding one is an organisation's even beside a body
+# word ("American Farm Bureau Federation", "Hospital Council of X", "Union Authority").
+PRIVATE_BODY_WORDS = {
+    "association", "foundation", "federation", "institute", "university", "league", "coalition",
+    "union", "society", "alliance", "network", "inc", "corporation", "company", "chamber",
+    "project", "campaign", "partners", "college", "school", "hospital", "church", "center",
+    "centre", "group", "llc", "ltd", "academy", "academies", "fund", "trust", "bank",
+}  # fmt: skip
 # Phrases of the same kind ("Assistant to the President", "National Security …").
 # "bureau of": not "Executive Director, Washington Bureau" of an association.
 GOVERNMENT_PHRASES = {

@@ -111,6 +111,7 @@ LIST_FILLERS |= {"including"}  # "met with the cabinet, including Economy Minist
 # "met with state legislators, including …", "committee chairs including Chairman X".
 LIST_FILLERS |= {"legislators", "lawmakers", "leaders", "chairs", "state", "local", "tribal"}
 LIST_FILLERS |= {"congressional", "committee", "governors", "mayors"}
+LIST_FILLERS |= {"alongside"}  # "X and Y, alongside Z and W, met with …": one subject
 ATTRIBUTION_VERBS = (
     "said|says|added|adds|noted|notes|stated|states|remarked|explained|emphasized|emphasised|"
     "stressed|underlined|underscored|declared|affirmed|told|asked|replied|continued|concluded|"
@@ -343,6 +344,19 @@ def _classify(tokens):
             and tok.start - prev.end == 1
         ):
             tok.cls, tok.country = "name", ""
+    # "Julie Su, Acting Secretary of Labor": a capitalised short word ("Su", "Do") right after a
+    # given name and before an apposition's comma is a family name, not a Spanish stopword.
+    for prev, tok, nxt in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if (
+            tok.cls == "stop"
+            and tok.text[:1].isupper()
+            and not tok.text.isupper()
+            and prev.cls == "name"
+            and nxt.text == ","
+            and prev.sentence == tok.sentence
+            and tok.start - prev.end == 1
+        ):
+            tok.cls = "name"
     # "Secretary of Agriculture Julio Berdegué": a word that is also a month, between a title
     # and a name, is a given name.
     for prev, tok, nxt in zip(tokens, tokens[1:], tokens[2:], strict=False):
@@ -787,10 +801,18 @@ def _title_after(tokens, body, j):
         and tokens[k].cls in ("name", "hon")
         and words[-1].cls in ("title", "ltitle")
     ):
-        return "", ""  # "X, Lieutenant Governor Y": the title before the next person's name
+        # "X, Lieutenant Governor Y": the title before the next person's name; "X, Senior
+        # Advisor, Ambassador Y": X's apposition ends at the comma before Y's title.
+        commas = [n for n, t in enumerate(words) if t.text == ","]
+        if not commas:
+            return "", ""
+        words = words[: commas[-1]]
     while words and (words[-1].text in ",(" or words[-1].low in TITLE_CONNECTORS):
         words.pop()
-    if not words or words[0].cls not in ("title", "ltitle", "inst", "country", "acro", "name"):
+    # "X, Colorado State Representative": a state's or city's name may open the office.
+    if not words or words[0].cls not in (
+        "title", "ltitle", "inst", "country", "acro", "name", "place",
+    ):  # fmt: skip
         return "", ""
     if not any(t.low in TITLE_CORE and t.cls in ("title", "ltitle") for t in words):
         return "", ""
@@ -799,6 +821,7 @@ def _title_after(tokens, body, j):
 
 ORGANISATION_TITLES = _normset(lexicon.ORGANISATION_TITLES)
 GOVERNMENT_BODY_WORDS = _normset(lexicon.GOVERNMENT_BODY_WORDS)
+PRIVATE_BODY_WORDS = _normset(lexicon.PRIVATE_BODY_WORDS)
 ORGANISATION_CODES = set(lexicon.ORGANISATIONS)
 # Names of organisations of states and of a government's institutions, in several words.
 _GOVERNMENT_NAMES = [
@@ -891,20 +914,42 @@ TITLE_QUALIFIERS = {"senior", "vice", "executive", "deputy", "international", "n
 TITLE_QUALIFIERS |= {"managing", "founding", "interim", "acting"}
 
 
+# "American Council on Education", "National Council for Incarcerated Women": a council named
+# by the nation's adjective, then whom or what it stands for, is an association; a government's
+# council names its field before the word ("National Security Council", "Domestic Policy
+# Council") or after it with no such adjective ("Council of Economic Advisers").
+ASSOCIATION_COUNCIL = re.compile(r"\b(?:American|National)\s+Council\s+(?:of|for|on)\b")
+
+
+# "Surface Transportation Board", "Consumer Financial Protection Bureau": a board or bureau
+# named by its field is an agency's (not "Chair of the Board", "Washington Bureau").
+NAMED_BOARD = re.compile(r"\b((?:[A-Z][a-z]+\s+){2,})(?:Board|Bureau)\b")
+
+
 def _names_a_government(text: str) -> bool:
     """Whether a title or an organisation names a government or an organisation of states: a
     government body ("Council of Economic Advisers"), a title only states give ("Secretary",
     "Ambassador", "Assistant to the President"), a country ("President of Mexico") or an
-    organisation of states ("Managing Director, International Monetary Fund")."""
+    organisation of states ("Managing Director, International Monetary Fund"). A body word in
+    a name that also holds a private body's word is the organisation's ("American Farm Bureau
+    Federation"). The one test of a government for titles, appositions and affiliations."""
     folded = " ".join(_norm(text).split())
     padded = " " + re.sub(r"[^\w.’-]+", " ", folded) + " "
     if any(f" {phrase} " in padded for phrase in [*lexicon.GOVERNMENT_PHRASES, *_GOVERNMENT_NAMES]):
         return True
     if folded in COUNTRY_WORDS:
         return True  # "…, Mexico"
-    for word in re.findall(r"[\w.’'-]+", text):
+    found = re.findall(r"[\w.’'-]+", text)
+    private = any(_norm(word).strip(".") in PRIVATE_BODY_WORDS for word in found)
+    private = private or bool(ASSOCIATION_COUNCIL.search(text))
+    board = NAMED_BOARD.search(text)
+    if board and not private and _norm(board.group(1).split()[-1]) not in PLACES:
+        return True
+    for word in found:
         low = _norm(word)
-        if low in GOVERNMENT_BODY_WORDS or (low in TITLE_CORE and low not in ORGANISATION_TITLES):
+        if low in GOVERNMENT_BODY_WORDS and not private:
+            return True
+        if low in TITLE_CORE and low not in ORGANISATION_TITLES:
             return True
         if word.isupper() and (
             low in INSTITUTION_COUNTRY or COUNTRY_WORDS.get(low) in ORGANISATION_CODES
@@ -935,6 +980,8 @@ def _core_title_ahead(tokens, k, ahead=("title",)):
     ahead=("inst",), an institution word: "… Civil Liberties Union")."""
     sentence = tokens[k].sentence
     for tok in tokens[k + 1 : k + 6]:
+        if ahead == ("inst",) and tok.low in ("and", "&") and tok.sentence == sentence:
+            continue  # "… U.S. Patent and Trademark Office": one body's name
         if (
             tok.text in ",;()"
             or tok.sentence != sentence
@@ -1112,6 +1159,17 @@ STRAY_EMPHASIS = re.compile(
 )
 
 
+# A Markdown link: its text, its address, and the punctuation right after it.
+MARKDOWN_LINK = re.compile(r"\[([^\[\]]{1,300})\]\((?:[^()\s]|\([^()\s]*\))*\)([,;:]?)")
+
+
+def _unlink(m: re.Match) -> str:
+    """'[Jane Doe](https://…), Mayor': the link's text stays where it stands and the comma after
+    the address closes up to it, so the name meets its apposition (or its verb); same length."""
+    text, punct = m.group(1), m.group(2)
+    return (" " + text + punct).ljust(len(m.group()))
+
+
 def find_officials(
     body: str, *, publisher_country: str = "", gazetteer=None
 ) -> list[OfficialMention]:
@@ -1125,6 +1183,7 @@ def find_officials(
     # wrapped line) and inline HTML ("<u>Participants</u>") stand between a name and its verb or
     # a heading and its colon: blanked, offsets kept.
     body = STRAY_EMPHASIS.sub(lambda m: " " * len(m.group()), body)
+    body = MARKDOWN_LINK.sub(_unlink, body)
     tokens = tokenize(body)
     spans = _name_spans(tokens, body)
     by_pos = {tokens[i].start: (i, j) for i, j in spans}
@@ -1443,12 +1502,23 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     if (
         title
         and not honorific
-        and j - i <= 2
         and prev is not None
-        and prev.low in ("for", "of", "the", "on", "and")
+        and (
+            (j - i <= 2 or prev.low == "the")
+            and prev.low in ("for", "of", "the", "on", "and")
+            # "Director of the U.S. Patent and Trademark Office": the country's body goes on
+            # (not "Ambassador to the U.S. Jane Doe;")
+            or prev.cls == "country"
+            and i > 1
+            and tokens[i - 2].low == "the"
+            and nxt is not None
+            and (nxt.low in ("and", "&") or nxt.cls == "inst")
+        )
         and body[prev.end : tokens[i].start] == " "
     ):
-        return None  # "Senior Advisor for Inflation Reduction", "Comptroller of the Currency"
+        # "Senior Advisor for Inflation Reduction", "Comptroller of the Currency", "Director
+        # for the Rocky Mountain Farmers Union": a title's object, however long after "the".
+        return None
     if (
         prev is not None
         and nxt is not None
@@ -1600,25 +1670,10 @@ def _in_a_headline(tokens, i):
     return len(long_words) >= 6 and capitals >= 0.8 * len(long_words)
 
 
-# Bodies of a government, as an affiliation names them; and words of bodies that are not.
-GOVERNMENT_AFFILIATION = re.compile(
-    r"\b(?:Department|Ministry|Agency|Embassy|Consulate|White\s+House|Office\s+of|Secretariat"
-    r"|(?:National\s+Security|National\s+Economic|Domestic\s+Policy)\s+Council"
-    r"|Council\s+of\s+Economic\s+Advis[eo]rs|[A-Z]\w+\s+Administration"
-    r"|Treasury|Pentagon)\b"
-)
-PRIVATE_BODY_WORDS = {
-    "association", "foundation", "federation", "institute", "university", "league", "coalition",
-    "union", "society", "alliance", "network", "inc", "corporation", "company", "chamber",
-    "project", "campaign", "partners", "college", "school", "hospital", "church", "center",
-    "centre", "group", "llc", "ltd", "academy", "academies", "fund", "trust", "bank",
-}  # fmt: skip
-
-
 def _government_affiliation(tokens, body, j):
     """(body text, country) when the name ending before token j is followed by ", <body>" or
-    "of the <body>" and the body is a government's ("U.S. Department of Energy", "Office of
-    Management and Budget"), else ("", "")."""
+    "of the <body>" and the body is a government's by `_names_a_government` ("U.S. Department
+    of Energy", "Office of Management and Budget"), else ("", "")."""
     k = j
     if k < len(tokens) and tokens[k].text == ",":
         k += 1
@@ -1645,7 +1700,7 @@ def _government_affiliation(tokens, body, j):
         return "", ""
     words = tokens[start:k]
     text = body[words[0].start : words[-1].end]
-    if not GOVERNMENT_AFFILIATION.search(text) or any(t.low in PRIVATE_BODY_WORDS for t in words):
+    if not _names_a_government(text):
         return "", ""
     return text, _title_country(words)
 
@@ -1940,11 +1995,14 @@ def _about_another_time(sentence: str) -> bool:
 # "Participants:", "U.S. Delegation:", "The Mexican delegation included:" alone on a line, then a
 # list: everyone in the list took part.
 LIST_HEADING = re.compile(
-    r"^\s*(?:(?:the\s+)?(?P<adj>[A-Z][\w.’']*\s+)?(?:participants|attendees"
+    r"^\s*(?:(?:the\s+)?(?P<adj>[A-Z][\w.’']*\s+)?(?:participants|attendees|speakers"
     r"|delegation(?: members)?|members of the delegation|participantes|delegaci[oó]n)"
     r"(?:\s+(?:included|include|were|are|incluy[oó]))?"
     # "State legislative leaders included:", "Leaders taking part were:": a list of who was there.
     r"|(?:[\w’'-]+\s+){1,6}?(?:included|include|were)"
+    # "The following state legislators delivered remarks as part of the convening:"
+    r"|the\s+following\s+(?:[\w’'-]+\s+){0,4}?(?:delivered|gave|spoke|participated|joined"
+    r"|attended|took\s+part)\b[^:]{0,80}"
     # "From the Administration:", "For Mexico:": a side of the table, its people listed under it.
     r"|(?:from|for|por)\s+(?:the\s+|el\s+|la\s+)?(?P<side>(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3}))"
     r"\s*:\s*$"
@@ -1962,17 +2020,18 @@ def _mark_participant_lists(body, occurrences):
     for n, (start, end) in enumerate(paragraphs):
         heading = LIST_HEADING.match(body[start:end])
         if not heading:
-            continue
-        country = _country_of_words(heading["adj"] or heading["side"] or "")
+            if not LIST_ITEM.match(body[start:end]) and _a_roster_follows(
+                body, paragraphs[n + 1 :], occurrences
+            ):
+                heading = re.match("", "")  # a roster needs no heading
+            else:
+                continue
+        groups = heading.groupdict()
+        country = _country_of_words(groups.get("adj") or groups.get("side") or "")
         # "Administration Participants:", "From the Government of X:": all of them officials.
         officials_only = bool(country) or _names_a_government(heading.group())
-        list_end = start
-        items = []
-        for item_start, item_end in paragraphs[n + 1 :]:
-            if not LIST_ITEM.match(body[item_start:item_end]):
-                break
-            list_end = item_end
-            items.append((item_start, item_end))
+        items = _list_items(body, paragraphs[n + 1 :])
+        list_end = items[-1][1] if items else start
         # An item names one person, first ("X, Executive Director, White House Initiative on
         # Asian Americans and Pacific Islanders"): later capitals are their office's words,
         # unless a title of their own makes them a second person.
@@ -1982,7 +2041,11 @@ def _mark_participant_lists(body, occurrences):
                 (o for o in occurrences if item_start <= o.position < item_end),
                 key=lambda o: o.position,
             )
-            listed |= {id(o) for n_, o in enumerate(inside) if n_ == 0 or o.title or o.honorific}
+            listed |= {
+                id(o)
+                for n_, o in enumerate(inside)
+                if (n_ == 0 and _opens_the_item(body, item_start, o)) or o.title or o.honorific
+            }
         for occ in occurrences:
             if id(occ) not in listed:
                 continue
@@ -1992,6 +2055,49 @@ def _mark_participant_lists(body, occurrences):
                 occ.attended = True
                 if country and not occ.country:
                     occ.country, occ.country_how = country, "delegation"
+
+
+_BULLET_LINE = re.compile(r"\n(?=[ \t]*(?:[•·▪◦●‣∙*+-]|\d{1,2}[.)])\s)")
+
+
+def _list_items(body, paragraphs):
+    """The items of the list that opens `paragraphs`: one per bullet, whether blank lines part
+    them or not ("- A, Mayor\n- B, Governor")."""
+    items = []
+    for start, end in paragraphs:
+        if not LIST_ITEM.match(body[start:end]):
+            break
+        cuts = [start] + [m.end() for m in _BULLET_LINE.finditer(body, start, end)] + [end + 1]
+        items += [(a, b - 1) for a, b in zip(cuts, cuts[1:], strict=False)]
+    return items
+
+
+def _opens_the_item(body, item_start, occ):
+    """Whether a list item opens with this name (after its bullet and any honorific): not the
+    capitals of an office or a body later in the item ("…, Machinists and Aerospace Workers")."""
+    gap = body[item_start : occ.position]
+    gap = gap[LIST_ITEM.match(gap).end() if LIST_ITEM.match(gap) else 0 :]
+    return "," not in gap and not re.search(r"\b[a-z]", gap)
+
+
+def _a_roster_follows(body, paragraphs, occurrences):
+    """A readout's bulleted list of three or more people, each item opening with a name and its
+    office or body after a comma ("- X, Chair of the Federal Trade Commission"), is the roster of
+    who took part, heading or none."""
+    items = total = 0
+    for item_start, item_end in _list_items(body, paragraphs):
+        first = min(
+            (o for o in occurrences if item_start <= o.position < item_end),
+            key=lambda o: o.position,
+            default=None,
+        )
+        total += 1
+        if first is None or not _opens_the_item(body, item_start, first):
+            continue  # a name the reader could not make out
+        if not re.match(r"\s*(?:\([^()\n]{1,20}\)\s*)?,", body[first.end_at : first.end_at + 40]):
+            return False
+        items += 1
+    return items >= 3 and items * 4 >= total * 3
 
 
 DESTINATION_TO = re.compile(

@@ -1276,3 +1276,121 @@ def test_a_title_before_the_next_person_s_name_is_not_an_apposition():
 def test_a_headline_s_verb_after_a_name_is_not_part_of_it():
     found = _people("Statement from National Security Advisor Hollis Brandt Welcoming the Accord")
     assert list(found) == ["Hollis Brandt"]
+
+
+def test_one_test_of_a_government_for_affiliations_and_appositions():
+    # `_names_a_government` alone says whose body it is: any government body word (here a
+    # Commission, which the old affiliation pattern lacked) unless a private body's word or a
+    # national association's council ("American Council on …") is in the name.
+    found = _people(
+        "Today the White House convened a listening session.\n\n"
+        "Participants included:\n\n"
+        "- Hollis Brandt, Federal Maritime Commission\n\n"
+        "- Ruth Kell, National Council for Rural Women\n\n"
+        "- Tomas Reyle, President, American Council on Learning\n\n"
+        "- Ines Varga, Hospital Council of Norland"
+    )
+    got = {n: (m.country, m.attended) for n, m in found.items()}
+    assert got == {"Hollis Brandt": ("US", True)}
+
+
+def test_a_board_or_bureau_named_by_its_field_is_an_agency():
+    found = _people(
+        "Participants included:\n\n"
+        "- Hollis Brandt, Chair of the Surface Freight Board\n\n"
+        "- Ruth Kell, Director of the Consumer Credit Protection Bureau\n\n"
+        "- Tomas Reyle, Chair of the Board, Acme Holdings\n\n"
+        "- Ines Varga, Executive Director, Washington Bureau"
+    )
+    assert set(found) == {"Hollis Brandt", "Ruth Kell"}
+
+
+def test_a_roster_of_linked_names_with_no_heading_took_part():
+    found = _people(
+        "Yesterday, the White House convened a roundtable on repair.\n\n"
+        "A recording can be [found here](https://example.org/v).\n\n"
+        "-   [Hollis\n    Brandt](https://example.org/v?t=1), Assistant to the President\n"
+        "-   [Ruth Kell](https://example.org/v?t=2),\n    Colorado State Representative (HD-7)\n"
+        "-   [Tomas Reyle](https://example.org/v?t=3), Deputy Administrator of the "
+        "Environmental Protection Agency\n"
+        "-   [Dana Whitcombe](https://example.org/v?t=4),\n"
+        "    District 1 Director for the Rocky Mountain Growers Union\n"
+    )
+    got = {n: (m.attended, m.title) for n, m in found.items()}
+    assert got == {
+        "Hollis Brandt": (True, "Assistant to the President"),
+        "Ruth Kell": (True, "Colorado State Representative (HD-7)"),
+        "Tomas Reyle": (True, "Deputy Administrator of the Environmental Protection Agency"),
+    }
+
+
+def test_a_roster_under_any_heading_took_part_one_person_an_item():
+    found = _people(
+        "Vice President Dana Whitcombe convened state legislators and advocates.\n\n"
+        "**Speakers:**\n\n"
+        "-   Governor Hollis Brandt, Norland Governor\n"
+        "-   Rep. Ruth Kell, State Representative\n"
+        "-   Sen. Tomas Reyle, State Senator\n"
+        "-   Ines Varga, President, International\n"
+        "    Association of Millers and Aerospace Workers (IAMAW)\n"
+    )
+    assert {n for n, m in found.items() if m.attended} == {
+        "Dana Whitcombe", "Hollis Brandt", "Ruth Kell", "Tomas Reyle",
+    }  # fmt: skip
+    assert "Aerospace Workers" not in found
+
+
+def test_a_short_family_name_and_a_country_s_body_in_a_title():
+    found = _people(
+        "Participants included:\n\n"
+        "-   Julia Su, Acting Secretary of Labor\n"
+        "-   Kathe Vidor, Director of the U.S. Patent and Trademark Office\n"
+    )
+    got = {n: m.title for n, m in found.items()}
+    assert got == {
+        "Julia Su": "Acting Secretary of Labor",
+        "Kathe Vidor": "Director of the U.S. Patent and Trademark Office",
+    }
+
+
+def test_officials_alongside_others_share_the_meeting_verb():
+    found = _people(
+        "Today, Director of the Gender Policy Council Hollis Brandt, and Deputy Chief of Staff "
+        "Ruth Kell, alongside Solicitor of Labor Tomas Reyle, met with construction "
+        "contractors and labor unions."
+    )
+    assert {n for n, m in found.items() if m.attended} == {
+        "Hollis Brandt", "Ruth Kell", "Tomas Reyle",
+    }  # fmt: skip
+
+
+def test_an_apposition_ends_at_the_comma_before_the_next_person_s_title():
+    found = _people(
+        "Today, Hollis Brandt, Senior Advisor to the President and Director of the White House "
+        "Office of Intergovernmental Affairs, Ambassador Ruth Kell, Domestic Policy Advisor, "
+        "convened state legislators."
+    )
+    got = {n: (m.attended, m.title) for n, m in found.items()}
+    assert got["Hollis Brandt"] == (
+        True,
+        "Senior Advisor to the President and Director of the White House Office of "
+        "Intergovernmental Affairs",
+    )
+    assert got["Ruth Kell"][0]
+
+
+def test_a_heading_that_says_who_spoke_opens_a_list_of_participants():
+    found = _people(
+        "Today, Vice President Dana Whitcombe convened a summit.\n\n"
+        "The following state legislators delivered remarks as part of the\nconvening:\n\n"
+        "-   Senate Minority Leader Hollis Brandt (R)\n"
+        "-   State Senator Ruth Kell (D)\n\n"
+        "Governor Tomas Reyle announced a plan last year.\n"
+    )
+    got = {n: m.attended for n, m in found.items()}
+    assert got == {
+        "Dana Whitcombe": True,
+        "Hollis Brandt": True,
+        "Ruth Kell": True,
+        "Tomas Reyle": False,
+    }
