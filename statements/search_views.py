@@ -24,6 +24,7 @@ from statements.ingest.documents import strip_controls
 from statements.rendering import ResultRenderer, facet_items_html
 from statements.search import highlight, mark_sentinels
 from statements.search.base import plain_snippet
+from statements.search.engine import IndexResults
 from statements.search.faceted import FACET_TITLES, faceted_search, querystring
 from statements.search.suggest import FEW_RESULTS, did_you_mean
 from statements.text import fold
@@ -62,6 +63,9 @@ class FacetBlock:
 def search_page(request):
     found = faceted_search(request.GET)
     found.results.related = ("mentions", "topics")  # a result shows no meetings
+    number = request.GET.get("page", "1")
+    if isinstance(found.results, IndexResults) and number.isdecimal():
+        found.results.expect_page(int(number[:6]), PAGE_SIZE)  # ranked as it is counted
     facets = found.facets  # counts the results too, in the same query
     paginator = Paginator(found.results, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))

@@ -187,6 +187,57 @@ def test_many_results_page_alike(db):
         assert pages == whole
 
 
+class _CountingSearcher:
+    """A Tantivy searcher that counts its `search` calls."""
+
+    def __init__(self, searcher):
+        self.searcher, self.searches = searcher, 0
+
+    def search(self, *args, **kwargs):
+        self.searches += 1
+        return self.searcher.search(*args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.searcher, name)
+
+
+@pytest.mark.parametrize("ties", [False, True], ids=["distinct", "ties"])
+@pytest.mark.parametrize("page", [1, 2, 3, 7])
+def test_the_count_ranks_the_page_shown_in_the_same_search(db, page, ties):
+    """The count's search keeps the results by relevance the page shows: the query is run once
+    for the count and the page, and the page is the one ranking alone gives. Page 3 is the last
+    and shorter, 7 is past the end: both ranked by a search of their own, as before; so is a
+    page whose last score is tied with the next (the ranking then asks for more)."""
+    for i in range(45):
+        words = "okapiword " * (1 + (i % 4 if ties else i)) + "filler " * (50 - i)
+        StatementFactory(
+            title=f"Note {i}",
+            body=words,
+            date=datetime.date(2021, 1, 1) + datetime.timedelta(days=i),
+        )
+    params = QueryDict("q=okapiword")
+    alone = faceted_search(params).results
+    alone.rank_first = 0  # no page expected: counted and ranked apart, as before
+    found = faceted_search(params).results
+    found.expect_page(page)
+    searcher = _CountingSearcher(found.index_search.searcher)
+    found.index_search.searcher = searcher
+    assert found.count() == alone.count() == 45
+    start = (min(page, 3) - 1) * 20
+    size = min(20, 45 - start)
+    assert found.ids(start, size) == alone.ids(start, size)
+    if not ties:
+        assert searcher.searches == (1 if page < 3 else 2)
+
+
+def test_a_far_page_is_not_ranked_by_the_count(db):
+    StatementFactory(body="okapiword")
+    found = faceted_search(QueryDict("q=okapiword&page=500")).results
+    found.expect_page(500)  # 10,000 results: more than RANK_WITH_COUNT, ranked apart
+    assert found.index_search.rank_first == 0 and found.count() == 1
+    assert found.index_search._ranked is None
+
+
 def test_facets_beyond_the_top_and_ties_agree(db):
     from tests.factories import MentionFactory, ParticipantFactory
 
@@ -207,19 +258,24 @@ def test_facets_beyond_the_top_and_ties_agree(db):
     compare("q=quollword&official=t-59")
 
 
-@pytest.mark.parametrize(("long_tie", "max_scan"), [(10, 5000), (10, 3)], ids=["scan", "lookup"])
-def test_long_ties_are_picked_by_slug_alike(db, monkeypatch, long_tie, max_scan):
+@pytest.mark.parametrize(
+    ("long_tie", "max_scan", "tied"),
+    [(10, 5000, 40), (10, 3, 40), (10, 3, 60)],
+    ids=["scan", "lookup", "lookup-one-parameter"],
+)
+def test_long_ties_are_picked_by_slug_alike(db, monkeypatch, long_tie, max_scan, tied):
     """A long tie at the edge is picked by reading officials in slug order, or, when that read
-    ends too soon, by looking the tied ids up: the same values as the database's ORDER BY."""
+    ends too soon, by looking the tied ids up (more than 50: passed as one list, on PostgreSQL
+    `id = ANY(array)`): the same values as the database's ORDER BY."""
     from tests.factories import MentionFactory, ParticipantFactory
 
     monkeypatch.setattr("statements.search.engine.LONG_TIE", long_tie)
     monkeypatch.setattr("statements.search.engine.MAX_TIE_SCAN", max_scan)
-    for i in range(40):
+    for i in range(tied):
         ParticipantFactory(slug=f"a-unused-{i:02d}")  # officials before the tie, in no result
         MentionFactory(
             statement=StatementFactory(body="dikdikword"),
-            participant=ParticipantFactory(slug=f"m-{39 - i:02d}"),
+            participant=ParticipantFactory(slug=f"m-{tied - 1 - i:02d}"),
         )
     top = ParticipantFactory(slug="z-top")
     for _ in range(3):
