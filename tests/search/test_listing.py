@@ -94,9 +94,13 @@ def test_instances_as_from_db_makes_them(archive):
         k: v for k, v in vars(reference).items() if k != "_state"
     }
     assert (made._state.db, made._state.adding) == ("default", False)
-    assert made.get_deferred_fields() == reference.get_deferred_fields() == {
-        "created_at",
-        "updated_at",
-    }
+    assert (
+        made.get_deferred_fields()
+        == reference.get_deferred_fields()
+        == {
+            "created_at",
+            "updated_at",
+        }
+    )
     assert made == reference and made.pk == official.pk
     assert made.created_at == official.created_at  # a deferred field, read when asked
