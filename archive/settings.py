@@ -154,7 +154,7 @@ CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR", "")
 if CACHE_DIR:
     CACHES = {
         name: {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "archive.cache.FileCache",
             "LOCATION": str(Path(CACHE_DIR) / name),
             "OPTIONS": {"MAX_ENTRIES": entries},
         }

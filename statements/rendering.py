@@ -197,6 +197,13 @@ def statement_date_html(statement, *, full=False):
     )
 
 
+def _related(statement, name):
+    """`statement.<name>.all()`: the QuerySet loaded with the page (`search.listing`) read from
+    the prefetch cache, where the related manager would first be built to hand it back."""
+    loaded = getattr(statement, "_prefetched_objects_cache", {}).get(name)
+    return loaded if loaded is not None else getattr(statement, name).all()
+
+
 class ResultRenderer:
     """One search result (`<article class="item result">`), as includes/_result.html was.
 
@@ -219,6 +226,13 @@ class ResultRenderer:
         self.statement_url = SlugUrls("statements:statement_detail")
         self.official_url = SlugUrls("statements:official_detail")
         self.topic_url = SlugUrls("statements:topic_detail")
+        self._kinds = {}  # {kind: its label}: one page shows a few kinds twenty times
+
+    def _kind_label(self, statement):
+        label = self._kinds.get(statement.kind)
+        if label is None:
+            label = self._kinds[statement.kind] = statement.get_kind_display()
+        return label
 
     def __call__(self, statement):
         out = [
@@ -234,12 +248,12 @@ class ResultRenderer:
             out += ['<span class="sep" aria-hidden="true">·</span> ', _escape(statement.publisher)]
         out += [
             '\n    <span class="sep" aria-hidden="true">·</span> ',
-            _escape(statement.get_kind_display()),
+            _escape(self._kind_label(statement)),
             '\n  </p>\n  <p class="result__snippet">',
             str(statement.snippet_html),
             "</p>\n  ",
         ]
-        mentions = statement.mentions.all()
+        mentions = _related(statement, "mentions")
         if mentions:
             shown = self.SHOWN_OFFICIALS
             links = ", ".join(
@@ -256,7 +270,7 @@ class ResultRenderer:
                 "</p>\n  ",
             ]
         out.append("\n  ")
-        topics = statement.topics.all()
+        topics = _related(statement, "topics")
         if topics:
             # A few topics keep a result compact (a phone shows several results at once).
             shown = self.SHOWN_TOPICS

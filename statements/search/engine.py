@@ -792,7 +792,7 @@ def excerpt(body, marks, words=SNIPPET_WORDS):
     first, last = marks[best][0], max(m[1] for m in marks[best:best_end])
     # Words around the run, centred on it, from a slice of the body around it.
     lo, hi = max(0, first - SNIPPET_CHARS * 2), min(len(body), last + SNIPPET_CHARS * 2)
-    spans = [(m.start(), m.end()) for m in _WORD.finditer(body, lo, hi)]
+    spans = [m.span() for m in _WORD.finditer(body, lo, hi)]
     if spans and spans[0][0] == lo and lo and _WORD.match(body, lo - 1):
         spans = spans[1:]  # a word cut by the slice
     inside = [i for i, (a, b) in enumerate(spans) if b > first and a < last]

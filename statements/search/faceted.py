@@ -59,6 +59,28 @@ def querystring(params: QueryDict, **changes) -> str:
     return f"?{encoded}" if encoded else "?"
 
 
+def _encoded(name, values):
+    return "&".join(f"{quote_plus(name)}={quote_plus(str(value))}" for value in values)
+
+
+def querystrings(params: QueryDict):
+    """`changed(name, values)`: `querystring(params, **{name: values})`, with every other
+    parameter encoded once (a page builds one per facet value, ~60)."""
+    lists = [(name, values) for name, values in params.lists() if name != "page"]
+    parts = [(name, _encoded(name, values) if any(values) else "") for name, values in lists]
+    names = {name for name, _ in lists}
+
+    def changed(name, values):
+        own = _encoded(name, values) if any(values) else ""
+        pieces = [own if other == name else part for other, part in parts]
+        if name not in names:
+            pieces.append(own)
+        encoded = "&".join(piece for piece in pieces if piece)
+        return f"?{encoded}" if encoded else "?"
+
+    return changed
+
+
 MONTHS_UP_TO_YEARS = 2  # results spanning at most this many years are counted per month
 
 
@@ -122,13 +144,14 @@ class FacetedSearch:
         languages = facets.get("language")
         if languages is not None and len(languages) < 2 and not any(v.selected for v in languages):
             del facets["language"]  # one language in the archive (or the search): nothing to pick
+        changed = querystrings(self.params)
         for name, values in facets.items():
             current = self.params.getlist(name)
             for value in values:
                 chosen = [v for v in current if v != value.value]
                 if not value.selected:
                     chosen.append(value.value)
-                value.url = querystring(self.params, **{name: chosen})
+                value.url = changed(name, chosen)
         return facets
 
     def _database_facets(self):

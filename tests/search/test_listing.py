@@ -77,3 +77,30 @@ def test_only_the_relations_asked(archive):
     assert set(statement._prefetched_objects_cache) == {"topics"}
     assert [m.slug for m in statement.meetings.all()] == ["san-francisco-2023-11"]  # a query
     assert load_listing([]) == []
+
+
+def test_instances_as_from_db_makes_them(archive):
+    """`_maker` fills the instance at once; what it gives is what `Model.from_db` gives: the same
+    attributes, loaded from the same database, the fields left out deferred."""
+    from statements.models import Participant
+    from statements.search.listing import _fields, _maker
+
+    official = archive["officials"]["amlo"]
+    fields = [f for f in _fields(Participant) if f not in ("created_at", "updated_at")]
+    row = Participant.objects.filter(pk=official.pk).values_list(*fields).get()
+    made = _maker(Participant, "default", fields)(row)
+    reference = Participant.from_db("default", fields, row)
+    assert {k: v for k, v in vars(made).items() if k != "_state"} == {
+        k: v for k, v in vars(reference).items() if k != "_state"
+    }
+    assert (made._state.db, made._state.adding) == ("default", False)
+    assert (
+        made.get_deferred_fields()
+        == reference.get_deferred_fields()
+        == {
+            "created_at",
+            "updated_at",
+        }
+    )
+    assert made == reference and made.pk == official.pk
+    assert made.created_at == official.created_at  # a deferred field, read when asked
