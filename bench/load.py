@@ -121,16 +121,18 @@ class TimedCorpus:
 
         self.inner = corpus(size, seed)
         self.seconds = 0.0
+        self.cpu_seconds = 0.0  # of the thread generating (the wall clock counts waits too)
 
     def __iter__(self):
         return self
 
     def __next__(self):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.thread_time()
         try:
             return next(self.inner)
         finally:
             self.seconds += time.perf_counter() - started
+            self.cpu_seconds += time.thread_time() - cpu
 
 
 def load(engine: str, size: int, seed: int, batch_size: int, meetings: str) -> dict:
@@ -151,16 +153,18 @@ def load(engine: str, size: int, seed: int, batch_size: int, meetings: str) -> d
     samples = []
     load_before = os.getloadavg()
     server_before = _server_cpu()
+    own_backend = _backend_pid()
     cpu_before = time.process_time()
     started = time.perf_counter()
     timed = TimedCorpus(size, seed)
 
-    others = {}  # pid -> CPU seconds of the import's other backends (the vector worker's)
+    # pid -> CPU seconds of the import's other backends (the vector worker's, the writer's)
+    others = {}
 
-    def on_batch(done):
+    def on_batch(done):  # on PostgreSQL, on the writer's thread and connection (`bulk._Writer`)
         now, _ = memory_kib()
         samples.append((done, now))
-        others.update(_other_backends_cpu())
+        others.update(_other_backends_cpu(own_backend))
         if done % max(batch_size, size // 10 // batch_size * batch_size or batch_size) == 0:
             rate = done / (time.perf_counter() - started)
             print(f"    {engine}: {done}/{size} statements, {rate:.0f}/s, RSS {now // 1024} MiB")
@@ -200,6 +204,7 @@ def load(engine: str, size: int, seed: int, batch_size: int, meetings: str) -> d
         "failed": summary.failed[:10],
         "wall_seconds": wall,
         "generate_seconds": timed.seconds,
+        "generate_cpu_seconds": timed.cpu_seconds,
         "save_seconds": save_seconds,
         "analyze_seconds": analyze,
         "save_rate": size / save_seconds if save_seconds else 0,
@@ -218,28 +223,38 @@ def load(engine: str, size: int, seed: int, batch_size: int, meetings: str) -> d
         "search_index": settings.SEARCH_INDEX_ENABLED,
         "index_feed": summary.index,
         "vector_wait_seconds": summary.vector_wait_seconds,
+        # PostgreSQL: batches written on a second connection while the next is built
+        # (`bulk._Writer`), and how long the import's thread waited for it.
+        "pipelined": summary.pipelined,
+        "writer_wait_seconds": summary.writer_wait_seconds,
         "index_docs": _index_docs(),
         # CPU seconds while saving and generating: the client (this process) and, on
         # PostgreSQL, its server process (a shared machine's wall clock says less).
         "client_cpu_seconds": cpu,
         "server_cpu_seconds": server,
-        # PostgreSQL: the other connections of the import (`bulk.VectorWorker`'s), as last
-        # seen after a batch (the last batch's vectors are not counted).
+        # PostgreSQL: the other connections of the import (`bulk.VectorWorker`'s, the
+        # writer's), as last seen after a batch (the last batch is not counted).
         "other_server_cpu_seconds": sum(others.values()) if server is not None else None,
         "load_before": load_before,
         "load_after": os.getloadavg(),
     }
 
 
-def _server_cpu():
-    """CPU seconds of this connection's PostgreSQL backend so far (same machine: /proc)."""
+def _backend_pid():
     from django.db import connection
 
     if connection.vendor != "postgresql":
         return None
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
-        pid = cursor.fetchone()[0]
+        return cursor.fetchone()[0]
+
+
+def _server_cpu():
+    """CPU seconds of this connection's PostgreSQL backend so far (same machine: /proc)."""
+    pid = _backend_pid()
+    if pid is None:
+        return None
     try:
         with open(f"/proc/{pid}/stat") as stat:
             fields = stat.read().rsplit(")", 1)[1].split()
@@ -248,16 +263,17 @@ def _server_cpu():
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _other_backends_cpu() -> dict[int, float]:
-    """{pid: CPU seconds} of the other backends connected to this database (same machine)."""
+def _other_backends_cpu(own) -> dict[int, float]:
+    """{pid: CPU seconds} of the backends connected to this database but `own` (the import's
+    main connection's), same machine."""
     from django.db import connection
 
     if connection.vendor != "postgresql":
         return {}
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT pid FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> %s",
+            [own],
         )
         pids = [row[0] for row in cursor.fetchall()]
     found = {}

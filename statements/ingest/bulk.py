@@ -24,6 +24,9 @@ On PostgreSQL a batch's statements go in last: their ids are taken first, the li
 them (foreign keys are checked at commit), and meanwhile `VectorWorker` computes their search
 vectors on a second connection, so the server's heaviest work per statement runs on the other
 core. Only the meeting matcher reads the statements it weighs; before it runs they go in.
+And, in the "trust-reports" mode (the matcher never runs), a batch's writes go to `_Writer`,
+a thread with a connection of its own that writes batch n while this thread reads, resolves
+and builds batch n + 1: the import's Python and its server no longer take turns.
 
 Only new documents take the bulk path. A document already in the archive (same text, file or
 URL) is handed to `pipeline.save()`, which knows how to update it without losing a curator's
@@ -35,7 +38,10 @@ from __future__ import annotations
 import contextlib
 import copy
 import logging
+import queue
+import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -88,6 +94,8 @@ class BulkSummary:
     index: dict = field(default_factory=dict)  # how the search index was fed (`ImportFeed`)
     vectors: int = 0  # PostgreSQL: statements inserted with the vectors `VectorWorker` computed
     vector_wait_seconds: float = 0.0  # how long the import waited for them
+    pipelined: bool = False  # PostgreSQL: batches written on a second connection (`_Writer`)
+    writer_wait_seconds: float = 0.0  # how long the import waited for that writer
 
     @property
     def ok(self):
@@ -130,17 +138,46 @@ def save_many(
     done = 0
     vectors = VectorWorker() if connection.vendor == "postgresql" else None
     closing = contextlib.closing(vectors) if vectors is not None else contextlib.nullcontext()
-    with ImportFeed() as feed, closing:
-        loader = _BulkLoader(status=status, meetings=meetings, feed=feed, vectors=vectors)
+    with ImportFeed() as feed, closing, contextlib.ExitStack() as stack:
+        loader = _BulkLoader(
+            status=status,
+            meetings=meetings,
+            feed=feed,
+            vectors=vectors,
+            summary=summary,
+            on_batch=on_batch,
+            keep_ids=keep_ids,
+        )
+        if _pipelined(meetings):
+            loader.writer = stack.enter_context(contextlib.closing(_Writer(loader.committed)))
+            summary.pipelined = True
         while batch := list(islice(iterator, batch_size)):
-            loader.save_batch(batch, summary, keep_ids=keep_ids)
             done += len(batch)
-            if on_batch is not None:
-                on_batch(done)
+            loader.save_batch(batch, done)
+        loader.settle()  # every batch written (or saved one by one), in order
     summary.index = dict(feed.stats, fed=feed.error is None and feed.batches > 0)
     if vectors is not None:
         summary.vector_wait_seconds = vectors.waited
+    if loader.writer is not None:
+        summary.writer_wait_seconds = loader.writer.waited
     return summary
+
+
+# Write each batch on a second connection while the next one is decided and built
+# (`_Writer`); False runs every batch start to end on the import's own connection.
+PIPELINE = True
+
+
+def _pipelined(meetings):
+    """PostgreSQL, in the meeting mode that never reads the batch's own rows back (the matcher
+    reads the statements and meetings it weighs), outside a transaction of the caller's (the
+    writer's connection would not see it)."""
+    return (
+        PIPELINE
+        and connection.vendor == "postgresql"
+        and meetings == "trust-reports"
+        and not connection.in_atomic_block
+    )
 
 
 class VectorWorker:
@@ -209,14 +246,142 @@ class VectorWorker:
             self.conn = None
 
 
+@dataclass(eq=False)
+class _Job:
+    """One batch: what the import's thread decided and built, and the writes that store it."""
+
+    new: list[Extraction]  # the documents the rows are for (saved one by one if they fail)
+    done: int = 0  # documents read so far, this batch included (for `on_batch`)
+    ops: list = field(default_factory=list)  # (function, args): the batch's writes, in order
+    statements: list[Statement] = field(default_factory=list)
+    rows: list | None = None  # what the search index holds for them (`_index_rows`)
+    keys: set = field(default_factory=set)  # content hashes, files and URLs (`_split_new`)
+    slugs: dict = field(default_factory=dict)  # model -> slugs this batch gives
+    finish: bool = True  # the writer ends the batch (no document left to save one by one)
+    seqs: list[int] = field(default_factory=list)  # change-log rows claimed (by the writes)
+    vectored: int = 0
+
+
+class _AfterCommit(Exception):
+    """What failed after a batch committed (`on_batch`, the index feed): the import stops, as
+    it would with one connection, and the error is raised again in the import's thread."""
+
+    def __init__(self, error):
+        super().__init__(repr(error))
+        self.error = error
+
+
+class _Writer:
+    """PostgreSQL: writes each batch (COPY of statements, officials named, meetings, reports,
+    commitments, quotes; the statements' claim on the change log) in a transaction of its own,
+    on a thread with its own connection, while the import's thread reads, decides and builds
+    the next batch.
+
+    With one connection the import's Python and its server took turns: the thread waited for
+    every reply, the server for every next query (docs/PERFORMANCE.md). Here the two run on
+    the two cores at once. At most two batches are in flight (one being written, one queued):
+    memory stays flat, and the import's thread knows what they hold (their slugs, their
+    documents' keys) without reading it from the database.
+
+    The import's thread commits its decisions (officials and aliases created, titles, topics)
+    before it hands the batch over, so the writer's rows find them (foreign keys are checked
+    at commit). A batch that fails to write is rolled back and reported with the batches
+    queued behind it, which are not written (`drain`): the import saves its documents one by
+    one and builds the others again, in order.
+    """
+
+    QUEUED = 1
+
+    def __init__(self, committed):
+        self.committed = committed  # called on the thread after each batch commits
+        self.queue = queue.Queue(self.QUEUED)
+        self.lock = threading.Condition()
+        self.pending = 0  # batches submitted and not yet written (or discarded)
+        self.failure: tuple[_Job, BaseException] | None = None
+        self.discarded: list[_Job] = []  # queued behind a failure, not written
+        self.waited = 0.0  # seconds the import's thread waited for the writer
+        self.thread = threading.Thread(target=self._work, name="bulk-writer", daemon=True)
+        self.thread.start()
+
+    @property
+    def failed(self):
+        return self.failure is not None
+
+    def submit(self, job):
+        with self.lock:
+            self.pending += 1
+        started = time.perf_counter()
+        self.queue.put(job)  # waits while a batch is queued already
+        self.waited += time.perf_counter() - started
+
+    def drain(self):
+        """Wait until every batch submitted is written; (failure or None, jobs discarded)."""
+        started = time.perf_counter()
+        with self.lock:
+            while self.pending:
+                self.lock.wait()
+            failure, discarded = self.failure, self.discarded
+            self.failure, self.discarded = None, []
+        self.waited += time.perf_counter() - started
+        return failure, discarded
+
+    def close(self):
+        self.queue.put(None)
+        self.thread.join()
+
+    def _work(self):
+        try:
+            while (job := self.queue.get()) is not None:
+                try:
+                    if self.failure is None:
+                        self._write(job)
+                    else:
+                        self.discarded.append(job)
+                finally:
+                    with self.lock:
+                        self.pending -= 1
+                        self.lock.notify_all()
+        finally:
+            connection.close()  # this thread's own
+
+    def _write(self, job):
+        try:
+            with transaction.atomic(), changelog.suspend_link_logging():
+                for function, args in job.ops:
+                    function(*args)
+        except Exception as error:  # rolled back
+            self.failure = (job, error)
+            return
+        job.ops = []  # memory: the rows are in
+        try:
+            self.committed(job)
+        except BaseException as error:
+            self.failure = (job, _AfterCommit(error))
+
+
 class _BulkLoader:
     """Remembers, for one load, what the pipeline's steps answered, so each is asked once."""
 
-    def __init__(self, *, status, meetings="match", feed=None, vectors=None):
+    def __init__(
+        self,
+        *,
+        status,
+        meetings="match",
+        feed=None,
+        vectors=None,
+        summary=None,
+        on_batch=None,
+        keep_ids=False,
+    ):
         self.status = status
         self.meeting_mode = meetings
         self.feed = feed
         self.vectors = vectors
+        self.summary = summary if summary is not None else BulkSummary()
+        self.on_batch = on_batch
+        self.keep_ids = keep_ids
+        self.writer: _Writer | None = None  # PostgreSQL: batches written beside (`_Writer`)
+        self.ops: list | None = None  # while a batch is built for the writer: its writes
         self.reset()
 
     def reset(self):
@@ -236,40 +401,97 @@ class _BulkLoader:
         # PostgreSQL: this batch's statements (ids reserved) and their search vectors, being
         # computed on the worker's connection, until `_insert_statements`.
         self.pending_statements: tuple[list[Statement], object] | None = None
-        self.seqs: list[int] = []
-        self.vectored = 0  # statements of the batch inserted with the worker's vectors
+        self.job: _Job | None = None  # the batch being built
+        self.in_flight: deque[_Job] = deque(maxlen=_Writer.QUEUED + 1)  # handed to the writer
         # Officials' names in memory for the resolver (rolled-back aliases must go too).
         self.names = CandidateIndex()
 
     # --- One batch -------------------------------------------------------------------------
 
-    def save_batch(self, batch: list[Extraction], summary: BulkSummary, *, keep_ids=False):
+    def save_batch(self, batch: list[Extraction], done: int = 0, finish: bool = True):
+        """Save a batch; `done`: documents read so far, this batch included (`on_batch`, called
+        when the batch is over unless `finish` is False)."""
+        if self.writer is not None and self.writer.failed:
+            self.settle()  # redo what it could not write before building on it
         new, one_by_one = self._split_new(batch)
+        job = None
         if new:
             try:
-                with (
-                    transaction.atomic(),
-                    self.names.active(),
-                    _one_generation_bump(),
-                    changelog.suspend_link_logging(),
-                ):
-                    statements, rows, seqs = self._write(new)
-                summary.vectors += self.vectored
-                if self.feed is not None:  # committed: the search index may have them
-                    self.feed.add(rows, seqs)
-                summary.created += len(statements)
-                if keep_ids:
-                    summary.statement_ids.extend(s.pk for s in statements)
+                if self.writer is not None:
+                    # The decisions commit here; the writer's rows find them at its commit.
+                    with transaction.atomic(), self.names.active():
+                        job = self._build(new)
+                else:
+                    with (
+                        transaction.atomic(),
+                        self.names.active(),
+                        _one_generation_bump(),
+                        changelog.suspend_link_logging(),
+                    ):
+                        job = self._build(new)
+                    self.committed(job, finish=False)
             except Exception as error:  # rolled back; each document gets its own chance
-                summary.batch_errors.append(f"{type(error).__name__}: {error}")
+                self.settle()  # what the writer holds is written first (or redone)
+                self.summary.batch_errors.append(f"{type(error).__name__}: {error}")
                 self.reset()
+                job = None
                 one_by_one = new + one_by_one
+        if job is not None and self.writer is not None:
+            job.done, job.finish = done, finish and not one_by_one
+            self.in_flight.append(job)
+            self.writer.submit(job)
+            if not one_by_one:
+                return
+        if self.writer is not None:
+            self.settle()  # `pipeline.save()` reads what earlier batches wrote
         for extraction in one_by_one:
-            self._save_one(extraction, summary, keep_ids=keep_ids)
+            self._save_one(extraction)
+        if finish:
+            self._finish(done)
+
+    def committed(self, job, finish=True):
+        """After a batch committed (on the writer's thread when there is one)."""
+        summary = self.summary
+        summary.vectors += job.vectored
+        if self.feed is not None:  # committed: the search index may have them
+            self.feed.add(job.rows or [], job.seqs)
+        summary.created += len(job.statements)
+        if self.keep_ids:
+            summary.statement_ids.extend(s.pk for s in job.statements)
+        if finish:
+            self._finish(job.done)
+
+    def _finish(self, done):
         if self.feed is not None:
             self.feed.batch_done()
+        if self.on_batch is not None:
+            self.on_batch(done)
 
-    def _save_one(self, extraction, summary, *, keep_ids):
+    def settle(self):
+        """Wait for the writer to write every batch handed to it. A batch it could not write
+        costs only its failing documents: its documents are saved one by one, then the batches
+        queued behind it are built again, in order. An error after a commit (`on_batch`, the
+        index feed) is raised here, as the single connection's import raises it."""
+        if self.writer is None:
+            return
+        failure, discarded = self.writer.drain()
+        self.in_flight.clear()
+        if failure is None:
+            return
+        job, error = failure
+        if isinstance(error, _AfterCommit):
+            raise error.error
+        self.summary.batch_errors.append(f"{type(error).__name__}: {error}")
+        self.reset()
+        for extraction in job.new:
+            self._save_one(extraction)
+        if job.finish:
+            self._finish(job.done)
+        for later in discarded:
+            self.save_batch(later.new, later.done, finish=later.finish)
+
+    def _save_one(self, extraction):
+        summary, keep_ids = self.summary, self.keep_ids
         name = extraction.document.source_file or extraction.document.title
         try:
             statement, outcome = pipeline.save(extraction, status=self.status)
@@ -296,7 +518,8 @@ class _BulkLoader:
         known_urls = set(
             Statement.objects.filter(source_url__in=urls).values_list("source_url", flat=True)
         )
-        new, existing, seen = [], [], set()
+        new, existing = [], []
+        seen = set().union(*(job.keys for job in self.in_flight))  # not committed yet
         for extraction in batch:
             d = extraction.document
             keys = {("h", d.content_hash), ("f", d.source_file), ("u", d.source_url)}
@@ -313,10 +536,33 @@ class _BulkLoader:
             seen |= keys
         return new, existing
 
-    def _write(self, batch: list[Extraction]) -> list[Statement]:
+    def _do(self, function, *args):
+        """One of the batch's writes: now, or, when a writer writes the batch, recorded for it."""
+        if self.ops is None:
+            return function(*args)
+        self.ops.append((function, args))
+        return None
+
+    def _build(self, batch: list[Extraction]) -> _Job:
+        """Decide and build the batch; its writes are done (one connection) or recorded in the
+        job (`self.writer`: the writer does them, after the decisions commit)."""
+        job = self.job = _Job(new=batch)
+        self.ops = job.ops if self.writer is not None else None
+        try:
+            self._write(batch, job)
+        finally:
+            self.ops = None
+        return job
+
+    def _write(self, batch: list[Extraction], job: _Job):
         topics = self._topics(batch)
         resolved = self._resolve_officials(batch)
-        self.batch_slugs = {}  # earlier batches' slugs are in the database now
+        # Earlier batches' slugs are in the database now, but for those still being written.
+        inherited = {
+            model: set().union(*(j.slugs.get(model, ()) for j in self.in_flight))
+            for model in (Statement, Meeting)
+        }
+        self.batch_slugs = {model: set(slugs) for model, slugs in inherited.items()}
         self.slug_probes = {}
         slugs = self._slugs(Statement, [e.document.title for e in batch])
         self._check_meeting_slugs(batch)
@@ -330,7 +576,7 @@ class _BulkLoader:
             statement.review_notes = list(extraction.review_notes)
             statement.needs_review = extraction.needs_review
             statements.append(statement)
-        self.seqs, self.vectored = [], 0
+        job.statements = statements
         if self.vectors is not None:
             # The ids now, the rows once their vectors are back (link rows may go in first:
             # PostgreSQL checks foreign keys at commit).
@@ -345,8 +591,10 @@ class _BulkLoader:
             for slug in dict.fromkeys(extraction.topics):
                 if slug in topics:
                     statement_topics.append((statement.pk, topics[slug].pk))
-        _insert(StatementParticipant, mentions)
-        _insert_rows(Statement.topics.through, ["statement_id", "topic_id"], statement_topics)
+        self._do(_insert, StatementParticipant, mentions)
+        self._do(
+            _insert_rows, Statement.topics.through, ["statement_id", "topic_id"], statement_topics
+        )
 
         commitments, commitment_topics, quotes, linked = [], [], [], []
         for extraction, (participants, _, _), statement in zip(
@@ -389,20 +637,36 @@ class _BulkLoader:
         self._flush_meetings()
         self._flush_reports()
         parties = Commitment._meta.get_field("parties")
-        _insert_rows(
-            Commitment,
-            ["statement_id", "meeting_id", "text", "parties", "position"],
-            [
-                (
-                    statement_pk,
-                    primary.pk if primary is not None else None,
-                    item.text,
-                    parties.get_db_prep_save(list(item.parties), connection),
-                    item.position,
-                )
-                for statement_pk, primary, item in commitments
-            ],
-        )
+        commitment_rows = [
+            (
+                statement_pk,
+                primary.pk if primary is not None else None,
+                item.text,
+                parties.get_db_prep_save(list(item.parties), connection),
+                item.position,
+            )
+            for statement_pk, primary, item in commitments
+        ]
+        columns = ["statement_id", "meeting_id", "text", "parties", "position"]
+        if self.ops is not None and any(ids for _, ids in commitment_topics):
+            # Their ids now, from the sequence: the topics' rows go in with them.
+            ids = _next_ids(Commitment, len(commitment_rows))
+            self._do(
+                _insert_rows,
+                Commitment,
+                ["id", *columns],
+                [(i, *row) for i, row in zip(ids, commitment_rows, strict=True)],
+            )
+            pks = {key: i for (key, _), i in zip(commitment_topics, ids, strict=True)}
+            self._do(
+                _insert_rows,
+                Commitment.topics.through,
+                ["commitment_id", "topic_id"],
+                [(pks[key], t) for key, topic_ids in commitment_topics for t in topic_ids],
+            )
+            commitment_topics = []
+        else:
+            self._do(_insert_rows, Commitment, columns, commitment_rows)
         if any(ids for _, ids in commitment_topics):
             # No ordering: the model's joins the statements, which may not be in yet.
             inserted = (
@@ -416,8 +680,11 @@ class _BulkLoader:
                 ["commitment_id", "topic_id"],
                 [(pks[key], t) for key, ids in commitment_topics for t in ids],
             )
-        _insert_rows(
-            Quote, ["statement_id", "speaker_id", "speaker_as_written", "text", "position"], quotes
+        self._do(
+            _insert_rows,
+            Quote,
+            ["statement_id", "speaker_id", "speaker_as_written", "text", "position"],
+            quotes,
         )
         rows = None
         if self.pending_statements is not None:  # still to insert: with their final notes
@@ -427,10 +694,9 @@ class _BulkLoader:
             if self.feed is not None and self.feed.active:  # while the vectors are computed
                 rows = _index_rows(statements, resolved, linked, statement_topics)
             self._insert_statements()
-        seqs = self.seqs
         undated = [statement.pk for statement in statements if statement.date is None]
         if undated:
-            Statement.objects.filter(pk__in=undated).refresh_listing_dates()
+            self._do(_refresh_listing_dates, undated)
 
         # Meetings and quotes may add review notes after the statements were inserted.
         changed = []
@@ -440,26 +706,42 @@ class _BulkLoader:
                 statement.needs_review = extraction.needs_review
                 changed.append(statement)
         if changed:
-            Statement.objects.bulk_update(changed, ["review_notes", "needs_review"])
-        if not seqs:
-            rows = []
+            self._do(Statement.objects.bulk_update, changed, ["review_notes", "needs_review"])
+        if not (self.feed is not None and self.feed.active) or (self.ops is None and not job.seqs):
+            rows = []  # nothing claimed (drafts, no index): nothing to feed
         elif rows is None:
             rows = _index_rows(statements, resolved, linked, statement_topics)
-        return statements, rows, seqs
+        job.rows = rows
+        job.keys = {
+            key
+            for e in batch
+            for key in (
+                ("h", e.document.content_hash),
+                ("f", e.document.source_file),
+                ("u", e.document.source_url),
+            )
+            if key not in (("f", ""), ("u", ""))
+        }
+        job.slugs = {
+            model: self.batch_slugs.get(model, set()) - inherited[model] for model in inherited
+        }
 
     def _insert_statements(self, statements=None):
         """Insert the batch's statements (with their history records) if they are not in yet,
         and claim the change-log rows their INSERT wrote: what the index rows built at the end
         of the batch answer."""
-        vectors = None
+        future = None
         if statements is None:
             if self.pending_statements is None:
                 return
             statements, future = self.pending_statements
             self.pending_statements = None
-            vectors = lambda: self.vectors.result(future)  # noqa: E731
-        self.vectored = _create(Statement, statements, vectors=vectors)
-        self.seqs = self.feed.claim(statements) if self.feed is not None else []
+        self._do(self._store_statements, self.job, statements, future)
+
+    def _store_statements(self, job, statements, future):
+        vectors = (lambda: self.vectors.result(future)) if future is not None else None
+        job.vectored = _create(Statement, statements, vectors=vectors)
+        job.seqs = self.feed.claim(statements) if self.feed is not None else []
 
     # --- What the pipeline's steps decide, asked once per load --------------------------------
 
@@ -630,8 +912,12 @@ class _BulkLoader:
         """Insert the meetings held back (with their history records), then their attendees."""
         if not self.pending_meetings:
             return
-        _create(Meeting, [meeting for meeting, _ in self.pending_meetings])
-        _insert_rows(
+        meetings = [meeting for meeting, _ in self.pending_meetings]
+        if self.ops is not None:  # their ids now: reports and commitments name them
+            _reserve_ids(Meeting, meetings)
+        self._do(_create, Meeting, meetings)
+        self._do(
+            _insert_rows,
             MeetingAttendance,
             ["meeting_id", "participant_id", "delegation", "title"],
             [
@@ -649,7 +935,8 @@ class _BulkLoader:
             reasons = MeetingReport._meta.get_field("reasons").get_db_prep_save(
                 [{"kind": "first", "text": FIRST_ACCOUNT, "agrees": True}], connection
             )
-            _insert_rows(
+            self._do(
+                _insert_rows,
                 MeetingReport,
                 ["meeting_id", "statement_id", "evidence", "note", "reasons", "confidence"],
                 [
@@ -883,14 +1170,25 @@ def _create(model, objects, *, vectors=None):
 def _reserve_ids(model, objects):
     """PostgreSQL: give the objects ids from the table's sequence, before their rows go in."""
     pk = model._meta.pk
+    for obj, pk_value in zip(objects, _next_ids(model, len(objects)), strict=True):
+        setattr(obj, pk.attname, pk_value)
+
+
+def _next_ids(model, count):
+    """PostgreSQL: `count` ids from the table's sequence, in order."""
+    if not count:
+        return []
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [model._meta.db_table, pk.column, len(objects)],
+            [model._meta.db_table, model._meta.pk.column, count],
         )
-        ids = [row[0] for row in cursor.fetchall()]
-    for obj, pk_value in zip(objects, ids, strict=True):
-        setattr(obj, pk.attname, pk_value)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _refresh_listing_dates(pks):
+    """The undated statements take their meeting's date (`refresh_listing_dates`)."""
+    Statement.objects.filter(pk__in=pks).refresh_listing_dates()
 
 
 def _copy_with_ids(model, fields, rows, objects, vectors=None):

@@ -11,6 +11,7 @@ import time
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from bench import generate
 from statements.ingest import bulk, pipeline
@@ -204,3 +205,43 @@ def test_a_killed_import_is_made_right_by_the_catch_up(tmp_path):
         assert f"matches the database: {imported:,} statements" in result.stdout
     finally:
         database.drop()
+
+
+# PostgreSQL writes each batch on a second connection (`bulk._Writer`): that needs real
+# commits, so these run outside a test transaction.
+only_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the pipeline is PostgreSQL's"
+)
+
+
+@only_postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_pipelined_import_feeds_the_index_from_its_own_rows(often, tmp_path):
+    summary = bulk.save_many(generate.corpus(70), batch_size=10, meetings="trust-reports")
+    assert summary.pipelined and summary.created == 70
+    assert summary.index["fed"] and summary.index["claimed"] == 70
+    assert summary.index["commits"] >= 4
+    assert summary.index["reread"] < 35
+    assert sync.catch_up() == 0
+    assert sync.lag()["behind"] == 0
+    assert_same_as_a_rebuild(tmp_path)
+
+
+@only_postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_pipelined_import_stops_where_its_callback_fails(often, tmp_path):
+    """`on_batch` runs after each batch commits; its error stops the import there, with the
+    batches built meanwhile not written, and reaches the caller."""
+
+    def fail(done):
+        if done == 50:
+            raise Stop
+
+    with pytest.raises(Stop):
+        bulk.save_many(generate.corpus(90), batch_size=10, meetings="trust-reports", on_batch=fail)
+    assert Statement.objects.count() == 50
+    index = get_index()
+    index.reload()
+    assert index.num_docs() == 50
+    assert sync.catch_up() == 0
+    assert_same_as_a_rebuild(tmp_path)
