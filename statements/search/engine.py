@@ -75,6 +75,7 @@ TIE_WALK_ROUNDS = 4
 SPARSE = {"meeting"}
 # Values a SPARSE facet's first aggregation returns (the top, then as much of a tie as fits).
 SPARSE_FIRST = 1000
+TOP_TIE = "most:"  # the name of the aggregation of a SPARSE facet's values at `_most`
 # Values' ids per aggregation when the top count of a facet is computed per snapshot (`_most`).
 ID_CHUNK = 20_000
 # Results by relevance the count's search keeps for the page at most (`IndexSearch.rank_first`).
@@ -329,7 +330,14 @@ class IndexSearch:
         shared = [name for name in names if not selected[name] and name not in walk]
         aggs = {name: self._terms(name, limits[name], selected[name]) for name in shared}
         aggs["n"] = {"value_count": {"field": "id"}}
-        found = self._aggregate(self.query, aggs)
+        tops = self._tops(shared, self._count)
+        try:
+            found = self._aggregate(self.query, aggs | tops)
+        except FacetsTooLarge:
+            if not tops:
+                raise
+            tops = {}  # (the tie with the others' buckets past the limit: asked apart, as before)
+            found = self._aggregate(self.query, aggs)
         count = int(found["n"]["value"] or 0)
         counts = {}
         for name in names:
@@ -343,8 +351,35 @@ class IndexSearch:
                 )[name]
             else:
                 base, answer = self.query, found[name]
+                tied = found.get(TOP_TIE + name)
+                if tied is not None and len(tied["buckets"]) >= max(1, len(answer["buckets"])):
+                    # The first answer all at the most: its values and the tie's are the tie's
+                    # (what `_complete` would have asked again), none counts more.
+                    buckets = tied["buckets"]
+                    if len(buckets) >= MAX_BUCKETS:  # the tie cut: not exact
+                        raise FacetsTooLarge(f"{name}: a tie of more than {MAX_BUCKETS} values")
+                    counts[name] = {self._key(name, b["key"]): int(b["doc_count"]) for b in buckets}
+                    continue
             counts[name] = self._complete(name, base, answer, limits[name], selected[name])
         return count, counts
+
+    def _tops(self, names, matches):
+        """{aggregation: terms} of every value that counts the most any value has (`_most`), for
+        the SPARSE facets among `names` over `matches` statements, when that is known (a search
+        of WALK_DENSITY of the archive or more): asked with the facets, as the tie at their edge
+        when it runs past the first SPARSE_FIRST values (a phrase in 20% of 1M statements: 3,000
+        meetings with all three statements matched). Otherwise `_complete` asked it apart,
+        evaluating the query again (170 ms of the phrase "arms trafficking" at 1M)."""
+        if matches is None or matches < self.searcher.num_docs * WALK_DENSITY:
+            return {}
+        tops = {}
+        for name in names:
+            if name in SPARSE and name in LINKS:
+                most = self._most(name)
+                if most > 0:
+                    more = {"size": MAX_BUCKETS, "min_doc_count": most}
+                    tops[TOP_TIE + name] = self._terms(name, 0, (), **more)
+        return tops
 
     def _counts_by_complement(self, names, limits=None):
         """(count, {facet: {key: count}}) of a text query that matches most of the archive, from
