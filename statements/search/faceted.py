@@ -50,16 +50,12 @@ def querystring(params: QueryDict, **changes) -> str:
     """
     lists = {name: values for name, values in params.lists() if name != "page"}
     lists.update(changes)  # as setlist(): a changed name keeps its place, a new one goes last
-    encoded = "&".join(
-        f"{quote_plus(name)}={quote_plus(str(value))}"
-        for name, values in lists.items()
-        if any(values)
-        for value in values
-    )
+    encoded = "&".join(_encoded(name, values) for name, values in lists.items() if any(values))
     return f"?{encoded}" if encoded else "?"
 
 
 def _encoded(name, values):
+    """One parameter's `name=value` pairs, as `QueryDict.urlencode()` writes them."""
     return "&".join(f"{quote_plus(name)}={quote_plus(str(value))}" for value in values)
 
 
