@@ -134,6 +134,16 @@ MEETING_VERBS = {
     # … and so were those who spoke there ("X, Y and Z discussed how to …", "X briefed the
     # group", "X shared updates on …").
     "discussed", "described", "briefed", "presented", "shared",
+    # … and those who ran it or spoke at it ("X moderated the discussion", "Y outlined the
+    # plan", "Z highlighted the grants").
+    "moderated", "facilitated", "outlined", "highlighted", "emphasized", "emphasised",
+    "underscored", "stressed", "explained", "reported", "detailed", "reiterated", "reaffirmed",
+    "conveyed",
+}  # fmt: skip
+# What a meeting is called when someone opens or closes it ("opened the convening").
+SESSION_NOUNS = {
+    "meeting", "session", "convening", "discussion", "roundtable", "call", "dialogue", "summit",
+    "event", "conversation", "forum", "listening", "remarks", "conference", "briefing",
 }  # fmt: skip
 # "X provided an update on …", "Y gave an overview of …": a report made at the meeting.
 REPORT_VERBS = {"provided", "provides", "gave", "gives", "offered", "delivered"}
@@ -155,7 +165,9 @@ DELEGATION_REGION = re.compile(
     r"(?P<who>\b[A-Z][\w\.’']*(?:\s+[A-Z][\w\.’']*)?)\s+was\s+represented\s+by\b"
     r"|(?P<adj>\b[A-Z][\w\.’']*)?\s*delegation\s+(?:also\s+)?"
     r"(?:included|includes|was\s+composed\s+of|comprised|consisted\s+of|was\s+made\s+up\s+of)\b"
-    r"|\bparticipants\s+(?:included|were)\b|\battendees\s+(?:included|were)\b"
+    # "Participants included …", "Attendees also included …", at the head of a sentence too.
+    r"|\b[Pp]articipants\s+(?:also\s+)?(?:included|were)\b"
+    r"|\b[Aa]ttendees\s+(?:also\s+)?(?:included|were)\b"
     # "Additional representatives of the Government of Mexico included …", "Mexican officials
     # taking part included …"
     r"|\b(?:representatives|members|officials)\s+(?:of|from)\s+(?:the\s+)?"
@@ -186,7 +198,7 @@ OBJECT_CUES = re.compile(
     r"|\b(?:accompanied|joined)\s+by\b"
     # "met today on the margins of the NATO Summit with …": up to nine words between.
     r"|\bmet(?:\s+[\w’'-]+){0,9}?\s+with\b|\bmeetings?\s+with\b|\bmeet\s+(?:\w+\s+){0,2}?with\b"
-    r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened|moderated|facilitated)\s+by\b"
+    r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened|moderated|facilitated|attended|opened)\s+by\b"
     # "He was briefed by X; Y; and Z": those who briefed were there.
     r"|\b(?:briefed|addressed)\s+by\b"
     r"|\bspoke(?:\s+[\w’'-]+){0,9}?\s+(?:with|to)\b|\b(?:called(?!\s+(?:for|on|upon)\b)|phoned|telephoned)\b"
@@ -1915,6 +1927,18 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             and k + 1 < len(tokens)
             and tokens[k + 1].low in ("by", "in")
         )
+        # "X opened the meeting", "Y closed the session with remarks", "Z kicked off the
+        # convening": they ran it, so they were there.
+        had_a_meeting = had_a_meeting or (
+            tok.low in ("opened", "closed", "kicked", "concluded")
+            and any(t.low in SESSION_NOUNS for t in tokens[k + 1 : k + 5])
+        )
+        # "X and Y took part in the meeting": the verb is "took", its sense "part".
+        had_a_meeting = had_a_meeting or (
+            tok.low in ("took", "take", "takes")
+            and k + 1 < len(tokens)
+            and tokens[k + 1].low == "part"
+        )
         called_for = tok.low == "called" and k + 1 < len(tokens) and tokens[k + 1].low in (
             "for", "on", "upon",
         )  # fmt: skip
@@ -1925,6 +1949,10 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         ):
             # "X se reunió con …": the reflexive pronoun belongs to the verb.
             verb_at = k - 1 if k > 0 and tokens[k - 1].low == "se" else k
+            if verb_at > 0 and tokens[verb_at - 1].low == "and":
+                # "… condemned the detention of X and Y and reiterated …": a second verb of the
+                # sentence's subject; the names before "and" are the first verb's object.
+                continue
             # Subjects of one verb are often counterparts ("U.S. Coordinator X and Deputy Prime
             # Minister Y co-hosted"): one's country is not given to the other, unless the verb
             # says whom they spoke for ("… chaired the meeting for Mexico").
@@ -2186,7 +2214,12 @@ def _is_official(person, gazetteer) -> bool:
     ):
         return False  # a private participant: "Marc Morial, President, National Urban League"
     if any(
-        o.title or o.attended or o.quoted or o.country or o.how == "affiliation"
+        o.title
+        # "Participants highlighted …": one capitalised word opening a sentence names no one.
+        or (o.attended and not (o.only_listed and o.how == "quote attribution"))
+        or o.quoted
+        or o.country
+        or o.how == "affiliation"
         for o in person.occurrences
     ):
         return True

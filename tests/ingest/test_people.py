@@ -1394,3 +1394,55 @@ def test_a_heading_that_says_who_spoke_opens_a_list_of_participants():
         "Ruth Kell": True,
         "Tomas Reyle": False,
     }
+
+
+def test_those_who_ran_or_spoke_at_the_meeting_attended():
+    # Session 14: roles at the table beyond "met", "spoke with" and "discussed".
+    found = _people(
+        "Today, the Task Force on Lighthouses held its second meeting. Domestic Policy Advisor "
+        "Hollis Brandt moderated the discussion, and Secretary of the Coast Ruth Kell outlined "
+        "new grants. Administrator Tomas Reyle closed the meeting with remarks. Senior Advisor "
+        "Mara Quist and Director Ilse Varga opened the session. Governor Pell Arnon, Mayor Dov "
+        "Stane and Ambassador Lio Marr also took part in the meeting. The meeting was also "
+        "attended by Surgeon General Aldo Frey. The Task Force was established by President "
+        "Oren Hale in 2021."
+    )
+    got = {n: m.attended for n, m in found.items()}
+    assert got == {
+        "Hollis Brandt": True,
+        "Ruth Kell": True,
+        "Tomas Reyle": True,
+        "Mara Quist": True,
+        "Ilse Varga": True,
+        "Pell Arnon": True,
+        "Dov Stane": True,
+        "Lio Marr": True,
+        "Aldo Frey": True,
+        "Oren Hale": False,
+    }
+
+
+def test_participants_listed_in_a_sentence_of_their_own_attended():
+    found = _people(
+        "Today, the White House hosted a convening on ferries. Attendees included Governor Pell "
+        "Arnon and Mayor Dov Stane. Participants also included Senator Lio Marr."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Pell Arnon": True,
+        "Dov Stane": True,
+        "Lio Marr": True,
+    }
+
+
+def test_a_second_verb_of_the_subject_does_not_make_its_object_a_participant():
+    # "… of X and Y and reiterated …": the President reiterated, not X and Y; and a plural
+    # noun opening a sentence ("Participants highlighted …") names no one.
+    found = _people(
+        "President Oren Hale spoke today with Prime Minister Ruth Kell. The President condemned "
+        "the detention of Tomas Reyle and Mara Quist and reiterated his support. Participants "
+        "highlighted that the ferries matter."
+    )
+    got = {n: m.attended for n, m in found.items()}
+    assert got["Oren Hale"] and got["Ruth Kell"]
+    assert not got.get("Mara Quist") and not got.get("Tomas Reyle")
+    assert "Participants" not in got
