@@ -1860,6 +1860,8 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             opening = PAST_CUES.match(sentence.lstrip())
             if opening and not PAST_CUES.search(sentence.lstrip(), opening.end()):
                 return bool(FUTURE_CUES.search(sentence))
+        elif RECALLED.search(sentence) and not NOW_ANCHOR.search(sentence):
+            return True  # "They recalled their meeting in Rome, where X also met Y"
         return _about_another_time(sentence)
 
     blocked = {id(o): another_time(o) for o in occurrences}
@@ -2007,6 +2009,20 @@ FUTURE_CUES = re.compile(
     r"\b(?:next|later\s+this)\s+(?:week|month|year|spring|summer|fall|autumn|winter|monday"
     r"|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\bin\s+the\s+(?:coming|next)\s+(?:days|weeks|months)\b",
+    re.IGNORECASE,
+)
+
+
+# A sentence that looks back on an earlier meeting or ahead to a visit, without dating it:
+# "The leaders recalled their meeting at the Summit, where X also met with Y", "reviewed the
+# outcomes of the meeting X held with Y", "discussed the upcoming visit of President X". The lead
+# sentence is never read so: it reports the readout's own meeting.
+RECALLED = re.compile(
+    r"\brecall(?:ed|ing)\s+(?:the(?:ir)?\s+|his\s+|her\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:meeting|meetings|visit|visits|call|calls|conversation|talks|summit|trip)\b"
+    r"|\boutcomes?\s+of\s+(?:the(?:ir)?\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:meeting|visit|call|summit|trip|talks)\b"
+    r"|\b(?:upcoming|forthcoming|planned)\s+(?:[\w’'-]+\s+){0,2}?(?:visit|trip|travel)\b",
     re.IGNORECASE,
 )
 

@@ -1446,3 +1446,28 @@ def test_a_second_verb_of_the_subject_does_not_make_its_object_a_participant():
     assert got["Oren Hale"] and got["Ruth Kell"]
     assert not got.get("Mara Quist") and not got.get("Tomas Reyle")
     assert "Participants" not in got
+
+
+def test_a_sentence_that_recalls_or_announces_another_meeting_reports_no_attendance():
+    found = _people(
+        "Secretary Hollis Brandt met with Foreign Minister Ruth Kell today. They discussed the "
+        "upcoming visit of President Tomas Reyle to Washington. They also reviewed the outcomes "
+        "of the meeting President Oren Hale held with President Reyle in Rome. The two recalled "
+        "their meeting at the Summit of the Lakes, where Secretary Brandt also met with Prime "
+        "Minister Mara Quist."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Hollis Brandt": True,
+        "Ruth Kell": True,
+        "Tomas Reyle": False,
+        "Oren Hale": False,
+        "Mara Quist": False,
+    }
+
+
+def test_the_lead_sentence_that_recalls_a_meeting_still_reports_its_own():
+    found = _people(
+        "Recalling their meeting in Rome, President Oren Hale spoke with Prime Minister Ruth "
+        "Kell to discuss the upcoming visit of Secretary Hollis Brandt."
+    )
+    assert found["Oren Hale"].attended and found["Ruth Kell"].attended
