@@ -182,6 +182,11 @@ INSTITUTION_WORDS = {
     "acquisition", "appraisal", "subcommittee", "wellness", "county", "colleges", "universities",
     "leagues", "month", "counties", "governors", "advisers", "fellows", "sustainment",
     "institutions", "examination", "act", "students",
+    # Sectors a firm's name ends with ("Polar Semiconductor", "Turner Construction"): a firm.
+    "semiconductor", "semiconductors", "construction", "technologies", "industries",
+    "pharmaceuticals", "airlines", "motors", "manufacturing", "holdings", "logistics",
+    "enterprises", "aerospace", "shipbuilding", "electronics", "microelectronics",
+    "biosciences", "therapeutics",
     # Congressional committees and interagency bodies ("Senate Judiciary Chair X").
     "judiciary", "appropriations", "oversight", "interagency",
     # Fields of domestic agencies ("Substance Abuse and Mental Health Services Administration").
@@ -342,6 +347,16 @@ REGION_COUNTRY = {
     "puebla": "MX", "quebec": "CA", "quintana roo": "MX", "sinaloa": "MX", "sonora": "MX",
     "tamaulipas": "MX", "texas": "US", "veracruz": "MX", "virginia": "US", "yucatan": "MX",
     "yucatán": "MX", "arizona": "US",
+    # The other U.S. states (session 14: "a repair shop owner from Minnesota explained" names no
+    # one). Not Washington (a city, a family name) nor Montana (a family name).
+    "alabama": "US", "alaska": "US", "arkansas": "US", "connecticut": "US", "delaware": "US",
+    "georgia": "US", "idaho": "US", "indiana": "US", "iowa": "US", "kansas": "US",
+    "kentucky": "US", "maine": "US", "michigan": "US", "minnesota": "US", "mississippi": "US",
+    "missouri": "US", "nebraska": "US", "new hampshire": "US", "new jersey": "US",
+    "new york": "US", "north carolina": "US", "north dakota": "US", "ohio": "US",
+    "oklahoma": "US", "oregon": "US", "pennsylvania": "US", "rhode island": "US",
+    "south carolina": "US", "south dakota": "US", "tennessee": "US", "utah": "US",
+    "vermont": "US", "west virginia": "US", "wisconsin": "US", "wyoming": "US",
 }  # fmt: skip
 
 # fmt: skip
@@ -355,6 +370,11 @@ REGIONS = {
     "quebec", "quintana roo", "sinaloa", "sonora", "south america", "tamaulipas", "texas",
     "the americas", "the caribbean", "veracruz", "virginia", "washington state",
     "western hemisphere", "yucatan", "yucatán",
+    "alabama", "alaska", "arkansas", "connecticut", "delaware", "idaho", "indiana", "iowa",
+    "kansas", "kentucky", "maine", "michigan", "minnesota", "mississippi", "missouri", "nebraska",
+    "new hampshire", "new jersey", "north carolina", "north dakota", "ohio", "oklahoma", "oregon",
+    "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "utah",
+    "vermont", "west virginia", "wisconsin", "wyoming",
     # Continents and world regions, and their adjectives ("Senior Director for Africa X").
     "africa", "african", "europe", "european", "asia", "asian", "middle east", "indo-pacific",
     "eurasia", "oceania", "sahel", "balkans", "arctic", "sub-saharan africa", "east asia",

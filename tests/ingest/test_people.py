@@ -952,7 +952,8 @@ def test_a_list_of_who_was_there_under_any_included_heading():
     got = {n: (m.title, m.attended) for n, m in found.items()}
     assert got == {
         "Mara Quint": ("California Assemblymember", True),
-        "Tomas Reyle": ("House Majority Leader", True),
+        # The state kept in the title, as California's (Oregon is a known state since session 14).
+        "Tomas Reyle": ("Oregon House Majority Leader", True),
     }
 
 
@@ -1471,3 +1472,14 @@ def test_the_lead_sentence_that_recalls_a_meeting_still_reports_its_own():
         "Kell to discuss the upcoming visit of Secretary Hollis Brandt."
     )
     assert found["Oren Hale"].attended and found["Ruth Kell"].attended
+
+
+def test_firms_and_states_that_act_in_a_sentence_are_not_people():
+    found = _people(
+        "Secretary Hollis Brandt hosted a roundtable today. Quill Semiconductor and Arden "
+        "Construction joined the pledge, and Marlow Technologies announced new jobs. A farmer "
+        "from Iowa and a shop owner from Minnesota explained how the law will help. Governor "
+        "Ruth Kell of Ohio spoke about her state."
+    )
+    assert {n: m.attended for n, m in found.items()} == {"Hollis Brandt": True, "Ruth Kell": True}
+    assert found["Ruth Kell"].country == "US"
