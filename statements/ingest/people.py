@@ -2246,6 +2246,20 @@ def _is_official(person, gazetteer) -> bool:
     return bool(gazetteer) and gazetteer.lookup(person.best_name) is not None
 
 
+# A spouse's courtesy title: "President Biden" is not "First Lady Jill Biden", though they share a
+# family name.
+SPOUSE_TITLE = re.compile(r"\b(?:first|second)\s+(?:lady|gentleman)\b", re.IGNORECASE)
+
+
+def _spouses(occ, person) -> bool:
+    """An occurrence and a person of one family name whose titles say one is the other's spouse."""
+    titles = [o.title for o in person.occurrences if o.title]
+    if not occ.title or not titles:
+        return False
+    spouse = bool(SPOUSE_TITLE.search(occ.title))
+    return any(bool(SPOUSE_TITLE.search(title)) != spouse for title in titles)
+
+
 def _merge(occurrences):
     """Group one document's occurrences by person, fullest forms first so that a surname-only
     form joins the one person it fits (or stays alone when two fit)."""
@@ -2265,6 +2279,8 @@ def _merge(occurrences):
                 continue
             explicit = person.country
             if occ.country and explicit and occ.country != explicit:
+                continue
+            if _spouses(occ, person):
                 continue
             fits.append((score, person))
         if fits:

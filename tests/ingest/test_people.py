@@ -1483,3 +1483,15 @@ def test_firms_and_states_that_act_in_a_sentence_are_not_people():
     )
     assert {n: m.attended for n, m in found.items()} == {"Hollis Brandt": True, "Ruth Kell": True}
     assert found["Ruth Kell"].country == "US"
+
+
+def test_a_spouse_is_not_merged_with_the_leader_of_the_same_family_name():
+    found = _people(
+        "President Hale met with Prime Minister Ruth Kell at the White House today. First "
+        "Lady Ana Hale also joined."
+    )
+    assert {n: (m.title, m.attended) for n, m in found.items()} == {
+        "Hale": ("President", True),
+        "Ruth Kell": ("Prime Minister", True),
+        "Ana Hale": ("First Lady", True),
+    }
