@@ -134,11 +134,15 @@ MEETING_VERBS = {
     # … and so were those who spoke there ("X, Y and Z discussed how to …", "X briefed the
     # group", "X shared updates on …").
     "discussed", "described", "briefed", "presented", "shared",
-    # … and those who ran it or spoke at it ("X moderated the discussion", "Y outlined the
-    # plan", "Z highlighted the grants").
-    "moderated", "facilitated", "outlined", "highlighted", "emphasized", "emphasised",
-    "underscored", "stressed", "explained", "reported", "detailed", "reiterated", "reaffirmed",
-    "conveyed",
+    # … and those who ran it ("X moderated the discussion").
+    "moderated", "facilitated",
+}  # fmt: skip
+# Verbs of what someone said ("Y outlined the plan", "Z highlighted the grants"): said at the
+# meeting when the document reports one (someone met, spoke with, hosted … someone), but in a
+# joint statement or a eulogy ("Prime Minister X reaffirmed, time and again, …") said elsewhere.
+SPEECH_VERBS = {
+    "outlined", "highlighted", "emphasized", "emphasised", "underscored", "stressed",
+    "explained", "reported", "detailed", "reiterated", "reaffirmed", "conveyed",
 }  # fmt: skip
 # What a meeting is called when someone opens or closes it ("opened the convening").
 SESSION_NOUNS = {
@@ -1914,8 +1918,12 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             for idx in listed:
                 if idx in by_token and subject is not None and by_token[idx] is not subject:
                     by_token[idx].follows = subject
-    # 3. Subjects of a meeting verb: "X and Y met …", "… Adam Cohen accompanied Dr. …".
+    # 3. Subjects of a meeting verb: "X and Y met …", "… Adam Cohen accompanied Dr. …"; then,
+    #    once the document is seen to report a meeting, subjects of a verb of speech.
+    speech = []
     for k, tok in enumerate(tokens):
+        if tok.cls in ("lower", "stop") and tok.low in SPEECH_VERBS:
+            speech.append(k)
         had_a_meeting = tok.low in ("had", "has", "have") and any(
             t.low in ("call", "conversation", "meeting", "talks", "videoconference")
             for t in tokens[k + 1 : k + 5]
@@ -1962,6 +1970,11 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             country = _country_of_words(side.group("side")) if side else ""
             listed = _list_before(tokens, verb_at)
             _attend_list(tokens, listed, by_token, attend, country, share=False)
+    if any(occ.attended for occ in occurrences):
+        for k in speech:
+            if k > 0 and tokens[k - 1].low == "and":
+                continue  # "… of X and Y and reiterated …": the verb's subject is elsewhere
+            _attend_list(tokens, _list_before(tokens, k), by_token, attend, "", share=False)
     # 4. Speakers quoted in the document; "X, who was also in attendance".
     for occ in occurrences:
         after = body[tokens[occ.end - 1].end : tokens[occ.end - 1].end + 80] if occ.end > 0 else ""

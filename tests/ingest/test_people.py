@@ -1495,3 +1495,19 @@ def test_a_spouse_is_not_merged_with_the_leader_of_the_same_family_name():
         "Ruth Kell": ("Prime Minister", True),
         "Ana Hale": ("First Lady", True),
     }
+
+
+def test_what_was_said_counts_as_taking_part_only_where_a_meeting_is_reported():
+    # A joint statement (no meeting) and a eulogy: those who "reaffirmed" or "outlined" were
+    # not at a table the document reports.
+    statement = _people(
+        "Secretary Hollis Brandt and Minister Ruth Kell of Borduria reaffirmed today the "
+        "partnership between the two countries. Secretary Brandt and Minister Kell outlined a "
+        "work plan for the coming year."
+    )
+    assert not any(m.attended for m in statement.values())
+    eulogy = _people(
+        "We mourn Prime Minister Tomas Reyle. Prime Minister Reyle reaffirmed, time and again, "
+        "the friendship between our nations."
+    )
+    assert not eulogy["Tomas Reyle"].attended
