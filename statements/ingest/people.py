@@ -609,6 +609,15 @@ def _title_before(tokens, body, i):
             )
             if before.low not in ("for", "of", "and", "on") and not inside:
                 break
+            if (
+                tokens[k + 1].low == "and"
+                and r - 1 > 0
+                and tokens[r - 1].cls in ("inst", "title", "country", "place")
+                and any(t.cls == "title" and t.low in TITLE_CORE for t in tokens[:r][-4:])
+            ):
+                # "Secretary of State X Y and National Security Advisor Z": X Y is a person
+                # under their own title, not words of Z's ("Director for Fire and Aviation").
+                break
             k = r - 1
         elif (
             tok.low == "from"

@@ -1511,3 +1511,15 @@ def test_what_was_said_counts_as_taking_part_only_where_a_meeting_is_reported():
         "the friendship between our nations."
     )
     assert not eulogy["Tomas Reyle"].attended
+
+
+def test_a_title_does_not_run_back_over_the_previous_person():
+    found = _people(
+        "He was joined by Secretary of State Hollis Brandt and National Security Advisor Ruth "
+        "Kell, and by Assistant Director for Fire and Aviation Tomas Reyle."
+    )
+    assert {n: m.title for n, m in found.items()} == {
+        "Hollis Brandt": "Secretary of State",
+        "Ruth Kell": "National Security Advisor",
+        "Tomas Reyle": "Assistant Director for Fire and Aviation",
+    }
