@@ -148,7 +148,15 @@ SPEECH_VERBS = {
 SESSION_NOUNS = {
     "meeting", "session", "convening", "discussion", "roundtable", "call", "dialogue", "summit",
     "event", "conversation", "forum", "listening", "remarks", "conference", "briefing",
+    "participants", "attendees", "gathering",  # "X addressed the participants"
 }  # fmt: skip
+# "In a call today, X and Y reviewed …", "During the meeting, X …": the sentence's subjects
+# are at the meeting the opening phrase names.
+IN_THE_MEETING = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:In|During)\s+(?:a|an|the|their|today[’']s)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:call|meeting|conversation|videoconference|talks)"
+    r"(?:\s+(?:today|yesterday|this\s+(?:morning|afternoon|evening)))?\s*,\s*"
+)
 # "X provided an update on …", "Y gave an overview of …": a report made at the meeting.
 REPORT_VERBS = {"provided", "provides", "gave", "gives", "offered", "delivered"}
 REPORT_NOUNS = {
@@ -202,7 +210,8 @@ OBJECT_CUES = re.compile(
     r"|\b(?:accompanied|joined)\s+by\b"
     # "met today on the margins of the NATO Summit with …": up to nine words between.
     r"|\bmet(?:\s+[\w’'-]+){0,9}?\s+with\b|\bmeetings?\s+with\b|\bmeet\s+(?:\w+\s+){0,2}?with\b"
-    r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened|moderated|facilitated|attended|opened)\s+by\b"
+    r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened|moderated|facilitated|attended|opened"
+    r"|received|greeted)\s+by\b"
     # "He was briefed by X; Y; and Z": those who briefed were there.
     r"|\b(?:briefed|addressed)\s+by\b"
     r"|\bspoke(?:\s+[\w’'-]+){0,9}?\s+(?:with|to)\b|\b(?:called(?!\s+(?:for|on|upon)\b)|phoned|telephoned)\b"
@@ -1927,6 +1936,11 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             for idx in listed:
                 if idx in by_token and subject is not None and by_token[idx] is not subject:
                     by_token[idx].follows = subject
+    # 2b. "In a call today, X and Y reviewed …": the subjects after the opening phrase.
+    for m in IN_THE_MEETING.finditer(body):
+        k = bisect.bisect_left(starts, m.end())
+        if k < len(tokens):
+            _attend_list(tokens, _list_after(tokens, k), by_token, attend, "", share=False)
     # 3. Subjects of a meeting verb: "X and Y met …", "… Adam Cohen accompanied Dr. …"; then,
     #    once the document is seen to report a meeting, subjects of a verb of speech.
     speech = []
@@ -1949,7 +1963,7 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         # "X opened the meeting", "Y closed the session with remarks", "Z kicked off the
         # convening": they ran it, so they were there.
         had_a_meeting = had_a_meeting or (
-            tok.low in ("opened", "closed", "kicked", "concluded")
+            tok.low in ("opened", "closed", "kicked", "concluded", "addressed")
             and any(t.low in SESSION_NOUNS for t in tokens[k + 1 : k + 5])
         )
         # "X and Y took part in the meeting": the verb is "took", its sense "part".

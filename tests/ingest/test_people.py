@@ -1523,3 +1523,23 @@ def test_a_title_does_not_run_back_over_the_previous_person():
         "Ruth Kell": "National Security Advisor",
         "Tomas Reyle": "Assistant Director for Fire and Aviation",
     }
+
+
+def test_an_opening_phrase_or_a_passive_verb_names_who_was_at_the_meeting():
+    call = _people(
+        "In a call today, President Oren Hale and Prime Minister Ruth Kell reviewed "
+        "preparations for the summit."
+    )
+    assert all(m.attended for m in call.values()) and len(call) == 2
+    visit = _people(
+        "Secretary Hollis Brandt traveled to Lakeport, where she was received by President Lio "
+        "Marr. Prime Minister Dov Stane and President Tomas Reyle addressed the summit. The "
+        "summit in Lakeport last year was addressed by Prime Minister Ines Varga."
+    )
+    assert {n: m.attended for n, m in visit.items()} == {
+        "Hollis Brandt": True,
+        "Lio Marr": True,
+        "Dov Stane": True,
+        "Tomas Reyle": True,
+        "Ines Varga": False,
+    }
