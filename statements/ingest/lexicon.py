@@ -36,6 +36,8 @@ TITLE_HEADS = {
     # Domestic offices: "Second Gentleman X", "Surgeon General X", "House Minority Whip X",
     # "X, Public Engagement Analyst", "X, Outreach Lead for …", "X, Policy Specialist".
     "second", "gentleman", "surgeon", "whip", "analyst", "specialist", "lead",
+    # Local offices: "Sheriff X of Cook County", "City Councilor Y".
+    "sheriff", "councilor", "councillor",
 }  # fmt: skip
 
 # Offices a government gives one person at a time: two people holding one of them in a document

@@ -1572,7 +1572,11 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         occ.private_until = _private_affiliation(body, tokens[j - 1].end, item=item)
         occ.private = occ.private_until > 0
     elif not honorific:
-        occ.private = _private_title(title) or _officer_of_a_named_body(tokens, body, i, title)
+        occ.private = (
+            _private_title(title)
+            or _officer_of_a_named_body(tokens, body, i, title)
+            or _officer_of_a_private_body_after(title, body, tokens[j - 1].end)
+        )
     occ.end_at = tokens[j - 1].end
     # A proper noun goes on ("Los Angeles Declaration", "Americas Partnership"): not a person.
     if (
@@ -1757,6 +1761,24 @@ def _of_a_private_body(body: str, end: int) -> bool:
     if whole in COUNTRY_WORDS or whole in PLACES or whole in SHARED_COUNTRY_NAMES:
         return False  # "of France", "of Texas", "of Georgia"
     return bool(words) and not _names_a_government(" ".join(words))
+
+
+def _officer_of_a_private_body_after(title: str, body: str, end: int) -> bool:
+    """ "Executive Director X of the Urban Peace Foundation", "President Y of Lakeside
+    University": a title every organisation has, then "of" a body whose name holds a word of no
+    state's body (Foundation, University, Association …): a private participant."""
+    words = title.split()
+    if not words or any(
+        _norm(w) not in ORGANISATION_TITLES and _norm(w) not in TITLE_QUALIFIERS
+        for w in words
+        if _norm(w) not in ("and", "&")
+    ):
+        return False
+    m = _OF_BODY.match(body, end)
+    if not m or not _of_a_private_body(body, end):
+        return False
+    name = re.split(r"(?<![A-Z])\.(?:\s|$)", m.group(1))[0]
+    return any(_norm(w) in PRIVATE_BODY_WORDS for w in name.split())
 
 
 # People met as a group: "members of", "officials of", "representatives of" X's government.

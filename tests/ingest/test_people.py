@@ -1543,3 +1543,17 @@ def test_an_opening_phrase_or_a_passive_verb_names_who_was_at_the_meeting():
         "Tomas Reyle": True,
         "Ines Varga": False,
     }
+
+
+def test_officers_of_a_private_body_named_after_them_are_not_officials():
+    found = _people(
+        "Today, Senior Advisor Hollis Brandt met with local leaders. Participants included "
+        "Police Chief Ruth Kell of Lakeport, Sheriff Tomas Reyle of Pine County, Executive "
+        "Director Ines Varga of the Urban Peace Foundation, and President Mara Quist of Lakeside "
+        "University."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Hollis Brandt": True,
+        "Ruth Kell": True,
+        "Tomas Reyle": True,
+    }
