@@ -150,6 +150,11 @@ SESSION_NOUNS = {
     "event", "conversation", "forum", "listening", "remarks", "conference", "briefing",
     "participants", "attendees", "gathering",  # "X addressed the participants"
 }  # fmt: skip
+THANKED = re.compile(r"\bthank(?:ed|s|ing)\s+")
+FOR_HOSTING = re.compile(
+    r"\s*,?\s*for\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?(?:hospitality|hosting|welcome)\b",
+    re.IGNORECASE,
+)
 # "In a call today, X and Y reviewed …", "During the meeting, X …": the sentence's subjects
 # are at the meeting the opening phrase names.
 IN_THE_MEETING = re.compile(
@@ -1963,6 +1968,12 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         k = bisect.bisect_left(starts, m.end())
         if k < len(tokens):
             _attend_list(tokens, _list_after(tokens, k), by_token, attend, "", share=False)
+    # 2c. "thanked Prime Minister X for his hospitality / for hosting": the host was there.
+    for m in THANKED.finditer(body):
+        k = bisect.bisect_left(starts, m.end())
+        listed = [x for x in (_list_after(tokens, k) if k < len(tokens) else []) if x in by_token]
+        if listed and FOR_HOSTING.match(body, tokens[max(listed)].end):
+            _attend_list(tokens, listed, by_token, attend, "", share=False)
     # 3. Subjects of a meeting verb: "X and Y met …", "… Adam Cohen accompanied Dr. …"; then,
     #    once the document is seen to report a meeting, subjects of a verb of speech.
     speech = []

@@ -1557,3 +1557,16 @@ def test_officers_of_a_private_body_named_after_them_are_not_officials():
         "Ruth Kell": True,
         "Tomas Reyle": True,
     }
+
+
+def test_the_host_thanked_for_hospitality_was_there():
+    found = _people(
+        "Today, President Oren Hale met with leaders of the Lake Forum in Lakeport. The "
+        "President thanked Prime Minister Ruth Kell for her hospitality and Chancellor Tomas "
+        "Reyle for his leadership."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Oren Hale": True,
+        "Ruth Kell": True,
+        "Tomas Reyle": False,
+    }
