@@ -152,7 +152,10 @@ SESSION_NOUNS = {
 }  # fmt: skip
 THANKED = re.compile(r"\bthank(?:ed|s|ing)\s+")
 FOR_HOSTING = re.compile(
-    r"\s*,?\s*for\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?(?:hospitality|hosting|welcome)\b",
+    r"\s*,?\s*for\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?(?:hospitality|welcome)\b"
+    # "for hosting the summit / us / the delegation", not "for hosting refugees"
+    r"|\s*,?\s*for\s+hosting\s+(?:us|him|her|them|(?:the|this|today[’']s)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:meeting|summit|talks|session|conference|dialogue|forum|delegation|leaders|visit|event))\b",
     re.IGNORECASE,
 )
 # "In a call today, X and Y reviewed …", "During the meeting, X …": the sentence's subjects

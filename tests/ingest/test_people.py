@@ -1563,10 +1563,13 @@ def test_the_host_thanked_for_hospitality_was_there():
     found = _people(
         "Today, President Oren Hale met with leaders of the Lake Forum in Lakeport. The "
         "President thanked Prime Minister Ruth Kell for her hospitality and Chancellor Tomas "
-        "Reyle for his leadership."
+        "Reyle for his leadership. He thanked President Mara Quist for hosting the summit and "
+        "Governor Ines Varga for hosting refugees."
     )
     assert {n: m.attended for n, m in found.items()} == {
         "Oren Hale": True,
         "Ruth Kell": True,
         "Tomas Reyle": False,
+        "Mara Quist": True,
+        "Ines Varga": False,
     }
