@@ -1584,6 +1584,7 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             _private_title(title)
             or _officer_of_a_named_body(tokens, body, i, title)
             or _officer_of_a_private_body_after(title, body, tokens[j - 1].end)
+            or _a_firms_officer(title, body, tokens[j - 1].end)
         )
     occ.end_at = tokens[j - 1].end
     # A proper noun goes on ("Los Angeles Declaration", "Americas Partnership"): not a person.
@@ -1771,6 +1772,25 @@ def _of_a_private_body(body: str, end: int) -> bool:
     return bool(words) and not _names_a_government(" ".join(words))
 
 
+CORPORATE_TITLE = re.compile(
+    r"^(?:(?:ceo|cfo|coo|founder|co-founder|chief\s+(?:executive|operating|financial)\s+officer)"
+    r"(?:\s*(?:,|and|&)\s*|\s+|$))+$",
+    re.IGNORECASE,
+)
+
+
+def _a_firms_officer(title: str, body: str, end: int) -> bool:
+    """ "CEO Jane Doe of Acme", "Founder X": a title only firms give, then no body or a firm's
+    bare name. A body with "the" may be a government's corporation ("CEO X of the Millennium
+    Challenge Corporation", "… of the U.S. International Development Finance Corporation")."""
+    if not CORPORATE_TITLE.match(title.strip()):
+        return False
+    of_body = _OF_BODY.match(body, end)
+    if of_body is None:
+        return True
+    return not re.match(r"\s+of\s+the\b", of_body.group(0)) and _of_a_private_body(body, end)
+
+
 def _officer_of_a_private_body_after(title: str, body: str, end: int) -> bool:
     """ "Executive Director X of the Urban Peace Foundation", "President Y of Lakeside
     University": a title every organisation has, then "of" a body whose name holds a word of no
@@ -1786,7 +1806,16 @@ def _officer_of_a_private_body_after(title: str, body: str, end: int) -> bool:
     if not m or not _of_a_private_body(body, end):
         return False
     name = re.split(r"(?<![A-Z])\.(?:\s|$)", m.group(1))[0]
-    return any(_norm(w) in PRIVATE_BODY_WORDS for w in name.split())
+    return any(_norm(w) in CIVIL_BODY_WORDS for w in name.split())
+
+
+# Words only a body of civil society has: not Corporation, Bank, Fund, Union, League, Federation,
+# Institute, Center (the Millennium Challenge Corporation, the World Bank, the European Union, the
+# Arab League, the Russian Federation, the National Cancer Institute are states' or theirs).
+CIVIL_BODY_WORDS = {
+    "association", "foundation", "university", "coalition", "society", "network", "chamber",
+    "campaign", "partners", "college", "school", "hospital", "church",
+}  # fmt: skip
 
 
 # People met as a group: "members of", "officials of", "representatives of" X's government.

@@ -1573,3 +1573,12 @@ def test_the_host_thanked_for_hospitality_was_there():
         "Mara Quist": True,
         "Ines Varga": False,
     }
+
+
+def test_a_firms_officer_is_not_an_official_but_a_state_corporations_is():
+    found = _people(
+        "Secretary Hollis Brandt met with CEO Jane Doe of Quillmark, Founder Ana Ruiz, and CEO "
+        "Ruth Kell of the Millennium Challenge Corporation. She also met with Executive "
+        "Director Mara Quist of the National Cancer Institute."
+    )
+    assert set(found) == {"Hollis Brandt", "Ruth Kell", "Mara Quist"}
