@@ -2133,8 +2133,18 @@ def _about_another_time(sentence: str) -> bool:
     next month"), unless it dates its own verb today or yesterday: "spoke yesterday with X to
     congratulate him on his victory in the elections earlier this week" reports the call; the
     week is the election's."""
+    sentence = DATED_TEXT.sub(" ", sentence)
     other = PAST_CUES.search(sentence) or FUTURE_CUES.search(sentence)
     return bool(other) and not NOW_ANCHOR.search(sentence)
+
+
+# A law or a text dated in passing ("spoke about the Act she introduced last year", "the CHIPS
+# and Science Act, signed in 2022"): the date is the text's, not the meeting's.
+DATED_TEXT = re.compile(
+    r"\b(?:signed|passed|enacted|introduced|adopted|released|published)(?:\s+into\s+law)?\s+"
+    r"(?:in\s+(?:19|20)\d\d|last\s+(?:week|month|year))\b",
+    re.IGNORECASE,
+)
 
 
 # "Participants:", "U.S. Delegation:", "The Mexican delegation included:" alone on a line, then a

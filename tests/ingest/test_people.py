@@ -1582,3 +1582,18 @@ def test_a_firms_officer_is_not_an_official_but_a_state_corporations_is():
         "Director Mara Quist of the National Cancer Institute."
     )
     assert set(found) == {"Hollis Brandt", "Ruth Kell", "Mara Quist"}
+
+
+def test_a_law_dated_in_passing_does_not_date_the_meeting():
+    found = _people(
+        "Today, Domestic Policy Advisor Hollis Brandt convened health advocates. Representative "
+        "Ruth Kell spoke about the Lighthouse Act she introduced last year, and Senator Tomas "
+        "Reyle discussed the Ferry Act, signed in 2022. Senator Mara Quist met with advocates in "
+        "2021."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Hollis Brandt": True,
+        "Ruth Kell": True,
+        "Tomas Reyle": True,
+        "Mara Quist": False,
+    }
