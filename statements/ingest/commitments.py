@@ -20,6 +20,17 @@ from statements.ingest.documents import (
 )
 from statements.ingest.types import CommitmentFound
 
+# "the pledge to", "Norway's pledge to", "its resolve to": a noun after a determiner or an owner,
+# which commits only under a committing verb ("reaffirmed their pledge to", matched on its own).
+_NOT_A_NOUN = (
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )"
+    r"(?<!\bthis )(?<!\bthat )(?<!\bthese )(?<![’']s )(?<![’'] )"
+)
+# An adverb between "will" and its verb ("never" is a negation; "supply" is a verb).
+_ADVERB = (
+    r"(?:always|soon|still|then|again|(?!(?:apply|supply|comply|rely|reply|imply)\b)[a-z]{3,}ly)"
+)
+
 # What commits. Checked on the accent-folded, lower-cased sentence. "will <verb>" commits only
 # when its subject is a party ("Honduras will extradite", not "The program will expand").
 TRIGGERS = re.compile(
@@ -109,7 +120,11 @@ TRIGGERS = re.compile(
     r"|(?:reaffirm|confirm|renew|reiterat|underscor)\w* (?:our|their|its) (?:collaboration|resolve|"
     r"determination|support|cooperation|pledge) to"
     r"|reaffirm\w* (?:that )?(?:they|we) (?:are|were|will)"
-    r"|pledg(?:es|ed|ing) (?!that\b|of\b|by\b)[\w$]|pledge (?:to|their|our|its|a|an|the|support|\$)"
+    # the verb, not the noun: "commended the Prime Minister's pledge to host", "thanked Norway for
+    # its pledge to", "how to fulfil the pledge to end hunger" acknowledge or talk about a pledge
+    # (one reaffirmed or renewed is caught above)
+    rf"|{_NOT_A_NOUN}(?:pledg(?:es|ed|ing) (?!that\b|of\b|by\b)[\w$]"
+    r"|pledge (?:to|their|our|its|a|an|the|support|\$))"
     # "We plan to share information", "is prepared to support", "stand firm in the commitment"
     # ("discussed the platform and plans to …", "action plans to …": the noun)
     r"|(?<!his )(?<!her )(?<!their )(?<!our )(?<!its )(?<!a )(?<!the )(?<!and )(?<!action )"
@@ -144,18 +159,20 @@ TRIGGERS = re.compile(
     r"|commitments? (?:made )?by (?!the end\b)[^.;]{2,80}? to (?!be\b)[a-z]{3,}"
     r"|commitments? made by|commitments? that [^.;]{2,80}? made\b"
     r"|(?:reached|made) an? agreement"
-    r"|resolv(?:e|es|ed) to"
-    r"|vow(?:s|ed)? to"
+    rf"|{_NOT_A_NOUN}resolv(?:e|es|ed) to"  # not "praised the Prime Minister's resolve to"
+    rf"|{_NOT_A_NOUN}vow(?:s|ed)? to"
     r"|undert(?:ake|akes|ook) to"
-    r"|promis(?:e|es|ed) to"
+    rf"|{_NOT_A_NOUN}promis(?:e|es|ed) to"
     r"|decid(?:e|es|ed) to"
     # "confirmed that the United States together with Egypt and Qatar would work to ensure",
     # "noted … that the Department would continue to use its tools": a party's undertaking in
     # reported speech (only after "that" and a party: `_REPORTED_PARTY`)
-    r"|would (?:(?:also|further|jointly|continue to|now) )?(?!be\b|not\b|have\b|like\b|need\b)"
-    r"(?:[a-z]{2,}-)?[a-z]{3,}\b"
-    r"|will (?:(?:also|further|jointly|continue to|now) )?(?!be\b|not\b|have\b)"
-    r"(?:[a-z]{2,}-)?[a-z]{3,}\b"  # "will co-host"
+    # An adverb is no verb: "will always stand with" commits, "will always be friends" and "will
+    # never forget" do not.
+    rf"|would (?:(?:also|further|jointly|continue to|now|{_ADVERB}) )?"
+    rf"(?!be\b|not\b|never\b|have\b|like\b|need\b|{_ADVERB}\b)(?:[a-z]{{2,}}-)?[a-z]{{3,}}\b"
+    rf"|will (?:(?:also|further|jointly|continue to|now|{_ADVERB}) )?"
+    rf"(?!be\b|not\b|never\b|have\b|{_ADVERB}\b)(?:[a-z]{{2,}}-)?[a-z]{{3,}}\b"  # "will co-host"
     r"|(?:se )?comprometi(?:eron|o|mos)|se comprometen|acordaron|convinieron"
     r"|reafirm\w* (?:su|el|nuestro) compromiso"
     r")",
@@ -168,9 +185,12 @@ NEGATED = re.compile(
 # Scheduling and reporting, not committing: "will meet again today", "will participate in".
 # ("will meet again within two months" is an undertaking, like "agreed to meet again".)
 SCHEDULE = re.compile(
-    r"\bwill (?:also )?(?:meet(?! again\b(?! (?:today|tomorrow|later|this|tonight)\b))"
+    r"\bwill (?:(?:also|soon|then|next|later|shortly|again) )?"
+    r"(?:meet(?! again\b(?! (?:today|tomorrow|later|this|tonight)\b))"
     r"|participate|travel|visit|hold|attend|host|speak|be joined|"
     r"depart|arrive|return|celebrate|commemorate|mark"
+    # an office taken up in turn: "Norway will assume the chairmanship of the Arctic Council"
+    r"|assume|take office"
     # "will deliver remarks" (not "will deliver a final report to the President")
     r"|deliver (?:remarks|an? (?:address|speech|statement|message|keynote)|the keynote|keynote"
     r"|opening|closing|testimony)"
@@ -197,6 +217,16 @@ MORE_THAN_A_SCHEDULE = re.compile(r"[^.;]*?\band to (?!meet|speak|talk|visit|sta
 # "agreed on the importance of …" shares a view; it does not commit anyone to anything.
 AGREED_VIEW = re.compile(
     r"agree\w* (?:on|upon|that) (?:the )?(?:importance|need|value|significance|urgency|gravity)\b"
+)
+# "agreed that …" commits only when what is agreed is something someone will do: "agreed that
+# Secretary X will visit", "agree that we won't negotiate", "agreed that their teams should
+# continue". "agreed that additional actions are urgently needed", "that the alliance is
+# stronger than ever", "that information sharing will be key" share a view.
+AGREED_THAT = re.compile(r"agree(?:s|d)? that\b(?P<clause>[^.;:]*)")
+_ACTION_MODAL = re.compile(
+    r"\b(?:will|would|shall|should|must|can|could|won[’']t)\s+(?:(?:not|also|jointly|continue to"
+    rf"|{_ADVERB})\s+)*(?!be\b|have\b)[a-z]{{3,}}"
+    r"|\b(?:need|needs|have|has) to\s+(?!be\b)[a-z]{3,}"
 )
 EARLIER_EVENT = re.compile(
     r"\b(?:held|signed|adopted|launched|announced) (?:in|on|last) |\b(?:in|since) (?:19|20)\d\d\b"
@@ -432,7 +462,9 @@ def find_commitments(
                     or _parties_of_subject(subject, context, mentioned, last_parties, three, pair)
                     or _own_agency(subject, own_country)
                 )
-                if _needs_party_subject(trigger) and _thing_of_a_party(subject):
+                if _needs_party_subject(trigger) and (
+                    _thing_of_a_party(subject) or _owned_thing(subject, people, own_country)
+                ):
                     continue  # "The dedicated efforts of the UAE … will result in"
                 if _not_a_party(subject):
                     continue  # "The American Jobs Plan will make", "investors pledged"
@@ -689,6 +721,9 @@ def _english_triggers(folded: str):
             continue
         if AGREED_VIEW.match(folded, match.start()):
             continue
+        agreed_that = AGREED_THAT.match(folded, match.start())
+        if agreed_that and not _ACTION_MODAL.search(agreed_that["clause"]):
+            continue  # "agreed that the situation remains deeply concerning": a view
         if match.group(0).startswith("committed") and _APPOSITIVE.search(folded, 0, match.start()):
             continue  # "…, a cohort of 16 cities committed to using …": a description
         if match.group(0).endswith(_SUPPORT_ENDS) and not _supports_a_party(folded, match):
@@ -996,6 +1031,48 @@ def _private_reported(head: str, people, own_country: str) -> bool:
         or _person_parties(subject, people, own_country)
         or _own_agency(subject, own_country)
         or _possessor_parties(subject, people, own_country)
+    )
+
+
+# Words that name who acts for a country, beside PARTY_HEADS: "the U.S. side", "Norwegian
+# officials", "the U.S. military", "the U.S. Agency for International Development".
+ACTOR_WORDS = PARTY_HEADS | {
+    "side", "sides", "team", "teams", "official", "officials", "experts", "military", "navy",
+    "army", "guard", "police", "troops", "personnel", "staff", "cabinet", "parliament",
+    "congress", "senate", "legislature", "ambassador", "ambassadors", "envoy", "envoys",
+    "representative", "representatives", "coordinator", "counterpart", "counterparts",
+    "negotiators", "diplomats", "mission", "consulate", "authority", "administrator", "director",
+    "advisor", "adviser", "chancellor", "king", "queen", "emir", "premier", "taoiseach",
+    "governor", "governors", "mayor", "mayors", "general", "speaker", "sultan", "prince",
+    "partners", "allies", "ally", "union", "agency", "commission", "bureau", "service", "corps",
+    "board", "institute", "council", "force", "industry",
+}  # fmt: skip
+
+
+def _owned_thing(subject: str, people=(), own_country: str = "") -> bool:
+    """Whether the subject is a thing a party owns or gives, the party only its modifier:
+    "Norway's new pipeline", "the U.S. contribution", "the United States' assistance" (an
+    effect of it is no undertaking). Not "the U.S. side", "Norwegian Prime Minister Berg", "the
+    United States", nor a list."""
+    tokens = re.findall(r"[\w.’'-]+", subject)
+    while tokens and re.fullmatch(
+        rf"also|further|jointly|now|together|both|all|{_ADVERB}", tokens[-1]
+    ):
+        tokens.pop()  # "The United States also plans to": the subject is "The United States"
+    if len(tokens) < 2 or re.search(r",|\b(?:and|or|y|with)\b", subject):
+        return False
+    mentions = country_mentions(subject)
+    if not mentions:
+        return False
+    # the words after those that name the country: "new pipeline", "contribution"
+    named = next(
+        i for i in range(1, len(tokens) + 1) if country_mentions(" ".join(tokens[:i])) == mentions
+    )
+    after = [re.sub(r"[’']s?$", "", w).rstrip(".") for w in tokens[named:]]
+    return bool(after) and not (
+        any(w in ACTOR_WORDS for w in after)
+        or GROUP_SUBJECT.search(" ".join(after))
+        or _person_parties(subject, people, own_country)
     )
 
 

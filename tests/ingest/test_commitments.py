@@ -42,7 +42,8 @@ SEED_GOLDEN = {
     ],
     "002": [
         ("The president reaffirmed the Mexican government's commitment", ["MX"]),
-        ("They agreed that the exchange of information", US_MX),
+        # not "They agreed that the exchange of information … will be key to …": a view shared,
+        # nobody's undertaking (session 14, as the fresh readers read "agreed that … needed")
     ],
     "003": [
         ("they agreed to work together to address the actions", US_MX),
@@ -982,3 +983,59 @@ def test_the_one_person_after_an_opening_phrase_is_who_commits():
     )
     (found,) = _find(text)
     assert found.parties == ["NO"]
+
+
+# --- Session 14 (fresh readings of 40 tune documents: what a fresh reader does not count) -------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "agreed that" a state of things: a view shared, nobody's undertaking
+        "The President and Prime Minister Berg agreed that additional enforcement actions are "
+        "urgently needed so that key ports can be reopened.",
+        "The two leaders agreed that the situation in the region remains deeply concerning.",
+        "The ministers agreed that the exchange of information will be key to disrupting "
+        "trafficking.",
+        # a pledge, a resolve or a promise as a noun: someone else's, acknowledged or talked about
+        "President Jonsson commended Prime Minister Berg's pledge to host the next summit.",
+        "The President thanked Norway for its pledge to support Iceland.",
+        "The President praised the Prime Minister's resolve to defend democracy.",
+        "The officials exchanged views on how to fulfil the pledge to end hunger.",
+        # a thing of a party as the subject of "will": an effect, not an act
+        "Norway's new pipeline will bring gas to Europe by next winter.",
+        "The Norwegian contribution will fund clean water projects in rural areas.",
+        "Iceland's assistance will help Norway rebuild its ports.",
+        # "will" with an adverb that is no verb, "will never": not an undertaking
+        "Our two countries will always be friends.",
+        "Norway will never forget the sacrifice of Icelandic sailors.",
+        "The Prime Minister emphasized that Norway would never accept the annexation.",
+        # an office taken up in turn, an event scheduled
+        "Norway will assume the chairmanship of the Arctic Council in May.",
+        "The President noted that Iceland will soon hold elections.",
+    ],
+)
+def test_a_view_a_noun_a_things_effect_or_a_schedule_does_not_commit(sentence):
+    assert _find(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        # what is agreed is something someone will do
+        ("The leaders agreed that their teams should continue close consultations.", ["IS", "NO"]),
+        ("The two leaders agreed that Minister Dahl will visit Reykjavik in May.", ["IS", "NO"]),
+        # the verb pledge, and a pledge reaffirmed
+        ("Prime Minister Berg pledged to host the next summit.", ["NO"]),
+        ("The leaders reaffirmed their pledge to end hunger.", ["IS", "NO"]),
+        # an adverb before the verb; "also" after the subject
+        ("Norway will always stand with the people of Iceland.", ["NO"]),
+        ("Norway also plans to provide grants to Icelandic fisheries.", ["NO"]),
+        # who acts for a country: its officials, its side, its government
+        ("Norwegian officials will provide training to Icelandic coast guards.", ["NO"]),
+        ("The Norwegian side will send experts to Reykjavik.", ["NO"]),
+    ],
+)
+def test_an_agreed_action_the_verb_pledge_and_a_countrys_actors_commit(sentence, parties):
+    (found,) = _find(sentence)
+    assert sorted(found.parties) == parties
