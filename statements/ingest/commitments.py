@@ -48,11 +48,8 @@ TRIGGERS = re.compile(
     r" (?:a |their |our |its |his |her |the u\.s\. |the united states[’'] )"
     r"(?:shared |joint |mutual |continued |strong |steadfast |common |full |enduring )?"
     r"(?:commitments?|intention to|determination to)"
-    # A joint statement's own voice ("The leaders discussed our commitment to …"), or a
-    # commitment made together ("their joint commitment"); "their shared commitment to peace"
-    # is a view they talked about.
-    r"|discuss\w* (?:[^.;:]{3,120}? and )?(?:our (?:shared |joint |mutual |continued |strong )?"
-    r"|their joint )commitments?"
+    # (Not "The leaders discussed our commitment to …", "their joint commitment": a commitment
+    # talked about, whoever's, is not made; `_TALKED_ABOUT`.)
     # "our commitment to Article 5 of the NATO Treaty is ironclad"
     r"|commitments? to [^.;]{3,100}? (?:is|are|remains?) (?:ironclad|unwavering|unshakable"
     r"|steadfast)"
@@ -185,12 +182,14 @@ NEGATED = re.compile(
 # Scheduling and reporting, not committing: "will meet again today", "will participate in".
 # ("will meet again within two months" is an undertaking, like "agreed to meet again".)
 SCHEDULE = re.compile(
-    r"\bwill (?:(?:also|soon|then|next|later|shortly|again) )?"
+    r"\b(?:will|would) (?:(?:also|soon|then|next|later|shortly|again) )?"
     r"(?:meet(?! again\b(?! (?:today|tomorrow|later|this|tonight)\b))"
     r"|participate|travel|visit|hold|attend|host|speak|be joined|"
     r"depart|arrive|return|celebrate|commemorate|mark"
     # an office taken up in turn: "Norway will assume the chairmanship of the Arctic Council"
     r"|assume|take office"
+    # a call to make, or an appeal: "would call the Prime Minister again", "will call on Congress"
+    r"|call"
     # "will deliver remarks" (not "will deliver a final report to the President")
     r"|deliver (?:remarks|an? (?:address|speech|statement|message|keynote)|the keynote|keynote"
     r"|opening|closing|testimony)"
@@ -214,6 +213,17 @@ SCHEDULED_AGREEMENT = re.compile(
 )
 # "agreed to stay in close contact and to work together on trade": the second part commits.
 MORE_THAN_A_SCHEDULE = re.compile(r"[^.;]*?\band to (?!meet|speak|talk|visit|stay|remain)[a-z]{3,}")
+# A commitment, an intention or a pledge named as the object of talk, praise or thanks is not
+# made by the subject: "The leaders discussed their intention to deepen …", "highlighted the
+# importance of the commitments made by the G7". Only for triggers that start with the noun (or
+# its owner): "welcomed the convoys and committed to" still commits.
+_NOUN_STARTS = ("our ", "their ", "its ", "intent", "commitment", "pledge", "plan")
+_TALKED_ABOUT = re.compile(
+    r"\b(?:discuss\w*|talk\w* about|spoke about|exchanged views on|review\w*|welcom\w*"
+    r"|commend\w*|prais\w*|thank\w*|applaud\w*|congratulat\w*|acknowledg\w*|appreciat\w*"
+    r"|recogni[sz]\w*|importance of|need for|value of|implementation of|progress (?:on|in))"
+    r"\s(?:(?!\b(?:and|but|while)\s)[^.;:])*$"
+)
 # "agreed on the importance of …" shares a view; it does not commit anyone to anything.
 AGREED_VIEW = re.compile(
     r"agree\w* (?:on|upon|that) (?:the )?(?:importance|need|value|significance|urgency|gravity)\b"
@@ -709,8 +719,13 @@ def _english_triggers(folded: str):
         if match.group(0) == "will not hesitate to":
             yield match  # a promise, however it is negated
             continue
-        if match.group(0).startswith("will") and SCHEDULE.match(folded, match.start()):
-            continue
+        modal = re.search(r"\b(?:will|would)\b", match.group(0))
+        if modal and SCHEDULE.match(folded, match.start() + modal.start()):
+            continue  # "will meet", "said he would call the Prime Minister again"
+        if match.group(0).startswith(_NOUN_STARTS) and _TALKED_ABOUT.search(
+            folded, max(0, match.start() - 120), match.start()
+        ):
+            continue  # "discussed their intention to …", "the importance of the commitments"
         if match.group(0).startswith("would ") and not _reported_party(folded, match.start()):
             continue  # "said the rule would lower costs": not a party's reported undertaking
         if match.group(0).startswith(("will", "would")) and HOPE.search(folded, 0, match.start()):
