@@ -997,6 +997,12 @@ NOT_PARTY_HEADS = {
     "plan", "framework", "act", "law", "bill", "agreement", "strategy", "report", "package",
     "legislation", "budget", "declaration", "treaty", "roadmap", "industry", "investors",
     "companies", "businesses", "firms", "executives", "ceos", "philanthropies", "sector",
+    # people of civil society, who hold no office (session 14): "The advocates committed to
+    # continuing their work", "the organizations pledged"
+    "advocates", "activists", "organizations", "organisations", "nonprofits", "stakeholders",
+    "employers", "manufacturers", "retailers", "unions", "workers", "providers", "physicians",
+    "doctors", "researchers", "universities", "foundations", "philanthropists", "survivors",
+    "students", "families",
 }  # fmt: skip
 
 

@@ -1051,6 +1051,9 @@ def test_an_agreed_action_the_verb_pledge_and_a_countrys_actors_commit(sentence,
         "migration.",
         "The leaders discussed their intention to deepen cooperation.",
         "The President highlighted the importance of the commitments made by the G7.",
+        # people of civil society hold no office
+        "The advocates committed to continuing their work.",
+        "The organizations pledged to train 5,000 nurses.",
         # a call to make, an appeal to make
         "The President said he would call the Prime Minister again next week.",
         "Norway will call on all parties to return to the table.",
