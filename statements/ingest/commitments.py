@@ -155,6 +155,9 @@ TRIGGERS = re.compile(
     # made by President …", "the commitment that President … made": an undertaking recalled
     r"|commitments? (?:made )?by (?!the end\b)[^.;]{2,80}? to (?!be\b)[a-z]{3,}"
     r"|commitments? made by|commitments? that [^.;]{2,80}? made\b"
+    # "Australia's commitment that it will not conduct enrichment": what a commitment that …
+    # will (or will not) do is an undertaking, its owner's (`_OWNER_OF_THAT`)
+    r"|[’']s? commitments? that (?:(?!\bmade\b)[^.;]){2,60}? (?:will|would|shall)\b"
     r"|(?:reached|made) an? agreement"
     rf"|{_NOT_A_NOUN}resolv(?:e|es|ed) to"  # not "praised the Prime Minister's resolve to"
     rf"|{_NOT_A_NOUN}vow(?:s|ed)? to"
@@ -217,7 +220,7 @@ MORE_THAN_A_SCHEDULE = re.compile(r"[^.;]*?\band to (?!meet|speak|talk|visit|sta
 # made by the subject: "The leaders discussed their intention to deepen …", "highlighted the
 # importance of the commitments made by the G7". Only for triggers that start with the noun (or
 # its owner): "welcomed the convoys and committed to" still commits.
-_NOUN_STARTS = ("our ", "their ", "its ", "intent", "commitment", "pledge", "plan")
+_NOUN_STARTS = ("our ", "their ", "its ", "intent", "commitment", "pledge", "plan", "’", "'")
 _TALKED_ABOUT = re.compile(
     r"\b(?:discuss\w*|talk\w* about|spoke about|exchanged views on|review\w*|welcom\w*"
     r"|commend\w*|prais\w*|thank\w*|applaud\w*|congratulat\w*|acknowledg\w*|appreciat\w*"
@@ -467,6 +470,7 @@ def find_commitments(
                 )
                 parties = (
                     _maker_parties(fold(clause), people, own_country, context)
+                    or _that_commitment_owner(fold(clause), trigger)
                     or _possessor_parties(fold(clause), people, own_country)
                     or _person_parties(subject, people, own_country)
                     or _parties_of_subject(subject, context, mentioned, last_parties, three, pair)
@@ -662,7 +666,11 @@ def _supports_a_party(folded: str, trigger: re.Match) -> bool:
 
 # "a series of actions that will …", "her view that African innovators will …": the "will" of a
 # relative or reported clause, whose subject is what the clause after "that"/"which" names.
-_REPORTED = re.compile(r"\b(?:that|which|who|how|whether)\s+(?P<subject>[^,;]*)$")
+# (The last such clause: "… in which he expressed … and noted that he plans to" is "he".)
+_REPORTED = re.compile(
+    r"\b(?:that|which|who|how|whether)\s+"
+    r"(?P<subject>(?:(?!\b(?:that|which|who|how|whether)\b)[^,;])*)$"
+)
 
 
 def _body_before(head: str) -> bool:
@@ -769,6 +777,19 @@ def _reported_party(folded: str, at: int) -> bool:
         and len(first.split()) <= 4
         and not re.search(r"\b(?:of|from|on|to|in|by|for|against)\b", first)
     )
+
+
+def _that_commitment_owner(folded_clause: str, trigger: re.Match) -> list[str]:
+    """The country that owns "…'s commitment that …" ("Australia’s commitment that it will not")."""
+    if not re.match(r"[’']s? commitment", trigger.group(0)):
+        return []
+    at = folded_clause.find(trigger.group(0))
+    before = folded_clause[:at].split() if at >= 0 else []
+    for size in (1, 2, 3):
+        codes = countries_in(" ".join(before[-size:]))
+        if codes:
+            return codes[:1]
+    return []
 
 
 _OWNED_INTENT = re.compile(r"intent(?:ion)? of (?P<owner>[^,]*)")

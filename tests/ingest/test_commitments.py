@@ -1069,3 +1069,17 @@ def test_a_commitment_made_after_one_talked_about_still_commits():
         "coordinating with partners."
     )
     assert found.text.endswith("partners.") and sorted(found.parties) == ["IS", "NO"]
+
+
+def test_a_commitment_that_it_will_not_is_its_owners_and_a_link_opens_a_sentence():
+    text = (
+        "The paper details our proposal to provide boats to Iceland, Iceland’s commitment that "
+        "it will not enrich uranium, and our approach to safeguards. [They noted the remarks of "
+        "the Agency Director General, in which he expressed](https://example.org/remarks) "
+        "“satisfaction with the engagement” and noted that he plans to present a report."
+    )
+    (found,) = _find(text)
+    assert found.text.startswith("The paper details") and found.text.endswith("safeguards.")
+    assert found.parties == ["IS"]
+    # someone else's commitment welcomed is still not made
+    assert _find("The President welcomed Iceland’s commitment that it will double its aid.") == []
