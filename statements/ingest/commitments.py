@@ -428,6 +428,22 @@ def find_commitments(
             listed = [c for c in countries_in(opening[0][1]) if len(c) == 2 and c not in context]
             if len(listed) >= 2:
                 context = order_countries([*context, *listed])
+        # "That is why today, the European Commission, Germany, Greece, …, and the United States
+        # announce our intent": an opening sentence whose subject lists countries and speaks of
+        # "our"/"we" says who "we" are, more than the title's signatories.
+        for _position, sentence in opening[:3]:
+            verb = _WE_VERB.search(fold(sentence))
+            if not verb:
+                continue
+            named = countries_in(_LEADING_ADVERBIAL.sub("", sentence[: verb.start()], count=1))
+            rest = fold(sentence[verb.start() :])
+            if (
+                len(named) > len(context) >= 2
+                and set(context) < set(named)
+                and re.search(r"\b(?:our|we)\b", rest)
+            ):
+                context = order_countries(named)
+                break
     # "Together, we commit to:" followed by bullets is one commitment; under a heading that does
     # not commit ("agreed on the following commitments:") each item commits the heading's parties.
     heading: tuple[list[str], CommitmentFound | None] | None = None
@@ -577,6 +593,14 @@ def find_commitments(
 _AND_SUBJECT = re.compile(
     r"(?<!,)\s+and\s+(?P<subject>(?:(?!and\b)[\w.’'-]+\s+){1,5}?)"
     r"(?:also\s+|jointly\s+|further\s+|then\s+)?$"
+)
+
+
+# The verb of a joint statement's "we" after the list of who speaks: "…, and the United States
+# announce our intent", "…, and Japan reaffirm our …".
+_WE_VERB = re.compile(
+    r"\b(?:announce|declare|commit|affirm|reaffirm|reiterate|condemn|welcome|support|join"
+    r"|express|recognize|call|stand|are|have|will|intend|remain|share|underscore)\b"
 )
 
 

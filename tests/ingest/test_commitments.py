@@ -1083,3 +1083,13 @@ def test_a_commitment_that_it_will_not_is_its_owners_and_a_link_opens_a_sentence
     assert found.parties == ["IS"]
     # someone else's commitment welcomed is still not made
     assert _find("The President welcomed Iceland’s commitment that it will double its aid.") == []
+
+
+def test_we_are_the_countries_an_announcing_sentence_lists_beyond_the_signatories():
+    text = (
+        "The situation at sea is dire.  That is why today, Denmark, Finland, Iceland, Norway, "
+        "and Sweden announce our intent to open a corridor.\n\n"
+        "Together, our nations intend to build on this model."
+    )
+    found = find_commitments(text, parties_in_context=["IS", "NO"], own_country="NO")
+    assert [sorted(c.parties) for c in found] == [["DK", "FI", "IS", "NO", "SE"]] * 2
