@@ -193,6 +193,9 @@ SCHEDULE = re.compile(
     r"|assume|take office"
     # a call to make, or an appeal: "would call the Prime Minister again", "will call on Congress"
     r"|call"
+    # what befalls the subject, not what it does: "Our governments will face difficult choices",
+    # "our economies will benefit"
+    r"|face|benefit|suffer|experience|feel|witness|gain|lose|become"
     # "will deliver remarks" (not "will deliver a final report to the President")
     r"|deliver (?:remarks|an? (?:address|speech|statement|message|keynote)|the keynote|keynote"
     r"|opening|closing|testimony)"

@@ -1057,6 +1057,9 @@ def test_an_agreed_action_the_verb_pledge_and_a_countrys_actors_commit(sentence,
         # a call to make, an appeal to make
         "The President said he would call the Prime Minister again next week.",
         "Norway will call on all parties to return to the table.",
+        # what befalls a party is no act of it
+        "Our governments will face difficult choices in the coming years.",
+        "Norway will benefit from closer integration with Iceland.",
     ],
 )
 def test_a_commitment_talked_about_a_call_or_an_appeal_does_not_commit(sentence):
