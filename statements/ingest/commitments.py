@@ -155,6 +155,8 @@ TRIGGERS = re.compile(
     # made by President …", "the commitment that President … made": an undertaking recalled
     r"|commitments? (?:made )?by (?!the end\b)[^.;]{2,80}? to (?!be\b)[a-z]{3,}"
     r"|commitments? made by|commitments? that [^.;]{2,80}? made\b"
+    # "the multilateral pledge made at COP28 to mobilize US$4.2 billion" (a recalled undertaking)
+    r"|(?:commitments?|pledges?) made (?:at|during) [^.;]{2,60}? to (?!be\b)[a-z]{3,}"
     # "Australia's commitment that it will not conduct enrichment": what a commitment that …
     # will (or will not) do is an undertaking, its owner's (`_OWNER_OF_THAT`)
     r"|[’']s? commitments? that (?:(?!\bmade\b)[^.;]){2,60}? (?:will|would|shall)\b"
@@ -282,6 +284,12 @@ THREE = re.compile(r"\b(?:three|tres|trilateral)\b")
 LIST_ITEM = re.compile(r"\s*(?:[•·▪◦●‣∙]|[-*+](?=\s)|\(?\d{1,2}[.)]|\(?[a-z][.)])\s*")
 LIST_HEADING = re.compile(
     r"\b(?:commit\w*|agree\w*|pledg\w*|resolv\w*|decid\w*|acord\w*|comprom\w*)\b[^:]*:\s*$"
+)
+# A list of what has been done: "To date, the ETTF has accelerated several accomplishments in these
+# sectors, including:" (its items, "Multilaterally pledging at COP 28 …", are past actions).
+PAST_HEADING = re.compile(
+    r"\b(?:to date|so far|thus far|accomplishments?|achievements?|since (?:its|the|their|our)"
+    r" (?:launch|creation|inception|establishment|last meeting))\b[^:]*:\s*$"
 )
 # A sentence set in a three-party frame: "During the second meeting of the Trilateral Fentanyl
 # Committee, our countries …", "at the North American Leaders' Summit, we …".
@@ -450,6 +458,7 @@ def find_commitments(
     # "Together, we commit to:" followed by bullets is one commitment; under a heading that does
     # not commit ("agreed on the following commitments:") each item commits the heading's parties.
     heading: tuple[list[str], CommitmentFound | None] | None = None
+    past_list = False  # the items under "To date, the Task Force has accelerated …, including:"
     for para_start, para_end in paragraph_spans(body):
         paragraph = body[para_start:para_end]
         last_parties: list[str] = []
@@ -457,6 +466,7 @@ def find_commitments(
         # "The two officials" where more than two countries are parties: the paragraph's pair.
         pair = _pair_in(paragraph, context)
         item = LIST_ITEM.match(paragraph)
+        past_list = past_list and bool(item)
         if heading is not None and not item:
             heading = None
         sentences = split_sentences(paragraph, offset=para_start)
@@ -552,6 +562,11 @@ def find_commitments(
                 found.append(
                     CommitmentFound(text=clause, parties=parties, position=position + start)
                 )
+        if past_list:
+            del found[count_before:]  # "- Multilaterally pledging at COP 28 …": done, not promised
+            continue
+        if sentences and PAST_HEADING.search(fold(sentences[-1][1])):
+            past_list = True
         if heading is not None and heading[1] is not None:
             # "we commit to:" and its items are one commitment: the items are what is committed
             # (with whatever verbs they start), so the heading's text runs on through them.

@@ -404,7 +404,8 @@ def test_one_official_as_subject_commits_their_country_only():
     [
         "The dedicated efforts of the UAE to mobilize support will result in a first shipment.",
         "That is why at the June G7 Summit, leaders announced their intention to invest.",
-        "Canada joined the multilateral pledge made at COP28 to mobilize investment.",
+        # (not "Canada joined the multilateral pledge made at COP28 to mobilize investment": a
+        # pledge recalled is an undertaking, as the README and a fresh reader count it, session 14)
     ],
 )
 def test_things_of_a_party_and_earlier_pledges_do_not_commit(sentence):
@@ -1096,3 +1097,17 @@ def test_we_are_the_countries_an_announcing_sentence_lists_beyond_the_signatorie
     )
     found = find_commitments(text, parties_in_context=["IS", "NO"], own_country="NO")
     assert [sorted(c.parties) for c in found] == [["DK", "FI", "IS", "NO", "SE"]] * 2
+
+
+def test_a_list_of_what_was_done_does_not_commit_and_a_pledge_made_at_a_summit_recalls_one():
+    text = (
+        "The Task Force has promoted clean shipping, particularly through the participation of "
+        "Norway and Iceland in the multilateral pledge made at the Oslo Summit to mobilize $2 "
+        "billion in port investment.\n\n"
+        "To date, the Task Force has accelerated several accomplishments, including:\n\n"
+        "-   Convening an industry roundtable in March; and\n\n"
+        "-   Jointly pledging at the Summit to facilitate investment in green ports."
+    )
+    (found,) = _find(text)
+    assert found.text.startswith("The Task Force has promoted")
+    assert sorted(found.parties) == ["IS", "NO"]
