@@ -549,11 +549,18 @@ def find_commitments(
                 if _READY.match(trigger[0]) and context and not set(parties) <= set(context):
                     continue  # "…, that Israel is ready to move forward": another's readiness
                 if (
-                    trigger[0].startswith("would")
+                    (
+                        trigger[0].startswith("would")
+                        or (trigger[0].startswith("will") and reported is not None)
+                    )
                     and context
+                    and parties
                     and not set(parties) & {*context, own_country}
                 ):
-                    continue  # "warned that Russia would face severe costs": not a party's
+                    # "warned that Russia would face severe costs", "noted that Egypt will open
+                    # the crossing": what a country not at the table will do is reported, not
+                    # undertaken here
+                    continue
                 if not parties:
                     if _needs_party_subject(trigger):
                         continue  # "The program will …": only the parties' "will" commits

@@ -1058,6 +1058,8 @@ def test_an_agreed_action_the_verb_pledge_and_a_countrys_actors_commit(sentence,
         # a call to make, an appeal to make
         "The President said he would call the Prime Minister again next week.",
         "Norway will call on all parties to return to the table.",
+        # what a country not at the table will do is reported, not undertaken
+        "The Prime Minister noted that Denmark will open the crossing on Friday.",
         # what befalls a party is no act of it
         "Our governments will face difficult choices in the coming years.",
         "Norway will benefit from closer integration with Iceland.",
