@@ -240,11 +240,22 @@ AGREED_VIEW = re.compile(
 # Secretary X will visit", "agree that we won't negotiate", "agreed that their teams should
 # continue". "agreed that additional actions are urgently needed", "that the alliance is
 # stronger than ever", "that information sharing will be key" share a view.
-AGREED_THAT = re.compile(r"agree(?:s|d)? that\b(?P<clause>[^.;:]*)")
+# (So does "determined that …": "determined that the funds will be remitted" commits,
+# "determined that further talks were needed" does not.) A passive is an act: "will be made".
+AGREED_THAT = re.compile(r"(?:agree(?:s|d)?|determined) that\b(?P<clause>[^.;:]*)")
 _ACTION_MODAL = re.compile(
     r"\b(?:will|would|shall|should|must|can|could|won[’']t)\s+(?:(?:not|also|jointly|continue to"
-    rf"|{_ADVERB})\s+)*(?!be\b|have\b)[a-z]{{3,}}"
+    rf"|{_ADVERB})\s+)*(?:(?!be\b|have\b)[a-z]{{3,}}"
+    r"|(?<=will )be\s+(?:[a-z]+ed|made|done|given|taken|held|sent|kept|paid|built|spent)\b)"
     r"|\b(?:need|needs|have|has) to\s+(?!be\b)[a-z]{3,}"
+)
+# "The President met with leaders committed to protecting …", "thanked the mayors, who are
+# committed to …": a participle or a relative clause describing someone the subject met, thanked
+# or praised, not the subject's undertaking ("discussed … and committed to" is the subject's).
+_DESCRIBED = re.compile(
+    r"\b(?:met|meets|thanked|praised|welcomed|hosted|convened|joined|applauded|commended"
+    r"|congratulated|recognized|heard from|engaged|visited|called)\b"
+    r"(?:(?!\band\b|\bbut\b)[^;:,])*?(?:\s|,\s*(?:who|which)\s+)$"
 )
 EARLIER_EVENT = re.compile(
     r"\b(?:held|signed|adopted|launched|announced) (?:in|on|last) |\b(?:in|since) (?:19|20)\d\d\b"
@@ -796,6 +807,10 @@ def _english_triggers(folded: str):
         agreed_that = AGREED_THAT.match(folded, match.start())
         if agreed_that and not _ACTION_MODAL.search(agreed_that["clause"]):
             continue  # "agreed that the situation remains deeply concerning": a view
+        if re.match(
+            r"(?:committed|(?:are|is|were|was|remain) (?:\w+ly )?committed) to", match[0]
+        ) and (_DESCRIBED.search(folded, max(0, match.start() - 150), match.start())):
+            continue  # "met with leaders committed to", "thanked the mayors, who are committed to"
         if match.group(0).startswith("committed") and _APPOSITIVE.search(folded, 0, match.start()):
             continue  # "…, a cohort of 16 cities committed to using …": a description
         if match.group(0).endswith(_SUPPORT_ENDS) and not _supports_a_party(folded, match):

@@ -1027,6 +1027,11 @@ def test_a_view_a_noun_a_things_effect_or_a_schedule_does_not_commit(sentence):
         # what is agreed is something someone will do
         ("The leaders agreed that their teams should continue close consultations.", ["IS", "NO"]),
         ("The two leaders agreed that Minister Dahl will visit Reykjavik in May.", ["IS", "NO"]),
+        (
+            "Norway and Iceland determined that the funds will be remitted to the fund.",
+            ["IS", "NO"],
+        ),
+        ("The leaders discussed the ports and committed to reopening them.", ["IS", "NO"]),
         # the verb pledge, and a pledge reaffirmed
         ("Prime Minister Berg pledged to host the next summit.", ["NO"]),
         ("The leaders reaffirmed their pledge to end hunger.", ["IS", "NO"]),
@@ -1060,6 +1065,11 @@ def test_an_agreed_action_the_verb_pledge_and_a_countrys_actors_commit(sentence,
         "Norway will call on all parties to return to the table.",
         # what a country not at the table will do is reported, not undertaken
         "The Prime Minister noted that Denmark will open the crossing on Friday.",
+        # someone the subject met or thanked, described as committed
+        "The President met with leaders committed to protecting voting rights.",
+        "The Prime Minister thanked the mayors, who are committed to reducing violence.",
+        # "determined that" a state of things: a view
+        "The leaders determined that further talks were needed.",
         # what befalls a party is no act of it
         "Our governments will face difficult choices in the coming years.",
         "Norway will benefit from closer integration with Iceland.",
