@@ -116,11 +116,16 @@ TRIGGERS = re.compile(
     r" commitments?"
     r"|(?:reaffirm|confirm|renew|reiterat|underscor)\w* (?:our|their|its) (?:collaboration|resolve|"
     r"determination|support|cooperation|pledge) to"
-    r"|reaffirm\w* (?:that )?(?:they|we) (?:are|were|will)"
+    # "reaffirmed they are aligned to modernize", "… that they will" (not "that they are allies": a
+    # relation)
+    r"|reaffirm\w* (?:that )?(?:they|we) (?:will|(?:are|were) (?:\w+ly )?(?:committed|ready"
+    r"|prepared|determined|resolved|aligned|united|dedicated|steadfast|unwavering)\b)"
     # the verb, not the noun: "commended the Prime Minister's pledge to host", "thanked Norway for
     # its pledge to", "how to fulfil the pledge to end hunger" acknowledge or talk about a pledge
     # (one reaffirmed or renewed is caught above)
-    rf"|{_NOT_A_NOUN}(?:pledg(?:es|ed|ing) (?!that\b|of\b|by\b)[\w$]"
+    # (not "pledged their condolences", "his sympathy": feelings are not undertakings)
+    rf"|{_NOT_A_NOUN}(?:pledg(?:es|ed|ing) (?!that\b|of\b|by\b)"
+    r"(?!(?:\w+ )?(?:condolences|sympathy|sympathies|prayers|thoughts|gratitude)\b)[\w$]"
     r"|pledge (?:to|their|our|its|a|an|the|support|\$))"
     # "We plan to share information", "is prepared to support", "stand firm in the commitment"
     # ("discussed the platform and plans to …", "action plans to …": the noun)
@@ -225,11 +230,24 @@ MORE_THAN_A_SCHEDULE = re.compile(r"[^.;]*?\band to (?!meet|speak|talk|visit|sta
 # made by the subject: "The leaders discussed their intention to deepen …", "highlighted the
 # importance of the commitments made by the G7". Only for triggers that start with the noun (or
 # its owner): "welcomed the convoys and committed to" still commits.
-_NOUN_STARTS = ("our ", "their ", "its ", "intent", "commitment", "pledge", "plan", "’", "'")
+_NOUN_STARTS = (
+    "our ",
+    "their ",
+    "its ",
+    "intent",
+    "intend",
+    "commitment",
+    "pledge",
+    "plan",
+    "’",
+    "'",
+)
+# (and "discussed how both governments intend to …": a plan talked about)
 _TALKED_ABOUT = re.compile(
     r"\b(?:discuss\w*|talk\w* about|spoke about|exchanged views on|review\w*|welcom\w*"
     r"|commend\w*|prais\w*|thank\w*|applaud\w*|congratulat\w*|acknowledg\w*|appreciat\w*"
-    r"|recogni[sz]\w*|importance of|need for|value of|implementation of|progress (?:on|in))"
+    r"|recogni[sz]\w*|importance of|need for|value of|implementation of|progress (?:on|in)"
+    r"|explain\w*|outlin\w*|describ\w*|preview\w*)"
     r"\s(?:(?!\b(?:and|but|while)\s)[^.;:])*$"
 )
 # "agreed on the importance of …" shares a view; it does not commit anyone to anything.
@@ -257,9 +275,13 @@ _DESCRIBED = re.compile(
     r"|congratulated|recognized|heard from|engaged|visited|called)\b"
     r"(?:(?!\band\b|\bbut\b)[^;:,])*?(?:\s|,\s*(?:who|which)\s+)$"
 )
+_DONE_BEFORE = re.compile(
+    r"[^.;]*?\b(?:last (?:year|month|week)|(?:years?|months?|weeks?) ago"
+    r"|earlier this (?:year|month)|in (?:19|20)\d\d)\b"
+)
 EARLIER_EVENT = re.compile(
     r"\b(?:held|signed|adopted|launched|announced) (?:in|on|last) |\b(?:in|since) (?:19|20)\d\d\b"
-    r"|\blast (?:year|month)\b|\b(?:years?|months?) ago\b"
+    r"|\blast (?:year|month)\b|\b(?:years?|months?) ago\b|\bearlier this (?:year|month|week)\b"
     r"|\b(?:at|during) the (?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december)\b"
 )
@@ -660,6 +682,10 @@ def _clauses(sentence: str, folded: str):
             continue  # a second committing verb in the same clause
         if EARLIER_EVENT.search(folded[: trigger.start()]):
             continue
+        if trigger.group(0).startswith("announc") and _DONE_BEFORE.match(
+            folded, trigger.end(), trigger.end() + 150
+        ):
+            continue  # "announced $50 million in new assistance last year": an earlier act
         starts.append((start, trigger))
     for i, (start, trigger) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else len(sentence)

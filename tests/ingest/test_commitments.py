@@ -1068,6 +1068,13 @@ def test_an_agreed_action_the_verb_pledge_and_a_countrys_actors_commit(sentence,
         # someone the subject met or thanked, described as committed
         "The President met with leaders committed to protecting voting rights.",
         "The Prime Minister thanked the mayors, who are committed to reducing violence.",
+        # an earlier announcement, a feeling pledged, a relation reaffirmed, a plan talked about
+        "Earlier this year, Norway announced $50 million in additional humanitarian assistance.",
+        "The Prime Minister announced $50 million in new assistance last year.",
+        "The leaders pledged their condolences to the families of the victims.",
+        "The leaders reaffirmed that they are allies.",
+        "The officials discussed how both governments intend to implement the agreement.",
+        "The Minister explained that the Department plans to publish a rule.",
         # "determined that" a state of things: a view
         "The leaders determined that further talks were needed.",
         # what befalls a party is no act of it
