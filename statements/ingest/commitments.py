@@ -551,6 +551,13 @@ def find_commitments(
                     reported = re.sub(r"[“”\"]", "", reported)
                 if reported is None and trigger.group(0).startswith("will"):
                     reported = _embedded_subject(head)
+                if (
+                    reported is not None
+                    and context
+                    and not _needs_party_subject(trigger)
+                    and _third_country(reported, {*context, own_country})
+                ):
+                    continue  # "noted that Israel has agreed to a pause": reported, not made here
                 if not _needs_party_subject(trigger) and _private_reported(
                     head, people, own_country
                 ):
@@ -880,6 +887,19 @@ def _that_commitment_owner(folded_clause: str, trigger: re.Match) -> list[str]:
         if codes:
             return codes[:1]
     return []
+
+
+def _third_country(subject: str, at_table: set) -> bool:
+    """Whether a reported subject is a country (a few words) none of the parties at the table:
+    "Israel has", "Egypt" (not "the delivery of aid to Egypt", not "the United States")."""
+    words = subject.split()
+    named = countries_in(subject)
+    return (
+        bool(named)
+        and len(words) <= 4
+        and not re.search(r"\b(?:of|from|on|to|in|by|for|against|and|with)\b", subject)
+        and not set(named) & at_table
+    )
 
 
 _OWNED_INTENT = re.compile(r"intent(?:ion)? of (?P<owner>[^,]*)")

@@ -1065,6 +1065,8 @@ def test_an_agreed_action_the_verb_pledge_and_a_countrys_actors_commit(sentence,
         "Norway will call on all parties to return to the table.",
         # what a country not at the table will do is reported, not undertaken
         "The Prime Minister noted that Denmark will open the crossing on Friday.",
+        "The Prime Minister noted that Denmark has agreed to a humanitarian pause.",
+        "The leaders welcomed that Denmark agreed to open the crossing.",
         # someone the subject met or thanked, described as committed
         "The President met with leaders committed to protecting voting rights.",
         "The Prime Minister thanked the mayors, who are committed to reducing violence.",
