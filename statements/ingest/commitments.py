@@ -20,6 +20,17 @@ from statements.ingest.documents import (
 )
 from statements.ingest.types import CommitmentFound
 
+# "the pledge to", "Norway's pledge to", "its resolve to": a noun after a determiner or an owner,
+# which commits only under a committing verb ("reaffirmed their pledge to", matched on its own).
+_NOT_A_NOUN = (
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )"
+    r"(?<!\bthis )(?<!\bthat )(?<!\bthese )(?<![’']s )(?<![’'] )"
+)
+# An adverb between "will" and its verb ("never" is a negation; "supply" is a verb).
+_ADVERB = (
+    r"(?:always|soon|still|then|again|(?!(?:apply|supply|comply|rely|reply|imply)\b)[a-z]{3,}ly)"
+)
+
 # What commits. Checked on the accent-folded, lower-cased sentence. "will <verb>" commits only
 # when its subject is a party ("Honduras will extradite", not "The program will expand").
 TRIGGERS = re.compile(
@@ -37,11 +48,8 @@ TRIGGERS = re.compile(
     r" (?:a |their |our |its |his |her |the u\.s\. |the united states[’'] )"
     r"(?:shared |joint |mutual |continued |strong |steadfast |common |full |enduring )?"
     r"(?:commitments?|intention to|determination to)"
-    # A joint statement's own voice ("The leaders discussed our commitment to …"), or a
-    # commitment made together ("their joint commitment"); "their shared commitment to peace"
-    # is a view they talked about.
-    r"|discuss\w* (?:[^.;:]{3,120}? and )?(?:our (?:shared |joint |mutual |continued |strong )?"
-    r"|their joint )commitments?"
+    # (Not "The leaders discussed our commitment to …", "their joint commitment": a commitment
+    # talked about, whoever's, is not made; `_TALKED_ABOUT`.)
     # "our commitment to Article 5 of the NATO Treaty is ironclad"
     r"|commitments? to [^.;]{3,100}? (?:is|are|remains?) (?:ironclad|unwavering|unshakable"
     r"|steadfast)"
@@ -108,8 +116,17 @@ TRIGGERS = re.compile(
     r" commitments?"
     r"|(?:reaffirm|confirm|renew|reiterat|underscor)\w* (?:our|their|its) (?:collaboration|resolve|"
     r"determination|support|cooperation|pledge) to"
-    r"|reaffirm\w* (?:that )?(?:they|we) (?:are|were|will)"
-    r"|pledg(?:es|ed|ing) (?!that\b|of\b|by\b)[\w$]|pledge (?:to|their|our|its|a|an|the|support|\$)"
+    # "reaffirmed they are aligned to modernize", "… that they will" (not "that they are allies": a
+    # relation)
+    r"|reaffirm\w* (?:that )?(?:they|we) (?:will|(?:are|were) (?:\w+ly )?(?:committed|ready"
+    r"|prepared|determined|resolved|aligned|united|dedicated|steadfast|unwavering)\b)"
+    # the verb, not the noun: "commended the Prime Minister's pledge to host", "thanked Norway for
+    # its pledge to", "how to fulfil the pledge to end hunger" acknowledge or talk about a pledge
+    # (one reaffirmed or renewed is caught above)
+    # (not "pledged their condolences", "his sympathy": feelings are not undertakings)
+    rf"|{_NOT_A_NOUN}(?:pledg(?:es|ed|ing) (?!that\b|of\b|by\b)"
+    r"(?!(?:\w+ )?(?:condolences|sympathy|sympathies|prayers|thoughts|gratitude)\b)[\w$]"
+    r"|pledge (?:to|their|our|its|a|an|the|support|\$))"
     # "We plan to share information", "is prepared to support", "stand firm in the commitment"
     # ("discussed the platform and plans to …", "action plans to …": the noun)
     r"|(?<!his )(?<!her )(?<!their )(?<!our )(?<!its )(?<!a )(?<!the )(?<!and )(?<!action )"
@@ -143,19 +160,26 @@ TRIGGERS = re.compile(
     # made by President …", "the commitment that President … made": an undertaking recalled
     r"|commitments? (?:made )?by (?!the end\b)[^.;]{2,80}? to (?!be\b)[a-z]{3,}"
     r"|commitments? made by|commitments? that [^.;]{2,80}? made\b"
+    # "the multilateral pledge made at COP28 to mobilize US$4.2 billion" (a recalled undertaking)
+    r"|(?:commitments?|pledges?) made (?:at|during) [^.;]{2,60}? to (?!be\b)[a-z]{3,}"
+    # "Australia's commitment that it will not conduct enrichment": what a commitment that …
+    # will (or will not) do is an undertaking, its owner's (`_OWNER_OF_THAT`)
+    r"|[’']s? commitments? that (?:(?!\bmade\b)[^.;]){2,60}? (?:will|would|shall)\b"
     r"|(?:reached|made) an? agreement"
-    r"|resolv(?:e|es|ed) to"
-    r"|vow(?:s|ed)? to"
+    rf"|{_NOT_A_NOUN}resolv(?:e|es|ed) to"  # not "praised the Prime Minister's resolve to"
+    rf"|{_NOT_A_NOUN}vow(?:s|ed)? to"
     r"|undert(?:ake|akes|ook) to"
-    r"|promis(?:e|es|ed) to"
+    rf"|{_NOT_A_NOUN}promis(?:e|es|ed) to"
     r"|decid(?:e|es|ed) to"
     # "confirmed that the United States together with Egypt and Qatar would work to ensure",
     # "noted … that the Department would continue to use its tools": a party's undertaking in
     # reported speech (only after "that" and a party: `_REPORTED_PARTY`)
-    r"|would (?:(?:also|further|jointly|continue to|now) )?(?!be\b|not\b|have\b|like\b|need\b)"
-    r"(?:[a-z]{2,}-)?[a-z]{3,}\b"
-    r"|will (?:(?:also|further|jointly|continue to|now) )?(?!be\b|not\b|have\b)"
-    r"(?:[a-z]{2,}-)?[a-z]{3,}\b"  # "will co-host"
+    # An adverb is no verb: "will always stand with" commits, "will always be friends" and "will
+    # never forget" do not.
+    rf"|would (?:(?:also|further|jointly|continue to|now|{_ADVERB}) )?"
+    rf"(?!be\b|not\b|never\b|have\b|like\b|need\b|{_ADVERB}\b)(?:[a-z]{{2,}}-)?[a-z]{{3,}}\b"
+    rf"|will (?:(?:also|further|jointly|continue to|now|{_ADVERB}) )?"
+    rf"(?!be\b|not\b|never\b|have\b|{_ADVERB}\b)(?:[a-z]{{2,}}-)?[a-z]{{3,}}\b"  # "will co-host"
     r"|(?:se )?comprometi(?:eron|o|mos)|se comprometen|acordaron|convinieron"
     r"|reafirm\w* (?:su|el|nuestro) compromiso"
     r")",
@@ -168,9 +192,17 @@ NEGATED = re.compile(
 # Scheduling and reporting, not committing: "will meet again today", "will participate in".
 # ("will meet again within two months" is an undertaking, like "agreed to meet again".)
 SCHEDULE = re.compile(
-    r"\bwill (?:also )?(?:meet(?! again\b(?! (?:today|tomorrow|later|this|tonight)\b))"
+    r"\b(?:will|would) (?:(?:also|soon|then|next|later|shortly|again) )?"
+    r"(?:meet(?! again\b(?! (?:today|tomorrow|later|this|tonight)\b))"
     r"|participate|travel|visit|hold|attend|host|speak|be joined|"
     r"depart|arrive|return|celebrate|commemorate|mark"
+    # an office taken up in turn: "Norway will assume the chairmanship of the Arctic Council"
+    r"|assume|take office"
+    # a call to make, or an appeal: "would call the Prime Minister again", "will call on Congress"
+    r"|call"
+    # what befalls the subject, not what it does: "Our governments will face difficult choices",
+    # "our economies will benefit"
+    r"|face|benefit|suffer|experience|feel|witness|gain|lose|become"
     # "will deliver remarks" (not "will deliver a final report to the President")
     r"|deliver (?:remarks|an? (?:address|speech|statement|message|keynote)|the keynote|keynote"
     r"|opening|closing|testimony)"
@@ -194,13 +226,62 @@ SCHEDULED_AGREEMENT = re.compile(
 )
 # "agreed to stay in close contact and to work together on trade": the second part commits.
 MORE_THAN_A_SCHEDULE = re.compile(r"[^.;]*?\band to (?!meet|speak|talk|visit|stay|remain)[a-z]{3,}")
+# A commitment, an intention or a pledge named as the object of talk, praise or thanks is not
+# made by the subject: "The leaders discussed their intention to deepen …", "highlighted the
+# importance of the commitments made by the G7". Only for triggers that start with the noun (or
+# its owner): "welcomed the convoys and committed to" still commits.
+_NOUN_STARTS = (
+    "our ",
+    "their ",
+    "its ",
+    "intent",
+    "intend",
+    "commitment",
+    "pledge",
+    "plan",
+    "’",
+    "'",
+)
+# (and "discussed how both governments intend to …": a plan talked about)
+_TALKED_ABOUT = re.compile(
+    r"\b(?:discuss\w*|talk\w* about|spoke about|exchanged views on|review\w*|welcom\w*"
+    r"|commend\w*|prais\w*|thank\w*|applaud\w*|congratulat\w*|acknowledg\w*|appreciat\w*"
+    r"|recogni[sz]\w*|importance of|need for|value of|implementation of|progress (?:on|in)"
+    r"|explain\w*|outlin\w*|describ\w*|preview\w*)"
+    r"\s(?:(?!\b(?:and|but|while)\s)[^.;:])*$"
+)
 # "agreed on the importance of …" shares a view; it does not commit anyone to anything.
 AGREED_VIEW = re.compile(
     r"agree\w* (?:on|upon|that) (?:the )?(?:importance|need|value|significance|urgency|gravity)\b"
 )
+# "agreed that …" commits only when what is agreed is something someone will do: "agreed that
+# Secretary X will visit", "agree that we won't negotiate", "agreed that their teams should
+# continue". "agreed that additional actions are urgently needed", "that the alliance is
+# stronger than ever", "that information sharing will be key" share a view.
+# (So does "determined that …": "determined that the funds will be remitted" commits,
+# "determined that further talks were needed" does not.) A passive is an act: "will be made".
+AGREED_THAT = re.compile(r"(?:agree(?:s|d)?|determined) that\b(?P<clause>[^.;:]*)")
+_ACTION_MODAL = re.compile(
+    r"\b(?:will|would|shall|should|must|can|could|won[’']t)\s+(?:(?:not|also|jointly|continue to"
+    rf"|{_ADVERB})\s+)*(?:(?!be\b|have\b)[a-z]{{3,}}"
+    r"|(?<=will )be\s+(?:[a-z]+ed|made|done|given|taken|held|sent|kept|paid|built|spent)\b)"
+    r"|\b(?:need|needs|have|has) to\s+(?!be\b)[a-z]{3,}"
+)
+# "The President met with leaders committed to protecting …", "thanked the mayors, who are
+# committed to …": a participle or a relative clause describing someone the subject met, thanked
+# or praised, not the subject's undertaking ("discussed … and committed to" is the subject's).
+_DESCRIBED = re.compile(
+    r"\b(?:met|meets|thanked|praised|welcomed|hosted|convened|joined|applauded|commended"
+    r"|congratulated|recognized|heard from|engaged|visited|called)\b"
+    r"(?:(?!\band\b|\bbut\b)[^;:,])*?(?:\s|,\s*(?:who|which)\s+)$"
+)
+_DONE_BEFORE = re.compile(
+    r"[^.;]*?\b(?:last (?:year|month|week)|(?:years?|months?|weeks?) ago"
+    r"|earlier this (?:year|month)|in (?:19|20)\d\d)\b"
+)
 EARLIER_EVENT = re.compile(
     r"\b(?:held|signed|adopted|launched|announced) (?:in|on|last) |\b(?:in|since) (?:19|20)\d\d\b"
-    r"|\blast (?:year|month)\b|\b(?:years?|months?) ago\b"
+    r"|\blast (?:year|month)\b|\b(?:years?|months?) ago\b|\bearlier this (?:year|month|week)\b"
     r"|\b(?:at|during) the (?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december)\b"
 )
@@ -236,6 +317,12 @@ THREE = re.compile(r"\b(?:three|tres|trilateral)\b")
 LIST_ITEM = re.compile(r"\s*(?:[•·▪◦●‣∙]|[-*+](?=\s)|\(?\d{1,2}[.)]|\(?[a-z][.)])\s*")
 LIST_HEADING = re.compile(
     r"\b(?:commit\w*|agree\w*|pledg\w*|resolv\w*|decid\w*|acord\w*|comprom\w*)\b[^:]*:\s*$"
+)
+# A list of what has been done: "To date, the ETTF has accelerated several accomplishments in these
+# sectors, including:" (its items, "Multilaterally pledging at COP 28 …", are past actions).
+PAST_HEADING = re.compile(
+    r"\b(?:to date|so far|thus far|accomplishments?|achievements?|since (?:its|the|their|our)"
+    r" (?:launch|creation|inception|establishment|last meeting))\b[^:]*:\s*$"
 )
 # A sentence set in a three-party frame: "During the second meeting of the Trilateral Fentanyl
 # Committee, our countries …", "at the North American Leaders' Summit, we …".
@@ -385,9 +472,26 @@ def find_commitments(
             listed = [c for c in countries_in(opening[0][1]) if len(c) == 2 and c not in context]
             if len(listed) >= 2:
                 context = order_countries([*context, *listed])
+        # "That is why today, the European Commission, Germany, Greece, …, and the United States
+        # announce our intent": an opening sentence whose subject lists countries and speaks of
+        # "our"/"we" says who "we" are, more than the title's signatories.
+        for _position, sentence in opening[:3]:
+            verb = _WE_VERB.search(fold(sentence))
+            if not verb:
+                continue
+            named = countries_in(_LEADING_ADVERBIAL.sub("", sentence[: verb.start()], count=1))
+            rest = fold(sentence[verb.start() :])
+            if (
+                len(named) > len(context) >= 2
+                and set(context) < set(named)
+                and re.search(r"\b(?:our|we)\b", rest)
+            ):
+                context = order_countries(named)
+                break
     # "Together, we commit to:" followed by bullets is one commitment; under a heading that does
     # not commit ("agreed on the following commitments:") each item commits the heading's parties.
     heading: tuple[list[str], CommitmentFound | None] | None = None
+    past_list = False  # the items under "To date, the Task Force has accelerated …, including:"
     for para_start, para_end in paragraph_spans(body):
         paragraph = body[para_start:para_end]
         last_parties: list[str] = []
@@ -395,6 +499,7 @@ def find_commitments(
         # "The two officials" where more than two countries are parties: the paragraph's pair.
         pair = _pair_in(paragraph, context)
         item = LIST_ITEM.match(paragraph)
+        past_list = past_list and bool(item)
         if heading is not None and not item:
             heading = None
         sentences = split_sentences(paragraph, offset=para_start)
@@ -427,12 +532,15 @@ def find_commitments(
                 )
                 parties = (
                     _maker_parties(fold(clause), people, own_country, context)
+                    or _that_commitment_owner(fold(clause), trigger)
                     or _possessor_parties(fold(clause), people, own_country)
                     or _person_parties(subject, people, own_country)
                     or _parties_of_subject(subject, context, mentioned, last_parties, three, pair)
                     or _own_agency(subject, own_country)
                 )
-                if _needs_party_subject(trigger) and _thing_of_a_party(subject):
+                if _needs_party_subject(trigger) and (
+                    _thing_of_a_party(subject) or _owned_thing(subject, people, own_country)
+                ):
                     continue  # "The dedicated efforts of the UAE … will result in"
                 if _not_a_party(subject):
                     continue  # "The American Jobs Plan will make", "investors pledged"
@@ -443,6 +551,13 @@ def find_commitments(
                     reported = re.sub(r"[“”\"]", "", reported)
                 if reported is None and trigger.group(0).startswith("will"):
                     reported = _embedded_subject(head)
+                if (
+                    reported is not None
+                    and context
+                    and not _needs_party_subject(trigger)
+                    and _third_country(reported, {*context, own_country})
+                ):
+                    continue  # "noted that Israel has agreed to a pause": reported, not made here
                 if not _needs_party_subject(trigger) and _private_reported(
                     head, people, own_country
                 ):
@@ -474,11 +589,18 @@ def find_commitments(
                 if _READY.match(trigger[0]) and context and not set(parties) <= set(context):
                     continue  # "…, that Israel is ready to move forward": another's readiness
                 if (
-                    trigger[0].startswith("would")
+                    (
+                        trigger[0].startswith("would")
+                        or (trigger[0].startswith("will") and reported is not None)
+                    )
                     and context
+                    and parties
                     and not set(parties) & {*context, own_country}
                 ):
-                    continue  # "warned that Russia would face severe costs": not a party's
+                    # "warned that Russia would face severe costs", "noted that Egypt will open
+                    # the crossing": what a country not at the table will do is reported, not
+                    # undertaken here
+                    continue
                 if not parties:
                     if _needs_party_subject(trigger):
                         continue  # "The program will …": only the parties' "will" commits
@@ -487,6 +609,11 @@ def find_commitments(
                 found.append(
                     CommitmentFound(text=clause, parties=parties, position=position + start)
                 )
+        if past_list:
+            del found[count_before:]  # "- Multilaterally pledging at COP 28 …": done, not promised
+            continue
+        if sentences and PAST_HEADING.search(fold(sentences[-1][1])):
+            past_list = True
         if heading is not None and heading[1] is not None:
             # "we commit to:" and its items are one commitment: the items are what is committed
             # (with whatever verbs they start), so the heading's text runs on through them.
@@ -534,6 +661,14 @@ _AND_SUBJECT = re.compile(
 )
 
 
+# The verb of a joint statement's "we" after the list of who speaks: "…, and the United States
+# announce our intent", "…, and Japan reaffirm our …".
+_WE_VERB = re.compile(
+    r"\b(?:announce|declare|commit|affirm|reaffirm|reiterate|condemn|welcome|support|join"
+    r"|express|recognize|call|stand|are|have|will|intend|remain|share|underscore)\b"
+)
+
+
 def _near_subject(head: str) -> str:
     """A subject of its own just before the trigger: "The President applauded Canada's work and
     both leaders reaffirmed …" ("both leaders", not "The President")."""
@@ -554,6 +689,10 @@ def _clauses(sentence: str, folded: str):
             continue  # a second committing verb in the same clause
         if EARLIER_EVENT.search(folded[: trigger.start()]):
             continue
+        if trigger.group(0).startswith("announc") and _DONE_BEFORE.match(
+            folded, trigger.end(), trigger.end() + 150
+        ):
+            continue  # "announced $50 million in new assistance last year": an earlier act
         starts.append((start, trigger))
     for i, (start, trigger) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else len(sentence)
@@ -620,7 +759,11 @@ def _supports_a_party(folded: str, trigger: re.Match) -> bool:
 
 # "a series of actions that will …", "her view that African innovators will …": the "will" of a
 # relative or reported clause, whose subject is what the clause after "that"/"which" names.
-_REPORTED = re.compile(r"\b(?:that|which|who|how|whether)\s+(?P<subject>[^,;]*)$")
+# (The last such clause: "… in which he expressed … and noted that he plans to" is "he".)
+_REPORTED = re.compile(
+    r"\b(?:that|which|who|how|whether)\s+"
+    r"(?P<subject>(?:(?!\b(?:that|which|who|how|whether)\b)[^,;])*)$"
+)
 
 
 def _body_before(head: str) -> bool:
@@ -677,8 +820,13 @@ def _english_triggers(folded: str):
         if match.group(0) == "will not hesitate to":
             yield match  # a promise, however it is negated
             continue
-        if match.group(0).startswith("will") and SCHEDULE.match(folded, match.start()):
-            continue
+        modal = re.search(r"\b(?:will|would)\b", match.group(0))
+        if modal and SCHEDULE.match(folded, match.start() + modal.start()):
+            continue  # "will meet", "said he would call the Prime Minister again"
+        if match.group(0).startswith(_NOUN_STARTS) and _TALKED_ABOUT.search(
+            folded, max(0, match.start() - 120), match.start()
+        ):
+            continue  # "discussed their intention to …", "the importance of the commitments"
         if match.group(0).startswith("would ") and not _reported_party(folded, match.start()):
             continue  # "said the rule would lower costs": not a party's reported undertaking
         if match.group(0).startswith(("will", "would")) and HOPE.search(folded, 0, match.start()):
@@ -689,6 +837,13 @@ def _english_triggers(folded: str):
             continue
         if AGREED_VIEW.match(folded, match.start()):
             continue
+        agreed_that = AGREED_THAT.match(folded, match.start())
+        if agreed_that and not _ACTION_MODAL.search(agreed_that["clause"]):
+            continue  # "agreed that the situation remains deeply concerning": a view
+        if re.match(
+            r"(?:committed|(?:are|is|were|was|remain) (?:\w+ly )?committed) to", match[0]
+        ) and (_DESCRIBED.search(folded, max(0, match.start() - 150), match.start())):
+            continue  # "met with leaders committed to", "thanked the mayors, who are committed to"
         if match.group(0).startswith("committed") and _APPOSITIVE.search(folded, 0, match.start()):
             continue  # "…, a cohort of 16 cities committed to using …": a description
         if match.group(0).endswith(_SUPPORT_ENDS) and not _supports_a_party(folded, match):
@@ -718,6 +873,32 @@ def _reported_party(folded: str, at: int) -> bool:
         bool(countries_in(first))
         and len(first.split()) <= 4
         and not re.search(r"\b(?:of|from|on|to|in|by|for|against)\b", first)
+    )
+
+
+def _that_commitment_owner(folded_clause: str, trigger: re.Match) -> list[str]:
+    """The country that owns "…'s commitment that …" ("Australia’s commitment that it will not")."""
+    if not re.match(r"[’']s? commitment", trigger.group(0)):
+        return []
+    at = folded_clause.find(trigger.group(0))
+    before = folded_clause[:at].split() if at >= 0 else []
+    for size in (1, 2, 3):
+        codes = countries_in(" ".join(before[-size:]))
+        if codes:
+            return codes[:1]
+    return []
+
+
+def _third_country(subject: str, at_table: set) -> bool:
+    """Whether a reported subject is a country (a few words) none of the parties at the table:
+    "Israel has", "Egypt" (not "the delivery of aid to Egypt", not "the United States")."""
+    words = subject.split()
+    named = countries_in(subject)
+    return (
+        bool(named)
+        and len(words) <= 4
+        and not re.search(r"\b(?:of|from|on|to|in|by|for|against|and|with)\b", subject)
+        and not set(named) & at_table
     )
 
 
@@ -947,6 +1128,12 @@ NOT_PARTY_HEADS = {
     "plan", "framework", "act", "law", "bill", "agreement", "strategy", "report", "package",
     "legislation", "budget", "declaration", "treaty", "roadmap", "industry", "investors",
     "companies", "businesses", "firms", "executives", "ceos", "philanthropies", "sector",
+    # people of civil society, who hold no office (session 14): "The advocates committed to
+    # continuing their work", "the organizations pledged"
+    "advocates", "activists", "organizations", "organisations", "nonprofits", "stakeholders",
+    "employers", "manufacturers", "retailers", "unions", "workers", "providers", "physicians",
+    "doctors", "researchers", "universities", "foundations", "philanthropists", "survivors",
+    "students", "families",
 }  # fmt: skip
 
 
@@ -996,6 +1183,48 @@ def _private_reported(head: str, people, own_country: str) -> bool:
         or _person_parties(subject, people, own_country)
         or _own_agency(subject, own_country)
         or _possessor_parties(subject, people, own_country)
+    )
+
+
+# Words that name who acts for a country, beside PARTY_HEADS: "the U.S. side", "Norwegian
+# officials", "the U.S. military", "the U.S. Agency for International Development".
+ACTOR_WORDS = PARTY_HEADS | {
+    "side", "sides", "team", "teams", "official", "officials", "experts", "military", "navy",
+    "army", "guard", "police", "troops", "personnel", "staff", "cabinet", "parliament",
+    "congress", "senate", "legislature", "ambassador", "ambassadors", "envoy", "envoys",
+    "representative", "representatives", "coordinator", "counterpart", "counterparts",
+    "negotiators", "diplomats", "mission", "consulate", "authority", "administrator", "director",
+    "advisor", "adviser", "chancellor", "king", "queen", "emir", "premier", "taoiseach",
+    "governor", "governors", "mayor", "mayors", "general", "speaker", "sultan", "prince",
+    "partners", "allies", "ally", "union", "agency", "commission", "bureau", "service", "corps",
+    "board", "institute", "council", "force", "industry",
+}  # fmt: skip
+
+
+def _owned_thing(subject: str, people=(), own_country: str = "") -> bool:
+    """Whether the subject is a thing a party owns or gives, the party only its modifier:
+    "Norway's new pipeline", "the U.S. contribution", "the United States' assistance" (an
+    effect of it is no undertaking). Not "the U.S. side", "Norwegian Prime Minister Berg", "the
+    United States", nor a list."""
+    tokens = re.findall(r"[\w.’'-]+", subject)
+    while tokens and re.fullmatch(
+        rf"also|further|jointly|now|together|both|all|{_ADVERB}", tokens[-1]
+    ):
+        tokens.pop()  # "The United States also plans to": the subject is "The United States"
+    if len(tokens) < 2 or re.search(r",|\b(?:and|or|y|with)\b", subject):
+        return False
+    mentions = country_mentions(subject)
+    if not mentions:
+        return False
+    # the words after those that name the country: "new pipeline", "contribution"
+    named = next(
+        i for i in range(1, len(tokens) + 1) if country_mentions(" ".join(tokens[:i])) == mentions
+    )
+    after = [re.sub(r"[’']s?$", "", w).rstrip(".") for w in tokens[named:]]
+    return bool(after) and not (
+        any(w in ACTOR_WORDS for w in after)
+        or GROUP_SUBJECT.search(" ".join(after))
+        or _person_parties(subject, people, own_country)
     )
 
 

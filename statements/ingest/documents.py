@@ -532,7 +532,8 @@ _SENTENCE_STARTERS = {
     "she", "his", "her", "their", "during", "finally", "additionally", "also", "today",
     "yesterday", "as", "for", "president", "secretary", "mexico", "canada",
 }  # fmt: skip
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’»)]*(?=\s+[\"“‘«(¿¡]?[A-ZÁÉÍÓÚÑ0-9])")
+# (A sentence may open with a Markdown link: "… the program. [They welcomed the paper](…)".)
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’»)]*(?=\s+[\"“‘«(¿¡\[]?[A-ZÁÉÍÓÚÑ0-9])")
 
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, str]]:
@@ -550,7 +551,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, str]]:
             end = boundary.end()
             token_match = re.search(r"([\w.]+)[.!?…]+[\"”’»)]*$", chunk[cut:end])
             token = token_match.group(1).lower() if token_match else ""
-            next_word = re.match(r"\s+[\"“‘«(¿¡]?([\w’']+)", chunk[end:])
+            next_word = re.match(r"\s+[\"“‘«(¿¡\[]?([\w’']+)", chunk[end:])
             following = next_word.group(1).lower() if next_word else ""
             if chunk[end - 1] == "." and (
                 (

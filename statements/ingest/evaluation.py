@@ -556,17 +556,7 @@ def score_document(gold: dict, path: Path, report: Report, extraction=None):
     t["commitments"].found += len(fc)
     found_right = set()
     body = extraction.document.body
-    for e in gc:
-        spans = phrase_spans(e["text"], body)
-        hits = [
-            j
-            for j, f in enumerate(fc)
-            if (
-                any(span_match(body, span, f.position, f.position + len(f.text)) for span in spans)
-                if spans
-                else text_match(e["text"], f.text)
-            )
-        ]
+    for e, hits in zip(gc, commitment_hits(gc, fc, body), strict=True):
         if not hits:
             report.miss(name, "commitments", f"missed {e['text'][:70]!r}")
             continue
@@ -583,6 +573,30 @@ def score_document(gold: dict, path: Path, report: Report, extraction=None):
         if j not in found_right:
             report.miss(name, "commitments", f"not a commitment: {f.text[:70]!r}")
     return extraction
+
+
+def commitment_hits(expected, found, body: str) -> list[list[int]]:
+    """For each expected commitment ({"text": …}), the indexes of the found ones (each with
+    `position`, `text`) that match it: a found sentence or clause matches the gold phrases it
+    overlaps in `body`; a phrase not verbatim in the body is matched on its words alone."""
+    result = []
+    for e in expected:
+        spans = phrase_spans(e["text"], body)
+        result.append(
+            [
+                j
+                for j, f in enumerate(found)
+                if (
+                    any(
+                        span_match(body, span, f.position, f.position + len(f.text))
+                        for span in spans
+                    )
+                    if spans
+                    else text_match(e["text"], f.text)
+                )
+            ]
+        )
+    return result
 
 
 def _publisher_key(publisher: str) -> str:

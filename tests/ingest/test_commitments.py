@@ -13,7 +13,8 @@ US_MX_CA = ["US", "MX", "CA"]
 # (how the commitment starts, parties) in order; None for "the rest of the seed has none".
 SEED_GOLDEN = {
     "000": [
-        ("The leaders discussed our commitment to continuing joint efforts", US_MX),
+        # not "The leaders discussed our commitment to continuing joint efforts": a commitment
+        # talked about (session 14, as the fresh readers and the README read "discussed")
         ("we remain committed to addressing firearms trafficking", US_MX),
         ("The leaders also discussed the challenges and progress", US_MX),
         ("To that end,the United States and Mexico committed to further expand", US_MX),
@@ -42,11 +43,12 @@ SEED_GOLDEN = {
     ],
     "002": [
         ("The president reaffirmed the Mexican government's commitment", ["MX"]),
-        ("They agreed that the exchange of information", US_MX),
+        # not "They agreed that the exchange of information … will be key to …": a view shared,
+        # nobody's undertaking (session 14, as the fresh readers read "agreed that … needed")
     ],
     "003": [
         ("they agreed to work together to address the actions", US_MX),
-        ("The leaders also discussed their joint commitment", US_MX),
+        # not "The leaders also discussed their joint commitment" (session 14)
     ],
     "004": [
         ("The two delegations agreed on specifics steps", US_MX),
@@ -78,7 +80,7 @@ def test_seed_commitments_without_context_fall_back_to_the_countries_named(prefi
 
 def test_seed_clause_is_cut_where_the_committing_subject_starts():
     body = read_document(seed("000")).body
-    clause = find_commitments(body)[1]
+    clause = find_commitments(body)[0]
     assert clause.text == (
         "we remain committed to addressing firearms trafficking that contributes to violence "
         "and destruction on both sides of our shared border."
@@ -402,7 +404,8 @@ def test_one_official_as_subject_commits_their_country_only():
     [
         "The dedicated efforts of the UAE to mobilize support will result in a first shipment.",
         "That is why at the June G7 Summit, leaders announced their intention to invest.",
-        "Canada joined the multilateral pledge made at COP28 to mobilize investment.",
+        # (not "Canada joined the multilateral pledge made at COP28 to mobilize investment": a
+        # pledge recalled is an undertaking, as the README and a fresh reader count it, session 14)
     ],
 )
 def test_things_of_a_party_and_earlier_pledges_do_not_commit(sentence):
@@ -982,3 +985,150 @@ def test_the_one_person_after_an_opening_phrase_is_who_commits():
     )
     (found,) = _find(text)
     assert found.parties == ["NO"]
+
+
+# --- Session 14 (fresh readings of 40 tune documents: what a fresh reader does not count) -------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "agreed that" a state of things: a view shared, nobody's undertaking
+        "The President and Prime Minister Berg agreed that additional enforcement actions are "
+        "urgently needed so that key ports can be reopened.",
+        "The two leaders agreed that the situation in the region remains deeply concerning.",
+        "The ministers agreed that the exchange of information will be key to disrupting "
+        "trafficking.",
+        # a pledge, a resolve or a promise as a noun: someone else's, acknowledged or talked about
+        "President Jonsson commended Prime Minister Berg's pledge to host the next summit.",
+        "The President thanked Norway for its pledge to support Iceland.",
+        "The President praised the Prime Minister's resolve to defend democracy.",
+        "The officials exchanged views on how to fulfil the pledge to end hunger.",
+        # a thing of a party as the subject of "will": an effect, not an act
+        "Norway's new pipeline will bring gas to Europe by next winter.",
+        "The Norwegian contribution will fund clean water projects in rural areas.",
+        "Iceland's assistance will help Norway rebuild its ports.",
+        # "will" with an adverb that is no verb, "will never": not an undertaking
+        "Our two countries will always be friends.",
+        "Norway will never forget the sacrifice of Icelandic sailors.",
+        "The Prime Minister emphasized that Norway would never accept the annexation.",
+        # an office taken up in turn, an event scheduled
+        "Norway will assume the chairmanship of the Arctic Council in May.",
+        "The President noted that Iceland will soon hold elections.",
+    ],
+)
+def test_a_view_a_noun_a_things_effect_or_a_schedule_does_not_commit(sentence):
+    assert _find(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        # what is agreed is something someone will do
+        ("The leaders agreed that their teams should continue close consultations.", ["IS", "NO"]),
+        ("The two leaders agreed that Minister Dahl will visit Reykjavik in May.", ["IS", "NO"]),
+        (
+            "Norway and Iceland determined that the funds will be remitted to the fund.",
+            ["IS", "NO"],
+        ),
+        ("The leaders discussed the ports and committed to reopening them.", ["IS", "NO"]),
+        # the verb pledge, and a pledge reaffirmed
+        ("Prime Minister Berg pledged to host the next summit.", ["NO"]),
+        ("The leaders reaffirmed their pledge to end hunger.", ["IS", "NO"]),
+        # an adverb before the verb; "also" after the subject
+        ("Norway will always stand with the people of Iceland.", ["NO"]),
+        ("Norway also plans to provide grants to Icelandic fisheries.", ["NO"]),
+        # who acts for a country: its officials, its side, its government
+        ("Norwegian officials will provide training to Icelandic coast guards.", ["NO"]),
+        ("The Norwegian side will send experts to Reykjavik.", ["NO"]),
+    ],
+)
+def test_an_agreed_action_the_verb_pledge_and_a_countrys_actors_commit(sentence, parties):
+    (found,) = _find(sentence)
+    assert sorted(found.parties) == parties
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a commitment, an intention talked about, praised or weighed is not made
+        "The leaders discussed our commitment to continuing joint efforts on migration.",
+        "The leaders also discussed their joint commitment to address the root causes of "
+        "migration.",
+        "The leaders discussed their intention to deepen cooperation.",
+        "The President highlighted the importance of the commitments made by the G7.",
+        # people of civil society hold no office
+        "The advocates committed to continuing their work.",
+        "The organizations pledged to train 5,000 nurses.",
+        # a call to make, an appeal to make
+        "The President said he would call the Prime Minister again next week.",
+        "Norway will call on all parties to return to the table.",
+        # what a country not at the table will do is reported, not undertaken
+        "The Prime Minister noted that Denmark will open the crossing on Friday.",
+        "The Prime Minister noted that Denmark has agreed to a humanitarian pause.",
+        "The leaders welcomed that Denmark agreed to open the crossing.",
+        # someone the subject met or thanked, described as committed
+        "The President met with leaders committed to protecting voting rights.",
+        "The Prime Minister thanked the mayors, who are committed to reducing violence.",
+        # an earlier announcement, a feeling pledged, a relation reaffirmed, a plan talked about
+        "Earlier this year, Norway announced $50 million in additional humanitarian assistance.",
+        "The Prime Minister announced $50 million in new assistance last year.",
+        "The leaders pledged their condolences to the families of the victims.",
+        "The leaders reaffirmed that they are allies.",
+        "The officials discussed how both governments intend to implement the agreement.",
+        "The Minister explained that the Department plans to publish a rule.",
+        # "determined that" a state of things: a view
+        "The leaders determined that further talks were needed.",
+        # what befalls a party is no act of it
+        "Our governments will face difficult choices in the coming years.",
+        "Norway will benefit from closer integration with Iceland.",
+    ],
+)
+def test_a_commitment_talked_about_a_call_or_an_appeal_does_not_commit(sentence):
+    assert _find(sentence) == []
+
+
+def test_a_commitment_made_after_one_talked_about_still_commits():
+    (found,) = _find(
+        "The leaders welcomed Iceland’s pledge to host the summit and committed to continue "
+        "coordinating with partners."
+    )
+    assert found.text.endswith("partners.") and sorted(found.parties) == ["IS", "NO"]
+
+
+def test_a_commitment_that_it_will_not_is_its_owners_and_a_link_opens_a_sentence():
+    text = (
+        "The paper details our proposal to provide boats to Iceland, Iceland’s commitment that "
+        "it will not enrich uranium, and our approach to safeguards. [They noted the remarks of "
+        "the Agency Director General, in which he expressed](https://example.org/remarks) "
+        "“satisfaction with the engagement” and noted that he plans to present a report."
+    )
+    (found,) = _find(text)
+    assert found.text.startswith("The paper details") and found.text.endswith("safeguards.")
+    assert found.parties == ["IS"]
+    # someone else's commitment welcomed is still not made
+    assert _find("The President welcomed Iceland’s commitment that it will double its aid.") == []
+
+
+def test_we_are_the_countries_an_announcing_sentence_lists_beyond_the_signatories():
+    text = (
+        "The situation at sea is dire.  That is why today, Denmark, Finland, Iceland, Norway, "
+        "and Sweden announce our intent to open a corridor.\n\n"
+        "Together, our nations intend to build on this model."
+    )
+    found = find_commitments(text, parties_in_context=["IS", "NO"], own_country="NO")
+    assert [sorted(c.parties) for c in found] == [["DK", "FI", "IS", "NO", "SE"]] * 2
+
+
+def test_a_list_of_what_was_done_does_not_commit_and_a_pledge_made_at_a_summit_recalls_one():
+    text = (
+        "The Task Force has promoted clean shipping, particularly through the participation of "
+        "Norway and Iceland in the multilateral pledge made at the Oslo Summit to mobilize $2 "
+        "billion in port investment.\n\n"
+        "To date, the Task Force has accelerated several accomplishments, including:\n\n"
+        "-   Convening an industry roundtable in March; and\n\n"
+        "-   Jointly pledging at the Summit to facilitate investment in green ports."
+    )
+    (found,) = _find(text)
+    assert found.text.startswith("The Task Force has promoted")
+    assert sorted(found.parties) == ["IS", "NO"]

@@ -57,9 +57,13 @@ def test_regrouping_measures_up_on_the_seed_pairs(seeded_archive):
     summary = threads.regroup_all()
     assert summary["commitments"] == Commitment.objects.count()
     result = threads.evaluate(threads.read_pairs(PAIRS))
-    assert result["pairs"] >= 20  # the seeds' pairs; the corpus pairs are "missing" here
+    # the seeds' pairs; the corpus pairs are "missing" here, and so (since session 14) are the
+    # nine pairs of three seed clauses that no longer commit ("discussed our commitment",
+    # "discussed their joint commitment", "agreed that … will be key"), four of them grouped
+    # right: 25 pairs at recall 7/13 before, 16 at 3/7 after, the grouping itself unchanged
+    assert result["pairs"] >= 16
     assert result["precision"] >= 0.9
-    assert result["recall"] >= 0.5
+    assert result["recall"] >= 0.4
 
 
 def test_the_command_regroups_and_reports(seeded_archive):
