@@ -202,7 +202,23 @@ def test_admin_and_healthz_are_never_cached(client, db):
 
 def _middleware_twice(rf, view, path="/topics/"):
     middleware = PageCacheMiddleware(view)
-    return [middleware(rf.get(path))["X-Page-Cache"] for _ in range(2)]
+    answers = []
+    for _ in range(2):
+        response = middleware(rf.get(path))
+        response.close()  # as the server does once it has sent the page
+        answers.append(response["X-Page-Cache"])
+    return answers
+
+
+def test_a_page_is_stored_once_it_has_been_sent(rf, db):
+    """The reader does not wait for the cache write: it happens when the server closes the
+    response, after its last byte."""
+    middleware = PageCacheMiddleware(lambda request: HttpResponse("sent"))
+    first = middleware(rf.get("/topics/"))
+    assert middleware(rf.get("/topics/"))["X-Page-Cache"] == "miss"  # not stored yet
+    first.close()
+    second = middleware(rf.get("/topics/"))
+    assert second["X-Page-Cache"] == "hit" and second.content == b"sent"
 
 
 def test_responses_that_set_a_cookie_or_hold_a_csrf_token_are_not_stored(rf, db):
