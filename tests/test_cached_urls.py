@@ -19,7 +19,7 @@ def test_a_url_without_arguments_is_reversed_once():
     cached_urls._URLS.clear()
     assert render("{% url 'statements:search' %}") == reverse("statements:search") == "/search/"
     (key,) = cached_urls._URLS
-    cached_urls._URLS[key] = ("/stored/", "/stored/")
+    cached_urls._URLS[key] = "/stored/"
     assert render("{% url 'statements:search' %}") == "/stored/"  # not reversed again
 
 

@@ -20,16 +20,29 @@ from django.utils.html import conditional_escape
 
 register = template.Library()
 
-_URLS = {}  # {(resolver, script prefix, current app, view name): url}
+_URLS = {}  # {(resolver, script prefix, current app, view name, args): url}
 MAX_URLS = 1000  # a view name given by a variable could name many; start over past this
+
+
+def cached_reverse(viewname, args=(), current_app=None):
+    """`reverse(viewname, args=args, current_app=current_app)`, computed once per process for
+    the URLconf and script prefix in use; `args` must be few constants (a placeholder)."""
+    urlconf = get_urlconf()
+    if is_language_prefix_patterns_used(urlconf)[0]:
+        return reverse(viewname, args=args, current_app=current_app)
+    key = (get_resolver(urlconf), get_script_prefix(), current_app, viewname, tuple(args))
+    url = _URLS.get(key)
+    if url is None:
+        url = reverse(viewname, args=args, current_app=current_app)
+        if len(_URLS) >= MAX_URLS:
+            _URLS.clear()
+        _URLS[key] = url
+    return url
 
 
 class CachedURLNode(URLNode):
     def render(self, context):
         if self.args or self.kwargs or self.asvar:
-            return super().render(context)
-        urlconf = get_urlconf()
-        if is_language_prefix_patterns_used(urlconf)[0]:
             return super().render(context)
         try:  # as URLNode finds it
             current_app = context.request.current_app
@@ -38,16 +51,8 @@ class CachedURLNode(URLNode):
                 current_app = context.request.resolver_match.namespace
             except AttributeError:
                 current_app = None
-        view_name = self.view_name.resolve(context)
-        key = (get_resolver(urlconf), get_script_prefix(), current_app, view_name)
-        found = _URLS.get(key)
-        if found is None:
-            url = reverse(view_name, current_app=current_app)  # NoReverseMatch: as URLNode
-            found = (url, conditional_escape(url))
-            if len(_URLS) >= MAX_URLS:
-                _URLS.clear()
-            _URLS[key] = found
-        return found[1] if context.autoescape else found[0]
+        url = cached_reverse(self.view_name.resolve(context), current_app=current_app)
+        return conditional_escape(url) if context.autoescape else url
 
 
 @register.tag
