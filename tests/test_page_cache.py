@@ -8,7 +8,8 @@ sees and no response that sets a cookie or holds a CSRF token is ever stored.
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import caches
-from django.db import connection
+from django.core.signals import request_finished
+from django.db import close_old_connections, connection
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import reverse
@@ -200,13 +201,22 @@ def test_admin_and_healthz_are_never_cached(client, db):
         assert "X-Page-Cache" not in client.get(url)
 
 
+def _sent(response):
+    """Close `response` as the server does once it has sent it, without closing the test's
+    database connection (what Django's test client does too)."""
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+    return response
+
+
 def _middleware_twice(rf, view, path="/topics/"):
     middleware = PageCacheMiddleware(view)
     answers = []
     for _ in range(2):
-        response = middleware(rf.get(path))
-        response.close()  # as the server does once it has sent the page
-        answers.append(response["X-Page-Cache"])
+        answers.append(_sent(middleware(rf.get(path)))["X-Page-Cache"])
     return answers
 
 
@@ -216,7 +226,7 @@ def test_a_page_is_stored_once_it_has_been_sent(rf, db):
     middleware = PageCacheMiddleware(lambda request: HttpResponse("sent"))
     first = middleware(rf.get("/topics/"))
     assert middleware(rf.get("/topics/"))["X-Page-Cache"] == "miss"  # not stored yet
-    first.close()
+    _sent(first)
     second = middleware(rf.get("/topics/"))
     assert second["X-Page-Cache"] == "hit" and second.content == b"sent"
 
