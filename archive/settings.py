@@ -101,6 +101,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # `{% url %}` without arguments reversed once per process (0.5 ms a search page).
+            "builtins": ["statements.templatetags.cached_urls"],
         },
     },
 ]

@@ -9,7 +9,8 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-from django.utils.html import escape
+from django.utils.formats import localize
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 
 HEIGHT = 120  # the bars' area, in SVG units
@@ -190,6 +191,18 @@ class Chart:
             (bar.label, bar.url if bar.count else "", [s.bars[i].count for s in self.series])
             for i, bar in enumerate(first)
         ]
+
+    @property
+    def rows_html(self):
+        """The table's `<tr>`, as includes/_chart_figure.html's loop wrote them (a search page's
+        years or months: 0.35 ms of its 2 ms template), every value escaped as it did."""
+        out = []
+        for label, url, counts in self.rows:
+            label = conditional_escape(label)
+            head = f'<a href="{conditional_escape(url)}">{label}</a>' if url else label
+            cells = "".join(f"<td>{conditional_escape(localize(n))}</td>" for n in counts)
+            out.append(f'\n        <tr><th scope="row">{head}</th>{cells}</tr>')
+        return mark_safe("".join(out))  # noqa: S308 - every value escaped above
 
 
 def columns(name, series, *, caption, heading, noun="statement"):

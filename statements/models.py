@@ -223,11 +223,21 @@ def draft_only_forms(participant_ids):
 
     The drafts' mentions are few; only the names and titles they wrote are then looked for in
     published mentions (as written: a form written differently is kept hidden)."""
+    from statements.search.listing import rows_by_ids
+
+    if not participant_ids:
+        return {}
     unpublished = unpublished_statement_ids()
-    drafts = list(
-        StatementParticipant.objects.filter(
-            participant_id__in=participant_ids, statement__in=unpublished
-        ).values_list("participant_id", "name_as_written", "title_as_written")
+    db = StatementParticipant.objects.db
+    drafts = rows_by_ids(  # the query compiled once per connection: most searches ask it
+        db,
+        "draft_only_forms",
+        lambda ids: (
+            StatementParticipant.objects.using(db)
+            .filter(participant_id__in=ids, statement__in=unpublished)
+            .values_list("participant_id", "name_as_written", "title_as_written")
+        ),
+        list(participant_ids),
     )
     if not drafts:
         return {}

@@ -106,6 +106,22 @@ def _from_cache(entry):
     return response
 
 
+def _store_when_closed(response, cache, key, entry):
+    """Store `entry` once the server has sent `response`: the WSGI server calls `close()` after
+    the last byte (gunicorn, runserver; the test client at once), so the reader does not wait
+    for the write (0.8–1.4 ms of a cold search page). The entry is taken now, before the outer
+    middleware add their headers. A page asked for again before the write is rendered again."""
+    close = response.close
+
+    def store_and_close():
+        try:
+            cache.set(key, entry, TIMEOUT)
+        finally:
+            close()
+
+    response.close = store_and_close
+
+
 class PageCacheMiddleware:
     """Serve and store anonymous public pages by (generation, URL, date)."""
 
@@ -131,7 +147,7 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if _cacheable_response(request, response):
             entry = (response.status_code, list(response.items()), response.content)
-            cache.set(key, entry, TIMEOUT)
+            _store_when_closed(response, cache, key, entry)
         response["X-Page-Cache"] = "miss"
         return response
 

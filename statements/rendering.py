@@ -20,6 +20,8 @@ from django.utils.dates import MONTHS
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from statements.templatetags.cached_urls import cached_reverse
+
 _BLANK_LINE = re.compile(r"\n[ \t\xa0]*\n\s*")
 
 
@@ -139,13 +141,14 @@ _PLACEHOLDER = "slug0placeholder0"
 class SlugUrls:
     """`reverse(viewname, args=[slug])` for many slugs at the cost of one call.
 
-    Reversed once with a placeholder; a slug the `slug` converter accepts needs no quoting, so
-    the rest is string concatenation. Anything else goes through `reverse()` as before.
+    Reversed once (per process) with a placeholder; a slug the `slug` converter accepts needs
+    no quoting, so the rest is string concatenation. Anything else goes through `reverse()`.
     """
 
     def __init__(self, viewname):
         self.viewname = viewname
-        self.prefix, self.suffix = reverse(viewname, args=[_PLACEHOLDER]).split(_PLACEHOLDER)
+        url = cached_reverse(viewname, args=(_PLACEHOLDER,))  # once per process
+        self.prefix, self.suffix = url.split(_PLACEHOLDER)
 
     def __call__(self, slug):
         if _SLUG.fullmatch(slug):

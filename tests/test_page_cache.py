@@ -8,7 +8,8 @@ sees and no response that sets a cookie or holds a CSRF token is ever stored.
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import caches
-from django.db import connection
+from django.core.signals import request_finished
+from django.db import close_old_connections, connection
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import reverse
@@ -200,9 +201,34 @@ def test_admin_and_healthz_are_never_cached(client, db):
         assert "X-Page-Cache" not in client.get(url)
 
 
+def _sent(response):
+    """Close `response` as the server does once it has sent it, without closing the test's
+    database connection (what Django's test client does too)."""
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+    return response
+
+
 def _middleware_twice(rf, view, path="/topics/"):
     middleware = PageCacheMiddleware(view)
-    return [middleware(rf.get(path))["X-Page-Cache"] for _ in range(2)]
+    answers = []
+    for _ in range(2):
+        answers.append(_sent(middleware(rf.get(path)))["X-Page-Cache"])
+    return answers
+
+
+def test_a_page_is_stored_once_it_has_been_sent(rf, db):
+    """The reader does not wait for the cache write: it happens when the server closes the
+    response, after its last byte."""
+    middleware = PageCacheMiddleware(lambda request: HttpResponse("sent"))
+    first = middleware(rf.get("/topics/"))
+    assert middleware(rf.get("/topics/"))["X-Page-Cache"] == "miss"  # not stored yet
+    _sent(first)
+    second = middleware(rf.get("/topics/"))
+    assert second["X-Page-Cache"] == "hit" and second.content == b"sent"
 
 
 def test_responses_that_set_a_cookie_or_hold_a_csrf_token_are_not_stored(rf, db):

@@ -17,7 +17,7 @@ Rows become instances through `_maker` rather than `Model.from_db`: the same ins
 `Model.__init__`'s per-field `setattr` and signal sends, which cost most of a page's listing in
 Python (about 300 instances for 20 statements: ~3 of ~8 ms at 5,000 statements). And each of
 the (up to four) queries is compiled once per database connection, with the ids as one parameter
-(`_run`): compiling them through the ORM took about a fifth of the rest.
+(`rows_by_ids`): compiling them through the ORM took about a fifth of the rest.
 """
 
 import json
@@ -79,7 +79,7 @@ _ID_LIST = {  # the ids as one parameter, and how to give it
 _COMPILED = weakref.WeakKeyDictionary()  # {connection: {query name: compiled}}
 
 
-def _run(db, name, build, ids):
+def rows_by_ids(db, name, build, ids):
     """The rows of the `values_list` QuerySet `build(ids)` as lists, as iterating it gives
     them (the same SQL but for the id list, the same converters), compiled once per connection.
     """
@@ -121,7 +121,7 @@ def _mentions(statements, by_id, db):
     mention_fields = _fields(StatementParticipant)
     # An official's record times are never listed: deferred (read if asked), not parsed 100 times.
     official_fields = [f for f in _fields(Participant) if f not in ("created_at", "updated_at")]
-    rows = _run(
+    rows = rows_by_ids(
         db,
         "mentions",
         lambda ids: (
@@ -150,7 +150,7 @@ def _linked(statements, by_id, db, name, model):
     """`model`'s rows linked to the statements (many-to-many, `statements` on its side), in its
     own ordering, as prefetched."""
     fields = _fields(model)
-    rows = _run(
+    rows = rows_by_ids(
         db,
         name,
         lambda ids: (
@@ -172,7 +172,7 @@ def load_listing(ids, related=RELATED):
     db = Statement.objects.db
     fields = _fields(Statement)
     make = _maker(Statement, db, fields)
-    rows = _run(
+    rows = rows_by_ids(
         db,
         "statements",
         lambda ids: Statement.objects.using(db).filter(pk__in=ids).order_by().values_list(*fields),

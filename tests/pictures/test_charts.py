@@ -124,3 +124,29 @@ def test_month_labels_never_overlap():
     years = [Bar(str(year), 1) for year in range(2019, 2025)]
     svg = charts.column_chart([Series("Statements", years)], caption="Per year")
     assert svg.count('class="chart__label"') == 6  # short labels: every one
+
+
+def test_the_table_rows_are_what_the_templates_loop_wrote_escaped():
+    """`Chart.rows_html` replaced a loop in includes/_chart_figure.html: the same markup."""
+    from django.template import Context, Template
+    from django.utils.safestring import mark_safe
+
+    chart = charts.columns(
+        "t",
+        [
+            Series(
+                "A", [Bar("<b>&", 2, '?q="a"&x=1'), Bar("2024", 0, "?y"), Bar(mark_safe("<i>"), 3)]
+            ),
+            Series("B", [Bar("x", 1), Bar("y", 5), Bar("z", 1234567)]),
+        ],
+        caption="c",
+        heading="Year",
+    )
+    loop = Template(
+        '{% for label, url, counts in chart.rows %}\n        <tr><th scope="row">{% if url %}'
+        '<a href="{{ url }}">{{ label }}</a>{% else %}{{ label }}{% endif %}</th>'
+        "{% for n in counts %}<td>{{ n }}</td>{% endfor %}</tr>{% endfor %}"
+    ).render(Context({"chart": chart}))
+    assert chart.rows_html == loop
+    assert '<a href="?q=&quot;a&quot;&amp;x=1">&lt;b&gt;&amp;</a>' in chart.rows_html
+    assert "<td>1234567</td>" in chart.rows_html and "<i>" in chart.rows_html

@@ -73,6 +73,21 @@ def test_official_match_exact_before_surnames_and_shared_surnames(client, archiv
     assert match("LISA MONACO") == monaco and match("Lópe") is None
 
 
+def test_official_match_loads_what_the_page_shows_through_the_name_index(client, archive):
+    """One query for the match (its officials' other fields deferred, not read); a one-word
+    query finds surnames among the names' index (a subquery of ids), not the officials' rows."""
+    from django.db import connection
+
+    from statements.search.faceted import _official_sql
+
+    official = client.get(SEARCH, {"q": "Monaco"}).context["official_match"]
+    assert official == archive["officials"]["monaco"]
+    assert {"titles", "country", "created_at"} <= official.get_deferred_fields()
+    assert official.name and official.slug and official.get_absolute_url()
+    one_word, _ = _official_sql(connection.vendor, True)
+    assert 'IN (SELECT U0."id" AS "pk" FROM "statements_participant" U0 WHERE' in one_word
+
+
 def test_result_shows_date_publisher_officials_and_topics(client, archive):
     response = client.get(SEARCH, {"q": "Guatemala"})
     html = response.content.decode()
