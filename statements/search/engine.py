@@ -87,8 +87,7 @@ HIGHLIGHT_EXPANSIONS = 100  # index terms a `prefix*` highlights at most, per pr
 ID_MASK = (1 << ID_BITS) - 1
 # A search page's facets are counted in a worker thread while the request's thread loads the
 # page (`IndexSearch.start_facets`): Tantivy lets go of the GIL while it aggregates, so a cold
-# page uses a second core. Off: counted when asked, in the request's thread.
-FACETS_IN_THREAD = True
+# page uses a second core. Off (settings.SEARCH_FACETS_IN_THREAD): counted when asked.
 FACET_THREADS = 4  # worker threads per process (one request uses one at a time)
 # Characters around the matches a snippet is chosen from (~ SNIPPET_WORDS words).
 SNIPPET_CHARS = SNIPPET_WORDS * 7
@@ -336,7 +335,7 @@ class IndexSearch:
         is made here first, in the caller's thread (with the page's ranking, `count`): the
         paginator needs it, and the worker's path depends on it. Browsing everything (counted
         once per snapshot) starts nothing."""
-        if not FACETS_IN_THREAD or self._facets_job is not None:
+        if not settings.SEARCH_FACETS_IN_THREAD or self._facets_job is not None:
             return
         selected, limits, browsing = self._facet_plan(names, limit, expanded)
         if browsing:

@@ -85,11 +85,11 @@ def test_a_long_tie_is_walked_in_the_requests_thread(meetings, lowered, threads)
 
 
 @pytest.mark.parametrize("params", PAGES)
-def test_the_page_is_the_same_either_way(client, archive, threads, monkeypatch, params):
-    monkeypatch.setattr(engine, "FACETS_IN_THREAD", False)
+def test_the_page_is_the_same_either_way(client, archive, threads, settings, params):
+    settings.SEARCH_FACETS_IN_THREAD = False
     alone = client.get(SEARCH + "?" + params)
     assert all(thread is threading.current_thread() for thread in threads["counts"])
-    monkeypatch.setattr(engine, "FACETS_IN_THREAD", True)
+    settings.SEARCH_FACETS_IN_THREAD = True
     threads["counts"].clear()
     both = client.get(SEARCH + "?" + params)
     assert both.status_code == alone.status_code == 200
