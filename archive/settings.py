@@ -180,6 +180,9 @@ SEARCH_INDEX_DIR = Path(
 )
 # False: search reads the database only (the reference path; also used while no index is built).
 SEARCH_INDEX_ENABLED = env_bool("DJANGO_SEARCH_INDEX_ENABLED", default=True)
+# False: the search page counts its facets in the request's thread, not in a worker thread
+# while the page is loaded (statements/search/engine.py, `IndexSearch.start_facets`).
+SEARCH_FACETS_IN_THREAD = env_bool("DJANGO_SEARCH_FACETS_IN_THREAD", default=True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

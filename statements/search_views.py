@@ -66,7 +66,8 @@ def search_page(request):
     number = request.GET.get("page", "1")
     if isinstance(found.results, IndexResults) and number.isdecimal():
         found.results.expect_page(int(number[:6]), PAGE_SIZE)  # ranked as it is counted
-    facets = found.facets  # counts the results too, in the same query
+    # Counts the results too; the index counts the facets in a worker thread meanwhile.
+    found.start_facets()
     paginator = Paginator(found.results, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     page.notice = page_notice(request.GET.get("page"), page)
@@ -74,6 +75,7 @@ def search_page(request):
     back = request.GET.urlencode()[:2000] if set(request.GET) - {"q"} else ""
     topics = found.filterset.selected("topic")
     statements = decorate(page.object_list, found.query, found.q, back, topics)
+    facets = found.facets
     count = paginator.count
     # Few results: the closest words the archive uses, as a link to that search.
     correction = did_you_mean(found.q) if found.q and count <= FEW_RESULTS else None

@@ -20,6 +20,9 @@ import datetime
 import heapq
 import json
 import logging
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor, wait
 from functools import cached_property
 
 import tantivy
@@ -82,6 +85,10 @@ ID_CHUNK = 20_000
 RANK_WITH_COUNT = 2000
 HIGHLIGHT_EXPANSIONS = 100  # index terms a `prefix*` highlights at most, per prefix
 ID_MASK = (1 << ID_BITS) - 1
+# A search page's facets are counted in a worker thread while the request's thread loads the
+# page (`IndexSearch.start_facets`): Tantivy lets go of the GIL while it aggregates, so a cold
+# page uses a second core. Off (settings.SEARCH_FACETS_IN_THREAD): counted when asked.
+FACET_THREADS = 4  # worker threads per process (one request uses one at a time)
 # Characters around the matches a snippet is chosen from (~ SNIPPET_WORDS words).
 SNIPPET_CHARS = SNIPPET_WORDS * 7
 
@@ -198,6 +205,20 @@ def combine(text, filters):
     return Query.boolean_query(clauses)
 
 
+_pool, _pool_pid, _pool_lock = None, None, threading.Lock()
+
+
+def _facet_pool():
+    """The process's worker threads for facets, made on first use in this process (a pool made
+    before gunicorn forks its workers would have no threads in them)."""
+    global _pool, _pool_pid
+    with _pool_lock:
+        if _pool is None or _pool_pid != os.getpid():
+            _pool = ThreadPoolExecutor(FACET_THREADS, thread_name_prefix="facets")
+            _pool_pid = os.getpid()
+        return _pool
+
+
 # --- one search -----------------------------------------------------------------------------
 
 
@@ -222,6 +243,7 @@ class IndexSearch:
         # rank (the phrase "arms trafficking" at 100,000 statements: 5.5 ms each time).
         self.rank_first = 0
         self._ranked = None  # (limit, hits) of the count's search
+        self._facets_job = None  # (arguments, future, walked facets): `start_facets`
 
     def count(self):
         if self._count is None:
@@ -287,20 +309,72 @@ class IndexSearch:
 
         FacetsTooLarge when a facet has more values among the statements counted than one
         aggregation may make (Tantivy's bucket limit: 332,000 meetings at 1M statements)."""
-        selected = {name: self._selected(name) for name in names}
+        selected, limits, browsing = self._facet_plan(names, limit, expanded)
         labels = {name: self.filterset.selected(name) if self.filterset else {} for name in names}
-        limits = {name: EXPANDED_LIMIT if name in expanded else limit for name in names}
-        browsing = self.text is None and not (self.filterset and self.filterset.chosen())
         key = ("browse", tuple(names), limit, tuple(sorted(expanded)))
         cached = self.index.snapshot_cache.get(key) if browsing else None
+        job, self._facets_job = self._facets_job, None
         if cached is not None and cached[0] is self.searcher:
             count, counts = cached[1]
+        elif job is not None and job[0] == (tuple(names), limit, tuple(expanded)):
+            count, counts = self._join(job[1], job[2], limits)
         else:
             count, counts = self._counts(names, limits, selected)
             if browsing:  # the whole archive's counts: once per snapshot of the index
                 self.index.snapshot_cache[key] = (self.searcher, (count, counts))
         rows = self._rows(counts, selected, limits)
         return count, finish_facets(rows, labels, names, limit, expanded)
+
+    def start_facets(self, names, limit=FACET_LIMIT, expanded=()):
+        """Begin counting the facets `count_and_facets` (same arguments) will return, in a worker
+        thread, while the caller goes on with the page (its ranking, listings and snippets).
+
+        The worker only aggregates over the index (Tantivy lets go of the GIL meanwhile), never
+        reads the database: what does — a facet's long tie walked in slug order (`_walk_tie`),
+        the labels (`_rows`) — is left to `count_and_facets`, in the caller's thread. The count
+        is made here first, in the caller's thread (with the page's ranking, `count`): the
+        paginator needs it, and the worker's path depends on it. Browsing everything (counted
+        once per snapshot) starts nothing."""
+        if not settings.SEARCH_FACETS_IN_THREAD or self._facets_job is not None:
+            return
+        selected, limits, browsing = self._facet_plan(names, limit, expanded)
+        if browsing:
+            return
+        try:
+            count = self.count()
+            walked = self._walked(names, count)
+        except FacetsTooLarge:  # (counted when asked, which says so)
+            return
+        future = _facet_pool().submit(self._counts, names, limits, selected, walked)
+        self._facets_job = ((tuple(names), limit, tuple(expanded)), future, walked)
+
+    def _join(self, future, walked, limits):
+        """`_counts` from the worker `start_facets` began, with the facets it left to this
+        thread (`walked`) counted meanwhile."""
+        try:
+            mine = {
+                name: self._sparse(name, self.query, limits[name], self._count) for name in walked
+            }
+        except BaseException:
+            wait([future])  # (never leave the worker at this search's state)
+            raise
+        count, counts = future.result()
+        return count, counts | mine
+
+    def _facet_plan(self, names, limit, expanded):
+        """({facet: chosen keys}, {facet: values shown}, whether browsing everything)."""
+        selected = {name: self._selected(name) for name in names}
+        limits = {name: EXPANDED_LIMIT if name in expanded else limit for name in names}
+        browsing = self.text is None and not (self.filterset and self.filterset.chosen())
+        return selected, limits, browsing
+
+    def _walked(self, names, matches):
+        """The SPARSE facets among `names` whose long tie may be walked in slug order (reading
+        the database, `_walk_tie`) for a search of `matches` statements."""
+        unfiltered = not (self.filterset and self.filterset.chosen())
+        if not unfiltered:
+            return ()
+        return tuple(name for name in names if name in SPARSE and self._walks(name, matches))
 
     def _aggregate(self, query, aggs):
         """Every aggregation of a request; Tantivy's bucket limit becomes FacetsTooLarge."""
@@ -311,13 +385,14 @@ class IndexSearch:
                 raise
             raise FacetsTooLarge(str(error)) from error
 
-    def _counts(self, names, limits, selected):
+    def _counts(self, names, limits, selected, deferred=()):
         """(count, {facet: {key: count}}): one aggregation for the facets without a chosen value
         and the count, one per facet with chosen values (counted without their own filter);
-        a SPARSE facet whose long tie can be walked (`_sparse`), on its own."""
+        a SPARSE facet whose long tie can be walked (`_sparse`), on its own, unless `deferred`
+        (`_walked`: left out, the caller counts them)."""
         unfiltered = not (self.filterset and self.filterset.chosen())
         if self.text is not None and unfiltered:
-            answered = self._counts_by_complement(names, limits)
+            answered = self._counts_by_complement(names, limits, deferred)
             if answered is not None:
                 return answered
         # How many match, when known before counting (after `count`, or browsing everything).
@@ -342,7 +417,8 @@ class IndexSearch:
         counts = {}
         for name in names:
             if name in walk:
-                counts[name] = self._sparse(name, self.query, limits[name], count)
+                if name not in deferred:
+                    counts[name] = self._sparse(name, self.query, limits[name], count)
                 continue
             if selected[name]:
                 base = combine(self.text, filter_queries(self.filterset, without=name))
@@ -381,7 +457,7 @@ class IndexSearch:
                     tops[TOP_TIE + name] = self._terms(name, 0, (), **more)
         return tops
 
-    def _counts_by_complement(self, names, limits=None):
+    def _counts_by_complement(self, names, limits=None, deferred=()):
         """(count, {facet: {key: count}}) of a text query that matches most of the archive, from
         the statements it does *not* match: every value's count over the whole archive (once
         per snapshot, `_totals`) minus its count over the complement. Facets count statements
@@ -406,7 +482,7 @@ class IndexSearch:
         found = self._aggregate(rest, aggs) if count < total and aggs else {}
         counts = {}
         for name in names:  # the SPARSE ones over the matches: a few buckets, not all
-            if name in SPARSE:
+            if name in SPARSE and name not in deferred:
                 limit = (limits or {}).get(name, FACET_LIMIT)
                 counts[name] = self._sparse(name, self.query, limit, count)
         for name in dense:
@@ -924,6 +1000,14 @@ class IndexResults(SearchResults):
         if self.index_search is None:
             return super().ids(offset, limit)
         return self.index_search.ids(self.sort, offset, limit)
+
+    def start_facets(self, names, limit=FACET_LIMIT, expanded=()):
+        """Begin `count_and_facets` (same arguments) in a worker thread (`IndexSearch.
+        start_facets`), counting the results now; False while the database answers."""
+        if self.index_search is None:
+            return False
+        self.index_search.start_facets(names, limit, expanded)
+        return True
 
     def count_and_facets(self, names, limit=FACET_LIMIT, expanded=()):
         """(count, facets) from the index; None while the database answers."""

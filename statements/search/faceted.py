@@ -130,6 +130,16 @@ class FacetedSearch:
     def q(self):
         return self.params.get("q", "")
 
+    def start_facets(self):
+        """Begin counting `facets`: in a worker thread while the caller loads the page, when the
+        index answers (`IndexResults.start_facets`); otherwise now."""
+        if "facets" in self.__dict__:
+            return
+        index = isinstance(self.results, IndexResults)
+        if index and self.results.start_facets(self.facet_names, expanded=self.expanded):
+            return
+        self.facets  # noqa: B018 - counted now (and the results with them)
+
     @cached_property
     def facets(self):
         """{facet: [FacetValue with .url to toggle it]}; also primes the result count."""
