@@ -79,10 +79,16 @@ SPARSE = {"meeting"}
 # Values a SPARSE facet's first aggregation returns (the top, then as much of a tie as fits).
 SPARSE_FIRST = 1000
 TOP_TIE = "most:"  # the name of the aggregation of a SPARSE facet's values at `_most`
+# A SPARSE facet's tie at `_most` is asked alone (not with its top values) when it is expected
+# to hold this many times the values shown (`IndexSearch._tie_fills`).
+TIE_ALONE = 2
 # Values' ids per aggregation when the top count of a facet is computed per snapshot (`_most`).
 ID_CHUNK = 20_000
 # Results by relevance the count's search keeps for the page at most (`IndexSearch.rank_first`).
 RANK_WITH_COUNT = 2000
+# Hits past those ranked that the first search by relevance keeps: room for a short run of
+# equal scores across the cut (`IndexSearch._fetch`).
+RANK_MARGIN = 20
 HIGHLIGHT_EXPANSIONS = 100  # index terms a `prefix*` highlights at most, per prefix
 ID_MASK = (1 << ID_BITS) - 1
 # A search page's facets are counted in a worker thread while the request's thread loads the
@@ -274,14 +280,22 @@ class IndexSearch:
 
     @staticmethod
     def _fetch(needed):
-        """Hits asked for first when ranking the best `needed` (one more: is the cut a tie?)."""
-        return max(needed, PAGE_ROWS)
+        """Hits asked for first when ranking the best `needed` (one more: is the cut a tie?):
+        RANK_MARGIN past them, so that a short run of equal scores across the cut (a statement
+        published again word for word; at 1M, where the benchmark's archive is the 100k one ten
+        times, every score comes ten times) ends inside the first search, not in a second one
+        of four times as many (the common word's page 50 at 1M: 4,001 hits of 740,000
+        matches scored again)."""
+        first = max(needed, PAGE_ROWS)
+        return first + RANK_MARGIN if first + RANK_MARGIN < MAX_TIE_FETCH else first
 
     def _relevant(self, needed):
         """The best `needed` ids by score, equal scores newest first (then by id, descending)
         as the database orders them: fetched past `needed` while a run of equal scores crosses
-        the cut (up to MAX_TIE_FETCH: a `prefix*` alone scores every match alike)."""
-        fetch = self._fetch(needed)
+        the cut (up to MAX_TIE_FETCH: a `prefix*` alone scores every match alike). Past the
+        first search (`_fetch`), four times as many each time from `needed` (as before the
+        margin: the same hits where the cap stops it)."""
+        fetch, grown = self._fetch(needed), max(needed, PAGE_ROWS)
         while True:
             if self._ranked is not None and self._ranked[0] == fetch + 1:
                 hits = self._ranked[1]  # the count's search asked for exactly these
@@ -291,7 +305,8 @@ class IndexSearch:
                 break
             if fetch >= MAX_TIE_FETCH:
                 break
-            fetch *= 4
+            grown *= 4
+            fetch = grown
         hits = hits[:fetch]
         addresses = [address for _, address in hits]
         ids = self.searcher.fast_field_values("id", addresses)
@@ -403,15 +418,21 @@ class IndexSearch:
             if name in SPARSE and unfiltered and known is not None and self._walks(name, known)
         }
         shared = [name for name in names if not selected[name] and name not in walk]
-        aggs = {name: self._terms(name, limits[name], selected[name]) for name in shared}
+        tops, alone = self._tops(shared, self._count, limits)
+        aggs = {
+            name: self._terms(name, limits[name], selected[name])
+            for name in shared
+            if name not in alone
+        }
         aggs["n"] = {"value_count": {"field": "id"}}
-        tops = self._tops(shared, self._count)
         try:
             found = self._aggregate(self.query, aggs | tops)
         except FacetsTooLarge:
             if not tops:
                 raise
-            tops = {}  # (the tie with the others' buckets past the limit: asked apart, as before)
+            # (the tie with the others' buckets past the limit: asked apart, as before)
+            aggs |= {name: self._terms(name, limits[name], ()) for name in alone}
+            tops, alone = {}, set()
             found = self._aggregate(self.query, aggs)
         count = int(found["n"]["value"] or 0)
         counts = {}
@@ -426,36 +447,57 @@ class IndexSearch:
                     base, {name: self._terms(name, limits[name], selected[name])}
                 )[name]
             else:
-                base, answer = self.query, found[name]
+                base, answer = self.query, found.get(name)
                 tied = found.get(TOP_TIE + name)
-                if tied is not None and len(tied["buckets"]) >= max(1, len(answer["buckets"])):
-                    # The first answer all at the most: its values and the tie's are the tie's
-                    # (what `_complete` would have asked again), none counts more.
+                # Enough of the tie: the first answer's values all at the most (its values and
+                # the tie's are the tie's: what `_complete` would have asked again), or, asked
+                # alone, as many as are shown. None counts more: the shown are the tie's first.
+                enough = limits[name] if answer is None else max(1, len(answer["buckets"]))
+                if tied is not None and len(tied["buckets"]) >= enough:
                     buckets = tied["buckets"]
                     if len(buckets) >= MAX_BUCKETS:  # the tie cut: not exact
                         raise FacetsTooLarge(f"{name}: a tie of more than {MAX_BUCKETS} values")
                     counts[name] = {self._key(name, b["key"]): int(b["doc_count"]) for b in buckets}
                     continue
+                if answer is None:  # the tie alone was guessed to fill the top and did not
+                    answer = self._aggregate(base, {name: self._terms(name, limits[name], ())})
+                    answer = answer[name]
             counts[name] = self._complete(name, base, answer, limits[name], selected[name])
         return count, counts
 
-    def _tops(self, names, matches):
-        """{aggregation: terms} of every value that counts the most any value has (`_most`), for
-        the SPARSE facets among `names` over `matches` statements, when that is known (a search
-        of WALK_DENSITY of the archive or more): asked with the facets, as the tie at their edge
-        when it runs past the first SPARSE_FIRST values (a phrase in 20% of 1M statements: 3,000
-        meetings with all three statements matched). Otherwise `_complete` asked it apart,
-        evaluating the query again (170 ms of the phrase "arms trafficking" at 1M)."""
+    def _tops(self, names, matches, limits):
+        """({aggregation: terms}, {facet}): every value that counts the most any value has
+        (`_most`), for the SPARSE facets among `names` over `matches` statements, when that is
+        known (a search of WALK_DENSITY of the archive or more): asked with the facets, as the
+        tie at their edge when it runs past the first SPARSE_FIRST values (a phrase in 20% of
+        1M statements: 1,530 meetings with all three statements matched). Otherwise
+        `_complete` asked it apart, evaluating the query again (170 ms of the phrase "arms
+        trafficking" at 1M).
+
+        The facets (second) whose tie is expected to hold the `limits` values shown or more
+        (`_tie_fills`) are asked by their tie alone, without their first SPARSE_FIRST values:
+        the tie is all that is shown, and merging every segment's buckets for the top of them
+        cost twice the tie (146 against 65 ms for the phrase's meetings at 1M). When the tie
+        has fewer, `_counts` asks the facet's values again."""
         if matches is None or matches < self.searcher.num_docs * WALK_DENSITY:
-            return {}
-        tops = {}
+            return {}, set()
+        tops, alone = {}, set()
         for name in names:
             if name in SPARSE and name in LINKS:
                 most = self._most(name)
                 if most > 0:
                     more = {"size": MAX_BUCKETS, "min_doc_count": most}
                     tops[TOP_TIE + name] = self._terms(name, 0, (), **more)
-        return tops
+                    if self._tie_fills(name, matches, most, limits[name]):
+                        alone.add(name)
+        return tops, alone
+
+    def _tie_fills(self, name, matches, most, limit):
+        """Whether the values of facet `name` with `most` statements, all matched, should be
+        TIE_ALONE times `limit` or more among `matches` statements spread evenly: as many as
+        have `most` in the archive (`_at_most`) times the chance that all are matched."""
+        expected = self._at_most(name) * self._density(matches, most)
+        return expected >= TIE_ALONE * limit
 
     def _counts_by_complement(self, names, limits=None, deferred=()):
         """(count, {facet: {key: count}}) of a text query that matches most of the archive, from
@@ -664,23 +706,46 @@ class IndexSearch:
     def _most(self, name):
         """The most statements any one value of facet `name` has in this snapshot of the index
         (exact: its values' ids counted ID_CHUNK at a time, so no aggregation can be cut)."""
+        return self._most_and_at(name)[0]
+
+    def _at_most(self, name):
+        """How many values of facet `name` have `_most` statements in this snapshot."""
+        return self._most_and_at(name)[1]
+
+    def _most_and_at(self, name):
+        """(`_most`, `_at_most`), counted once per snapshot of the index: each chunk of ids'
+        values at least at the most so far (`min_doc_count`), the top one returned and the
+        others' statements summed (`sum_other_doc_count`), all at the chunk's top when that
+        is the most so far: the values at it are that sum over it, plus the one returned. A
+        chunk whose top passes the most so far is asked again at its top."""
         key = ("most", name)
         cached = self.index.snapshot_cache.get(key)
         if cached is not None and cached[0] is self.searcher:
             return cached[1]
         everything = Query.all_query()
         top = self._aggregate(everything, {"top": {"max": {"field": name}}})["top"]["value"]
-        most, low = 0, 0
+        most, at, low = 0, 0, 0
         while top is not None and low <= top:
             chunk = Query.range_query(
                 SCHEMA, name, tantivy.FieldType.Integer, low, low + ID_CHUNK - 1
             )
-            terms = {"field": name, "size": 1, "segment_size": MAX_BUCKETS}
-            buckets = self._aggregate(chunk, {name: {"terms": terms}})[name]["buckets"]
-            most = max([most] + [int(b["doc_count"]) for b in buckets])
+            floor = max(1, most)
+            while True:
+                terms = {"field": name, "size": 1, "segment_size": MAX_BUCKETS}
+                terms["min_doc_count"] = floor
+                found = self._aggregate(chunk, {name: {"terms": terms}})[name]
+                buckets, others = found["buckets"], int(found.get("sum_other_doc_count") or 0)
+                first = int(buckets[0]["doc_count"]) if buckets else 0
+                if first <= floor or not others:
+                    break
+                floor = first  # others may count less than the top: ask at the top alone
+            if first > most:
+                most, at = first, 1 + others // first
+            elif first and first == most:
+                at += 1 + others // first
             low += ID_CHUNK
-        self.index.snapshot_cache[key] = (self.searcher, most)
-        return most
+        self.index.snapshot_cache[key] = (self.searcher, (most, at))
+        return most, at
 
     @staticmethod
     def _key(name, key):

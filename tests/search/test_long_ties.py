@@ -112,6 +112,7 @@ def test_a_tie_at_the_most_past_the_first_answer_is_asked_with_the_facets(meetin
         StatementFactory(body="filler")
     monkeypatch.setattr(engine, "WALK_DENSITY", 0.3)  # not walked
     monkeypatch.setattr(engine, "SPARSE_FIRST", 20)  # fewer than the 120 tied meetings
+    monkeypatch.setattr(engine, "TIE_ALONE", 1000)  # the top values asked too (next tests: not)
     aggregate, asked = engine.IndexSearch._aggregate, []
 
     def counted(self, query, aggs):
@@ -123,3 +124,87 @@ def test_a_tie_at_the_most_past_the_first_answer_is_asked_with_the_facets(meetin
     assert compare("q=walkword") == 2 * TIED + HALF
     assert len([names for names in asked if "meeting" in names]) == 1, asked
     assert len(answer("q=walkword", index=True)[1]["meeting"]) == 12
+
+
+@pytest.fixture
+def sparse(meetings, monkeypatch):
+    """The archive of `meetings` with 300 statements more (walkword in 270 of 590: (270 / 590)
+    ** 2 = 0.21 of the 150 meetings expected tied, 31), its ties never walked; records the
+    names of each aggregation over the search's matches."""
+    for _ in range(300):
+        StatementFactory(body="filler")
+    monkeypatch.setattr(engine, "WALK_DENSITY", 0.3)
+    aggregate, asked = engine.IndexSearch._aggregate, []
+
+    def counted(self, query, aggs):
+        if query is self.query:  # (not `_most`'s, over ranges of meetings' ids)
+            asked.append(sorted(aggs))
+        return aggregate(self, query, aggs)
+
+    monkeypatch.setattr(engine.IndexSearch, "_aggregate", counted)
+    return asked
+
+
+def test_a_tie_expected_to_fill_the_top_is_asked_alone(sparse):
+    """31 meetings expected at the most (2), TIE_ALONE times the 12 shown or more: the meetings
+    are asked as their tie alone, in the facets' one aggregation, not their top values too
+    (the phrase "arms trafficking" at 1M: 146 ms for the top 1,000, 65 for the tie)."""
+    assert compare("q=walkword") == 2 * TIED + HALF
+    meetings = [names for names in sparse if any("meeting" in name for name in names)]
+    assert len(meetings) == 1, sparse
+    assert engine.TOP_TIE + "meeting" in meetings[0] and "meeting" not in meetings[0]
+    assert len(answer("q=walkword", index=True)[1]["meeting"]) == 12
+
+
+@pytest.mark.parametrize(
+    ("params", "density"),
+    [
+        ("q=filler", 0.3),  # no meeting: the tie is empty
+        ("q=other", 0.05),  # 50 of 620, no meeting with both statements matched
+        ("q=walkword&all=meeting", 0.3),  # 120 tied, fewer than the 1,000 shown
+    ],
+)
+def test_a_wrong_guess_asks_the_meetings_again(sparse, monkeypatch, params, density):
+    """Guessed to fill the top (as many meetings at the most as the archive could hold), the
+    tie alone has fewer values than are shown: the meetings are asked again, as before, and
+    the answer is the database's."""
+    monkeypatch.setattr(engine, "WALK_DENSITY", density)  # the tie asked, never walked
+    monkeypatch.setattr(engine.IndexSearch, "_at_most", lambda self, name: 10**9)
+    compare(params)
+    meetings = [names for names in sparse if any("meeting" in name for name in names)]
+    assert [engine.TOP_TIE + "meeting" in names for names in meetings] == [True, False], sparse
+    assert "meeting" in meetings[1]
+
+
+def test_the_values_at_the_most_are_counted_exactly(meetings, monkeypatch):
+    """`_at_most`, the guess's base, over chunks of ids (here 16 meetings a chunk): a chunk whose
+    top passes the most so far (the last, with a meeting of three statements) is asked again."""
+    from statements.models import Meeting
+    from statements.search.engine import IndexSearch, ready_index
+    from statements.search.query import parse
+
+    monkeypatch.setattr(engine, "ID_CHUNK", 16)
+    search = IndexSearch(ready_index(), parse(""))
+    assert (search._most("meeting"), search._at_most("meeting")) == (2, TIED + HALF)
+    three = MeetingFactory(slug="meeting-three")
+    for _ in range(3):
+        ReportFactory(meeting=three, statement=StatementFactory(body="three"))
+    search = IndexSearch(ready_index(), parse(""))
+    assert (search._most("meeting"), search._at_most("meeting")) == (3, 1)
+    assert Meeting.objects.count() == TIED + HALF + 1
+
+
+def test_a_tie_alone_past_the_bucket_limit_is_asked_apart(sparse, monkeypatch):
+    """The facets' aggregation refused with the tie in it (past Tantivy's bucket limit): asked
+    again without it, the meetings' top values with the others, as before the tie was asked."""
+    aggregate = engine.IndexSearch._aggregate
+
+    def refusing(self, query, aggs):
+        if any(name.startswith(engine.TOP_TIE) for name in aggs):
+            raise engine.FacetsTooLarge("the tie: more buckets than allowed")
+        return aggregate(self, query, aggs)
+
+    monkeypatch.setattr(engine.IndexSearch, "_aggregate", refusing)
+    assert compare("q=walkword") == 2 * TIED + HALF
+    meetings = [names for names in sparse if any("meeting" in name for name in names)]
+    assert len(meetings) == 1 and "meeting" in meetings[0], sparse
