@@ -134,6 +134,9 @@ TRIGGERS = re.compile(
     r"|(?:we|they) (?:are|stand) (?:\w+ )?(?:prepared|ready) to"
     # "the United States remains ready to facilitate" (a party's readiness: `_needs_party_subject`)
     r"|(?:is|are|remains?) (?:\w+ )?(?:prepared|ready) to"
+    # "We are determined to strengthen our partnership", "Norway remains determined to support"
+    # (a stated resolve, like "are resolved to"; "determined that" is a view: `AGREED_THAT`)
+    r"|(?:is|are|remains?) (?:\w+ly )?determined to (?!be\b)[a-z]{3,}"
     # "the President assured him that every effort will be made to help": an assurance is an
     # undertaking whatever the voice of what is assured
     r"|assur(?:es|ed|ing)? (?:[^.;]{2,60}? )?(?:that|of)\b"
@@ -162,6 +165,16 @@ TRIGGERS = re.compile(
     r"|commitments? made by|commitments? that [^.;]{2,80}? made\b"
     # "the multilateral pledge made at COP28 to mobilize US$4.2 billion" (a recalled undertaking)
     r"|(?:commitments?|pledges?) made (?:at|during) [^.;]{2,60}? to (?!be\b)[a-z]{3,}"
+    # the parties working on an undertaking of theirs, recalled: "took stock of progress to
+    # deliver on our leaders’ commitment to set the highest standards", "discussed next steps
+    # toward the commitment made during the Vice President's visit to hold a dialogue" (not
+    # someone else's praised: `_PRAISED_DELIVERY`; not "its"/"his" commitment)
+    r"|(?:deliver\w* on|fulfil\w*|implement\w*|follow\w* through on|make good on|toward"
+    r"|towards) (?:(?:our|their) (?:[\w’'-]+ ){0,2}?(?:commitments?|pledges?)"
+    r"(?: made (?:at|during|by) [^.;]{2,60}?)?"
+    r"|the (?:[\w’'-]+ ){0,2}?(?:commitments?|pledges?) made (?:at|during|by) [^.;]{2,60}?)"
+    r" to (?!(?:be|net|the|our|their|its|his|her|this"
+    r"|that|these|those|all|each|both|any|every|such|more)\b)[a-z]{3,}"
     # "Australia's commitment that it will not conduct enrichment": what a commitment that …
     # will (or will not) do is an undertaking, its owner's (`_OWNER_OF_THAT`)
     r"|[’']s? commitments? that (?:(?!\bmade\b)[^.;]){2,60}? (?:will|would|shall)\b"
@@ -716,7 +729,10 @@ def _needs_party_subject(trigger: re.Match) -> bool:
     )
 
 
-_READY = re.compile(r"(?:is|are|remains?) (?:\w+ )?(?:prepared|ready) to$")
+_READY = re.compile(
+    r"(?:is|are|remains?) (?:\w+ )?(?:prepared|ready) to$"
+    r"|(?:is|are|remains?) (?:\w+ly )?determined to [a-z]+$"
+)
 
 
 # Support for a country, a people or allies is an undertaking; support for an outcome, a policy
@@ -848,10 +864,23 @@ def _english_triggers(folded: str):
             continue  # "…, a cohort of 16 cities committed to using …": a description
         if match.group(0).endswith(_SUPPORT_ENDS) and not _supports_a_party(folded, match):
             continue
+        if _RECALLED_WORK.match(match[0]) and (
+            _PRAISED_DELIVERY.search(folded, max(0, match.start() - 150), match.start())
+            or re.search(r"\b(?:how|whether|ways?) to $", folded[: match.start()])
+        ):
+            continue  # "praised Denmark for delivering on the pledge to …", "how to fulfil …"
         owner = _OWNED_INTENT.match(match.group(0))
         if owner and not (countries_in(owner["owner"]) or _AGENCY.search(owner["owner"])):
             continue  # "the intention of the law to protect": not a party's own plan
         yield match
+
+
+_RECALLED_WORK = re.compile(r"deliver|fulfil|implement|follow|make good|toward")
+# Someone else's delivery on a pledge, praised or thanked: "commended Denmark for fulfilling".
+_PRAISED_DELIVERY = re.compile(
+    r"\b(?:thank|prais|commend|welcom|applaud|congratulat|acknowledg|appreciat|recogni[sz])\w*"
+    r"(?:(?!\b(?:and|but|while)\s)[^.;:])*$"
+)
 
 
 # "… that the United States together with Egypt and Qatar would": the clause after "that", up

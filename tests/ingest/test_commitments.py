@@ -1132,3 +1132,60 @@ def test_a_list_of_what_was_done_does_not_commit_and_a_pledge_made_at_a_summit_r
     (found,) = _find(text)
     assert found.text.startswith("The Task Force has promoted")
     assert sorted(found.parties) == ["IS", "NO"]
+
+
+# --- Session 14, recall (what fresh readers count that the extractor did not find) -------------
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        # a stated resolve: "determined to", like "resolved to" or "ready to"
+        ("We are determined to strengthen our partnership.", ["IS", "NO"]),
+        ("Norway remains determined to support Iceland.", ["NO"]),
+        (
+            "Norway and Iceland are firmly determined to hold the aggressors accountable.",
+            ["IS", "NO"],
+        ),
+        # an undertaking of the parties, recalled while they carry it out
+        (
+            "They discussed next steps toward the commitment made during the President's visit "
+            "in June to hold a dialogue with Norway.",
+            ["IS", "NO"],
+        ),
+        (
+            "The participants took stock of ongoing progress to deliver on our leaders’ "
+            "commitment to set the highest possible standards.",
+            ["IS", "NO"],
+        ),
+        (
+            "The ministers agreed on steps to implement their pledge to double clean energy "
+            "investment.",
+            ["IS", "NO"],
+        ),
+    ],
+)
+def test_a_stated_resolve_and_a_recalled_undertaking_being_carried_out_commit(sentence, parties):
+    (found,) = _find(sentence)
+    assert sorted(found.parties) == parties
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "determined" of someone who is no party, or "determined that" (a view)
+        "The advocates remain determined to continue their work.",
+        "The leaders determined that further talks were needed.",
+        # someone else's delivery praised or thanked; a commitment only talked about; a goal
+        "The President praised Denmark for delivering on the pledge to reopen the port.",
+        "The President welcomed progress toward the commitment made at the summit to reduce "
+        "emissions.",
+        "The President thanked the Prime Minister for fulfilling his commitment to host the "
+        "summit.",
+        "The leaders discussed their commitment to hold annual consultations.",
+        "The Prime Minister described progress toward their commitment to net zero by 2050.",
+        "The officials exchanged views on how to fulfil their pledge to end hunger.",
+    ],
+)
+def test_someone_elses_resolve_or_delivery_and_a_commitment_talked_about_do_not_commit(sentence):
+    assert _find(sentence) == []
