@@ -48,6 +48,11 @@ TRIGGERS = re.compile(
     r" (?:a |their |our |its |his |her |the u\.s\. |the united states[’'] )"
     r"(?:shared |joint |mutual |continued |strong |steadfast |common |full |enduring )?"
     r"(?:commitments?|intention to|determination to)"
+    # "Defending democracy is at the heart of our commitment to stand with Iceland", "the
+    # agreement reflects our commitment to": our own commitment restated through what shows it
+    # (not "reflects Denmark's commitment"; talked about: `_TALKED_ABOUT`)
+    r"|(?:reflect\w*|(?:at the )?heart of|(?:a )?testament to|(?:a )?sign of|(?:a )?symbol of"
+    r"|central to) (?:our|their) (?:[\w’'-]+ ){0,2}?commitments? to (?!be\b)[a-z]{3,}"
     # (Not "The leaders discussed our commitment to …", "their joint commitment": a commitment
     # talked about, whoever's, is not made; `_TALKED_ABOUT`.)
     # "our commitment to Article 5 of the NATO Treaty is ironclad"
@@ -192,7 +197,12 @@ TRIGGERS = re.compile(
     rf"|would (?:(?:also|further|jointly|continue to|now|{_ADVERB}) )?"
     rf"(?!be\b|not\b|never\b|have\b|like\b|need\b|{_ADVERB}\b)(?:[a-z]{{2,}}-)?[a-z]{{3,}}\b"
     rf"|will (?:(?:also|further|jointly|continue to|now|{_ADVERB}) )?"
-    rf"(?!be\b|not\b|never\b|have\b|{_ADVERB}\b)(?:[a-z]{{2,}}-)?[a-z]{{3,}}\b"  # "will co-host"
+    rf"(?!be\b|not\b|never\b|have\b|{_ADVERB}\b)"
+    # ("The visit will underscore our commitment": the restating verb is the trigger, whatever
+    # the subject of "will")
+    r"(?!(?:underscor|demonstrat|reinforc|reaffirm|reflect|highlight)\w* (?:our|their)"
+    r" (?:[\w’'-]+ ){0,2}?commitment)"
+    r"(?:[a-z]{2,}-)?[a-z]{3,}\b"  # "will co-host"
     r"|(?:se )?comprometi(?:eron|o|mos)|se comprometen|acordaron|convinieron"
     r"|reafirm\w* (?:su|el|nuestro) compromiso"
     r")",
@@ -254,6 +264,18 @@ _NOUN_STARTS = (
     "plan",
     "’",
     "'",
+    # a commitment restated through what shows it: "discussed how the plan reflects their
+    # commitment" talks about it
+    "reflect",
+    "at the heart",
+    "heart of",
+    "a testament",
+    "testament",
+    "a sign",
+    "sign of",
+    "a symbol",
+    "symbol of",
+    "central to",
 )
 # (and "discussed how both governments intend to …": a plan talked about)
 _TALKED_ABOUT = re.compile(

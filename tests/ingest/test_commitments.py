@@ -1189,3 +1189,29 @@ def test_a_stated_resolve_and_a_recalled_undertaking_being_carried_out_commit(se
 )
 def test_someone_elses_resolve_or_delivery_and_a_commitment_talked_about_do_not_commit(sentence):
     assert _find(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Defending democracy is at the heart of our commitment to stand with Iceland.",
+        "The new fund is a testament to our shared commitment to protect the Arctic.",
+        # "will" before a restating verb: the restatement commits, whatever the subject
+        "The visit will underscore our commitment to the region.",
+    ],
+)
+def test_our_commitment_restated_through_what_shows_it_commits(sentence):
+    (found,) = _find(sentence)
+    assert sorted(found.parties) == ["IS", "NO"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The President said the agreement reflects Denmark's commitment to reform.",
+        "The leaders discussed how the plan reflects their commitment to reduce emissions.",
+        "The visit will underscore the importance of the Arctic.",
+    ],
+)
+def test_someone_elses_commitment_shown_or_one_talked_about_does_not_commit(sentence):
+    assert _find(sentence) == []
