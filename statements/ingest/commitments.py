@@ -162,6 +162,13 @@ TRIGGERS = re.compile(
     r"|nearly |almost |up to |about |some )?(?:us)?\$\s?[\d.,]+\s*(?:million|billion|trillion)"
     r"(?: in| of)? (?:[\w-]+ ){0,2}(?:assistance|aid|support)"  # not "$14.8 million in awards"
     r"|(?:[\w-]+ ){0,3}(?:additional|new|further) (?:[\w-]+ ){0,2}(?:assistance|aid|funding))"
+    # The parties announcing, in the present, in their own voice: "Canada and the United States
+    # are pleased to announce the renewal of the Task Force", "we jointly announce a new fund"
+    # (the statement is the undertaking; "announced" reports an act, `_needs_party_subject`)
+    r"|(?:(?:are|is) (?:pleased|proud|delighted|happy|honou?red) to |(?<!\bto )(?<!\bwill )"
+    r"(?<!\bwould )(?<!\bdid )(?<!\bcan )(?:today |jointly |hereby |also )?)announces? "
+    r"(?:the |a |an |our |their |its )?(?:new |further |additional )?(?:renewal|extension|launch"
+    r"|establishment|creation|expansion|fund|partnership|initiative|program|mission)\b"
     r"|agree(?:s|d)? (?:to|on|upon|that)|agree(?:s|d)? for (?:their|our|the) "
     r"|determined that"
     # "commitments by the Government of Israel and the PA to de-escalate", "key commitments
@@ -748,6 +755,11 @@ def _needs_party_subject(trigger: re.Match) -> bool:
         or trigger.group(0).startswith(("will", "would", "intend", "plan", "stand"))
         or bool(_READY.match(trigger[0]))
         or trigger.group(0).startswith("announc")
+        or bool(
+            re.match(
+                r"(?:are|is) \w+ to announce|(?:today|jointly|hereby|also) announc", trigger[0]
+            )
+        )
     )
 
 

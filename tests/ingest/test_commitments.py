@@ -1215,3 +1215,35 @@ def test_our_commitment_restated_through_what_shows_it_commits(sentence):
 )
 def test_someone_elses_commitment_shown_or_one_talked_about_does_not_commit(sentence):
     assert _find(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        (
+            "Norway and Iceland are pleased to announce the renewal of the Fisheries Task Force "
+            "for an additional year.",
+            ["IS", "NO"],
+        ),
+        ("We jointly announce a new fund for Arctic research.", ["IS", "NO"]),
+        ("Norway announces the launch of a clean shipping partnership with Iceland.", ["NO"]),
+    ],
+)
+def test_the_parties_announcing_in_their_own_voice_commit(sentence, parties):
+    (found,) = _find(sentence)
+    assert sorted(found.parties) == parties
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an act reported in the past, someone who is no party, a purpose, a schedule announced
+        "The Consumer Council announced an initiative to save consumers billions of dollars.",
+        "The companies are pleased to announce the launch of a new training program.",
+        "The President traveled to Tromso to announce the expansion of the port.",
+        "Norway announced the launch of the partnership last year.",
+        "The leaders are pleased to announce that the summit will take place in Oslo.",
+    ],
+)
+def test_an_announcement_reported_or_not_the_parties_does_not_commit(sentence):
+    assert _find(sentence) == []
