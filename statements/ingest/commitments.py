@@ -62,10 +62,11 @@ TRIGGERS = re.compile(
     # Administration's goal of enhancing", "emphasized the ironclad U.S. alliance commitments":
     # a party stating its own resolve, whoever's name stands before it ("the importance of a
     # commitment" is not one).
+    # ("expressed their willingness to work together")
     r"|(?:reaffirm|affirm|reiterat|underscor|emphasi[sz]|stress|express|convey|restat)\w*"
     r" (?:the |a |an |their |our |its |his |her )?(?:(?!(?:importance|need|value|significance"
     r"|role|of|to|for|and|in|on|with)\b)[\w.’'-]+ ){0,3}"
-    r"(?:determination|readiness|resolve|intention|commitment) to"
+    r"(?:determination|readiness|willingness|resolve|intention|commitment) to"
     # "highlighted the President’s unwavering commitment to", "reiterated President Biden and
     # Vice President Harris’ commitment to", "stressed the commitment of the United States to",
     # "reaffirmed the readiness of the United States to provide": a stated resolve whose owner is
@@ -139,9 +140,10 @@ TRIGGERS = re.compile(
     r"|(?:we|they) (?:are|stand) (?:\w+ )?(?:prepared|ready) to"
     # "the United States remains ready to facilitate" (a party's readiness: `_needs_party_subject`)
     r"|(?:is|are|remains?) (?:\w+ )?(?:prepared|ready) to"
-    # "We are determined to strengthen our partnership", "Norway remains determined to support"
+    # "We are determined to strengthen our partnership", "Norway remains determined to support",
+    # "we are dedicated to deepening" (not "the fund is dedicated to": a party's only)
     # (a stated resolve, like "are resolved to"; "determined that" is a view: `AGREED_THAT`)
-    r"|(?:is|are|remains?) (?:\w+ly )?determined to (?!be\b)[a-z]{3,}"
+    r"|(?:is|are|remains?) (?:\w+ly )?(?:determined|dedicated) to (?!be\b)[a-z]{3,}"
     # "the President assured him that every effort will be made to help": an assurance is an
     # undertaking whatever the voice of what is assured
     r"|assur(?:es|ed|ing)? (?:[^.;]{2,60}? )?(?:that|of)\b"
@@ -149,6 +151,13 @@ TRIGGERS = re.compile(
     # "We are committed, where applicable and subject to national legal frameworks, to …"
     r"|(?:are|is|remain\w*) (?:\w+ )?committed, [^.;]{3,100}?, to"
     r"|stand\w* firm in (?:the|their|our|its) commitment"
+    # "We remain steadfast in our support for Iceland", "Norway remains unwavering in its
+    # commitment to"
+    r"|(?:remain\w*|stand\w*|are|is) (?:steadfast|unwavering|firm|resolute|united) in"
+    r" (?:their|our|its|his|her) (?:[\w-]+ ){0,2}(?:commitment|support|resolve|determination)"
+    # "Norway offered to provide technical assistance" (a party's offer: `_needs_party_subject`;
+    # not "welcomed the President's offer to host", the noun)
+    rf"|{_NOT_A_NOUN}offer(?:s|ed)? to (?!be\b)[a-z]{{3,}}"
     # "The President told King X he would work to …": an undertaking reported by its maker
     r"|(?:told [^.;]{2,60}? |noted |said )(?:that )?(?:he|she|they|we) (?:would"
     r" (?:be [a-z]+ing\b|(?!be\b)[a-z]{3,})"  # "would be following … closely" commits
@@ -203,6 +212,9 @@ TRIGGERS = re.compile(
     # never forget" do not.
     rf"|would (?:(?:also|further|jointly|continue to|now|{_ADVERB}) )?"
     rf"(?!be\b|not\b|never\b|have\b|like\b|need\b|{_ADVERB}\b)(?:[a-z]{{2,}}-)?[a-z]{{3,}}\b"
+    # "We shall continue to cooperate closely" (the "will" of a formal text; a party's only)
+    rf"|shall (?:(?:also|further|jointly|continue to|now|{_ADVERB}) )?"
+    rf"(?!be\b|not\b|never\b|have\b|{_ADVERB}\b)[a-z]{{3,}}\b"
     rf"|will (?:(?:also|further|jointly|continue to|now|{_ADVERB}) )?"
     rf"(?!be\b|not\b|never\b|have\b|{_ADVERB}\b)"
     # ("The visit will underscore our commitment": the restating verb is the trigger, whatever
@@ -283,6 +295,8 @@ _NOUN_STARTS = (
     "a symbol",
     "symbol of",
     "central to",
+    # "discussed how Norway offered to help": an offer talked about
+    "offer",
 )
 # (and "discussed how both governments intend to …": a plan talked about)
 _TALKED_ABOUT = re.compile(
@@ -752,7 +766,9 @@ SPANISH_SCHEDULE = re.compile(
 def _needs_party_subject(trigger: re.Match) -> bool:
     return (
         trigger.re is SPANISH_FUTURE
-        or trigger.group(0).startswith(("will", "would", "intend", "plan", "stand"))
+        or trigger.group(0).startswith(
+            ("will", "would", "shall", "intend", "plan", "stand", "offer")
+        )
         or bool(_READY.match(trigger[0]))
         or trigger.group(0).startswith("announc")
         or bool(
@@ -765,7 +781,7 @@ def _needs_party_subject(trigger: re.Match) -> bool:
 
 _READY = re.compile(
     r"(?:is|are|remains?) (?:\w+ )?(?:prepared|ready) to$"
-    r"|(?:is|are|remains?) (?:\w+ly )?determined to [a-z]+$"
+    r"|(?:is|are|remains?) (?:\w+ly )?(?:determined|dedicated) to [a-z]+$"
 )
 
 

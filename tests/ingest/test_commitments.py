@@ -1247,3 +1247,39 @@ def test_the_parties_announcing_in_their_own_voice_commit(sentence, parties):
 )
 def test_an_announcement_reported_or_not_the_parties_does_not_commit(sentence):
     assert _find(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        # readiness, resolve and offers in other words
+        ("Both sides expressed their willingness to work together on energy.", ["IS", "NO"]),
+        ("We are dedicated to deepening our partnership.", ["IS", "NO"]),
+        ("We remain steadfast in our support for Iceland.", ["IS", "NO"]),
+        ("Norway remains unwavering in its commitment to Iceland's security.", ["NO"]),
+        ("Norway offered to provide technical assistance to Iceland.", ["NO"]),
+        # "shall", the "will" of a formal text
+        ("We shall continue to cooperate closely.", ["IS", "NO"]),
+    ],
+)
+def test_willingness_dedication_steadfastness_an_offer_and_shall_commit(sentence, parties):
+    (found,) = _find(sentence)
+    assert sorted(found.parties) == parties
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new fund is dedicated to supporting small businesses.",
+        "The President thanked the nurses, who are dedicated to helping patients.",
+        "The Prime Minister welcomed the President's offer to host the talks.",
+        "The companies offered to donate equipment.",
+        "The President discussed how Norway offered to help.",
+        "The President welcomed Denmark's willingness to mediate.",
+        "The leaders discussed their willingness to resume talks.",
+        "Nothing in this statement shall create legal obligations.",
+        "The agreement shall enter into force on signature.",
+    ],
+)
+def test_a_things_purpose_an_offer_welcomed_or_a_texts_shall_does_not_commit(sentence):
+    assert _find(sentence) == []
