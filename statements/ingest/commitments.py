@@ -113,6 +113,10 @@ TRIGGERS = re.compile(
     r"(?:teams?|officials|ministers|staff|cabinet|administration)"
     # "We intend to …", "announce our intent to open …" (a party's own plan)
     r"|intend(?:s|ed)? to|(?:our|their|its) intent(?:ion)? to"
+    # "We seek to expand cooperation", "Norway and Iceland aim to conclude" (an aim of a party's
+    # own, like "intend"; not "as we seek to", a circumstance; not "the Guidelines aim to")
+    rf"|{_NOT_A_NOUN}(?<!\bas we )(?<!\bas they )(?<!\bwhile we )(?:seek|aim)s? to"
+    r" (?!be\b)[a-z]{3,}"
     # "announce the intent of the federal government, in partnership with …, to hold" (a party
     # as the owner: `_OWNED_INTENT`)
     r"|intent(?:ion)? of (?:the )?[^.;]{2,100}? to (?!be\b)[a-z]{3,}"
@@ -297,6 +301,8 @@ _NOUN_STARTS = (
     "central to",
     # "discussed how Norway offered to help": an offer talked about
     "offer",
+    "seek",
+    "aim",
 )
 # (and "discussed how both governments intend to …": a plan talked about)
 _TALKED_ABOUT = re.compile(
@@ -767,7 +773,7 @@ def _needs_party_subject(trigger: re.Match) -> bool:
     return (
         trigger.re is SPANISH_FUTURE
         or trigger.group(0).startswith(
-            ("will", "would", "shall", "intend", "plan", "stand", "offer")
+            ("will", "would", "shall", "intend", "plan", "stand", "offer", "seek", "aim")
         )
         or bool(_READY.match(trigger[0]))
         or trigger.group(0).startswith("announc")

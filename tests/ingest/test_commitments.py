@@ -1283,3 +1283,30 @@ def test_willingness_dedication_steadfastness_an_offer_and_shall_commit(sentence
 )
 def test_a_things_purpose_an_offer_welcomed_or_a_texts_shall_does_not_commit(sentence):
     assert _find(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        ("We seek to expand cooperation in the Arctic.", ["IS", "NO"]),
+        ("Norway and Iceland aim to conclude negotiations by the end of the year.", ["IS", "NO"]),
+    ],
+)
+def test_a_partys_own_aim_commits_like_an_intention(sentence, parties):
+    (found,) = _find(sentence)
+    assert sorted(found.parties) == parties
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "These Guidelines aim to provide the public with more clarity.",
+        "The program seeks to train 5,000 nurses.",
+        "Our collaboration will attract investment as we seek to near-shore manufacturing.",
+        "The President underscored support for the people of Iceland as they seek to restore "
+        "democracy.",
+        "The leaders discussed how Norway seeks to expand trade.",
+    ],
+)
+def test_a_things_aim_a_circumstance_or_an_aim_talked_about_does_not_commit(sentence):
+    assert _find(sentence) == []
