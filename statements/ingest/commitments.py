@@ -48,6 +48,11 @@ TRIGGERS = re.compile(
     r" (?:a |their |our |its |his |her |the u\.s\. |the united states[’'] )"
     r"(?:shared |joint |mutual |continued |strong |steadfast |common |full |enduring )?"
     r"(?:commitments?|intention to|determination to)"
+    # "Defending democracy is at the heart of our commitment to stand with Iceland", "the
+    # agreement reflects our commitment to": our own commitment restated through what shows it
+    # (not "reflects Denmark's commitment"; talked about: `_TALKED_ABOUT`)
+    r"|(?:reflect\w*|(?:at the )?heart of|(?:a )?testament to|(?:a )?sign of|(?:a )?symbol of"
+    r"|central to) (?:our|their) (?:[\w’'-]+ ){0,2}?commitments? to (?!be\b)[a-z]{3,}"
     # (Not "The leaders discussed our commitment to …", "their joint commitment": a commitment
     # talked about, whoever's, is not made; `_TALKED_ABOUT`.)
     # "our commitment to Article 5 of the NATO Treaty is ironclad"
@@ -57,10 +62,11 @@ TRIGGERS = re.compile(
     # Administration's goal of enhancing", "emphasized the ironclad U.S. alliance commitments":
     # a party stating its own resolve, whoever's name stands before it ("the importance of a
     # commitment" is not one).
+    # ("expressed their willingness to work together")
     r"|(?:reaffirm|affirm|reiterat|underscor|emphasi[sz]|stress|express|convey|restat)\w*"
     r" (?:the |a |an |their |our |its |his |her )?(?:(?!(?:importance|need|value|significance"
     r"|role|of|to|for|and|in|on|with)\b)[\w.’'-]+ ){0,3}"
-    r"(?:determination|readiness|resolve|intention|commitment) to"
+    r"(?:determination|readiness|willingness|resolve|intention|commitment) to"
     # "highlighted the President’s unwavering commitment to", "reiterated President Biden and
     # Vice President Harris’ commitment to", "stressed the commitment of the United States to",
     # "reaffirmed the readiness of the United States to provide": a stated resolve whose owner is
@@ -107,6 +113,10 @@ TRIGGERS = re.compile(
     r"(?:teams?|officials|ministers|staff|cabinet|administration)"
     # "We intend to …", "announce our intent to open …" (a party's own plan)
     r"|intend(?:s|ed)? to|(?:our|their|its) intent(?:ion)? to"
+    # "We seek to expand cooperation", "Norway and Iceland aim to conclude" (an aim of a party's
+    # own, like "intend"; not "as we seek to", a circumstance; not "the Guidelines aim to")
+    rf"|{_NOT_A_NOUN}(?<!\bas we )(?<!\bas they )(?<!\bwhile we )(?:seek|aim)s? to"
+    r" (?!be\b)[a-z]{3,}"
     # "announce the intent of the federal government, in partnership with …, to hold" (a party
     # as the owner: `_OWNED_INTENT`)
     r"|intent(?:ion)? of (?:the )?[^.;]{2,100}? to (?!be\b)[a-z]{3,}"
@@ -134,6 +144,10 @@ TRIGGERS = re.compile(
     r"|(?:we|they) (?:are|stand) (?:\w+ )?(?:prepared|ready) to"
     # "the United States remains ready to facilitate" (a party's readiness: `_needs_party_subject`)
     r"|(?:is|are|remains?) (?:\w+ )?(?:prepared|ready) to"
+    # "We are determined to strengthen our partnership", "Norway remains determined to support",
+    # "we are dedicated to deepening" (not "the fund is dedicated to": a party's only)
+    # (a stated resolve, like "are resolved to"; "determined that" is a view: `AGREED_THAT`)
+    r"|(?:is|are|remains?) (?:\w+ly )?(?:determined|dedicated) to (?!be\b)[a-z]{3,}"
     # "the President assured him that every effort will be made to help": an assurance is an
     # undertaking whatever the voice of what is assured
     r"|assur(?:es|ed|ing)? (?:[^.;]{2,60}? )?(?:that|of)\b"
@@ -141,6 +155,13 @@ TRIGGERS = re.compile(
     # "We are committed, where applicable and subject to national legal frameworks, to …"
     r"|(?:are|is|remain\w*) (?:\w+ )?committed, [^.;]{3,100}?, to"
     r"|stand\w* firm in (?:the|their|our|its) commitment"
+    # "We remain steadfast in our support for Iceland", "Norway remains unwavering in its
+    # commitment to"
+    r"|(?:remain\w*|stand\w*|are|is) (?:steadfast|unwavering|firm|resolute|united) in"
+    r" (?:their|our|its|his|her) (?:[\w-]+ ){0,2}(?:commitment|support|resolve|determination)"
+    # "Norway offered to provide technical assistance" (a party's offer: `_needs_party_subject`;
+    # not "welcomed the President's offer to host", the noun)
+    rf"|{_NOT_A_NOUN}offer(?:s|ed)? to (?!be\b)[a-z]{{3,}}"
     # "The President told King X he would work to …": an undertaking reported by its maker
     r"|(?:told [^.;]{2,60}? |noted |said )(?:that )?(?:he|she|they|we) (?:would"
     r" (?:be [a-z]+ing\b|(?!be\b)[a-z]{3,})"  # "would be following … closely" commits
@@ -154,6 +175,13 @@ TRIGGERS = re.compile(
     r"|nearly |almost |up to |about |some )?(?:us)?\$\s?[\d.,]+\s*(?:million|billion|trillion)"
     r"(?: in| of)? (?:[\w-]+ ){0,2}(?:assistance|aid|support)"  # not "$14.8 million in awards"
     r"|(?:[\w-]+ ){0,3}(?:additional|new|further) (?:[\w-]+ ){0,2}(?:assistance|aid|funding))"
+    # The parties announcing, in the present, in their own voice: "Canada and the United States
+    # are pleased to announce the renewal of the Task Force", "we jointly announce a new fund"
+    # (the statement is the undertaking; "announced" reports an act, `_needs_party_subject`)
+    r"|(?:(?:are|is) (?:pleased|proud|delighted|happy|honou?red) to |(?<!\bto )(?<!\bwill )"
+    r"(?<!\bwould )(?<!\bdid )(?<!\bcan )(?:today |jointly |hereby |also )?)announces? "
+    r"(?:the |a |an |our |their |its )?(?:new |further |additional )?(?:renewal|extension|launch"
+    r"|establishment|creation|expansion|fund|partnership|initiative|program|mission)\b"
     r"|agree(?:s|d)? (?:to|on|upon|that)|agree(?:s|d)? for (?:their|our|the) "
     r"|determined that"
     # "commitments by the Government of Israel and the PA to de-escalate", "key commitments
@@ -162,6 +190,16 @@ TRIGGERS = re.compile(
     r"|commitments? made by|commitments? that [^.;]{2,80}? made\b"
     # "the multilateral pledge made at COP28 to mobilize US$4.2 billion" (a recalled undertaking)
     r"|(?:commitments?|pledges?) made (?:at|during) [^.;]{2,60}? to (?!be\b)[a-z]{3,}"
+    # the parties working on an undertaking of theirs, recalled: "took stock of progress to
+    # deliver on our leaders’ commitment to set the highest standards", "discussed next steps
+    # toward the commitment made during the Vice President's visit to hold a dialogue" (not
+    # someone else's praised: `_PRAISED_DELIVERY`; not "its"/"his" commitment)
+    r"|(?:deliver\w* on|fulfil\w*|implement\w*|follow\w* through on|make good on|toward"
+    r"|towards) (?:(?:our|their) (?:[\w’'-]+ ){0,2}?(?:commitments?|pledges?)"
+    r"(?: made (?:at|during|by) [^.;]{2,60}?)?"
+    r"|the (?:[\w’'-]+ ){0,2}?(?:commitments?|pledges?) made (?:at|during|by) [^.;]{2,60}?)"
+    r" to (?!(?:be|net|the|our|their|its|his|her|this"
+    r"|that|these|those|all|each|both|any|every|such|more)\b)[a-z]{3,}"
     # "Australia's commitment that it will not conduct enrichment": what a commitment that …
     # will (or will not) do is an undertaking, its owner's (`_OWNER_OF_THAT`)
     r"|[’']s? commitments? that (?:(?!\bmade\b)[^.;]){2,60}? (?:will|would|shall)\b"
@@ -178,8 +216,16 @@ TRIGGERS = re.compile(
     # never forget" do not.
     rf"|would (?:(?:also|further|jointly|continue to|now|{_ADVERB}) )?"
     rf"(?!be\b|not\b|never\b|have\b|like\b|need\b|{_ADVERB}\b)(?:[a-z]{{2,}}-)?[a-z]{{3,}}\b"
+    # "We shall continue to cooperate closely" (the "will" of a formal text; a party's only)
+    rf"|shall (?:(?:also|further|jointly|continue to|now|{_ADVERB}) )?"
+    rf"(?!be\b|not\b|never\b|have\b|{_ADVERB}\b)[a-z]{{3,}}\b"
     rf"|will (?:(?:also|further|jointly|continue to|now|{_ADVERB}) )?"
-    rf"(?!be\b|not\b|never\b|have\b|{_ADVERB}\b)(?:[a-z]{{2,}}-)?[a-z]{{3,}}\b"  # "will co-host"
+    rf"(?!be\b|not\b|never\b|have\b|{_ADVERB}\b)"
+    # ("The visit will underscore our commitment": the restating verb is the trigger, whatever
+    # the subject of "will")
+    r"(?!(?:underscor|demonstrat|reinforc|reaffirm|reflect|highlight)\w* (?:our|their)"
+    r" (?:[\w’'-]+ ){0,2}?commitment)"
+    r"(?:[a-z]{2,}-)?[a-z]{3,}\b"  # "will co-host"
     r"|(?:se )?comprometi(?:eron|o|mos)|se comprometen|acordaron|convinieron"
     r"|reafirm\w* (?:su|el|nuestro) compromiso"
     r")",
@@ -241,6 +287,22 @@ _NOUN_STARTS = (
     "plan",
     "’",
     "'",
+    # a commitment restated through what shows it: "discussed how the plan reflects their
+    # commitment" talks about it
+    "reflect",
+    "at the heart",
+    "heart of",
+    "a testament",
+    "testament",
+    "a sign",
+    "sign of",
+    "a symbol",
+    "symbol of",
+    "central to",
+    # "discussed how Norway offered to help": an offer talked about
+    "offer",
+    "seek",
+    "aim",
 )
 # (and "discussed how both governments intend to …": a plan talked about)
 _TALKED_ABOUT = re.compile(
@@ -710,13 +772,23 @@ SPANISH_SCHEDULE = re.compile(
 def _needs_party_subject(trigger: re.Match) -> bool:
     return (
         trigger.re is SPANISH_FUTURE
-        or trigger.group(0).startswith(("will", "would", "intend", "plan", "stand"))
+        or trigger.group(0).startswith(
+            ("will", "would", "shall", "intend", "plan", "stand", "offer", "seek", "aim")
+        )
         or bool(_READY.match(trigger[0]))
         or trigger.group(0).startswith("announc")
+        or bool(
+            re.match(
+                r"(?:are|is) \w+ to announce|(?:today|jointly|hereby|also) announc", trigger[0]
+            )
+        )
     )
 
 
-_READY = re.compile(r"(?:is|are|remains?) (?:\w+ )?(?:prepared|ready) to$")
+_READY = re.compile(
+    r"(?:is|are|remains?) (?:\w+ )?(?:prepared|ready) to$"
+    r"|(?:is|are|remains?) (?:\w+ly )?(?:determined|dedicated) to [a-z]+$"
+)
 
 
 # Support for a country, a people or allies is an undertaking; support for an outcome, a policy
@@ -848,10 +920,23 @@ def _english_triggers(folded: str):
             continue  # "…, a cohort of 16 cities committed to using …": a description
         if match.group(0).endswith(_SUPPORT_ENDS) and not _supports_a_party(folded, match):
             continue
+        if _RECALLED_WORK.match(match[0]) and (
+            _PRAISED_DELIVERY.search(folded, max(0, match.start() - 150), match.start())
+            or re.search(r"\b(?:how|whether|ways?) to $", folded[: match.start()])
+        ):
+            continue  # "praised Denmark for delivering on the pledge to …", "how to fulfil …"
         owner = _OWNED_INTENT.match(match.group(0))
         if owner and not (countries_in(owner["owner"]) or _AGENCY.search(owner["owner"])):
             continue  # "the intention of the law to protect": not a party's own plan
         yield match
+
+
+_RECALLED_WORK = re.compile(r"deliver|fulfil|implement|follow|make good|toward")
+# Someone else's delivery on a pledge, praised or thanked: "commended Denmark for fulfilling".
+_PRAISED_DELIVERY = re.compile(
+    r"\b(?:thank|prais|commend|welcom|applaud|congratulat|acknowledg|appreciat|recogni[sz])\w*"
+    r"(?:(?!\b(?:and|but|while)\s)[^.;:])*$"
+)
 
 
 # "… that the United States together with Egypt and Qatar would": the clause after "that", up

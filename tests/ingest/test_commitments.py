@@ -1132,3 +1132,181 @@ def test_a_list_of_what_was_done_does_not_commit_and_a_pledge_made_at_a_summit_r
     (found,) = _find(text)
     assert found.text.startswith("The Task Force has promoted")
     assert sorted(found.parties) == ["IS", "NO"]
+
+
+# --- Session 14, recall (what fresh readers count that the extractor did not find) -------------
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        # a stated resolve: "determined to", like "resolved to" or "ready to"
+        ("We are determined to strengthen our partnership.", ["IS", "NO"]),
+        ("Norway remains determined to support Iceland.", ["NO"]),
+        (
+            "Norway and Iceland are firmly determined to hold the aggressors accountable.",
+            ["IS", "NO"],
+        ),
+        # an undertaking of the parties, recalled while they carry it out
+        (
+            "They discussed next steps toward the commitment made during the President's visit "
+            "in June to hold a dialogue with Norway.",
+            ["IS", "NO"],
+        ),
+        (
+            "The participants took stock of ongoing progress to deliver on our leaders’ "
+            "commitment to set the highest possible standards.",
+            ["IS", "NO"],
+        ),
+        (
+            "The ministers agreed on steps to implement their pledge to double clean energy "
+            "investment.",
+            ["IS", "NO"],
+        ),
+    ],
+)
+def test_a_stated_resolve_and_a_recalled_undertaking_being_carried_out_commit(sentence, parties):
+    (found,) = _find(sentence)
+    assert sorted(found.parties) == parties
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "determined" of someone who is no party, or "determined that" (a view)
+        "The advocates remain determined to continue their work.",
+        "The leaders determined that further talks were needed.",
+        # someone else's delivery praised or thanked; a commitment only talked about; a goal
+        "The President praised Denmark for delivering on the pledge to reopen the port.",
+        "The President welcomed progress toward the commitment made at the summit to reduce "
+        "emissions.",
+        "The President thanked the Prime Minister for fulfilling his commitment to host the "
+        "summit.",
+        "The leaders discussed their commitment to hold annual consultations.",
+        "The Prime Minister described progress toward their commitment to net zero by 2050.",
+        "The officials exchanged views on how to fulfil their pledge to end hunger.",
+    ],
+)
+def test_someone_elses_resolve_or_delivery_and_a_commitment_talked_about_do_not_commit(sentence):
+    assert _find(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Defending democracy is at the heart of our commitment to stand with Iceland.",
+        "The new fund is a testament to our shared commitment to protect the Arctic.",
+        # "will" before a restating verb: the restatement commits, whatever the subject
+        "The visit will underscore our commitment to the region.",
+    ],
+)
+def test_our_commitment_restated_through_what_shows_it_commits(sentence):
+    (found,) = _find(sentence)
+    assert sorted(found.parties) == ["IS", "NO"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The President said the agreement reflects Denmark's commitment to reform.",
+        "The leaders discussed how the plan reflects their commitment to reduce emissions.",
+        "The visit will underscore the importance of the Arctic.",
+    ],
+)
+def test_someone_elses_commitment_shown_or_one_talked_about_does_not_commit(sentence):
+    assert _find(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        (
+            "Norway and Iceland are pleased to announce the renewal of the Fisheries Task Force "
+            "for an additional year.",
+            ["IS", "NO"],
+        ),
+        ("We jointly announce a new fund for Arctic research.", ["IS", "NO"]),
+        ("Norway announces the launch of a clean shipping partnership with Iceland.", ["NO"]),
+    ],
+)
+def test_the_parties_announcing_in_their_own_voice_commit(sentence, parties):
+    (found,) = _find(sentence)
+    assert sorted(found.parties) == parties
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an act reported in the past, someone who is no party, a purpose, a schedule announced
+        "The Consumer Council announced an initiative to save consumers billions of dollars.",
+        "The companies are pleased to announce the launch of a new training program.",
+        "The President traveled to Tromso to announce the expansion of the port.",
+        "Norway announced the launch of the partnership last year.",
+        "The leaders are pleased to announce that the summit will take place in Oslo.",
+    ],
+)
+def test_an_announcement_reported_or_not_the_parties_does_not_commit(sentence):
+    assert _find(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        # readiness, resolve and offers in other words
+        ("Both sides expressed their willingness to work together on energy.", ["IS", "NO"]),
+        ("We are dedicated to deepening our partnership.", ["IS", "NO"]),
+        ("We remain steadfast in our support for Iceland.", ["IS", "NO"]),
+        ("Norway remains unwavering in its commitment to Iceland's security.", ["NO"]),
+        ("Norway offered to provide technical assistance to Iceland.", ["NO"]),
+        # "shall", the "will" of a formal text
+        ("We shall continue to cooperate closely.", ["IS", "NO"]),
+    ],
+)
+def test_willingness_dedication_steadfastness_an_offer_and_shall_commit(sentence, parties):
+    (found,) = _find(sentence)
+    assert sorted(found.parties) == parties
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new fund is dedicated to supporting small businesses.",
+        "The President thanked the nurses, who are dedicated to helping patients.",
+        "The Prime Minister welcomed the President's offer to host the talks.",
+        "The companies offered to donate equipment.",
+        "The President discussed how Norway offered to help.",
+        "The President welcomed Denmark's willingness to mediate.",
+        "The leaders discussed their willingness to resume talks.",
+        "Nothing in this statement shall create legal obligations.",
+        "The agreement shall enter into force on signature.",
+    ],
+)
+def test_a_things_purpose_an_offer_welcomed_or_a_texts_shall_does_not_commit(sentence):
+    assert _find(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        ("We seek to expand cooperation in the Arctic.", ["IS", "NO"]),
+        ("Norway and Iceland aim to conclude negotiations by the end of the year.", ["IS", "NO"]),
+    ],
+)
+def test_a_partys_own_aim_commits_like_an_intention(sentence, parties):
+    (found,) = _find(sentence)
+    assert sorted(found.parties) == parties
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "These Guidelines aim to provide the public with more clarity.",
+        "The program seeks to train 5,000 nurses.",
+        "Our collaboration will attract investment as we seek to near-shore manufacturing.",
+        "The President underscored support for the people of Iceland as they seek to restore "
+        "democracy.",
+        "The leaders discussed how Norway seeks to expand trade.",
+    ],
+)
+def test_a_things_aim_a_circumstance_or_an_aim_talked_about_does_not_commit(sentence):
+    assert _find(sentence) == []
