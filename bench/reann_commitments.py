@@ -27,8 +27,6 @@ from statements.ingest import evaluation  # noqa: E402
 from statements.ingest.documents import read_document  # noqa: E402
 from statements.ingest.pipeline import extract  # noqa: E402
 
-TUNE_DIRS = [d for d, split, _blind in evaluation.GOLD_SETS if split == "tune"]
-
 
 @dataclass
 class Item:
@@ -88,23 +86,15 @@ def fresh_commitments(path):
     ]
 
 
-def old_gold(stem):
-    for directory in TUNE_DIRS:
-        path = Path(directory) / f"{stem}.yaml"
-        if path.exists():
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            return evaluation.parse_gold(data, path.name, blind=directory != evaluation.GOLD_DIR)
-    return None
-
-
 def main(argv):
     listing = "--list" in argv
     folders = [Path(a) for a in argv if not a.startswith("--")]
+    golds = {Path(g["file"]).stem: g for g in evaluation.load_gold(split="tune")}
     totals = {key: [0] * 6 for key in ("old vs fresh", "extractor vs fresh", "extractor vs old")}
     for folder in folders:
         for path in sorted(folder.glob("*.yaml")):
             stem = path.stem
-            gold = old_gold(stem)
+            gold = golds.get(stem)
             if gold is None:
                 print(f"!! no tune gold for {stem}")
                 continue
