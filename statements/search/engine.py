@@ -380,14 +380,17 @@ class IndexSearch:
         """({facet: chosen keys}, {facet: values shown}, whether browsing everything)."""
         selected = {name: self._selected(name) for name in names}
         limits = {name: EXPANDED_LIMIT if name in expanded else limit for name in names}
-        browsing = self.text is None and not (self.filterset and self.filterset.chosen())
+        browsing = self.text is None and self._unfiltered()
         return selected, limits, browsing
+
+    def _unfiltered(self):
+        """Whether no filter is chosen (the search is its text alone, or everything)."""
+        return not (self.filterset and self.filterset.chosen())
 
     def _walked(self, names, matches):
         """The SPARSE facets among `names` whose long tie may be walked in slug order (reading
         the database, `_walk_tie`) for a search of `matches` statements."""
-        unfiltered = not (self.filterset and self.filterset.chosen())
-        if not unfiltered:
+        if not self._unfiltered():
             return ()
         return tuple(name for name in names if name in SPARSE and self._walks(name, matches))
 
@@ -405,18 +408,13 @@ class IndexSearch:
         and the count, one per facet with chosen values (counted without their own filter);
         a SPARSE facet whose long tie can be walked (`_sparse`), on its own, unless `deferred`
         (`_walked`: left out, the caller counts them)."""
-        unfiltered = not (self.filterset and self.filterset.chosen())
-        if self.text is not None and unfiltered:
+        if self.text is not None and self._unfiltered():
             answered = self._counts_by_complement(names, limits, deferred)
             if answered is not None:
                 return answered
         # How many match, when known before counting (after `count`, or browsing everything).
         known = self._count if self.text is not None else self.searcher.num_docs
-        walk = {
-            name
-            for name in names
-            if name in SPARSE and unfiltered and known is not None and self._walks(name, known)
-        }
+        walk = set(self._walked(names, known)) if known is not None else set()
         shared = [name for name in names if not selected[name] and name not in walk]
         tops, alone = self._tops(shared, self._count, limits)
         aggs = {
