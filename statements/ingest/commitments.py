@@ -230,7 +230,46 @@ TRIGGERS = re.compile(
     r"|reafirm\w* (?:su|el|nuestro) compromiso"
     r")",
 )
-TRIGGERS = re.compile(f"{TRIGGERS.pattern}|{lexicon_es.COMMITMENT_TRIGGERS}")  # "acordamos"
+# Short readouts (calls, bilateral meetings, State Department readouts, convenings): ways one side
+# states its resolve that the forms above miss. Kept apart so that the joint-statement rules can
+# change without touching them.
+_SHORT_READOUT_TRIGGERS = (
+    # "The Secretary reaffirmed support for Ukraine", "reiterated unwavering support for Ukraine's
+    # sovereignty" (no owner word: the speaker's own; the object is checked by `_supports_a_party`)
+    # (not "underscored support for the people of X as they seek to …", which the gold leaves)
+    r"(?:(?:re)?affirm|reiterat)\w* (?:(?:continued|unwavering|steadfast|strong|full"
+    r"|firm|enduring|ongoing|resolute|sustained) )?support for"
+    # "spoke with … to offer continued support to the people and government of Ukraine"
+    r"|offer\w* (?:continued|full|steadfast|unwavering|additional|further|strong|ongoing)"
+    r" support (?:to|for)"
+    # "noting in particular their joint determination to counter …", "noted his commitment to"
+    r"|not(?:e|es|ed|ing) (?:in particular |also |again )?(?:their|our|his|her|its)"
+    r" (?:shared |joint |mutual |common |continued |strong |steadfast |full |enduring )?"
+    r"(?:commitments? to|intention to|determination to)"
+    # "highlighted U.S. preparedness to meet the DPRK without preconditions", "stressed the
+    # readiness of …": a stated readiness, like "emphasized the United States' readiness to"
+    r"|(?:reaffirm|affirm|reiterat|underscor|emphasi[sz]|stress|express|convey|restat|highlight)\w*"
+    r" (?:the |a |an |their |our |its |his |her )?(?:(?!(?:importance|need|value|significance|role"
+    r"|of|to|for|and|in|on|with)\b)[\w.’'-]+ ){0,3}(?:preparedness|readiness|willingness) to"
+    # "met with X to reaffirm both the strength of the relationship, which …, and the U.S.
+    # commitment to Israel's security" (its owner named, as "… and their commitment to")
+    # (not "the renewed diplomatic efforts …, and the U.S. commitment": talked about)
+    r"|(?:reaffirm|affirm|reiterat|underscor)\w*"
+    r" (?:(?!discuss|talk|, as (?!well as )|, while |, but )(?:[^.;:]|\.(?=[\w-]))){3,200}?,?"
+    r" (?:and|as well as) the (?:[\w-]+ ){0,2}(?:u\.s\.|united states[’']?|american)"
+    r" (?:[\w-]+ ){0,2}commitments? to"
+    # "reaffirmed our joint goals for enhancing the partnership" (like "reaffirmed the goal of")
+    r"|(?:reaffirm|reiterat)\w* (?:the |their |our |its |his |her )(?:[\w.’'-]+ ){0,2}goals?"
+    r" (?:of|for) [a-z]{3,}"
+    # "The United States will be sending a representative to the talks": a party's "will" in the
+    # progressive (not "will be meeting", "will be traveling": a schedule)
+    r"|will (?:also |now |soon )?be (?!(?:meeting|traveling|travelling|visiting|hosting|attending"
+    r"|participating|speaking|holding|joining|arriving|departing|returning|delivering|leading"
+    r"|heading|making remarks|giving|taking part|going|coming|calling)\b)[a-z]{3,}ing\b"
+)
+TRIGGERS = re.compile(
+    f"{TRIGGERS.pattern}|{lexicon_es.COMMITMENT_TRIGGERS}|{_SHORT_READOUT_TRIGGERS}"
+)  # "acordamos"
 NEGATED = re.compile(
     r"\b(?:not|never|no longer|failed to|refused to|declined to|neither|nor|unable to"
     r"|did not|didn[’']t|won[’']t|will not|no se)\b[^.;]{0,25}$"
@@ -253,6 +292,8 @@ SCHEDULE = re.compile(
     r"|deliver (?:remarks|an? (?:address|speech|statement|message|keynote)|the keynote|keynote"
     r"|opening|closing|testimony)"
     r"|serve as"
+    # "Deputy Secretary X will lead the U.S. delegation to a meeting of the Council": a schedule
+    r"|lead (?:the |a |an |our |their )?(?:[\w.-]+ ){0,2}delegation"
     # an effect, not an act: "the Collaborative will allow them to strengthen their programs",
     # "our efforts will allow us to work collectively"
     r"|allow|enable)\b"  # "Deputy Secretary X will serve as the Coordinator": a role, not an act
@@ -596,6 +637,7 @@ def find_commitments(
                     _maker_parties(fold(clause), people, own_country, context)
                     or _that_commitment_owner(fold(clause), trigger)
                     or _possessor_parties(fold(clause), people, own_country)
+                    or _stated_owner_parties(fold(clause), trigger.start() - start)
                     or _person_parties(subject, people, own_country)
                     or _parties_of_subject(subject, context, mentioned, last_parties, three, pair)
                     or _own_agency(subject, own_country)
@@ -1097,7 +1139,9 @@ def _parties_of_subject(
         subject = tail  # "from Russia's invasion of Ukraine to …, the Leaders pledged"
     conjuncts = [c for c in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+y\s+", subject) if c.strip()]
     # "the United States and other friends of the Tunisian people": Tunisia is not a party
-    acting = [c for c in conjuncts if not re.match(r"\s*other\s", c) or not _thing_of_a_party(c)]
+    # ("The United States and other world leaders will stand behind the proposal": the others are
+    # not the counterpart at the table either)
+    acting = [c for c in conjuncts if not re.match(r"\s*other\s", c)]
     if len(acting) < len(conjuncts) and acting:
         subject, conjuncts = " and ".join(acting), acting
     named = countries_in(subject) or order_countries(
@@ -1186,6 +1230,11 @@ def _person_parties(subject: str, people, own_country: str) -> list[str]:
     title = match["title"] if match else None
     if not title or len(match["rest"].split()) > 2:
         return []
+    if not match["rest"].strip():
+        heads = {country for _names, held, country in people if _heads(title, held)}
+        if len(heads) == 1:
+            return [next(iter(heads))]  # "The Secretary": the Secretary of State, not a Foreign
+            # Secretary of the other side
     holders = {country for _names, held, country in people if re.search(rf"\b{title}$", held)}
     if len(holders) == 1:
         return [next(iter(holders))]
@@ -1319,3 +1368,32 @@ def _thing_of_a_party(subject: str) -> bool:
         return False
     head = match["head"].split()
     return bool(head) and head[-1] not in PARTY_HEADS and not countries_in(match["head"])
+
+
+# "The Secretary" of a State Department readout is the "Secretary of State" it names, "the Deputy
+# Secretary" the "Deputy Secretary of State", "the Minister" the "Minister of Defence": a title
+# said alone heads the full one ("The Secretary" is not the "Deputy Secretary of State").
+def _heads(title: str, held: str) -> bool:
+    return bool(re.match(rf"(?:u\.s\. |us |american )?{title} (?:of|for)\b", held))
+
+
+# The owner of a stated commitment named beside its noun: "reaffirmed the ironclad U.S. commitment
+# to", "emphasized U.S. support for", "affirmed the United States' unwavering support for",
+# "reaffirmed to the Prime Minister the unwavering commitment of the United States to". One side
+# states its own undertaking, whoever it is said to; the other side is not a party.
+_STATED_OWNER = re.compile(
+    r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat|emphasi[sz]|stress|highlight"
+    r"|express|convey|offer|not)\w*"
+    r"(?: to (?:the )?(?:[\w.-]+ ){0,3}?[\w.-]+(?= the\b))?"  # "… to the Prime Minister the …"
+    r" (?P<before>(?:[\w.’'-]+ ){0,4}?)"
+    r"(?:commitments?|support|determination|readiness|resolve|preparedness|pledge)\b"
+    r"(?: of (?P<of>(?:the )?[^,;]{2,40}?) to\b)?"
+)
+
+
+def _stated_owner_parties(folded_clause: str, at: int) -> list[str]:
+    """The country named as the owner of the commitment stated by the trigger at `at`, or []."""
+    match = _STATED_OWNER.match(folded_clause, max(at, 0))
+    if not match or re.search(r"\b(?:their|our|its|his|her|importance|need)\b", match["before"]):
+        return []
+    return countries_in(match["before"]) or (countries_in(match["of"]) if match["of"] else [])

@@ -1310,3 +1310,121 @@ def test_a_partys_own_aim_commits_like_an_intention(sentence, parties):
 )
 def test_a_things_aim_a_circumstance_or_an_aim_talked_about_does_not_commit(sentence):
     assert _find(sentence) == []
+
+
+# --- Session 15, short readouts (calls, bilateral meetings, State Department readouts) ----------
+
+
+def _find_readout(text, own=""):
+    """A State Department style readout: the Secretary and the Deputy Secretary of one side, a
+    Foreign Secretary of the other; no publisher known unless `own` says so."""
+    officials = _officials(
+        ("Kari Lund", "Secretary of State", "US"),
+        ("Eva Dahl", "Deputy Secretary of State", "US"),
+        ("Jon Jonsson", "Icelandic Foreign Secretary", "IS"),
+    )
+    return find_commitments(
+        text, parties_in_context=["IS", "US"], officials=officials, own_country=own
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        # a title said alone heads the full title ("the Secretary" of State), not the other
+        # side's "Foreign Secretary", nor the "Deputy Secretary of State"
+        ("The Secretary reaffirmed his commitment to a peaceful Arctic.", ["US"]),
+        ("The Deputy Secretary reaffirmed her commitment to a peaceful Arctic.", ["US"]),
+        # the owner named beside the noun: one side's undertaking, whoever hears it
+        (
+            "Secretary Lund and Foreign Secretary Jonsson met in Reykjavik. The Secretary also "
+            "reaffirmed the ironclad U.S. commitment to the defense of Iceland.",
+            ["US"],
+        ),
+        (
+            "The Secretary reaffirmed to the Foreign Secretary the unwavering commitment of the "
+            "United States to Iceland’s security.",
+            ["US"],
+        ),
+        ("They emphasized the continued Icelandic commitment to open sea lanes.", ["IS"]),
+        (
+            "The Secretary affirmed the United States’ unwavering support for Iceland’s "
+            "sovereignty and territorial integrity.",
+            ["US"],
+        ),
+    ],
+)
+def test_a_short_readouts_one_sided_commitment_is_its_owners(sentence, parties):
+    (found,) = _find_readout(sentence)
+    assert sorted(found.parties) == parties
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        # support stated without an owner word, for a country or its people
+        ("The Secretary reaffirmed support for Iceland, as it rebuilds after the floods.", ["US"]),
+        (
+            "Deputy Secretary Dahl reiterated unwavering support for Iceland’s sovereignty and "
+            "territorial integrity.",
+            ["US"],
+        ),
+        (
+            "Secretary Lund spoke by phone with Foreign Secretary Jonsson to offer continued "
+            "support to the people and government of Iceland.",
+            ["US"],
+        ),
+        # a stated determination, noted; readiness highlighted; goals reaffirmed
+        (
+            "They exchanged views on the region, noting in particular their joint determination "
+            "to counter illegal fishing.",
+            ["IS", "US"],
+        ),
+        (
+            "Deputy Secretary Dahl highlighted U.S. preparedness to meet Iceland’s negotiators "
+            "without preconditions.",
+            ["US"],
+        ),
+        ("The Secretary reaffirmed our joint goals for expanding trade and energy ties.", ["US"]),
+        # a party's "will" in the progressive
+        ("The United States will be sending a team of experts to the talks in Oslo.", ["US"]),
+        # "… to reaffirm both X, which …, and the U.S. commitment to …"
+        (
+            "Secretary Lund met today with Foreign Secretary Jonsson to reaffirm both the "
+            "strength of the U.S.-Iceland relationship, which has grown over eighty years of "
+            "shared values, and the U.S. commitment to Iceland’s security.",
+            ["US"],
+        ),
+        # the others beside a party are not the counterpart at the table
+        (
+            "The Secretary reiterated that the United States and other world leaders will stand "
+            "behind the peace plan.",
+            ["US"],
+        ),
+    ],
+)
+def test_short_readout_forms_of_committing(sentence, parties):
+    (found,) = _find_readout(sentence)
+    assert sorted(found.parties) == parties
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Secretary reaffirmed strong support for a negotiated settlement.",
+        "Secretary Lund spoke with Foreign Secretary Jonsson to offer additional support to "
+        "respond to the floods.",
+        "The Secretary noted the determination of Icelandic fishers to rebuild.",
+        "The Secretary highlighted the importance of readiness to respond to storms.",
+        "The Secretary and the Foreign Secretary discussed their goals for the summit.",
+        "Foreign Secretary Jonsson will be traveling to Washington next week.",
+        "The new fishing rules will be taking effect in May.",
+        "Deputy Secretary Dahl will lead the U.S. delegation to the Arctic Council meeting on "
+        "May 12.",
+        "They discussed regional security, including the renewed efforts led by the United "
+        "Nations and the United States to end the war, and the U.S. commitment to help Iceland "
+        "defend its waters.",
+    ],
+)
+def test_short_readout_false_friends_do_not_commit(sentence):
+    assert _find_readout(sentence) == []
