@@ -246,6 +246,11 @@ _SHORT_READOUT_TRIGGERS = (
     r"|not(?:e|es|ed|ing) (?:in particular |also |again )?(?:their|our|his|her|its)"
     r" (?:shared |joint |mutual |common |continued |strong |steadfast |full |enduring )?"
     r"(?:commitments? to|intention to|determination to)"
+    # "spoke with X to express U.S. support for the Filipino peacekeepers" (its object is checked
+    # by `_supports_a_party`: not "for Mauritania's efforts")
+    r"|express\w* (?:the )?(?:u\.s\.|united states[’']?|american) (?:[\w-]+ ){0,2}support for"
+    # "the two leaders reasserted their commitment to working towards a hemisphere …"
+    r"|reassert\w* (?:the |their |our |its |his |her )(?:[\w-]+ ){0,2}commitments?"
     # "highlighted U.S. preparedness to meet the DPRK without preconditions", "stressed the
     # readiness of …": a stated readiness, like "emphasized the United States' readiness to"
     r"|(?:reaffirm|affirm|reiterat|underscor|emphasi[sz]|stress|express|convey|restat|highlight)\w*"
@@ -967,6 +972,10 @@ def _english_triggers(folded: str):
             or re.search(r"\b(?:how|whether|ways?) to $", folded[: match.start()])
         ):
             continue  # "praised Denmark for delivering on the pledge to …", "how to fulfil …"
+        if _INTENDED_AS_PARTICIPLE.search(folded, 0, match.start()) and match[0].startswith(
+            "intended"
+        ):
+            continue  # "his commitment to reforms intended to improve …": what a thing is for
         owner = _OWNED_INTENT.match(match.group(0))
         if owner and not (countries_in(owner["owner"]) or _AGENCY.search(owner["owner"])):
             continue  # "the intention of the law to protect": not a party's own plan
@@ -1368,6 +1377,13 @@ def _thing_of_a_party(subject: str) -> bool:
         return False
     head = match["head"].split()
     return bool(head) and head[-1] not in PARTY_HEADS and not countries_in(match["head"])
+
+
+# "reforms intended to improve", "strikes were intended to disrupt": "intended to" after a noun or
+# a passive is what a thing is for; a party intends after its name or a pronoun ("we intended to").
+_INTENDED_AS_PARTICIPLE = re.compile(
+    r"\b(?!(?:we|they|he|she|i|has|have|had|also|fully|originally|always)\b)[a-z]+ $"
+)
 
 
 # "The Secretary" of a State Department readout is the "Secretary of State" it names, "the Deputy

@@ -1395,6 +1395,13 @@ def test_a_short_readouts_one_sided_commitment_is_its_owners(sentence, parties):
             "shared values, and the U.S. commitment to Iceland’s security.",
             ["US"],
         ),
+        # support for people, expressed with its owner named; a commitment reasserted
+        (
+            "Secretary Lund spoke with Foreign Secretary Jonsson to express U.S. support for the "
+            "Icelandic coast guard crews stranded at sea.",
+            ["US"],
+        ),
+        ("The two leaders reasserted their commitment to a prosperous Arctic.", ["IS", "US"]),
         # the others beside a party are not the counterpart at the table
         (
             "The Secretary reiterated that the United States and other world leaders will stand "
@@ -1421,6 +1428,11 @@ def test_short_readout_forms_of_committing(sentence, parties):
         "The new fishing rules will be taking effect in May.",
         "Deputy Secretary Dahl will lead the U.S. delegation to the Arctic Council meeting on "
         "May 12.",
+        # what a thing is for, and support for another's efforts
+        "The Secretary commended Foreign Secretary Jonsson for his reforms intended to improve "
+        "fisheries management.",
+        "These patrols were intended to deter illegal fishing.",
+        "Secretary Lund expressed U.S. support for Iceland’s efforts to combat corruption.",
         "They discussed regional security, including the renewed efforts led by the United "
         "Nations and the United States to end the war, and the U.S. commitment to help Iceland "
         "defend its waters.",
