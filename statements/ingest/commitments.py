@@ -243,7 +243,8 @@ _SHORT_READOUT_TRIGGERS = (
     r"|offer\w* (?:continued|full|steadfast|unwavering|additional|further|strong|ongoing)"
     r" support (?:to|for)"
     # "noting in particular their joint determination to counter …", "noted his commitment to"
-    r"|not(?:e|es|ed|ing) (?:in particular |also |again )?(?:their|our|his|her|its)"
+    # ("Secretary Kerry stated his intention to further develop the relationship")
+    r"|(?:not|stat)(?:e|es|ed|ing) (?:in particular |also |again )?(?:their|our|his|her|its)"
     r" (?:shared |joint |mutual |common |continued |strong |steadfast |full |enduring )?"
     r"(?:commitments? to|intention to|determination to)"
     # "spoke with X to express U.S. support for the Filipino peacekeepers" (its object is checked
@@ -263,6 +264,15 @@ _SHORT_READOUT_TRIGGERS = (
     r" (?:(?!discuss|talk|, as (?!well as )|, while |, but )(?:[^.;:]|\.(?=[\w-]))){3,200}?,?"
     r" (?:and|as well as) the (?:[\w-]+ ){0,2}(?:u\.s\.|united states[’']?|american)"
     r" (?:[\w-]+ ){0,2}commitments? to"
+    # "He also stated that he would immediately convey Japan's message", "the two ministers
+    # confirmed that they would closely coordinate", "agreeing that they would urge all parties":
+    # the speaker's own undertaking in reported speech (not "would like to", a wish)
+    r"|(?:stat|confirm|reaffirm|affirm|agree|add|assur|pledg|promis|emphasi[sz]|underscor|stress)"
+    r"\w* (?:that )?(?:he|she|they|we) would (?:[a-z]+ly )?"
+    r"(?!(?:be|not|like|have|need|never)\b)[a-z]{3,}"
+    # "the two ministers shared the view to continue working closely" (an agreement, said so in
+    # the readouts of some foreign ministries; "shared the view that …" commits by its "will")
+    r"|shar\w* the view to (?!be\b)[a-z]{3,}"
     # "reaffirmed our joint goals for enhancing the partnership" (like "reaffirmed the goal of")
     r"|(?:reaffirm|reiterat)\w* (?:the |their |our |its |his |her )(?:[\w.’'-]+ ){0,2}goals?"
     r" (?:of|for) [a-z]{3,}"
@@ -564,6 +574,8 @@ def find_commitments(
     found: list[CommitmentFound] = []
     mentioned = _document_countries(body)
     context = order_countries(parties_in_context) if parties_in_context else []
+    if len(context) == 1:
+        mentioned = _partner_first(body, context[0], mentioned)
     # "Today, the Leaders of Canada, France, … and the United States met … We condemn …":
     # countries the opening sentence makes its subject are who "we" and "they" are, when the
     # people read as attending do not already say who sat at the table.
@@ -600,6 +612,7 @@ def find_commitments(
     # not commit ("agreed on the following commitments:") each item commits the heading's parties.
     heading: tuple[list[str], CommitmentFound | None] | None = None
     past_list = False  # the items under "To date, the Task Force has accelerated …, including:"
+    last_person: list[str] = []  # the country of the last one official a sentence opened with
     for para_start, para_end in paragraph_spans(body):
         paragraph = body[para_start:para_end]
         last_parties: list[str] = []
@@ -627,6 +640,10 @@ def find_commitments(
             )
             if parties_here:
                 last_parties = parties_here
+            last_person = (
+                _person_parties(fold(_subject(sentence, len(sentence))), people, own_country)
+                or last_person
+            )
             for start, end, trigger in _clauses(sentence, folded):
                 clause = sentence[start:end]
                 trimmed = re.sub(
@@ -644,6 +661,7 @@ def find_commitments(
                     or _possessor_parties(fold(clause), people, own_country)
                     or _stated_owner_parties(fold(clause), trigger.start() - start)
                     or _person_parties(subject, people, own_country)
+                    or _pronoun_parties(subject, last_person)
                     or _parties_of_subject(subject, context, mentioned, last_parties, three, pair)
                     or _own_agency(subject, own_country)
                 )
@@ -659,6 +677,8 @@ def find_commitments(
                     # "reaffirmed that the Justice Department “will consider every tool”"
                     reported = re.sub(r"[“”\"]", "", reported)
                 if reported is None and trigger.group(0).startswith("will"):
+                    reported = _long_that_subject(head)
+                if reported is None and trigger.group(0).startswith("will"):
                     reported = _embedded_subject(head)
                 if (
                     reported is not None
@@ -671,6 +691,12 @@ def find_commitments(
                     head, people, own_country
                 ):
                     continue  # "The White House announced that Zillow, … have committed to"
+                if (
+                    reported is not None
+                    and _needs_party_subject(trigger)
+                    and _possessed_thing(reported)
+                ):
+                    continue  # "concurred that China's recent landing … will escalate tensions"
                 if reported is not None and _needs_party_subject(trigger):
                     parties = (
                         _possessor_parties(reported)
@@ -954,11 +980,15 @@ def _english_triggers(folded: str):
             folded, match.end()
         ):
             continue
-        if AGREED_VIEW.match(folded, match.start()):
+        if AGREED_VIEW.match(folded, match.start()) or _AGREED_QUALIFIED_VIEW.match(
+            folded, match.start()
+        ):
             continue
         agreed_that = AGREED_THAT.match(folded, match.start())
         if agreed_that and not _ACTION_MODAL.search(agreed_that["clause"]):
             continue  # "agreed that the situation remains deeply concerning": a view
+        if agreed_that and not _ACTION_MODAL.search(_first_clause(agreed_that["clause"])):
+            continue  # "agreed that the test had damaged the region, and stated that … would"
         if re.match(
             r"(?:committed|(?:are|is|were|was|remain) (?:\w+ly )?committed) to", match[0]
         ) and (_DESCRIBED.search(folded, max(0, match.start() - 150), match.start())):
@@ -1170,6 +1200,8 @@ def _parties_of_subject(
         return last  # "they" after one person's sentence is still everyone at the table
     if pair and TWO.search(word):
         return pair
+    if len(context) == 1 and (TWO.search(word) or _INTERSTATE_GROUP.search(word)):
+        return _two_with_one_known(context[0], mentioned)
     if THREE.search(word) or (three and word != "they"):
         if len(context) >= 3:
             return context
@@ -1379,6 +1411,14 @@ def _thing_of_a_party(subject: str) -> bool:
     return bool(head) and head[-1] not in PARTY_HEADS and not countries_in(match["head"])
 
 
+# "They agreed on the urgent need to invest in democratic institutions", "agreed on the continued
+# importance of …": a view, however qualified (`AGREED_VIEW`).
+_AGREED_QUALIFIED_VIEW = re.compile(
+    r"agree\w* (?:on|upon|that) (?:the |an? )?[a-z-]+ (?:importance|need|value|significance"
+    r"|urgency|gravity)\b"
+)
+
+
 # "reforms intended to improve", "strikes were intended to disrupt": "intended to" after a noun or
 # a passive is what a thing is for; a party intends after its name or a pronoun ("we intended to").
 _INTENDED_AS_PARTICIPLE = re.compile(
@@ -1413,3 +1453,74 @@ def _stated_owner_parties(folded_clause: str, at: int) -> list[str]:
     if not match or re.search(r"\b(?:their|our|its|his|her|importance|need)\b", match["before"]):
         return []
     return countries_in(match["before"]) or (countries_in(match["of"]) if match["of"] else [])
+
+
+def _first_clause(clause: str) -> str:
+    """What is agreed, up to where the sentence goes on with another verb of its subject: "agreed
+    that the test had damaged the region, and stated that …" ("and that …" still is agreed)."""
+    return re.split(r",\s+(?:and|but)\s+(?!that\b)", clause, maxsplit=1)[0]
+
+
+def _pronoun_parties(subject: str, last_person: list[str]) -> list[str]:
+    """ "He also stated that …": the country of the one official the last sentences were about."""
+    if re.fullmatch(r"\s*(?:he|she)(?:\s+(?:also|further|then|later|again))?\s*", subject):
+        return last_person
+    return []
+
+
+# Group words that are only ever states' envoys ("the ministers", "both parties"), not "the
+# leaders" or "officials" of a domestic convening.
+_INTERSTATE_GROUP = re.compile(
+    r"\b(?:ministers|sides|parties|presidents|secretaries|delegations)\b"
+)
+
+# "… and concurred that China's recent landing on the reef, as well as the start of new runways,
+# will escalate tensions": the subject of a reported "will" runs from "that", commas and all.
+_LONG_THAT = re.compile(
+    r"\b(?:concurred|agreed|noted|affirmed|reaffirmed|stressed|underscored|emphasized|said"
+    r"|stated|confirmed|shared the view) that\s+(?P<subject>(?:(?!\bthat\b)[^;:]){2,200}?),?\s*$"
+)
+
+
+def _long_that_subject(head: str):
+    match = _LONG_THAT.search(head)
+    return match["subject"] if match and "," in match["subject"] else None
+
+
+def _two_with_one_known(known: str, mentioned: list[str]) -> list[str]:
+    """ "The two ministers" when the officials read give one country: it and the country the
+    document names most after it ("Japan-U.S. Foreign Ministers' Telephone Talk")."""
+    other = next((code for code in mentioned if code != known and len(code) == 2), None)
+    return order_countries([known, other]) if other else [known]
+
+
+def _partner_first(body: str, known: str, mentioned: list[str]) -> list[str]:
+    """The countries the body names, the one it pairs with `known` in a compound first ("Japan-U.S.
+    Foreign Ministers' Talk", "the U.S.-Japan Alliance"): who "the two ministers" are when only one
+    side's officials were read."""
+    pairs: dict[str, int] = {}
+    for match in re.finditer(r"[\w.’']+(?:-[\w.’']+)+", fold(body)):
+        codes = countries_in(match.group(0).replace("-", " - "))
+        if known in codes and len(codes) == 2:
+            other = next(code for code in codes if code != known)
+            pairs[other] = pairs.get(other, 0) + 1
+    if not pairs:
+        return mentioned
+    partner = max(pairs, key=pairs.get)
+    return [partner, *(code for code in mentioned if code != partner)]
+
+
+_POSSESSED = re.compile(
+    r"^\s*(?P<owner>(?:the )?[a-z.]+(?: [a-z.]+){0,2}?)[’']s?\s+(?P<thing>(?:[\w-]+ ){0,3}?[\w-]+)"
+    r"(?= of\b| on\b| in\b| to\b|,|\s*$)"
+)
+
+
+def _possessed_thing(subject: str) -> bool:
+    """Whether a reported subject is a thing a country owns ("China's recent landing of an
+    aircraft on the reef, as well as …"), not the country or who acts for it ("Japan's
+    government")."""
+    match = _POSSESSED.match(subject)
+    if not match or not countries_in(match["owner"]):
+        return False
+    return match["thing"].split()[-1] not in ACTOR_WORDS

@@ -1440,3 +1440,62 @@ def test_short_readout_forms_of_committing(sentence, parties):
 )
 def test_short_readout_false_friends_do_not_commit(sentence):
     assert _find_readout(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "body, parties",
+    [
+        # the speaker's own undertaking in reported speech; "he" is the official just named
+        (
+            "Secretary Lund responded that the safety of residents is very important. He also "
+            "stated that he would immediately convey Iceland’s message to the Department of "
+            "Defense.",
+            ["US"],
+        ),
+        (
+            "The two ministers confirmed that they would closely coordinate to strengthen the "
+            "alliance.",
+            ["IS", "US"],
+        ),
+        (
+            "Both sides shared concerns about the region, agreeing that they would urge all "
+            "parties to exercise restraint.",
+            ["IS", "US"],
+        ),
+        (
+            "The two ministers shared the view to continue working closely towards a peaceful "
+            "Arctic.",
+            ["IS", "US"],
+        ),
+        ("Secretary Lund stated his intention to further develop the relationship.", ["US"]),
+    ],
+)
+def test_reported_undertakings_and_shared_views_to_act_commit(body, parties):
+    (found,) = _find_readout(body)
+    assert sorted(found.parties) == parties
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Secretary Lund stated that he would like to visit Reykjavik.",
+        "Secretary Lund agreed that the missile test had damaged the region, and stated that a "
+        "new resolution should be adopted to show that such actions would bring consequences.",
+        "The two ministers concurred that Russia’s recent deployment of ships near the islands, "
+        "as well as its new radar sites, will escalate tensions.",
+    ],
+)
+def test_a_wish_a_view_and_a_prediction_about_a_countrys_act_do_not_commit(sentence):
+    assert _find_readout(sentence) == []
+
+
+def test_the_two_ministers_are_both_sides_when_one_sides_officials_are_unknown():
+    body = (
+        "Iceland-U.S. Foreign Ministers’ Telephone Talk. Minister Jonsson held a telephone talk "
+        "with Secretary Lund about North Korea and North Korea’s missiles. The two ministers "
+        "agreed to continue close coordination. The ministers confirmed that they would "
+        "closely coordinate on fisheries."
+    )
+    officials = _officials(("Kari Lund", "Secretary of State", "US"))
+    found = find_commitments(body, parties_in_context=["US"], officials=officials)
+    assert [sorted(c.parties) for c in found] == [["IS", "US"], ["IS", "US"]]
