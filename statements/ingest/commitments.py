@@ -252,6 +252,21 @@ _SHORT_READOUT_TRIGGERS = (
     r"|express\w* (?:the )?(?:u\.s\.|united states[’']?|american) (?:[\w-]+ ){0,2}support for"
     # "the two leaders reasserted their commitment to working towards a hemisphere …"
     r"|reassert\w* (?:the |their |our |its |his |her )(?:[\w-]+ ){0,2}commitments?"
+    # "stated that the United States was prepared to extend all possible assistance" (readiness
+    # in reported speech; a party's, like "is ready to": `_READY`)
+    r"|(?:was|were) (?:\w+ )?(?:prepared|ready) to"
+    # "expressed his strong support for the people of Norway" (the object checked by
+    # `_supports_a_party`: not "for continued cooperation", "for an earned path")
+    r"|express\w* (?:his|her|their|our|its) (?:[\w-]+ ){0,2}support for"
+    # "offered the full support of the United States Government to Norway as it recovers"
+    r"|offer\w* (?:the )?(?:(?:full|continued|unwavering|steadfast) )?support of (?:the )?"
+    r"(?:u\.s\.|united states)(?: government)? (?:to|for)"
+    # "The President and the Prime Minister committed their governments to work together"
+    r"|commit(?:s|ted)? (?:their|our) (?:respective )?(?:governments|countries|nations|teams"
+    r"|administrations) to"
+    # "underscored that the United States would not waver in its support" (a promise, however
+    # it is negated, like "will not hesitate to")
+    r"|(?:will|would) (?:not|never) (?:waver|falter)\b"
     # "highlighted U.S. preparedness to meet the DPRK without preconditions", "stressed the
     # readiness of …": a stated readiness, like "emphasized the United States' readiness to"
     r"|(?:reaffirm|affirm|reiterat|underscor|emphasi[sz]|stress|express|convey|restat|highlight)\w*"
@@ -859,7 +874,7 @@ def _needs_party_subject(trigger: re.Match) -> bool:
 
 
 _READY = re.compile(
-    r"(?:is|are|remains?) (?:\w+ )?(?:prepared|ready) to$"
+    r"(?:is|are|remains?|was|were) (?:\w+ )?(?:prepared|ready) to$"
     r"|(?:is|are|remains?) (?:\w+ly )?(?:determined|dedicated) to [a-z]+$"
 )
 
@@ -997,6 +1012,14 @@ def _english_triggers(folded: str):
             continue  # "…, a cohort of 16 cities committed to using …": a description
         if match.group(0).endswith(_SUPPORT_ENDS) and not _supports_a_party(folded, match):
             continue
+        if match.group(0).endswith(_SUPPORT_ENDS) and re.match(
+            r"\s*(?!(?:the|a|an)\b)[a-z]+ing\b", folded[match.end() :]
+        ):
+            continue  # "expressed his support for enhancing NATO's deterrence": an action
+        if re.match(r"offer\w* .*support of .* (?:to|for)$", match[0]) and not _supports_a_party(
+            folded, match
+        ):
+            continue  # "offered the support of the United States to respond to the floods"
         if _RECALLED_WORK.match(match[0]) and (
             _PRAISED_DELIVERY.search(folded, max(0, match.start() - 150), match.start())
             or re.search(r"\b(?:how|whether|ways?) to $", folded[: match.start()])

@@ -1468,6 +1468,29 @@ def test_short_readout_false_friends_do_not_commit(sentence):
             ["IS", "US"],
         ),
         ("Secretary Lund stated his intention to further develop the relationship.", ["US"]),
+        # readiness in reported speech; support offered or expressed for a country or people;
+        # governments committed; a promise negated
+        (
+            "Secretary Lund stated that the United States was prepared to extend all possible "
+            "assistance to Iceland.",
+            ["US"],
+        ),
+        (
+            "Secretary Lund offered the full support of the United States Government to Iceland "
+            "as it recovers from the eruption.",
+            ["US"],
+        ),
+        ("Secretary Lund expressed his strong support for the people of Iceland.", ["US"]),
+        (
+            "The Secretary and the Foreign Secretary committed their governments to work "
+            "together on fisheries.",
+            ["IS", "US"],
+        ),
+        (
+            "The Secretary underscored that the United States would not waver in its support for "
+            "Iceland.",
+            ["US"],
+        ),
     ],
 )
 def test_reported_undertakings_and_shared_views_to_act_commit(body, parties):
@@ -1483,6 +1506,11 @@ def test_reported_undertakings_and_shared_views_to_act_commit(body, parties):
         "new resolution should be adopted to show that such actions would bring consequences.",
         "The two ministers concurred that Russia’s recent deployment of ships near the islands, "
         "as well as its new radar sites, will escalate tensions.",
+        "Secretary Lund noted that Russia was ready to resume talks.",
+        "Secretary Lund offered the support of the United States to respond to the eruption.",
+        "Secretary Lund expressed his support for enhancing NATO’s deterrence posture.",
+        "Secretary Lund expressed his support for continued cooperation in the energy sector.",
+        "Secretary Lund noted that Russia would never waver in its aggression.",
     ],
 )
 def test_a_wish_a_view_and_a_prediction_about_a_countrys_act_do_not_commit(sentence):
