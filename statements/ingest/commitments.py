@@ -396,7 +396,7 @@ AGREED_VIEW = re.compile(
 AGREED_THAT = re.compile(r"(?:agree(?:s|d)?|determined) that\b(?P<clause>[^.;:]*)")
 _ACTION_MODAL = re.compile(
     r"\b(?:will|would|shall|should|must|can|could|won[’']t)\s+(?:(?:not|also|jointly|continue to"
-    rf"|{_ADVERB})\s+)*(?:(?!be\b|have\b)[a-z]{{3,}}"
+    rf"|{_ADVERB})\s+)*(?:(?!be\b|have\b|not\b|never\b)[a-z]{{3,}}"  # "must not be allowed": none
     r"|(?<=will )be\s+(?:[a-z]+ed|made|done|given|taken|held|sent|kept|paid|built|spent)\b)"
     r"|\b(?:need|needs|have|has) to\s+(?!be\b)[a-z]{3,}"
 )
@@ -1437,8 +1437,8 @@ def _thing_of_a_party(subject: str) -> bool:
 # "They agreed on the urgent need to invest in democratic institutions", "agreed on the continued
 # importance of …": a view, however qualified (`AGREED_VIEW`).
 _AGREED_QUALIFIED_VIEW = re.compile(
-    r"agree\w* (?:on|upon|that) (?:the |an? )?[a-z-]+ (?:importance|need|value|significance"
-    r"|urgency|gravity)\b"
+    r"agree\w* (?:on|upon|that) (?:the |an? )?(?:[a-z-]+,? (?:and )?){1,3}(?:importance|need"
+    r"|value|significance|urgency|gravity)\b"
 )
 
 

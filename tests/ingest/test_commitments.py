@@ -1507,6 +1507,12 @@ def test_reported_undertakings_and_shared_views_to_act_commit(body, parties):
         "The two ministers concurred that Russia’s recent deployment of ships near the islands, "
         "as well as its new radar sites, will escalate tensions.",
         "Secretary Lund noted that Russia was ready to resume talks.",
+        # a shared position on another country, and a view however qualified
+        "They also spoke about Russia and agreed that it must not be allowed to obtain new "
+        "missiles.",
+        "The Secretary and the Foreign Secretary agreed on the economic and strategic importance "
+        "of the trade pact.",
+        "They agreed on the urgent need to invest in democratic institutions.",
         "Secretary Lund offered the support of the United States to respond to the eruption.",
         "Secretary Lund expressed his support for enhancing NATO’s deterrence posture.",
         "Secretary Lund expressed his support for continued cooperation in the energy sector.",
