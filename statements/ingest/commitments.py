@@ -586,6 +586,7 @@ def find_commitments(
     officials hold that title), not everyone at the table.
     """
     people = _people(officials)
+    principal = _principal_title(body)
     found: list[CommitmentFound] = []
     mentioned = _document_countries(body)
     context = order_countries(parties_in_context) if parties_in_context else []
@@ -675,6 +676,7 @@ def find_commitments(
                     or _that_commitment_owner(fold(clause), trigger)
                     or _possessor_parties(fold(clause), people, own_country)
                     or _stated_owner_parties(fold(clause), trigger.start() - start)
+                    or _principal_parties(subject, principal, own_country)
                     or _person_parties(subject, people, own_country)
                     or _pronoun_parties(subject, last_person)
                     or _parties_of_subject(subject, context, mentioned, last_parties, three, pair)
@@ -1547,3 +1549,37 @@ def _possessed_thing(subject: str) -> bool:
     if not match or not countries_in(match["owner"]):
         return False
     return match["thing"].split()[-1] not in ACTOR_WORDS
+
+
+# "Readout of the President's Call with Prime Minister Cameron", "Readout of the Vice President's
+# Meeting with …": the White House's title for its principal's calls, who is then named only as
+# "the President" (no other government titles its readouts so).
+_PRINCIPAL_READOUT = re.compile(r"readout of (?:the )?(?:vice )?president[’']s\b")
+
+
+def readout_principal_country(title: str) -> str:
+    return "US" if _PRINCIPAL_READOUT.match(fold(title or "").strip()) else ""
+
+
+# "Today the President spoke by phone with British Prime Minister Cameron …": a readout that
+# opens with a bare title reports its publisher's principal; "the President" later is that one,
+# not "French President Sarkozy" whom the text names with a country.
+_BARE_TITLE = re.compile(
+    r"^\s*(?:(?:today|earlier today|yesterday),?\s+)?the\s+(?P<title>(?:vice )?president"
+    r"|secretary|deputy secretary|prime minister|chancellor)\s*$"
+)
+
+
+def _principal_title(body: str) -> str:
+    opening = split_sentences(body.strip()[:600])
+    if not opening:
+        return ""
+    match = _BARE_TITLE.match(fold(_subject(opening[0][1], len(opening[0][1]))))
+    return match["title"] if match else ""
+
+
+def _principal_parties(subject: str, principal: str, own_country: str) -> list[str]:
+    match = _BARE_TITLE.match(subject)
+    if principal and own_country and match and match["title"] == principal:
+        return [own_country]
+    return []

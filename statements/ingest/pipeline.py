@@ -247,7 +247,12 @@ def extract(document: Document) -> Extraction:
     )
 
     # Who "our countries" and "both delegations" are: the attendees' countries, else everyone's.
+    # ("Readout of the President's Call with …" and no publisher: the unnamed President is the
+    # White House's, a party to what "the Leaders" agree; read so for commitments only.)
+    own = country or commitment_step.readout_principal_country(document.title)
     parties = {o.country for o in extraction.officials if o.attended} | {country}
+    if own != country and parties - {""}:
+        parties.add(own)
     if len(parties - {""}) < 2:
         parties |= {o.country for o in extraction.officials}
     parties = sorted(parties - {""})
@@ -262,7 +267,7 @@ def extract(document: Document) -> Extraction:
         body,
         parties_in_context=parties or None,
         officials=extraction.officials,
-        own_country=country,
+        own_country=own,
     )
     extraction.commitments = [
         CommitmentItem(

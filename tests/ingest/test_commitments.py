@@ -3,7 +3,7 @@ readout of other governments. No database."""
 
 import pytest
 
-from statements.ingest.commitments import find_commitments
+from statements.ingest.commitments import find_commitments, readout_principal_country
 from statements.ingest.documents import read_document
 from tests.ingest.test_documents import seed, unseen_document
 
@@ -1533,3 +1533,43 @@ def test_the_two_ministers_are_both_sides_when_one_sides_officials_are_unknown()
     officials = _officials(("Kari Lund", "Secretary of State", "US"))
     found = find_commitments(body, parties_in_context=["US"], officials=officials)
     assert [sorted(c.parties) for c in found] == [["IS", "US"], ["IS", "US"]]
+
+
+def test_a_readout_opening_with_a_bare_title_reports_its_publishers_principal():
+    officials = _officials(
+        ("Jean Dupont", "French President", "FR"), ("Lars Berg", "Norwegian Prime Minister", "NO")
+    )
+    body = (
+        "Today the President spoke by phone separately with Norwegian Prime Minister Lars Berg "
+        "and French President Jean Dupont. The President will continue to coordinate closely "
+        "with his European counterparts."
+    )
+    (found,) = find_commitments(
+        body, parties_in_context=["FR", "NO", "US"], officials=officials, own_country="US"
+    )
+    assert found.parties == ["US"]
+    # opened by a named official, "the President" is the one the text names
+    officials = _officials(
+        ("Kari Lund", "Secretary of State", "US"), ("Jon Jonsson", "Icelandic President", "IS")
+    )
+    body = (
+        "Secretary Lund met with Icelandic President Jon Jonsson. The President pledged to expand "
+        "cooperation on fisheries."
+    )
+    (found,) = find_commitments(
+        body, parties_in_context=["IS", "US"], officials=officials, own_country="US"
+    )
+    assert found.parties == ["IS"]
+
+
+@pytest.mark.parametrize(
+    "title, country",
+    [
+        ("Readout of the President’s Call with Prime Minister Berg of Norway", "US"),
+        ("Readout of the Vice President's Meeting with President Jonsson", "US"),
+        ("Readout of the call between President Dupont and Prime Minister Berg", ""),
+        ("Readout of Secretary Lund’s Meeting with Foreign Secretary Jonsson", ""),
+    ],
+)
+def test_the_white_house_titles_its_principals_readouts_the_presidents(title, country):
+    assert readout_principal_country(title) == country
