@@ -266,7 +266,10 @@ _SHORT_READOUT_TRIGGERS = (
     r"|administrations) to"
     # "underscored that the United States would not waver in its support" (a promise, however
     # it is negated, like "will not hesitate to")
-    r"|(?:will|would) (?:not|never) (?:waver|falter)\b"
+    r"|(?:will|would) (?:not|never) (?:waver|falter|stop|rest|relent|give up|back down"
+    r"|abandon)\b"
+    # "reaffirmed that the federal government will be there for the people of Maui"
+    r"|(?:will|would) (?:always |continue to )?be there (?:for|to)\b"
     # "highlighted U.S. preparedness to meet the DPRK without preconditions", "stressed the
     # readiness of …": a stated readiness, like "emphasized the United States' readiness to"
     r"|(?:reaffirm|affirm|reiterat|underscor|emphasi[sz]|stress|express|convey|restat|highlight)\w*"

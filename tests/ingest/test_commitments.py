@@ -1491,6 +1491,16 @@ def test_short_readout_false_friends_do_not_commit(sentence):
             "Iceland.",
             ["US"],
         ),
+        (
+            "Secretary Lund reaffirmed that the United States will be there for the people of "
+            "Iceland every step of the way.",
+            ["US"],
+        ),
+        (
+            "Secretary Lund made clear that the United States will not stop working to free the "
+            "detained sailors.",
+            ["US"],
+        ),
     ],
 )
 def test_reported_undertakings_and_shared_views_to_act_commit(body, parties):
@@ -1517,6 +1527,8 @@ def test_reported_undertakings_and_shared_views_to_act_commit(body, parties):
         "Secretary Lund expressed his support for enhancing NATO’s deterrence posture.",
         "Secretary Lund expressed his support for continued cooperation in the energy sector.",
         "Secretary Lund noted that Russia would never waver in its aggression.",
+        "Secretary Lund warned that the virus will not stop spreading on its own.",
+        "Secretary Lund said the storm will be there for days.",
     ],
 )
 def test_a_wish_a_view_and_a_prediction_about_a_countrys_act_do_not_commit(sentence):
