@@ -690,7 +690,11 @@ def find_commitments(
                 ):
                     continue  # "The dedicated efforts of the UAE … will result in"
                 if _not_a_party(subject):
-                    continue  # "The American Jobs Plan will make", "investors pledged"
+                    # "The Vice President and the CEOs pledged to work together": the party
+                    # beside the private side commits (the private side is no party)
+                    parties = _public_conjunct_parties(subject, people, own_country)
+                    if not parties:
+                        continue  # "The American Jobs Plan will make", "investors pledged"
                 head = fold(sentence[start : trigger.start()])
                 reported = _reported_subject(head)
                 if reported is not None:
@@ -1586,3 +1590,22 @@ def _principal_parties(subject: str, principal: str, own_country: str) -> list[s
     if principal and own_country and match and match["title"] == principal:
         return [own_country]
     return []
+
+
+def _public_conjunct_parties(subject: str, people, own_country: str) -> list[str]:
+    """The countries of the officials or governments a mixed subject names beside private people
+    ("The Vice President and the CEOs", "the Administration and industry leaders")."""
+    conjuncts = [c for c in re.split(r",\s*(?:and\s+)?|\s+and\s+", subject) if c.strip()]
+    if len(conjuncts) < 2:
+        return []
+    codes: list[str] = []
+    for conjunct in conjuncts:
+        if _not_a_party(conjunct):
+            continue
+        codes += (
+            _person_parties(conjunct, people, own_country)
+            or countries_in(conjunct)
+            or _own_agency(conjunct, own_country)
+            or order_countries(m.lastgroup for m in _AGENCY.finditer(conjunct))
+        )
+    return order_countries(dict.fromkeys(codes)) if codes else []

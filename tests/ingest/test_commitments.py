@@ -1585,3 +1585,24 @@ def test_a_readout_opening_with_a_bare_title_reports_its_publishers_principal():
 )
 def test_the_white_house_titles_its_principals_readouts_the_presidents(title, country):
     assert readout_principal_country(title) == country
+
+
+def test_the_party_beside_private_people_commits_alone():
+    officials = _officials(("Kari Lund", "Vice President", "US"))
+    (found,) = find_commitments(
+        "The Vice President and the CEOs pledged to work together on workforce training.",
+        parties_in_context=["US"],
+        officials=officials,
+        own_country="US",
+    )
+    assert found.parties == ["US"]
+    for sentence in (
+        "The CEOs committed to hiring 10,000 apprentices.",
+        "The companies and the advocates pledged to expand access.",
+    ):
+        assert (
+            find_commitments(
+                sentence, parties_in_context=["US"], officials=officials, own_country="US"
+            )
+            == []
+        )
