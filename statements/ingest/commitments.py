@@ -36,7 +36,7 @@ _ADVERB = (
 TRIGGERS = re.compile(
     r"\b(?:"
     r"(?<!fully )(?<!firmly )(?<!deeply )(?<!strongly )(?<!sincerely )(?<!being )"
-    r"(?:re)?commit(?:s|ted)? (?:to|themselves)"
+    r"(?:re)?commit(?:s|ted)? (?:to|themselves|ourselves)"
     r"|(?:are|is|were|am|remain\w*|stay\w*) (?:all )?(?:fully |firmly |deeply |strongly "
     r"|sincerely |steadfastly )?committed to"
     r"|(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat)\w*"
@@ -209,6 +209,9 @@ TRIGGERS = re.compile(
     r"|undert(?:ake|akes|ook) to"
     rf"|{_NOT_A_NOUN}promis(?:e|es|ed) to"
     r"|decid(?:e|es|ed) to"
+    # "They decided on a Counterterrorism Cooperation Initiative to expand collaboration": a
+    # decision on a thing of their own making (joint statements)
+    r"|decid(?:e|es|ed) (?:on|upon) (?:a|an|the|new|further)\b"
     # "confirmed that the United States together with Egypt and Qatar would work to ensure",
     # "noted … that the Department would continue to use its tools": a party's undertaking in
     # reported speech (only after "that" and a party: `_REPORTED_PARTY`)
@@ -322,6 +325,12 @@ AGREED_VIEW = re.compile(
 # stronger than ever", "that information sharing will be key" share a view.
 # (So does "determined that …": "determined that the funds will be remitted" commits,
 # "determined that further talks were needed" does not.) A passive is an act: "will be made".
+# "agree" as a passive participle: "the statement was agreed upon by the U.S. and Japan", "the
+# agenda agreed upon during the group's last meeting" say what a text is, not what anyone will do.
+_PASSIVE_AGREED = re.compile(
+    r"\b(?:was|were|been|being|be|is|are) (?:\w+ly )?agreed\b"
+    r"|\bagreed (?:on|upon|to) (?:by|during|at|in)\b"
+)
 AGREED_THAT = re.compile(r"(?:agree(?:s|d)?|determined) that\b(?P<clause>[^.;:]*)")
 _ACTION_MODAL = re.compile(
     r"\b(?:will|would|shall|should|must|can|could|won[’']t)\s+(?:(?:not|also|jointly|continue to"
@@ -450,6 +459,13 @@ _AGENCY = re.compile("|".join(rf"(?P<{code}>\b(?:{names})\b)" for code, names in
 _BARE_CONJUNCTION = re.compile(r"\s+(?:and|y|e)\s+")
 
 
+_GERUND_ASIDE = re.compile(r",\s+(?:while\s+|when\s+|after\s+|in\s+)?[a-z]+ing\b[^,;]*(?:,|$)")
+_STATEMENT_TEXT = re.compile(
+    r"\b(?:(?:full )?text of (?:a |the )?(?:following |joint )?(?:statement|declaration"
+    r"|communiqu)|following (?:joint )?(?:statement|declaration|communiqu)\w*|begin text)"
+)
+
+
 def _sentence_in_quote(paragraph: str, start: int, end: int) -> bool:
     """Whether [start, end) of a paragraph lies inside quotation marks."""
     before = paragraph[:start]
@@ -473,9 +489,14 @@ def _clause_start(sentence: str, trigger_at: int, after: int = 0) -> int:
         between = fold(sentence[match.end() : trigger_at])
         if len(between.split()) > 8 or not (GROUP_SUBJECT.search(between) or countries_in(between)):
             continue
+        if re.match(r"\s*[a-z]+ing\b", between):
+            continue  # "The Ministers, while reconfirming their policy on X, reiterated": an aside
         previous_item = sentence[: match.start()].rsplit(",", 1)
         if (
-            len(previous_item) == 2
+            # "…, not against the Afghan people, and we will work together": a pronoun opens a
+            # clause of its own (no list of names ends in "we" or "they")
+            not re.match(r"\s*(?:we|they)\b", between)
+            and len(previous_item) == 2
             and len(previous_item[1].split()) <= 5
             and not re.search(r"\b(?:will|are|is|were|was|has|have|[a-z]+ed)\b", previous_item[1])
         ):
@@ -494,8 +515,21 @@ def _subject(clause_text: str, trigger_at: int) -> str:
     return head[: end.start()] if end else head
 
 
+# A country named as where a city is ("held in Basel, Switzerland", "met in Doha, Qatar") is a
+# place, not a party: it does not count among the countries a document is about.
+_CITY_COUNTRY = re.compile(
+    r"\b(?:in|at|from|to)\s+(?:[A-Z][\w.’'-]+\s+){0,2}[A-Z][\w.’'-]+,\s+"
+    r"(?P<country>(?:the\s+)?[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2})"
+)
+
+
 def _document_countries(body: str) -> list[str]:
     counts = country_mentions(body, leaders=False)
+    for place in _CITY_COUNTRY.finditer(body):
+        for code in country_mentions(place["country"], leaders=False):
+            counts[code] -= 1
+    # only the countries named otherwise too (else the places are all there is)
+    counts = +counts or country_mentions(body, leaders=False)
     return sorted(
         counts, key=lambda code: (-counts[code], order_countries([code, *counts]).index(code))
     )
@@ -553,10 +587,17 @@ def find_commitments(
     # "Together, we commit to:" followed by bullets is one commitment; under a heading that does
     # not commit ("agreed on the following commitments:") each item commits the heading's parties.
     heading: tuple[list[str], CommitmentFound | None] | None = None
+    quoted_text = False  # the statement's own text is in quotation marks
     past_list = False  # the items under "To date, the Task Force has accelerated …, including:"
     for para_start, para_end in paragraph_spans(body):
         paragraph = body[para_start:para_end]
         last_parties: list[str] = []
+        # "Following is the text of a joint statement …: “The Government of …": the quotation
+        # is the statement itself, republished, not a speaker's words
+        quoted_text = quoted_text or (
+            paragraph.lstrip().startswith(("“", '"'))
+            and bool(_STATEMENT_TEXT.search(fold(body[max(0, para_start - 400) : para_start])))
+        )
         count_before = len(found)
         # "The two officials" where more than two countries are parties: the paragraph's pair.
         pair = _pair_in(paragraph, context)
@@ -567,7 +608,9 @@ def find_commitments(
         sentences = split_sentences(paragraph, offset=para_start)
         for position, sentence in sentences:
             local = position - para_start
-            if _sentence_in_quote(paragraph, local, local + len(sentence)):
+            if _sentence_in_quote(paragraph, local, local + len(sentence)) and not (
+                quoted_text and paragraph.lstrip().startswith(("“", '"'))
+            ):
                 continue
             folded = fold(sentence)
             three = bool(TRILATERAL_FRAME.search(folded))
@@ -592,6 +635,9 @@ def find_commitments(
                 subject = _near_subject(fold(sentence[start : trigger.start()])) or fold(
                     _subject(sentence[start:], trigger.start() - start)
                 )
+                # "The Ministers, while reconfirming their policy toward North Korea, reiterated":
+                # what an aside is about is not who acts
+                subject = _GERUND_ASIDE.sub(" ", subject)
                 parties = (
                     _maker_parties(fold(clause), people, own_country, context)
                     or _that_commitment_owner(fold(clause), trigger)
@@ -606,6 +652,11 @@ def find_commitments(
                     continue  # "The dedicated efforts of the UAE … will result in"
                 if _not_a_party(subject):
                     continue  # "The American Jobs Plan will make", "investors pledged"
+                if re.match(r"\s*(?:many|some|most|several|a number|a few|few) of\b", subject):
+                    continue  # "Many of the participating countries expressed an intention": some
+                    # of those present, not the parties that speak
+                if _needs_party_subject(trigger) and _OUR_THING.match(subject):
+                    continue  # "Our new partnership, convened by …, aims to strengthen": a thing
                 head = fold(sentence[start : trigger.start()])
                 reported = _reported_subject(head)
                 if reported is not None:
@@ -909,6 +960,10 @@ def _english_triggers(folded: str):
             continue
         if AGREED_VIEW.match(folded, match.start()):
             continue
+        if match.group(0).startswith("agree") and _PASSIVE_AGREED.search(
+            folded, max(0, match.start() - 12), match.end() + 12
+        ):
+            continue  # "The following joint statement was agreed upon by …": a text, no pledge
         agreed_that = AGREED_THAT.match(folded, match.start())
         if agreed_that and not _ACTION_MODAL.search(agreed_that["clause"]):
             continue  # "agreed that the situation remains deeply concerning": a view
@@ -1228,6 +1283,16 @@ PRIVATE_LEADERS = re.compile(
     r"|religious|civil rights|civic|philanthropic|nonprofit|non-profit|advocacy|student|youth"
     r"|tech|technology|health care|healthcare|retail|financial|education|higher education)"
     r" leaders\s*$"
+)
+
+
+# A thing the parties made or share, as a subject: "Our new partnership, convened by the
+# Department of State and …, aims to", "This initiative will help": its aim or effect, not an
+# undertaking of theirs (their bodies, `GROUP_SUBJECT`, and "our countries" still commit).
+_OUR_THING = re.compile(
+    r"\s*(?:our|their|this|that|the|the new|this new)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:partnership|initiative|program|programme|project|corridor|cooperation|collaboration"
+    r"|investments?|assistance|funding|contribution)\b(?!\s+(?:of|between|with)\b)[^,;]*(?:,|$)"
 )
 
 
