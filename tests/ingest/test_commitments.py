@@ -1310,3 +1310,101 @@ def test_a_partys_own_aim_commits_like_an_intention(sentence, parties):
 )
 def test_a_things_aim_a_circumstance_or_an_aim_talked_about_does_not_commit(sentence):
     assert _find(sentence) == []
+
+
+# --- Session 15: joint statements, declarations and communiqués (com5) ------------------------
+# Unseen real joint statements (scratch only, never quoted) showed these classes; the sentences
+# below are invented in the genre's style.
+
+
+@pytest.mark.parametrize(
+    "sentence, starts",
+    [
+        ("We also commit ourselves to ending illegal fishing in the North Atlantic.", "We also"),
+        # a pronoun after a short item opens a clause of its own ("we", "they" end no list of names)
+        (
+            "Our quarrel is with the smugglers, not with the fishermen, and we will work together "
+            "to protect fishing communities.",
+            "we will work",
+        ),
+        ("They decided on a Fisheries Cooperation Initiative to expand data sharing.", "They"),
+        ("Norway and Iceland agreed upon a joint plan to restore fish stocks.", "Norway"),
+    ],
+)
+def test_we_commit_ourselves_a_new_we_clause_and_a_decision_on_an_initiative_commit(
+    sentence, starts
+):
+    (found,) = _find(sentence)
+    assert found.text.startswith(starts)
+    assert sorted(found.parties) == ["IS", "NO"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Ministers urged Russia to return to the talks and to commit itself to a ceasefire.",
+        "The following joint statement was agreed upon by Norway and Iceland on May 3, 2024.",
+        "The text was agreed by the two delegations in Reykjavik.",
+        "Our new partnership, convened by the Norwegian Ministry of Foreign Affairs and the "
+        "Icelandic Ministry of Fisheries, aims to strengthen coordination of our assistance.",
+        "This initiative will help coastal communities recover.",
+        "Many of the participating countries expressed an intention to continue to act "
+        "collaboratively for the region.",
+    ],
+)
+def test_an_appeal_a_texts_agreement_a_things_aim_or_some_of_those_present_do_not_commit(
+    sentence,
+):
+    assert _find(sentence) == []
+
+
+def test_our_countries_still_commit_beside_a_thing_of_ours():
+    (found,) = _find("Our governments will launch a new partnership on ocean science.")
+    assert sorted(found.parties) == ["IS", "NO"]
+
+
+def test_what_an_aside_is_about_is_not_who_commits():
+    (found,) = _find(
+        "The Ministers, while reconfirming their fundamental policy toward Russia, reiterated "
+        "their commitment to continuing to seek a peaceful resolution."
+    )
+    assert sorted(found.parties) == ["IS", "NO"]
+
+
+def test_a_republished_statement_in_quotation_marks_is_the_statement():
+    text = (
+        "Following is the text of a joint statement by Norway and Iceland.\n\n"
+        "“Norway and Iceland recognize illegal fishing as a threat to the Arctic. Our countries "
+        "will work closely to protect its stocks.\n\n"
+        "We commit ourselves to ending illegal fishing and its networks.”"
+    )
+    found = _find(text)
+    assert [c.text[:20] for c in found] == ["Our countries will w", "We commit ourselves "]
+    assert all(sorted(c.parties) == ["IS", "NO"] for c in found)
+    # a speaker's words in quotation marks are still not the statement's
+    quoted = "The Prime Minister spoke at the harbour.\n\n“We will rebuild this town,” Berg said."
+    assert _find(quoted) == []
+
+
+def test_a_country_named_as_a_citys_place_is_no_party():
+    text = (
+        "The Council of Ministers met the delegation of Norway in New York.\n\n"
+        "The Sides assessed their cooperation since the last meeting, held in Basel, "
+        "Switzerland, in 2014.\n\n"
+        "The Sides reaffirmed their commitment to the sovereignty of the member states."
+    )
+    (found,) = find_commitments(text, parties_in_context=None, own_country="NO")
+    assert found.parties == ["NO"]
+
+
+def test_a_joint_statement_titles_topic_after_on_is_no_signatory():
+    from statements.ingest.documents import parse_document
+    from statements.ingest.pipeline import extract
+
+    raw = (
+        "---\ntitle: Norway-Iceland Joint Statement on Russia\ndate: '2024-05-03'\n---\n\n"
+        "The Ministers reiterated their commitment to continuing to seek a peaceful resolution "
+        "of the conflict.\n"
+    )
+    (found,) = extract(parse_document(raw, "joint.md")).commitments
+    assert sorted(found.parties) == ["IS", "NO"]
