@@ -104,6 +104,10 @@ TRIGGERS = re.compile(
     r"(?:u\.s\.|[a-z.-]+(?: [a-z.-]+)?[’'](?:s\b)?) (?:[\w-]+ ){0,2}(?:support|help|backing) for"
     r"|(?:reiterat|underscor)\w* (?:his|her|their|our|its) (?:[\w-]+ ){0,2}support for"
     r"|offer\w* (?:our|their|its) (?:full |continued |steadfast )?support"
+    # "The United States supports a strong, independent, prosperous, and self-reliant Vietnam": a
+    # party's support for a country it describes (the country must follow: `_SUPPORTED_COUNTRY`;
+    # not "supports a diplomatic resolution")
+    r"|(?<!\bto )(?<!\bhow )supports? (?:a|an) "
     # "offered all appropriate support to the Government and people of Israel" (to a party, as
     # `_supports_a_party` checks)
     r"|offer\w* (?:all |any |his |her |the |u\.s\. )(?:[\w-]+ ){0,2}support (?:to|for)"
@@ -460,6 +464,13 @@ _BARE_CONJUNCTION = re.compile(r"\s+(?:and|y|e)\s+")
 
 
 _GERUND_ASIDE = re.compile(r",\s+(?:while\s+|when\s+|after\s+|in\s+)?[a-z]+ing\b[^,;]*(?:,|$)")
+# A quotation whose speaker is the statement itself: "“… intend to expand engagement …,” the
+# joint statement said", "according to the declaration".
+_TEXT_SAID = re.compile(
+    r"[”\"],? (?:the |a )?(?:[\w-]+ ){0,2}(?:statement|declaration|communiqu\w*) (?:said|says|read"
+    r"|reads|added|stated|noted)\b|according to the (?:[\w-]+ ){0,2}(?:statement|declaration"
+    r"|communiqu\w*)"
+)
 _STATEMENT_TEXT = re.compile(
     r"\b(?:(?:full )?text of (?:a |the )?(?:following |joint )?(?:statement|declaration"
     r"|communiqu)|following (?:joint )?(?:statement|declaration|communiqu)\w*|begin text)"
@@ -609,7 +620,8 @@ def find_commitments(
         for position, sentence in sentences:
             local = position - para_start
             if _sentence_in_quote(paragraph, local, local + len(sentence)) and not (
-                quoted_text and paragraph.lstrip().startswith(("“", '"'))
+                (quoted_text and paragraph.lstrip().startswith(("“", '"')))
+                or _TEXT_SAID.search(fold(paragraph))
             ):
                 continue
             folded = fold(sentence)
@@ -824,7 +836,7 @@ def _needs_party_subject(trigger: re.Match) -> bool:
     return (
         trigger.re is SPANISH_FUTURE
         or trigger.group(0).startswith(
-            ("will", "would", "shall", "intend", "plan", "stand", "offer", "seek", "aim")
+            ("will", "would", "shall", "intend", "plan", "stand", "offer", "seek", "aim", "support")
         )
         or bool(_READY.match(trigger[0]))
         or trigger.group(0).startswith("announc")
@@ -980,6 +992,10 @@ def _english_triggers(folded: str):
             or re.search(r"\b(?:how|whether|ways?) to $", folded[: match.start()])
         ):
             continue  # "praised Denmark for delivering on the pledge to …", "how to fulfil …"
+        if match.group(0).startswith("support") and not _supports_a_described_country(
+            folded[match.end() : match.end() + 150]
+        ):
+            continue  # "supports a peaceful, negotiated resolution": an outcome, a position
         owner = _OWNED_INTENT.match(match.group(0))
         if owner and not (countries_in(owner["owner"]) or _AGENCY.search(owner["owner"])):
             continue  # "the intention of the law to protect": not a party's own plan
@@ -987,6 +1003,25 @@ def _english_triggers(folded: str):
 
 
 _RECALLED_WORK = re.compile(r"deliver|fulfil|implement|follow|make good|toward")
+
+
+def _supports_a_described_country(after: str) -> bool:
+    """Whether "supports a" is followed by a few describing words and a country: "a strong,
+    independent, prosperous, and self-reliant Vietnam" (not "a resolution in Ukraine")."""
+    after = re.split(r"[.;:]", after, maxsplit=1)[0]
+    for name in re.finditer(r"[a-z]+(?: [a-z]+)?(?=\s*(?:,|\band\b|$))", after):
+        before = after[: name.start()]
+        if (
+            countries_in(name.group(0))
+            and len(before.split()) <= 7
+            and not re.search(
+                r"\b(?:in|for|of|to|with|on|by|between|from|that|which)\b", after[: name.end()]
+            )
+        ):
+            return True
+    return False
+
+
 # Someone else's delivery on a pledge, praised or thanked: "commended Denmark for fulfilling".
 _PRAISED_DELIVERY = re.compile(
     r"\b(?:thank|prais|commend|welcom|applaud|congratulat|acknowledg|appreciat|recogni[sz])\w*"

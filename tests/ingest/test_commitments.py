@@ -1408,3 +1408,41 @@ def test_a_joint_statement_titles_topic_after_on_is_no_signatory():
     )
     (found,) = extract(parse_document(raw, "joint.md")).commitments
     assert sorted(found.parties) == ["IS", "NO"]
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        ("Norway supports a strong, independent, prosperous, and self-reliant Iceland.", ["NO"]),
+        ("We support a sovereign and democratic Iceland.", ["IS", "NO"]),
+    ],
+)
+def test_a_partys_support_for_a_country_it_describes_commits(sentence, parties):
+    (found,) = _find(sentence)
+    assert sorted(found.parties) == parties
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norway supports a peaceful, negotiated resolution.",
+        "Norway supports a peaceful resolution in Iceland.",
+        "The program supports a strong, resilient Iceland.",
+        "The leaders discussed how the fund supports a strong Iceland.",
+    ],
+)
+def test_support_for_an_outcome_or_a_things_support_does_not_commit(sentence):
+    assert _find(sentence) == []
+
+
+def test_a_quotation_the_statement_itself_says_is_the_statement():
+    text = (
+        "Norway and Iceland signed a declaration in Oslo.\n\n"
+        "“Norway and Iceland intend to expand engagement with other Arctic states,” the joint "
+        "statement said."
+    )
+    (found,) = _find(text)
+    assert found.text.startswith("“Norway and Iceland intend")
+    assert sorted(found.parties) == ["IS", "NO"]
+    said = "Berg spoke in Oslo.\n\n“Norway and Iceland intend to expand trade,” Berg said."
+    assert _find(said) == []
