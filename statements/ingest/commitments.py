@@ -117,6 +117,8 @@ TRIGGERS = re.compile(
     r"(?:teams?|officials|ministers|staff|cabinet|administration)"
     # "We intend to …", "announce our intent to open …" (a party's own plan)
     r"|intend(?:s|ed)? to|(?:our|their|its) intent(?:ion)? to"
+    # "The leaders intend for the first meeting of the Dialogue to take place later this year"
+    r"|intend(?:s|ed)? for (?:[^.;]{2,80}?) to (?!be\b)[a-z]{3,}"
     # "We seek to expand cooperation", "Norway and Iceland aim to conclude" (an aim of a party's
     # own, like "intend"; not "as we seek to", a circumstance; not "the Guidelines aim to")
     rf"|{_NOT_A_NOUN}(?<!\bas we )(?<!\bas they )(?<!\bwhile we )(?:seek|aim)s? to"
@@ -711,6 +713,11 @@ def find_commitments(
                         parties = context or order_countries(mentioned[:2])
                     if not parties:
                         continue  # "… actions that will lower costs": not a party's "will"
+                if _NAMED_OWNER.match(trigger[0]) and parties:
+                    speaker = _person_parties(subject, people, own_country) or countries_in(subject)
+                    if speaker and not set(speaker) & set(parties):
+                        continue  # "López Obrador highlighted the commitment of President Biden
+                        # to …": one party acknowledging another's resolve, not making one
                 if _READY.match(trigger[0]) and context and not set(parties) <= set(context):
                     continue  # "…, that Israel is ready to move forward": another's readiness
                 if (
@@ -1002,6 +1009,13 @@ def _english_triggers(folded: str):
         yield match
 
 
+# A resolve stated with its owner named: "highlighted the commitment of President Biden to",
+# "underscored the United States' commitment to" (whose, `_maker_parties`).
+_NAMED_OWNER = re.compile(
+    r"(?:highlight|underscor|emphasi[sz]|stress|recogni[sz]|acknowledg|not)\w* (?:the )?"
+    r"(?:(?:[\w.-]+ ){0,6}?[\w.-]+[’'](?:s\b)? (?:[\w-]+ ){0,2}|(?:[\w-]+ ){0,2})"
+    r"(?:commitments?|determination|readiness|resolve|intention)(?: of| to)\b"
+)
 _RECALLED_WORK = re.compile(r"deliver|fulfil|implement|follow|make good|toward")
 
 

@@ -1446,3 +1446,15 @@ def test_a_quotation_the_statement_itself_says_is_the_statement():
     assert sorted(found.parties) == ["IS", "NO"]
     said = "Berg spoke in Oslo.\n\n“Norway and Iceland intend to expand trade,” Berg said."
     assert _find(said) == []
+
+
+def test_an_intention_for_something_to_happen_commits():
+    (found,) = _find("The leaders intend for the first meeting of the Council to take place soon.")
+    assert sorted(found.parties) == ["IS", "NO"]
+
+
+def test_one_party_acknowledging_anothers_resolve_does_not_make_one():
+    text = "President Jonsson highlighted the commitment of Prime Minister Berg to protect fish."
+    assert _find(text) == []
+    (own,) = _find("Prime Minister Berg highlighted the commitment of Norway to protect fisheries.")
+    assert own.parties == ["NO"]
