@@ -130,6 +130,10 @@ TRIGGERS = re.compile(
     # shared commitment" only talks about one)
     r"|(?:express|highlight)\w* [^.;:]{3,120}? and (?:their|our) (?:shared|joint|mutual)"
     r" commitments?"
+    # "We recall our commitment to implement fully the outcome of the Summit", "recall our G20
+    # commitment to support": an undertaking of their own, recalled (not "recalled the commitment
+    # made by", someone else's)
+    r"|recall\w* (?:our|their) (?:[\w-]+ ){0,3}?commitments? to (?!be\b)[a-z]{3,}"
     r"|(?:reaffirm|confirm|renew|reiterat|underscor)\w* (?:our|their|its) (?:collaboration|resolve|"
     r"determination|support|cooperation|pledge) to"
     # "reaffirmed they are aligned to modernize", "… that they will" (not "that they are allies": a
@@ -1207,6 +1211,8 @@ def _parties_of_subject(
     named = countries_in(subject) or order_countries(
         match.lastgroup for match in _AGENCY.finditer(subject)
     )
+    if not named and re.search(r"\bthe us\b", subject):
+        named = ["US"]  # "The US plans to continue": "US" folded ("the us" is no pronoun)
     if named:
         # "The Embassy and the Honduran government": a partner the subject does not name is
         # one of the parties in context.

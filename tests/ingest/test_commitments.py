@@ -1458,3 +1458,23 @@ def test_one_party_acknowledging_anothers_resolve_does_not_make_one():
     assert _find(text) == []
     (own,) = _find("Prime Minister Berg highlighted the commitment of Norway to protect fisheries.")
     assert own.parties == ["NO"]
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        (
+            "We recall our commitment to implement fully the outcome of the Oslo Summit.",
+            ["IS", "NO"],
+        ),
+        ("We recall our G20 commitment to support the multilateral trading system.", ["IS", "NO"]),
+        ("The US plans to continue providing training to the coast guard.", ["US"]),
+    ],
+)
+def test_our_commitment_recalled_and_the_us_by_its_capitals_commit(sentence, parties):
+    (found,) = _find(sentence)
+    assert sorted(found.parties) == parties
+
+
+def test_a_pronoun_us_is_no_party():
+    assert _find("The program plans to give us more data.") == []
