@@ -115,6 +115,11 @@ TRIGGERS = re.compile(
     r"|(?:has |have )?directed [^.;]{2,60}? to (?:ensure|deploy|provide|surge|work)"
     r"|(?:tasked|directed|instructed|ordered) (?:their|his|her|our) (?:[\w-]+ ){0,2}"
     r"(?:teams?|officials|ministers|staff|cabinet|administration)"
+    # "We call upon our Ministers of Energy and Commerce to develop recommendations": an appeal to
+    # one's own ministers tasks them (an appeal to others does not commit)
+    r"|call(?:s|ed)? (?:up)?on (?:their|our) (?:[\w-]+ ){0,4}?(?:teams?|officials|ministers"
+    r"|ministries|staff|cabinets?|negotiators|experts|agencies) (?:[\w-]+ ){0,4}?to"
+    r" (?!be\b)[a-z]{3,}"
     # "We intend to …", "announce our intent to open …" (a party's own plan)
     r"|intend(?:s|ed)? to|(?:our|their|its) intent(?:ion)? to"
     # "The leaders intend for the first meeting of the Dialogue to take place later this year"

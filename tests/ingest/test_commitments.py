@@ -1478,3 +1478,10 @@ def test_our_commitment_recalled_and_the_us_by_its_capitals_commit(sentence, par
 
 def test_a_pronoun_us_is_no_party():
     assert _find("The program plans to give us more data.") == []
+
+
+def test_an_appeal_to_our_own_ministers_tasks_them_and_one_to_others_does_not():
+    (found,) = _find("We call upon our Ministers of Fisheries and Trade to develop a joint plan.")
+    assert sorted(found.parties) == ["IS", "NO"]
+    assert _find("We call upon all parties to develop a joint plan.") == []
+    assert _find("They called on their counterparts in Russia to refrain from violence.") == []
