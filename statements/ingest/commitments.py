@@ -36,7 +36,8 @@ _ADVERB = (
 TRIGGERS = re.compile(
     r"\b(?:"
     r"(?<!fully )(?<!firmly )(?<!deeply )(?<!strongly )(?<!sincerely )(?<!being )"
-    r"(?:re)?commit(?:s|ted)? (?:to|themselves|ourselves)"
+    r"(?:re)?commit(?:s|ted)? (?:to|themselves|ourselves|(?:their|our) (?:respective )?"
+    r"(?:governments|countries|nations|administrations) to)"
     r"|(?:are|is|were|am|remain\w*|stay\w*) (?:all )?(?:fully |firmly |deeply |strongly "
     r"|sincerely |steadfastly )?committed to"
     r"|(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat)\w*"
@@ -79,6 +80,10 @@ TRIGGERS = re.compile(
     r" (?:the |a |an |their |our |its |his |her )?(?:[\w-]+ ){0,2}"
     r"(?:commitments?|determination|readiness|resolve) of (?:the )?[^.;,]{2,50}? to\b"
     r"|(?:reaffirm|reiterat)\w* (?:the |their |our |its |his |her )[\w.’'-]+ goal of"
+    # "The two Presidents set a goal of doubling bilateral trade by 2030" (their own target)
+    # (not "which is why he has set an ambitious goal of": a standing policy described)
+    r"|(?<!has )(?<!have )(?<!had )set (?:a|an|the|their|our) (?:[\w-]+ ){0,2}(?:goal|target)"
+    r" (?:of|to) [a-z]{3,}"
     r"|(?:emphasi[sz]|stress|reiterat|underscor)\w* (?:the |their |our |its |his |her )"
     r"(?:(?!(?:importance|need|value|significance|role|of|to|for|and|in|on|with)\b)"
     r"[\w.’'-]+ ){0,3}commitments? to"
@@ -189,7 +194,10 @@ TRIGGERS = re.compile(
     r"|announc(?:es|ed|ing)? (?:(?:an? |the )?(?:new |additional |further )?(?:more than |over "
     r"|nearly |almost |up to |about |some )?(?:us)?\$\s?[\d.,]+\s*(?:million|billion|trillion)"
     r"(?: in| of)? (?:[\w-]+ ){0,2}(?:assistance|aid|support)"  # not "$14.8 million in awards"
-    r"|(?:[\w-]+ ){0,3}(?:additional|new|further) (?:[\w-]+ ){0,2}(?:assistance|aid|funding))"
+    r"|(?:[\w-]+ ){0,3}(?:additional|new|further) (?:[\w-]+ ){0,2}(?:assistance|aid|funding)"
+    # "Norway announced a contribution of $10 million to the fund" (a pledge of money)
+    r"|(?:a |an )?(?:new |additional |further )?(?:contribution|pledge) of (?:more than |over "
+    r"|up to |nearly |about )?(?:us|au|nok|eur|€|£)?\$?\s?[\d.,]+\s*(?:million|billion))"
     # The parties announcing, in the present, in their own voice: "Canada and the United States
     # are pleased to announce the renewal of the Task Force", "we jointly announce a new fund"
     # (the statement is the undertaking; "announced" reports an act, `_needs_party_subject`)
@@ -277,6 +285,12 @@ SCHEDULE = re.compile(
 )
 # A hope, an expectation or a belief about what will happen is no undertaking: "expressing his
 # hope that the sides' recommitment will help decrease tensions", "expects that prices will fall".
+# A meeting held again and again is a mechanism the parties set up, not one date: "the two
+# countries will hold the Dialogue annually", "will meet at least once a year".
+_RECURRING = re.compile(
+    r"[^.;]{0,80}?\b(?:annually|regularly|every (?:year|two years|six months)|each year"
+    r"|(?:at least )?(?:once|twice) a year|on a regular basis|on an annual basis|yearly)\b"
+)
 HOPE = re.compile(
     r"\b(?:hop(?:e|es|ed|eful|ing)|expect(?:s|ed|ing|ation)?|belie(?:f|ve|ves|ved)|optimis\w*"
     r"|confiden(?:ce|t)) that\b(?:(?!,\s+(?:and|but)\b)[^.;:]){0,150}$"
@@ -972,7 +986,11 @@ def _english_triggers(folded: str):
             yield match  # a promise, however it is negated
             continue
         modal = re.search(r"\b(?:will|would)\b", match.group(0))
-        if modal and SCHEDULE.match(folded, match.start() + modal.start()):
+        if (
+            modal
+            and SCHEDULE.match(folded, match.start() + modal.start())
+            and not _RECURRING.match(folded, match.end())
+        ):
             continue  # "will meet", "said he would call the Prime Minister again"
         if match.group(0).startswith(_NOUN_STARTS) and _TALKED_ABOUT.search(
             folded, max(0, match.start() - 120), match.start()

@@ -1485,3 +1485,33 @@ def test_an_appeal_to_our_own_ministers_tasks_them_and_one_to_others_does_not():
     assert sorted(found.parties) == ["IS", "NO"]
     assert _find("We call upon all parties to develop a joint plan.") == []
     assert _find("They called on their counterparts in Russia to refrain from violence.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Leaders committed their governments to completing the negotiations this year.",
+        "Norway announced a contribution of $10 million to the Arctic fund.",
+        "The two Presidents set a goal of doubling bilateral trade by 2030.",
+        "Going forward, the two countries will hold the Dialogue annually.",
+        "The Ministers will meet at least once a year to review progress.",
+    ],
+)
+def test_governments_committed_a_pledge_of_money_a_goal_set_and_a_recurring_meeting_commit(
+    sentence,
+):
+    (found,) = _find(sentence)
+    assert found.parties
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The President knows that we must act, which is why he has set an ambitious goal of "
+        "reaching net zero by 2050.",
+        "The Ministers will hold a press conference in Oslo on Friday.",
+        "Iceland will host the Arctic Council ministerial meeting in May.",
+    ],
+)
+def test_a_goal_set_before_and_a_single_meeting_on_the_calendar_do_not_commit(sentence):
+    assert _find(sentence) == []
