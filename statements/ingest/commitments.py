@@ -118,6 +118,9 @@ TRIGGERS = re.compile(
     r"|offer\w* (?:all |any |his |her |the |u\.s\. )(?:[\w-]+ ){0,2}support (?:to|for)"
     # "tasked their teams to …", "has directed his team to deploy …"
     r"|(?:has |have )?directed [^.;]{2,60}? to (?:ensure|deploy|provide|surge|work)"
+    # "The Ministers tasked officials to prepare a report", "tasked the Joint Commission with"
+    r"|tasked (?:the |senior )?(?:[\w-]+ ){0,2}(?:officials|teams?|ministers|experts|negotiators"
+    r"|commission|committee|working groups?) (?:to|with)\b"
     r"|(?:tasked|directed|instructed|ordered) (?:their|his|her|our) (?:[\w-]+ ){0,2}"
     r"(?:teams?|officials|ministers|staff|cabinet|administration)"
     # "We call upon our Ministers of Energy and Commerce to develop recommendations": an appeal to
@@ -227,6 +230,13 @@ TRIGGERS = re.compile(
     # will (or will not) do is an undertaking, its owner's (`_OWNER_OF_THAT`)
     r"|[’']s? commitments? that (?:(?!\bmade\b)[^.;]){2,60}? (?:will|would|shall)\b"
     r"|(?:reached|made) an? agreement"
+    # "The leaders concurred to enhance cooperation", "Both sides consented to step up exchanges"
+    # (as "agreed to"; not "consented to the request")
+    r"|(?:concur|consent)(?:s|red|ed)? to (?!(?:be|the|a|an|this|that|their|its|his|her)\b)"
+    r"[a-z]{3,}"
+    # "The United States and Norway share a commitment to protecting the Arctic"
+    r"|share (?:a|an|our|their|the) (?:shared |common |joint |strong |deep |firm )?"
+    r"commitment to"
     rf"|{_NOT_A_NOUN}resolv(?:e|es|ed) to"  # not "praised the Prime Minister's resolve to"
     rf"|{_NOT_A_NOUN}vow(?:s|ed)? to"
     r"|undert(?:ake|akes|ook) to"
@@ -357,7 +367,8 @@ AGREED_VIEW = re.compile(
 # "agree" as a passive participle: "the statement was agreed upon by the U.S. and Japan", "the
 # agenda agreed upon during the group's last meeting" say what a text is, not what anyone will do.
 _PASSIVE_AGREED = re.compile(
-    r"\b(?:was|were|been|being|be|is|are) (?:\w+ly )?agreed\b"
+    # ("It was agreed that the Commission will meet in Oslo": the parties' own agreement)
+    r"(?<!\bit )(?<!\bit has )\b(?:was|were|been|being|be|is|are) (?:\w+ly )?agreed\b"
     r"|\bagreed (?:on|upon|to) (?:by|during|at|in)\b"
 )
 AGREED_THAT = re.compile(r"(?:agree(?:s|d)?|determined) that\b(?P<clause>[^.;:]*)")

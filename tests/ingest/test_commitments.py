@@ -1515,3 +1515,31 @@ def test_governments_committed_a_pledge_of_money_a_goal_set_and_a_recurring_meet
 )
 def test_a_goal_set_before_and_a_single_meeting_on_the_calendar_do_not_commit(sentence):
     assert _find(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was agreed that the Joint Commission will meet in Oslo in 2025.",
+        "It was agreed to establish a working group on fisheries.",
+        "Norway and Iceland share a commitment to protecting the Arctic environment.",
+        "The Ministers tasked officials to prepare a report by June.",
+        "The leaders concurred to enhance cooperation in health.",
+        "Both sides consented to step up exchanges at all levels.",
+    ],
+)
+def test_an_impersonal_agreement_a_shared_commitment_a_task_and_concurring_commit(sentence):
+    (found,) = _find(sentence)
+    assert sorted(found.parties) == ["IS", "NO"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The agenda was agreed by the two delegations.",
+        "Iceland consented to the request of the Norwegian side.",
+        "The Ministers noted that the groups share a commitment to transparency in their reports.",
+    ],
+)
+def test_a_texts_agreement_consent_to_a_request_do_not_commit(sentence):
+    assert _find(sentence) == []
