@@ -723,6 +723,8 @@ def find_commitments(
                     head, people, own_country
                 ):
                     continue  # "The White House announced that Zillow, … have committed to"
+                if reported is not None and _not_a_party(reported.strip()):
+                    continue  # "the contributions that Norwegian companies will make": private
                 if reported is not None and _needs_party_subject(trigger):
                     parties = (
                         _possessor_parties(reported)

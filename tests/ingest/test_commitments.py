@@ -1543,3 +1543,10 @@ def test_an_impersonal_agreement_a_shared_commitment_a_task_and_concurring_commi
 )
 def test_a_texts_agreement_consent_to_a_request_do_not_commit(sentence):
     assert _find(sentence) == []
+
+
+def test_what_private_actors_will_do_in_a_reported_clause_is_not_the_parties():
+    text = "The leaders highlighted the contributions that Norwegian companies will make."
+    assert _find(text) == []
+    (found,) = _find("The leaders highlighted the contributions that Norway will make to the fund.")
+    assert found.parties == ["NO"]
