@@ -93,6 +93,10 @@ TRIGGERS = re.compile(
     # ("reiterated their condemnation of …, as well as their ongoing commitment to …")
     r" (?:(?!discuss|talk|, as (?!well as )|, while |, but )[^.;:]){3,150}?,? (?:and|as well as)"
     r" (?:his|her|their|our|its) (?:[\w-]+ ){0,2}commitments? to"
+    # "reaffirm our historic alliance, steadfast friendship, and commitment to overcome …": one
+    # "our" over the whole list
+    r"|(?:reaffirm|affirm|reiterat|underscor|restat|renew)\w* (?:our|their) "
+    r"(?:(?!discuss|talk|, as (?!well as )|, while |, but )[^.;:]){3,150}?, and commitments? to"
     # "reiterated their agreement that a nuclear war should never be fought"
     r"|(?:reaffirm|reiterat|confirm|renew)\w* (?:their|our|the) (?:[\w-]+ )?agreement"
     r" (?:that|to|on)"
@@ -162,7 +166,9 @@ TRIGGERS = re.compile(
     r"|pledge (?:to|their|our|its|a|an|the|support|\$))"
     # "We plan to share information", "is prepared to support", "stand firm in the commitment"
     # ("discussed the platform and plans to …", "action plans to …": the noun)
-    r"|(?<!his )(?<!her )(?<!their )(?<!our )(?<!its )(?<!a )(?<!the )(?<!and )(?<!action )"
+    # (whole words: "Canada plan to", "Iceland plan to" end in "a ", "and ")
+    r"|(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )(?<!\bits )(?<!\ba )(?<!\bthe )(?<!\band )"
+    r"(?<!\baction )"
     r"(?<![’']s )plans? to (?!be\b)[a-z]{3,}"
     r"|(?:we|they) (?:are|stand) (?:\w+ )?(?:prepared|ready) to"
     # "the United States remains ready to facilitate" (a party's readiness: `_needs_party_subject`)
@@ -1039,6 +1045,10 @@ def _english_triggers(folded: str):
             or re.search(r"\b(?:how|whether|ways?) to $", folded[: match.start()])
         ):
             continue  # "praised Denmark for delivering on the pledge to …", "how to fulfil …"
+        if match.group(0).startswith("plan to") and re.search(
+            r"\ban? (?:[\w-]+ ){1,3}$", folded[: match.start()]
+        ):
+            continue  # "Canada is moving forward with an enhanced plan to support …": the noun
         if match.group(0).startswith("support") and not _supports_a_described_country(
             folded[match.end() : match.end() + 150]
         ):

@@ -1550,3 +1550,28 @@ def test_what_private_actors_will_do_in_a_reported_clause_is_not_the_parties():
     assert _find(text) == []
     (found,) = _find("The leaders highlighted the contributions that Norway will make to the fund.")
     assert found.parties == ["NO"]
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        # "Canada plan", "Iceland plan": the words before "plan" end in "a " and "and " but are
+        # no article and no conjunction
+        ("Norway and Iceland plan to expand clean electricity.", ["IS", "NO"]),
+        ("Norway and Canada plan to expand clean electricity.", ["CA", "NO"]),
+        (
+            "Norway and Iceland celebrate our progress and reaffirm our historic alliance, "
+            "steadfast friendship, and commitment to overcome the challenges of today.",
+            ["IS", "NO"],
+        ),
+    ],
+)
+def test_a_plan_after_a_country_and_one_our_over_a_list_ending_in_commitment_commit(
+    sentence, parties
+):
+    (found,) = _find(sentence)
+    assert sorted(found.parties) == parties
+
+
+def test_a_plan_as_a_noun_after_an_article_does_not_commit():
+    assert _find("Iceland is moving forward with an enhanced plan to support clean energy.") == []
