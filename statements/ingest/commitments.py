@@ -40,8 +40,8 @@ TRIGGERS = re.compile(
     r"(?:governments|countries|nations|administrations) to)"
     r"|(?:are|is|were|am|remain\w*|stay\w*) (?:all )?(?:fully |firmly |deeply |strongly "
     r"|sincerely |steadfastly )?committed to"
-    r"|(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat)\w*"
-    r" (?:the |their |our |its |his |her |a |an )?(?:[\w.’'-]+ ){0,6}?"
+    r"|(?:reaffirm|affirm|confirm|renew|reiterat|underscor|underlin|restat)\w*"
+    r" (?:the |their |our |its |his |her |a |an )?(?:[\w.’'-]+,? ){0,6}?"
     r"(?:shared |joint |mutual |full |strong |firm |steadfast |ongoing |continued )*commitments?"
     # "stressed his commitment to …", "conveyed his intention to consult …", "expressed the
     # U.S. commitment to work …" ("discussed their commitment" only talks about one)
@@ -64,7 +64,7 @@ TRIGGERS = re.compile(
     # a party stating its own resolve, whoever's name stands before it ("the importance of a
     # commitment" is not one).
     # ("expressed their willingness to work together")
-    r"|(?:reaffirm|affirm|reiterat|underscor|emphasi[sz]|stress|express|convey|restat)\w*"
+    r"|(?:reaffirm|affirm|reiterat|underscor|underlin|emphasi[sz]|stress|express|convey|restat)\w*"
     r" (?:the |a |an |their |our |its |his |her )?(?:(?!(?:importance|need|value|significance"
     r"|role|of|to|for|and|in|on|with)\b)[\w.’'-]+ ){0,3}"
     r"(?:determination|readiness|willingness|resolve|intention|commitment) to"
@@ -72,11 +72,11 @@ TRIGGERS = re.compile(
     # Vice President Harris’ commitment to", "stressed the commitment of the United States to",
     # "reaffirmed the readiness of the United States to provide": a stated resolve whose owner is
     # named, however long the name
-    r"|(?:reaffirm|affirm|reiterat|underscor|emphasi[sz]|stress|express|convey|restat|highlight)\w*"
+    r"|(?:reaffirm|affirm|reiterat|underscor|underlin|emphasi[sz]|stress|express|convey|restat|highlight)\w*"
     r" (?:the )?(?:(?!(?:importance|need|value|significance|role|of|to|for|in|on|with)\b)"
     r"[\w.-]+ ){0,6}?[\w.-]+[’'](?:s\b)? (?:[\w-]+ ){0,2}"
     r"(?:commitments?|determination|readiness|resolve|intention) to"
-    r"|(?:reaffirm|affirm|reiterat|underscor|emphasi[sz]|stress|express|convey|restat|highlight)\w*"
+    r"|(?:reaffirm|affirm|reiterat|underscor|underlin|emphasi[sz]|stress|express|convey|restat|highlight)\w*"
     r" (?:the |a |an |their |our |its |his |her )?(?:[\w-]+ ){0,2}"
     r"(?:commitments?|determination|readiness|resolve) of (?:the )?[^.;,]{2,50}? to\b"
     r"|(?:reaffirm|reiterat)\w* (?:the |their |our |its |his |her )[\w.’'-]+ goal of"
@@ -84,18 +84,18 @@ TRIGGERS = re.compile(
     # (not "which is why he has set an ambitious goal of": a standing policy described)
     r"|(?<!has )(?<!have )(?<!had )set (?:a|an|the|their|our) (?:[\w-]+ ){0,2}(?:goal|target)"
     r" (?:of|to) [a-z]{3,}"
-    r"|(?:emphasi[sz]|stress|reiterat|underscor)\w* (?:the |their |our |its |his |her )"
+    r"|(?:emphasi[sz]|stress|reiterat|underscor|underlin)\w* (?:the |their |our |its |his |her )"
     r"(?:(?!(?:importance|need|value|significance|role|of|to|for|and|in|on|with)\b)"
     r"[\w.’'-]+ ){0,3}commitments? to"
     # "reaffirmed the strong bonds between our nations and their commitment to deepening …",
     # "We reaffirm our respect for human rights, …, and our commitment to address …"
-    r"|(?:reaffirm|affirm|reiterat|underscor|restat|renew)\w*"
+    r"|(?:reaffirm|affirm|reiterat|underscor|underlin|restat|renew)\w*"
     # ("reiterated their condemnation of …, as well as their ongoing commitment to …")
     r" (?:(?!discuss|talk|, as (?!well as )|, while |, but )[^.;:]){3,150}?,? (?:and|as well as)"
     r" (?:his|her|their|our|its) (?:[\w-]+ ){0,2}commitments? to"
     # "reaffirm our historic alliance, steadfast friendship, and commitment to overcome …": one
     # "our" over the whole list
-    r"|(?:reaffirm|affirm|reiterat|underscor|restat|renew)\w* (?:our|their) "
+    r"|(?:reaffirm|affirm|reiterat|underscor|underlin|restat|renew)\w* (?:our|their) "
     r"(?:(?!discuss|talk|, as (?!well as )|, while |, but )[^.;:]){3,150}?, and commitments? to"
     # "reiterated their agreement that a nuclear war should never be fought"
     r"|(?:reaffirm|reiterat|confirm|renew)\w* (?:their|our|the) (?:[\w-]+ )?agreement"
@@ -108,10 +108,10 @@ TRIGGERS = re.compile(
     r"|(?:re)?affirm\w* (?:their|our|its|his|her) (?:[\w-]+ ){0,2}support for"
     # "underscored the United States’ sustained help for Ukraine", "emphasized U.S. support for
     # the Philippines": a named owner's support, help or backing, whatever the verb that states it
-    r"|(?:reaffirm|affirm|reiterat|underscor|emphasi[sz]|stress|highlight)\w*"
+    r"|(?:reaffirm|affirm|reiterat|underscor|underlin|emphasi[sz]|stress|highlight)\w*"
     r" (?:his |her |their |our |its |the )?"
     r"(?:u\.s\.|[a-z.-]+(?: [a-z.-]+)?[’'](?:s\b)?) (?:[\w-]+ ){0,2}(?:support|help|backing) for"
-    r"|(?:reiterat|underscor)\w* (?:his|her|their|our|its) (?:[\w-]+ ){0,2}support for"
+    r"|(?:reiterat|underscor|underlin)\w* (?:his|her|their|our|its) (?:[\w-]+ ){0,2}support for"
     r"|offer\w* (?:our|their|its) (?:full |continued |steadfast )?support"
     # "The United States supports a strong, independent, prosperous, and self-reliant Vietnam": a
     # party's support for a country it describes (the country must follow: `_SUPPORTED_COUNTRY`;
@@ -122,6 +122,9 @@ TRIGGERS = re.compile(
     r"|offer\w* (?:all |any |his |her |the |u\.s\. )(?:[\w-]+ ){0,2}support (?:to|for)"
     # "tasked their teams to …", "has directed his team to deploy …"
     r"|(?:has |have )?directed [^.;]{2,60}? to (?:ensure|deploy|provide|surge|work)"
+    # "directed <two officials named with their titles> to launch a working group"
+    r"|directed [^.;]{2,160}? to (?:launch|establish|develop|create|convene|prepare|pursue"
+    r"|negotiate|conclude|finalize|begin|start|explore|expand|draft)\b"
     # "The Ministers tasked officials to prepare a report", "tasked the Joint Commission with"
     r"|tasked (?:the |senior )?(?:[\w-]+ ){0,2}(?:officials|teams?|ministers|experts|negotiators"
     r"|commission|committee|working groups?) (?:to|with)\b"
@@ -151,8 +154,8 @@ TRIGGERS = re.compile(
     # commitment to support": an undertaking of their own, recalled (not "recalled the commitment
     # made by", someone else's)
     r"|recall\w* (?:our|their) (?:[\w-]+ ){0,3}?commitments? to (?!be\b)[a-z]{3,}"
-    r"|(?:reaffirm|confirm|renew|reiterat|underscor)\w* (?:our|their|its) (?:collaboration|resolve|"
-    r"determination|support|cooperation|pledge) to"
+    r"|(?:reaffirm|confirm|renew|reiterat|underscor|underlin)\w* (?:our|their|its)"
+    r" (?:collaboration|resolve|determination|support|cooperation|pledge) to"
     # "reaffirmed they are aligned to modernize", "… that they will" (not "that they are allies": a
     # relation)
     r"|reaffirm\w* (?:that )?(?:they|we) (?:will|(?:are|were) (?:\w+ly )?(?:committed|ready"
@@ -265,7 +268,7 @@ TRIGGERS = re.compile(
     rf"(?!be\b|not\b|never\b|have\b|{_ADVERB}\b)"
     # ("The visit will underscore our commitment": the restating verb is the trigger, whatever
     # the subject of "will")
-    r"(?!(?:underscor|demonstrat|reinforc|reaffirm|reflect|highlight)\w* (?:our|their)"
+    r"(?!(?:underscor|underlin|demonstrat|reinforc|reaffirm|reflect|highlight)\w* (?:our|their)"
     r" (?:[\w’'-]+ ){0,2}?commitment)"
     r"(?:[a-z]{2,}-)?[a-z]{3,}\b"  # "will co-host"
     r"|(?:se )?comprometi(?:eron|o|mos)|se comprometen|acordaron|convinieron"
@@ -462,7 +465,7 @@ _LEADING_ADVERBIAL = re.compile(
 # leaders".
 _SUBJECT_END = re.compile(
     r"\b(?:also |further |then )?(?:discussed|reviewed|expressed|met|highlighted|emphasized"
-    r"|recognized|welcomed|noted|thanked|underscored|stressed|held|spoke|said|reaffirm\w*"
+    r"|recognized|welcomed|noted|thanked|underscored|underlined|stressed|held|spoke|said|reaffirm\w*"
     r"|agreed|commit\w*|will|remain\w*|are|is|were|pledg\w*|resolv\w*|vow\w*|decid\w*"
     r"|confirm\w*|renew\w*|reiterat\w*|acordaron|se comprom\w*|reafirm\w*"
     # the other verbs of a readout: "The President acknowledged …'s disappointment … and
@@ -477,7 +480,7 @@ _SUBJECT_END = re.compile(
     r"|examined|assessed|described|identified|reflected|recalled|talked)\b"
 )
 _POSSESSOR = re.compile(
-    r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat|emphasi[sz]|stress|highlight)\w*"
+    r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|underlin|restat|emphasi[sz]|stress|highlight)\w*"
     r" (?:the )?(?:(?P<owner>[^,;]{2,80}?)[’']s? (?:[\w-]+ ){0,2}"
     r"(?:commitment|readiness|determination)"
     # "reiterated the commitment of the United States to stand with Canada", "reaffirmed the
@@ -755,6 +758,13 @@ def find_commitments(
                         parties = context or order_countries(mentioned[:2])
                     if not parties:
                         continue  # "… actions that will lower costs": not a party's "will"
+                if re.match(
+                    r"(?:demonstrat|reflect|show)\w*"
+                    r" (?:the u\.s\.|the united states[’']|its|his|her)",
+                    trigger[0],
+                ) and re.fullmatch(r"\s*(?:it|this|that|these|which|the \w+)\s*", subject):
+                    continue  # "It demonstrates the United States' strong commitment to": a thing
+                    # shows a party's commitment, it does not make one
                 if _NAMED_OWNER.match(trigger[0]) and parties:
                     speaker = _person_parties(subject, people, own_country) or countries_in(subject)
                     if speaker and not set(speaker) & set(parties):
@@ -839,7 +849,7 @@ _AND_SUBJECT = re.compile(
 # announce our intent", "…, and Japan reaffirm our …".
 _WE_VERB = re.compile(
     r"\b(?:announce|declare|commit|affirm|reaffirm|reiterate|condemn|welcome|support|join"
-    r"|express|recognize|call|stand|are|have|will|intend|remain|share|underscore)\b"
+    r"|express|recognize|call|stand|are|have|will|intend|remain|share|underscore|underline)\b"
 )
 
 
@@ -1062,7 +1072,7 @@ def _english_triggers(folded: str):
 # A resolve stated with its owner named: "highlighted the commitment of President Biden to",
 # "underscored the United States' commitment to" (whose, `_maker_parties`).
 _NAMED_OWNER = re.compile(
-    r"(?:highlight|underscor|emphasi[sz]|stress|recogni[sz]|acknowledg|not)\w* (?:the )?"
+    r"(?:highlight|underscor|underlin|emphasi[sz]|stress|recogni[sz]|acknowledg|not)\w* (?:the )?"
     r"(?:(?:[\w.-]+ ){0,6}?[\w.-]+[’'](?:s\b)? (?:[\w-]+ ){0,2}|(?:[\w-]+ ){0,2})"
     r"(?:commitments?|determination|readiness|resolve|intention)(?: of| to)\b"
 )
@@ -1273,6 +1283,10 @@ def _parties_of_subject(
         return last  # "they" after one person's sentence is still everyone at the table
     if pair and TWO.search(word):
         return pair
+    if TWO.search(word) and len(context) < 2 and len(set(context) | set(mentioned)) >= 2:
+        # "The two countries" where who sits at the table is known for one side only: the two
+        # are that side and the country the document names most besides
+        return order_countries([*context, *[c for c in mentioned if c not in context]][:2])
     if THREE.search(word) or (three and word != "they"):
         if len(context) >= 3:
             return context

@@ -1575,3 +1575,40 @@ def test_a_plan_after_a_country_and_one_our_over_a_list_ending_in_commitment_com
 
 def test_a_plan_as_a_noun_after_an_article_does_not_commit():
     assert _find("Iceland is moving forward with an enhanced plan to support clean energy.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        (
+            "Norway and Iceland underlined their shared, deepening commitment to the security "
+            "of the Arctic.",
+            ["IS", "NO"],
+        ),
+        (
+            "Prime Minister Berg and President Jonsson directed Norwegian Trade Secretary Ola "
+            "Dahl and Icelandic Cabinet Secretary Anna Sig to launch an Economic Working Group.",
+            ["IS", "NO"],
+        ),
+    ],
+)
+def test_underlined_a_commitment_and_directed_named_officials_to_launch_commit(sentence, parties):
+    (found,) = _find(sentence)
+    assert sorted(found.parties) == parties
+
+
+def test_a_thing_that_demonstrates_a_partys_commitment_does_not_make_one():
+    text = (
+        "Norway and Iceland signed the agreement today.  It demonstrates the United States' "
+        "strong commitment to the region."
+    )
+    assert _find(text) == []
+
+
+def test_the_two_countries_are_two_when_the_table_is_known_for_one_side():
+    text = (
+        "Norway and Iceland held talks.  Iceland and Norway reviewed their cooperation.  The two "
+        "countries reiterated their commitment to implement the Agreement."
+    )
+    (found,) = find_commitments(text, parties_in_context=["NO"], own_country="NO")
+    assert sorted(found.parties) == ["IS", "NO"]
