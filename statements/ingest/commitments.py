@@ -270,7 +270,7 @@ TRIGGERS = re.compile(
     # the subject of "will")
     r"(?!(?:underscor|underlin|demonstrat|reinforc|reaffirm|reflect|highlight)\w* (?:our|their)"
     r" (?:[\w’'-]+ ){0,2}?commitment)"
-    r"(?:[a-z]{2,}-)?[a-z]{3,}\b"  # "will co-host"
+    r"(?:(?:[a-z]{2,}-)?[a-z]{3,}|do so|do (?:all|everything|more|our|their)\b)\b"  # "will co-host"
     r"|(?:se )?comprometi(?:eron|o|mos)|se comprometen|acordaron|convinieron"
     r"|reafirm\w* (?:su|el|nuestro) compromiso"
     r")",
@@ -516,6 +516,13 @@ _TEXT_SAID = re.compile(
     r"|reads|added|stated|noted)\b|according to the (?:[\w-]+ ){0,2}(?:statement|declaration"
     r"|communiqu\w*)"
 )
+# A body the parties set up in a sentence: "plan to form a Strategic Joint Consultative Group",
+# "decided to establish a High Level Economic Dialogue".
+_BODY_SET_UP = re.compile(
+    r"\b(?:form|establish|launch|creat|set up|convene|inaugurat)\w* (?:a |an |the )?(?:new )?"
+    r"(?:[\w-]+ ){0,5}?(?:group|council|committee|dialogue|mechanism|task ?force|commission|forum"
+    r"|working group)\b"
+)
 _STATEMENT_TEXT = re.compile(
     r"\b(?:(?:full )?text of (?:a |the )?(?:following |joint )?(?:statement|declaration"
     r"|communiqu)|following (?:joint )?(?:statement|declaration|communiqu)\w*|begin text)"
@@ -644,6 +651,7 @@ def find_commitments(
     # not commit ("agreed on the following commitments:") each item commits the heading's parties.
     heading: tuple[list[str], CommitmentFound | None] | None = None
     quoted_text = False  # the statement's own text is in quotation marks
+    previous = this_sentence = ""  # the sentence before, for "It will meet …"
     past_list = False  # the items under "To date, the Task Force has accelerated …, including:"
     for para_start, para_end in paragraph_spans(body):
         paragraph = body[para_start:para_end]
@@ -669,6 +677,7 @@ def find_commitments(
                 or _TEXT_SAID.search(fold(paragraph))
             ):
                 continue
+            previous, this_sentence = this_sentence, sentence
             folded = fold(sentence)
             three = bool(TRILATERAL_FRAME.search(folded))
             parties_here = _parties_of_subject(
@@ -703,6 +712,14 @@ def find_commitments(
                     or _parties_of_subject(subject, context, mentioned, last_parties, three, pair)
                     or _own_agency(subject, own_country)
                 )
+                if (
+                    not parties
+                    and re.fullmatch(r"\s*it\s*", subject)
+                    and _BODY_SET_UP.search(fold(previous))
+                ):
+                    # "The two nations plan to form a Consultative Group … It will meet at least
+                    # once a year": "it" is the body the parties just set up
+                    parties = last_parties or context
                 if _needs_party_subject(trigger) and (
                     _thing_of_a_party(subject) or _owned_thing(subject, people, own_country)
                 ):

@@ -1612,3 +1612,14 @@ def test_the_two_countries_are_two_when_the_table_is_known_for_one_side():
     )
     (found,) = find_commitments(text, parties_in_context=["NO"], own_country="NO")
     assert sorted(found.parties) == ["IS", "NO"]
+
+
+def test_it_after_a_body_the_parties_set_up_is_that_body_and_we_will_do_so_commits():
+    text = "Norway and Iceland plan to form a Joint Consultative Group.  It will meet once a year."
+    assert [c.text[:7] for c in _find(text)] == ["Norway ", "It will"]
+    assert _find("The leaders discussed the weather.  It will meet at least once a year.") == []
+    text = "Norway and Iceland plan to build a research center.  It will help farmers."
+    assert [c.text[:7] for c in _find(text)] == ["Norway "]
+    (found,) = _find("We will do so by taking actions that address near-term growth concerns.")
+    assert sorted(found.parties) == ["IS", "NO"]
+    assert _find("This will do little to help.") == []
