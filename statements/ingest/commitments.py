@@ -599,7 +599,12 @@ def _document_countries(body: str) -> list[str]:
 
 
 def find_commitments(
-    body: str, *, parties_in_context: list[str] | None = None, officials=(), own_country: str = ""
+    body: str,
+    *,
+    parties_in_context: list[str] | None = None,
+    officials=(),
+    own_country: str = "",
+    joint: bool = False,
 ) -> list[CommitmentFound]:
     """The committing sentences or clauses of a body, in order, with who commits.
 
@@ -647,6 +652,11 @@ def find_commitments(
             ):
                 context = order_countries(named)
                 break
+    if joint and len(context) == 1:
+        # "Joint Statement AUSMIN 2015": a joint statement has two sides at least; when neither
+        # its title, its people nor its opening name the second, it is the country the body names
+        # most besides (`joint`: the document is a joint statement)
+        context = order_countries([*context, *[c for c in mentioned if c not in context][:1]])
     # "Together, we commit to:" followed by bullets is one commitment; under a heading that does
     # not commit ("agreed on the following commitments:") each item commits the heading's parties.
     heading: tuple[list[str], CommitmentFound | None] | None = None

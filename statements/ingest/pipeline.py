@@ -276,6 +276,7 @@ def extract(document: Document) -> Extraction:
         parties_in_context=parties or None,
         officials=extraction.officials,
         own_country=country,
+        joint=document.kind == "joint_statement",
     )
     extraction.commitments = [
         CommitmentItem(
