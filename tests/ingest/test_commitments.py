@@ -1627,7 +1627,7 @@ def test_it_after_a_body_the_parties_set_up_is_that_body_and_we_will_do_so_commi
 
 def test_a_joint_statements_we_is_two_sides_when_only_one_is_known():
     text = (
-        "Iceland and Norway held their annual consultations.  Iceland hosted the talks.\n\n"
+        "The ministers held their annual consultations.  Iceland hosted the talks.\n\n"
         "We confirmed our commitment to full implementation of the Fisheries Agreement."
     )
     (joint,) = find_commitments(text, parties_in_context=["NO"], own_country="NO", joint=True)
