@@ -662,6 +662,7 @@ def find_commitments(
     heading: tuple[list[str], CommitmentFound | None] | None = None
     quoted_text = False  # the statement's own text is in quotation marks
     previous = this_sentence = ""  # the sentence before, for "It will meet …"
+    list_intro = ""
     past_list = False  # the items under "To date, the Task Force has accelerated …, including:"
     for para_start, para_end in paragraph_spans(body):
         paragraph = body[para_start:para_end]
@@ -676,6 +677,8 @@ def find_commitments(
         # "The two officials" where more than two countries are parties: the paragraph's pair.
         pair = _pair_in(paragraph, context)
         item = LIST_ITEM.match(paragraph)
+        if not item:
+            list_intro = paragraph  # what the items after it are: "Key outcomes include:"
         past_list = past_list and bool(item)
         if heading is not None and not item:
             heading = None
@@ -708,6 +711,8 @@ def find_commitments(
                     clause,
                 )
                 clause = trimmed.strip()
+                if trigger.re is _OUTCOME_ITEM and _ACKNOWLEDGED_LIST.search(fold(list_intro)):
+                    continue  # "The Ministers welcomed the following: - A commitment to …"
                 subject = _near_subject(fold(sentence[start : trigger.start()])) or fold(
                     _subject(sentence[start:], trigger.start() - start)
                 )
@@ -1034,8 +1039,29 @@ def _committing_triggers(folded: str, sentence: str = ""):
     yield from sorted([*english, *spanish], key=lambda match: match.start())
 
 
+# A list item that names an undertaking as an outcome: "Key outcomes include: - A commitment
+# to share data on migration flows; - Agreement to establish a task force" (not "- A commitment
+# to democracy", no verb).
+_OUTCOME_ITEM = re.compile(
+    r"^\s*(?:[-*•·]|\(?\d{1,2}[.)])\s*(?:an? )?(?:new |joint |shared |firm |mutual )?"
+    r"(?:commitment|agreement|pledge|decision) (?:by (?:both|the two|all) [\w ]{2,30}? )?to"
+    r" (?:(?:share|establish|launch|create|develop|expand|hold|convene|hold|provide|work|increase"
+    r"|reduce|strengthen|deepen|pursue|promote|support|conclude|negotiate|complete|implement"
+    r"|exchange|coordinate|cooperate|improve|enhance|advance|build|set|meet|continue|begin"
+    r"|start|open|explore|mobilize|invest|fund|protect|combat|counter|address|ensure|end)\w*)\b"
+)
+
+
+# A list introduced as something acknowledged, not undertaken.
+_ACKNOWLEDGED_LIST = re.compile(
+    r"\b(?:welcom|noted|prais|commend|applaud|thank|celebrat|recogni[sz]|review|accomplish"
+    r"|achiev|to date)\w*"
+)
+
+
 def _english_triggers(folded: str):
-    for match in TRIGGERS.finditer(folded):
+    found = [*TRIGGERS.finditer(folded), *_OUTCOME_ITEM.finditer(folded)]
+    for match in sorted(found, key=lambda m: m.start()):
         if NEGATED.search(folded[: match.start()]):
             continue
         if match.group(0) == "will not hesitate to":

@@ -1634,3 +1634,18 @@ def test_a_joint_statements_we_is_two_sides_when_only_one_is_known():
     assert sorted(joint.parties) == ["IS", "NO"]
     (readout,) = find_commitments(text, parties_in_context=["NO"], own_country="NO")
     assert readout.parties == ["NO"]
+
+
+def test_an_undertaking_named_as_an_outcome_in_a_list_commits_unless_the_list_is_acknowledged():
+    outcomes = (
+        "Key outcomes of the Dialogue include:\n\n"
+        "- A commitment to share data on migration flows.\n\n"
+        "- Agreement to establish a joint task force on fentanyl."
+    )
+    assert [sorted(c.parties) for c in _find(outcomes)] == [["IS", "NO"], ["IS", "NO"]]
+    welcomed = (
+        "The Ministers welcomed the following developments:\n\n"
+        "- A commitment to share data on migration flows by the G7."
+    )
+    assert _find(welcomed) == []
+    assert _find("- A commitment to democracy and human rights.") == []
