@@ -656,7 +656,10 @@ def find_commitments(
         # "Joint Statement AUSMIN 2015": a joint statement has two sides at least; when neither
         # its title, its people nor its opening name the second, it is the country the body names
         # most besides (`joint`: the document is a joint statement)
-        context = order_countries([*context, *[c for c in mentioned if c not in context][:1]])
+        # (and one its opening paragraph names too: not a country it is only about)
+        opening_names = countries_in(body.strip().split("\n\n", 1)[0])
+        second = [c for c in mentioned if c not in context and c in opening_names][:1]
+        context = order_countries([*context, *second])
     # "Together, we commit to:" followed by bullets is one commitment; under a heading that does
     # not commit ("agreed on the following commitments:") each item commits the heading's parties.
     heading: tuple[list[str], CommitmentFound | None] | None = None

@@ -1649,3 +1649,13 @@ def test_an_undertaking_named_as_an_outcome_in_a_list_commits_unless_the_list_is
     )
     assert _find(welcomed) == []
     assert _find("- A commitment to democracy and human rights.") == []
+
+
+def test_a_joint_statements_second_side_is_named_in_its_opening_not_only_its_topic():
+    text = (
+        "The ministers held their annual consultations in Oslo.\n\n"
+        "Ukraine needs help.  Ukraine must be supported.\n\n"
+        "We confirmed our commitment to full implementation of the Fisheries Agreement."
+    )
+    (found,) = find_commitments(text, parties_in_context=["NO"], own_country="NO", joint=True)
+    assert found.parties == ["NO"]
