@@ -116,7 +116,10 @@ TRIGGERS = re.compile(
     # "The United States supports a strong, independent, prosperous, and self-reliant Vietnam": a
     # party's support for a country it describes (the country must follow: `_SUPPORTED_COUNTRY`;
     # not "supports a diplomatic resolution")
-    r"|(?<!\bto )(?<!\bhow )supports? (?:a|an) "
+    r"|(?<!\bto )(?<!\bhow )supports? (?:a|an|the) "
+    # "We stand together in continuing to protect our workers", "stand united in defending"
+    r"|stand\w* (?:together|united|shoulder[- ]to[- ]shoulder) (?:in|to) (?:continuing to )?"
+    r"(?:continu|protect|defend|support|uphold|oppos|counter|promot|advanc|confront)\w*"
     # "offered all appropriate support to the Government and people of Israel" (to a party, as
     # `_supports_a_party` checks)
     r"|offer\w* (?:all |any |his |her |the |u\.s\. )(?:[\w-]+ ){0,2}support (?:to|for)"
@@ -1139,6 +1142,9 @@ def _supports_a_described_country(after: str) -> bool:
     """Whether "supports a" is followed by a few describing words and a country: "a strong,
     independent, prosperous, and self-reliant Vietnam" (not "a resolution in Ukraine")."""
     after = re.split(r"[.;:]", after, maxsplit=1)[0]
+    people = re.match(r"((?:[a-z-]+ ){0,2})(?:people|peoples|government|nation)\b", after)
+    if people and countries_in(people.group(1)):
+        return True  # "support the Ukrainian people and their right to choose"
     for name in re.finditer(r"[a-z]+(?: [a-z]+)?(?=\s*(?:,|\band\b|$))", after):
         before = after[: name.start()]
         if (

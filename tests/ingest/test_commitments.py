@@ -1659,3 +1659,27 @@ def test_a_joint_statements_second_side_is_named_in_its_opening_not_only_its_top
     )
     (found,) = find_commitments(text, parties_in_context=["NO"], own_country="NO", joint=True)
     assert found.parties == ["NO"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norway and Iceland support the Ukrainian people and their right to choose their future.",
+        "We stand together in continuing to protect our workers from unfair trade practices.",
+    ],
+)
+def test_present_support_for_a_people_and_standing_together_to_protect_commit(sentence):
+    (found,) = _find(sentence)
+    assert sorted(found.parties) == ["IS", "NO"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We support the principle of free trade.",
+        "The program supports the Ukrainian people.",
+        "The leaders stood together for a photograph.",
+    ],
+)
+def test_support_for_a_principle_a_things_support_and_a_photograph_do_not_commit(sentence):
+    assert _find(sentence) == []
