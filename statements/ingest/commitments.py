@@ -241,6 +241,10 @@ TRIGGERS = re.compile(
     # "Australia's commitment that it will not conduct enrichment": what a commitment that …
     # will (or will not) do is an undertaking, its owner's (`_OWNER_OF_THAT`)
     r"|[’']s? commitments? that (?:(?!\bmade\b)[^.;]){2,60}? (?:will|would|shall)\b"
+    # "Over the next year, we must redouble our efforts to protect our people … through the
+    # following actions:" (a list of what the parties will do; a bare "we must" exhorts)
+    r"|(?:we|our (?:two |three )?(?:countries|governments|nations)) must (?!not\b)[a-z]{3,}"
+    r"(?= [^.;:]*\bfollowing (?:actions|steps|measures|priorities|commitments)\s*:)"
     r"|(?:reached|made) an? agreement"
     # "The leaders concurred to enhance cooperation", "Both sides consented to step up exchanges"
     # (as "agreed to"; not "consented to the request")

@@ -1683,3 +1683,16 @@ def test_present_support_for_a_people_and_standing_together_to_protect_commit(se
 )
 def test_support_for_a_principle_a_things_support_and_a_photograph_do_not_commit(sentence):
     assert _find(sentence) == []
+
+
+def test_we_must_before_the_following_actions_is_a_list_of_undertakings():
+    text = (
+        "Over the next year, we must redouble our efforts to protect our fisheries through the "
+        "following actions:\n\n"
+        "1.  Expand our investment in coast guard patrols.\n\n"
+        "2.  Commit to and implement an action plan against illegal fishing."
+    )
+    (found,) = _find(text)
+    assert found.text.startswith("Over the next year, we must") and "illegal fishing" in found.text
+    assert sorted(found.parties) == ["IS", "NO"]
+    assert _find("We must redouble our efforts to protect our fisheries.") == []
