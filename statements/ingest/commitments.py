@@ -523,6 +523,11 @@ _TEXT_SAID = re.compile(
     r"|reads|added|stated|noted)\b|according to the (?:[\w-]+ ){0,2}(?:statement|declaration"
     r"|communiqu\w*)"
 )
+# The parties' joint work as a subject: "work will continue", "our consultations will intensify".
+_SHARED_WORK = re.compile(
+    r"\s*(?:(?:the|our|this|these|bilateral|joint|technical|further|close|such)\s+)*"
+    r"(?:work|discussions|consultations|talks|negotiations|engagement|coordination|dialogue)\s*"
+)
 # A body the parties set up in a sentence: "plan to form a Strategic Joint Consultative Group",
 # "decided to establish a High Level Economic Dialogue".
 _BODY_SET_UP = re.compile(
@@ -745,6 +750,14 @@ def find_commitments(
                     # "The two nations plan to form a Consultative Group … It will meet at least
                     # once a year": "it" is the body the parties just set up
                     parties = last_parties or context
+                if (
+                    not parties
+                    and trigger[0].startswith(("will continue", "will intensify", "will resume"))
+                    and _SHARED_WORK.fullmatch(subject)
+                ):
+                    # "In the coming weeks, work will continue at technical and senior official
+                    # levels": the parties' own work, carried on
+                    parties = context or order_countries(mentioned[:2])
                 if _needs_party_subject(trigger) and (
                     _thing_of_a_party(subject) or _owned_thing(subject, people, own_country)
                 ):

@@ -1696,3 +1696,10 @@ def test_we_must_before_the_following_actions_is_a_list_of_undertakings():
     assert found.text.startswith("Over the next year, we must") and "illegal fishing" in found.text
     assert sorted(found.parties) == ["IS", "NO"]
     assert _find("We must redouble our efforts to protect our fisheries.") == []
+
+
+def test_the_parties_work_carried_on_commits_and_a_things_continuing_does_not():
+    (found,) = _find("In the coming weeks, work will continue at technical and senior levels.")
+    assert sorted(found.parties) == ["IS", "NO"]
+    assert _find("The war will continue to threaten Europe.") == []
+    assert _find("Work will begin on the bridge in March.") == []
