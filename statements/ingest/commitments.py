@@ -224,7 +224,7 @@ TRIGGERS = re.compile(
     r"|determined that"
     # "commitments by the Government of Israel and the PA to de-escalate", "key commitments
     # made by President …", "the commitment that President … made": an undertaking recalled
-    r"|commitments? (?:made )?by (?!the end\b)[^.;]{2,80}? to (?!be\b)[a-z]{3,}"
+    r"|commitments? (?:made )?by (?!the end\b)[^.;]{2,80}? to (?!be\b)(?:[a-z]{2,}-)?[a-z]{3,}"
     r"|commitments? made by|commitments? that [^.;]{2,80}? made\b"
     # "the multilateral pledge made at COP28 to mobilize US$4.2 billion" (a recalled undertaking)
     r"|(?:commitments?|pledges?) made (?:at|during) [^.;]{2,60}? to (?!be\b)[a-z]{3,}"

@@ -1703,3 +1703,9 @@ def test_the_parties_work_carried_on_commits_and_a_things_continuing_does_not():
     assert sorted(found.parties) == ["IS", "NO"]
     assert _find("The war will continue to threaten Europe.") == []
     assert _find("Work will begin on the bridge in March.") == []
+
+
+def test_a_recalled_commitment_to_a_hyphenated_verb_commits():
+    text = "The talks ended in a communiqué, with commitments by Norway and Iceland to de-escalate."
+    (found,) = _find(text)
+    assert sorted(found.parties) == ["IS", "NO"]
