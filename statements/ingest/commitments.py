@@ -53,7 +53,7 @@ TRIGGERS = re.compile(
     # agreement reflects our commitment to": our own commitment restated through what shows it
     # (not "reflects Denmark's commitment"; talked about: `_TALKED_ABOUT`)
     r"|(?:reflect\w*|(?:at the )?heart of|(?:a )?testament to|(?:a )?sign of|(?:a )?symbol of"
-    r"|central to) (?:our|their) (?:[\w’'-]+ ){0,2}?commitments? to (?!be\b)[a-z]{3,}"
+    r"|central to) (?:our|their) (?:[\w’'-]+ ){0,2}?commitments? to (?!be\b)(?:[a-z]{2}-)?[a-z]{3,}"
     # (Not "The leaders discussed our commitment to …", "their joint commitment": a commitment
     # talked about, whoever's, is not made; `_TALKED_ABOUT`.)
     # "our commitment to Article 5 of the NATO Treaty is ironclad"
@@ -141,14 +141,14 @@ TRIGGERS = re.compile(
     # "We intend to …", "announce our intent to open …" (a party's own plan)
     r"|intend(?:s|ed)? to|(?:our|their|its) intent(?:ion)? to"
     # "The leaders intend for the first meeting of the Dialogue to take place later this year"
-    r"|intend(?:s|ed)? for (?:[^.;]{2,80}?) to (?!be\b)[a-z]{3,}"
+    r"|intend(?:s|ed)? for (?:[^.;]{2,80}?) to (?!be\b)(?:[a-z]{2}-)?[a-z]{3,}"
     # "We seek to expand cooperation", "Norway and Iceland aim to conclude" (an aim of a party's
     # own, like "intend"; not "as we seek to", a circumstance; not "the Guidelines aim to")
     rf"|{_NOT_A_NOUN}(?<!\bas we )(?<!\bas they )(?<!\bwhile we )(?:seek|aim)s? to"
     r" (?!be\b)[a-z]{3,}"
     # "announce the intent of the federal government, in partnership with …, to hold" (a party
     # as the owner: `_OWNED_INTENT`)
-    r"|intent(?:ion)? of (?:the )?[^.;]{2,100}? to (?!be\b)[a-z]{3,}"
+    r"|intent(?:ion)? of (?:the )?[^.;]{2,100}? to (?!be\b)(?:[a-z]{2}-)?[a-z]{3,}"
     # "expressed their concern … and their shared commitment to …" ("discussed trade and their
     # shared commitment" only talks about one)
     r"|(?:express|highlight)\w* [^.;:]{3,120}? and (?:their|our) (?:shared|joint|mutual)"
@@ -156,7 +156,7 @@ TRIGGERS = re.compile(
     # "We recall our commitment to implement fully the outcome of the Summit", "recall our G20
     # commitment to support": an undertaking of their own, recalled (not "recalled the commitment
     # made by", someone else's)
-    r"|recall\w* (?:our|their) (?:[\w-]+ ){0,3}?commitments? to (?!be\b)[a-z]{3,}"
+    r"|recall\w* (?:our|their) (?:[\w-]+ ){0,3}?commitments? to (?!be\b)(?:[a-z]{2}-)?[a-z]{3,}"
     r"|(?:reaffirm|confirm|renew|reiterat|underscor|underlin)\w* (?:our|their|its)"
     r" (?:collaboration|resolve|determination|support|cooperation|pledge) to"
     # "reaffirmed they are aligned to modernize", "… that they will" (not "that they are allies": a
@@ -175,14 +175,14 @@ TRIGGERS = re.compile(
     # (whole words: "Canada plan to", "Iceland plan to" end in "a ", "and ")
     r"|(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )(?<!\bits )(?<!\ba )(?<!\bthe )(?<!\band )"
     r"(?<!\baction )"
-    r"(?<![’']s )plans? to (?!be\b)[a-z]{3,}"
+    r"(?<![’']s )plans? to (?!be\b)(?:[a-z]{2}-)?[a-z]{3,}"
     r"|(?:we|they) (?:are|stand) (?:\w+ )?(?:prepared|ready) to"
     # "the United States remains ready to facilitate" (a party's readiness: `_needs_party_subject`)
     r"|(?:is|are|remains?) (?:\w+ )?(?:prepared|ready) to"
     # "We are determined to strengthen our partnership", "Norway remains determined to support",
     # "we are dedicated to deepening" (not "the fund is dedicated to": a party's only)
     # (a stated resolve, like "are resolved to"; "determined that" is a view: `AGREED_THAT`)
-    r"|(?:is|are|remains?) (?:\w+ly )?(?:determined|dedicated) to (?!be\b)[a-z]{3,}"
+    r"|(?:is|are|remains?) (?:\w+ly )?(?:determined|dedicated) to (?!be\b)(?:[a-z]{2}-)?[a-z]{3,}"
     # "the President assured him that every effort will be made to help": an assurance is an
     # undertaking whatever the voice of what is assured
     r"|assur(?:es|ed|ing)? (?:[^.;]{2,60}? )?(?:that|of)\b"
@@ -227,7 +227,7 @@ TRIGGERS = re.compile(
     r"|commitments? (?:made )?by (?!the end\b)[^.;]{2,80}? to (?!be\b)(?:[a-z]{2,}-)?[a-z]{3,}"
     r"|commitments? made by|commitments? that [^.;]{2,80}? made\b"
     # "the multilateral pledge made at COP28 to mobilize US$4.2 billion" (a recalled undertaking)
-    r"|(?:commitments?|pledges?) made (?:at|during) [^.;]{2,60}? to (?!be\b)[a-z]{3,}"
+    r"|(?:commitments?|pledges?) made (?:at|during) [^.;]{2,60}? to (?!be\b)(?:[a-z]{2}-)?[a-z]{3,}"
     # the parties working on an undertaking of theirs, recalled: "took stock of progress to
     # deliver on our leaders’ commitment to set the highest standards", "discussed next steps
     # toward the commitment made during the Vice President's visit to hold a dialogue" (not

@@ -1709,3 +1709,15 @@ def test_a_recalled_commitment_to_a_hyphenated_verb_commits():
     text = "The talks ended in a communiqué, with commitments by Norway and Iceland to de-escalate."
     (found,) = _find(text)
     assert sorted(found.parties) == ["IS", "NO"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norway and Iceland plan to re-engage with the Council.",
+        "We are determined to re-establish the dialogue.",
+    ],
+)
+def test_a_hyphenated_verb_after_a_committing_to_commits(sentence):
+    (found,) = _find(sentence)
+    assert sorted(found.parties) == ["IS", "NO"]
