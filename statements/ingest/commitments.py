@@ -209,7 +209,8 @@ TRIGGERS = re.compile(
     r"|announc(?:es|ed|ing)? (?:(?:an? |the )?(?:new |additional |further )?(?:more than |over "
     r"|nearly |almost |up to |about |some )?(?:us)?\$\s?[\d.,]+\s*(?:million|billion|trillion)"
     r"(?: in| of)? (?:[\w-]+ ){0,2}(?:assistance|aid|support)"  # not "$14.8 million in awards"
-    r"|(?:[\w-]+ ){0,3}(?:additional|new|further) (?:[\w-]+ ){0,2}(?:assistance|aid|funding)"
+    r"|(?:[\w-]+ ){0,3}(?:additional|new|further) (?:[\w-]+ ){0,2}(?:assistance|aid|funding"
+    r"|support(?= (?:to|for) (?:respond|help|assist|address)))"
     # "Norway announced a contribution of $10 million to the fund" (a pledge of money)
     r"|(?:a |an )?(?:new |additional |further )?(?:contribution|pledge) of (?:more than |over "
     r"|up to |nearly |about )?(?:us|au|nok|eur|€|£)?\$?\s?[\d.,]+\s*(?:million|billion))"
@@ -489,7 +490,7 @@ _SUBJECT_END = re.compile(
 _POSSESSOR = re.compile(
     r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|underlin|restat|emphasi[sz]|stress|highlight)\w*"
     r" (?:the )?(?:(?P<owner>[^,;]{2,80}?)[’']s? (?:[\w-]+ ){0,2}"
-    r"(?:commitment|readiness|determination)"
+    r"(?:commitment|readiness|determination|support|help|backing)"
     # "reiterated the commitment of the United States to stand with Canada", "reaffirmed the
     # readiness of the United States to provide"
     r"|(?:[\w-]+ ){0,2}(?:commitment|readiness|determination|intent|intention) of"

@@ -1721,3 +1721,13 @@ def test_a_recalled_commitment_to_a_hyphenated_verb_commits():
 def test_a_hyphenated_verb_after_a_committing_to_commits(sentence):
     (found,) = _find(sentence)
     assert sorted(found.parties) == ["IS", "NO"]
+
+
+def test_a_named_owners_support_is_the_owners_and_additional_support_announced_commits():
+    text = "Berg opened by reiterating Norway's unwavering support for Iceland's independence."
+    (found,) = _find(text)
+    assert found.parties == ["NO"]
+    text = "Norway also announced additional support to respond to the recent drought in Iceland."
+    (found,) = _find(text)
+    assert found.parties == ["NO"]
+    assert _find("Norway also announced additional support for the conference.") == []
