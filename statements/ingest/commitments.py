@@ -37,7 +37,11 @@ TRIGGERS = re.compile(
     r"\b(?:"
     r"(?<!fully )(?<!firmly )(?<!deeply )(?<!strongly )(?<!sincerely )(?<!being )"
     r"(?:re)?commit(?:s|ted)? (?:to|themselves|ourselves|(?:their|our) (?:respective )?"
-    r"(?:governments|countries|nations|administrations) to)"
+    r"(?:governments|countries|nations|administrations) to"
+    # "both sides committed in 2024 to:", "committed today to" (a time between verb and "to")
+    r"|(?:in \d{4}|today|this year|once again|again) to)"
+    # "the two sides re-dedicated themselves to cooperation by:"
+    r"|(?:re-?)?dedicat(?:e|es|ed) (?:themselves|ourselves|itself) to"
     r"|(?:are|is|were|am|remain\w*|stay\w*) (?:all )?(?:fully |firmly |deeply |strongly "
     r"|sincerely |steadfastly )?committed to"
     r"|(?:reaffirm|affirm|confirm|renew|reiterat|underscor|underlin|restat)\w*"

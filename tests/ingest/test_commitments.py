@@ -1731,3 +1731,19 @@ def test_a_named_owners_support_is_the_owners_and_additional_support_announced_c
     (found,) = _find(text)
     assert found.parties == ["NO"]
     assert _find("Norway also announced additional support for the conference.") == []
+
+
+def test_a_heading_committed_in_a_year_to_runs_through_its_items():
+    text = (
+        "Underscoring the importance of dialogue, both sides committed in 2025 to:\n\n"
+        "- Hold the fourth ministerial dialogue;\n\n"
+        "- Establish a working group on fisheries."
+    )
+    (found,) = _find(text)
+    assert found.text.startswith("Underscoring") and "working group on fisheries" in found.text
+    assert sorted(found.parties) == ["IS", "NO"]
+
+
+def test_rededicated_themselves_to_commits():
+    (found,) = _find("The two sides re-dedicated themselves to cooperation on fisheries.")
+    assert sorted(found.parties) == ["IS", "NO"]
