@@ -250,6 +250,8 @@ TRIGGERS = re.compile(
     # following actions:" (a list of what the parties will do; a bare "we must" exhorts)
     r"|(?:we|our (?:two |three )?(?:countries|governments|nations)) must (?!not\b)[a-z]{3,}"
     r"(?= [^.;:]*\bfollowing (?:actions|steps|measures|priorities|commitments)\s*:)"
+    # "In 2025, the United States and Norway will:" and a list of what they will do
+    r"|will(?: (?:also|further|jointly|together|now|continue to))?(?=\s*:\s*$)"
     r"|(?:reached|made) an? agreement"
     # "The leaders concurred to enhance cooperation", "Both sides consented to step up exchanges"
     # (as "agreed to"; not "consented to the request")
@@ -931,7 +933,12 @@ def _clauses(sentence: str, folded: str):
         start = _clause_start(sentence, trigger.start(), after)
         if starts and start <= starts[-1][0]:
             continue  # a second committing verb in the same clause
-        if EARLIER_EVENT.search(folded[: trigger.start()]):
+        earlier = EARLIER_EVENT.search(folded[: trigger.start()])
+        if earlier and not (
+            # "In 2025, the two countries will:": a year before a "will" is when, not before
+            re.fullmatch(r"in (?:19|20)\d\d", earlier.group(0))
+            and re.match(r"(?:will|shall|intend|plan)", trigger.group(0))
+        ):
             continue
         if trigger.group(0).startswith("announc") and _DONE_BEFORE.match(
             folded, trigger.end(), trigger.end() + 150

@@ -1747,3 +1747,16 @@ def test_a_heading_committed_in_a_year_to_runs_through_its_items():
 def test_rededicated_themselves_to_commits():
     (found,) = _find("The two sides re-dedicated themselves to cooperation on fisheries.")
     assert sorted(found.parties) == ["IS", "NO"]
+
+
+def test_a_will_heading_runs_through_its_list_and_a_year_before_will_is_when():
+    text = (
+        "In 2025, Norway and Iceland will:\n\n"
+        "- Expand cooperation on offshore wind;\n\n"
+        "- Establish a working group on critical minerals."
+    )
+    (found,) = _find(text)
+    assert "critical minerals" in found.text
+    assert sorted(found.parties) == ["IS", "NO"]
+    assert _find("In 2019, the two countries pledged to expand trade.") == []
+    assert _find("The program will:\n\n- Train nurses.") == []
