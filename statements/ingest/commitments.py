@@ -177,9 +177,11 @@ TRIGGERS = re.compile(
     # "We plan to share information", "is prepared to support", "stand firm in the commitment"
     # ("discussed the platform and plans to …", "action plans to …": the noun)
     # (whole words: "Canada plan to", "Iceland plan to" end in "a ", "and ")
-    r"|(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )(?<!\bits )(?<!\ba )(?<!\bthe )(?<!\band )"
+    # ("…, and plan to continue collaborating": "plan" after "and" is the verb of a plural subject;
+    # "and plans to" stays the noun)
+    r"|(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )(?<!\bits )(?<!\ba )(?<!\bthe )"
     r"(?<!\baction )"
-    r"(?<![’']s )plans? to (?!be\b)(?:[a-z]{2}-)?[a-z]{3,}"
+    r"(?<![’']s )(?:(?<!\band )plans|plan) to (?!be\b)(?:[a-z]{2}-)?[a-z]{3,}"
     r"|(?:we|they) (?:are|stand) (?:\w+ )?(?:prepared|ready) to"
     # "the United States remains ready to facilitate" (a party's readiness: `_needs_party_subject`)
     r"|(?:is|are|remains?) (?:\w+ )?(?:prepared|ready) to"
@@ -430,7 +432,7 @@ GROUP_SUBJECT = re.compile(
     r"|all (?:three|four|the) (?:countries|governments|nations|delegations|leaders|parties)"
     r"|the (?:leaders|delegations|parties|sides|presidents|governments|ministers|participants"
     r"|secretaries)"
-    r"|leaders|they|officials|ambos (?:pa[ií]ses|gobiernos|l[ií]deres|delegaciones)"
+    r"|leaders|they|officials|participants|ambos (?:pa[ií]ses|gobiernos|l[ií]deres|delegaciones)"
     # A body the parties set up acts for them: "the Task Force decided to reconvene"
     r"|task ?force|taskforce|working (?:groups?|teams)|steering group"
     r"|the collaborative"  # "The Collaborative will spend the next 18 months strengthening …"

@@ -1760,3 +1760,13 @@ def test_a_will_heading_runs_through_its_list_and_a_year_before_will_is_when():
     assert sorted(found.parties) == ["IS", "NO"]
     assert _find("In 2019, the two countries pledged to expand trade.") == []
     assert _find("The program will:\n\n- Train nurses.") == []
+
+
+def test_and_plan_to_after_a_clause_is_the_verb_and_plans_stays_the_noun():
+    text = (
+        "Participants noted the challenges facing island states, and plan to continue "
+        "collaborating to support them."
+    )
+    (found,) = _find(text)
+    assert sorted(found.parties) == ["IS", "NO"]
+    assert _find("The leaders discussed the platform and plans to expand it.") == []
