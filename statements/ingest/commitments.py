@@ -140,7 +140,8 @@ TRIGGERS = re.compile(
     # "We call upon our Ministers of Energy and Commerce to develop recommendations": an appeal to
     # one's own ministers tasks them (an appeal to others does not commit)
     r"|call(?:s|ed)? (?:up)?on (?:their|our) (?:[\w-]+ ){0,4}?(?:teams?|officials|ministers"
-    r"|ministries|staff|cabinets?|negotiators|experts|agencies) (?:[\w-]+ ){0,4}?to"
+    r"|ministries|staff|cabinets?|negotiators|experts|agencies|governments|administrations)"
+    r" (?:[\w-]+ ){0,4}?to"
     r" (?!be\b)[a-z]{3,}"
     # "We intend to …", "announce our intent to open …" (a party's own plan)
     r"|intend(?:s|ed)? to|(?:our|their|its) intent(?:ion)? to"
@@ -1125,6 +1126,10 @@ def _english_triggers(folded: str):
             continue
         if AGREED_VIEW.match(folded, match.start()):
             continue
+        if re.search(
+            r"\b(?:to (?:ensure|make sure)|so|in order) that [^,;:]*$", folded[: match.start()]
+        ):
+            continue  # "To ensure that we are ready to face the next pandemic, …": a purpose
         if match.group(0).startswith("agree") and _PASSIVE_AGREED.search(
             folded, max(0, match.start() - 12), match.end() + 12
         ):

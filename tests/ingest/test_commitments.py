@@ -1770,3 +1770,11 @@ def test_and_plan_to_after_a_clause_is_the_verb_and_plans_stays_the_noun():
     (found,) = _find(text)
     assert sorted(found.parties) == ["IS", "NO"]
     assert _find("The leaders discussed the platform and plans to expand it.") == []
+
+
+def test_a_purpose_clause_is_no_commitment_of_its_own_and_our_governments_can_be_tasked():
+    text = "To ensure that we are ready to face the next pandemic, they pledged to update the Plan."
+    (found,) = _find(text)
+    assert found.text.startswith("To ensure") and found.text.endswith("the Plan.")
+    (found,) = _find("The leaders called on their governments to continue the work of the Council.")
+    assert sorted(found.parties) == ["IS", "NO"]
