@@ -545,6 +545,7 @@ _BODY_SET_UP = re.compile(
     r"(?:[\w-]+ ){0,5}?(?:group|council|committee|dialogue|mechanism|task ?force|commission|forum"
     r"|working group)\b"
 )
+_SPEAKER_SAID = re.compile(r"[”\"],?\s+(?:[\w.’'-]+\s+){0,4}(?:said|says|added|stated|noted)\b")
 _STATEMENT_TEXT = re.compile(
     r"\b(?:(?:full )?text of (?:a |the )?(?:following |joint )?(?:statement|declaration"
     r"|communiqu)|following (?:joint )?(?:statement|declaration|communiqu)\w*|begin text)"
@@ -711,7 +712,11 @@ def find_commitments(
         for position, sentence in sentences:
             local = position - para_start
             if _sentence_in_quote(paragraph, local, local + len(sentence)) and not (
-                (quoted_text and paragraph.lstrip().startswith(("“", '"')))
+                (
+                    quoted_text
+                    and paragraph.lstrip().startswith(("“", '"'))
+                    and not _SPEAKER_SAID.search(paragraph)  # "“We will rebuild,” Berg said."
+                )
                 or _TEXT_SAID.search(fold(paragraph))
             ):
                 continue

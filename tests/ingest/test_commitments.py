@@ -1778,3 +1778,12 @@ def test_a_purpose_clause_is_no_commitment_of_its_own_and_our_governments_can_be
     assert found.text.startswith("To ensure") and found.text.endswith("the Plan.")
     (found,) = _find("The leaders called on their governments to continue the work of the Council.")
     assert sorted(found.parties) == ["IS", "NO"]
+
+
+def test_a_speakers_quotation_after_a_republished_statement_is_still_a_speakers():
+    text = (
+        "Following is the text of a joint statement by Norway and Iceland.\n\n"
+        "“Our countries will work closely to protect the Arctic.”\n\n"
+        "“We will rebuild this harbour,” Prime Minister Berg said."
+    )
+    assert [c.text[:20] for c in _find(text)] == ["“Our countries will "]
