@@ -36,11 +36,16 @@ _ADVERB = (
 TRIGGERS = re.compile(
     r"\b(?:"
     r"(?<!fully )(?<!firmly )(?<!deeply )(?<!strongly )(?<!sincerely )(?<!being )"
-    r"(?:re)?commit(?:s|ted)? (?:to|themselves)"
+    r"(?:re)?commit(?:s|ted)? (?:to|themselves|ourselves|(?:their|our) (?:respective )?"
+    r"(?:governments|countries|nations|administrations) to"
+    # "both sides committed in 2024 to:", "committed today to" (a time between verb and "to")
+    r"|(?:in \d{4}|today|this year|once again|again) to)"
+    # "the two sides re-dedicated themselves to cooperation by:"
+    r"|(?:re-?)?dedicat(?:e|es|ed) (?:themselves|ourselves|itself) to"
     r"|(?:are|is|were|am|remain\w*|stay\w*) (?:all )?(?:fully |firmly |deeply |strongly "
     r"|sincerely |steadfastly )?committed to"
-    r"|(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat)\w*"
-    r" (?:the |their |our |its |his |her |a |an )?(?:[\w.’'-]+ ){0,6}?"
+    r"|(?:reaffirm|affirm|confirm|renew|reiterat|underscor|underlin|restat)\w*"
+    r" (?:the |their |our |its |his |her |a |an )?(?:[\w.’'-]+,? ){0,6}?"
     r"(?:shared |joint |mutual |full |strong |firm |steadfast |ongoing |continued )*commitments?"
     # "stressed his commitment to …", "conveyed his intention to consult …", "expressed the
     # U.S. commitment to work …" ("discussed their commitment" only talks about one)
@@ -52,7 +57,7 @@ TRIGGERS = re.compile(
     # agreement reflects our commitment to": our own commitment restated through what shows it
     # (not "reflects Denmark's commitment"; talked about: `_TALKED_ABOUT`)
     r"|(?:reflect\w*|(?:at the )?heart of|(?:a )?testament to|(?:a )?sign of|(?:a )?symbol of"
-    r"|central to) (?:our|their) (?:[\w’'-]+ ){0,2}?commitments? to (?!be\b)[a-z]{3,}"
+    r"|central to) (?:our|their) (?:[\w’'-]+ ){0,2}?commitments? to (?!be\b)(?:[a-z]{2}-)?[a-z]{3,}"
     # (Not "The leaders discussed our commitment to …", "their joint commitment": a commitment
     # talked about, whoever's, is not made; `_TALKED_ABOUT`.)
     # "our commitment to Article 5 of the NATO Treaty is ironclad"
@@ -63,7 +68,7 @@ TRIGGERS = re.compile(
     # a party stating its own resolve, whoever's name stands before it ("the importance of a
     # commitment" is not one).
     # ("expressed their willingness to work together")
-    r"|(?:reaffirm|affirm|reiterat|underscor|emphasi[sz]|stress|express|convey|restat)\w*"
+    r"|(?:reaffirm|affirm|reiterat|underscor|underlin|emphasi[sz]|stress|express|convey|restat)\w*"
     r" (?:the |a |an |their |our |its |his |her )?(?:(?!(?:importance|need|value|significance"
     r"|role|of|to|for|and|in|on|with)\b)[\w.’'-]+ ){0,3}"
     r"(?:determination|readiness|willingness|resolve|intention|commitment) to"
@@ -71,23 +76,31 @@ TRIGGERS = re.compile(
     # Vice President Harris’ commitment to", "stressed the commitment of the United States to",
     # "reaffirmed the readiness of the United States to provide": a stated resolve whose owner is
     # named, however long the name
-    r"|(?:reaffirm|affirm|reiterat|underscor|emphasi[sz]|stress|express|convey|restat|highlight)\w*"
+    r"|(?:reaffirm|affirm|reiterat|underscor|underlin|emphasi[sz]|stress|express|convey|restat|highlight)\w*"
     r" (?:the )?(?:(?!(?:importance|need|value|significance|role|of|to|for|in|on|with)\b)"
     r"[\w.-]+ ){0,6}?[\w.-]+[’'](?:s\b)? (?:[\w-]+ ){0,2}"
     r"(?:commitments?|determination|readiness|resolve|intention) to"
-    r"|(?:reaffirm|affirm|reiterat|underscor|emphasi[sz]|stress|express|convey|restat|highlight)\w*"
+    r"|(?:reaffirm|affirm|reiterat|underscor|underlin|emphasi[sz]|stress|express|convey|restat|highlight)\w*"
     r" (?:the |a |an |their |our |its |his |her )?(?:[\w-]+ ){0,2}"
     r"(?:commitments?|determination|readiness|resolve) of (?:the )?[^.;,]{2,50}? to\b"
     r"|(?:reaffirm|reiterat)\w* (?:the |their |our |its |his |her )[\w.’'-]+ goal of"
-    r"|(?:emphasi[sz]|stress|reiterat|underscor)\w* (?:the |their |our |its |his |her )"
+    # "The two Presidents set a goal of doubling bilateral trade by 2030" (their own target)
+    # (not "which is why he has set an ambitious goal of": a standing policy described)
+    r"|(?<!has )(?<!have )(?<!had )set (?:a|an|the|their|our) (?:[\w-]+ ){0,2}(?:goal|target)"
+    r" (?:of|to) [a-z]{3,}"
+    r"|(?:emphasi[sz]|stress|reiterat|underscor|underlin)\w* (?:the |their |our |its |his |her )"
     r"(?:(?!(?:importance|need|value|significance|role|of|to|for|and|in|on|with)\b)"
     r"[\w.’'-]+ ){0,3}commitments? to"
     # "reaffirmed the strong bonds between our nations and their commitment to deepening …",
     # "We reaffirm our respect for human rights, …, and our commitment to address …"
-    r"|(?:reaffirm|affirm|reiterat|underscor|restat|renew)\w*"
+    r"|(?:reaffirm|affirm|reiterat|underscor|underlin|restat|renew)\w*"
     # ("reiterated their condemnation of …, as well as their ongoing commitment to …")
     r" (?:(?!discuss|talk|, as (?!well as )|, while |, but )[^.;:]){3,150}?,? (?:and|as well as)"
     r" (?:his|her|their|our|its) (?:[\w-]+ ){0,2}commitments? to"
+    # "reaffirm our historic alliance, steadfast friendship, and commitment to overcome …": one
+    # "our" over the whole list
+    r"|(?:reaffirm|affirm|reiterat|underscor|underlin|restat|renew)\w* (?:our|their) "
+    r"(?:(?!discuss|talk|, as (?!well as )|, while |, but )[^.;:]){3,150}?, and commitments? to"
     # "reiterated their agreement that a nuclear war should never be fought"
     r"|(?:reaffirm|reiterat|confirm|renew)\w* (?:their|our|the) (?:[\w-]+ )?agreement"
     r" (?:that|to|on)"
@@ -99,33 +112,58 @@ TRIGGERS = re.compile(
     r"|(?:re)?affirm\w* (?:their|our|its|his|her) (?:[\w-]+ ){0,2}support for"
     # "underscored the United States’ sustained help for Ukraine", "emphasized U.S. support for
     # the Philippines": a named owner's support, help or backing, whatever the verb that states it
-    r"|(?:reaffirm|affirm|reiterat|underscor|emphasi[sz]|stress|highlight)\w*"
+    r"|(?:reaffirm|affirm|reiterat|underscor|underlin|emphasi[sz]|stress|highlight)\w*"
     r" (?:his |her |their |our |its |the )?"
     r"(?:u\.s\.|[a-z.-]+(?: [a-z.-]+)?[’'](?:s\b)?) (?:[\w-]+ ){0,2}(?:support|help|backing) for"
-    r"|(?:reiterat|underscor)\w* (?:his|her|their|our|its) (?:[\w-]+ ){0,2}support for"
+    r"|(?:reiterat|underscor|underlin)\w* (?:his|her|their|our|its) (?:[\w-]+ ){0,2}support for"
     r"|offer\w* (?:our|their|its) (?:full |continued |steadfast )?support"
+    # "The United States supports a strong, independent, prosperous, and self-reliant Vietnam": a
+    # party's support for a country it describes (the country must follow: `_SUPPORTED_COUNTRY`;
+    # not "supports a diplomatic resolution")
+    r"|(?<!\bto )(?<!\bhow )supports? (?:a|an|the) "
+    # "We stand together in continuing to protect our workers", "stand united in defending"
+    r"|stand\w* (?:together|united|shoulder[- ]to[- ]shoulder) (?:in|to) (?:continuing to )?"
+    r"(?:continu|protect|defend|support|uphold|oppos|counter|promot|advanc|confront)\w*"
     # "offered all appropriate support to the Government and people of Israel" (to a party, as
     # `_supports_a_party` checks)
     r"|offer\w* (?:all |any |his |her |the |u\.s\. )(?:[\w-]+ ){0,2}support (?:to|for)"
     # "tasked their teams to …", "has directed his team to deploy …"
     r"|(?:has |have )?directed [^.;]{2,60}? to (?:ensure|deploy|provide|surge|work)"
+    # "directed <two officials named with their titles> to launch a working group"
+    r"|directed [^.;]{2,160}? to (?:launch|establish|develop|create|convene|prepare|pursue"
+    r"|negotiate|conclude|finalize|begin|start|explore|expand|draft)\b"
+    # "The Ministers tasked officials to prepare a report", "tasked the Joint Commission with"
+    r"|tasked (?:the |senior )?(?:[\w-]+ ){0,2}(?:officials|teams?|ministers|experts|negotiators"
+    r"|commission|committee|working groups?) (?:to|with)\b"
     r"|(?:tasked|directed|instructed|ordered) (?:their|his|her|our) (?:[\w-]+ ){0,2}"
     r"(?:teams?|officials|ministers|staff|cabinet|administration)"
+    # "We call upon our Ministers of Energy and Commerce to develop recommendations": an appeal to
+    # one's own ministers tasks them (an appeal to others does not commit)
+    r"|call(?:s|ed)? (?:up)?on (?:their|our) (?:[\w-]+ ){0,4}?(?:teams?|officials|ministers"
+    r"|ministries|staff|cabinets?|negotiators|experts|agencies|governments|administrations)"
+    r" (?:[\w-]+ ){0,4}?to"
+    r" (?!be\b)[a-z]{3,}"
     # "We intend to …", "announce our intent to open …" (a party's own plan)
     r"|intend(?:s|ed)? to|(?:our|their|its) intent(?:ion)? to"
+    # "The leaders intend for the first meeting of the Dialogue to take place later this year"
+    r"|intend(?:s|ed)? for (?:[^.;]{2,80}?) to (?!be\b)(?:[a-z]{2}-)?[a-z]{3,}"
     # "We seek to expand cooperation", "Norway and Iceland aim to conclude" (an aim of a party's
     # own, like "intend"; not "as we seek to", a circumstance; not "the Guidelines aim to")
     rf"|{_NOT_A_NOUN}(?<!\bas we )(?<!\bas they )(?<!\bwhile we )(?:seek|aim)s? to"
     r" (?!be\b)[a-z]{3,}"
     # "announce the intent of the federal government, in partnership with …, to hold" (a party
     # as the owner: `_OWNED_INTENT`)
-    r"|intent(?:ion)? of (?:the )?[^.;]{2,100}? to (?!be\b)[a-z]{3,}"
+    r"|intent(?:ion)? of (?:the )?[^.;]{2,100}? to (?!be\b)(?:[a-z]{2}-)?[a-z]{3,}"
     # "expressed their concern … and their shared commitment to …" ("discussed trade and their
     # shared commitment" only talks about one)
     r"|(?:express|highlight)\w* [^.;:]{3,120}? and (?:their|our) (?:shared|joint|mutual)"
     r" commitments?"
-    r"|(?:reaffirm|confirm|renew|reiterat|underscor)\w* (?:our|their|its) (?:collaboration|resolve|"
-    r"determination|support|cooperation|pledge) to"
+    # "We recall our commitment to implement fully the outcome of the Summit", "recall our G20
+    # commitment to support": an undertaking of their own, recalled (not "recalled the commitment
+    # made by", someone else's)
+    r"|recall\w* (?:our|their) (?:[\w-]+ ){0,3}?commitments? to (?!be\b)(?:[a-z]{2}-)?[a-z]{3,}"
+    r"|(?:reaffirm|confirm|renew|reiterat|underscor|underlin)\w* (?:our|their|its)"
+    r" (?:collaboration|resolve|determination|support|cooperation|pledge) to"
     # "reaffirmed they are aligned to modernize", "… that they will" (not "that they are allies": a
     # relation)
     r"|reaffirm\w* (?:that )?(?:they|we) (?:will|(?:are|were) (?:\w+ly )?(?:committed|ready"
@@ -139,15 +177,19 @@ TRIGGERS = re.compile(
     r"|pledge (?:to|their|our|its|a|an|the|support|\$))"
     # "We plan to share information", "is prepared to support", "stand firm in the commitment"
     # ("discussed the platform and plans to …", "action plans to …": the noun)
-    r"|(?<!his )(?<!her )(?<!their )(?<!our )(?<!its )(?<!a )(?<!the )(?<!and )(?<!action )"
-    r"(?<![’']s )plans? to (?!be\b)[a-z]{3,}"
+    # (whole words: "Canada plan to", "Iceland plan to" end in "a ", "and ")
+    # ("…, and plan to continue collaborating": "plan" after "and" is the verb of a plural subject;
+    # "and plans to" stays the noun)
+    r"|(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )(?<!\bits )(?<!\ba )(?<!\bthe )"
+    r"(?<!\baction )"
+    r"(?<![’']s )(?:(?<!\band )plans|plan) to (?!be\b)(?:[a-z]{2}-)?[a-z]{3,}"
     r"|(?:we|they) (?:are|stand) (?:\w+ )?(?:prepared|ready) to"
     # "the United States remains ready to facilitate" (a party's readiness: `_needs_party_subject`)
     r"|(?:is|are|remains?) (?:\w+ )?(?:prepared|ready) to"
     # "We are determined to strengthen our partnership", "Norway remains determined to support",
     # "we are dedicated to deepening" (not "the fund is dedicated to": a party's only)
     # (a stated resolve, like "are resolved to"; "determined that" is a view: `AGREED_THAT`)
-    r"|(?:is|are|remains?) (?:\w+ly )?(?:determined|dedicated) to (?!be\b)[a-z]{3,}"
+    r"|(?:is|are|remains?) (?:\w+ly )?(?:determined|dedicated) to (?!be\b)(?:[a-z]{2}-)?[a-z]{3,}"
     # "the President assured him that every effort will be made to help": an assurance is an
     # undertaking whatever the voice of what is assured
     r"|assur(?:es|ed|ing)? (?:[^.;]{2,60}? )?(?:that|of)\b"
@@ -174,7 +216,11 @@ TRIGGERS = re.compile(
     r"|announc(?:es|ed|ing)? (?:(?:an? |the )?(?:new |additional |further )?(?:more than |over "
     r"|nearly |almost |up to |about |some )?(?:us)?\$\s?[\d.,]+\s*(?:million|billion|trillion)"
     r"(?: in| of)? (?:[\w-]+ ){0,2}(?:assistance|aid|support)"  # not "$14.8 million in awards"
-    r"|(?:[\w-]+ ){0,3}(?:additional|new|further) (?:[\w-]+ ){0,2}(?:assistance|aid|funding))"
+    r"|(?:[\w-]+ ){0,3}(?:additional|new|further) (?:[\w-]+ ){0,2}(?:assistance|aid|funding"
+    r"|support(?= (?:to|for) (?:respond|help|assist|address)))"
+    # "Norway announced a contribution of $10 million to the fund" (a pledge of money)
+    r"|(?:a |an )?(?:new |additional |further )?(?:contribution|pledge) of (?:more than |over "
+    r"|up to |nearly |about )?(?:us|au|nok|eur|€|£)?\$?\s?[\d.,]+\s*(?:million|billion))"
     # The parties announcing, in the present, in their own voice: "Canada and the United States
     # are pleased to announce the renewal of the Task Force", "we jointly announce a new fund"
     # (the statement is the undertaking; "announced" reports an act, `_needs_party_subject`)
@@ -186,10 +232,10 @@ TRIGGERS = re.compile(
     r"|determined that"
     # "commitments by the Government of Israel and the PA to de-escalate", "key commitments
     # made by President …", "the commitment that President … made": an undertaking recalled
-    r"|commitments? (?:made )?by (?!the end\b)[^.;]{2,80}? to (?!be\b)[a-z]{3,}"
+    r"|commitments? (?:made )?by (?!the end\b)[^.;]{2,80}? to (?!be\b)(?:[a-z]{2,}-)?[a-z]{3,}"
     r"|commitments? made by|commitments? that [^.;]{2,80}? made\b"
     # "the multilateral pledge made at COP28 to mobilize US$4.2 billion" (a recalled undertaking)
-    r"|(?:commitments?|pledges?) made (?:at|during) [^.;]{2,60}? to (?!be\b)[a-z]{3,}"
+    r"|(?:commitments?|pledges?) made (?:at|during) [^.;]{2,60}? to (?!be\b)(?:[a-z]{2}-)?[a-z]{3,}"
     # the parties working on an undertaking of theirs, recalled: "took stock of progress to
     # deliver on our leaders’ commitment to set the highest standards", "discussed next steps
     # toward the commitment made during the Vice President's visit to hold a dialogue" (not
@@ -203,12 +249,28 @@ TRIGGERS = re.compile(
     # "Australia's commitment that it will not conduct enrichment": what a commitment that …
     # will (or will not) do is an undertaking, its owner's (`_OWNER_OF_THAT`)
     r"|[’']s? commitments? that (?:(?!\bmade\b)[^.;]){2,60}? (?:will|would|shall)\b"
+    # "Over the next year, we must redouble our efforts to protect our people … through the
+    # following actions:" (a list of what the parties will do; a bare "we must" exhorts)
+    r"|(?:we|our (?:two |three )?(?:countries|governments|nations)) must (?!not\b)[a-z]{3,}"
+    r"(?= [^.;:]*\bfollowing (?:actions|steps|measures|priorities|commitments)\s*:)"
+    # "In 2025, the United States and Norway will:" and a list of what they will do
+    r"|will(?: (?:also|further|jointly|together|now|continue to))?(?=\s*:\s*$)"
     r"|(?:reached|made) an? agreement"
+    # "The leaders concurred to enhance cooperation", "Both sides consented to step up exchanges"
+    # (as "agreed to"; not "consented to the request")
+    r"|(?:concur|consent)(?:s|red|ed)? to (?!(?:be|the|a|an|this|that|their|its|his|her)\b)"
+    r"[a-z]{3,}"
+    # "The United States and Norway share a commitment to protecting the Arctic"
+    r"|share (?:a|an|our|their|the) (?:shared |common |joint |strong |deep |firm )?"
+    r"commitment to"
     rf"|{_NOT_A_NOUN}resolv(?:e|es|ed) to"  # not "praised the Prime Minister's resolve to"
     rf"|{_NOT_A_NOUN}vow(?:s|ed)? to"
     r"|undert(?:ake|akes|ook) to"
     rf"|{_NOT_A_NOUN}promis(?:e|es|ed) to"
     r"|decid(?:e|es|ed) to"
+    # "They decided on a Counterterrorism Cooperation Initiative to expand collaboration": a
+    # decision on a thing of their own making (joint statements)
+    r"|decid(?:e|es|ed) (?:on|upon) (?:a|an|the|new|further)\b"
     # "confirmed that the United States together with Egypt and Qatar would work to ensure",
     # "noted … that the Department would continue to use its tools": a party's undertaking in
     # reported speech (only after "that" and a party: `_REPORTED_PARTY`)
@@ -223,9 +285,9 @@ TRIGGERS = re.compile(
     rf"(?!be\b|not\b|never\b|have\b|{_ADVERB}\b)"
     # ("The visit will underscore our commitment": the restating verb is the trigger, whatever
     # the subject of "will")
-    r"(?!(?:underscor|demonstrat|reinforc|reaffirm|reflect|highlight)\w* (?:our|their)"
+    r"(?!(?:underscor|underlin|demonstrat|reinforc|reaffirm|reflect|highlight)\w* (?:our|their)"
     r" (?:[\w’'-]+ ){0,2}?commitment)"
-    r"(?:[a-z]{2,}-)?[a-z]{3,}\b"  # "will co-host"
+    r"(?:(?:[a-z]{2,}-)?[a-z]{3,}|do so|do (?:all|everything|more|our|their)\b)\b"  # "will co-host"
     r"|(?:se )?comprometi(?:eron|o|mos)|se comprometen|acordaron|convinieron"
     r"|reafirm\w* (?:su|el|nuestro) compromiso"
     r")",
@@ -333,6 +395,12 @@ SCHEDULE = re.compile(
 )
 # A hope, an expectation or a belief about what will happen is no undertaking: "expressing his
 # hope that the sides' recommitment will help decrease tensions", "expects that prices will fall".
+# A meeting held again and again is a mechanism the parties set up, not one date: "the two
+# countries will hold the Dialogue annually", "will meet at least once a year".
+_RECURRING = re.compile(
+    r"[^.;]{0,80}?\b(?:annually|regularly|every (?:year|two years|six months)|each year"
+    r"|(?:at least )?(?:once|twice) a year|on a regular basis|on an annual basis|yearly)\b"
+)
 HOPE = re.compile(
     r"\b(?:hop(?:e|es|ed|eful|ing)|expect(?:s|ed|ing|ation)?|belie(?:f|ve|ves|ved)|optimis\w*"
     r"|confiden(?:ce|t)) that\b(?:(?!,\s+(?:and|but)\b)[^.;:]){0,150}$"
@@ -396,6 +464,13 @@ AGREED_VIEW = re.compile(
 # stronger than ever", "that information sharing will be key" share a view.
 # (So does "determined that …": "determined that the funds will be remitted" commits,
 # "determined that further talks were needed" does not.) A passive is an act: "will be made".
+# "agree" as a passive participle: "the statement was agreed upon by the U.S. and Japan", "the
+# agenda agreed upon during the group's last meeting" say what a text is, not what anyone will do.
+_PASSIVE_AGREED = re.compile(
+    # ("It was agreed that the Commission will meet in Oslo": the parties' own agreement)
+    r"(?<!\bit )(?<!\bit has )\b(?:was|were|been|being|be|is|are) (?:\w+ly )?agreed\b"
+    r"|\bagreed (?:on|upon|to) (?:by|during|at|in)\b"
+)
 AGREED_THAT = re.compile(r"(?:agree(?:s|d)?|determined) that\b(?P<clause>[^.;:]*)")
 _ACTION_MODAL = re.compile(
     r"\b(?:will|would|shall|should|must|can|could|won[’']t)\s+(?:(?:not|also|jointly|continue to"
@@ -432,7 +507,7 @@ GROUP_SUBJECT = re.compile(
     r"|all (?:three|four|the) (?:countries|governments|nations|delegations|leaders|parties)"
     r"|the (?:leaders|delegations|parties|sides|presidents|governments|ministers|participants"
     r"|secretaries)"
-    r"|leaders|they|officials|ambos (?:pa[ií]ses|gobiernos|l[ií]deres|delegaciones)"
+    r"|leaders|they|officials|participants|ambos (?:pa[ií]ses|gobiernos|l[ií]deres|delegaciones)"
     # A body the parties set up acts for them: "the Task Force decided to reconvene"
     r"|task ?force|taskforce|working (?:groups?|teams)|steering group"
     r"|the collaborative"  # "The Collaborative will spend the next 18 months strengthening …"
@@ -481,7 +556,7 @@ _LEADING_ADVERBIAL = re.compile(
 # leaders".
 _SUBJECT_END = re.compile(
     r"\b(?:also |further |then )?(?:discussed|reviewed|expressed|met|highlighted|emphasized"
-    r"|recognized|welcomed|noted|thanked|underscored|stressed|held|spoke|said|reaffirm\w*"
+    r"|recognized|welcomed|noted|thanked|underscored|underlined|stressed|held|spoke|said|reaffirm\w*"
     r"|agreed|commit\w*|will|remain\w*|are|is|were|pledg\w*|resolv\w*|vow\w*|decid\w*"
     r"|confirm\w*|renew\w*|reiterat\w*|acordaron|se comprom\w*|reafirm\w*"
     # the other verbs of a readout: "The President acknowledged …'s disappointment … and
@@ -496,9 +571,9 @@ _SUBJECT_END = re.compile(
     r"|examined|assessed|described|identified|reflected|recalled|talked)\b"
 )
 _POSSESSOR = re.compile(
-    r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|restat|emphasi[sz]|stress|highlight)\w*"
+    r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|underlin|restat|emphasi[sz]|stress|highlight)\w*"
     r" (?:the )?(?:(?P<owner>[^,;]{2,80}?)[’']s? (?:[\w-]+ ){0,2}"
-    r"(?:commitment|readiness|determination)"
+    r"(?:commitment|readiness|determination|support|help|backing)"
     # "reiterated the commitment of the United States to stand with Canada", "reaffirmed the
     # readiness of the United States to provide"
     r"|(?:[\w-]+ ){0,2}(?:commitment|readiness|determination|intent|intention) of"
@@ -524,6 +599,33 @@ _AGENCY = re.compile("|".join(rf"(?P<{code}>\b(?:{names})\b)" for code, names in
 _BARE_CONJUNCTION = re.compile(r"\s+(?:and|y|e)\s+")
 
 
+_GERUND_ASIDE = re.compile(r",\s+(?:while\s+|when\s+|after\s+|in\s+)?[a-z]+ing\b[^,;]*(?:,|$)")
+# A quotation whose speaker is the statement itself: "“… intend to expand engagement …,” the
+# joint statement said", "according to the declaration".
+_TEXT_SAID = re.compile(
+    r"[”\"],? (?:the |a )?(?:[\w-]+ ){0,2}(?:statement|declaration|communiqu\w*) (?:said|says|read"
+    r"|reads|added|stated|noted)\b|according to the (?:[\w-]+ ){0,2}(?:statement|declaration"
+    r"|communiqu\w*)"
+)
+# The parties' joint work as a subject: "work will continue", "our consultations will intensify".
+_SHARED_WORK = re.compile(
+    r"\s*(?:(?:the|our|this|these|bilateral|joint|technical|further|close|such)\s+)*"
+    r"(?:work|discussions|consultations|talks|negotiations|engagement|coordination|dialogue)\s*"
+)
+# A body the parties set up in a sentence: "plan to form a Strategic Joint Consultative Group",
+# "decided to establish a High Level Economic Dialogue".
+_BODY_SET_UP = re.compile(
+    r"\b(?:form|establish|launch|creat|set up|convene|inaugurat)\w* (?:a |an |the )?(?:new )?"
+    r"(?:[\w-]+ ){0,5}?(?:group|council|committee|dialogue|mechanism|task ?force|commission|forum"
+    r"|working group)\b"
+)
+_SPEAKER_SAID = re.compile(r"[”\"],?\s+(?:[\w.’'-]+\s+){0,4}(?:said|says|added|stated|noted)\b")
+_STATEMENT_TEXT = re.compile(
+    r"\b(?:(?:full )?text of (?:a |the )?(?:following |joint )?(?:statement|declaration"
+    r"|communiqu)|following (?:joint )?(?:statement|declaration|communiqu)\w*|begin text)"
+)
+
+
 def _sentence_in_quote(paragraph: str, start: int, end: int) -> bool:
     """Whether [start, end) of a paragraph lies inside quotation marks."""
     before = paragraph[:start]
@@ -547,9 +649,14 @@ def _clause_start(sentence: str, trigger_at: int, after: int = 0) -> int:
         between = fold(sentence[match.end() : trigger_at])
         if len(between.split()) > 8 or not (GROUP_SUBJECT.search(between) or countries_in(between)):
             continue
+        if re.match(r"\s*[a-z]+ing\b", between):
+            continue  # "The Ministers, while reconfirming their policy on X, reiterated": an aside
         previous_item = sentence[: match.start()].rsplit(",", 1)
         if (
-            len(previous_item) == 2
+            # "…, not against the Afghan people, and we will work together": a pronoun opens a
+            # clause of its own (no list of names ends in "we" or "they")
+            not re.match(r"\s*(?:we|they)\b", between)
+            and len(previous_item) == 2
             and len(previous_item[1].split()) <= 5
             and not re.search(r"\b(?:will|are|is|were|was|has|have|[a-z]+ed)\b", previous_item[1])
         ):
@@ -568,15 +675,33 @@ def _subject(clause_text: str, trigger_at: int) -> str:
     return head[: end.start()] if end else head
 
 
+# A country named as where a city is ("held in Basel, Switzerland", "met in Doha, Qatar") is a
+# place, not a party: it does not count among the countries a document is about.
+_CITY_COUNTRY = re.compile(
+    r"\b(?:in|at|from|to)\s+(?:[A-Z][\w.’'-]+\s+){0,2}[A-Z][\w.’'-]+,\s+"
+    r"(?P<country>(?:the\s+)?[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2})"
+)
+
+
 def _document_countries(body: str) -> list[str]:
     counts = country_mentions(body, leaders=False)
+    for place in _CITY_COUNTRY.finditer(body):
+        for code in country_mentions(place["country"], leaders=False):
+            counts[code] -= 1
+    # only the countries named otherwise too (else the places are all there is)
+    counts = +counts or country_mentions(body, leaders=False)
     return sorted(
         counts, key=lambda code: (-counts[code], order_countries([code, *counts]).index(code))
     )
 
 
 def find_commitments(
-    body: str, *, parties_in_context: list[str] | None = None, officials=(), own_country: str = ""
+    body: str,
+    *,
+    parties_in_context: list[str] | None = None,
+    officials=(),
+    own_country: str = "",
+    joint: bool = False,
 ) -> list[CommitmentFound]:
     """The committing sentences or clauses of a body, in order, with who commits.
 
@@ -627,26 +752,53 @@ def find_commitments(
             ):
                 context = order_countries(named)
                 break
+    if joint and len(context) == 1:
+        # "Joint Statement AUSMIN 2015": a joint statement has two sides at least; when neither
+        # its title, its people nor its opening name the second, it is the country the body names
+        # most besides (`joint`: the document is a joint statement)
+        # (and one its opening paragraph names too: not a country it is only about)
+        opening_names = countries_in(body.strip().split("\n\n", 1)[0])
+        second = [c for c in mentioned if c not in context and c in opening_names][:1]
+        context = order_countries([*context, *second])
     # "Together, we commit to:" followed by bullets is one commitment; under a heading that does
     # not commit ("agreed on the following commitments:") each item commits the heading's parties.
     heading: tuple[list[str], CommitmentFound | None] | None = None
+    quoted_text = False  # the statement's own text is in quotation marks
+    previous = this_sentence = ""  # the sentence before, for "It will meet …"
+    list_intro = ""
     past_list = False  # the items under "To date, the Task Force has accelerated …, including:"
     last_person: list[str] = []  # the country of the last one official a sentence opened with
     for para_start, para_end in paragraph_spans(body):
         paragraph = body[para_start:para_end]
         last_parties: list[str] = []
+        # "Following is the text of a joint statement …: “The Government of …": the quotation
+        # is the statement itself, republished, not a speaker's words
+        quoted_text = quoted_text or (
+            paragraph.lstrip().startswith(("“", '"'))
+            and bool(_STATEMENT_TEXT.search(fold(body[max(0, para_start - 400) : para_start])))
+        )
         count_before = len(found)
         # "The two officials" where more than two countries are parties: the paragraph's pair.
         pair = _pair_in(paragraph, context)
         item = LIST_ITEM.match(paragraph)
+        if not item:
+            list_intro = paragraph  # what the items after it are: "Key outcomes include:"
         past_list = past_list and bool(item)
         if heading is not None and not item:
             heading = None
         sentences = split_sentences(paragraph, offset=para_start)
         for position, sentence in sentences:
             local = position - para_start
-            if _sentence_in_quote(paragraph, local, local + len(sentence)):
+            if _sentence_in_quote(paragraph, local, local + len(sentence)) and not (
+                (
+                    quoted_text
+                    and paragraph.lstrip().startswith(("“", '"'))
+                    and not _SPEAKER_SAID.search(paragraph)  # "“We will rebuild,” Berg said."
+                )
+                or _TEXT_SAID.search(fold(paragraph))
+            ):
                 continue
+            previous, this_sentence = this_sentence, sentence
             folded = fold(sentence)
             three = bool(TRILATERAL_FRAME.search(folded))
             parties_here = _parties_of_subject(
@@ -671,9 +823,14 @@ def find_commitments(
                     clause,
                 )
                 clause = trimmed.strip()
+                if trigger.re is _OUTCOME_ITEM and _ACKNOWLEDGED_LIST.search(fold(list_intro)):
+                    continue  # "The Ministers welcomed the following: - A commitment to …"
                 subject = _near_subject(fold(sentence[start : trigger.start()])) or fold(
                     _subject(sentence[start:], trigger.start() - start)
                 )
+                # "The Ministers, while reconfirming their policy toward North Korea, reiterated":
+                # what an aside is about is not who acts
+                subject = _GERUND_ASIDE.sub(" ", subject)
                 parties = (
                     _maker_parties(fold(clause), people, own_country, context)
                     or _that_commitment_owner(fold(clause), trigger)
@@ -685,6 +842,22 @@ def find_commitments(
                     or _parties_of_subject(subject, context, mentioned, last_parties, three, pair)
                     or _own_agency(subject, own_country)
                 )
+                if (
+                    not parties
+                    and re.fullmatch(r"\s*it\s*", subject)
+                    and _BODY_SET_UP.search(fold(previous))
+                ):
+                    # "The two nations plan to form a Consultative Group … It will meet at least
+                    # once a year": "it" is the body the parties just set up
+                    parties = last_parties or context
+                if (
+                    not parties
+                    and trigger[0].startswith(("will continue", "will intensify", "will resume"))
+                    and _SHARED_WORK.fullmatch(subject)
+                ):
+                    # "In the coming weeks, work will continue at technical and senior official
+                    # levels": the parties' own work, carried on
+                    parties = context or order_countries(mentioned[:2])
                 if _needs_party_subject(trigger) and (
                     _thing_of_a_party(subject) or _owned_thing(subject, people, own_country)
                 ):
@@ -695,6 +868,11 @@ def find_commitments(
                     parties = _public_conjunct_parties(subject, people, own_country)
                     if not parties:
                         continue  # "The American Jobs Plan will make", "investors pledged"
+                if re.match(r"\s*(?:many|some|most|several|a number|a few|few) of\b", subject):
+                    continue  # "Many of the participating countries expressed an intention": some
+                    # of those present, not the parties that speak
+                if _needs_party_subject(trigger) and _OUR_THING.match(subject):
+                    continue  # "Our new partnership, convened by …, aims to strengthen": a thing
                 head = fold(sentence[start : trigger.start()])
                 reported = _reported_subject(head)
                 if reported is not None:
@@ -721,6 +899,8 @@ def find_commitments(
                     and _possessed_thing(reported)
                 ):
                     continue  # "concurred that China's recent landing … will escalate tensions"
+                if reported is not None and _not_a_party(reported.strip()):
+                    continue  # "the contributions that Norwegian companies will make": private
                 if reported is not None and _needs_party_subject(trigger):
                     parties = (
                         _possessor_parties(reported)
@@ -745,6 +925,18 @@ def find_commitments(
                         parties = context or order_countries(mentioned[:2])
                     if not parties:
                         continue  # "… actions that will lower costs": not a party's "will"
+                if re.match(
+                    r"(?:demonstrat|reflect|show)\w*"
+                    r" (?:the u\.s\.|the united states[’']|its|his|her)",
+                    trigger[0],
+                ) and re.fullmatch(r"\s*(?:it|this|that|these|which|the \w+)\s*", subject):
+                    continue  # "It demonstrates the United States' strong commitment to": a thing
+                    # shows a party's commitment, it does not make one
+                if _NAMED_OWNER.match(trigger[0]) and parties:
+                    speaker = _person_parties(subject, people, own_country) or countries_in(subject)
+                    if speaker and not set(speaker) & set(parties):
+                        continue  # "López Obrador highlighted the commitment of President Biden
+                        # to …": one party acknowledging another's resolve, not making one
                 if _READY.match(trigger[0]) and context and not set(parties) <= set(context):
                     continue  # "…, that Israel is ready to move forward": another's readiness
                 if (
@@ -824,7 +1016,7 @@ _AND_SUBJECT = re.compile(
 # announce our intent", "…, and Japan reaffirm our …".
 _WE_VERB = re.compile(
     r"\b(?:announce|declare|commit|affirm|reaffirm|reiterate|condemn|welcome|support|join"
-    r"|express|recognize|call|stand|are|have|will|intend|remain|share|underscore)\b"
+    r"|express|recognize|call|stand|are|have|will|intend|remain|share|underscore|underline)\b"
 )
 
 
@@ -846,7 +1038,12 @@ def _clauses(sentence: str, folded: str):
         start = _clause_start(sentence, trigger.start(), after)
         if starts and start <= starts[-1][0]:
             continue  # a second committing verb in the same clause
-        if EARLIER_EVENT.search(folded[: trigger.start()]):
+        earlier = EARLIER_EVENT.search(folded[: trigger.start()])
+        if earlier and not (
+            # "In 2025, the two countries will:": a year before a "will" is when, not before
+            re.fullmatch(r"in (?:19|20)\d\d", earlier.group(0))
+            and re.match(r"(?:will|shall|intend|plan)", trigger.group(0))
+        ):
             continue
         if trigger.group(0).startswith("announc") and _DONE_BEFORE.match(
             folded, trigger.end(), trigger.end() + 150
@@ -870,7 +1067,7 @@ def _needs_party_subject(trigger: re.Match) -> bool:
     return (
         trigger.re is SPANISH_FUTURE
         or trigger.group(0).startswith(
-            ("will", "would", "shall", "intend", "plan", "stand", "offer", "seek", "aim")
+            ("will", "would", "shall", "intend", "plan", "stand", "offer", "seek", "aim", "support")
         )
         or bool(_READY.match(trigger[0]))
         or trigger.group(0).startswith("announc")
@@ -982,15 +1179,40 @@ def _committing_triggers(folded: str, sentence: str = ""):
     yield from sorted([*english, *spanish], key=lambda match: match.start())
 
 
+# A list item that names an undertaking as an outcome: "Key outcomes include: - A commitment
+# to share data on migration flows; - Agreement to establish a task force" (not "- A commitment
+# to democracy", no verb).
+_OUTCOME_ITEM = re.compile(
+    r"^\s*(?:[-*•·]|\(?\d{1,2}[.)])\s*(?:an? )?(?:new |joint |shared |firm |mutual )?"
+    r"(?:commitment|agreement|pledge|decision) (?:by (?:both|the two|all) [\w ]{2,30}? )?to"
+    r" (?:(?:share|establish|launch|create|develop|expand|hold|convene|hold|provide|work|increase"
+    r"|reduce|strengthen|deepen|pursue|promote|support|conclude|negotiate|complete|implement"
+    r"|exchange|coordinate|cooperate|improve|enhance|advance|build|set|meet|continue|begin"
+    r"|start|open|explore|mobilize|invest|fund|protect|combat|counter|address|ensure|end)\w*)\b"
+)
+
+
+# A list introduced as something acknowledged, not undertaken.
+_ACKNOWLEDGED_LIST = re.compile(
+    r"\b(?:welcom|noted|prais|commend|applaud|thank|celebrat|recogni[sz]|review|accomplish"
+    r"|achiev|to date)\w*"
+)
+
+
 def _english_triggers(folded: str):
-    for match in TRIGGERS.finditer(folded):
+    found = [*TRIGGERS.finditer(folded), *_OUTCOME_ITEM.finditer(folded)]
+    for match in sorted(found, key=lambda m: m.start()):
         if NEGATED.search(folded[: match.start()]):
             continue
         if match.group(0) == "will not hesitate to":
             yield match  # a promise, however it is negated
             continue
         modal = re.search(r"\b(?:will|would)\b", match.group(0))
-        if modal and SCHEDULE.match(folded, match.start() + modal.start()):
+        if (
+            modal
+            and SCHEDULE.match(folded, match.start() + modal.start())
+            and not _RECURRING.match(folded, match.end())
+        ):
             continue  # "will meet", "said he would call the Prime Minister again"
         if match.group(0).startswith(_NOUN_STARTS) and _TALKED_ABOUT.search(
             folded, max(0, match.start() - 120), match.start()
@@ -1008,6 +1230,14 @@ def _english_triggers(folded: str):
             folded, match.start()
         ):
             continue
+        if re.search(
+            r"\b(?:to (?:ensure|make sure)|so|in order) that [^,;:]*$", folded[: match.start()]
+        ):
+            continue  # "To ensure that we are ready to face the next pandemic, …": a purpose
+        if match.group(0).startswith("agree") and _PASSIVE_AGREED.search(
+            folded, max(0, match.start() - 12), match.end() + 12
+        ):
+            continue  # "The following joint statement was agreed upon by …": a text, no pledge
         agreed_that = AGREED_THAT.match(folded, match.start())
         if agreed_that and not _ACTION_MODAL.search(agreed_that["clause"]):
             continue  # "agreed that the situation remains deeply concerning": a view
@@ -1038,13 +1268,50 @@ def _english_triggers(folded: str):
             "intended"
         ):
             continue  # "his commitment to reforms intended to improve …": what a thing is for
+        if match.group(0).startswith("plan to") and re.search(
+            r"\ban? (?:[\w-]+ ){1,3}$", folded[: match.start()]
+        ):
+            continue  # "Canada is moving forward with an enhanced plan to support …": the noun
+        if match.group(0).startswith("support") and not _supports_a_described_country(
+            folded[match.end() : match.end() + 150]
+        ):
+            continue  # "supports a peaceful, negotiated resolution": an outcome, a position
         owner = _OWNED_INTENT.match(match.group(0))
         if owner and not (countries_in(owner["owner"]) or _AGENCY.search(owner["owner"])):
             continue  # "the intention of the law to protect": not a party's own plan
         yield match
 
 
+# A resolve stated with its owner named: "highlighted the commitment of President Biden to",
+# "underscored the United States' commitment to" (whose, `_maker_parties`).
+_NAMED_OWNER = re.compile(
+    r"(?:highlight|underscor|underlin|emphasi[sz]|stress|recogni[sz]|acknowledg|not)\w* (?:the )?"
+    r"(?:(?:[\w.-]+ ){0,6}?[\w.-]+[’'](?:s\b)? (?:[\w-]+ ){0,2}|(?:[\w-]+ ){0,2})"
+    r"(?:commitments?|determination|readiness|resolve|intention)(?: of| to)\b"
+)
 _RECALLED_WORK = re.compile(r"deliver|fulfil|implement|follow|make good|toward")
+
+
+def _supports_a_described_country(after: str) -> bool:
+    """Whether "supports a" is followed by a few describing words and a country: "a strong,
+    independent, prosperous, and self-reliant Vietnam" (not "a resolution in Ukraine")."""
+    after = re.split(r"[.;:]", after, maxsplit=1)[0]
+    people = re.match(r"((?:[a-z-]+ ){0,2})(?:people|peoples|government|nation)\b", after)
+    if people and countries_in(people.group(1)):
+        return True  # "support the Ukrainian people and their right to choose"
+    for name in re.finditer(r"[a-z]+(?: [a-z]+)?(?=\s*(?:,|\band\b|$))", after):
+        before = after[: name.start()]
+        if (
+            countries_in(name.group(0))
+            and len(before.split()) <= 7
+            and not re.search(
+                r"\b(?:in|for|of|to|with|on|by|between|from|that|which)\b", after[: name.end()]
+            )
+        ):
+            return True
+    return False
+
+
 # Someone else's delivery on a pledge, praised or thanked: "commended Denmark for fulfilling".
 _PRAISED_DELIVERY = re.compile(
     r"\b(?:thank|prais|commend|welcom|applaud|congratulat|acknowledg|appreciat|recogni[sz])\w*"
@@ -1218,6 +1485,8 @@ def _parties_of_subject(
     named = countries_in(subject) or order_countries(
         match.lastgroup for match in _AGENCY.finditer(subject)
     )
+    if not named and re.search(r"\bthe us\b", subject):
+        named = ["US"]  # "The US plans to continue": "US" folded ("the us" is no pronoun)
     if named:
         # "The Embassy and the Honduran government": a partner the subject does not name is
         # one of the parties in context.
@@ -1234,6 +1503,8 @@ def _parties_of_subject(
         return pair
     if len(context) == 1 and (TWO.search(word) or _INTERSTATE_GROUP.search(word)):
         return _two_with_one_known(context[0], mentioned)
+    if TWO.search(word) and not context and len(mentioned) >= 2:
+        return order_countries(mentioned[:2])  # "the two countries", neither side's people read
     if THREE.search(word) or (three and word != "they"):
         if len(context) >= 3:
             return context
@@ -1350,6 +1621,16 @@ PRIVATE_LEADERS = re.compile(
     r"|religious|civil rights|civic|philanthropic|nonprofit|non-profit|advocacy|student|youth"
     r"|tech|technology|health care|healthcare|retail|financial|education|higher education)"
     r" leaders\s*$"
+)
+
+
+# A thing the parties made or share, as a subject: "Our new partnership, convened by the
+# Department of State and …, aims to", "This initiative will help": its aim or effect, not an
+# undertaking of theirs (their bodies, `GROUP_SUBJECT`, and "our countries" still commit).
+_OUR_THING = re.compile(
+    r"\s*(?:our|their|this|that|the|the new|this new)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:partnership|initiative|program|programme|project|corridor|cooperation|collaboration"
+    r"|investments?|assistance|funding|contribution)\b(?!\s+(?:of|between|with)\b)[^,;]*(?:,|$)"
 )
 
 

@@ -7,6 +7,7 @@ what would be saved. `save()` writes one document in one transaction. `import_pa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -222,6 +223,18 @@ def publisher_country(document):
     return "" if document.publisher else documents._voice(document.body, document.title)
 
 
+# "U.S.-Japan Joint Statement on North Korea": the countries a title names after "on" are what
+# the statement is about, not who signs it, when the words before name two signatories or more.
+_TITLE_TOPIC = re.compile(r"\s+(?:on|regarding|concerning|about)\s+", re.IGNORECASE)
+
+
+def _signing_part(title: str) -> str:
+    topic = _TITLE_TOPIC.search(title)
+    if topic and len(documents.countries_in(title[: topic.start()])) >= 2:
+        return title[: topic.start()]
+    return title
+
+
 def extract(document: Document) -> Extraction:
     """Run every extraction step over a document. Reads no rows and writes none."""
     body = document.body
@@ -258,7 +271,7 @@ def extract(document: Document) -> Extraction:
     parties = sorted(parties - {""})
     if document.kind == "joint_statement":
         # "We" of a joint statement is every signatory: those its title names, else everyone's.
-        signatories = set(documents.countries_in(document.title))
+        signatories = set(documents.countries_in(_signing_part(document.title)))
         signatories |= {o.country for o in extraction.officials if o.how_found == "document title"}
         signatories.discard("")
         if len(signatories) >= 2:
@@ -268,6 +281,7 @@ def extract(document: Document) -> Extraction:
         parties_in_context=parties or None,
         officials=extraction.officials,
         own_country=own,
+        joint=document.kind == "joint_statement",
     )
     extraction.commitments = [
         CommitmentItem(
