@@ -259,7 +259,7 @@ OFFICE_COUNTRY = {_norm(k): v for k, v in lexicon.OFFICE_COUNTRY.items()}
 TOKEN_RE = re.compile(
     r"(?P<abbr>(?:[A-Z]\.){2,}|EE\.\s?UU\.)"  # "U.S.", Spanish "EE.UU."
     r"|(?P<hon>(?:Dr|Mr|Ms|Mrs|Sr|Sra|Srta|Lic|Ing|Jr|Gen|Adm|Amb|Hon|Prof|Rep|Sen|Gov|Lt|Col|"
-    r"Capt|Maj|Cmdr|St)\.)"
+    r"Capt|Maj|Cmdr|Brig|Sgt|St)\.)"
     r"|(?P<initial>\b[A-Z]\.)(?=\s|$)"
     r"|(?P<word>\w+(?:[’'\-](?![A-Z]\.)\w+)*)"
     r"|(?P<punct>[^\w\s])"
@@ -569,7 +569,7 @@ def _title_before(tokens, body, i):
     """The title phrase written just before token i: (title text, honorific?, country)."""
     k = i - 1
     honorific = False
-    if k >= 0 and tokens[k].cls == "hon":
+    while k >= 0 and tokens[k].cls == "hon":  # "Maj. Gen.", "Brig. Gen.": ranks, not titles
         honorific = True
         k -= 1
         # "the Crown Prince of Bahrain, His Royal Highness X": the style, then the title.
@@ -2016,8 +2016,11 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             t.low in ("call", "conversation", "meeting", "talks", "videoconference")
             for t in tokens[k + 1 : k + 5]
         )
+        # "X provided an update"; not "X provided the following readout:", the document's author.
         had_a_meeting = had_a_meeting or (
-            tok.low in REPORT_VERBS and any(t.low in REPORT_NOUNS for t in tokens[k + 1 : k + 4])
+            tok.low in REPORT_VERBS
+            and any(t.low in REPORT_NOUNS for t in tokens[k + 1 : k + 4])
+            and [t.low for t in tokens[k + 1 : k + 3]] != ["the", "following"]
         )
         # "President X stopped by (the meeting)", "dropped in on": a visit to the table.
         had_a_meeting = had_a_meeting or (
@@ -2513,6 +2516,25 @@ def officials_in_title(title: str, known, *, publisher_country: str = "", gazett
         by_author = author is not None and mention.name in author.group("author")
         mention.attended = reports_meeting and not by_author
         mention.position, mention.how_found = 0, "document title"
+        found.append(mention)
+    return found
+
+
+def officials_attributed(who: str, known, *, publisher_country: str = "", gazetteer=None):
+    """The person a header line attributes the document to ("The below is attributable to
+    Spokesperson X:", "As stated by Principal Deputy Spokesperson Y:"), when the body does not
+    name them: the document's voice, only mentioned, of the publisher's country."""
+    found = []
+    known_words = {w for other in known for seen in _forms(other) for w in name_words(seen)}
+    for mention in find_officials(who, publisher_country=publisher_country, gazetteer=gazetteer):
+        forms = _forms(mention)
+        if {w for form in forms for w in name_words(form)} & known_words:
+            continue
+        if not mention.title:
+            continue
+        mention.attended = False
+        mention.country = mention.country or publisher_country
+        mention.position, mention.how_found = 0, "attribution line"
         found.append(mention)
     return found
 

@@ -1597,3 +1597,58 @@ def test_a_law_dated_in_passing_does_not_date_the_meeting():
         "Tomas Reyle": True,
         "Mara Quist": False,
     }
+
+
+def _extracted(body, title="Readout of a Call"):
+    from statements.ingest.documents import parse_document
+    from statements.ingest.pipeline import extract
+
+    text = f"---\ntitle: \"{title}\"\ndate: '2024-03-05'\n---\n\n{body}\n"
+    return {m.name: m for m in extract(parse_document(text, "x.md")).officials}
+
+
+def test_the_person_a_readout_is_attributed_to_is_mentioned_not_a_participant():
+    found = _extracted(
+        "The below is attributable to Spokesperson Ines Varga:\n\n"
+        "Secretary of State Hollis Brandt spoke today with Norland Foreign Minister Ruth Kell."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Hollis Brandt": True,
+        "Ruth Kell": True,
+        "Ines Varga": False,
+    }
+    assert found["Ines Varga"].country == "US"
+    assert found["Ines Varga"].title == "Spokesperson"
+    stated = _extracted(
+        "As stated by Principal Deputy Spokesperson Mara Quist:\n\n"
+        "Secretary of State Hollis Brandt met today with Foreign Minister Ruth Kell."
+    )
+    assert stated["Mara Quist"].attended is False
+    assert stated["Mara Quist"].title == "Principal Deputy Spokesperson"
+    # A spokesperson who speaks inside the text is found there, once, as before.
+    inside = _extracted(
+        "Secretary of State Hollis Brandt met today with Foreign Minister Ruth Kell. "
+        "Spokesperson Ines Varga said the talks were productive."
+    )
+    assert set(inside) == {"Hollis Brandt", "Ruth Kell", "Ines Varga"}
+
+
+def test_who_provided_the_following_readout_wrote_it_and_ranks_are_not_titles():
+    found = _people(
+        "Pentagon Press Secretary Brig. Gen. Hollis Brandt provided the following readout:\n\n"
+        "Secretary of Defense Ruth Kell met today with Minister of Defence Tomas Reyle of "
+        "Norland at the Pentagon."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Hollis Brandt": False,
+        "Ruth Kell": True,
+        "Tomas Reyle": True,
+    }
+    assert found["Hollis Brandt"].title == "Pentagon Press Secretary"
+    # An update given at the meeting still places its giver there.
+    update = _people(
+        "Secretary of Defense Ruth Kell met today with Minister Tomas Reyle. Press Secretary "
+        "Maj. Gen. Hollis Brandt provided an update on the exercises."
+    )
+    assert update["Hollis Brandt"].attended is True
+    assert update["Hollis Brandt"].title == "Press Secretary"
