@@ -99,7 +99,8 @@ LONE_LOWER_TITLES |= _normset(lexicon_es.LONE_LOWER_TITLES)  # "el embajador Ken
 # Lowercase words allowed in a list of people around a meeting verb ("… and officials hosted").
 LIST_FILLERS = {
     "and", "the", "of", "for", "to", "a", "an", "senior", "officials", "official", "delegation",
-    "delegations", "members", "member", "team", "counterparts", "cabinet", "interagency", "full",
+    "delegations", "members", "member", "team", "counterparts", "counterpart", "cabinet",
+    "interagency", "full",
     "high-level", "his", "her", "their", "then", "also", "yesterday", "today", "jointly", "will",
     "later", "together", "both", "other", "several", "on", "at", "in", "against", "former",
     "outgoing", "incoming", "con", "y", "e", "así", "como", "para", "en",
@@ -227,7 +228,9 @@ OBJECT_CUES = re.compile(
     # "Participants heard directly from Secretary X, …", "remarks from Y": the speakers.
     r"|\bheard\s+(?:\w+\s+){0,2}?from\b|\bremarks\s+(?:were\s+)?(?:delivered\s+)?(?:from|by)\b"
     r"|\b(?:had|held|has|holds)\s+(?:an?\s+)?(?:[\w’']+\s+){0,2}?(?:calls?|conversations?)\s+"
-    r"(?:today\s+|yesterday\s+)?with\b|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
+    r"(?:today\s+|yesterday\s+)?with\b"
+    # "held a Japan-U.S. Foreign Ministers' Telephone Talk with …", "held telephone talks with"
+    r"|\b(?:had|held|holds)\s+(?:an?\s+)?(?:[\w’'.-]+\s+){0,4}?[Tt]elephone\s+[Tt]alks?\s+with\b|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
     r"|\baccompanied\b|\bjoined\b|\bmet\b"
     r"|\bse\s+reuni(?:ó|o|eron)\s+(?:[\wáéíóú]+\s+){0,3}?con\b"
     r"|\brecibi(?:ó|o|eron)\s+(?:hoy\s+|ayer\s+)?a\b|\bencabez(?:ó|o|aron)\b"
@@ -585,9 +588,11 @@ def _title_before(tokens, body, i):
         if (
             tok.low in ("and", "y")
             and after < len(tokens)
-            and tokens[after].cls in ("title", "ltitle")
+            and tokens[after].cls in ("title", "ltitle", "hon")
         ):
-            break  # "The Prime Minister and President Arévalo": two people, two titles
+            # "The Prime Minister and President Arévalo": two people, two titles; "X, Minister of
+            # Foreign Affairs, and the Honorable Y": the title before "and" is X's.
+            break
         if tok.low in ("and", "y") and _ends_previous_person(tokens, k):
             break  # "X of Japan and National Security Office Director Y": Japan is X's
         if (
@@ -1433,6 +1438,15 @@ def _country_of_the_sentence(tokens, sentences, mentions, publisher_country):
             for tok in tokens[first:last]
             if tok.country and tok.cls in ("country", "place")
         } - {publisher_country, ""}
+        # "Minister X held talks with U.S. Secretary of State Y", "between Prime Minister X and ROK
+        # President Y": the country is in the other person's title, it is theirs, not X's.
+        named -= {
+            other.country
+            for other in mentions
+            if other is not mention
+            and other.country_how == "title"
+            and start <= other.position < end
+        }
         if len(named) == 1:
             mention.country, mention.country_how = named.pop(), "sentence"
 

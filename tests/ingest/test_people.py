@@ -1652,3 +1652,58 @@ def test_who_provided_the_following_readout_wrote_it_and_ranks_are_not_titles():
     )
     assert update["Hollis Brandt"].attended is True
     assert update["Hollis Brandt"].title == "Press Secretary"
+
+
+def test_a_counterpart_named_after_his_title_and_a_comma_was_met():
+    found = _people(
+        "Secretary of Defense Hollis Brandt met today with his Norland counterpart, Minister of "
+        "Defence, Ruth Kell, on the margins of the ministerial in London."
+    )
+    assert {n: m.attended for n, m in found.items()} == {"Hollis Brandt": True, "Ruth Kell": True}
+    assert found["Ruth Kell"].title == "Minister of Defence"
+    # A counterpart only spoken of, in a sentence that reports no meeting with him, is not.
+    spoken = _people(
+        "Secretary of Defense Hollis Brandt met today with President Oren Hale. She praised "
+        "her counterpart, Minister of Defence Ruth Kell, for his leadership."
+    )
+    assert spoken["Ruth Kell"].attended is False
+
+
+def test_a_telephone_talk_held_with_someone_is_a_call_with_them():
+    found = _people(
+        "On May 3, Mr. Hollis Brandt, Minister for Foreign Affairs, held a Norland-U.S. Foreign "
+        "Ministers' Telephone Talk with the Honorable Ruth Kell, Secretary of State of the "
+        "United States of America. Minister Brandt recalled his meeting with President Oren "
+        "Hale last year."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Hollis Brandt": True,
+        "Ruth Kell": True,
+        "Oren Hale": False,
+    }
+
+
+def test_the_title_before_and_the_honorable_belongs_to_the_first_person():
+    found = _people(
+        "On May 3, Mr. Hollis Brandt, Minister of Foreign Affairs of Japan, and The Honorable "
+        "Ruth Kell, Secretary of State of the United States of America, held a telephone talk."
+    )
+    assert found["Hollis Brandt"].title == "Minister of Foreign Affairs of Japan"
+    assert found["Ruth Kell"].title == "Secretary of State of the United States of America"
+    assert found["Ruth Kell"].country == "US"
+    # An "and" inside one title, with no honorific after it, still joins the title.
+    joint = _people("Minister of Foreign and European Affairs Tomas Reyle met Ruth Kell.")
+    assert joint["Tomas Reyle"].title == "Minister of Foreign and European Affairs"
+
+
+def test_a_country_in_another_persons_title_is_not_given_to_a_title_without_one():
+    found = _people(
+        "Minister for Foreign Affairs Hollis Brandt held telephone talks with U.S. Secretary "
+        "of State Ruth Kell.",
+        publisher="",
+    )
+    assert found["Ruth Kell"].country == "US"
+    assert found["Hollis Brandt"].country == ""
+    # The sentence's one foreign country, in no one's title, is still the official's.
+    alone = _people("President Oren Hale met with Prime Minister Ines Varga in Tokyo, Japan.")
+    assert alone["Ines Varga"].country == "JP"
