@@ -1994,7 +1994,12 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         if cue.startswith(("meeting", "talks", "call")) and ANOTHER_OCCASION_BEFORE.search(
             body[sentence_start : m.start()]
         ):
-            continue  # "ahead of President X’s meeting with President Y": not this meeting
+            # "ahead of President X’s meeting with President Y": not this meeting; nor are they
+            # subjects of the verb after the phrase ("…, Secretary Z and Y discussed …").
+            for idx in listed:
+                if idx in by_token:
+                    blocked[id(by_token[idx])] = True
+            continue
         if not country and cue.startswith(("met", "meeting", "spoke", "talks")):
             # "led a U.S. delegation to Panama City, where he met with President X": X is the
             # host, of the country the delegation went to.
@@ -2101,12 +2106,15 @@ ATTENDED_AFTER = re.compile(
 )
 # Someone else's meeting (a noun, owned) named inside a phrase about another occasion: "ahead of
 # President X’s meeting with President Y", "The meeting followed President X’s bilateral meeting
-# with Y" (no comma between); not "Following the summit, X met with Y" (a verb, the readout's own
-# meeting) nor "Following his meeting with X today, …".
+# with Y" (no comma between), "Building on the President's June 29 meeting with Y"; not
+# "Following the summit, X met with Y" (a verb, the readout's own meeting) nor "Following his
+# meeting with X today, …".
 ANOTHER_OCCASION_BEFORE = re.compile(
     r"\b(?:ahead\s+of|in\s+advance\s+of|in\s+preparation\s+for|prior\s+to|before|after"
-    r"|following|follow(?:ed|s)|preced(?:ed|es|ing))\s+(?:[^\s,;]+\s+){0,4}?"
-    r"[^\s,;]+[’']s\s+(?:[^\s,;]+\s+){0,2}$",
+    r"|following|follow(?:ed|s)|preced(?:ed|es|ing)|build(?:ing|s)?\s+on|built\s+on|since)"
+    r"\s+(?:[^\s,;]+\s+){0,4}?"
+    # "Building on the President's June 29 trilateral meeting with …": a date may stand between.
+    r"[^\s,;]+[’']s\s+(?:[^\s,;]+\s+){0,3}$",
     re.IGNORECASE,
 )
 

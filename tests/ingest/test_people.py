@@ -1707,3 +1707,23 @@ def test_a_country_in_another_persons_title_is_not_given_to_a_title_without_one(
     # The sentence's one foreign country, in no one's title, is still the official's.
     alone = _people("President Oren Hale met with Prime Minister Ines Varga in Tokyo, Japan.")
     assert alone["Ines Varga"].country == "JP"
+
+
+def test_a_meeting_another_person_held_on_another_day_is_built_on_not_attended():
+    found = _people(
+        "Secretary of State Hollis Brandt met today with Foreign Minister Ruth Kell of Japan in "
+        "Bali. Building on the President's June 29 trilateral meeting with President Oren Hale "
+        "of the Republic of Korea, Secretary Brandt and the Foreign Minister discussed "
+        "cooperation."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Hollis Brandt": True,
+        "Ruth Kell": True,
+        "Oren Hale": False,
+    }
+    # The readout's own meeting, after a phrase about an earlier one, is still attended.
+    own = _people(
+        "Building on last month's dialogue, Secretary of State Hollis Brandt met today with "
+        "Foreign Minister Ruth Kell of Japan."
+    )
+    assert own["Ruth Kell"].attended is True
