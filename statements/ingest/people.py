@@ -218,7 +218,9 @@ OBJECT_CUES = re.compile(
     r"(?:(?:\w+\s+){0,3}?(?:led|headed)\s+)?by\b"
     r"|\b(?:accompanied|joined)\s+by\b"
     # "met today on the margins of the NATO Summit with …": up to nine words between.
-    r"|\bmet(?:\s+[\w’'-]+){0,9}?\s+with\b|\bmeetings?\s+with\b|\bmeet\s+(?:\w+\s+){0,2}?with\b"
+    r"|\bmet(?:\s+[\w’'-]+){0,9}?\s+with\b|\bmeetings?\s+with\b"
+    # "participated in a trilateral ministerial with X and Y"
+    r"|\b(?:ministerial|trilateral|bilateral|dialogue)\s+with\b|\bmeet\s+(?:\w+\s+){0,2}?with\b"
     r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened|moderated|facilitated|attended|opened"
     r"|received|greeted)\s+by\b"
     # "He was briefed by X; Y; and Z": those who briefed were there.
@@ -1991,7 +1993,16 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         listed = _list_after(tokens, k)
         sentence_start = sentences.around(m.start())[0]
         cue = m.group(0).lower()
-        if cue.startswith(("meeting", "talks", "call")) and ANOTHER_OCCASION_BEFORE.search(
+        occasion = (
+            "meeting",
+            "talks",
+            "call",
+            "ministerial",
+            "trilateral",
+            "bilateral",
+            "dialogue",
+        )
+        if cue.startswith(occasion) and ANOTHER_OCCASION_BEFORE.search(
             body[sentence_start : m.start()]
         ):
             # "ahead of President X’s meeting with President Y": not this meeting; nor are they

@@ -1727,3 +1727,17 @@ def test_a_meeting_another_person_held_on_another_day_is_built_on_not_attended()
         "Foreign Minister Ruth Kell of Japan."
     )
     assert own["Ruth Kell"].attended is True
+
+
+def test_a_ministerial_with_named_ministers_is_a_meeting_with_them():
+    found = _people(
+        "Secretary of State Hollis Brandt participated in a trilateral ministerial with Foreign "
+        "Minister Ruth Kell of Japan and Foreign Minister Tomas Reyle of Korea today in New York."
+    )
+    assert all(m.attended for m in found.values()) and len(found) == 3
+    # Someone else's ministerial, ahead of which this meeting took place, is not.
+    ahead = _people(
+        "Secretary of State Hollis Brandt met today with Foreign Minister Ruth Kell, ahead of "
+        "the President's trilateral with Prime Minister Tomas Reyle next week."
+    )
+    assert ahead["Tomas Reyle"].attended is False
