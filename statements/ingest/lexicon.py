@@ -20,7 +20,7 @@ TITLE_HEADS = {
     "executive", "foreign", "general", "governor", "head", "inspector", "interim", "judge", "king",
     "lady", "leader", "lieutenant", "marshal", "mayor", "minister", "ministers", "officer",
     "president", "president-elect", "presidents", "prime", "prince", "princess", "principal",
-    "prosecutor", "queen", "representative", "secretaries", "secretary", "senator", "senior",
+    "prosecutor", "queen", "representative", "secretaries", "secretary", "senator", "senators", "senior",
     "sheikh", "solicitor", "speaker", "special", "spokesman", "spokesperson", "spokeswoman",
     "sub-secretary", "subsecretary", "superintendent", "treasurer", "under", "undersecretaries",
     "undersecretary", "vice", "vice-president",

@@ -303,6 +303,8 @@ def tokenize(body: str) -> list[Token]:
     return tokens
 
 
+# "(D-Conn.)", "(R-VA)", "(I-Maine)": a U.S. legislator's party and state after the name.
+PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z]{1,13}$")
 ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ash|as|an|ar|at|az|ibn|bin|abu)[-‑][A-Z]")
 
 
@@ -321,6 +323,8 @@ def _classify(tokens):
             tok.cls, tok.country = (
                 ("country", COUNTRY_WORDS[w]) if w in COUNTRY_WORDS else ("acro", "")
             )
+        elif PARTY_STATE.match(tok.text):
+            tok.cls = "acro"  # "Senator X (D-Conn.)": a party and a state, not a name
         elif ARABIC_ARTICLE.match(tok.text):
             tok.cls = "name"  # "al-Saud", "al-Hathloul": part of the name, lowercase article
         elif not tok.text[0].isupper():
@@ -671,6 +675,8 @@ def _title_before(tokens, body, i):
             tok.text == "-"
             and k > 0
             and tokens[k - 1].cls == "country"
+            # "U.S.-Mexico", a hyphen; not a dateline's dash, "WASHINGTON - U.S. Senator X"
+            and tokens[k - 1].end == tok.start
             or (
                 tok.text == ","
                 and k > 0
@@ -1272,7 +1278,7 @@ PLURAL_HEADS = {
     "secretaries": "Secretary", "ministers": "Minister", "ambassadors": "Ambassador",
     "envoys": "Envoy", "coordinators": "Coordinator", "commissioners": "Commissioner",
     "representatives": "Representative", "chairs": "Chair", "governors": "Governor",
-    "co-chairs": "Co-Chair",
+    "co-chairs": "Co-Chair", "senators": "Senator",
 }  # fmt: skip
 # Between two people of one list: "X of Japan, Y of the ROK, and Z".
 _LIST_GLUE = {",", "and", "of", "the", "(", ")"}

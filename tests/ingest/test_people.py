@@ -1741,3 +1741,19 @@ def test_a_ministerial_with_named_ministers_is_a_meeting_with_them():
         "the President's trilateral with Prime Minister Tomas Reyle next week."
     )
     assert ahead["Tomas Reyle"].attended is False
+
+
+def test_a_legislators_party_and_state_is_not_a_name_and_senators_is_a_plural_title():
+    found = _people(
+        "WASHINGTON - U.S. Senator Hollis Brandt (D-Conn.) led a delegation of U.S. Senators "
+        "Ruth Kell (D-Ga.), Tomas Reyle (R-Md.), and Ines Varga (I-Maine) to Norland."
+    )
+    assert set(found) == {"Hollis Brandt", "Ruth Kell", "Tomas Reyle", "Ines Varga"}
+    assert found["Hollis Brandt"].title == "U.S. Senator"
+    assert {found[n].title for n in ("Ruth Kell", "Tomas Reyle", "Ines Varga")} == {"Senator"}
+    # A hyphenated name is still a name; a hyphen between countries still joins a title.
+    hyphen = _people(
+        "The U.S.-Mexico Dialogue Coordinator Ruth Kell met President Lee Myung-bak of Korea."
+    )
+    assert set(hyphen) == {"Ruth Kell", "Lee Myung-bak"}
+    assert hyphen["Ruth Kell"].title == "U.S.-Mexico Dialogue Coordinator"
