@@ -524,12 +524,12 @@ def _name_spans(tokens, body):
     while i < n:
         tok = tokens[i]
         starts = tok.cls == "name" or (
-            tok.cls == "particle"
+            tok.cls in ("particle", "initial")
             and i + 1 < n
             and tokens[i + 1].cls in ("name", "particle")
             and i > 0
             and tokens[i - 1].cls in ("title", "hon")
-        )
+        )  # "Minister Dr. S. Jaishankar": an initial for a given name
         if not starts:
             i += 1
             continue

@@ -1757,3 +1757,19 @@ def test_a_legislators_party_and_state_is_not_a_name_and_senators_is_a_plural_ti
     )
     assert set(hyphen) == {"Ruth Kell", "Lee Myung-bak"}
     assert hyphen["Ruth Kell"].title == "U.S.-Mexico Dialogue Coordinator"
+
+
+def test_an_initial_for_a_given_name_after_a_title_and_a_permanent_secretary():
+    found = _people(
+        "Secretary Hollis Brandt spoke with Indian Minister of External Affairs Dr. S. "
+        "Jaishankar and Danish Acting Permanent Secretary Jesper Moller Sorensen."
+    )
+    assert {n: (m.country, m.attended) for n, m in found.items()} == {
+        "Hollis Brandt": ("US", True),
+        "S. Jaishankar": ("IN", True),
+        "Jesper Moller Sorensen": ("DK", True),
+    }
+    assert found["Jesper Moller Sorensen"].title == "Danish Acting Permanent Secretary"
+    # An initial with no title or honorific before it opens no name.
+    plain = _people("Secretary Hollis Brandt discussed plan B. Kell was not named an official.")
+    assert set(plain) == {"Hollis Brandt"}
