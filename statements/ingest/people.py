@@ -2017,6 +2017,15 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
                 if idx in by_token:
                     blocked[id(by_token[idx])] = True
             continue
+        if cue.startswith(("met", "spoke")) and EARLIER_CLAUSE.search(
+            body[sentence_start : m.start()]
+        ):
+            # "… the first visit after President X met with Y at the White House": a clause
+            # about an earlier meeting; neither X nor Y was at the one the document reports.
+            for idx in listed + _list_before(tokens, bisect.bisect_left(starts, m.start())):
+                if idx in by_token:
+                    blocked[id(by_token[idx])] = True
+            continue
         if not country and cue.startswith(("met", "meeting", "spoke", "talks")):
             # "led a U.S. delegation to Panama City, where he met with President X": X is the
             # host, of the country the delegation went to.
@@ -2133,6 +2142,13 @@ ANOTHER_OCCASION_BEFORE = re.compile(
     # "Building on the President's June 29 trilateral meeting with …": a date may stand between.
     r"[^\s,;]+[’']s\s+(?:[^\s,;]+\s+){0,3}$",
     re.IGNORECASE,
+)
+
+
+# A clause about an earlier meeting, its subject right before the verb: "after President X met",
+# "since Prime Minister Y spoke".
+EARLIER_CLAUSE = re.compile(
+    r"\b(?:after|since)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,5}(?:and\s+(?:[A-Z][\w.’'-]*\s+){1,5})?$"
 )
 
 

@@ -1773,3 +1773,19 @@ def test_an_initial_for_a_given_name_after_a_title_and_a_permanent_secretary():
     # An initial with no title or honorific before it opens no name.
     plain = _people("Secretary Hollis Brandt discussed plan B. Kell was not named an official.")
     assert set(plain) == {"Hollis Brandt"}
+
+
+def test_a_clause_about_an_earlier_meeting_after_since_reports_no_attendance():
+    found = _people(
+        "Senator Tomas Reyle met with President Ines Varga today. It was the first visit since "
+        "President Oren Hale met with Prime Minister Ruth Kell at the White House."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Tomas Reyle": True,
+        "Ines Varga": True,
+        "Oren Hale": False,
+        "Ruth Kell": False,
+    }
+    # A sentence that opens with the meeting it reports is still read as reporting it.
+    opening = _people("After President Oren Hale met with Prime Minister Ruth Kell, they spoke.")
+    assert all(m.attended for m in opening.values()) and len(opening) == 2
