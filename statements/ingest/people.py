@@ -226,7 +226,7 @@ OBJECT_CUES = re.compile(
     # "He was briefed by X; Y; and Z": those who briefed were there.
     r"|\b(?:briefed|addressed)\s+by\b"
     r"|\bspoke(?:\s+[\w’'-]+){0,9}?\s+(?:with|to)\b|\b(?:called(?!\s+(?:for|on|upon)\b)|phoned|telephoned)\b"
-    r"|\btalks\s+with\b|\bcall\s+(?:today\s+|yesterday\s+)?with\b"
+    r"|\btalks\s+(?:[a-z]+ly\s+)?with\b|\bcall\s+(?:today\s+|yesterday\s+)?with\b"
     # "Participants heard directly from Secretary X, …", "remarks from Y": the speakers.
     r"|\bheard\s+(?:\w+\s+){0,2}?from\b|\bremarks\s+(?:were\s+)?(?:delivered\s+)?(?:from|by)\b"
     r"|\b(?:had|held|has|holds)\s+(?:an?\s+)?(?:[\w’']+\s+){0,2}?(?:calls?|conversations?)\s+"
@@ -2111,6 +2111,12 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             if k > 0 and tokens[k - 1].low == "and":
                 continue  # "… of X and Y and reiterated …": the verb's subject is elsewhere
             _attend_list(tokens, _list_before(tokens, k), by_token, attend, "", share=False)
+    # 3b. "The senators met with President X": the senators named before are the subject.
+    for m in GROUP_SUBJECT.finditer(body):
+        head = SINGULAR_OF_GROUP[m.group("group").lower()]
+        for occ in occurrences:
+            if occ.position < m.start() and re.search(rf"\b{head}\b", occ.title or "", re.I):
+                attend(occ)
     # 4. Speakers quoted in the document; "X, who was also in attendance".
     for occ in occurrences:
         after = body[tokens[occ.end - 1].end : tokens[occ.end - 1].end + 80] if occ.end > 0 else ""
@@ -2143,6 +2149,21 @@ ANOTHER_OCCASION_BEFORE = re.compile(
     r"[^\s,;]+[’']s\s+(?:[^\s,;]+\s+){0,3}$",
     re.IGNORECASE,
 )
+
+
+# Legislators named earlier, then the subject of a meeting verb as a group: "In Lebanon, the
+# senators met with President X" (a congressional delegation's report).
+GROUP_SUBJECT = re.compile(
+    r"\b[Tt]he\s+(?P<group>senators|representatives|congressmen|congresswomen|lawmakers)\s+"
+    r"(?:also\s+|then\s+)?(?:met|visited|spoke|held|traveled|travelled)\b"
+)
+SINGULAR_OF_GROUP = {
+    "senators": "senator",
+    "representatives": "representative",
+    "congressmen": "(?:congressman|representative)",
+    "congresswomen": "(?:congresswoman|representative)",
+    "lawmakers": "(?:senator|representative|congressman|congresswoman)",
+}
 
 
 # A clause about an earlier meeting, its subject right before the verb: "after President X met",

@@ -1789,3 +1789,29 @@ def test_a_clause_about_an_earlier_meeting_after_since_reports_no_attendance():
     # A sentence that opens with the meeting it reports is still read as reporting it.
     opening = _people("After President Oren Hale met with Prime Minister Ruth Kell, they spoke.")
     assert all(m.attended for m in opening.values()) and len(opening) == 2
+
+
+def test_the_senators_named_before_met_with_the_hosts_and_talks_held_separately():
+    found = _people(
+        "Senator Hollis Brandt led a delegation of Senators Ruth Kell and Tomas Reyle to "
+        "Norland, after a meeting on the budget with Secretary Mara Quist last year. In Norland, "
+        "the senators met with President Ines Varga."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Hollis Brandt": True,
+        "Ruth Kell": True,
+        "Tomas Reyle": True,
+        "Mara Quist": False,
+        "Ines Varga": True,
+    }
+    # A group only praised in a sentence that reports no meeting places no one at a table.
+    praised = _people(
+        "Senator Ruth Kell issued a statement. President Oren Hale praised the senators for "
+        "their work."
+    )
+    assert praised["Ruth Kell"].attended is False
+    talks = _people(
+        "Minister Hollis Brandt held talks separately with Senator Ruth Kell and Senator Tomas "
+        "Reyle in Washington."
+    )
+    assert talks["Ruth Kell"].attended and talks["Tomas Reyle"].attended
