@@ -1793,9 +1793,9 @@ def test_a_clause_about_an_earlier_meeting_after_since_reports_no_attendance():
 
 def test_the_senators_named_before_met_with_the_hosts_and_talks_held_separately():
     found = _people(
-        "Senator Hollis Brandt led a delegation of Senators Ruth Kell and Tomas Reyle to "
-        "Norland, after a meeting on the budget with Secretary Mara Quist last year. In Norland, "
-        "the senators met with President Ines Varga."
+        "Senator Hollis Brandt this week led a delegation of Senators Ruth Kell and Tomas Reyle "
+        "to Norland. They had met Secretary Mara Quist last year. In Norland, the senators met "
+        "with President Ines Varga."
     )
     assert {n: m.attended for n, m in found.items()} == {
         "Hollis Brandt": True,
