@@ -414,6 +414,11 @@ def _classify(tokens):
             and nxt.start - tok.end == 1
         ):
             tok.cls = "name"
+    # "People's Bank of China", "National People's Congress", "People's Liberation Army": the
+    # possessive is part of a body's name, not an owner's mark.
+    for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if a.text == "People" and b.cls == "poss" and c.cls in ("inst", "name", "title"):
+            a.cls = b.cls = "inst"
     # "el fiscal general", "the secretary general": a lowercase title goes on.
     for prev, tok in zip(tokens, tokens[1:], strict=False):
         title_goes_on = tok.low in ("general", "adjunto", "adjunta") and prev.cls == "ltitle"
@@ -723,6 +728,7 @@ def _title_before(tokens, body, i):
         )
         for idx, t in enumerate(words)
     )
+    has_core = has_core or _public_attorney(words)
     # "the President’s American Jobs Plan": what follows a possessive title is the title
     # holder's, a person only if another title follows ("the Minister’s Chief of Staff X").
     owner = max((idx for idx, t in enumerate(words) if t.cls == "poss"), default=-1)
@@ -869,9 +875,23 @@ def _title_after(tokens, body, j):
         "title", "ltitle", "inst", "country", "acro", "name", "place",
     ):  # fmt: skip
         return "", ""
-    if not any(t.low in TITLE_CORE and t.cls in ("title", "ltitle") for t in words):
+    if not any(
+        t.low in TITLE_CORE and t.cls in ("title", "ltitle") for t in words
+    ) and not _public_attorney(words):
         return "", ""
     return _clean_title(body[words[0].start : words[-1].end]), _title_country(words)
+
+
+# "District Attorney X", "U.S. Attorney Y", "County Attorney Z": a public prosecutor's office,
+# though "attorney" alone ("attorney Ben Crump") names a profession, not an office.
+PUBLIC_ATTORNEY = {"district", "county", "city", "state", "state's", "u.s.", "states"}
+
+
+def _public_attorney(words) -> bool:
+    return any(
+        t.low == "attorney" and idx > 0 and words[idx - 1].low in PUBLIC_ATTORNEY
+        for idx, t in enumerate(words)
+    )
 
 
 ORGANISATION_TITLES = _normset(lexicon.ORGANISATION_TITLES)

@@ -1815,3 +1815,30 @@ def test_the_senators_named_before_met_with_the_hosts_and_talks_held_separately(
         "Reyle in Washington."
     )
     assert talks["Ruth Kell"].attended and talks["Tomas Reyle"].attended
+
+
+def test_a_district_attorney_is_an_official_and_a_private_attorney_is_not():
+    found = _people(
+        "Vice President Hollis Brandt met today with District Attorney Ruth Kell, U.S. Attorney "
+        "Tomas Reyle and civil rights attorney Ines Varga."
+    )
+    assert {n: (m.title, m.attended) for n, m in found.items()} == {
+        "Hollis Brandt": ("Vice President", True),
+        "Ruth Kell": ("District Attorney", True),
+        "Tomas Reyle": ("U.S. Attorney", True),
+    }
+
+
+def test_the_peoples_bank_is_a_bodys_name_not_an_owner():
+    found = _people(
+        "Secretary of the Treasury Hollis Brandt met today with People's Bank of China Governor "
+        "Ruth Kell in Marrakech."
+    )
+    assert found["Ruth Kell"].attended is True
+    assert found["Ruth Kell"].title == "People's Bank of China Governor"
+    assert found["Ruth Kell"].country == "CN"
+    # An owner's possessive still owns: "the Governor's adviser" is not the Governor.
+    owned = _people(
+        "Secretary Hollis Brandt met today with the Governor's Chief of Staff Ruth Kell."
+    )
+    assert owned["Ruth Kell"].title.endswith("Chief of Staff")
