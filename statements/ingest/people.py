@@ -2037,6 +2037,15 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
                 if idx in by_token:
                     blocked[id(by_token[idx])] = True
             continue
+        if re.match(r"(?:co-)?(?:hosted|chaired|convened)\s+by", cue) and ON_THE_MARGINS.search(
+            body[sentence_start : m.start()]
+        ):
+            # "met with X on the margins of the G20 Summit hosted by President Y": the summit is
+            # the setting; the meeting reported is the one on its margins, without Y.
+            for idx in listed:
+                if idx in by_token:
+                    blocked[id(by_token[idx])] = True
+            continue
         if cue.startswith(("met", "spoke")) and EARLIER_CLAUSE.search(
             body[sentence_start : m.start()]
         ):
@@ -2171,6 +2180,12 @@ ANOTHER_OCCASION_BEFORE = re.compile(
 )
 
 
+# The event around a bilateral meeting: "on the margins of the G20 Summit", "on the sidelines of".
+ON_THE_MARGINS = re.compile(
+    r"\b(?:margins?|sidelines?)\s+of\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,6}$", re.IGNORECASE
+)
+
+
 # Legislators named earlier, then the subject of a meeting verb as a group: "In Lebanon, the
 # senators met with President X" (a congressional delegation's report).
 GROUP_SUBJECT = re.compile(
@@ -2222,7 +2237,10 @@ RECALLED = re.compile(
     r"(?:meeting|meetings|visit|visits|call|calls|conversation|talks|summit|trip)\b"
     r"|\boutcomes?\s+of\s+(?:the(?:ir)?\s+)?(?:[\w’'-]+\s+){0,3}?"
     r"(?:meeting|visit|call|summit|trip|talks)\b"
-    r"|\b(?:upcoming|forthcoming|planned)\s+(?:[\w’'-]+\s+){0,2}?(?:visit|trip|travel)\b",
+    r"|\b(?:upcoming|forthcoming|planned)\s+(?:[\w’'-]+\s+){0,2}?(?:visit|trip|travel)\b"
+    # "discussed the upcoming Summit hosted by President X"
+    r"|\b(?:upcoming|forthcoming)\s+(?:[\w’'-]+\s+){0,3}?(?:summit|meeting|conference)\s+"
+    r"(?:(?:co-)?hosted|chaired|convened)\s+by\b",
     re.IGNORECASE,
 )
 

@@ -1842,3 +1842,26 @@ def test_the_peoples_bank_is_a_bodys_name_not_an_owner():
         "Secretary Hollis Brandt met today with the Governor's Chief of Staff Ruth Kell."
     )
     assert owned["Ruth Kell"].title.endswith("Chief of Staff")
+
+
+def test_the_host_of_a_summit_on_whose_margins_two_leaders_met_was_not_at_their_meeting():
+    margins = _people(
+        "President Hollis Brandt met today with Prime Minister Ruth Kell of Japan on the margins "
+        "of the G20 Summit hosted by President Tomas Reyle of Brazil."
+    )
+    assert {n: m.attended for n, m in margins.items()} == {
+        "Hollis Brandt": True,
+        "Ruth Kell": True,
+        "Tomas Reyle": False,
+    }
+    upcoming = _people(
+        "President Hollis Brandt met today with Prime Minister Ruth Kell of Japan. They "
+        "discussed the upcoming Summit hosted by President Tomas Reyle of Brazil."
+    )
+    assert upcoming["Tomas Reyle"].attended is False
+    # The host of a summit the document reports taking part in was there.
+    summit = _people(
+        "Today, President Hollis Brandt participated in the Summit hosted by President Tomas "
+        "Reyle of Brazil in Rio."
+    )
+    assert summit["Tomas Reyle"].attended is True
