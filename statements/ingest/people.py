@@ -2117,6 +2117,10 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         called_for = tok.low == "called" and k + 1 < len(tokens) and tokens[k + 1].low in (
             "for", "on", "upon",
         )  # fmt: skip
+        if called_for and _calls_on_someone(tokens, by_token, k):
+            # "X called on Prime Minister Y today": a courtesy call, a visit; both were there.
+            called_for = False
+            _attend_list(tokens, _list_after(tokens, k + 2), by_token, attend, "", share=False)
         if had_a_meeting or (
             tok.cls in ("lower", "stop")
             and tok.low in MEETING_VERBS - {"meeting", "lead", "host"}
@@ -2146,11 +2150,33 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         for occ in occurrences:
             if occ.position < m.start() and re.search(rf"\b{head}\b", occ.title or "", re.I):
                 attend(occ)
-    # 4. Speakers quoted in the document; "X, who was also in attendance".
+    # 4. Speakers quoted in the document (not a spokesperson, who speaks for others: "…,” the
+    #    Ministry's Spokesperson X tweeted); "X, who was also in attendance".
     for occ in occurrences:
         after = body[tokens[occ.end - 1].end : tokens[occ.end - 1].end + 80] if occ.end > 0 else ""
-        if occ.quoted or ATTENDED_AFTER.match(after):
+        if (occ.quoted and not SPOKESPERSON.search(occ.title)) or ATTENDED_AFTER.match(after):
             attend(occ)
+    # 5. "X and Y were also present at the meeting": the subjects of "present".
+    for m in PRESENT_AT.finditer(body):
+        k = bisect.bisect_left(starts, m.start())
+        _attend_list(tokens, _list_before(tokens, k), by_token, attend, "", share=False)
+
+
+def _calls_on_someone(tokens, by_token, k) -> bool:
+    """Whether "called on" at token k is a visit to a person ("called on Prime Minister X today")
+    rather than an appeal ("called on President X to release …", "called on Congress to act")."""
+    listed = _list_after(tokens, k + 2) if k + 2 < len(tokens) else []
+    if not any(idx in by_token for idx in listed):
+        return False
+    nxt = max(idx for idx in listed if idx in by_token) + 1
+    return not (nxt < len(tokens) and tokens[nxt].low in ("to", "for"))
+
+
+SPOKESPERSON = re.compile(r"(?i)\bspokes(?:person|man|woman)\b|\bpress\s+secretary\b")
+# "X and Y were also present at the meeting", "… was present".
+PRESENT_AT = re.compile(
+    r"(?<=\s)(?:was|were)\s+(?:also\s+)?present\b(?!\s+(?:a|an|the|their|his|her)\b)"
+)
 
 
 # "X, Y and Z chaired the meeting for Mexico", "… met on behalf of Canada": the side they sat on.

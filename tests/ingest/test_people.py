@@ -1865,3 +1865,34 @@ def test_the_host_of_a_summit_on_whose_margins_two_leaders_met_was_not_at_their_
         "Reyle of Brazil in Rio."
     )
     assert summit["Tomas Reyle"].attended is True
+
+
+def test_calling_on_someone_is_a_visit_but_calling_on_them_to_act_is_an_appeal():
+    visit = _people(
+        "Secretary of State Hollis Brandt and Secretary of Defense Ruth Kell called on the Prime "
+        "Minister Tomas Reyle today."
+    )
+    assert all(m.attended for m in visit.values()) and len(visit) == 3
+    appeal = _people(
+        "Secretary Ruth Kell met Minister Tomas Reyle today. She called on President Oren Hale "
+        "to release the prisoners."
+    )
+    assert appeal["Oren Hale"].attended is False
+
+
+def test_a_spokesperson_quoted_speaks_for_others_and_those_present_attended():
+    found = _people(
+        "Ms. Ruth Kell, Secretary-General of the Lake Forum, called on Foreign Secretary Tomas "
+        'Reyle today. Mrs. Ines Varga, Director, was also present at the meeting. "It was a '
+        'good meeting," the Ministry Spokesperson Oren Hale tweeted. "We agree," Foreign '
+        "Secretary Reyle said."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Ruth Kell": True,
+        "Tomas Reyle": True,
+        "Ines Varga": True,
+        "Oren Hale": False,
+    }
+    # "was presented with" is no attendance.
+    later = _people("Director Ines Varga was presented with an award by the ministers.")
+    assert later["Ines Varga"].attended is False
