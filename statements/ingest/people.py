@@ -692,6 +692,8 @@ def _title_before(tokens, body, i):
                 and (
                     tokens[k - 1].cls in ("inst", "acro", "country", "place", "ltitle")
                     or tokens[k - 1].text == ")"
+                    # "Today, the Prime Minister, Justin Trudeau, spoke": the title in apposition
+                    or (k == i - 1 and _the_title_before_comma(tokens, k))
                 )
             )
         ):
@@ -760,6 +762,16 @@ def _title_before(tokens, body, i):
     ):
         text = text[: ranked.start()].rstrip(" ,")
     return text, honorific, _title_country(words), tokens[start].start
+
+
+def _the_title_before_comma(tokens, comma):
+    """Whether the words before the comma at `comma` are "the <title>" ("the Prime Minister,")."""
+    m = comma - 1
+    while m >= 0 and tokens[m].cls in ("title", "ltitle") and comma - m < 5:
+        m -= 1
+    return (
+        m >= 0 and m < comma - 1 and tokens[m].low == "the" and tokens[comma - 1].low in TITLE_CORE
+    )
 
 
 TRAILING_RANK = re.compile(

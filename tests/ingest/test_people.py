@@ -1896,3 +1896,14 @@ def test_a_spokesperson_quoted_speaks_for_others_and_those_present_attended():
     # "was presented with" is no attendance.
     later = _people("Director Ines Varga was presented with an award by the ministers.")
     assert later["Ines Varga"].attended is False
+
+
+def test_the_title_before_a_comma_and_the_name_in_apposition():
+    found = _people(
+        "Today, the Prime Minister, Hollis Brandt, spoke with the President of Norland, Ruth Kell."
+    )
+    assert found["Hollis Brandt"].title == "Prime Minister"
+    assert found["Ruth Kell"].title.startswith("President")
+    # A body's name before the comma still gives no title to the name after it.
+    body = _people("At the Department of Commerce, Ruth Kell spoke with Secretary Tomas Reyle.")
+    assert body.get("Ruth Kell") is None or body["Ruth Kell"].title == ""
