@@ -1900,7 +1900,7 @@ def test_a_spokesperson_quoted_speaks_for_others_and_those_present_attended():
 
 def test_the_title_before_a_comma_and_the_name_in_apposition():
     found = _people(
-        "Today, the Prime Minister, Hollis Brandt, spoke with the President of Norland, Ruth Kell."
+        "Today, the Prime Minister, Hollis Brandt, spoke with the President of France, Ruth Kell."
     )
     assert found["Hollis Brandt"].title == "Prime Minister"
     assert found["Ruth Kell"].title.startswith("President")
