@@ -1997,6 +1997,8 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
                 return bool(FUTURE_CUES.search(sentence))
         elif RECALLED.search(sentence) and not NOW_ANCHOR.search(sentence):
             return True  # "They recalled their meeting in Rome, where X also met Y"
+        elif _dated_otherwise(sentence, body[lead[0] : lead[1]]):
+            return True  # "X and Y held the dialogue … on April 11": the lead's day is another
         return _about_another_time(sentence)
 
     blocked = {id(o): another_time(o) for o in occurrences}
@@ -2263,6 +2265,30 @@ FUTURE_CUES = re.compile(
     r"|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\bin\s+the\s+(?:coming|next)\s+(?:days|weeks|months)\b",
     re.IGNORECASE,
+)
+
+
+# "on April 11", "on 11 April 2022": a calendar day named in a sentence.
+ON_CALENDAR_DAY = re.compile(
+    r"\bon\s+(?:(?P<m1>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+(?P<d1>\d{1,2})\b|(?P<d2>\d{1,2})\s+(?P<m2>January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)\b)"
+)
+
+
+def _dated_otherwise(sentence: str, lead: str) -> bool:
+    """A later sentence dated on a calendar day ("… held the dialogue on April 11") in a
+    document whose lead sentence dates its meeting by a day word ("on Thursday", "today") and
+    names no calendar day: the later sentence is about another meeting."""
+    day = ON_CALENDAR_DAY.search(sentence)
+    if not day or NOW_ANCHOR.search(sentence) or ON_CALENDAR_DAY.search(lead):
+        return False
+    return bool(LEAD_DAY_WORD.search(lead))
+
+
+LEAD_DAY_WORD = re.compile(
+    r"\b(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening)|on\s+(?:Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
 )
 
 

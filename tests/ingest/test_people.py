@@ -1907,3 +1907,23 @@ def test_the_title_before_a_comma_and_the_name_in_apposition():
     # A body's name before the comma still gives no title to the name after it.
     body = _people("At the Department of Commerce, Ruth Kell spoke with Secretary Tomas Reyle.")
     assert body.get("Ruth Kell") is None or body["Ruth Kell"].title == ""
+
+
+def test_a_later_sentence_dated_on_another_calendar_day_reports_another_meeting():
+    found = _people(
+        "Foreign Secretary Hollis Brandt on Thursday held talks with Congressman Ruth Kell. The "
+        "visit came days after Defence Minister Tomas Reyle held a dialogue with Secretary of "
+        "Defense Ines Varga on April 11."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Hollis Brandt": True,
+        "Ruth Kell": True,
+        "Tomas Reyle": False,
+        "Ines Varga": False,
+    }
+    # A readout dated by its calendar day in the lead keeps a later dated sentence its own.
+    dated = _people(
+        "On April 11, Foreign Secretary Hollis Brandt held talks with Congressman Ruth Kell. "
+        "Defence Minister Tomas Reyle met with Secretary Ines Varga on April 11 as well."
+    )
+    assert all(m.attended for m in dated.values()) and len(dated) == 4
