@@ -1199,6 +1199,9 @@ def _list_after(tokens, k):
     return out
 
 
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
 def _list_before(tokens, k):
     allowed = {"name", "initial", "title", "ltitle", "inst", "country", "acro", "hon", "particle"}
     allowed |= {"place"}  # "Western Hemisphere Bureau Official X … also traveled"
@@ -1210,6 +1213,11 @@ def _list_before(tokens, k):
         if tok.cls in allowed or tok.text in ",()–;" or tok.low in LIST_FILLERS:
             out.append(k)
             k -= 1
+            continue
+        if tok.low in WEEKDAYS and k > 0 and tokens[k - 1].low == "on":
+            # "X on Thursday held talks with Y": the day between the subject and its verb.
+            out += [k, k - 1]
+            k -= 2
             continue
         # "X, Y, and other officials from across the Administration participated", "X and
         # federal public health officials met": the unnamed colleagues are part of the subject.
