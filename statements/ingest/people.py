@@ -1483,8 +1483,8 @@ def _country_of_the_sentence(tokens, sentences, mentions, publisher_country):
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         named = {
             tok.country
-            for tok in tokens[first:last]
-            if tok.country and tok.cls in ("country", "place")
+            for n, tok in enumerate(tokens[first:last], first)
+            if tok.country and tok.cls in ("country", "place") and not _a_topic(tokens, n)
         } - {publisher_country, ""}
         # "Minister X held talks with U.S. Secretary of State Y", "between Prime Minister X and ROK
         # President Y": the country is in the other person's title, it is theirs, not X's.
@@ -1497,6 +1497,41 @@ def _country_of_the_sentence(tokens, sentences, mentions, publisher_country):
         }
         if len(named) == 1:
             mention.country, mention.country_how = named.pop(), "sentence"
+
+
+# What a country is named for when it is a subject of talks, not anyone's country: "the
+# situation in Afghanistan", "the crisis in Ukraine", "the Ukraine situation".
+TOPIC_NOUNS = {
+    "situation", "crisis", "war", "conflict", "developments", "invasion", "aggression",
+    "ceasefire", "peace", "stability", "reconstruction", "elections", "earthquake",
+}  # fmt: skip
+
+
+def _a_topic(tokens, n) -> bool:
+    """Whether the country word at token n is a topic ("the situation in Afghanistan")."""
+    k = n
+    while (
+        k + 1 < len(tokens)
+        and tokens[k + 1].country == tokens[n].country
+        and tokens[k + 1].cls in ("country", "place")
+    ):
+        k += 1  # the phrase's last word: "People's Republic of China"
+    m = n
+    while (
+        m > 0
+        and tokens[m - 1].country == tokens[n].country
+        and tokens[m - 1].cls
+        in (
+            "country",
+            "place",
+        )
+    ):
+        m -= 1
+    after = tokens[k + 1].low if k + 1 < len(tokens) else ""
+    before = [t.low for t in tokens[max(0, m - 3) : m]]
+    return after in TOPIC_NOUNS or (
+        len(before) >= 2 and before[-1] in ("in", "on", "of") and before[-2] in TOPIC_NOUNS
+    )
 
 
 ONE_HOLDER = _normset(lexicon.ONE_HOLDER_OFFICES)

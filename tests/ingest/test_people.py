@@ -1927,3 +1927,34 @@ def test_a_later_sentence_dated_on_another_calendar_day_reports_another_meeting(
         "Defence Minister Tomas Reyle met with Secretary Ines Varga on April 11 as well."
     )
     assert all(m.attended for m in dated.values()) and len(dated) == 4
+
+
+def test_a_country_that_is_a_topic_of_the_talks_is_no_ones_country():
+    found = _people(
+        "Foreign Secretary Hollis Brandt called on U.S. Secretary of State Ruth Kell on Thursday "
+        "and discussed the situation in Afghanistan.",
+        publisher="",
+    )
+    assert found["Hollis Brandt"].country == ""
+    war = _people(
+        "Prime Minister Tomas Reyle held a virtual meeting during which the crisis in Ukraine "
+        "figured prominently.",
+        publisher="",
+    )
+    assert war["Tomas Reyle"].country == ""
+    # A sentence's one country that is no topic is still the official's.
+    kept = _people("Prime Minister Tomas Reyle met with Secretary Ruth Kell in Kyiv, Ukraine.")
+    assert kept["Tomas Reyle"].country == "UA"
+
+
+def test_external_affairs_is_indias_foreign_ministry():
+    found = _people(
+        'External Affairs Minister S. Jaishankar met U.S. Secretary Ruth Kell today. "A good '
+        'meeting," the Ministry of External Affairs Spokesperson Oren Hale said.',
+        publisher="",
+    )
+    assert {n: (m.country, m.attended) for n, m in found.items()} == {
+        "S. Jaishankar": ("IN", True),
+        "Ruth Kell": ("US", True),
+        "Oren Hale": ("IN", False),
+    }
