@@ -222,7 +222,7 @@ OBJECT_CUES = re.compile(
     # "participated in a trilateral ministerial with X and Y"
     r"|\b(?:ministerial|trilateral|bilateral|dialogue)\s+with\b|\bmeet\s+(?:\w+\s+){0,2}?with\b"
     r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened|moderated|facilitated|attended|opened"
-    r"|received|greeted)\s+by\b"
+    r"|received|greeted)\s+(?:(?:at|in)\s+(?:the\s+)?(?:[\w.-]+\s+){1,4}?)?by\b"
     # "He was briefed by X; Y; and Z": those who briefed were there.
     r"|\b(?:briefed|addressed)\s+by\b"
     r"|\bspoke(?:\s+[\w’'-]+){0,9}?\s+(?:with|to)\b|\b(?:called(?!\s+(?:for|on|upon)\b)|phoned|telephoned)\b"
@@ -1214,6 +1214,11 @@ def _list_before(tokens, k):
             out.append(k)
             k -= 1
             continue
+        if tok.cls == "poss" and k > 0 and tokens[k - 1].cls in ("inst", "country", "acro"):
+            # "X, director general of the Chinese Foreign Ministry's … Department, was hosted"
+            out.append(k)
+            k -= 1
+            continue
         if tok.low in WEEKDAYS and k > 0 and tokens[k - 1].low == "on":
             # "X on Thursday held talks with Y": the day between the subject and its verb.
             out += [k, k - 1]
@@ -1455,7 +1460,11 @@ def _country_of_the_document(tokens, mentions, publisher_country):
     """An official with an office the publisher's government does not have, and no country yet,
     in a document that names one foreign country and none of its officials: theirs ("President
     Biden spoke with Prime Minister X. … the need for Israel to …")."""
-    named = {t.country for t in tokens if t.country and t.cls in ("country", "place")}
+    named = {
+        t.country
+        for n, t in enumerate(tokens)
+        if t.country and t.cls in ("country", "place") and not _a_topic(tokens, n)
+    }
     named -= {publisher_country, ""}
     named -= lexicon.ORGANISATIONS
     if len(named) != 1 or not publisher_country:
@@ -2183,8 +2192,19 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             and tok.low in MEETING_VERBS - {"meeting", "lead", "host"}
             and not called_for  # "called for their release" is no call
         ):
-            # "X se reunió con …": the reflexive pronoun belongs to the verb.
+            # "X se reunió con …": the reflexive pronoun belongs to the verb; so do "has met" and
+            # "was hosted / received / welcomed" (the guest was there; not "was presented with").
             verb_at = k - 1 if k > 0 and tokens[k - 1].low == "se" else k
+            if (
+                verb_at > 1
+                and (
+                    tokens[verb_at - 1].low in ("has", "have")
+                    or tokens[verb_at - 1].low in ("was", "were")
+                    and tok.low in ("hosted", "received", "welcomed", "joined", "accompanied")
+                )
+                and tokens[verb_at - 2].cls in ("name", "initial", "title", "punct")
+            ):
+                verb_at -= 1
             if verb_at > 0 and tokens[verb_at - 1].low == "and":
                 # "… condemned the detention of X and Y and reiterated …": a second verb of the
                 # sentence's subject; the names before "and" are the first verb's object.

@@ -1958,3 +1958,27 @@ def test_external_affairs_is_indias_foreign_ministry():
         "Ruth Kell": ("US", True),
         "Oren Hale": ("IN", False),
     }
+
+
+def test_a_guest_hosted_at_headquarters_by_officials_and_a_present_perfect_meeting():
+    found = _people(
+        "Ruth Kell, director general of the Norland Foreign Ministry's Americas Department, was "
+        "hosted at State Department headquarters by Assistant Secretary of State Tomas Reyle."
+    )
+    assert {n: m.attended for n, m in found.items()} == {"Ruth Kell": True, "Tomas Reyle": True}
+    perfect = _people("Deputy Secretary of State Ines Varga has met health advocates in Delhi.")
+    assert perfect["Ines Varga"].attended is True
+    # One represented by another at a meeting was not there.
+    represented = _people(
+        "President Oren Hale was represented by Minister Ruth Kell at the summit."
+    )
+    assert represented["Oren Hale"].attended is False
+
+
+def test_a_country_only_named_as_the_topic_gives_no_one_a_country_in_the_document():
+    found = _people(
+        "Foreign Secretary Hollis Brandt met with a wide spectrum of top officials and reviewed "
+        "the situation in Afghanistan.",
+        publisher="",
+    )
+    assert found["Hollis Brandt"].country == ""
