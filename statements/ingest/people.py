@@ -765,13 +765,27 @@ def _title_before(tokens, body, i):
 
 
 def _the_title_before_comma(tokens, comma):
-    """Whether the words before the comma at `comma` are "the <title>" ("the Prime Minister,")."""
+    """Whether the words before the comma at `comma` are a whole title standing alone ("the
+    Prime Minister,", "External Affairs Minister,", "White House Press Secretary,"): it opens
+    the sentence or follows "the", "with", "and", a lowercase verb."""
+    if comma < 1 or tokens[comma - 1].low not in TITLE_CORE:
+        return False
     m = comma - 1
-    while m >= 0 and tokens[m].cls in ("title", "ltitle") and comma - m < 5:
+    while (
+        m >= 0
+        and tokens[m].cls in ("title", "ltitle", "inst", "acro", "country")
+        and comma - m < 7
+        and tokens[m].sentence == tokens[comma].sentence
+    ):
         m -= 1
-    return (
-        m >= 0 and m < comma - 1 and tokens[m].low == "the" and tokens[comma - 1].low in TITLE_CORE
-    )
+    if m >= 0 and tokens[m].sentence == tokens[comma].sentence:
+        # … or a quote it attributes: "…,” White House Press Secretary, X, told reporters.
+        return (
+            tokens[m].low in ("the", "with", "and")
+            or tokens[m].cls in ("lower", "stop")
+            or (tokens[m].text in '"”')
+        )
+    return True  # the sentence opens with the title
 
 
 TRAILING_RANK = re.compile(

@@ -1982,3 +1982,18 @@ def test_a_country_only_named_as_the_topic_gives_no_one_a_country_in_the_documen
         publisher="",
     )
     assert found["Hollis Brandt"].country == ""
+
+
+def test_a_whole_title_then_a_comma_then_the_name():
+    found = _people(
+        "She will hold talks with External Affairs Minister, Ruth Kell and National Security "
+        'Advisor, Tomas Reyle. "It went well," White House Press Secretary, Oren Hale, told '
+        "reporters."
+    )
+    assert found["Ruth Kell"].title == "External Affairs Minister"
+    assert found["Tomas Reyle"].title == "National Security Advisor"
+    assert found["Oren Hale"].title == "White House Press Secretary"
+    assert found["Oren Hale"].attended is False
+    # A place or a body before the comma is no title of the name after it.
+    place = _people("In the Department of Commerce, Ruth Kell spoke with Secretary Tomas Reyle.")
+    assert place.get("Ruth Kell") is None or place["Ruth Kell"].title == ""
