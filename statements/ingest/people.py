@@ -896,6 +896,13 @@ def _title_after(tokens, body, j):
         words = words[: commas[-1]]
     while words and (words[-1].text in ",(" or words[-1].low in TITLE_CONNECTORS):
         words.pop()
+    if (
+        len(words) > 1
+        and words[0].low == "the"
+        and words[1].cls in ("title", "country", "acro")
+        and not (k < len(tokens) and tokens[k].cls == "poss")
+    ):
+        words = words[1:]  # "Colin Kahl, the U.S. Under Secretary of Defense for Policy"
     # "X, Colorado State Representative": a state's or city's name may open the office.
     if not words or words[0].cls not in (
         "title", "ltitle", "inst", "country", "acro", "name", "place",
@@ -1314,6 +1321,17 @@ def find_officials(
             occurrences.append(occ)
 
     _plural_titles(tokens, body, occurrences)
+    for occ in occurrences:
+        # "his Russian counterpart Vladimir Putin": the adjective says whose counterpart.
+        k = occ.start
+        if (
+            not occ.country
+            and k >= 2
+            and tokens[k - 1].low in ("counterpart", "counterparts")
+            and tokens[k - 2].cls == "country"
+            and tokens[k - 2].country
+        ):
+            occ.country, occ.country_how = tokens[k - 2].country, "title"
     _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues, sentences)
     _mark_participant_lists(body, occurrences)
     # Words of a private participant's apposition name a firm, not a person ("General Catalyst").

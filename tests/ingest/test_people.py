@@ -1997,3 +1997,17 @@ def test_a_whole_title_then_a_comma_then_the_name():
     # A place or a body before the comma is no title of the name after it.
     place = _people("In the Department of Commerce, Ruth Kell spoke with Secretary Tomas Reyle.")
     assert place.get("Ruth Kell") is None or place["Ruth Kell"].title == ""
+
+
+def test_an_apposition_opened_by_the_and_a_counterpart_named_by_nationality():
+    found = _people(
+        "Foreign Secretary Hollis Brandt met with Ruth Kell, the U.S. Under Secretary of "
+        "Defense for Policy. President Oren Hale and his Russian counterpart Tomas Reyle met in "
+        "Geneva last month.",
+        publisher="",
+    )
+    assert found["Ruth Kell"].title == "U.S. Under Secretary of Defense for Policy"
+    assert found["Tomas Reyle"].country == "RU"
+    # "the Secretary's adviser" is someone's adviser, not the Secretary.
+    owned = _people("Ines Varga, the Secretary's adviser, met Minister Tomas Reyle.")
+    assert "Ines Varga" not in owned or owned["Ines Varga"].title == ""
