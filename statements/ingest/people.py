@@ -175,6 +175,7 @@ REPORT_NOUNS = {
 CUE_WORDS_BEFORE = {"with", "by", "between", "and", "including", "included", "met", "joined"}
 CUE_WORDS_BEFORE |= {"welcomed", "received", "hosted", "thanked", "invited", "congratulated"}
 CUE_WORDS_BEFORE |= {"said", "told", "urged", "asked"}
+CUE_WORDS_BEFORE |= {"counterpart", "counterparts"}  # "met her Norwegian counterpart X"
 PAST_CUES = re.compile(
     r"\b(?:previous(?:ly)?|earlier|formerly|ago|held in|held last|established in|"
     r"last (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"

@@ -2011,3 +2011,14 @@ def test_an_apposition_opened_by_the_and_a_counterpart_named_by_nationality():
     # "the Secretary's adviser" is someone's adviser, not the Secretary.
     owned = _people("Ines Varga, the Secretary's adviser, met Minister Tomas Reyle.")
     assert "Ines Varga" not in owned or owned["Ines Varga"].title == ""
+
+
+def test_a_counterpart_named_without_a_title_is_found_and_met():
+    found = _people("Secretary Ruth Kell met her Norwegian counterpart Tomas Reyle today.")
+    assert {n: (m.attended, m.country) for n, m in found.items()} == {
+        "Ruth Kell": (True, "US"),
+        "Tomas Reyle": (True, "NO"),
+    }
+    # A counterpart's office named in lowercase is no name: "her counterpart in Oslo".
+    plain = _people("Secretary Ruth Kell spoke with her counterpart in Oslo today.")
+    assert set(plain) == {"Ruth Kell"}
