@@ -273,7 +273,7 @@ COUNTRY_WORDS = {
 # Institutions and acronyms whose officials belong to one country.
 INSTITUTION_COUNTRY = {
     # India's foreign ministry is the only one named for "External Affairs".
-    "external affairs": "IN",
+    "external affairs": "IN", "mea": "IN",
     "white house": "US", "dhs": "US", "state department": "US", "department of state": "US",
     "department of homeland security": "US", "national security council": "US", "nsc": "US",
     "pentagon": "US", "fbi": "US", "dea": "US", "atf": "US", "cbp": "US", "ice": "US",

@@ -88,6 +88,7 @@ TITLE_CONNECTORS |= {"los", "las", "para"}  # "presidente de los Estados Unidos"
 TITLE_CONNECTORS |= {"at"}  # "Chief Officer for North America at the Foreign Ministry X"
 TITLE_PREFIXES = {"former", "outgoing", "incoming", "acting", "interim"}
 LOWER_TITLES = {"head", "chief", "director", "minister", "secretary", "ambassador", "president"}
+LOWER_TITLES |= {"spokesperson", "spokesman", "spokeswoman"}  # "the MEA spokesperson X said"
 LOWER_TITLES |= {"presidente", "presidenta", "canciller", "secretario", "secretaria", "titular"}
 LOWER_TITLES |= {"subsecretario", "subsecretaria", "embajador", "embajadora", "ministro"}
 LOWER_TITLES |= {"ministra", "gobernador", "gobernadora", "fiscal", "director", "directora"}
@@ -95,6 +96,7 @@ LOWER_TITLES |= {"asesor", "asesora"}
 LOWER_TITLES |= _normset(lexicon_es.LOWER_TITLES)  # Spanish: "la viceministra de Comercio"
 LOWER_TITLES |= {"leader"}  # "DPRK leader Kim", "opposition leader X"
 LONE_LOWER_TITLES = {"presidente", "presidenta", "canciller", "fiscal", "titular", "leader"}
+LONE_LOWER_TITLES |= {"spokesperson", "spokesman", "spokeswoman"}
 LONE_LOWER_TITLES |= _normset(lexicon_es.LONE_LOWER_TITLES)  # "el embajador Ken Salazar"
 # Lowercase words allowed in a list of people around a meeting verb ("… and officials hosted").
 LIST_FILLERS = {
@@ -2145,8 +2147,16 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
                 if idx in by_token:
                     blocked[id(by_token[idx])] = True
             continue
-        if cue.startswith(("met", "spoke")) and EARLIER_CLAUSE.search(
-            body[sentence_start : m.start()]
+        if FUTURE_BEFORE_CUE.search(body[sentence_start : m.start()]):
+            # "During her visit, she will hold talks with X": a meeting still to come.
+            for idx in listed:
+                if idx in by_token:
+                    blocked[id(by_token[idx])] = True
+            continue
+        if (
+            cue.startswith(("met", "spoke"))
+            and EARLIER_CLAUSE.search(body[sentence_start : m.start()])
+            and not NOW_ANCHOR.search(body[sentence_start : sentences.around(m.start())[1]])
         ):
             # "… the first visit after President X met with Y at the White House": a clause
             # about an earlier meeting; neither X nor Y was at the one the document reports.
@@ -2262,9 +2272,15 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
                 attend(occ)
     # 4. Speakers quoted in the document (not a spokesperson, who speaks for others: "…,” the
     #    Ministry's Spokesperson X tweeted); "X, who was also in attendance".
+    spokespeople = {
+        name_words(o.name)[-1] for o in occurrences if SPOKESPERSON.search(o.title) and o.name
+    }
     for occ in occurrences:
         after = body[tokens[occ.end - 1].end : tokens[occ.end - 1].end + 80] if occ.end > 0 else ""
-        if (occ.quoted and not SPOKESPERSON.search(occ.title)) or ATTENDED_AFTER.match(after):
+        speaks_for = SPOKESPERSON.search(occ.title) or (
+            occ.name and name_words(occ.name)[-1] in spokespeople
+        )  # "Mr. Gibbs said …" after "White House Press Secretary, Robert Gibbs"
+        if (occ.quoted and not speaks_for) or ATTENDED_AFTER.match(after):
             attend(occ)
     # 5. "X and Y were also present at the meeting": the subjects of "present".
     for m in PRESENT_AT.finditer(body):
@@ -2314,6 +2330,10 @@ ANOTHER_OCCASION_BEFORE = re.compile(
     r"[^\s,;]+[’']s\s+(?:[^\s,;]+\s+){0,3}$",
     re.IGNORECASE,
 )
+
+
+# A cue of a meeting still to come: "she will hold talks with", "will also meet with".
+FUTURE_BEFORE_CUE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to)\s+(?:also\s+)?(?:hold\s+)?$")
 
 
 # The event around a bilateral meeting: "on the margins of the G20 Summit", "on the sidelines of".

@@ -2022,3 +2022,28 @@ def test_a_counterpart_named_without_a_title_is_found_and_met():
     # A counterpart's office named in lowercase is no name: "her counterpart in Oslo".
     plain = _people("Secretary Ruth Kell spoke with her counterpart in Oslo today.")
     assert set(plain) == {"Ruth Kell"}
+
+
+def test_a_future_meeting_and_a_lowercase_spokesperson_who_is_only_quoted():
+    found = _people(
+        "Deputy Secretary Hollis Brandt arrived today. During her visit, she will hold talks "
+        'with Foreign Minister Ruth Kell. "A useful visit," the foreign ministry spokesman '
+        "Tomas Reyle said after Secretary Brandt met President Oren Hale today.",
+        publisher="",
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Hollis Brandt": True,
+        "Ruth Kell": False,
+        "Tomas Reyle": False,
+        "Oren Hale": True,
+    }
+    assert found["Tomas Reyle"].title.endswith("spokesman")
+    # A spokesperson later named by surname alone still speaks for others.
+    gibbs = _people(
+        'President Hollis Brandt met Prime Minister Ruth Kell today. "Honest talks," White '
+        "House Press Secretary, Tomas Reyle, told reporters. Mr. Reyle said they met twice."
+    )
+    assert gibbs["Tomas Reyle"].attended is False
+    # An official who meets, then is quoted, attended.
+    quoted = _people('Minister Ruth Kell met President Oren Hale today. "Good," Kell said.')
+    assert quoted["Ruth Kell"].attended is True
