@@ -843,6 +843,12 @@ def _title_country(words):
     return named.pop() if len(named) == 1 else ""
 
 
+LOWER_RANKS = {
+    "joint", "under", "deputy", "assistant", "additional", "second", "first", "third",
+    "permanent", "principal", "senior", "vice", "executive",
+}  # fmt: skip
+
+
 def _title_after(tokens, body, j):
     """An apposition after the name: ', Senior Director, National Security Council;'."""
     if j >= len(tokens) or tokens[j].text != ",":
@@ -852,7 +858,17 @@ def _title_after(tokens, body, j):
     allowed = {"title", "ltitle", "inst", "country", "acro", "place"}
     while k < len(tokens) and tokens[k].sentence == tokens[j].sentence:
         tok = tokens[k]
-        if tok.cls in allowed or (tok.cls in ("lower", "stop") and tok.low in TITLE_CONNECTORS):
+        lower_rank = (
+            tok.cls == "lower"
+            and tok.low in LOWER_RANKS
+            and k + 1 < len(tokens)
+            and (tokens[k + 1].cls == "ltitle" or tokens[k + 1].low in LOWER_RANKS)
+        )  # ", joint secretary, South Asia Division": a lowercase office
+        if (
+            tok.cls in allowed
+            or lower_rank
+            or (tok.cls in ("lower", "stop") and tok.low in TITLE_CONNECTORS)
+        ):
             if (
                 tok.low == "and"
                 and k + 1 < len(tokens)
@@ -907,9 +923,10 @@ def _title_after(tokens, body, j):
     ):
         words = words[1:]  # "Colin Kahl, the U.S. Under Secretary of Defense for Policy"
     # "X, Colorado State Representative": a state's or city's name may open the office.
-    if not words or words[0].cls not in (
-        "title", "ltitle", "inst", "country", "acro", "name", "place",
-    ):  # fmt: skip
+    if not words or (
+        words[0].cls not in ("title", "ltitle", "inst", "country", "acro", "name", "place")
+        and not (words[0].cls == "lower" and words[0].low in LOWER_RANKS)
+    ):
         return "", ""
     if not any(
         t.low in TITLE_CORE and t.cls in ("title", "ltitle") for t in words

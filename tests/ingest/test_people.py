@@ -2047,3 +2047,15 @@ def test_a_future_meeting_and_a_lowercase_spokesperson_who_is_only_quoted():
     # An official who meets, then is quoted, attended.
     quoted = _people('Minister Ruth Kell met President Oren Hale today. "Good," Kell said.')
     assert quoted["Ruth Kell"].attended is True
+
+
+def test_a_lowercase_office_in_apposition():
+    found = _people(
+        "The Norland delegation included Ruth Kell, under secretary, Ministry of Commerce, and "
+        "Tomas Reyle, joint secretary, Ministry of Defence."
+    )
+    assert found["Ruth Kell"].title.startswith("under secretary")
+    assert found["Tomas Reyle"].title.startswith("joint secretary")
+    # A lowercase word that is no rank opens no title: "X, a second cousin".
+    cousin = _people("Minister Ruth Kell met Tomas Reyle, second cousin of the Governor.")
+    assert "Tomas Reyle" not in cousin or not cousin["Tomas Reyle"].title
