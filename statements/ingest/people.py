@@ -417,6 +417,10 @@ def _classify(tokens):
             and nxt.start - tok.end == 1
         ):
             tok.cls = "name"
+    # "Mr. MOTEGI Toshimitsu": a family name in capitals (Japanese style) after an honorific.
+    for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if a.cls == "hon" and b.cls == "acro" and b.text.isalpha() and c.cls == "name":
+            b.cls = "name"
     # "People's Bank of China", "National People's Congress", "People's Liberation Army": the
     # possessive is part of a body's name, not an owner's mark.
     for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
@@ -1366,6 +1370,7 @@ def find_officials(
     _follow_delegation_heads(people, mentions)
     _country_of_the_sentence(tokens, sentences, mentions, publisher_country)
     _counterpart_of_the_other_side(body, mentions)
+    _country_of_the_pair(tokens, sentences, mentions)
     _country_of_the_document(tokens, mentions, publisher_country)
     return mentions
 
@@ -1492,6 +1497,46 @@ def _counterpart_of_the_other_side(body, mentions):
             break
 
 
+def _country_of_the_pair(tokens, sentences, mentions):
+    """An official with a title and no country, in a sentence that names one pair of countries
+    with a hyphen and whose other officials are all of one side of it, is of the other side
+    ("Minister X held a Japan-U.S. Foreign Ministers' Telephone Talk with the U.S. Secretary of
+    State Y"). A pair named in another sentence is often a topic ("U.S.-ROK exercises")."""
+    starts = [tok.start for tok in tokens]
+    for mention in mentions:
+        if mention.country or not mention.title:
+            continue
+        start, end = sentences.around(mention.position)
+        words = tokens[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        pairs = set()
+        for a, dash, b in zip(words, words[1:], words[2:], strict=False):
+            if (
+                dash.text in "-–"
+                and a.cls == "country"
+                and b.cls == "country"
+                and a.end == dash.start
+                and dash.end == b.start
+                and a.country
+                and b.country
+                and a.country != b.country
+            ):
+                pairs.add(frozenset((a.country, b.country)))
+        for tok in words:  # "India-US", one word
+            parts = [COUNTRY_WORDS.get(_norm(part), "") for part in tok.text.split("-")]
+            if len(parts) == 2 and all(parts) and parts[0] != parts[1]:
+                pairs.add(frozenset(parts))
+        if len(pairs) != 1:
+            continue
+        (pair,) = pairs
+        sides = {
+            m.country
+            for m in mentions
+            if m is not mention and m.country and start <= m.position < end
+        }
+        if len(sides) == 1 and sides < pair:
+            mention.country, mention.country_how = next(iter(pair - sides)), "pair"
+
+
 def _named_as_a_pair(body, a, b):
     """Whether the text writes "A and (Title) B" or "B and (Title) A" (a particle or two of the
     fuller name allowed before the form found: "von der Leyen")."""
@@ -1553,7 +1598,7 @@ def _country_of_the_sentence(tokens, sentences, mentions, publisher_country):
             other.country
             for other in mentions
             if other is not mention
-            and other.country_how == "title"
+            and other.country_how in ("title", "gazetteer")
             and start <= other.position < end
         }
         if len(named) == 1:

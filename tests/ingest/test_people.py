@@ -2059,3 +2059,22 @@ def test_a_lowercase_office_in_apposition():
     # A lowercase word that is no rank opens no title: "X, a second cousin".
     cousin = _people("Minister Ruth Kell met Tomas Reyle, second cousin of the Governor.")
     assert "Tomas Reyle" not in cousin or not cousin["Tomas Reyle"].title
+
+
+def test_the_other_side_of_a_hyphenated_pair_and_a_family_name_in_capitals():
+    found = _people(
+        "On May 3, Mr. KELL Ruth, Minister for Foreign Affairs, held a Japan-U.S. Foreign "
+        "Ministers' Telephone Talk with the Honorable Tomas Reyle, Secretary of State of the "
+        "United States of America.",
+        publisher="",
+    )
+    kell = next(m for n, m in found.items() if n.lower() == "kell ruth")
+    assert (kell.country, kell.attended) == ("JP", True)
+    assert found["Tomas Reyle"].country == "US"
+    # A pair named in another sentence is a topic: it gives no one a country.
+    topic = _people(
+        "Minister for Foreign Affairs Ines Varga held telephone talks with U.S. Secretary of "
+        "State Tomas Reyle. They discussed U.S.-ROK joint exercises.",
+        publisher="",
+    )
+    assert topic["Ines Varga"].country == ""
