@@ -417,6 +417,27 @@ def _classify(tokens):
             and nxt.start - tok.end == 1
         ):
             tok.cls = "name"
+    # "Minister of Foreign Affairs, Emigration and Egyptian Expatriates Badr Abdelatty": after a
+    # comma, a ministry's further portfolios ("W and [Adj] W2") before the holder's name.
+    for k, tok in enumerate(tokens):
+        if tok.text != "," or k < 3 or tokens[k - 1].cls != "inst":
+            continue
+        if not any(
+            t.cls == "title" and t.low in ("minister", "ministry", "secretary")
+            for t in tokens[max(0, k - 6) : k]
+        ):
+            continue
+        m = k + 1
+        while m < len(tokens) and m - k <= 2 and tokens[m].cls == "name":
+            m += 1
+        if m == k + 1 or m >= len(tokens) or tokens[m].low != "and":
+            continue
+        n = m + 1
+        if n < len(tokens) and tokens[n].cls == "country":
+            n += 1
+        if n + 2 < len(tokens) and all(t.cls == "name" for t in tokens[n : n + 3]):
+            for t in tokens[k + 1 : m] + [tokens[n]]:
+                t.cls = "inst"
     # "Mr. MOTEGI Toshimitsu": a family name in capitals (Japanese style) after an honorific.
     for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if a.cls == "hon" and b.cls == "acro" and b.text.isalpha() and c.cls == "name":

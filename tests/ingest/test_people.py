@@ -2078,3 +2078,15 @@ def test_the_other_side_of_a_hyphenated_pair_and_a_family_name_in_capitals():
         publisher="",
     )
     assert topic["Ines Varga"].country == ""
+
+
+def test_a_ministrys_further_portfolios_after_a_comma_are_no_person():
+    found = _people(
+        "Minister of Foreign Affairs, Trade and Development Ruth Kell met Secretary Tomas Reyle "
+        "today."
+    )
+    assert set(found) == {"Ruth Kell", "Tomas Reyle"}
+    assert found["Ruth Kell"].title == "Minister of Foreign Affairs, Trade and Development"
+    # A list of two people after a ministry's title stays two people.
+    two = _people("He met the Minister of Foreign Affairs, Ruth Kell, and Tomas Reyle today.")
+    assert "Ruth Kell" in two and "Tomas Reyle" in two
