@@ -115,6 +115,8 @@ LIST_FILLERS |= {"including"}  # "met with the cabinet, including Economy Minist
 LIST_FILLERS |= {"legislators", "lawmakers", "leaders", "chairs", "state", "local", "tribal"}
 LIST_FILLERS |= {"congressional", "committee", "governors", "mayors"}
 LIST_FILLERS |= {"alongside"}  # "X and Y, alongside Z and W, met with …": one subject
+# "were joined by fellow officials from both countries, including …"
+LIST_FILLERS |= {"fellow", "countries", "sides", "governments"}
 ATTRIBUTION_VERBS = (
     "said|says|added|adds|noted|notes|stated|states|remarked|explained|emphasized|emphasised|"
     "stressed|underlined|underscored|declared|affirmed|told|asked|replied|continued|concluded|"

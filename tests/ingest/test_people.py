@@ -2090,3 +2090,18 @@ def test_a_ministrys_further_portfolios_after_a_comma_are_no_person():
     # A list of two people after a ministry's title stays two people.
     two = _people("He met the Minister of Foreign Affairs, Ruth Kell, and Tomas Reyle today.")
     assert "Ruth Kell" in two and "Tomas Reyle" in two
+
+
+def test_joined_by_fellow_officials_from_both_countries_including():
+    found = _people(
+        "Secretary Hollis Brandt met with Foreign Minister Ruth Kell of Mexico on Tuesday. They "
+        "were joined by fellow officials from both countries, including Commissioner Tomas "
+        "Reyle and Ambassador Ines Varga."
+    )
+    assert all(m.attended for m in found.values()) and len(found) == 4
+    # Officials of both countries only praised are not in the meeting.
+    praised = _people(
+        "Secretary Hollis Brandt met with Foreign Minister Ruth Kell of Mexico on Tuesday. She "
+        "praised fellow officials from both countries, such as Commissioner Tomas Reyle."
+    )
+    assert praised["Tomas Reyle"].attended is False
