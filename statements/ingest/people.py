@@ -1925,6 +1925,15 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         if gazetteer and gazetteer.lookup(name) is not None and len(name_words(name)) >= 2:
             occ.how = "gazetteer"
             return occ
+    elif gazetteer and gazetteer.lookup(name) is not None:
+        # "Blinken and Defense Secretary Austin traveled to …": a known official's surname as
+        # the subject of a meeting verb or joined by "and" to another subject.
+        verb_after = re.match(r"^\s+(?:and\s+)?(\w+)", after_text)
+        if verb_after and (
+            after_text.lstrip().startswith("and ") or verb_after.group(1).lower() in MEETING_VERBS
+        ):
+            occ.how = "gazetteer"
+            return occ
     return None
 
 

@@ -2105,3 +2105,19 @@ def test_joined_by_fellow_officials_from_both_countries_including():
         "praised fellow officials from both countries, such as Commissioner Tomas Reyle."
     )
     assert praised["Tomas Reyle"].attended is False
+
+
+def test_a_known_officials_surname_opening_a_sentence_as_a_subject():
+    found = {
+        m.name: m
+        for m in find_officials(
+            "Blinken and Defense Secretary Ruth Kell traveled to Kyiv, where they met with "
+            "President Tomas Reyle. Austin is a city in Texas.",
+            publisher_country="US",
+        )
+    }
+    assert found["Blinken"].attended is True and found["Blinken"].country == "US"
+    assert "Austin" not in found
+    # A surname no gazetteer knows, opening a sentence, stays unnamed.
+    unknown = _people("Kellerman and Defense Secretary Ruth Kell traveled to Kyiv today.")
+    assert "Kellerman" not in unknown
