@@ -2180,6 +2180,16 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             return True  # "They recalled their meeting in Rome, where X also met Y"
         elif _dated_otherwise(sentence, body[lead[0] : lead[1]]):
             return True  # "X and Y held the dialogue … on April 11": the lead's day is another
+        elif SAME_DAY.search(sentence) and start > 0:
+            # "Ahead of the dialogue on that day, X and Y held a virtual meeting": the day of
+            # the sentence before, when that one is about another time.
+            before = sentences.around(start - 1)
+            if before != lead and before[0] < start:
+                previous = body[before[0] : before[1]]
+                if _dated_otherwise(previous, body[lead[0] : lead[1]]) or _about_another_time(
+                    previous
+                ):
+                    return True
         return _about_another_time(sentence)
 
     blocked = {id(o): another_time(o) for o in occurrences}
@@ -2478,6 +2488,7 @@ FUTURE_CUES = re.compile(
 )
 
 
+SAME_DAY = re.compile(r"\b(?:on\s+)?(?:that|the\s+same|that\s+same)\s+day\b", re.IGNORECASE)
 # "on April 11", "on 11 April 2022": a calendar day named in a sentence.
 ON_CALENDAR_DAY = re.compile(
     r"\bon\s+(?:(?P<m1>January|February|March|April|May|June|July|August|September|October"

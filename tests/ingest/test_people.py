@@ -2121,3 +2121,19 @@ def test_a_known_officials_surname_opening_a_sentence_as_a_subject():
     # A surname no gazetteer knows, opening a sentence, stays unnamed.
     unknown = _people("Kellerman and Defense Secretary Ruth Kell traveled to Kyiv today.")
     assert "Kellerman" not in unknown
+
+
+def test_that_day_is_the_day_of_the_sentence_before():
+    found = _people(
+        "Foreign Secretary Hollis Brandt on Thursday held talks with Congressman Ruth Kell. The "
+        "visit came days after Defence Minister Tomas Reyle held a dialogue with Secretary Ines "
+        "Varga on April 11. Ahead of the dialogue on that day, Prime Minister Oren Hale and "
+        "President Mara Quist held a virtual meeting."
+    )
+    assert found["Oren Hale"].attended is False and found["Mara Quist"].attended is False
+    # "that day" after a sentence about the reported meeting keeps its day.
+    same = _people(
+        "Foreign Secretary Hollis Brandt held talks with Congressman Ruth Kell today. On that "
+        "day, Prime Minister Oren Hale also met with Congressman Kell."
+    )
+    assert same["Oren Hale"].attended is True
