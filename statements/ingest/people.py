@@ -1658,9 +1658,18 @@ def _a_topic(tokens, n) -> bool:
         m -= 1
     after = tokens[k + 1].low if k + 1 < len(tokens) else ""
     before = [t.low for t in tokens[max(0, m - 3) : m]]
-    return after in TOPIC_NOUNS or (
-        len(before) >= 2 and before[-1] in ("in", "on", "of") and before[-2] in TOPIC_NOUNS
+    return (
+        after in TOPIC_NOUNS
+        or (len(before) >= 2 and before[-1] in ("in", "on", "of") and before[-2] in TOPIC_NOUNS)
+        # "support for Ukraine", "stand with Ukraine", "assistance to Gaza": whom talks are about
+        or (len(before) >= 2 and tuple(before[-2:]) in SUPPORT_FOR)
     )
+
+
+SUPPORT_FOR = {
+    ("support", "for"), ("solidarity", "with"), ("stand", "with"), ("stands", "with"),
+    ("assistance", "to"), ("aid", "to"), ("support", "to"), ("against", "the"),
+}  # fmt: skip
 
 
 ONE_HOLDER = _normset(lexicon.ONE_HOLDER_OFFICES)

@@ -2137,3 +2137,17 @@ def test_that_day_is_the_day_of_the_sentence_before():
         "day, Prime Minister Oren Hale also met with Congressman Kell."
     )
     assert same["Oren Hale"].attended is True
+
+
+def test_a_country_the_talks_support_is_not_the_counterparts_country():
+    found = _people(
+        "President Hollis Brandt spoke with Prime Minister Ruth Kell today. They discussed "
+        'their support for Ukraine. "We stand with Ukraine," Prime Minister Kell said.'
+    )
+    assert found["Ruth Kell"].country == ""
+    # The one foreign country a call readout names otherwise is still the counterpart's.
+    named = _people(
+        "President Hollis Brandt spoke with Prime Minister Ruth Kell today. They discussed "
+        "Ukraine's economy and reforms."
+    )
+    assert named["Ruth Kell"].country == "UA"
