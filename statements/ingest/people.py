@@ -1636,8 +1636,24 @@ TOPIC_NOUNS = {
 }  # fmt: skip
 
 
+def _someones_destination(tokens, n) -> bool:
+    """Whether the country word at token n is where a named person went ("Prime Minister X's
+    recent visit to the US"): the visitor's destination, not anyone's country."""
+    k = n - 1
+    if k >= 0 and tokens[k].low == "the":
+        k -= 1
+    if k < 1 or tokens[k].low != "to" or tokens[k - 1].low not in ("visit", "trip", "travel"):
+        return False
+    return any(
+        tokens[x].cls == "poss" and tokens[x - 1].cls == "name" for x in range(max(1, k - 4), k - 1)
+    )
+
+
 def _a_topic(tokens, n) -> bool:
-    """Whether the country word at token n is a topic ("the situation in Afghanistan")."""
+    """Whether the country word at token n is a topic ("the situation in Afghanistan") or a
+    named person's destination ("X's visit to the US")."""
+    if _someones_destination(tokens, n):
+        return True
     k = n
     while (
         k + 1 < len(tokens)

@@ -2151,3 +2151,19 @@ def test_a_country_the_talks_support_is_not_the_counterparts_country():
         "Ukraine's economy and reforms."
     )
     assert named["Ruth Kell"].country == "UA"
+
+
+def test_a_named_persons_destination_is_not_an_officials_country():
+    found = _people(
+        "She will meet Foreign Secretary Ruth Kell to review the outcomes of Prime Minister "
+        "Tomas Reyle's recent visit to the US.",
+        publisher="",
+    )
+    assert found["Ruth Kell"].country == "" and found["Tomas Reyle"].country == ""
+    # A delegation's destination still names the country of the host it met there.
+    host = _people(
+        "The delegation's visit to Israel came after the formation of a government under Prime "
+        "Minister Tomas Reyle.",
+        publisher="",
+    )
+    assert host["Tomas Reyle"].country == "IL"
