@@ -559,12 +559,12 @@ def _name_spans(tokens, body):
     while i < n:
         tok = tokens[i]
         starts = tok.cls == "name" or (
-            tok.cls in ("particle", "initial")
+            tok.cls in ("particle", "initial", "place")
             and i + 1 < n
             and tokens[i + 1].cls in ("name", "particle")
             and i > 0
             and tokens[i - 1].cls in ("title", "hon")
-        )  # "Minister Dr. S. Jaishankar": an initial for a given name
+        )  # "Minister Dr. S. Jaishankar", "Congressman Austin Scott": a given name
         if not starts:
             i += 1
             continue

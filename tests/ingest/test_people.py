@@ -2167,3 +2167,12 @@ def test_a_named_persons_destination_is_not_an_officials_country():
         publisher="",
     )
     assert host["Tomas Reyle"].country == "IL"
+
+
+def test_a_given_name_that_is_also_a_city_after_a_title():
+    found = _people("Senator Ruth Kell met Congresswoman Ines Varga and Congressman Austin Reyle.")
+    assert set(found) == {"Ruth Kell", "Ines Varga", "Austin Reyle"}
+    assert found["Austin Reyle"].title == "Congressman"
+    # A city after a title, before no name, is still the city: "Ambassador in Paris".
+    city = _people("Senator Ruth Kell met the Ambassador in Paris today.")
+    assert set(city) == {"Ruth Kell"}
