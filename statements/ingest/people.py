@@ -1282,6 +1282,10 @@ def _list_before(tokens, k):
             out.append(k)
             k -= 1
             continue
+        if tok.low in LOWER_RANKS and k + 1 < len(tokens) and tokens[k + 1].cls == "ltitle":
+            out.append(k)  # "X, joint secretary, …, and Y, …, led their delegations"
+            k -= 1
+            continue
         if tok.cls == "poss" and k > 0 and tokens[k - 1].cls in ("inst", "country", "acro"):
             # "X, director general of the Chinese Foreign Ministry's … Department, was hosted"
             out.append(k)

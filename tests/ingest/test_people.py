@@ -2176,3 +2176,18 @@ def test_a_given_name_that_is_also_a_city_after_a_title():
     # A city after a title, before no name, is still the city: "Ambassador in Paris".
     city = _people("Senator Ruth Kell met the Ambassador in Paris today.")
     assert set(city) == {"Ruth Kell"}
+
+
+def test_subjects_with_lowercase_offices_in_apposition_led_their_delegations():
+    found = _people(
+        "Ruth Kell, joint secretary, Americas Division of the Ministry, and Tomas Reyle, "
+        "Additional Secretary, Ministry of Foreign Affairs of Norland, led their respective "
+        "delegations to the meeting."
+    )
+    assert found["Ruth Kell"].attended and found["Tomas Reyle"].attended
+    # A lowercase rank word not before an office stops the subject list as before.
+    other = _people(
+        "Ruth Kell, a senior fellow, and Secretary Tomas Reyle, who chaired, spoke. Minister "
+        "Ines Varga met President Oren Hale."
+    )
+    assert other["Ines Varga"].attended and other["Oren Hale"].attended
