@@ -359,7 +359,8 @@ HEADER_PUBLISHERS = {
 # "The below is attributable to Spokesperson Matthew Miller:" (State) or "… to NSC Spokesperson
 # Adrienne Watson" (White House): who published, not what was said.
 _ATTRIBUTABLE = re.compile(
-    r"^\s*the (?:below|following) (?:statement )?is attributable to (?P<who>[^:]{3,120}):?\s*$",
+    r"^\s*(?:the (?:below|following) (?:statement )?is attributable to|as stated by)"
+    r" (?P<who>[^:]{3,120}):?\s*$",
     re.IGNORECASE,
 )
 _BOILERPLATE = re.compile(
@@ -908,12 +909,14 @@ def parse_document(raw: bytes | str, source_file: str, overrides: dict | None = 
 
     header_publisher = ""
     source_label = ""
+    attributed_to = ""
     for line in metadata:
         match = _SOURCE_LINE.match(line)
         if match:
             source_label = match["label"]
         attributable = _ATTRIBUTABLE.match(line)
         if attributable:
+            attributed_to = attributed_to or attributable["who"].strip()
             who = fold(attributable["who"])
             if re.search(r"\b(?:nsc|national security council|white house|press secretary)\b", who):
                 header_publisher = "The White House"
@@ -1020,6 +1023,7 @@ def parse_document(raw: bytes | str, source_file: str, overrides: dict | None = 
         tags=_tags(front.get("tags")),
         images=images,
         front_matter=front,
+        attributed_to=attributed_to,
     )
 
 

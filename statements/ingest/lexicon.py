@@ -11,7 +11,8 @@ TITLE_HEADS = {
     "canciller", "secretario", "secretaria", "subsecretario", "subsecretaria", "embajador",
     "embajadora", "titular", "gobernador", "gobernadora", "ministro", "ministra", "fiscal",
     "asesor", "asesora", "directora", "jefe", "jefa", "comisionado", "comisionada",
-    "vicepresidente", "vicepresidenta", "premier", "first", "acting", "administrator", "admiral",
+    "vicepresidente", "vicepresidenta", "premier", "first", "acting", "permanent",
+    "administrator", "admiral",
     "adviser", "advisor", "advisors", "ambassador", "ambassadors", "assistant", "attache",
     "attaché", "attorney", "captain", "chair", "chairman", "chairperson", "chairwoman",
     "chancellor", "charge", "chargé", "chief", "colonel", "commander", "commissioner",
@@ -20,7 +21,8 @@ TITLE_HEADS = {
     "executive", "foreign", "general", "governor", "head", "inspector", "interim", "judge", "king",
     "lady", "leader", "lieutenant", "marshal", "mayor", "minister", "ministers", "officer",
     "president", "president-elect", "presidents", "prime", "prince", "princess", "principal",
-    "prosecutor", "queen", "representative", "secretaries", "secretary", "senator", "senior",
+    "prosecutor", "queen", "representative", "secretaries", "secretary", "senator", "senators",
+    "senior",
     "sheikh", "solicitor", "speaker", "special", "spokesman", "spokesperson", "spokeswoman",
     "sub-secretary", "subsecretary", "superintendent", "treasurer", "under", "undersecretaries",
     "undersecretary", "vice", "vice-president",
@@ -270,6 +272,8 @@ COUNTRY_WORDS = {
 
 # Institutions and acronyms whose officials belong to one country.
 INSTITUTION_COUNTRY = {
+    # India's foreign ministry is the only one named for "External Affairs".
+    "external affairs": "IN", "mea": "IN",
     "white house": "US", "dhs": "US", "state department": "US", "department of state": "US",
     "department of homeland security": "US", "national security council": "US", "nsc": "US",
     "pentagon": "US", "fbi": "US", "dea": "US", "atf": "US", "cbp": "US", "ice": "US",

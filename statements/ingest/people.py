@@ -88,6 +88,7 @@ TITLE_CONNECTORS |= {"los", "las", "para"}  # "presidente de los Estados Unidos"
 TITLE_CONNECTORS |= {"at"}  # "Chief Officer for North America at the Foreign Ministry X"
 TITLE_PREFIXES = {"former", "outgoing", "incoming", "acting", "interim"}
 LOWER_TITLES = {"head", "chief", "director", "minister", "secretary", "ambassador", "president"}
+LOWER_TITLES |= {"spokesperson", "spokesman", "spokeswoman"}  # "the MEA spokesperson X said"
 LOWER_TITLES |= {"presidente", "presidenta", "canciller", "secretario", "secretaria", "titular"}
 LOWER_TITLES |= {"subsecretario", "subsecretaria", "embajador", "embajadora", "ministro"}
 LOWER_TITLES |= {"ministra", "gobernador", "gobernadora", "fiscal", "director", "directora"}
@@ -95,11 +96,13 @@ LOWER_TITLES |= {"asesor", "asesora"}
 LOWER_TITLES |= _normset(lexicon_es.LOWER_TITLES)  # Spanish: "la viceministra de Comercio"
 LOWER_TITLES |= {"leader"}  # "DPRK leader Kim", "opposition leader X"
 LONE_LOWER_TITLES = {"presidente", "presidenta", "canciller", "fiscal", "titular", "leader"}
+LONE_LOWER_TITLES |= {"spokesperson", "spokesman", "spokeswoman"}
 LONE_LOWER_TITLES |= _normset(lexicon_es.LONE_LOWER_TITLES)  # "el embajador Ken Salazar"
 # Lowercase words allowed in a list of people around a meeting verb ("… and officials hosted").
 LIST_FILLERS = {
     "and", "the", "of", "for", "to", "a", "an", "senior", "officials", "official", "delegation",
-    "delegations", "members", "member", "team", "counterparts", "cabinet", "interagency", "full",
+    "delegations", "members", "member", "team", "counterparts", "counterpart", "cabinet",
+    "interagency", "full",
     "high-level", "his", "her", "their", "then", "also", "yesterday", "today", "jointly", "will",
     "later", "together", "both", "other", "several", "on", "at", "in", "against", "former",
     "outgoing", "incoming", "con", "y", "e", "así", "como", "para", "en",
@@ -112,6 +115,8 @@ LIST_FILLERS |= {"including"}  # "met with the cabinet, including Economy Minist
 LIST_FILLERS |= {"legislators", "lawmakers", "leaders", "chairs", "state", "local", "tribal"}
 LIST_FILLERS |= {"congressional", "committee", "governors", "mayors"}
 LIST_FILLERS |= {"alongside"}  # "X and Y, alongside Z and W, met with …": one subject
+# "were joined by fellow officials from both countries, including …"
+LIST_FILLERS |= {"fellow", "countries", "sides", "governments"}
 ATTRIBUTION_VERBS = (
     "said|says|added|adds|noted|notes|stated|states|remarked|explained|emphasized|emphasised|"
     "stressed|underlined|underscored|declared|affirmed|told|asked|replied|continued|concluded|"
@@ -174,6 +179,7 @@ REPORT_NOUNS = {
 CUE_WORDS_BEFORE = {"with", "by", "between", "and", "including", "included", "met", "joined"}
 CUE_WORDS_BEFORE |= {"welcomed", "received", "hosted", "thanked", "invited", "congratulated"}
 CUE_WORDS_BEFORE |= {"said", "told", "urged", "asked"}
+CUE_WORDS_BEFORE |= {"counterpart", "counterparts"}  # "met her Norwegian counterpart X"
 PAST_CUES = re.compile(
     r"\b(?:previous(?:ly)?|earlier|formerly|ago|held in|held last|established in|"
     r"last (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
@@ -217,17 +223,21 @@ OBJECT_CUES = re.compile(
     r"(?:(?:\w+\s+){0,3}?(?:led|headed)\s+)?by\b"
     r"|\b(?:accompanied|joined)\s+by\b"
     # "met today on the margins of the NATO Summit with …": up to nine words between.
-    r"|\bmet(?:\s+[\w’'-]+){0,9}?\s+with\b|\bmeetings?\s+with\b|\bmeet\s+(?:\w+\s+){0,2}?with\b"
+    r"|\bmet(?:\s+[\w’'-]+){0,9}?\s+with\b|\bmeetings?\s+with\b"
+    # "participated in a trilateral ministerial with X and Y"
+    r"|\b(?:ministerial|trilateral|bilateral|dialogue)\s+with\b|\bmeet\s+(?:\w+\s+){0,2}?with\b"
     r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened|moderated|facilitated|attended|opened"
-    r"|received|greeted)\s+by\b"
+    r"|received|greeted)\s+(?:(?:at|in)\s+(?:the\s+)?(?:[\w.-]+\s+){1,4}?)?by\b"
     # "He was briefed by X; Y; and Z": those who briefed were there.
     r"|\b(?:briefed|addressed)\s+by\b"
     r"|\bspoke(?:\s+[\w’'-]+){0,9}?\s+(?:with|to)\b|\b(?:called(?!\s+(?:for|on|upon)\b)|phoned|telephoned)\b"
-    r"|\btalks\s+with\b|\bcall\s+(?:today\s+|yesterday\s+)?with\b"
+    r"|\btalks\s+(?:[a-z]+ly\s+)?with\b|\bcall\s+(?:today\s+|yesterday\s+)?with\b"
     # "Participants heard directly from Secretary X, …", "remarks from Y": the speakers.
     r"|\bheard\s+(?:\w+\s+){0,2}?from\b|\bremarks\s+(?:were\s+)?(?:delivered\s+)?(?:from|by)\b"
     r"|\b(?:had|held|has|holds)\s+(?:an?\s+)?(?:[\w’']+\s+){0,2}?(?:calls?|conversations?)\s+"
-    r"(?:today\s+|yesterday\s+)?with\b|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
+    r"(?:today\s+|yesterday\s+)?with\b"
+    # "held a Japan-U.S. Foreign Ministers' Telephone Talk with …", "held telephone talks with"
+    r"|\b(?:had|held|holds)\s+(?:an?\s+)?(?:[\w’'.-]+\s+){0,4}?[Tt]elephone\s+[Tt]alks?\s+with\b|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
     r"|\baccompanied\b|\bjoined\b|\bmet\b"
     r"|\bse\s+reuni(?:ó|o|eron)\s+(?:[\wáéíóú]+\s+){0,3}?con\b"
     r"|\brecibi(?:ó|o|eron)\s+(?:hoy\s+|ayer\s+)?a\b|\bencabez(?:ó|o|aron)\b"
@@ -259,7 +269,7 @@ OFFICE_COUNTRY = {_norm(k): v for k, v in lexicon.OFFICE_COUNTRY.items()}
 TOKEN_RE = re.compile(
     r"(?P<abbr>(?:[A-Z]\.){2,}|EE\.\s?UU\.)"  # "U.S.", Spanish "EE.UU."
     r"|(?P<hon>(?:Dr|Mr|Ms|Mrs|Sr|Sra|Srta|Lic|Ing|Jr|Gen|Adm|Amb|Hon|Prof|Rep|Sen|Gov|Lt|Col|"
-    r"Capt|Maj|Cmdr|St)\.)"
+    r"Capt|Maj|Cmdr|Brig|Sgt|St)\.)"
     r"|(?P<initial>\b[A-Z]\.)(?=\s|$)"
     r"|(?P<word>\w+(?:[’'\-](?![A-Z]\.)\w+)*)"
     r"|(?P<punct>[^\w\s])"
@@ -298,6 +308,8 @@ def tokenize(body: str) -> list[Token]:
     return tokens
 
 
+# "(D-Conn.)", "(R-VA)", "(I-Maine)": a U.S. legislator's party and state after the name.
+PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z]{1,13}$")
 ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ash|as|an|ar|at|az|ibn|bin|abu)[-‑][A-Z]")
 
 
@@ -316,6 +328,8 @@ def _classify(tokens):
             tok.cls, tok.country = (
                 ("country", COUNTRY_WORDS[w]) if w in COUNTRY_WORDS else ("acro", "")
             )
+        elif PARTY_STATE.match(tok.text):
+            tok.cls = "acro"  # "Senator X (D-Conn.)": a party and a state, not a name
         elif ARABIC_ARTICLE.match(tok.text):
             tok.cls = "name"  # "al-Saud", "al-Hathloul": part of the name, lowercase article
         elif not tok.text[0].isupper():
@@ -405,6 +419,36 @@ def _classify(tokens):
             and nxt.start - tok.end == 1
         ):
             tok.cls = "name"
+    # "Minister of Foreign Affairs, Emigration and Egyptian Expatriates Badr Abdelatty": after a
+    # comma, a ministry's further portfolios ("W and [Adj] W2") before the holder's name.
+    for k, tok in enumerate(tokens):
+        if tok.text != "," or k < 3 or tokens[k - 1].cls != "inst":
+            continue
+        if not any(
+            t.cls == "title" and t.low in ("minister", "ministry", "secretary")
+            for t in tokens[max(0, k - 6) : k]
+        ):
+            continue
+        m = k + 1
+        while m < len(tokens) and m - k <= 2 and tokens[m].cls == "name":
+            m += 1
+        if m == k + 1 or m >= len(tokens) or tokens[m].low != "and":
+            continue
+        n = m + 1
+        if n < len(tokens) and tokens[n].cls == "country":
+            n += 1
+        if n + 2 < len(tokens) and all(t.cls == "name" for t in tokens[n : n + 3]):
+            for t in tokens[k + 1 : m] + [tokens[n]]:
+                t.cls = "inst"
+    # "Mr. MOTEGI Toshimitsu": a family name in capitals (Japanese style) after an honorific.
+    for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if a.cls == "hon" and b.cls == "acro" and b.text.isalpha() and c.cls == "name":
+            b.cls = "name"
+    # "People's Bank of China", "National People's Congress", "People's Liberation Army": the
+    # possessive is part of a body's name, not an owner's mark.
+    for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if a.text == "People" and b.cls == "poss" and c.cls in ("inst", "name", "title"):
+            a.cls = b.cls = "inst"
     # "el fiscal general", "the secretary general": a lowercase title goes on.
     for prev, tok in zip(tokens, tokens[1:], strict=False):
         title_goes_on = tok.low in ("general", "adjunto", "adjunta") and prev.cls == "ltitle"
@@ -515,12 +559,12 @@ def _name_spans(tokens, body):
     while i < n:
         tok = tokens[i]
         starts = tok.cls == "name" or (
-            tok.cls == "particle"
+            tok.cls in ("particle", "initial", "place")
             and i + 1 < n
             and tokens[i + 1].cls in ("name", "particle")
             and i > 0
             and tokens[i - 1].cls in ("title", "hon")
-        )
+        )  # "Minister Dr. S. Jaishankar", "Congressman Austin Scott": a given name
         if not starts:
             i += 1
             continue
@@ -569,7 +613,7 @@ def _title_before(tokens, body, i):
     """The title phrase written just before token i: (title text, honorific?, country)."""
     k = i - 1
     honorific = False
-    if k >= 0 and tokens[k].cls == "hon":
+    while k >= 0 and tokens[k].cls == "hon":  # "Maj. Gen.", "Brig. Gen.": ranks, not titles
         honorific = True
         k -= 1
         # "the Crown Prince of Bahrain, His Royal Highness X": the style, then the title.
@@ -585,9 +629,11 @@ def _title_before(tokens, body, i):
         if (
             tok.low in ("and", "y")
             and after < len(tokens)
-            and tokens[after].cls in ("title", "ltitle")
+            and tokens[after].cls in ("title", "ltitle", "hon")
         ):
-            break  # "The Prime Minister and President Arévalo": two people, two titles
+            # "The Prime Minister and President Arévalo": two people, two titles; "X, Minister of
+            # Foreign Affairs, and the Honorable Y": the title before "and" is X's.
+            break
         if tok.low in ("and", "y") and _ends_previous_person(tokens, k):
             break  # "X of Japan and National Security Office Director Y": Japan is X's
         if (
@@ -664,6 +710,8 @@ def _title_before(tokens, body, i):
             tok.text == "-"
             and k > 0
             and tokens[k - 1].cls == "country"
+            # "U.S.-Mexico", a hyphen; not a dateline's dash, "WASHINGTON - U.S. Senator X"
+            and tokens[k - 1].end == tok.start
             or (
                 tok.text == ","
                 and k > 0
@@ -674,6 +722,8 @@ def _title_before(tokens, body, i):
                 and (
                     tokens[k - 1].cls in ("inst", "acro", "country", "place", "ltitle")
                     or tokens[k - 1].text == ")"
+                    # "Today, the Prime Minister, Justin Trudeau, spoke": the title in apposition
+                    or (k == i - 1 and _the_title_before_comma(tokens, k))
                 )
             )
         ):
@@ -710,6 +760,7 @@ def _title_before(tokens, body, i):
         )
         for idx, t in enumerate(words)
     )
+    has_core = has_core or _public_attorney(words)
     # "the President’s American Jobs Plan": what follows a possessive title is the title
     # holder's, a person only if another title follows ("the Minister’s Chief of Staff X").
     owner = max((idx for idx, t in enumerate(words) if t.cls == "poss"), default=-1)
@@ -741,6 +792,30 @@ def _title_before(tokens, body, i):
     ):
         text = text[: ranked.start()].rstrip(" ,")
     return text, honorific, _title_country(words), tokens[start].start
+
+
+def _the_title_before_comma(tokens, comma):
+    """Whether the words before the comma at `comma` are a whole title standing alone ("the
+    Prime Minister,", "External Affairs Minister,", "White House Press Secretary,"): it opens
+    the sentence or follows "the", "with", "and", a lowercase verb."""
+    if comma < 1 or tokens[comma - 1].low not in TITLE_CORE:
+        return False
+    m = comma - 1
+    while (
+        m >= 0
+        and tokens[m].cls in ("title", "ltitle", "inst", "acro", "country")
+        and comma - m < 7
+        and tokens[m].sentence == tokens[comma].sentence
+    ):
+        m -= 1
+    if m >= 0 and tokens[m].sentence == tokens[comma].sentence:
+        # … or a quote it attributes: "…,” White House Press Secretary, X, told reporters.
+        return (
+            tokens[m].low in ("the", "with", "and")
+            or tokens[m].cls in ("lower", "stop")
+            or (tokens[m].text in '"”')
+        )
+    return True  # the sentence opens with the title
 
 
 TRAILING_RANK = re.compile(
@@ -795,6 +870,12 @@ def _title_country(words):
     return named.pop() if len(named) == 1 else ""
 
 
+LOWER_RANKS = {
+    "joint", "under", "deputy", "assistant", "additional", "second", "first", "third",
+    "permanent", "principal", "senior", "vice", "executive",
+}  # fmt: skip
+
+
 def _title_after(tokens, body, j):
     """An apposition after the name: ', Senior Director, National Security Council;'."""
     if j >= len(tokens) or tokens[j].text != ",":
@@ -804,7 +885,17 @@ def _title_after(tokens, body, j):
     allowed = {"title", "ltitle", "inst", "country", "acro", "place"}
     while k < len(tokens) and tokens[k].sentence == tokens[j].sentence:
         tok = tokens[k]
-        if tok.cls in allowed or (tok.cls in ("lower", "stop") and tok.low in TITLE_CONNECTORS):
+        lower_rank = (
+            tok.cls == "lower"
+            and tok.low in LOWER_RANKS
+            and k + 1 < len(tokens)
+            and (tokens[k + 1].cls == "ltitle" or tokens[k + 1].low in LOWER_RANKS)
+        )  # ", joint secretary, South Asia Division": a lowercase office
+        if (
+            tok.cls in allowed
+            or lower_rank
+            or (tok.cls in ("lower", "stop") and tok.low in TITLE_CONNECTORS)
+        ):
             if (
                 tok.low == "and"
                 and k + 1 < len(tokens)
@@ -851,14 +942,36 @@ def _title_after(tokens, body, j):
         words = words[: commas[-1]]
     while words and (words[-1].text in ",(" or words[-1].low in TITLE_CONNECTORS):
         words.pop()
+    if (
+        len(words) > 1
+        and words[0].low == "the"
+        and words[1].cls in ("title", "country", "acro")
+        and not (k < len(tokens) and tokens[k].cls == "poss")
+    ):
+        words = words[1:]  # "Colin Kahl, the U.S. Under Secretary of Defense for Policy"
     # "X, Colorado State Representative": a state's or city's name may open the office.
-    if not words or words[0].cls not in (
-        "title", "ltitle", "inst", "country", "acro", "name", "place",
-    ):  # fmt: skip
+    if not words or (
+        words[0].cls not in ("title", "ltitle", "inst", "country", "acro", "name", "place")
+        and not (words[0].cls == "lower" and words[0].low in LOWER_RANKS)
+    ):
         return "", ""
-    if not any(t.low in TITLE_CORE and t.cls in ("title", "ltitle") for t in words):
+    if not any(
+        t.low in TITLE_CORE and t.cls in ("title", "ltitle") for t in words
+    ) and not _public_attorney(words):
         return "", ""
     return _clean_title(body[words[0].start : words[-1].end]), _title_country(words)
+
+
+# "District Attorney X", "U.S. Attorney Y", "County Attorney Z": a public prosecutor's office,
+# though "attorney" alone ("attorney Ben Crump") names a profession, not an office.
+PUBLIC_ATTORNEY = {"district", "county", "city", "state", "state's", "u.s.", "states"}
+
+
+def _public_attorney(words) -> bool:
+    return any(
+        t.low == "attorney" and idx > 0 and words[idx - 1].low in PUBLIC_ATTORNEY
+        for idx, t in enumerate(words)
+    )
 
 
 ORGANISATION_TITLES = _normset(lexicon.ORGANISATION_TITLES)
@@ -1154,6 +1267,9 @@ def _list_after(tokens, k):
     return out
 
 
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
 def _list_before(tokens, k):
     allowed = {"name", "initial", "title", "ltitle", "inst", "country", "acro", "hon", "particle"}
     allowed |= {"place"}  # "Western Hemisphere Bureau Official X … also traveled"
@@ -1165,6 +1281,20 @@ def _list_before(tokens, k):
         if tok.cls in allowed or tok.text in ",()–;" or tok.low in LIST_FILLERS:
             out.append(k)
             k -= 1
+            continue
+        if tok.low in LOWER_RANKS and k + 1 < len(tokens) and tokens[k + 1].cls == "ltitle":
+            out.append(k)  # "X, joint secretary, …, and Y, …, led their delegations"
+            k -= 1
+            continue
+        if tok.cls == "poss" and k > 0 and tokens[k - 1].cls in ("inst", "country", "acro"):
+            # "X, director general of the Chinese Foreign Ministry's … Department, was hosted"
+            out.append(k)
+            k -= 1
+            continue
+        if tok.low in WEEKDAYS and k > 0 and tokens[k - 1].low == "on":
+            # "X on Thursday held talks with Y": the day between the subject and its verb.
+            out += [k, k - 1]
+            k -= 2
             continue
         # "X, Y, and other officials from across the Administration participated", "X and
         # federal public health officials met": the unnamed colleagues are part of the subject.
@@ -1242,6 +1372,17 @@ def find_officials(
             occurrences.append(occ)
 
     _plural_titles(tokens, body, occurrences)
+    for occ in occurrences:
+        # "his Russian counterpart Vladimir Putin": the adjective says whose counterpart.
+        k = occ.start
+        if (
+            not occ.country
+            and k >= 2
+            and tokens[k - 1].low in ("counterpart", "counterparts")
+            and tokens[k - 2].cls == "country"
+            and tokens[k - 2].country
+        ):
+            occ.country, occ.country_how = tokens[k - 2].country, "title"
     _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues, sentences)
     _mark_participant_lists(body, occurrences)
     # Words of a private participant's apposition name a firm, not a person ("General Catalyst").
@@ -1256,6 +1397,7 @@ def find_officials(
     _follow_delegation_heads(people, mentions)
     _country_of_the_sentence(tokens, sentences, mentions, publisher_country)
     _counterpart_of_the_other_side(body, mentions)
+    _country_of_the_pair(tokens, sentences, mentions)
     _country_of_the_document(tokens, mentions, publisher_country)
     return mentions
 
@@ -1265,7 +1407,7 @@ PLURAL_HEADS = {
     "secretaries": "Secretary", "ministers": "Minister", "ambassadors": "Ambassador",
     "envoys": "Envoy", "coordinators": "Coordinator", "commissioners": "Commissioner",
     "representatives": "Representative", "chairs": "Chair", "governors": "Governor",
-    "co-chairs": "Co-Chair",
+    "co-chairs": "Co-Chair", "senators": "Senator",
 }  # fmt: skip
 # Between two people of one list: "X of Japan, Y of the ROK, and Z".
 _LIST_GLUE = {",", "and", "of", "the", "(", ")"}
@@ -1382,6 +1524,46 @@ def _counterpart_of_the_other_side(body, mentions):
             break
 
 
+def _country_of_the_pair(tokens, sentences, mentions):
+    """An official with a title and no country, in a sentence that names one pair of countries
+    with a hyphen and whose other officials are all of one side of it, is of the other side
+    ("Minister X held a Japan-U.S. Foreign Ministers' Telephone Talk with the U.S. Secretary of
+    State Y"). A pair named in another sentence is often a topic ("U.S.-ROK exercises")."""
+    starts = [tok.start for tok in tokens]
+    for mention in mentions:
+        if mention.country or not mention.title:
+            continue
+        start, end = sentences.around(mention.position)
+        words = tokens[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        pairs = set()
+        for a, dash, b in zip(words, words[1:], words[2:], strict=False):
+            if (
+                dash.text in "-–"
+                and a.cls == "country"
+                and b.cls == "country"
+                and a.end == dash.start
+                and dash.end == b.start
+                and a.country
+                and b.country
+                and a.country != b.country
+            ):
+                pairs.add(frozenset((a.country, b.country)))
+        for tok in words:  # "India-US", one word
+            parts = [COUNTRY_WORDS.get(_norm(part), "") for part in tok.text.split("-")]
+            if len(parts) == 2 and all(parts) and parts[0] != parts[1]:
+                pairs.add(frozenset(parts))
+        if len(pairs) != 1:
+            continue
+        (pair,) = pairs
+        sides = {
+            m.country
+            for m in mentions
+            if m is not mention and m.country and start <= m.position < end
+        }
+        if len(sides) == 1 and sides < pair:
+            mention.country, mention.country_how = next(iter(pair - sides)), "pair"
+
+
 def _named_as_a_pair(body, a, b):
     """Whether the text writes "A and (Title) B" or "B and (Title) A" (a particle or two of the
     fuller name allowed before the form found: "von der Leyen")."""
@@ -1402,7 +1584,11 @@ def _country_of_the_document(tokens, mentions, publisher_country):
     """An official with an office the publisher's government does not have, and no country yet,
     in a document that names one foreign country and none of its officials: theirs ("President
     Biden spoke with Prime Minister X. … the need for Israel to …")."""
-    named = {t.country for t in tokens if t.country and t.cls in ("country", "place")}
+    named = {
+        t.country
+        for n, t in enumerate(tokens)
+        if t.country and t.cls in ("country", "place") and not _a_topic(tokens, n)
+    }
     named -= {publisher_country, ""}
     named -= lexicon.ORGANISATIONS
     if len(named) != 1 or not publisher_country:
@@ -1430,11 +1616,80 @@ def _country_of_the_sentence(tokens, sentences, mentions, publisher_country):
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         named = {
             tok.country
-            for tok in tokens[first:last]
-            if tok.country and tok.cls in ("country", "place")
+            for n, tok in enumerate(tokens[first:last], first)
+            if tok.country and tok.cls in ("country", "place") and not _a_topic(tokens, n)
         } - {publisher_country, ""}
+        # "Minister X held talks with U.S. Secretary of State Y", "between Prime Minister X and ROK
+        # President Y": the country is in the other person's title, it is theirs, not X's.
+        named -= {
+            other.country
+            for other in mentions
+            if other is not mention
+            and other.country_how in ("title", "gazetteer")
+            and start <= other.position < end
+        }
         if len(named) == 1:
             mention.country, mention.country_how = named.pop(), "sentence"
+
+
+# What a country is named for when it is a subject of talks, not anyone's country: "the
+# situation in Afghanistan", "the crisis in Ukraine", "the Ukraine situation".
+TOPIC_NOUNS = {
+    "situation", "crisis", "war", "conflict", "developments", "invasion", "aggression",
+    "ceasefire", "peace", "stability", "reconstruction", "elections", "earthquake",
+}  # fmt: skip
+
+
+def _someones_destination(tokens, n) -> bool:
+    """Whether the country word at token n is where a named person went ("Prime Minister X's
+    recent visit to the US"): the visitor's destination, not anyone's country."""
+    k = n - 1
+    if k >= 0 and tokens[k].low == "the":
+        k -= 1
+    if k < 1 or tokens[k].low != "to" or tokens[k - 1].low not in ("visit", "trip", "travel"):
+        return False
+    return any(
+        tokens[x].cls == "poss" and tokens[x - 1].cls == "name" for x in range(max(1, k - 4), k - 1)
+    )
+
+
+def _a_topic(tokens, n) -> bool:
+    """Whether the country word at token n is a topic ("the situation in Afghanistan") or a
+    named person's destination ("X's visit to the US")."""
+    if _someones_destination(tokens, n):
+        return True
+    k = n
+    while (
+        k + 1 < len(tokens)
+        and tokens[k + 1].country == tokens[n].country
+        and tokens[k + 1].cls in ("country", "place")
+    ):
+        k += 1  # the phrase's last word: "People's Republic of China"
+    m = n
+    while (
+        m > 0
+        and tokens[m - 1].country == tokens[n].country
+        and tokens[m - 1].cls
+        in (
+            "country",
+            "place",
+        )
+    ):
+        m -= 1
+    after = tokens[k + 1].low if k + 1 < len(tokens) else ""
+    before = [t.low for t in tokens[max(0, m - 3) : m]]
+    return (
+        after in TOPIC_NOUNS
+        or (len(before) >= 2 and before[-1] in ("in", "on", "of") and before[-2] in TOPIC_NOUNS)
+        # "support for Ukraine", "stand with Ukraine", "assistance to Gaza": whom talks are about
+        or (len(before) >= 2 and tuple(before[-2:]) in SUPPORT_FOR)
+    )
+
+
+SUPPORT_FOR = {
+    ("support", "for"), ("solidarity", "with"), ("stand", "with"), ("stands", "with"),
+    ("assistance", "to"), ("aid", "to"), ("support", "to"), ("against", "the"),
+}  # fmt: skip
 
 
 ONE_HOLDER = _normset(lexicon.ONE_HOLDER_OFFICES)
@@ -1699,6 +1954,15 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         if gazetteer and gazetteer.lookup(name) is not None and len(name_words(name)) >= 2:
             occ.how = "gazetteer"
             return occ
+    elif gazetteer and gazetteer.lookup(name) is not None:
+        # "Blinken and Defense Secretary Austin traveled to …": a known official's surname as
+        # the subject of a meeting verb or joined by "and" to another subject.
+        verb_after = re.match(r"^\s+(?:and\s+)?(\w+)", after_text)
+        if verb_after and (
+            after_text.lstrip().startswith("and ") or verb_after.group(1).lower() in MEETING_VERBS
+        ):
+            occ.how = "gazetteer"
+            return occ
     return None
 
 
@@ -1943,6 +2207,18 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
                 return bool(FUTURE_CUES.search(sentence))
         elif RECALLED.search(sentence) and not NOW_ANCHOR.search(sentence):
             return True  # "They recalled their meeting in Rome, where X also met Y"
+        elif _dated_otherwise(sentence, body[lead[0] : lead[1]]):
+            return True  # "X and Y held the dialogue … on April 11": the lead's day is another
+        elif SAME_DAY.search(sentence) and start > 0:
+            # "Ahead of the dialogue on that day, X and Y held a virtual meeting": the day of
+            # the sentence before, when that one is about another time.
+            before = sentences.around(start - 1)
+            if before != lead and before[0] < start:
+                previous = body[before[0] : before[1]]
+                if _dated_otherwise(previous, body[lead[0] : lead[1]]) or _about_another_time(
+                    previous
+                ):
+                    return True
         return _about_another_time(sentence)
 
     blocked = {id(o): another_time(o) for o in occurrences}
@@ -1977,10 +2253,50 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         listed = _list_after(tokens, k)
         sentence_start = sentences.around(m.start())[0]
         cue = m.group(0).lower()
-        if cue.startswith(("meeting", "talks", "call")) and ANOTHER_OCCASION_BEFORE.search(
+        occasion = (
+            "meeting",
+            "talks",
+            "call",
+            "ministerial",
+            "trilateral",
+            "bilateral",
+            "dialogue",
+        )
+        if cue.startswith(occasion) and ANOTHER_OCCASION_BEFORE.search(
             body[sentence_start : m.start()]
         ):
-            continue  # "ahead of President X’s meeting with President Y": not this meeting
+            # "ahead of President X’s meeting with President Y": not this meeting; nor are they
+            # subjects of the verb after the phrase ("…, Secretary Z and Y discussed …").
+            for idx in listed:
+                if idx in by_token:
+                    blocked[id(by_token[idx])] = True
+            continue
+        if re.match(r"(?:co-)?(?:hosted|chaired|convened)\s+by", cue) and ON_THE_MARGINS.search(
+            body[sentence_start : m.start()]
+        ):
+            # "met with X on the margins of the G20 Summit hosted by President Y": the summit is
+            # the setting; the meeting reported is the one on its margins, without Y.
+            for idx in listed:
+                if idx in by_token:
+                    blocked[id(by_token[idx])] = True
+            continue
+        if FUTURE_BEFORE_CUE.search(body[sentence_start : m.start()]):
+            # "During her visit, she will hold talks with X": a meeting still to come.
+            for idx in listed:
+                if idx in by_token:
+                    blocked[id(by_token[idx])] = True
+            continue
+        if (
+            cue.startswith(("met", "spoke"))
+            and EARLIER_CLAUSE.search(body[sentence_start : m.start()])
+            and not NOW_ANCHOR.search(body[sentence_start : sentences.around(m.start())[1]])
+        ):
+            # "… the first visit after President X met with Y at the White House": a clause
+            # about an earlier meeting; neither X nor Y was at the one the document reports.
+            for idx in listed + _list_before(tokens, bisect.bisect_left(starts, m.start())):
+                if idx in by_token:
+                    blocked[id(by_token[idx])] = True
+            continue
         if not country and cue.startswith(("met", "meeting", "spoke", "talks")):
             # "led a U.S. delegation to Panama City, where he met with President X": X is the
             # host, of the country the delegation went to.
@@ -2016,8 +2332,11 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             t.low in ("call", "conversation", "meeting", "talks", "videoconference")
             for t in tokens[k + 1 : k + 5]
         )
+        # "X provided an update"; not "X provided the following readout:", the document's author.
         had_a_meeting = had_a_meeting or (
-            tok.low in REPORT_VERBS and any(t.low in REPORT_NOUNS for t in tokens[k + 1 : k + 4])
+            tok.low in REPORT_VERBS
+            and any(t.low in REPORT_NOUNS for t in tokens[k + 1 : k + 4])
+            and [t.low for t in tokens[k + 1 : k + 3]] != ["the", "following"]
         )
         # "President X stopped by (the meeting)", "dropped in on": a visit to the table.
         had_a_meeting = had_a_meeting or (
@@ -2040,13 +2359,28 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         called_for = tok.low == "called" and k + 1 < len(tokens) and tokens[k + 1].low in (
             "for", "on", "upon",
         )  # fmt: skip
+        if called_for and _calls_on_someone(tokens, by_token, k):
+            # "X called on Prime Minister Y today": a courtesy call, a visit; both were there.
+            called_for = False
+            _attend_list(tokens, _list_after(tokens, k + 2), by_token, attend, "", share=False)
         if had_a_meeting or (
             tok.cls in ("lower", "stop")
             and tok.low in MEETING_VERBS - {"meeting", "lead", "host"}
             and not called_for  # "called for their release" is no call
         ):
-            # "X se reunió con …": the reflexive pronoun belongs to the verb.
+            # "X se reunió con …": the reflexive pronoun belongs to the verb; so do "has met" and
+            # "was hosted / received / welcomed" (the guest was there; not "was presented with").
             verb_at = k - 1 if k > 0 and tokens[k - 1].low == "se" else k
+            if (
+                verb_at > 1
+                and (
+                    tokens[verb_at - 1].low in ("has", "have")
+                    or tokens[verb_at - 1].low in ("was", "were")
+                    and tok.low in ("hosted", "received", "welcomed", "joined", "accompanied")
+                )
+                and tokens[verb_at - 2].cls in ("name", "initial", "title", "punct")
+            ):
+                verb_at -= 1
             if verb_at > 0 and tokens[verb_at - 1].low == "and":
                 # "… condemned the detention of X and Y and reiterated …": a second verb of the
                 # sentence's subject; the names before "and" are the first verb's object.
@@ -2063,11 +2397,45 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             if k > 0 and tokens[k - 1].low == "and":
                 continue  # "… of X and Y and reiterated …": the verb's subject is elsewhere
             _attend_list(tokens, _list_before(tokens, k), by_token, attend, "", share=False)
-    # 4. Speakers quoted in the document; "X, who was also in attendance".
+    # 3b. "The senators met with President X": the senators named before are the subject.
+    for m in GROUP_SUBJECT.finditer(body):
+        head = SINGULAR_OF_GROUP[m.group("group").lower()]
+        for occ in occurrences:
+            if occ.position < m.start() and re.search(rf"\b{head}\b", occ.title or "", re.I):
+                attend(occ)
+    # 4. Speakers quoted in the document (not a spokesperson, who speaks for others: "…,” the
+    #    Ministry's Spokesperson X tweeted); "X, who was also in attendance".
+    spokespeople = {
+        name_words(o.name)[-1] for o in occurrences if SPOKESPERSON.search(o.title) and o.name
+    }
     for occ in occurrences:
         after = body[tokens[occ.end - 1].end : tokens[occ.end - 1].end + 80] if occ.end > 0 else ""
-        if occ.quoted or ATTENDED_AFTER.match(after):
+        speaks_for = SPOKESPERSON.search(occ.title) or (
+            occ.name and name_words(occ.name)[-1] in spokespeople
+        )  # "Mr. Gibbs said …" after "White House Press Secretary, Robert Gibbs"
+        if (occ.quoted and not speaks_for) or ATTENDED_AFTER.match(after):
             attend(occ)
+    # 5. "X and Y were also present at the meeting": the subjects of "present".
+    for m in PRESENT_AT.finditer(body):
+        k = bisect.bisect_left(starts, m.start())
+        _attend_list(tokens, _list_before(tokens, k), by_token, attend, "", share=False)
+
+
+def _calls_on_someone(tokens, by_token, k) -> bool:
+    """Whether "called on" at token k is a visit to a person ("called on Prime Minister X today")
+    rather than an appeal ("called on President X to release …", "called on Congress to act")."""
+    listed = _list_after(tokens, k + 2) if k + 2 < len(tokens) else []
+    if not any(idx in by_token for idx in listed):
+        return False
+    nxt = max(idx for idx in listed if idx in by_token) + 1
+    return not (nxt < len(tokens) and tokens[nxt].low in ("to", "for"))
+
+
+SPOKESPERSON = re.compile(r"(?i)\bspokes(?:person|man|woman)\b|\bpress\s+secretary\b")
+# "X and Y were also present at the meeting", "… was present".
+PRESENT_AT = re.compile(
+    r"(?<=\s)(?:was|were)\s+(?:also\s+)?present\b(?!\s+(?:a|an|the|their|his|her)\b)"
+)
 
 
 # "X, Y and Z chaired the meeting for Mexico", "… met on behalf of Canada": the side they sat on.
@@ -2084,13 +2452,48 @@ ATTENDED_AFTER = re.compile(
 )
 # Someone else's meeting (a noun, owned) named inside a phrase about another occasion: "ahead of
 # President X’s meeting with President Y", "The meeting followed President X’s bilateral meeting
-# with Y" (no comma between); not "Following the summit, X met with Y" (a verb, the readout's own
-# meeting) nor "Following his meeting with X today, …".
+# with Y" (no comma between), "Building on the President's June 29 meeting with Y"; not
+# "Following the summit, X met with Y" (a verb, the readout's own meeting) nor "Following his
+# meeting with X today, …".
 ANOTHER_OCCASION_BEFORE = re.compile(
     r"\b(?:ahead\s+of|in\s+advance\s+of|in\s+preparation\s+for|prior\s+to|before|after"
-    r"|following|follow(?:ed|s)|preced(?:ed|es|ing))\s+(?:[^\s,;]+\s+){0,4}?"
-    r"[^\s,;]+[’']s\s+(?:[^\s,;]+\s+){0,2}$",
+    r"|following|follow(?:ed|s)|preced(?:ed|es|ing)|build(?:ing|s)?\s+on|built\s+on|since)"
+    r"\s+(?:[^\s,;]+\s+){0,4}?"
+    # "Building on the President's June 29 trilateral meeting with …": a date may stand between.
+    r"[^\s,;]+[’']s\s+(?:[^\s,;]+\s+){0,3}$",
     re.IGNORECASE,
+)
+
+
+# A cue of a meeting still to come: "she will hold talks with", "will also meet with".
+FUTURE_BEFORE_CUE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to)\s+(?:also\s+)?(?:hold\s+)?$")
+
+
+# The event around a bilateral meeting: "on the margins of the G20 Summit", "on the sidelines of".
+ON_THE_MARGINS = re.compile(
+    r"\b(?:margins?|sidelines?)\s+of\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,6}$", re.IGNORECASE
+)
+
+
+# Legislators named earlier, then the subject of a meeting verb as a group: "In Lebanon, the
+# senators met with President X" (a congressional delegation's report).
+GROUP_SUBJECT = re.compile(
+    r"\b[Tt]he\s+(?P<group>senators|representatives|congressmen|congresswomen|lawmakers)\s+"
+    r"(?:also\s+|then\s+)?(?:met|visited|spoke|held|traveled|travelled)\b"
+)
+SINGULAR_OF_GROUP = {
+    "senators": "senator",
+    "representatives": "representative",
+    "congressmen": "(?:congressman|representative)",
+    "congresswomen": "(?:congresswoman|representative)",
+    "lawmakers": "(?:senator|representative|congressman|congresswoman)",
+}
+
+
+# A clause about an earlier meeting, its subject right before the verb: "after President X met",
+# "since Prime Minister Y spoke".
+EARLIER_CLAUSE = re.compile(
+    r"\b(?:after|since)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,5}(?:and\s+(?:[A-Z][\w.’'-]*\s+){1,5})?$"
 )
 
 
@@ -2114,6 +2517,31 @@ FUTURE_CUES = re.compile(
 )
 
 
+SAME_DAY = re.compile(r"\b(?:on\s+)?(?:that|the\s+same|that\s+same)\s+day\b", re.IGNORECASE)
+# "on April 11", "on 11 April 2022": a calendar day named in a sentence.
+ON_CALENDAR_DAY = re.compile(
+    r"\bon\s+(?:(?P<m1>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+(?P<d1>\d{1,2})\b|(?P<d2>\d{1,2})\s+(?P<m2>January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)\b)"
+)
+
+
+def _dated_otherwise(sentence: str, lead: str) -> bool:
+    """A later sentence dated on a calendar day ("… held the dialogue on April 11") in a
+    document whose lead sentence dates its meeting by a day word ("on Thursday", "today") and
+    names no calendar day: the later sentence is about another meeting."""
+    day = ON_CALENDAR_DAY.search(sentence)
+    if not day or NOW_ANCHOR.search(sentence) or ON_CALENDAR_DAY.search(lead):
+        return False
+    return bool(LEAD_DAY_WORD.search(lead))
+
+
+LEAD_DAY_WORD = re.compile(
+    r"\b(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening)|on\s+(?:Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+)
+
+
 # A sentence that looks back on an earlier meeting or ahead to a visit, without dating it:
 # "The leaders recalled their meeting at the Summit, where X also met with Y", "reviewed the
 # outcomes of the meeting X held with Y", "discussed the upcoming visit of President X". The lead
@@ -2123,7 +2551,10 @@ RECALLED = re.compile(
     r"(?:meeting|meetings|visit|visits|call|calls|conversation|talks|summit|trip)\b"
     r"|\boutcomes?\s+of\s+(?:the(?:ir)?\s+)?(?:[\w’'-]+\s+){0,3}?"
     r"(?:meeting|visit|call|summit|trip|talks)\b"
-    r"|\b(?:upcoming|forthcoming|planned)\s+(?:[\w’'-]+\s+){0,2}?(?:visit|trip|travel)\b",
+    r"|\b(?:upcoming|forthcoming|planned)\s+(?:[\w’'-]+\s+){0,2}?(?:visit|trip|travel)\b"
+    # "discussed the upcoming Summit hosted by President X"
+    r"|\b(?:upcoming|forthcoming)\s+(?:[\w’'-]+\s+){0,3}?(?:summit|meeting|conference)\s+"
+    r"(?:(?:co-)?hosted|chaired|convened)\s+by\b",
     re.IGNORECASE,
 )
 
@@ -2513,6 +2944,25 @@ def officials_in_title(title: str, known, *, publisher_country: str = "", gazett
         by_author = author is not None and mention.name in author.group("author")
         mention.attended = reports_meeting and not by_author
         mention.position, mention.how_found = 0, "document title"
+        found.append(mention)
+    return found
+
+
+def officials_attributed(who: str, known, *, publisher_country: str = "", gazetteer=None):
+    """The person a header line attributes the document to ("The below is attributable to
+    Spokesperson X:", "As stated by Principal Deputy Spokesperson Y:"), when the body does not
+    name them: the document's voice, only mentioned, of the publisher's country."""
+    found = []
+    known_words = {w for other in known for seen in _forms(other) for w in name_words(seen)}
+    for mention in find_officials(who, publisher_country=publisher_country, gazetteer=gazetteer):
+        forms = _forms(mention)
+        if {w for form in forms for w in name_words(form)} & known_words:
+            continue
+        if not mention.title:
+            continue
+        mention.attended = False
+        mention.country = mention.country or publisher_country
+        mention.position, mention.how_found = 0, "attribution line"
         found.append(mention)
     return found
 

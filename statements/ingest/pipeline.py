@@ -246,6 +246,10 @@ def extract(document: Document) -> Extraction:
         extraction.officials += people_step.officials_in_title(
             document.title, extraction.officials, publisher_country=country
         )
+    if document.attributed_to:
+        extraction.officials += people_step.officials_attributed(
+            document.attributed_to, extraction.officials, publisher_country=country
+        )
     extraction.dates = list(date_step.find_dates(body, document.published) or [])
     extraction.meetings = list(
         meeting_step.find_meetings(

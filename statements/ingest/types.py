@@ -29,6 +29,9 @@ class Document:
     tags: list[str] = field(default_factory=list)
     images: list[str] = field(default_factory=list)
     front_matter: dict = field(default_factory=dict)
+    # Whom a header line attributes the text to ("The below is attributable to Spokesperson X:"):
+    # the voice of the document, a person only mentioned.
+    attributed_to: str = ""
 
 
 @dataclass

@@ -1597,3 +1597,597 @@ def test_a_law_dated_in_passing_does_not_date_the_meeting():
         "Tomas Reyle": True,
         "Mara Quist": False,
     }
+
+
+def _extracted(body, title="Readout of a Call"):
+    from statements.ingest.documents import parse_document
+    from statements.ingest.pipeline import extract
+
+    text = f"---\ntitle: \"{title}\"\ndate: '2024-03-05'\n---\n\n{body}\n"
+    return {m.name: m for m in extract(parse_document(text, "x.md")).officials}
+
+
+def test_the_person_a_readout_is_attributed_to_is_mentioned_not_a_participant():
+    found = _extracted(
+        "The below is attributable to Spokesperson Ines Varga:\n\n"
+        "Secretary of State Hollis Brandt spoke today with Norland Foreign Minister Ruth Kell."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Hollis Brandt": True,
+        "Ruth Kell": True,
+        "Ines Varga": False,
+    }
+    assert found["Ines Varga"].country == "US"
+    assert found["Ines Varga"].title == "Spokesperson"
+    stated = _extracted(
+        "As stated by Principal Deputy Spokesperson Mara Quist:\n\n"
+        "Secretary of State Hollis Brandt met today with Foreign Minister Ruth Kell."
+    )
+    assert stated["Mara Quist"].attended is False
+    assert stated["Mara Quist"].title == "Principal Deputy Spokesperson"
+    # A spokesperson who speaks inside the text is found there, once, as before.
+    inside = _extracted(
+        "Secretary of State Hollis Brandt met today with Foreign Minister Ruth Kell. "
+        "Spokesperson Ines Varga said the talks were productive."
+    )
+    assert set(inside) == {"Hollis Brandt", "Ruth Kell", "Ines Varga"}
+
+
+def test_who_provided_the_following_readout_wrote_it_and_ranks_are_not_titles():
+    found = _people(
+        "Pentagon Press Secretary Brig. Gen. Hollis Brandt provided the following readout:\n\n"
+        "Secretary of Defense Ruth Kell met today with Minister of Defence Tomas Reyle of "
+        "Norland at the Pentagon."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Hollis Brandt": False,
+        "Ruth Kell": True,
+        "Tomas Reyle": True,
+    }
+    assert found["Hollis Brandt"].title == "Pentagon Press Secretary"
+    # An update given at the meeting still places its giver there.
+    update = _people(
+        "Secretary of Defense Ruth Kell met today with Minister Tomas Reyle. Press Secretary "
+        "Maj. Gen. Hollis Brandt provided an update on the exercises."
+    )
+    assert update["Hollis Brandt"].attended is True
+    assert update["Hollis Brandt"].title == "Press Secretary"
+
+
+def test_a_counterpart_named_after_his_title_and_a_comma_was_met():
+    found = _people(
+        "Secretary of Defense Hollis Brandt met today with his Norland counterpart, Minister of "
+        "Defence, Ruth Kell, on the margins of the ministerial in London."
+    )
+    assert {n: m.attended for n, m in found.items()} == {"Hollis Brandt": True, "Ruth Kell": True}
+    assert found["Ruth Kell"].title == "Minister of Defence"
+    # A counterpart only spoken of, in a sentence that reports no meeting with him, is not.
+    spoken = _people(
+        "Secretary of Defense Hollis Brandt met today with President Oren Hale. She praised "
+        "her counterpart, Minister of Defence Ruth Kell, for his leadership."
+    )
+    assert spoken["Ruth Kell"].attended is False
+
+
+def test_a_telephone_talk_held_with_someone_is_a_call_with_them():
+    found = _people(
+        "On May 3, Mr. Hollis Brandt, Minister for Foreign Affairs, held a Norland-U.S. Foreign "
+        "Ministers' Telephone Talk with the Honorable Ruth Kell, Secretary of State of the "
+        "United States of America. Minister Brandt recalled his meeting with President Oren "
+        "Hale last year."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Hollis Brandt": True,
+        "Ruth Kell": True,
+        "Oren Hale": False,
+    }
+
+
+def test_the_title_before_and_the_honorable_belongs_to_the_first_person():
+    found = _people(
+        "On May 3, Mr. Hollis Brandt, Minister of Foreign Affairs of Japan, and The Honorable "
+        "Ruth Kell, Secretary of State of the United States of America, held a telephone talk."
+    )
+    assert found["Hollis Brandt"].title == "Minister of Foreign Affairs of Japan"
+    assert found["Ruth Kell"].title == "Secretary of State of the United States of America"
+    assert found["Ruth Kell"].country == "US"
+    # An "and" inside one title, with no honorific after it, still joins the title.
+    joint = _people("Minister of Foreign and European Affairs Tomas Reyle met Ruth Kell.")
+    assert joint["Tomas Reyle"].title == "Minister of Foreign and European Affairs"
+
+
+def test_a_country_in_another_persons_title_is_not_given_to_a_title_without_one():
+    found = _people(
+        "Minister for Foreign Affairs Hollis Brandt held telephone talks with U.S. Secretary "
+        "of State Ruth Kell.",
+        publisher="",
+    )
+    assert found["Ruth Kell"].country == "US"
+    assert found["Hollis Brandt"].country == ""
+    # The sentence's one foreign country, in no one's title, is still the official's.
+    alone = _people("President Oren Hale met with Prime Minister Ines Varga in Tokyo, Japan.")
+    assert alone["Ines Varga"].country == "JP"
+
+
+def test_a_meeting_another_person_held_on_another_day_is_built_on_not_attended():
+    found = _people(
+        "Secretary of State Hollis Brandt met today with Foreign Minister Ruth Kell of Japan in "
+        "Bali. Building on the President's June 29 trilateral meeting with President Oren Hale "
+        "of the Republic of Korea, Secretary Brandt and the Foreign Minister discussed "
+        "cooperation."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Hollis Brandt": True,
+        "Ruth Kell": True,
+        "Oren Hale": False,
+    }
+    # The readout's own meeting, after a phrase about an earlier one, is still attended.
+    own = _people(
+        "Building on last month's dialogue, Secretary of State Hollis Brandt met today with "
+        "Foreign Minister Ruth Kell of Japan."
+    )
+    assert own["Ruth Kell"].attended is True
+
+
+def test_a_ministerial_with_named_ministers_is_a_meeting_with_them():
+    found = _people(
+        "Secretary of State Hollis Brandt participated in a trilateral ministerial with Foreign "
+        "Minister Ruth Kell of Japan and Foreign Minister Tomas Reyle of Korea today in New York."
+    )
+    assert all(m.attended for m in found.values()) and len(found) == 3
+    # Someone else's ministerial, ahead of which this meeting took place, is not.
+    ahead = _people(
+        "Secretary of State Hollis Brandt met today with Foreign Minister Ruth Kell, ahead of "
+        "the President's trilateral with Prime Minister Tomas Reyle next week."
+    )
+    assert ahead["Tomas Reyle"].attended is False
+
+
+def test_a_legislators_party_and_state_is_not_a_name_and_senators_is_a_plural_title():
+    found = _people(
+        "WASHINGTON - U.S. Senator Hollis Brandt (D-Conn.) led a delegation of U.S. Senators "
+        "Ruth Kell (D-Ga.), Tomas Reyle (R-Md.), and Ines Varga (I-Maine) to Norland."
+    )
+    assert set(found) == {"Hollis Brandt", "Ruth Kell", "Tomas Reyle", "Ines Varga"}
+    assert found["Hollis Brandt"].title == "U.S. Senator"
+    assert {found[n].title for n in ("Ruth Kell", "Tomas Reyle", "Ines Varga")} == {"Senator"}
+    # A hyphenated name is still a name; a hyphen between countries still joins a title.
+    hyphen = _people(
+        "The U.S.-Mexico Dialogue Coordinator Ruth Kell met President Lee Myung-bak of Korea."
+    )
+    assert set(hyphen) == {"Ruth Kell", "Lee Myung-bak"}
+    assert hyphen["Ruth Kell"].title == "U.S.-Mexico Dialogue Coordinator"
+
+
+def test_an_initial_for_a_given_name_after_a_title_and_a_permanent_secretary():
+    found = _people(
+        "Secretary Hollis Brandt spoke with Indian Minister of External Affairs Dr. S. "
+        "Jaishankar and Danish Acting Permanent Secretary Jesper Moller Sorensen."
+    )
+    assert {n: (m.country, m.attended) for n, m in found.items()} == {
+        "Hollis Brandt": ("US", True),
+        "S. Jaishankar": ("IN", True),
+        "Jesper Moller Sorensen": ("DK", True),
+    }
+    assert found["Jesper Moller Sorensen"].title == "Danish Acting Permanent Secretary"
+    # An initial with no title or honorific before it opens no name.
+    plain = _people("Secretary Hollis Brandt discussed plan B. Kell was not named an official.")
+    assert set(plain) == {"Hollis Brandt"}
+
+
+def test_a_clause_about_an_earlier_meeting_after_since_reports_no_attendance():
+    found = _people(
+        "Senator Tomas Reyle met with President Ines Varga today. It was the first visit since "
+        "President Oren Hale met with Prime Minister Ruth Kell at the White House."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Tomas Reyle": True,
+        "Ines Varga": True,
+        "Oren Hale": False,
+        "Ruth Kell": False,
+    }
+    # A sentence that opens with the meeting it reports is still read as reporting it.
+    opening = _people("After President Oren Hale met with Prime Minister Ruth Kell, they spoke.")
+    assert all(m.attended for m in opening.values()) and len(opening) == 2
+
+
+def test_the_senators_named_before_met_with_the_hosts_and_talks_held_separately():
+    found = _people(
+        "Senator Hollis Brandt this week led a delegation of Senators Ruth Kell and Tomas Reyle "
+        "to Norland. They had met Secretary Mara Quist last year. In Norland, the senators met "
+        "with President Ines Varga."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Hollis Brandt": True,
+        "Ruth Kell": True,
+        "Tomas Reyle": True,
+        "Mara Quist": False,
+        "Ines Varga": True,
+    }
+    # A group only praised in a sentence that reports no meeting places no one at a table.
+    praised = _people(
+        "Senator Ruth Kell issued a statement. President Oren Hale praised the senators for "
+        "their work."
+    )
+    assert praised["Ruth Kell"].attended is False
+    talks = _people(
+        "Minister Hollis Brandt held talks separately with Senator Ruth Kell and Senator Tomas "
+        "Reyle in Washington."
+    )
+    assert talks["Ruth Kell"].attended and talks["Tomas Reyle"].attended
+
+
+def test_a_district_attorney_is_an_official_and_a_private_attorney_is_not():
+    found = _people(
+        "Vice President Hollis Brandt met today with District Attorney Ruth Kell, U.S. Attorney "
+        "Tomas Reyle and civil rights attorney Ines Varga."
+    )
+    assert {n: (m.title, m.attended) for n, m in found.items()} == {
+        "Hollis Brandt": ("Vice President", True),
+        "Ruth Kell": ("District Attorney", True),
+        "Tomas Reyle": ("U.S. Attorney", True),
+    }
+
+
+def test_the_peoples_bank_is_a_bodys_name_not_an_owner():
+    found = _people(
+        "Secretary of the Treasury Hollis Brandt met today with People's Bank of China Governor "
+        "Ruth Kell in Marrakech."
+    )
+    assert found["Ruth Kell"].attended is True
+    assert found["Ruth Kell"].title == "People's Bank of China Governor"
+    assert found["Ruth Kell"].country == "CN"
+    # An owner's possessive still owns: "the Governor's adviser" is not the Governor.
+    owned = _people(
+        "Secretary Hollis Brandt met today with the Governor's Chief of Staff Ruth Kell."
+    )
+    assert owned["Ruth Kell"].title.endswith("Chief of Staff")
+
+
+def test_the_host_of_a_summit_on_whose_margins_two_leaders_met_was_not_at_their_meeting():
+    margins = _people(
+        "President Hollis Brandt met today with Prime Minister Ruth Kell of Japan on the margins "
+        "of the G20 Summit hosted by President Tomas Reyle of Brazil."
+    )
+    assert {n: m.attended for n, m in margins.items()} == {
+        "Hollis Brandt": True,
+        "Ruth Kell": True,
+        "Tomas Reyle": False,
+    }
+    upcoming = _people(
+        "President Hollis Brandt met today with Prime Minister Ruth Kell of Japan. They "
+        "discussed the upcoming Summit hosted by President Tomas Reyle of Brazil."
+    )
+    assert upcoming["Tomas Reyle"].attended is False
+    # The host of a summit the document reports taking part in was there.
+    summit = _people(
+        "Today, President Hollis Brandt participated in the Summit hosted by President Tomas "
+        "Reyle of Brazil in Rio."
+    )
+    assert summit["Tomas Reyle"].attended is True
+
+
+def test_calling_on_someone_is_a_visit_but_calling_on_them_to_act_is_an_appeal():
+    visit = _people(
+        "Secretary of State Hollis Brandt and Secretary of Defense Ruth Kell called on the Prime "
+        "Minister Tomas Reyle today."
+    )
+    assert all(m.attended for m in visit.values()) and len(visit) == 3
+    appeal = _people(
+        "Secretary Ruth Kell met Minister Tomas Reyle today. She called on President Oren Hale "
+        "to release the prisoners."
+    )
+    assert appeal["Oren Hale"].attended is False
+
+
+def test_a_spokesperson_quoted_speaks_for_others_and_those_present_attended():
+    found = _people(
+        "Ms. Ruth Kell, Secretary-General of the Lake Forum, called on Foreign Secretary Tomas "
+        'Reyle today. Mrs. Ines Varga, Director, was also present at the meeting. "It was a '
+        'good meeting," the Ministry Spokesperson Oren Hale tweeted. "We agree," Foreign '
+        "Secretary Reyle said."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Ruth Kell": True,
+        "Tomas Reyle": True,
+        "Ines Varga": True,
+        "Oren Hale": False,
+    }
+    # "was presented with" is no attendance.
+    later = _people("Director Ines Varga was presented with an award by the ministers.")
+    assert later["Ines Varga"].attended is False
+
+
+def test_the_title_before_a_comma_and_the_name_in_apposition():
+    found = _people(
+        "Today, the Prime Minister, Hollis Brandt, spoke with the President of France, Ruth Kell."
+    )
+    assert found["Hollis Brandt"].title == "Prime Minister"
+    assert found["Ruth Kell"].title.startswith("President")
+    # A body's name before the comma still gives no title to the name after it.
+    body = _people("At the Department of Commerce, Ruth Kell spoke with Secretary Tomas Reyle.")
+    assert body.get("Ruth Kell") is None or body["Ruth Kell"].title == ""
+
+
+def test_a_later_sentence_dated_on_another_calendar_day_reports_another_meeting():
+    found = _people(
+        "Foreign Secretary Hollis Brandt on Thursday held talks with Congressman Ruth Kell. The "
+        "visit came days after Defence Minister Tomas Reyle held a dialogue with Secretary of "
+        "Defense Ines Varga on April 11."
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Hollis Brandt": True,
+        "Ruth Kell": True,
+        "Tomas Reyle": False,
+        "Ines Varga": False,
+    }
+    # A readout dated by its calendar day in the lead keeps a later dated sentence its own.
+    dated = _people(
+        "On April 11, Foreign Secretary Hollis Brandt held talks with Congressman Ruth Kell. "
+        "Defence Minister Tomas Reyle met with Secretary Ines Varga on April 11 as well."
+    )
+    assert all(m.attended for m in dated.values()) and len(dated) == 4
+
+
+def test_a_country_that_is_a_topic_of_the_talks_is_no_ones_country():
+    found = _people(
+        "Foreign Secretary Hollis Brandt called on U.S. Secretary of State Ruth Kell on Thursday "
+        "and discussed the situation in Afghanistan.",
+        publisher="",
+    )
+    assert found["Hollis Brandt"].country == ""
+    war = _people(
+        "Prime Minister Tomas Reyle held a virtual meeting during which the crisis in Ukraine "
+        "figured prominently.",
+        publisher="",
+    )
+    assert war["Tomas Reyle"].country == ""
+    # A sentence's one country that is no topic is still the official's.
+    kept = _people("Prime Minister Tomas Reyle met with Secretary Ruth Kell in Kyiv, Ukraine.")
+    assert kept["Tomas Reyle"].country == "UA"
+
+
+def test_external_affairs_is_indias_foreign_ministry():
+    found = _people(
+        'External Affairs Minister S. Jaishankar met U.S. Secretary Ruth Kell today. "A good '
+        'meeting," the Ministry of External Affairs Spokesperson Oren Hale said.',
+        publisher="",
+    )
+    assert {n: (m.country, m.attended) for n, m in found.items()} == {
+        "S. Jaishankar": ("IN", True),
+        "Ruth Kell": ("US", True),
+        "Oren Hale": ("IN", False),
+    }
+
+
+def test_a_guest_hosted_at_headquarters_by_officials_and_a_present_perfect_meeting():
+    found = _people(
+        "Ruth Kell, director general of the Norland Foreign Ministry's Americas Department, was "
+        "hosted at State Department headquarters by Assistant Secretary of State Tomas Reyle."
+    )
+    assert {n: m.attended for n, m in found.items()} == {"Ruth Kell": True, "Tomas Reyle": True}
+    perfect = _people("Deputy Secretary of State Ines Varga has met health advocates in Delhi.")
+    assert perfect["Ines Varga"].attended is True
+    # One represented by another at a meeting was not there.
+    represented = _people(
+        "President Oren Hale was represented by Minister Ruth Kell at the summit."
+    )
+    assert represented["Oren Hale"].attended is False
+
+
+def test_a_country_only_named_as_the_topic_gives_no_one_a_country_in_the_document():
+    found = _people(
+        "Foreign Secretary Hollis Brandt met with a wide spectrum of top officials and reviewed "
+        "the situation in Afghanistan.",
+        publisher="",
+    )
+    assert found["Hollis Brandt"].country == ""
+
+
+def test_a_whole_title_then_a_comma_then_the_name():
+    found = _people(
+        "She will hold talks with External Affairs Minister, Ruth Kell and National Security "
+        'Advisor, Tomas Reyle. "It went well," White House Press Secretary, Oren Hale, told '
+        "reporters."
+    )
+    assert found["Ruth Kell"].title == "External Affairs Minister"
+    assert found["Tomas Reyle"].title == "National Security Advisor"
+    assert found["Oren Hale"].title == "White House Press Secretary"
+    assert found["Oren Hale"].attended is False
+    # A place or a body before the comma is no title of the name after it.
+    place = _people("In the Department of Commerce, Ruth Kell spoke with Secretary Tomas Reyle.")
+    assert place.get("Ruth Kell") is None or place["Ruth Kell"].title == ""
+
+
+def test_an_apposition_opened_by_the_and_a_counterpart_named_by_nationality():
+    found = _people(
+        "Foreign Secretary Hollis Brandt met with Ruth Kell, the U.S. Under Secretary of "
+        "Defense for Policy. President Oren Hale and his Russian counterpart Tomas Reyle met in "
+        "Geneva last month.",
+        publisher="",
+    )
+    assert found["Ruth Kell"].title == "U.S. Under Secretary of Defense for Policy"
+    assert found["Tomas Reyle"].country == "RU"
+    # "the Secretary's adviser" is someone's adviser, not the Secretary.
+    owned = _people("Ines Varga, the Secretary's adviser, met Minister Tomas Reyle.")
+    assert "Ines Varga" not in owned or owned["Ines Varga"].title == ""
+
+
+def test_a_counterpart_named_without_a_title_is_found_and_met():
+    found = _people("Secretary Ruth Kell met her Norwegian counterpart Tomas Reyle today.")
+    assert {n: (m.attended, m.country) for n, m in found.items()} == {
+        "Ruth Kell": (True, "US"),
+        "Tomas Reyle": (True, "NO"),
+    }
+    # A counterpart's office named in lowercase is no name: "her counterpart in Oslo".
+    plain = _people("Secretary Ruth Kell spoke with her counterpart in Oslo today.")
+    assert set(plain) == {"Ruth Kell"}
+
+
+def test_a_future_meeting_and_a_lowercase_spokesperson_who_is_only_quoted():
+    found = _people(
+        "Deputy Secretary Hollis Brandt arrived today. During her visit, she will hold talks "
+        'with Foreign Minister Ruth Kell. "A useful visit," the foreign ministry spokesman '
+        "Tomas Reyle said after Secretary Brandt met President Oren Hale today.",
+        publisher="",
+    )
+    assert {n: m.attended for n, m in found.items()} == {
+        "Hollis Brandt": True,
+        "Ruth Kell": False,
+        "Tomas Reyle": False,
+        "Oren Hale": True,
+    }
+    assert found["Tomas Reyle"].title.endswith("spokesman")
+    # A spokesperson later named by surname alone still speaks for others.
+    gibbs = _people(
+        'President Hollis Brandt met Prime Minister Ruth Kell today. "Honest talks," White '
+        "House Press Secretary, Tomas Reyle, told reporters. Mr. Reyle said they met twice."
+    )
+    assert gibbs["Tomas Reyle"].attended is False
+    # An official who meets, then is quoted, attended.
+    quoted = _people('Minister Ruth Kell met President Oren Hale today. "Good," Kell said.')
+    assert quoted["Ruth Kell"].attended is True
+
+
+def test_a_lowercase_office_in_apposition():
+    found = _people(
+        "The Norland delegation included Ruth Kell, under secretary, Ministry of Commerce, and "
+        "Tomas Reyle, joint secretary, Ministry of Defence."
+    )
+    assert found["Ruth Kell"].title.startswith("under secretary")
+    assert found["Tomas Reyle"].title.startswith("joint secretary")
+    # A lowercase word that is no rank opens no title: "X, a second cousin".
+    cousin = _people("Minister Ruth Kell met Tomas Reyle, second cousin of the Governor.")
+    assert "Tomas Reyle" not in cousin or not cousin["Tomas Reyle"].title
+
+
+def test_the_other_side_of_a_hyphenated_pair_and_a_family_name_in_capitals():
+    found = _people(
+        "On May 3, Mr. KELL Ruth, Minister for Foreign Affairs, held a Japan-U.S. Foreign "
+        "Ministers' Telephone Talk with the Honorable Tomas Reyle, Secretary of State of the "
+        "United States of America.",
+        publisher="",
+    )
+    kell = next(m for n, m in found.items() if n.lower() == "kell ruth")
+    assert (kell.country, kell.attended) == ("JP", True)
+    assert found["Tomas Reyle"].country == "US"
+    # A pair named in another sentence is a topic: it gives no one a country.
+    topic = _people(
+        "Minister for Foreign Affairs Ines Varga held telephone talks with U.S. Secretary of "
+        "State Tomas Reyle. They discussed U.S.-ROK joint exercises.",
+        publisher="",
+    )
+    assert topic["Ines Varga"].country == ""
+
+
+def test_a_ministrys_further_portfolios_after_a_comma_are_no_person():
+    found = _people(
+        "Minister of Foreign Affairs, Trade and Development Ruth Kell met Secretary Tomas Reyle "
+        "today."
+    )
+    assert set(found) == {"Ruth Kell", "Tomas Reyle"}
+    assert found["Ruth Kell"].title == "Minister of Foreign Affairs, Trade and Development"
+    # A list of two people after a ministry's title stays two people.
+    two = _people("He met the Minister of Foreign Affairs, Ruth Kell, and Tomas Reyle today.")
+    assert "Ruth Kell" in two and "Tomas Reyle" in two
+
+
+def test_joined_by_fellow_officials_from_both_countries_including():
+    found = _people(
+        "Secretary Hollis Brandt met with Foreign Minister Ruth Kell of Mexico on Tuesday. They "
+        "were joined by fellow officials from both countries, including Commissioner Tomas "
+        "Reyle and Ambassador Ines Varga."
+    )
+    assert all(m.attended for m in found.values()) and len(found) == 4
+    # Officials of both countries only praised are not in the meeting.
+    praised = _people(
+        "Secretary Hollis Brandt met with Foreign Minister Ruth Kell of Mexico on Tuesday. She "
+        "praised fellow officials from both countries, such as Commissioner Tomas Reyle."
+    )
+    assert praised["Tomas Reyle"].attended is False
+
+
+def test_a_known_officials_surname_opening_a_sentence_as_a_subject():
+    found = {
+        m.name: m
+        for m in find_officials(
+            "Blinken and Defense Secretary Ruth Kell traveled to Kyiv, where they met with "
+            "President Tomas Reyle. Austin is a city in Texas.",
+            publisher_country="US",
+        )
+    }
+    assert found["Blinken"].attended is True and found["Blinken"].country == "US"
+    assert "Austin" not in found
+    # A surname no gazetteer knows, opening a sentence, stays unnamed.
+    unknown = _people("Kellerman and Defense Secretary Ruth Kell traveled to Kyiv today.")
+    assert "Kellerman" not in unknown
+
+
+def test_that_day_is_the_day_of_the_sentence_before():
+    found = _people(
+        "Foreign Secretary Hollis Brandt on Thursday held talks with Congressman Ruth Kell. The "
+        "visit came days after Defence Minister Tomas Reyle held a dialogue with Secretary Ines "
+        "Varga on April 11. Ahead of the dialogue on that day, Prime Minister Oren Hale and "
+        "President Mara Quist held a virtual meeting."
+    )
+    assert found["Oren Hale"].attended is False and found["Mara Quist"].attended is False
+    # "that day" after a sentence about the reported meeting keeps its day.
+    same = _people(
+        "Foreign Secretary Hollis Brandt held talks with Congressman Ruth Kell today. On that "
+        "day, Prime Minister Oren Hale also met with Congressman Kell."
+    )
+    assert same["Oren Hale"].attended is True
+
+
+def test_a_country_the_talks_support_is_not_the_counterparts_country():
+    found = _people(
+        "President Hollis Brandt spoke with Prime Minister Ruth Kell today. They discussed "
+        'their support for Ukraine. "We stand with Ukraine," Prime Minister Kell said.'
+    )
+    assert found["Ruth Kell"].country == ""
+    # The one foreign country a call readout names otherwise is still the counterpart's.
+    named = _people(
+        "President Hollis Brandt spoke with Prime Minister Ruth Kell today. They discussed "
+        "Ukraine's economy and reforms."
+    )
+    assert named["Ruth Kell"].country == "UA"
+
+
+def test_a_named_persons_destination_is_not_an_officials_country():
+    found = _people(
+        "She will meet Foreign Secretary Ruth Kell to review the outcomes of Prime Minister "
+        "Tomas Reyle's recent visit to the US.",
+        publisher="",
+    )
+    assert found["Ruth Kell"].country == "" and found["Tomas Reyle"].country == ""
+    # A delegation's destination still names the country of the host it met there.
+    host = _people(
+        "The delegation's visit to Israel came after the formation of a government under Prime "
+        "Minister Tomas Reyle.",
+        publisher="",
+    )
+    assert host["Tomas Reyle"].country == "IL"
+
+
+def test_a_given_name_that_is_also_a_city_after_a_title():
+    found = _people("Senator Ruth Kell met Congresswoman Ines Varga and Congressman Austin Reyle.")
+    assert set(found) == {"Ruth Kell", "Ines Varga", "Austin Reyle"}
+    assert found["Austin Reyle"].title == "Congressman"
+    # A city after a title, before no name, is still the city: "Ambassador in Paris".
+    city = _people("Senator Ruth Kell met the Ambassador in Paris today.")
+    assert set(city) == {"Ruth Kell"}
+
+
+def test_subjects_with_lowercase_offices_in_apposition_led_their_delegations():
+    found = _people(
+        "Ruth Kell, joint secretary, Americas Division of the Ministry, and Tomas Reyle, "
+        "Additional Secretary, Ministry of Foreign Affairs of Norland, led their respective "
+        "delegations to the meeting."
+    )
+    assert found["Ruth Kell"].attended and found["Tomas Reyle"].attended
+    # A lowercase rank word not before an office stops the subject list as before.
+    other = _people(
+        "Ruth Kell, a senior fellow, and Secretary Tomas Reyle, who chaired, spoke. Minister "
+        "Ines Varga met President Oren Hale."
+    )
+    assert other["Ines Varga"].attended and other["Oren Hale"].attended
