@@ -124,6 +124,10 @@ TRIGGERS = re.compile(
     # "We stand together in continuing to protect our workers", "stand united in defending"
     r"|stand\w* (?:together|united|shoulder[- ]to[- ]shoulder) (?:in|to) (?:continuing to )?"
     r"(?:continu|protect|defend|support|uphold|oppos|counter|promot|advanc|confront)\w*"
+    # "the United States and Peru are united in shared purpose to deepen our ties": a resolve
+    # shared and stated
+    r"|(?:are|is|remain\w*|stand\w*) united in (?:their |our |a )?(?:shared |common |joint )?"
+    r"(?:purpose|resolve|determination|commitment) to (?!be\b)[a-z]{3,}"
     # "offered all appropriate support to the Government and people of Israel" (to a party, as
     # `_supports_a_party` checks)
     r"|offer\w* (?:all |any |his |her |the |u\.s\. )(?:[\w-]+ ){0,2}support (?:to|for)"
@@ -321,7 +325,10 @@ _SHORT_READOUT_TRIGGERS = (
     # `_supports_a_party`: not "for continued cooperation", "for an earned path")
     r"|express\w* (?:his|her|their|our|its) (?:[\w-]+ ){0,2}support for"
     # "offered the full support of the United States Government to Norway as it recovers"
-    r"|offer\w* (?:the )?(?:(?:full|continued|unwavering|steadfast) )?support of (?:the )?"
+    # ("conveyed the full support of the United States for Chile's democracy": the same support
+    # stated with another verb)
+    r"|(?:offer|convey|express|reaffirm|reiterat|underscor|stress|emphasi[sz]|pledg)\w*"
+    r" (?:the )?(?:(?:full|continued|unwavering|steadfast|strong|firm) )?support of (?:the )?"
     r"(?:u\.s\.|united states)(?: government)? (?:to|for)"
     # "The President and the Prime Minister committed their governments to work together"
     r"|commit(?:s|ted)? (?:their|our) (?:respective )?(?:governments|countries|nations|teams"
@@ -330,6 +337,13 @@ _SHORT_READOUT_TRIGGERS = (
     # it is negated, like "will not hesitate to")
     r"|(?:will|would) (?:not|never) (?:waver|falter|stop|rest|relent|give up|back down"
     r"|abandon)\b"
+    # "called the Mayor to let her know the city has the full support of the federal government",
+    # "assured the Governor that Vermont will have the full force of the federal government": the
+    # government's backing promised to those it tells
+    r"|(?:let (?:them|him|her) know|assur\w* [^.;]{2,60}?|told [^.;]{2,60}?) (?:that )?"
+    r"(?:[^.;]{2,80}? )?(?:have|has|had|would have|will have) the full (?:force|support|weight"
+    r"|backing|resources) of the (?:federal|u\.s\.|united states|american|entire)"
+    r"(?: federal)? government"
     # "reaffirmed that the federal government will be there for the people of Maui"
     r"|(?:will|would) (?:always |continue to )?be there (?:for|to)\b"
     # "highlighted U.S. preparedness to meet the DPRK without preconditions", "stressed the
@@ -453,6 +467,10 @@ _TALKED_ABOUT = re.compile(
     r"|recogni[sz]\w*|importance of|need for|value of|implementation of|progress (?:on|in)"
     r"|explain\w*|outlin\w*|describ\w*|preview\w*)"
     r"\s(?:(?!\b(?:and|but|while)\s)[^.;:])*$"
+    # "They discussed economic and security issues, including the intent of the United States and
+    # Japan to pursue …": what a discussion included is a topic, "and" or not
+    r"|\b(?:discuss\w*|talk\w* about|spoke about|review\w*)\s[^.;:]*?,?\s+including\s+"
+    r"(?:the\s+|their\s+|our\s+|his\s+|her\s+)?$"
 )
 # "agreed on the importance of …" shares a view; it does not commit anyone to anything.
 AGREED_VIEW = re.compile(
@@ -471,7 +489,21 @@ _PASSIVE_AGREED = re.compile(
     r"(?<!\bit )(?<!\bit has )\b(?:was|were|been|being|be|is|are) (?:\w+ly )?agreed\b"
     r"|\bagreed (?:on|upon|to) (?:by|during|at|in)\b"
 )
-AGREED_THAT = re.compile(r"(?:agree(?:s|d)?|determined) that\b(?P<clause>[^.;:]*)")
+# (the agreed clause runs past the periods of a one-letter abbreviation: "agreed that the U.S.
+# and Peru would keep consulting")
+AGREED_THAT = re.compile(
+    r"(?:agree(?:s|d)?|determined) that\b(?P<clause>(?:(?<![a-z])[a-z]\.|[^.;:])*)"
+)
+# What a relationship is about or should put first, agreed: "agreed that the focus of their
+# partnership should stay on …", "that the priority must be …" (a shared view).
+_AGREED_FOCUS = re.compile(
+    r"\s*(?:the|their|our)\s+(?:main\s+|primary\s+|overall\s+)?(?:focus|emphasis|priority"
+    r"|priorities|goal|aim|objective)\b"
+)
+_AGREED_COUNTRIES = re.compile(
+    r"agree(?:s|d)? that (?P<subject>(?:(?<![a-z])[a-z]\.|[^.;:,]){2,80}?)"
+    r" (?:will|would|shall|should) (?!be\b)"
+)
 _ACTION_MODAL = re.compile(
     r"\b(?:will|would|shall|should|must|can|could|won[’']t)\s+(?:(?:not|also|jointly|continue to"
     rf"|{_ADVERB})\s+)*(?:(?!be\b|have\b|not\b|never\b)[a-z]{{3,}}"  # "must not be allowed": none
@@ -568,7 +600,12 @@ _SUBJECT_END = re.compile(
     # is "Sullivan and Hulata", not the countries the object names ("their continued support"
     # is a noun phrase)
     r"|continued (?=their|his|her|its|our|the|to|discuss)|explored|considered|addressed"
-    r"|examined|assessed|described|identified|reflected|recalled|talked)\b"
+    r"|examined|assessed|described|identified|reflected|recalled|talked"
+    # "The Vice President celebrated 30 years of ties between the United States and Estonia and
+    # reaffirmed": a ceremonial verb ends the subject too
+    r"|commemorated|celebrated|honou?red|lauded|saluted|hailed|mourned|greeted|marked"
+    # "the President detailed a new program he will fund": a verb of presenting, too
+    r"|detailed|unveiled|presented|previewed)\b"
 )
 _POSSESSOR = re.compile(
     r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|underlin|restat|emphasi[sz]|stress|highlight)\w*"
@@ -715,6 +752,7 @@ def find_commitments(
     """
     people = _people(officials)
     principal = _principal_title(body)
+    own_bodies = _own_bodies(body)
     found: list[CommitmentFound] = []
     mentioned = _document_countries(body)
     context = order_countries(parties_in_context) if parties_in_context else []
@@ -733,7 +771,9 @@ def find_commitments(
             # "a joint statement signed by the governments of Australia, Denmark, …": the
             # countries the opening sentence lists sit at the table (not one it is about, nor
             # an alliance they belong to).
-            listed = [c for c in countries_in(opening[0][1]) if len(c) == 2 and c not in context]
+            # (named as a list: "from Estonia, Latvia, and Poland", not topics such as "Russian
+            # troops in Ukraine")
+            listed = [c for c in _listed_countries(opening[0][1]) if c not in context]
             if len(listed) >= 2:
                 context = order_countries([*context, *listed])
         # "That is why today, the European Commission, Germany, Greece, …, and the United States
@@ -825,8 +865,10 @@ def find_commitments(
                 clause = trimmed.strip()
                 if trigger.re is _OUTCOME_ITEM and _ACKNOWLEDGED_LIST.search(fold(list_intro)):
                     continue  # "The Ministers welcomed the following: - A commitment to …"
-                subject = _near_subject(fold(sentence[start : trigger.start()])) or fold(
-                    _subject(sentence[start:], trigger.start() - start)
+                subject = (
+                    _near_subject(fold(sentence[start : trigger.start()]))
+                    or _after_purpose_subject(fold(sentence[start : trigger.start()]), own_country)
+                    or fold(_subject(sentence[start:], trigger.start() - start))
                 )
                 # "The Ministers, while reconfirming their policy toward North Korea, reiterated":
                 # what an aside is about is not who acts
@@ -841,7 +883,13 @@ def find_commitments(
                     or _pronoun_parties(subject, last_person)
                     or _parties_of_subject(subject, context, mentioned, last_parties, three, pair)
                     or _own_agency(subject, own_country)
+                    or _own_body(subject, own_bodies, own_country)
                 )
+                agreed_countries = _AGREED_COUNTRIES.match(fold(sentence), trigger.start())
+                if agreed_countries and len(countries_in(agreed_countries["subject"])) >= 2:
+                    # "They agreed that the U.S. and Peru would keep consulting": the countries
+                    # that agreed on what they will do are the ones the clause names
+                    parties = order_countries(countries_in(agreed_countries["subject"]))
                 if (
                     not parties
                     and re.fullmatch(r"\s*it\s*", subject)
@@ -882,6 +930,11 @@ def find_commitments(
                     reported = _long_that_subject(head)
                 if reported is None and trigger.group(0).startswith("will"):
                     reported = _embedded_subject(head)
+                    pronoun = reported and _RELATIVE_PRONOUN.search(reported)
+                    if pronoun:
+                        # "outlined a plan he will send to Congress": a reduced relative clause
+                        # whose subject is the speaker (or "we") undertakes
+                        reported = pronoun["pronoun"]
                 if (
                     reported is not None
                     and context
@@ -914,7 +967,8 @@ def find_commitments(
                     if not parties and re.fullmatch(r"\s*(?:he|she|it)\s*", reported):
                         # "The Commission announced that it will ramp up enforcement", "The
                         # President said he will …": the reporter's own undertaking
-                        main = fold(_subject(head, _REPORTED.search(head).start()))
+                        cut = _REPORTED.search(head)
+                        main = fold(_subject(head, cut.start() if cut else len(head)))
                         main = re.sub(r"\s+(?:\w+ly\s+)?(?:\w+ed|said|told)\s*$", "", main)
                         parties = (
                             countries_in(main)
@@ -1018,6 +1072,50 @@ _WE_VERB = re.compile(
     r"\b(?:announce|declare|commit|affirm|reaffirm|reiterate|condemn|welcome|support|join"
     r"|express|recognize|call|stand|are|have|will|intend|remain|share|underscore|underline)\b"
 )
+
+
+# "Specifically, to ensure the response is quick and reaches the towns, the counties, and the
+# ports, the Administration, working closely with the state, will send …": a leading purpose
+# clause (which may hold commas and dashes of its own) ends at the last comma or dash before the
+# subject.
+_PURPOSE_OPENING = re.compile(r"^\s*(?:[a-z]+ly,?\s+)?(?:in order to|so as to|to)\s")
+_LAST_SEGMENT = re.compile(r"(?:,|—|–|--)\s*(?P<subject>[^,—–]+?)\s*$")
+
+
+def _after_purpose_subject(head: str, own_country: str) -> str:
+    if not _PURPOSE_OPENING.match(head):
+        return ""
+    match = _LAST_SEGMENT.search(_GERUND_ASIDE.sub(" ", head.rstrip()) + " ")
+    if not match:
+        return ""
+    subject = match["subject"]
+    if re.match(r"(?:and|or|but|which|who|that)\b", subject):
+        return ""
+    if (
+        GROUP_SUBJECT.match(subject)
+        or countries_in(subject)
+        or _BARE_TITLE.match(subject)
+        or _own_agency(subject, own_country or "US")
+        or re.fullmatch(r"(?:we|they)", subject)
+    ):
+        return subject + " "
+    return ""
+
+
+def _listed_countries(sentence: str) -> list[str]:
+    """The countries a sentence names as a list: its longest run of two or more conjuncts that
+    each name one country ("counterparts from Estonia, Latvia, and Poland")."""
+    best: list[str] = []
+    run: list[str] = []
+    for conjunct in re.split(r",\s*(?:and\s+)?|\s+and\s+", sentence):
+        codes = [c for c in countries_in(conjunct) if len(c) == 2]
+        if len(codes) == 1:
+            run.append(codes[0])
+        else:
+            run = []
+        if len(run) > len(best):
+            best = list(run)
+    return order_countries(dict.fromkeys(best)) if len(best) >= 2 else []
 
 
 def _near_subject(head: str) -> str:
@@ -1152,6 +1250,13 @@ def _embedded_subject(head: str):
     return after
 
 
+_RELATIVE_PRONOUN = re.compile(
+    r"^(?:the|a|an|his|her|its|their|our)\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?:plan|proposal|approach|program|package|order|budget|bill|request|initiative|strategy|steps?"
+    r"|actions?|measures?)\s+(?P<pronoun>he|she|we)\s*$"
+)
+
+
 def _reported_subject(head: str):
     """The subject of a "that"/"which" clause ending just before a trigger, else None."""
     match = _REPORTED.search(head)
@@ -1243,6 +1348,8 @@ def _english_triggers(folded: str):
             continue  # "agreed that the situation remains deeply concerning": a view
         if agreed_that and not _ACTION_MODAL.search(_first_clause(agreed_that["clause"])):
             continue  # "agreed that the test had damaged the region, and stated that … would"
+        if agreed_that and _AGREED_FOCUS.match(agreed_that["clause"]):
+            continue  # "agreed that the focus of their partnership should stay on …": a view
         if re.match(
             r"(?:committed|(?:are|is|were|was|remain) (?:\w+ly )?committed) to", match[0]
         ) and (_DESCRIBED.search(folded, max(0, match.start() - 150), match.start())):
@@ -1255,9 +1362,11 @@ def _english_triggers(folded: str):
             r"\s*(?!(?:the|a|an)\b)[a-z]+ing\b", folded[match.end() :]
         ):
             continue  # "expressed his support for enhancing NATO's deterrence": an action
-        if re.match(r"offer\w* .*support of .* (?:to|for)$", match[0]) and not _supports_a_party(
-            folded, match
-        ):
+        if re.match(
+            r"(?:offer|convey|express|reaffirm|reiterat|underscor|stress|emphasi[sz]|pledg)\w*"
+            r" .*support of .* (?:to|for)$",
+            match[0],
+        ) and not _supports_a_party(folded, match):
             continue  # "offered the support of the United States to respond to the floods"
         if _RECALLED_WORK.match(match[0]) and (
             _PRAISED_DELIVERY.search(folded, max(0, match.start() - 150), match.start())
@@ -1410,6 +1519,42 @@ _ASIDE = re.compile(
     r",\s*(?:in (?:consultation|partnership|coordination|collaboration) with|together with"
     r"|along with|with support from)\b[^,]*,?"
 )
+
+
+# "the White House Rural Prosperity Roundtable (WH-RPR) … The WH-RPR will continue to meet": a
+# White House or interagency council, task force or roundtable is the publisher's own body, and so
+# is the short name the text gives it.
+_OWN_BODY = re.compile(
+    r"\b(?:the\s+)?(?P<name>(?:white house|interagency|president[’']s|federal)\s+"
+    r"(?:[\w’'-]+\s+){0,6}?"
+    r"(?:council|task force|roundtable|working group|committee|cabinet))"
+    r"(?:\s+\((?P<short>[a-z][a-z.-]{1,12})\))?"
+)
+
+
+def _own_bodies(body: str) -> dict[str, str]:
+    """The publisher's councils, task forces and roundtables the body names, and their short
+    names, each with whose it is ("" for the publisher's; "US" for a White House one)."""
+    bodies: dict[str, str] = {}
+    for match in _OWN_BODY.finditer(fold(body)):
+        whose = "US" if match["name"].startswith("white house") else ""
+        bodies[match["name"]] = whose
+        if match["short"]:
+            bodies[match["short"]] = whose
+    return bodies
+
+
+def _own_body(subject: str, bodies: dict[str, str], own_country: str) -> list[str]:
+    name = re.sub(r"^\s*(?:the\s+)?", "", subject).strip()
+    if not name:
+        return []
+    if name in bodies:
+        whose = bodies[name] or own_country
+    elif _OWN_BODY.fullmatch(name):
+        whose = "US" if name.startswith("white house") else own_country
+    else:
+        return []
+    return [whose] if whose else []
 
 
 def _own_agency(subject: str, own_country: str) -> list[str]:
@@ -1888,5 +2033,8 @@ def _public_conjunct_parties(subject: str, people, own_country: str) -> list[str
             or countries_in(conjunct)
             or _own_agency(conjunct, own_country)
             or order_countries(m.lastgroup for m in _AGENCY.finditer(conjunct))
+            # "The President and the union leaders vowed" where the readout never names him:
+            # a bare title beside the private side is the publisher's own principal
+            or ([own_country] if own_country and _BARE_TITLE.match(conjunct) else [])
         )
     return order_countries(dict.fromkeys(codes)) if codes else []

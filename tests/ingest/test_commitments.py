@@ -2083,3 +2083,186 @@ def test_a_speakers_quotation_after_a_republished_statement_is_still_a_speakers(
         "“We will rebuild this harbour,” Prime Minister Berg said."
     )
     assert [c.text[:20] for c in _find(text)] == ["“Our countries will "]
+
+
+# --- Session 15, White House convenings (dom5) --------------------------------------------------
+# Domestic convenings (a White House official meets state legislators, mayors, unions, agencies)
+# and presidential calls, in invented sentences of the genre.
+
+
+from statements.ingest.types import OfficialMention  # noqa: E402
+
+
+def _domestic(text: str, officials=()):
+    return find_commitments(text, parties_in_context=["US"], officials=officials, own_country="US")
+
+
+def test_a_bare_title_beside_a_private_side_is_the_readouts_principal():
+    text = (
+        "Today, the President met with leaders of the building trades unions. The President and "
+        "the labor leaders pledged to keep working together on apprenticeships this year."
+    )
+    (found,) = _domestic(text)
+    assert found.parties == ["US"] and found.text.startswith("The President and the labor")
+    # the private side alone still commits nobody
+    assert _domestic("The labor leaders pledged to keep training apprentices.") == []
+
+
+def test_a_leading_purpose_clause_ends_at_the_last_comma_before_the_subject():
+    text = (
+        "Specifically, to ensure the response is quick and reaches the small towns, the counties, "
+        "and the ports, the Administration, working closely with the state, will send a senior "
+        "coordinator to the region."
+    )
+    (found,) = _domestic(text)
+    assert found.parties == ["US"]
+    # a purpose clause before a thing that "will" act commits nobody
+    text = "To reach rural families, the new program will offer grants to clinics."
+    assert _domestic(text) == []
+
+
+def test_a_white_house_council_and_its_short_name_are_the_publishers_own_body():
+    text = (
+        "The Deputy Chief of Staff convened the White House Rural Prosperity Roundtable (WH-RPR) "
+        "with the heads of eight agencies.\n\n"
+        "The WH-RPR will continue to meet every quarter to track the grants."
+    )
+    (found,) = find_commitments(text)  # no publisher known: a White House body is still the US's
+    assert found.parties == ["US"] and found.text.startswith("The WH-RPR will continue")
+    # a short name the text never gives a White House body is not one
+    text = "The council chair met the ACME board.\n\nThe ACME will continue to lobby the states."
+    assert find_commitments(text) == []
+
+
+def test_a_ceremonial_verb_ends_the_subject_before_a_commitment():
+    text = (
+        "The Vice President commemorated the 30 years of relations between the United States and "
+        "Estonia and reaffirmed our ironclad commitment to the defense of our Allies."
+    )
+    officials = [OfficialMention("Kamala Harris", "Vice President", "US", True, 0)]
+    (found,) = find_commitments(
+        text, parties_in_context=["US", "EE"], officials=officials, own_country="US"
+    )
+    assert found.parties == ["US"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The President called the Mayor of Tulsa to let her know that the city has the full "
+        "support of the federal government as the floodwaters recede.",
+        "The President assured the Governor that Vermont will have the full force of the federal "
+        "government behind its recovery.",
+    ],
+)
+def test_an_assurance_of_the_federal_governments_full_backing_commits(sentence):
+    officials = [OfficialMention("Joseph R. Biden", "President", "US", True, 0)]
+    (found,) = _domestic(sentence, officials)
+    assert found.parties == ["US"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the backing only mentioned or described, not promised to those told
+        "The Mayor thanked the President for the full support of the federal government.",
+        "Participants discussed the full force of the federal government's response.",
+    ],
+)
+def test_the_federal_governments_backing_only_mentioned_does_not_commit(sentence):
+    assert _domestic(sentence) == []
+
+
+def test_what_a_discussion_included_is_a_topic_even_after_and():
+    text = (
+        "They discussed export and energy questions, including the intent of the United "
+        "States and Japan to open a dialogue on export controls."
+    )
+    assert _domestic(text) == []
+    # stated, not discussed, the same intent commits
+    text = "They affirmed the intent of the United States and Japan to pursue a dialogue."
+    (found,) = find_commitments(text, parties_in_context=["US", "JP"], own_country="US")
+    assert sorted(found.parties) == ["JP", "US"]
+
+
+def test_agreed_that_runs_past_an_abbreviation_and_its_countries_are_the_parties():
+    text = (
+        "Ambassador Rice met Trade Minister Vargas of Peru. They agreed that the U.S. and Peru "
+        "would keep consulting on the fisheries accord."
+    )
+    (found,) = find_commitments(text, parties_in_context=["PE"], own_country="US")
+    assert found.parties == ["US", "PE"]
+    # a view agreed, with the same abbreviation, commits nobody
+    text = "They agreed that the situation along the U.S. border remains grave."
+    assert find_commitments(text, parties_in_context=["US", "PE"]) == []
+
+
+def test_an_agreed_focus_or_priority_is_a_shared_view():
+    text = (
+        "The two leaders agreed that the focus of their U.S.-Peru partnership should stay on "
+        "mining and ports."
+    )
+    assert find_commitments(text, parties_in_context=["US", "PE"]) == []
+    text = "The two leaders agreed that their teams should remain in close contact."
+    (found,) = find_commitments(text, parties_in_context=["US", "PE"])
+    assert sorted(found.parties) == ["PE", "US"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The President conveyed the full support of the United States for Chile's elected "
+        "government after the earthquake.",
+        "The President reiterated the full support of the United States for the people of Maui.",
+    ],
+)
+def test_the_support_of_the_united_states_stated_with_any_verb_commits(sentence):
+    officials = [OfficialMention("Joseph R. Biden", "President", "US", True, 0)]
+    (found,) = find_commitments(
+        sentence, parties_in_context=["US", "CL"], officials=officials, own_country="US"
+    )
+    assert found.parties == ["US"]
+
+
+def test_the_support_of_the_united_states_for_an_outcome_does_not_commit():
+    text = "The President expressed the support of the United States for a negotiated settlement."
+    assert find_commitments(text, parties_in_context=["US", "CL"], own_country="US") == []
+
+
+def test_parties_united_in_a_shared_purpose_to_act_commit():
+    text = (
+        "Bound by the same ocean, the United States and Japan are united in shared purpose to "
+        "protect the fisheries of the North Pacific."
+    )
+    (found,) = find_commitments(text, parties_in_context=["US", "JP"])
+    assert sorted(found.parties) == ["JP", "US"]
+    assert find_commitments("Our peoples are united in their love of baseball.") == []
+
+
+def test_an_openings_topic_countries_are_not_the_table_but_a_listed_set_is():
+    # one side known (the principal); the opening names an adversary and a place, not a list
+    text = (
+        "President Biden briefed the allied leaders on the Syrian strikes in Lebanon. The leaders "
+        "agreed their teams will stay in close touch."
+    )
+    (found,) = find_commitments(text, parties_in_context=["US"], own_country="US")
+    assert found.parties == ["US"]
+    # a list of counterparts in the opening still sits at the table
+    text = (
+        "The Secretary met his counterparts from Estonia, Latvia, and Lithuania. The ministers "
+        "agreed to meet every year."
+    )
+    (found,) = find_commitments(text, parties_in_context=["US"], own_country="US")
+    assert sorted(found.parties) == ["EE", "LT", "LV", "US"]
+
+
+def test_a_plan_the_speaker_will_send_in_a_reduced_relative_clause_commits():
+    officials = [OfficialMention("Joseph R. Biden", "President", "US", True, 0)]
+    for text in (
+        "President Biden outlined a plan he will send to Congress next month.",
+        "The President detailed a new program he will fund from the reserve.",
+    ):
+        (found,) = _domestic(text, officials)
+        assert found.parties == ["US"]
+    # what another will do, however close the noun, is not the speaker's
+    assert _domestic("The President praised the bill the Senate will pass.", officials) == []
