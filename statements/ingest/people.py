@@ -167,8 +167,10 @@ FOR_HOSTING = re.compile(
 # are at the meeting the opening phrase names.
 IN_THE_MEETING = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:In|During)\s+(?:a|an|the|their|today[’']s)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:call|meeting|conversation|videoconference|talks)"
-    r"(?:\s+(?:today|yesterday|this\s+(?:morning|afternoon|evening)))?\s*,\s*"
+    r"(?:[\w-]+\s+){0,4}?(?:call|meeting|conversation|videoconference|talks)"
+    r"(?:\s+(?:today|yesterday|this\s+(?:morning|afternoon|evening)))?"
+    # "In a candid first meeting held on the margins of the G20 Summit in X, A and B …"
+    r"(?:\s+(?:held|hosted)\s+(?:today\s+)?(?:on|at)\s+(?:[^,.;:\n]|(?<=St|Mt|Ft)\.){1,80}?)?\s*,\s*"
 )
 # "X provided an update on …", "Y gave an overview of …": a report made at the meeting.
 REPORT_VERBS = {"provided", "provides", "gave", "gives", "offered", "delivered"}
@@ -2932,9 +2934,23 @@ def officials_in_title(title: str, known, *, publisher_country: str = "", gazett
     reports_meeting = bool(_TITLE_REPORTS_MEETING.search(_norm(title)))
     for mention in find_officials(title, publisher_country=publisher_country, gazetteer=gazetteer):
         forms = _forms(mention)
-        if any(
-            name_score(form, seen) for other in known for seen in _forms(other) for form in forms
-        ):
+        same = [
+            other
+            for other in known
+            if any(name_score(form, seen) for seen in _forms(other) for form in forms)
+        ]
+        for other in same:
+            # "Readout of the President's Call with Prime Minister X of Turkey", a body that
+            # says only "Prime Minister X": the title's "of Turkey" is X's country, over one
+            # only guessed from the document or its publisher.
+            if (
+                mention.country
+                and mention.country_how == "title"
+                and other.country_how in ("", "document", "publisher")
+                and (mention.title or "").lower() == (other.title or "").lower()
+            ):
+                other.country, other.country_how = mention.country, "title"
+        if same:
             continue
         if {w for form in forms for w in name_words(form)} & known_words:
             continue  # "King Salman" of a body that names "King Salman bin Abdulaziz al-Saud"

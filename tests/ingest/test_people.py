@@ -2191,3 +2191,43 @@ def test_subjects_with_lowercase_offices_in_apposition_led_their_delegations():
         "Ines Varga met President Oren Hale."
     )
     assert other["Ines Varga"].attended and other["Oren Hale"].attended
+
+
+# Session 15, officials in White House readouts (ppl6): invented sentences in the genre's style.
+
+
+def test_a_long_opening_meeting_phrase_makes_its_subjects_participants():
+    found = _people(
+        "In a frank and cordial first meeting held on the margins of the Harbor Summit in St. "
+        "Mirren, National Security Advisor Ruth Kell and Presidential Adviser Tomas Reyle "
+        "reviewed the state of relations."
+    )
+    assert found["Ruth Kell"].attended and found["Tomas Reyle"].attended
+    # A meeting held at another time still reports no one as attending.
+    past = _people(
+        "In a cordial meeting held last year, Advisor Ruth Kell and Adviser Tomas Reyle "
+        "reviewed the state of relations."
+    )
+    assert not past["Ruth Kell"].attended and not past["Tomas Reyle"].attended
+    # An opening phrase that is no meeting makes no one a participant.
+    other = _people(
+        "In a long and detailed written report on the matter, Advisor Ruth Kell reviewed the "
+        "state of relations."
+    )
+    assert not other["Ruth Kell"].attended
+
+
+def test_the_title_line_gives_a_country_the_body_leaves_to_guessing():
+    found = _extracted(
+        "President Dana Whitcombe spoke to Prime Minister Arlo Pennick today about the situation "
+        "in Syria. They agreed on the need for an immediate halt to the violence against the "
+        "Syrian people and to consult closely on the Syrian Government's actions.",
+        title="Readout of the President's Call with Prime Minister Arlo Pennick of Turkey",
+    )
+    assert found["Arlo Pennick"].country == "TR"
+    # Without a country in the title, the body's own reading stands.
+    plain = _extracted(
+        "President Dana Whitcombe spoke to Prime Minister Arlo Pennick of Norway today.",
+        title="Readout of the President's Call with Prime Minister Arlo Pennick",
+    )
+    assert plain["Arlo Pennick"].country == "NO"
