@@ -92,6 +92,9 @@ GOVERNMENT_BODY_WORDS = {
     "governorate", "ministerio", "secretaría", "gobierno", "embajada", "consulado",
     "cancillería", "cancilleria", "presidencia", "senado", "congreso", "comisión", "comision",
     "consejo", "procuraduría", "fiscalía", "fiscalia",
+    # A tribe's government: "Chairman, Suquamish Tribe", "Governor, Chickasaw Nation", "Pueblo
+    # of Zuni" (a private body's word still wins: "Native Nations Institute").
+    "tribe", "tribes", "nation", "pueblo", "rancheria",
 }  # fmt: skip
 # Words of bodies that are no state's: a name holding one is an organisation's even beside a body
 # word ("American Farm Bureau Federation", "Hospital Council of X", "Union Authority").
@@ -106,7 +109,7 @@ PRIVATE_BODY_WORDS = {
 GOVERNMENT_PHRASES = {
     "to the president", "to the vice president", "white house", "national security",
     "homeland security", "chief of staff", "house of representatives", "armed forces",
-    "bureau of", "bureau for",
+    "bureau of", "bureau for", "band of", "indian community",
 }  # fmt: skip
 
 HEADS_OF_STATE = {"president", "prime minister", "premier", "chancellor", "king", "queen"}
@@ -123,6 +126,7 @@ HONORIFICS = {
 INSTITUTION_WORDS = {
     "federation", "confederation", "meeting", "meetings", "society", "academy", "league",
     "humanitarian", "reconstruction",
+    "tribe", "tribes", "nation", "pueblo", "rancheria",  # a tribe's government, no person's name
     "metals", "mining", "company", "corporation", "inc", "ltd", "llc", "inaugural",
     "accord", "action", "administration", "aeronautics", "affairs", "agency", "agenda",
     "agreement", "agriculture", "air", "airport", "alcohol", "alliance", "americas", "armed",

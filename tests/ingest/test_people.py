@@ -2231,3 +2231,18 @@ def test_the_title_line_gives_a_country_the_body_leaves_to_guessing():
         title="Readout of the President's Call with Prime Minister Arlo Pennick",
     )
     assert plain["Arlo Pennick"].country == "NO"
+
+
+def test_officers_of_a_tribes_government_in_a_participant_list_are_officials():
+    found = _people(
+        "The tribal leaders who took part in the meeting were:\n\n"
+        "  * Ruth Kell, Chairwoman, Redwater Tribe of Oregon\n"
+        "  * Tomas Reyle, Vice President, Stonecreek Nation of Arizona\n"
+        "  * Ines Varga, Chief Executive, Lakeshore Band of Ojibwe\n"
+        "  * Oren Hale, President, Harbor Light Foundation\n"
+        "  * Mara Quist, President, Native Nations Institute\n"
+    )
+    assert {"Ruth Kell", "Tomas Reyle", "Ines Varga"} <= set(found)
+    assert all(found[n].attended for n in ("Ruth Kell", "Tomas Reyle", "Ines Varga"))
+    # The tribe is no person, and officers of private bodies are still no officials.
+    assert not {"Redwater Tribe", "Oren Hale", "Mara Quist"} & set(found)
