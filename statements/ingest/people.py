@@ -191,7 +191,9 @@ PAST_CUES = re.compile(
 PAST_CUES = re.compile(f"{PAST_CUES.pattern}|{lexicon_es.PAST_CUES}", re.IGNORECASE)  # Spanish
 DELEGATION_REGION = re.compile(
     r"(?P<who>\b[A-Z][\w\.’']*(?:\s+[A-Z][\w\.’']*)?)\s+was\s+represented\s+by\b"
-    r"|(?P<adj>\b[A-Z][\w\.’']*)?\s*delegation\s+(?:also\s+)?"
+    # "the Chinese negotiating team, which included …"
+    r"|(?P<adj>\b[A-Z][\w\.’']*)?\s*(?:negotiating\s+)?(?:delegation|team)(?:,\s*which)?\s+"
+    r"(?:also\s+)?"
     r"(?:included|includes|was\s+composed\s+of|comprised|consisted\s+of|was\s+made\s+up\s+of)\b"
     # "Participants included …", "Attendees also included …", at the head of a sentence too.
     r"|\b[Pp]articipants\s+(?:also\s+)?(?:included|were)\b"
@@ -404,6 +406,31 @@ def _classify(tokens):
             and nxt.text == ","
             and prev.sentence == tok.sentence
             and tok.start - prev.end == 1
+        ):
+            tok.cls = "name"
+    # "NSA Sullivan met …", "Principal Deputy NSA Finer": the initials of the National Security
+    # Advisor's office, right before a name, are a title (not the Agency's initials).
+    for tok, nxt in zip(tokens, tokens[1:], strict=False):
+        if (
+            tok.text in OFFICE_INITIALS
+            and nxt.cls == "name"
+            and tok.sentence == nxt.sentence
+            and nxt.start - tok.end == 1
+        ):
+            tok.cls, tok.country = "title", ""
+    # "Vice Premier Liu He led …": a capitalised short word in mid-sentence right after an East
+    # Asian family name that follows a title is the given name, not the pronoun ("He").
+    for before, prev, tok in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if (
+            tok.cls == "stop"
+            and tok.text[:1].isupper()
+            and not tok.text.isupper()
+            and prev.cls == "name"
+            and prev.low in EAST_ASIAN_SURNAMES
+            and before.cls == "title"
+            and before.sentence == prev.sentence == tok.sentence
+            and tok.start - prev.end == 1
+            and prev.start - before.end == 1
         ):
             tok.cls = "name"
     # "Secretary of Agriculture Julio Berdegué": a word that is also a month, between a title
@@ -2387,6 +2414,8 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
                 # "… condemned the detention of X and Y and reiterated …": a second verb of the
                 # sentence's subject; the names before "and" are the first verb's object.
                 continue
+            if _announced_verb(tokens, verb_at):
+                continue  # "President X will meet Prime Minister Y on Friday": not yet
             # Subjects of one verb are often counterparts ("U.S. Coordinator X and Deputy Prime
             # Minister Y co-hosted"): one's country is not given to the other, unless the verb
             # says whom they spoke for ("… chaired the meeting for Mexico").
@@ -2559,6 +2588,28 @@ RECALLED = re.compile(
     r"(?:(?:co-)?hosted|chaired|convened)\s+by\b",
     re.IGNORECASE,
 )
+
+
+# Initials of an office, written before its holder's name ("NSA Sullivan", "DNSA Finer").
+OFFICE_INITIALS = {"NSA", "DNSA", "PDNSA"}
+
+
+# "X will meet …", "X will also host …", "X is scheduled to meet …": a meeting announced, which
+# nobody has attended yet.
+FUTURE_MODALS = {"will", "would", "shall"}
+FUTURE_TO = {"scheduled", "set", "expected", "plans", "plan", "planning", "due", "slated", "going"}
+FUTURE_ADVERBS = {"also", "then", "soon", "again", "later", "next", "separately"}
+
+
+def _announced_verb(tokens, k: int) -> bool:
+    j = k - 1
+    if j >= 0 and tokens[j].low in FUTURE_ADVERBS:
+        j -= 1
+    if j < 0:
+        return False
+    if tokens[j].low in FUTURE_MODALS:
+        return True
+    return tokens[j].low == "to" and j > 0 and tokens[j - 1].low in FUTURE_TO
 
 
 def _about_another_time(sentence: str) -> bool:

@@ -2246,3 +2246,30 @@ def test_officers_of_a_tribes_government_in_a_participant_list_are_officials():
     assert all(found[n].attended for n in ("Ruth Kell", "Tomas Reyle", "Ines Varga"))
     # The tribe is no person, and officers of private bodies are still no officials.
     assert not {"Redwater Tribe", "Oren Hale", "Mara Quist"} & set(found)
+
+
+def test_a_given_name_that_is_also_a_pronoun_after_an_east_asian_family_name():
+    found = _people(
+        "Vice Premier Liu He led the Chinese negotiating team, which included Minister of "
+        "Commerce Zhong Shan and other officials."
+    )
+    assert set(found) == {"Liu He", "Zhong Shan"}
+    assert found["Liu He"].attended and found["Zhong Shan"].attended
+    # "He" opening a sentence is still the pronoun.
+    other = _people("Secretary Ruth Kell met Vice Premier Liu. He thanked her.")
+    assert "Liu" in other and "Liu He" not in other
+
+
+def test_a_meeting_announced_with_will_is_attended_by_no_one():
+    found = _people(
+        "President Dana Whitcombe will meet Prime Minister Arlo Pennick of Norway on Friday. "
+        "Vice President Ruth Kell will also host President Tomas Reyle of Chile, and Secretary "
+        "Ines Varga is scheduled to meet Minister Oren Hale."
+    )
+    assert not any(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # A meeting that took place still makes its subjects participants, and so does agreeing
+    # to meet again.
+    held = _people(
+        "Secretary Ruth Kell met Minister Tomas Reyle in Oslo. They agreed to meet again soon."
+    )
+    assert held["Ruth Kell"].attended and held["Tomas Reyle"].attended
