@@ -408,16 +408,6 @@ def _classify(tokens):
             and tok.start - prev.end == 1
         ):
             tok.cls = "name"
-    # "NSA Sullivan met …", "Principal Deputy NSA Finer": the initials of the National Security
-    # Advisor's office, right before a name, are a title (not the Agency's initials).
-    for tok, nxt in zip(tokens, tokens[1:], strict=False):
-        if (
-            tok.text in OFFICE_INITIALS
-            and nxt.cls == "name"
-            and tok.sentence == nxt.sentence
-            and nxt.start - tok.end == 1
-        ):
-            tok.cls, tok.country = "title", ""
     # "Vice Premier Liu He led …": a capitalised short word in mid-sentence right after an East
     # Asian family name that follows a title is the given name, not the pronoun ("He").
     for before, prev, tok in zip(tokens, tokens[1:], tokens[2:], strict=False):
@@ -2465,7 +2455,10 @@ def _calls_on_someone(tokens, by_token, k) -> bool:
 SPOKESPERSON = re.compile(r"(?i)\bspokes(?:person|man|woman)\b|\bpress\s+secretary\b")
 # "X and Y were also present at the meeting", "… was present".
 PRESENT_AT = re.compile(
-    r"(?<=\s)(?:was|were)\s+(?:also\s+)?present\b(?!\s+(?:a|an|the|their|his|her)\b)"
+    r"(?<=\s)(?:was|were)\s+(?:also\s+)?(?:present\b(?!\s+(?:a|an|the|their|his|her)\b)"
+    # "X and Y were also on the call", "… were in attendance", "… was in the meeting"
+    r"|on\s+the\s+(?:call|line|videoconference)\b|in\s+attendance\b"
+    r"|in\s+the\s+(?:meeting|room|session)\b)"
 )
 
 
@@ -2588,10 +2581,6 @@ RECALLED = re.compile(
     r"(?:(?:co-)?hosted|chaired|convened)\s+by\b",
     re.IGNORECASE,
 )
-
-
-# Initials of an office, written before its holder's name ("NSA Sullivan", "DNSA Finer").
-OFFICE_INITIALS = {"NSA", "DNSA", "PDNSA"}
 
 
 # "X will meet …", "X will also host …", "X is scheduled to meet …": a meeting announced, which

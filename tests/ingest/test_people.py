@@ -2273,3 +2273,17 @@ def test_a_meeting_announced_with_will_is_attended_by_no_one():
         "Secretary Ruth Kell met Minister Tomas Reyle in Oslo. They agreed to meet again soon."
     )
     assert held["Ruth Kell"].attended and held["Tomas Reyle"].attended
+
+
+def test_people_who_were_also_on_the_call_took_part():
+    found = _people(
+        "President Dana Whitcombe called Prime Minister Arlo Pennick today. Chief of Staff Ruth "
+        "Kell and Deputy Secretary Tomas Reyle were also on the call, and Senator Ines Varga was "
+        "in attendance."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # Being "in the room" at another time is no attendance of this call.
+    other = _people(
+        "Secretary Ruth Kell, who was in the room last year, wrote to Minister Tomas Reyle."
+    )
+    assert not other["Ruth Kell"].attended
