@@ -367,6 +367,8 @@ REGION_COUNTRY = {
     "oklahoma": "US", "oregon": "US", "pennsylvania": "US", "rhode island": "US",
     "south carolina": "US", "south dakota": "US", "tennessee": "US", "utah": "US",
     "vermont": "US", "west virginia": "US", "wisconsin": "US", "wyoming": "US",
+    # The United Kingdom's nations: "First Minister X of Northern Ireland" is British, not Irish.
+    "northern ireland": "GB", "scotland": "GB", "wales": "GB",
 }  # fmt: skip
 
 # fmt: skip
@@ -384,7 +386,7 @@ REGIONS = {
     "kansas", "kentucky", "maine", "michigan", "minnesota", "mississippi", "missouri", "nebraska",
     "new hampshire", "new jersey", "north carolina", "north dakota", "ohio", "oklahoma", "oregon",
     "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "utah",
-    "vermont", "west virginia", "wisconsin", "wyoming",
+    "vermont", "west virginia", "wisconsin", "wyoming", "northern ireland", "scotland", "wales",
     # Continents and world regions, and their adjectives ("Senior Director for Africa X").
     "africa", "african", "europe", "european", "asia", "asian", "middle east", "indo-pacific",
     "eurasia", "oceania", "sahel", "balkans", "arctic", "sub-saharan africa", "east asia",

@@ -2464,7 +2464,13 @@ PRESENT_AT = re.compile(
 
 # "X, Y and Z chaired the meeting for Mexico", "… met on behalf of Canada": the side they sat on.
 FOR_SIDE = re.compile(
-    r"\s+(?:(?:the|a|an|this|today’s|today's)\s+)?(?:[\w-]+\s+){0,2}?"
+    # "discussed support for Ukraine", "stressed the need for accountability": what is for a
+    # country there is a topic, not the side the speakers sat on.
+    r"\s+(?:(?:the|a|an|this|today’s|today's)\s+)?"
+    r"(?:(?!(?:support|assistance|aid|funding|backing|solidarity|help|relief|sympathy|sympathies"
+    r"|condolences|concern|concerns|respect|need|needs|plans|priorities|prospects|progress"
+    r"|justice|accountability|peace|security|efforts|sanctions|commitment|admiration)\b)"
+    r"[\w-]+\s+){0,2}?"
     r"(?:for|on\s+behalf\s+of|representing)\s+(?:the\s+)?"
     r"(?P<side>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*[.,;]"
 )
@@ -2528,7 +2534,10 @@ ON_BEHALF_OF = re.compile(
 )
 # The day of the meeting a readout reports: "spoke today", "met yesterday evening", "Earlier today".
 NOW_ANCHOR = re.compile(
-    r"\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening))\b(?![’']s)", re.IGNORECASE
+    r"\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening)"
+    # "Earlier in the day, X met …", "later that day": the day the readout reports.
+    r"|(?:earlier|later)\s+in\s+the\s+day)\b(?![’']s)",
+    re.IGNORECASE,
 )
 
 

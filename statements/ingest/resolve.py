@@ -153,7 +153,10 @@ def name_score(a: str, b: str) -> float:
     # Surname-only: the short form is the tail of the long one ("López Obrador", "Biden"), or a
     # Hispanic first surname alone ("Bárcena" of "Alicia Bárcena Ibarra").
     if len(short) < len(long_):
-        if long_[-len(short) :] == short and _significant(short):
+        # "King Abdullah" is not "Crown Prince Hussein bin Abdullah": after "bin" stands the
+        # father's name, not a family name.
+        patronymic = long_[-len(short) - 1] in ("bin", "bint", "ibn")
+        if long_[-len(short) :] == short and _significant(short) and not patronymic:
             return 0.6
         if len(short) == 1 and len(long_) >= 3 and long_[-2] == short[0]:
             return 0.6

@@ -2287,3 +2287,46 @@ def test_people_who_were_also_on_the_call_took_part():
         "Secretary Ruth Kell, who was in the room last year, wrote to Minister Tomas Reyle."
     )
     assert not other["Ruth Kell"].attended
+
+
+def test_support_for_a_country_is_no_side_the_subjects_sat_on():
+    found = _people(
+        "Vice President Ruth Kell spoke with Chancellor Tomas Reyle of Germany today. Vice "
+        "President Kell and Chancellor Reyle discussed support for Ukraine."
+    )
+    assert set(found) == {"Ruth Kell", "Tomas Reyle"}  # one record for the Chancellor
+    assert found["Tomas Reyle"].country == "DE" and found["Ruth Kell"].country == "US"
+    # "chaired the meeting for Mexico" still names the side.
+    side = _people(
+        "Minister Ruth Kell and Undersecretary Tomas Reyle chaired the meeting for Mexico."
+    )
+    assert side["Ruth Kell"].country == "MX"
+
+
+def test_earlier_in_the_day_is_the_day_the_readout_reports():
+    found = _people(
+        "Deputy National Security Advisor Ruth Kell spoke today with Deputy Minister Tomas Reyle "
+        "of Norway. Earlier in the day, Ms. Kell met with Foreign Secretary Ines Varga of India."
+    )
+    assert found["Ines Varga"].attended
+    # An earlier year is still another time.
+    past = _people("They recalled the talks held earlier this year by Minister Oren Hale.")
+    assert not past["Oren Hale"].attended
+
+
+def test_a_king_is_not_merged_with_his_son_named_after_him():
+    found = _extracted(
+        "President Dana Whitcombe met today with His Majesty King Abdullah II of Jordan. Crown "
+        "Prince Hussein bin Abdullah joined the meeting.",
+        title="Readout of the President's Meeting with King Abdullah II of Jordan",
+    )
+    assert {"Abdullah", "Hussein bin Abdullah"} <= set(found)
+    assert found["Abdullah"].title == "King"
+
+
+def test_the_first_minister_of_northern_ireland_is_british():
+    found = _people(
+        "President Dana Whitcombe spoke with Taoiseach Arlo Pennick of Ireland and with First "
+        "Minister Ruth Kell of Northern Ireland."
+    )
+    assert found["Arlo Pennick"].country == "IE" and found["Ruth Kell"].country == "GB"
