@@ -226,6 +226,9 @@ OBJECT_CUES = re.compile(
     # "… and the Mexican delegation by Undersecretary X": "led" said once for the list.
     r"(?:(?:\w+\s+){0,3}?(?:led|headed)\s+)?by\b"
     r"|\b(?:accompanied|joined)\s+by\b"
+    # "The President was joined on the call by X", "joined in the meeting by Y"
+    r"|\b(?:accompanied|joined)\s+(?:on|in|at|for|during)\s+(?:the|this|today[’']s)\s+"
+    r"(?:call|meeting|conversation|discussion|visit|trip|session|videoconference)\s+by\b"
     # "met today on the margins of the NATO Summit with …": up to nine words between.
     r"|\bmet(?:\s+[\w’'-]+){0,9}?\s+with\b|\bmeetings?\s+with\b"
     # "participated in a trilateral ministerial with X and Y"
@@ -410,17 +413,25 @@ def _classify(tokens):
             tok.cls = "name"
     # "Vice Premier Liu He led …": a capitalised short word in mid-sentence right after an East
     # Asian family name that follows a title is the given name, not the pronoun ("He").
-    for before, prev, tok in zip(tokens, tokens[1:], tokens[2:], strict=False):
+    # So is "Un" of "Chairman Kim Jong Un": the word ends a name that opens with such a family
+    # name right after a title.
+    for n in range(2, len(tokens)):
+        tok = tokens[n]
+        if not (tok.cls == "stop" and tok.text[:1].isupper() and not tok.text.isupper()):
+            continue
+        first = n - 1
+        while first > 0 and n - first < 2 and tokens[first - 1].cls == "name":
+            first -= 1  # back over at most one given name: "Kim Jong"
+        run = tokens[first:n]
+        before = tokens[first - 1] if first > 0 else None
         if (
-            tok.cls == "stop"
-            and tok.text[:1].isupper()
-            and not tok.text.isupper()
-            and prev.cls == "name"
-            and prev.low in EAST_ASIAN_SURNAMES
+            before is not None
             and before.cls == "title"
-            and before.sentence == prev.sentence == tok.sentence
-            and tok.start - prev.end == 1
-            and prev.start - before.end == 1
+            and run
+            and all(t.cls == "name" for t in run)
+            and run[0].low in EAST_ASIAN_SURNAMES
+            and before.sentence == tok.sentence
+            and all(b.start - a.end == 1 for a, b in zip([before, *run], [*run, tok], strict=True))
         ):
             tok.cls = "name"
     # "Secretary of Agriculture Julio Berdegué": a word that is also a month, between a title
@@ -1759,8 +1770,12 @@ OFFICE_ABBREVIATIONS = {"rep.", "sen.", "gov.", "amb.", "adm.", "gen.", "reps.",
 RANK_TITLE = re.compile(
     r"^(?:(?:U\.S\.|State|Retired|Ret\.)\s+)?(?:(?:Lieutenant|Brigadier|Major|Vice|Rear)\s+)?"
     r"(?:General|Admiral|Colonel|Captain|Commander|Major|Sergeant|Senator|Representative"
-    r"|Assemblymember|Assemblywoman|Assemblyman|Delegate|Congressman|Congresswoman)$"
+    r"|Assemblymember|Assemblywoman|Assemblyman|Delegate|Congressman|Congresswoman"
+    # "Sheikh X, Prime Minister of Qatar": a style, which the office after the name outranks
+    r"|Sheikh|Sheikha)$"
 )
+# "Prime Minister and Minister of Foreign Affairs Sheikh X": the style closing an office's title.
+TRAILING_STYLE = re.compile(r"\s+(?:Sheikh|Sheikha)$")
 
 
 def _occurrence(tokens, body, i, j, list_titles, gazetteer):
@@ -1898,6 +1913,8 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             and not (prev is not None and prev.cls == "title" and prev.low in TITLE_CORE)
         ):
             return None
+        if title and TRAILING_STYLE.search(title) and not RANK_TITLE.match(title):
+            title = TRAILING_STYLE.sub("", title)
         if title and RANK_TITLE.match(title):
             # "General X, Vice Chief of Space Operations", "State Senator X, Iowa State Senate
             # Minority Leader": the rank or courtesy title yields to the office after the name.
@@ -2894,6 +2911,8 @@ def _to_mention(person, gazetteer, publisher_country, body=""):
     occs = sorted(person.occurrences, key=lambda o: o.position)
     name = person.best_name
     titles = list(dict.fromkeys(o.title for o in occs if o.title))
+    # "Amir Sheikh Tamim …", then "Sheikh Tamim": the office, not the style, however short.
+    titles = [t for t in titles if t.lower() not in ("sheikh", "sheikha")] or titles
     title = max(titles, key=len) if titles else ""
     country = person.country
     country_how = next((o.country_how for o in occs if o.country == country and o.country_how), "")

@@ -2330,3 +2330,52 @@ def test_the_first_minister_of_northern_ireland_is_british():
         "Minister Ruth Kell of Northern Ireland."
     )
     assert found["Arlo Pennick"].country == "IE" and found["Ruth Kell"].country == "GB"
+
+
+def test_those_who_joined_the_president_on_the_call_took_part():
+    found = _people(
+        "The President was joined on the call by Secretary of State Ruth Kell and National "
+        "Security Advisor Tomas Reyle. President Dana Whitcombe spoke with Prime Minister Arlo "
+        "Pennick of Norway."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # "joined by" in another sense of the word is not read so: a later time still blocks.
+    later = _people(
+        "Secretary Ruth Kell will be joined on the trip by Minister Tomas Reyle next week."
+    )
+    assert not later["Tomas Reyle"].attended
+
+
+def test_a_korean_given_name_that_is_also_a_stopword():
+    found = _people("President Dana Whitcombe spoke today with Chairman Kim Jong Un.")
+    assert "Kim Jong Un" in found and "Kim Jong" not in found
+    other = _people("Secretary Ruth Kell met Minister Kim. Un acuerdo fue firmado.")
+    assert "Kim" in other and not any(n.startswith("Kim ") for n in other)
+
+
+def test_a_gulf_style_is_no_office_when_the_office_is_written():
+    found = _people(
+        "President Dana Whitcombe spoke with Prime Minister and Minister of Foreign Affairs "
+        "Sheikh Karim bin Hadi Al Nuri of Qatar, and with Sheikh Faisal bin Saeed Al Nuri, "
+        "Deputy Prime Minister of Kuwait."
+    )
+    assert found["Karim bin Hadi Al Nuri"].title == "Minister of Foreign Affairs"
+    assert found["Faisal bin Saeed Al Nuri"].title.startswith("Deputy Prime Minister")
+    # With no office written, the style stays the title.
+    alone = _people("President Dana Whitcombe spoke with Sheikh Karim bin Hadi Al Nuri of Qatar.")
+    assert alone["Karim bin Hadi Al Nuri"].title == "Sheikh"
+
+
+def test_a_general_secretary_in_a_us_readout_is_not_american():
+    found = _people(
+        "President Dana Whitcombe met today with General Secretary Tran Van Minh in Hanoi.",
+    )
+    assert found["Tran Van Minh"].country != "US"
+
+
+def test_a_gulf_ruler_keeps_his_office_over_his_style():
+    found = _people(
+        "President Dana Whitcombe spoke today with Amir Sheikh Karim bin Hadi Al Nuri of Qatar. "
+        "President Whitcombe and Sheikh Karim agreed to stay in touch."
+    )
+    assert found["Karim bin Hadi Al Nuri"].title == "Amir"
