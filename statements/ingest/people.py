@@ -1057,6 +1057,25 @@ def _private_affiliation(body: str, end: int, item: bool = False) -> int:
     return stop_at
 
 
+# "Dr. Jane Roe, an OB-GYN in Texas", "John Doe, a small business owner from Ohio": an
+# apposition with an indefinite article and no office describes a private participant (not
+# "X, a member of the Chilean Senate", "Y, a senior official of the Ministry").
+INDEFINITE_APPOSITION = re.compile(r"\s*,\s+(?:a|an)\s+([A-Za-z][^,;:.\n]{1,80})")
+OFFICE_NOUNS = re.compile(
+    r"\b(?:member|official|officer|minister|senator|representative|legislator|lawmaker|delegate"
+    r"|councilmember|councilwoman|councilman|commissioner|ambassador|diplomat|envoy|judge"
+    r"|mayor|governor|secretary|director|deputy|adviser|advisor|spokesperson|staff)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _private_apposition(body: str, end: int) -> int:
+    m = INDEFINITE_APPOSITION.match(body, end)
+    if not m or OFFICE_NOUNS.search(m.group(1)) or _names_a_government(m.group(1)):
+        return 0
+    return m.end()
+
+
 def _private_title(title: str) -> bool:
     """'AFL-CIO President', 'IBM CEO': an organisation known only by initials no lexicon holds,
     then only titles every organisation has, is a private participant's title (the initials of
@@ -1867,6 +1886,7 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         line_start = body.rfind("\n", 0, tokens[i].start) + 1
         item = bool(LIST_ITEM.match(body[line_start : tokens[i].start]))
         occ.private_until = _private_affiliation(body, tokens[j - 1].end, item=item)
+        occ.private_until = occ.private_until or _private_apposition(body, tokens[j - 1].end)
         occ.private = occ.private_until > 0
     elif not honorific:
         occ.private = (
@@ -2896,6 +2916,15 @@ def _merge(occurrences):
         if fits:
             best = max(s for s, _ in fits)
             top = [p for s, p in fits if s == best]
+            if len(top) > 1 and occ.title:
+                # "Prime Minister Abe" after "Prime Minister Shinzo Abe" and "Mrs. Akie Abe": the
+                # one who holds the title the short form is written with.
+                same = [
+                    p
+                    for p in top
+                    if any(o.title.lower() == occ.title.lower() for o in p.occurrences if o.title)
+                ]
+                top = same if len(same) == 1 else top
             if len(top) == 1:
                 top[0].occurrences.append(occ)
                 continue

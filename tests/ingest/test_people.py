@@ -2379,3 +2379,23 @@ def test_a_gulf_ruler_keeps_his_office_over_his_style():
         "President Whitcombe and Sheikh Karim agreed to stay in touch."
     )
     assert found["Karim bin Hadi Al Nuri"].title == "Amir"
+
+
+def test_a_short_form_with_a_title_joins_the_one_who_holds_that_title():
+    found = _people(
+        "President Dana Whitcombe met today with Prime Minister Arlo Pennick of Norway. They were "
+        "joined at dinner by Mrs. Liv Pennick. Prime Minister Pennick thanked the President."
+    )
+    assert "Pennick" not in found and found["Arlo Pennick"].title == "Prime Minister"
+    # Two holders of the title: the short form stays apart.
+    two = _people("Minister Tomas Reyle and Minister Ana Reyle met. Minister Reyle spoke.")
+    assert {"Tomas Reyle", "Ana Reyle"} <= set(two)
+
+
+def test_a_participant_described_with_an_indefinite_apposition_is_private():
+    found = _people(
+        "Participants included Dr. Jane Roe, an OB-GYN in Texas; John Doe, a small business "
+        "owner from Ohio; and Oren Hale, a senior official at the Department of Labor."
+    )
+    assert "Jane Roe" not in found and "John Doe" not in found
+    assert "Oren Hale" in found  # an office in the apposition: an official
