@@ -224,7 +224,8 @@ OBJECT_CUES = re.compile(
     r"(?P<adj>\b[A-Z][\w\.’']*\s+)?(?:(?!(?:and|or|with|of|to|from)\s)[a-z][\w-]*\s+){0,2}?"
     r"(?:delegation|delegations|trip|visit|mission|team)\s+"
     # "… and the Mexican delegation by Undersecretary X": "led" said once for the list.
-    r"(?:(?:\w+\s+){0,3}?(?:led|headed)\s+)?by\b"
+    # "a delegation of U.S. Senators led by Senator X"
+    r"(?:(?:[\w.’'-]+\s+){0,3}?(?:led|headed)\s+)?by\b"
     r"|\b(?:accompanied|joined)\s+by\b"
     # "The President was joined on the call by X", "joined in the meeting by Y"
     r"|\b(?:accompanied|joined)\s+(?:on|in|at|for|during)\s+(?:the|this|today[’']s)\s+"

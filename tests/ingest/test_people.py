@@ -2399,3 +2399,16 @@ def test_a_participant_described_with_an_indefinite_apposition_is_private():
     )
     assert "Jane Roe" not in found and "John Doe" not in found
     assert "Oren Hale" in found  # an office in the apposition: an official
+
+
+def test_a_delegation_of_us_senators_led_by_someone_took_part():
+    found = _people(
+        "Vice President Dana Whitcombe met today with a delegation of U.S. Senators led by "
+        "Senator Ruth Kell and Senator Tomas Reyle."
+    )
+    assert found["Ruth Kell"].attended and found["Tomas Reyle"].attended
+    # A delegation led by someone at another time is not this meeting's.
+    past = _people(
+        "They recalled the visit of a delegation of U.S. Senators led by Senator Ruth Kell in 2019."
+    )
+    assert not past["Ruth Kell"].attended
