@@ -237,7 +237,9 @@ OBJECT_CUES = re.compile(
     r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened|moderated|facilitated|attended|opened"
     r"|received|greeted)\s+(?:(?:at|in)\s+(?:the\s+)?(?:[\w.-]+\s+){1,4}?)?by\b"
     # "He was briefed by X; Y; and Z": those who briefed were there.
-    r"|\b(?:briefed|addressed)\s+by\b"
+    r"|\b(?:briefed|addressed)\s+(?:today\s+|yesterday\s+)?by\b"
+    # "received a call today from Prime Minister X"
+    r"|\b(?:received|took)\s+(?:a\s+)?(?:phone\s+|telephone\s+)?call\s+(?:today\s+|yesterday\s+)?from\b"
     r"|\bspoke(?:\s+[\w’'-]+){0,9}?\s+(?:with|to)\b|\b(?:called(?!\s+(?:for|on|upon)\b)|phoned|telephoned)\b"
     r"|\btalks\s+(?:[a-z]+ly\s+)?with\b|\bcall\s+(?:today\s+|yesterday\s+)?with\b"
     # "Participants heard directly from Secretary X, …", "remarks from Y": the speakers.
@@ -2433,7 +2435,8 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
                 and (
                     tokens[verb_at - 1].low in ("has", "have")
                     or tokens[verb_at - 1].low in ("was", "were")
-                    and tok.low in ("hosted", "received", "welcomed", "joined", "accompanied")
+                    and tok.low
+                    in ("hosted", "received", "welcomed", "joined", "accompanied", "briefed")
                 )
                 and tokens[verb_at - 2].cls in ("name", "initial", "title", "punct")
             ):

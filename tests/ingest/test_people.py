@@ -2412,3 +2412,17 @@ def test_a_delegation_of_us_senators_led_by_someone_took_part():
         "They recalled the visit of a delegation of U.S. Senators led by Senator Ruth Kell in 2019."
     )
     assert not past["Ruth Kell"].attended
+
+
+def test_a_call_received_and_a_briefing_given_today_were_attended():
+    found = _people(
+        "President Dana Whitcombe received a call today from Prime Minister Arlo Pennick of "
+        "Norway. Vice President Tomas Reyle was briefed today by FEMA Administrator Ruth Kell."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # A briefing given another time, or a meeting of others the text recalls, is not.
+    other = _people(
+        "Secretary Ines Varga was briefed on the plan last year by Governor Oren Hale. They "
+        "discussed the recent summit meeting between President Mara Quist and Leader Ivo Brandt."
+    )
+    assert not any(m.attended for m in other.values()), {n: m.attended for n, m in other.items()}
