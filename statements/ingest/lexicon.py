@@ -12,7 +12,7 @@ TITLE_HEADS = {
     "embajadora", "titular", "gobernador", "gobernadora", "ministro", "ministra", "fiscal",
     "asesor", "asesora", "directora", "jefe", "jefa", "comisionado", "comisionada",
     "vicepresidente", "vicepresidenta", "premier", "first", "acting", "permanent",
-    "administrator", "admiral",
+    "administrator", "admiral", "ambassador-at-large",
     "adviser", "advisor", "advisors", "ambassador", "ambassadors", "assistant", "attache",
     "attaché", "attorney", "captain", "chair", "chairman", "chairperson", "chairwoman",
     "chancellor", "charge", "chargé", "chief", "colonel", "commander", "commissioner",
@@ -127,6 +127,7 @@ INSTITUTION_WORDS = {
     "federation", "confederation", "meeting", "meetings", "society", "academy", "league",
     "humanitarian", "reconstruction",
     "tribe", "tribes", "nation", "pueblo", "rancheria",  # a tribe's government, no person's name
+    "issues",  # "Ambassador-at-Large for Global Women's Issues X"
     "metals", "mining", "company", "corporation", "inc", "ltd", "llc", "inaugural",
     "accord", "action", "administration", "aeronautics", "affairs", "agency", "agenda",
     "agreement", "agriculture", "air", "airport", "alcohol", "alliance", "americas", "armed",

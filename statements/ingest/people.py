@@ -2855,10 +2855,25 @@ class _Person:
         return ""
 
 
+# A cleric's style before the name ("Archbishop X", "Rabbi Y", "Reverend Z"): a religious
+# leader at the table is a private participant, not an official (the Pope, head of a state, is
+# a title of the lexicon, not one of these).
+CLERICAL_STYLES = {
+    "archbishop", "bishop", "cardinal", "reverend", "rev", "rabbi", "imam", "pastor",
+    "patriarch", "metropolitan", "monsignor", "cantor", "mufti", "sheikh-ul-islam",
+}  # fmt: skip
+
+
 def _is_official(person, gazetteer) -> bool:
     """A person named only with an honorific, never a title, who neither took part nor spoke
     ("the release of Ms. Loujain al-Hathloul"), is someone the text is about, not an official
     (unless the gazetteer of officials knows them)."""
+    if all(
+        (o.name.split() or [""])[0].lower().strip(".") in CLERICAL_STYLES
+        or (o.title.split() or [""])[0].lower().strip(".") in CLERICAL_STYLES
+        for o in person.occurrences
+    ):
+        return False  # "met with Archbishop X": a religious leader
     if any(o.private for o in person.occurrences) and not any(
         o.title and not o.private and _names_a_government(o.title) for o in person.occurrences
     ):

@@ -2426,3 +2426,20 @@ def test_a_call_received_and_a_briefing_given_today_were_attended():
         "discussed the recent summit meeting between President Mara Quist and Leader Ivo Brandt."
     )
     assert not any(m.attended for m in other.values()), {n: m.attended for n, m in other.items()}
+
+
+def test_a_religious_leader_at_the_table_is_not_an_official():
+    found = _people(
+        "The Vice President met Rabbi Ines Varga, Reverend Oren Hale, Archbishop Tomas Reyle and "
+        "Pope Francis."
+    )
+    assert not {"Ines Varga", "Oren Hale", "Tomas Reyle"} & {
+        " ".join(n.split()[-2:]) for n in found
+    }
+    assert "Francis" in found  # the Pope heads a state (the lexicon's one-state offices)
+
+
+def test_an_ambassador_at_large_is_titled():
+    found = _people("Ambassador-at-Large for Counterterrorism Ruth Kell attended the meeting.")
+    assert found["Ruth Kell"].title == "Ambassador-at-Large for Counterterrorism"
+    assert found["Ruth Kell"].attended
