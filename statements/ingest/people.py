@@ -865,7 +865,22 @@ def _ends_previous_person(tokens, comma):
         return False
     if tokens[m].low == "the":
         m -= 1
-    return tokens[m].low in ("of", "de", "del") and tokens[m - 1].cls in ("name", "initial")
+    if tokens[m].low in ("of", "de", "del") and tokens[m - 1].cls in ("name", "initial"):
+        return True
+    # "Governor X of the Bank of Japan and Managing Director Y": a body's name with "of" inside.
+    span = 0
+    while (
+        m > 1
+        and span < 8
+        and (
+            tokens[m].cls in ("country", "place", "inst", "acro") or tokens[m].low in ("of", "the")
+        )
+    ):
+        if tokens[m].low == "of" and tokens[m - 1].cls in ("name", "initial"):
+            return True
+        m -= 1
+        span += 1
+    return False
 
 
 def _title_country(words):

@@ -2443,3 +2443,16 @@ def test_an_ambassador_at_large_is_titled():
     found = _people("Ambassador-at-Large for Counterterrorism Ruth Kell attended the meeting.")
     assert found["Ruth Kell"].title == "Ambassador-at-Large for Counterterrorism"
     assert found["Ruth Kell"].attended
+
+
+def test_a_title_does_not_run_back_over_the_previous_persons_body():
+    found = _people(
+        "President Dana Whitcombe spoke with Governor Ruth Kell of the Bank of Japan and "
+        "Managing Director Tomas Reyle of the IMF."
+    )
+    assert found["Tomas Reyle"].title == "Managing Director"
+    # A field's name with "and" inside still belongs to the title after it.
+    field = _people(
+        "Secretary Ruth Kell met the Assistant Director for Fire and Aviation Tomas Reyle."
+    )
+    assert field["Tomas Reyle"].title == "Assistant Director for Fire and Aviation"
