@@ -660,6 +660,12 @@ def _voice_patterns():
             patterns.append((code, 3, re.compile(own)))
         patterns.append((code, -3, re.compile(rf"\bour {names} (?:partners|counterparts|friends)")))
         patterns.append((code, -1, re.compile(rf"\b{names} counterparts\b")))
+        # A government never calls itself a regime, nor its own country "the situation in X":
+        # "the Syrian regime's use of chemical weapons", "spoke about the situation in Syria".
+        patterns.append((code, -3, re.compile(rf"\bthe {names} regime\b")))
+        patterns.append(
+            (code, -3, re.compile(rf"\b(?:situation|conflict|crisis|war|violence) in {names}\b"))
+        )
     # Mexico's foreign ministry, unless named as someone else's ("… Exteriores de México").
     patterns.append(
         (

@@ -12,7 +12,7 @@ TITLE_HEADS = {
     "embajadora", "titular", "gobernador", "gobernadora", "ministro", "ministra", "fiscal",
     "asesor", "asesora", "directora", "jefe", "jefa", "comisionado", "comisionada",
     "vicepresidente", "vicepresidenta", "premier", "first", "acting", "permanent",
-    "administrator", "admiral",
+    "administrator", "admiral", "ambassador-at-large",
     "adviser", "advisor", "advisors", "ambassador", "ambassadors", "assistant", "attache",
     "attaché", "attorney", "captain", "chair", "chairman", "chairperson", "chairwoman",
     "chancellor", "charge", "chargé", "chief", "colonel", "commander", "commissioner",
@@ -92,6 +92,9 @@ GOVERNMENT_BODY_WORDS = {
     "governorate", "ministerio", "secretaría", "gobierno", "embajada", "consulado",
     "cancillería", "cancilleria", "presidencia", "senado", "congreso", "comisión", "comision",
     "consejo", "procuraduría", "fiscalía", "fiscalia",
+    # A tribe's government: "Chairman, Suquamish Tribe", "Governor, Chickasaw Nation", "Pueblo
+    # of Zuni" (a private body's word still wins: "Native Nations Institute").
+    "tribe", "tribes", "nation", "pueblo", "rancheria",
 }  # fmt: skip
 # Words of bodies that are no state's: a name holding one is an organisation's even beside a body
 # word ("American Farm Bureau Federation", "Hospital Council of X", "Union Authority").
@@ -106,7 +109,7 @@ PRIVATE_BODY_WORDS = {
 GOVERNMENT_PHRASES = {
     "to the president", "to the vice president", "white house", "national security",
     "homeland security", "chief of staff", "house of representatives", "armed forces",
-    "bureau of", "bureau for",
+    "bureau of", "bureau for", "band of", "indian community",
 }  # fmt: skip
 
 HEADS_OF_STATE = {"president", "prime minister", "premier", "chancellor", "king", "queen"}
@@ -123,6 +126,8 @@ HONORIFICS = {
 INSTITUTION_WORDS = {
     "federation", "confederation", "meeting", "meetings", "society", "academy", "league",
     "humanitarian", "reconstruction",
+    "tribe", "tribes", "nation", "pueblo", "rancheria",  # a tribe's government, no person's name
+    "issues",  # "Ambassador-at-Large for Global Women's Issues X"
     "metals", "mining", "company", "corporation", "inc", "ltd", "llc", "inaugural",
     "accord", "action", "administration", "aeronautics", "affairs", "agency", "agenda",
     "agreement", "agriculture", "air", "airport", "alcohol", "alliance", "americas", "armed",
@@ -363,6 +368,8 @@ REGION_COUNTRY = {
     "oklahoma": "US", "oregon": "US", "pennsylvania": "US", "rhode island": "US",
     "south carolina": "US", "south dakota": "US", "tennessee": "US", "utah": "US",
     "vermont": "US", "west virginia": "US", "wisconsin": "US", "wyoming": "US",
+    # The United Kingdom's nations: "First Minister X of Northern Ireland" is British, not Irish.
+    "northern ireland": "GB", "scotland": "GB", "wales": "GB",
 }  # fmt: skip
 
 # fmt: skip
@@ -380,7 +387,7 @@ REGIONS = {
     "kansas", "kentucky", "maine", "michigan", "minnesota", "mississippi", "missouri", "nebraska",
     "new hampshire", "new jersey", "north carolina", "north dakota", "ohio", "oklahoma", "oregon",
     "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "utah",
-    "vermont", "west virginia", "wisconsin", "wyoming",
+    "vermont", "west virginia", "wisconsin", "wyoming", "northern ireland", "scotland", "wales",
     # Continents and world regions, and their adjectives ("Senior Director for Africa X").
     "africa", "african", "europe", "european", "asia", "asian", "middle east", "indo-pacific",
     "eurasia", "oceania", "sahel", "balkans", "arctic", "sub-saharan africa", "east asia",
@@ -436,7 +443,8 @@ GOVERNMENT_TITLES = {
     "US": ["prime minister", "minister", "chancellor", "king", "queen", "crown prince", "prince",
            "emir", "sultan", "taoiseach", "premier", "foreign secretary", "secretary-general",
            "secretary general", "president of the european", "high representative", "tanaiste",
-           "canciller", "presidente", "presidenta", "secretario", "secretaria", "sheikh"],
+           "canciller", "presidente", "presidenta", "secretario", "secretaria", "sheikh",
+           "general secretary"],
     "CA": ["president", "vice president", "king", "emir",
            "canciller", "presidente", "presidenta", "secretario", "secretaria"],
     "MX": ["prime minister", "chancellor", "king", "queen", "premier", "vice president",

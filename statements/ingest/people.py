@@ -167,8 +167,10 @@ FOR_HOSTING = re.compile(
 # are at the meeting the opening phrase names.
 IN_THE_MEETING = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:In|During)\s+(?:a|an|the|their|today[’']s)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:call|meeting|conversation|videoconference|talks)"
-    r"(?:\s+(?:today|yesterday|this\s+(?:morning|afternoon|evening)))?\s*,\s*"
+    r"(?:[\w-]+\s+){0,4}?(?:call|meeting|conversation|videoconference|talks)"
+    r"(?:\s+(?:today|yesterday|this\s+(?:morning|afternoon|evening)))?"
+    # "In a candid first meeting held on the margins of the G20 Summit in X, A and B …"
+    r"(?:\s+(?:held|hosted)\s+(?:today\s+)?(?:on|at)\s+(?:[^,.;:\n]|(?<=St|Mt|Ft)\.){1,80}?)?\s*,\s*"
 )
 # "X provided an update on …", "Y gave an overview of …": a report made at the meeting.
 REPORT_VERBS = {"provided", "provides", "gave", "gives", "offered", "delivered"}
@@ -189,7 +191,9 @@ PAST_CUES = re.compile(
 PAST_CUES = re.compile(f"{PAST_CUES.pattern}|{lexicon_es.PAST_CUES}", re.IGNORECASE)  # Spanish
 DELEGATION_REGION = re.compile(
     r"(?P<who>\b[A-Z][\w\.’']*(?:\s+[A-Z][\w\.’']*)?)\s+was\s+represented\s+by\b"
-    r"|(?P<adj>\b[A-Z][\w\.’']*)?\s*delegation\s+(?:also\s+)?"
+    # "the Chinese negotiating team, which included …"
+    r"|(?P<adj>\b[A-Z][\w\.’']*)?\s*(?:negotiating\s+)?(?:delegation|team)(?:,\s*which)?\s+"
+    r"(?:also\s+)?"
     r"(?:included|includes|was\s+composed\s+of|comprised|consisted\s+of|was\s+made\s+up\s+of)\b"
     # "Participants included …", "Attendees also included …", at the head of a sentence too.
     r"|\b[Pp]articipants\s+(?:also\s+)?(?:included|were)\b"
@@ -220,8 +224,12 @@ OBJECT_CUES = re.compile(
     r"(?P<adj>\b[A-Z][\w\.’']*\s+)?(?:(?!(?:and|or|with|of|to|from)\s)[a-z][\w-]*\s+){0,2}?"
     r"(?:delegation|delegations|trip|visit|mission|team)\s+"
     # "… and the Mexican delegation by Undersecretary X": "led" said once for the list.
-    r"(?:(?:\w+\s+){0,3}?(?:led|headed)\s+)?by\b"
+    # "a delegation of U.S. Senators led by Senator X"
+    r"(?:(?:[\w.’'-]+\s+){0,3}?(?:led|headed)\s+)?by\b"
     r"|\b(?:accompanied|joined)\s+by\b"
+    # "The President was joined on the call by X", "joined in the meeting by Y"
+    r"|\b(?:accompanied|joined)\s+(?:on|in|at|for|during)\s+(?:the|this|today[’']s)\s+"
+    r"(?:call|meeting|conversation|discussion|visit|trip|session|videoconference)\s+by\b"
     # "met today on the margins of the NATO Summit with …": up to nine words between.
     r"|\bmet(?:\s+[\w’'-]+){0,9}?\s+with\b|\bmeetings?\s+with\b"
     # "participated in a trilateral ministerial with X and Y"
@@ -229,7 +237,9 @@ OBJECT_CUES = re.compile(
     r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened|moderated|facilitated|attended|opened"
     r"|received|greeted)\s+(?:(?:at|in)\s+(?:the\s+)?(?:[\w.-]+\s+){1,4}?)?by\b"
     # "He was briefed by X; Y; and Z": those who briefed were there.
-    r"|\b(?:briefed|addressed)\s+by\b"
+    r"|\b(?:briefed|addressed)\s+(?:today\s+|yesterday\s+)?by\b"
+    # "received a call today from Prime Minister X"
+    r"|\b(?:received|took)\s+(?:a\s+)?(?:phone\s+|telephone\s+)?call\s+(?:today\s+|yesterday\s+)?from\b"
     r"|\bspoke(?:\s+[\w’'-]+){0,9}?\s+(?:with|to)\b|\b(?:called(?!\s+(?:for|on|upon)\b)|phoned|telephoned)\b"
     r"|\btalks\s+(?:[a-z]+ly\s+)?with\b|\bcall\s+(?:today\s+|yesterday\s+)?with\b"
     # "Participants heard directly from Secretary X, …", "remarks from Y": the speakers.
@@ -402,6 +412,29 @@ def _classify(tokens):
             and nxt.text == ","
             and prev.sentence == tok.sentence
             and tok.start - prev.end == 1
+        ):
+            tok.cls = "name"
+    # "Vice Premier Liu He led …": a capitalised short word in mid-sentence right after an East
+    # Asian family name that follows a title is the given name, not the pronoun ("He").
+    # So is "Un" of "Chairman Kim Jong Un": the word ends a name that opens with such a family
+    # name right after a title.
+    for n in range(2, len(tokens)):
+        tok = tokens[n]
+        if not (tok.cls == "stop" and tok.text[:1].isupper() and not tok.text.isupper()):
+            continue
+        first = n - 1
+        while first > 0 and n - first < 2 and tokens[first - 1].cls == "name":
+            first -= 1  # back over at most one given name: "Kim Jong"
+        run = tokens[first:n]
+        before = tokens[first - 1] if first > 0 else None
+        if (
+            before is not None
+            and before.cls == "title"
+            and run
+            and all(t.cls == "name" for t in run)
+            and run[0].low in EAST_ASIAN_SURNAMES
+            and before.sentence == tok.sentence
+            and all(b.start - a.end == 1 for a, b in zip([before, *run], [*run, tok], strict=True))
         ):
             tok.cls = "name"
     # "Secretary of Agriculture Julio Berdegué": a word that is also a month, between a title
@@ -832,7 +865,22 @@ def _ends_previous_person(tokens, comma):
         return False
     if tokens[m].low == "the":
         m -= 1
-    return tokens[m].low in ("of", "de", "del") and tokens[m - 1].cls in ("name", "initial")
+    if tokens[m].low in ("of", "de", "del") and tokens[m - 1].cls in ("name", "initial"):
+        return True
+    # "Governor X of the Bank of Japan and Managing Director Y": a body's name with "of" inside.
+    span = 0
+    while (
+        m > 1
+        and span < 8
+        and (
+            tokens[m].cls in ("country", "place", "inst", "acro") or tokens[m].low in ("of", "the")
+        )
+    ):
+        if tokens[m].low == "of" and tokens[m - 1].cls in ("name", "initial"):
+            return True
+        m -= 1
+        span += 1
+    return False
 
 
 def _title_country(words):
@@ -1025,6 +1073,25 @@ def _private_affiliation(body: str, end: int, item: bool = False) -> int:
     if any(_names_a_government(segment) for segment in segments):
         return 0
     return stop_at
+
+
+# "Dr. Jane Roe, an OB-GYN in Texas", "John Doe, a small business owner from Ohio": an
+# apposition with an indefinite article and no office describes a private participant (not
+# "X, a member of the Chilean Senate", "Y, a senior official of the Ministry").
+INDEFINITE_APPOSITION = re.compile(r"\s*,\s+(?:a|an)\s+([A-Za-z][^,;:.\n]{1,80})")
+OFFICE_NOUNS = re.compile(
+    r"\b(?:member|official|officer|minister|senator|representative|legislator|lawmaker|delegate"
+    r"|councilmember|councilwoman|councilman|commissioner|ambassador|diplomat|envoy|judge"
+    r"|mayor|governor|secretary|director|deputy|adviser|advisor|spokesperson|staff)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _private_apposition(body: str, end: int) -> int:
+    m = INDEFINITE_APPOSITION.match(body, end)
+    if not m or OFFICE_NOUNS.search(m.group(1)) or _names_a_government(m.group(1)):
+        return 0
+    return m.end()
 
 
 def _private_title(title: str) -> bool:
@@ -1740,8 +1807,12 @@ OFFICE_ABBREVIATIONS = {"rep.", "sen.", "gov.", "amb.", "adm.", "gen.", "reps.",
 RANK_TITLE = re.compile(
     r"^(?:(?:U\.S\.|State|Retired|Ret\.)\s+)?(?:(?:Lieutenant|Brigadier|Major|Vice|Rear)\s+)?"
     r"(?:General|Admiral|Colonel|Captain|Commander|Major|Sergeant|Senator|Representative"
-    r"|Assemblymember|Assemblywoman|Assemblyman|Delegate|Congressman|Congresswoman)$"
+    r"|Assemblymember|Assemblywoman|Assemblyman|Delegate|Congressman|Congresswoman"
+    # "Sheikh X, Prime Minister of Qatar": a style, which the office after the name outranks
+    r"|Sheikh|Sheikha)$"
 )
+# "Prime Minister and Minister of Foreign Affairs Sheikh X": the style closing an office's title.
+TRAILING_STYLE = re.compile(r"\s+(?:Sheikh|Sheikha)$")
 
 
 def _occurrence(tokens, body, i, j, list_titles, gazetteer):
@@ -1833,6 +1904,7 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
         line_start = body.rfind("\n", 0, tokens[i].start) + 1
         item = bool(LIST_ITEM.match(body[line_start : tokens[i].start]))
         occ.private_until = _private_affiliation(body, tokens[j - 1].end, item=item)
+        occ.private_until = occ.private_until or _private_apposition(body, tokens[j - 1].end)
         occ.private = occ.private_until > 0
     elif not honorific:
         occ.private = (
@@ -1879,6 +1951,8 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             and not (prev is not None and prev.cls == "title" and prev.low in TITLE_CORE)
         ):
             return None
+        if title and TRAILING_STYLE.search(title) and not RANK_TITLE.match(title):
+            title = TRAILING_STYLE.sub("", title)
         if title and RANK_TITLE.match(title):
             # "General X, Vice Chief of Space Operations", "State Senator X, Iowa State Senate
             # Minority Leader": the rank or courtesy title yields to the office after the name.
@@ -2376,7 +2450,8 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
                 and (
                     tokens[verb_at - 1].low in ("has", "have")
                     or tokens[verb_at - 1].low in ("was", "were")
-                    and tok.low in ("hosted", "received", "welcomed", "joined", "accompanied")
+                    and tok.low
+                    in ("hosted", "received", "welcomed", "joined", "accompanied", "briefed")
                 )
                 and tokens[verb_at - 2].cls in ("name", "initial", "title", "punct")
             ):
@@ -2385,6 +2460,8 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
                 # "… condemned the detention of X and Y and reiterated …": a second verb of the
                 # sentence's subject; the names before "and" are the first verb's object.
                 continue
+            if _announced_verb(tokens, verb_at):
+                continue  # "President X will meet Prime Minister Y on Friday": not yet
             # Subjects of one verb are often counterparts ("U.S. Coordinator X and Deputy Prime
             # Minister Y co-hosted"): one's country is not given to the other, unless the verb
             # says whom they spoke for ("… chaired the meeting for Mexico").
@@ -2434,13 +2511,22 @@ def _calls_on_someone(tokens, by_token, k) -> bool:
 SPOKESPERSON = re.compile(r"(?i)\bspokes(?:person|man|woman)\b|\bpress\s+secretary\b")
 # "X and Y were also present at the meeting", "… was present".
 PRESENT_AT = re.compile(
-    r"(?<=\s)(?:was|were)\s+(?:also\s+)?present\b(?!\s+(?:a|an|the|their|his|her)\b)"
+    r"(?<=\s)(?:was|were)\s+(?:also\s+)?(?:present\b(?!\s+(?:a|an|the|their|his|her)\b)"
+    # "X and Y were also on the call", "… were in attendance", "… was in the meeting"
+    r"|on\s+the\s+(?:call|line|videoconference)\b|in\s+attendance\b"
+    r"|in\s+the\s+(?:meeting|room|session)\b)"
 )
 
 
 # "X, Y and Z chaired the meeting for Mexico", "… met on behalf of Canada": the side they sat on.
 FOR_SIDE = re.compile(
-    r"\s+(?:(?:the|a|an|this|today’s|today's)\s+)?(?:[\w-]+\s+){0,2}?"
+    # "discussed support for Ukraine", "stressed the need for accountability": what is for a
+    # country there is a topic, not the side the speakers sat on.
+    r"\s+(?:(?:the|a|an|this|today’s|today's)\s+)?"
+    r"(?:(?!(?:support|assistance|aid|funding|backing|solidarity|help|relief|sympathy|sympathies"
+    r"|condolences|concern|concerns|respect|need|needs|plans|priorities|prospects|progress"
+    r"|justice|accountability|peace|security|efforts|sanctions|commitment|admiration)\b)"
+    r"[\w-]+\s+){0,2}?"
     r"(?:for|on\s+behalf\s+of|representing)\s+(?:the\s+)?"
     r"(?P<side>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*[.,;]"
 )
@@ -2504,7 +2590,10 @@ ON_BEHALF_OF = re.compile(
 )
 # The day of the meeting a readout reports: "spoke today", "met yesterday evening", "Earlier today".
 NOW_ANCHOR = re.compile(
-    r"\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening))\b(?![’']s)", re.IGNORECASE
+    r"\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening)"
+    # "Earlier in the day, X met …", "later that day": the day the readout reports.
+    r"|(?:earlier|later)\s+in\s+the\s+day)\b(?![’']s)",
+    re.IGNORECASE,
 )
 
 
@@ -2557,6 +2646,24 @@ RECALLED = re.compile(
     r"(?:(?:co-)?hosted|chaired|convened)\s+by\b",
     re.IGNORECASE,
 )
+
+
+# "X will meet …", "X will also host …", "X is scheduled to meet …": a meeting announced, which
+# nobody has attended yet.
+FUTURE_MODALS = {"will", "would", "shall"}
+FUTURE_TO = {"scheduled", "set", "expected", "plans", "plan", "planning", "due", "slated", "going"}
+FUTURE_ADVERBS = {"also", "then", "soon", "again", "later", "next", "separately"}
+
+
+def _announced_verb(tokens, k: int) -> bool:
+    j = k - 1
+    if j >= 0 and tokens[j].low in FUTURE_ADVERBS:
+        j -= 1
+    if j < 0:
+        return False
+    if tokens[j].low in FUTURE_MODALS:
+        return True
+    return tokens[j].low == "to" and j > 0 and tokens[j - 1].low in FUTURE_TO
 
 
 def _about_another_time(sentence: str) -> bool:
@@ -2763,10 +2870,25 @@ class _Person:
         return ""
 
 
+# A cleric's style before the name ("Archbishop X", "Rabbi Y", "Reverend Z"): a religious
+# leader at the table is a private participant, not an official (the Pope, head of a state, is
+# a title of the lexicon, not one of these).
+CLERICAL_STYLES = {
+    "archbishop", "bishop", "cardinal", "reverend", "rev", "rabbi", "imam", "pastor",
+    "patriarch", "metropolitan", "monsignor", "cantor", "mufti", "sheikh-ul-islam",
+}  # fmt: skip
+
+
 def _is_official(person, gazetteer) -> bool:
     """A person named only with an honorific, never a title, who neither took part nor spoke
     ("the release of Ms. Loujain al-Hathloul"), is someone the text is about, not an official
     (unless the gazetteer of officials knows them)."""
+    if all(
+        (o.name.split() or [""])[0].lower().strip(".") in CLERICAL_STYLES
+        or (o.title.split() or [""])[0].lower().strip(".") in CLERICAL_STYLES
+        for o in person.occurrences
+    ):
+        return False  # "met with Archbishop X": a religious leader
     if any(o.private for o in person.occurrences) and not any(
         o.title and not o.private and _names_a_government(o.title) for o in person.occurrences
     ):
@@ -2828,6 +2950,15 @@ def _merge(occurrences):
         if fits:
             best = max(s for s, _ in fits)
             top = [p for s, p in fits if s == best]
+            if len(top) > 1 and occ.title:
+                # "Prime Minister Abe" after "Prime Minister Shinzo Abe" and "Mrs. Akie Abe": the
+                # one who holds the title the short form is written with.
+                same = [
+                    p
+                    for p in top
+                    if any(o.title.lower() == occ.title.lower() for o in p.occurrences if o.title)
+                ]
+                top = same if len(same) == 1 else top
             if len(top) == 1:
                 top[0].occurrences.append(occ)
                 continue
@@ -2843,6 +2974,8 @@ def _to_mention(person, gazetteer, publisher_country, body=""):
     occs = sorted(person.occurrences, key=lambda o: o.position)
     name = person.best_name
     titles = list(dict.fromkeys(o.title for o in occs if o.title))
+    # "Amir Sheikh Tamim …", then "Sheikh Tamim": the office, not the style, however short.
+    titles = [t for t in titles if t.lower() not in ("sheikh", "sheikha")] or titles
     title = max(titles, key=len) if titles else ""
     country = person.country
     country_how = next((o.country_how for o in occs if o.country == country and o.country_how), "")
@@ -2932,9 +3065,23 @@ def officials_in_title(title: str, known, *, publisher_country: str = "", gazett
     reports_meeting = bool(_TITLE_REPORTS_MEETING.search(_norm(title)))
     for mention in find_officials(title, publisher_country=publisher_country, gazetteer=gazetteer):
         forms = _forms(mention)
-        if any(
-            name_score(form, seen) for other in known for seen in _forms(other) for form in forms
-        ):
+        same = [
+            other
+            for other in known
+            if any(name_score(form, seen) for seen in _forms(other) for form in forms)
+        ]
+        for other in same:
+            # "Readout of the President's Call with Prime Minister X of Turkey", a body that
+            # says only "Prime Minister X": the title's "of Turkey" is X's country, over one
+            # only guessed from the document or its publisher.
+            if (
+                mention.country
+                and mention.country_how == "title"
+                and other.country_how in ("", "document", "publisher")
+                and (mention.title or "").lower() == (other.title or "").lower()
+            ):
+                other.country, other.country_how = mention.country, "title"
+        if same:
             continue
         if {w for form in forms for w in name_words(form)} & known_words:
             continue  # "King Salman" of a body that names "King Salman bin Abdulaziz al-Saud"

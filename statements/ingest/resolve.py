@@ -153,7 +153,10 @@ def name_score(a: str, b: str) -> float:
     # Surname-only: the short form is the tail of the long one ("López Obrador", "Biden"), or a
     # Hispanic first surname alone ("Bárcena" of "Alicia Bárcena Ibarra").
     if len(short) < len(long_):
-        if long_[-len(short) :] == short and _significant(short):
+        # "King Abdullah" is not "Crown Prince Hussein bin Abdullah": after "bin" stands the
+        # father's name, not a family name.
+        patronymic = long_[-len(short) - 1] in ("bin", "bint", "ibn")
+        if long_[-len(short) :] == short and _significant(short) and not patronymic:
             return 0.6
         if len(short) == 1 and len(long_) >= 3 and long_[-2] == short[0]:
             return 0.6
@@ -170,6 +173,18 @@ def name_score(a: str, b: str) -> float:
         # Arabic names go by the given name: "King Salman" of "Salman bin Abdulaziz al-Saud".
         if len(short) == 1 and long_[0] == short[0] and any(_arabic_link(w) for w in long_[1:]):
             return 0.6
+    # "Mohamed bin Zayed" of "Mohamed bin Zayed Al Nahyan": an Arabic name by its chain of
+    # fathers, the family name ("Al Nahyan", "al-Thani") left off.
+    rest = long_[len(short) :]
+    if (
+        len(short) >= 3
+        and long_[: len(short)] == short
+        and short[1] in ("bin", "bint", "ibn")
+        and rest
+        and _arabic_link(rest[0])
+        and len(rest) <= 2
+    ):
+        return 0.9
     if len(short) < 2:
         return 0.0
     # Given name + surnames: first words compatible, then the short form's remaining words appear

@@ -907,3 +907,22 @@ def test_a_joint_statement_without_a_source_names_no_one_government_as_its_publi
     assert parse_document(text, "joint.md").publisher == ""
     readout = text.replace("Joint Statement by", "Readout of a call between")
     assert parse_document(readout, "readout.md").publisher == "Government of Mexico"
+
+
+def test_a_country_discussed_as_a_regime_or_a_situation_is_not_the_voice():
+    """Session 15 (ppl6): "the Syrian Government's use of violence" in a readout about "the
+    situation in Syria" is a topic; the White House leader who spoke is the voice."""
+    from statements.ingest.documents import _voice
+
+    body = (
+        "President Dana Whitcombe spoke to Prime Minister Arlo Pennick today about the situation "
+        "in Syria. They condemned the Syrian Government's use of violence against civilians and "
+        "the Syrian regime's attacks."
+    )
+    assert _voice(body) != "SY"
+    # A government naming itself still speaks: "the Mexican government's commitment".
+    own = (
+        "The Mexican government's commitment to the border plan was reaffirmed today. The "
+        "Mexican government's teams will meet again in May."
+    )
+    assert _voice(own) == "MX"

@@ -2191,3 +2191,268 @@ def test_subjects_with_lowercase_offices_in_apposition_led_their_delegations():
         "Ines Varga met President Oren Hale."
     )
     assert other["Ines Varga"].attended and other["Oren Hale"].attended
+
+
+# Session 15, officials in White House readouts (ppl6): invented sentences in the genre's style.
+
+
+def test_a_long_opening_meeting_phrase_makes_its_subjects_participants():
+    found = _people(
+        "In a frank and cordial first meeting held on the margins of the Harbor Summit in St. "
+        "Mirren, National Security Advisor Ruth Kell and Presidential Adviser Tomas Reyle "
+        "reviewed the state of relations."
+    )
+    assert found["Ruth Kell"].attended and found["Tomas Reyle"].attended
+    # A meeting held at another time still reports no one as attending.
+    past = _people(
+        "In a cordial meeting held last year, Advisor Ruth Kell and Adviser Tomas Reyle "
+        "reviewed the state of relations."
+    )
+    assert not past["Ruth Kell"].attended and not past["Tomas Reyle"].attended
+    # An opening phrase that is no meeting makes no one a participant.
+    other = _people(
+        "In a long and detailed written report on the matter, Advisor Ruth Kell reviewed the "
+        "state of relations."
+    )
+    assert not other["Ruth Kell"].attended
+
+
+def test_the_title_line_gives_a_country_the_body_leaves_to_guessing():
+    found = _extracted(
+        "President Dana Whitcombe spoke to Prime Minister Arlo Pennick today about the situation "
+        "in Syria. They agreed on the need for an immediate halt to the violence against the "
+        "Syrian people and to consult closely on the Syrian Government's actions.",
+        title="Readout of the President's Call with Prime Minister Arlo Pennick of Turkey",
+    )
+    assert found["Arlo Pennick"].country == "TR"
+    # Without a country in the title, the body's own reading stands.
+    plain = _extracted(
+        "President Dana Whitcombe spoke to Prime Minister Arlo Pennick of Norway today.",
+        title="Readout of the President's Call with Prime Minister Arlo Pennick",
+    )
+    assert plain["Arlo Pennick"].country == "NO"
+
+
+def test_officers_of_a_tribes_government_in_a_participant_list_are_officials():
+    found = _people(
+        "The tribal leaders who took part in the meeting were:\n\n"
+        "  * Ruth Kell, Chairwoman, Redwater Tribe of Oregon\n"
+        "  * Tomas Reyle, Vice President, Stonecreek Nation of Arizona\n"
+        "  * Ines Varga, Chief Executive, Lakeshore Band of Ojibwe\n"
+        "  * Oren Hale, President, Harbor Light Foundation\n"
+        "  * Mara Quist, President, Native Nations Institute\n"
+    )
+    assert {"Ruth Kell", "Tomas Reyle", "Ines Varga"} <= set(found)
+    assert all(found[n].attended for n in ("Ruth Kell", "Tomas Reyle", "Ines Varga"))
+    # The tribe is no person, and officers of private bodies are still no officials.
+    assert not {"Redwater Tribe", "Oren Hale", "Mara Quist"} & set(found)
+
+
+def test_a_given_name_that_is_also_a_pronoun_after_an_east_asian_family_name():
+    found = _people(
+        "Vice Premier Liu He led the Chinese negotiating team, which included Minister of "
+        "Commerce Zhong Shan and other officials."
+    )
+    assert set(found) == {"Liu He", "Zhong Shan"}
+    assert found["Liu He"].attended and found["Zhong Shan"].attended
+    # "He" opening a sentence is still the pronoun.
+    other = _people("Secretary Ruth Kell met Vice Premier Liu. He thanked her.")
+    assert "Liu" in other and "Liu He" not in other
+
+
+def test_a_meeting_announced_with_will_is_attended_by_no_one():
+    found = _people(
+        "President Dana Whitcombe will meet Prime Minister Arlo Pennick of Norway on Friday. "
+        "Vice President Ruth Kell will also host President Tomas Reyle of Chile, and Secretary "
+        "Ines Varga is scheduled to meet Minister Oren Hale."
+    )
+    assert not any(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # A meeting that took place still makes its subjects participants, and so does agreeing
+    # to meet again.
+    held = _people(
+        "Secretary Ruth Kell met Minister Tomas Reyle in Oslo. They agreed to meet again soon."
+    )
+    assert held["Ruth Kell"].attended and held["Tomas Reyle"].attended
+
+
+def test_people_who_were_also_on_the_call_took_part():
+    found = _people(
+        "President Dana Whitcombe called Prime Minister Arlo Pennick today. Chief of Staff Ruth "
+        "Kell and Deputy Secretary Tomas Reyle were also on the call, and Senator Ines Varga was "
+        "in attendance."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # Being "in the room" at another time is no attendance of this call.
+    other = _people(
+        "Secretary Ruth Kell, who was in the room last year, wrote to Minister Tomas Reyle."
+    )
+    assert not other["Ruth Kell"].attended
+
+
+def test_support_for_a_country_is_no_side_the_subjects_sat_on():
+    found = _people(
+        "Vice President Ruth Kell spoke with Chancellor Tomas Reyle of Germany today. Vice "
+        "President Kell and Chancellor Reyle discussed support for Ukraine."
+    )
+    assert set(found) == {"Ruth Kell", "Tomas Reyle"}  # one record for the Chancellor
+    assert found["Tomas Reyle"].country == "DE" and found["Ruth Kell"].country == "US"
+    # "chaired the meeting for Mexico" still names the side.
+    side = _people(
+        "Minister Ruth Kell and Undersecretary Tomas Reyle chaired the meeting for Mexico."
+    )
+    assert side["Ruth Kell"].country == "MX"
+
+
+def test_earlier_in_the_day_is_the_day_the_readout_reports():
+    found = _people(
+        "Deputy National Security Advisor Ruth Kell spoke today with Deputy Minister Tomas Reyle "
+        "of Norway. Earlier in the day, Ms. Kell met with Foreign Secretary Ines Varga of India."
+    )
+    assert found["Ines Varga"].attended
+    # An earlier year is still another time.
+    past = _people("They recalled the talks held earlier this year by Minister Oren Hale.")
+    assert not past["Oren Hale"].attended
+
+
+def test_a_king_is_not_merged_with_his_son_named_after_him():
+    found = _extracted(
+        "President Dana Whitcombe met today with His Majesty King Abdullah II of Jordan. Crown "
+        "Prince Hussein bin Abdullah joined the meeting.",
+        title="Readout of the President's Meeting with King Abdullah II of Jordan",
+    )
+    assert {"Abdullah", "Hussein bin Abdullah"} <= set(found)
+    assert found["Abdullah"].title == "King"
+
+
+def test_the_first_minister_of_northern_ireland_is_british():
+    found = _people(
+        "President Dana Whitcombe spoke with Taoiseach Arlo Pennick of Ireland and with First "
+        "Minister Ruth Kell of Northern Ireland."
+    )
+    assert found["Arlo Pennick"].country == "IE" and found["Ruth Kell"].country == "GB"
+
+
+def test_those_who_joined_the_president_on_the_call_took_part():
+    found = _people(
+        "The President was joined on the call by Secretary of State Ruth Kell and National "
+        "Security Advisor Tomas Reyle. President Dana Whitcombe spoke with Prime Minister Arlo "
+        "Pennick of Norway."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # "joined by" in another sense of the word is not read so: a later time still blocks.
+    later = _people(
+        "Secretary Ruth Kell will be joined on the trip by Minister Tomas Reyle next week."
+    )
+    assert not later["Tomas Reyle"].attended
+
+
+def test_a_korean_given_name_that_is_also_a_stopword():
+    found = _people("President Dana Whitcombe spoke today with Chairman Kim Jong Un.")
+    assert "Kim Jong Un" in found and "Kim Jong" not in found
+    other = _people("Secretary Ruth Kell met Minister Kim. Un acuerdo fue firmado.")
+    assert "Kim" in other and not any(n.startswith("Kim ") for n in other)
+
+
+def test_a_gulf_style_is_no_office_when_the_office_is_written():
+    found = _people(
+        "President Dana Whitcombe spoke with Prime Minister and Minister of Foreign Affairs "
+        "Sheikh Karim bin Hadi Al Nuri of Qatar, and with Sheikh Faisal bin Saeed Al Nuri, "
+        "Deputy Prime Minister of Kuwait."
+    )
+    assert found["Karim bin Hadi Al Nuri"].title == "Minister of Foreign Affairs"
+    assert found["Faisal bin Saeed Al Nuri"].title.startswith("Deputy Prime Minister")
+    # With no office written, the style stays the title.
+    alone = _people("President Dana Whitcombe spoke with Sheikh Karim bin Hadi Al Nuri of Qatar.")
+    assert alone["Karim bin Hadi Al Nuri"].title == "Sheikh"
+
+
+def test_a_general_secretary_in_a_us_readout_is_not_american():
+    found = _people(
+        "President Dana Whitcombe met today with General Secretary Tran Van Minh in Hanoi.",
+    )
+    assert found["Tran Van Minh"].country != "US"
+
+
+def test_a_gulf_ruler_keeps_his_office_over_his_style():
+    found = _people(
+        "President Dana Whitcombe spoke today with Amir Sheikh Karim bin Hadi Al Nuri of Qatar. "
+        "President Whitcombe and Sheikh Karim agreed to stay in touch."
+    )
+    assert found["Karim bin Hadi Al Nuri"].title == "Amir"
+
+
+def test_a_short_form_with_a_title_joins_the_one_who_holds_that_title():
+    found = _people(
+        "President Dana Whitcombe met today with Prime Minister Arlo Pennick of Norway. They were "
+        "joined at dinner by Mrs. Liv Pennick. Prime Minister Pennick thanked the President."
+    )
+    assert "Pennick" not in found and found["Arlo Pennick"].title == "Prime Minister"
+    # Two holders of the title: the short form stays apart.
+    two = _people("Minister Tomas Reyle and Minister Ana Reyle met. Minister Reyle spoke.")
+    assert {"Tomas Reyle", "Ana Reyle"} <= set(two)
+
+
+def test_a_participant_described_with_an_indefinite_apposition_is_private():
+    found = _people(
+        "Participants included Dr. Jane Roe, an OB-GYN in Texas; John Doe, a small business "
+        "owner from Ohio; and Oren Hale, a senior official at the Department of Labor."
+    )
+    assert "Jane Roe" not in found and "John Doe" not in found
+    assert "Oren Hale" in found  # an office in the apposition: an official
+
+
+def test_a_delegation_of_us_senators_led_by_someone_took_part():
+    found = _people(
+        "Vice President Dana Whitcombe met today with a delegation of U.S. Senators led by "
+        "Senator Ruth Kell and Senator Tomas Reyle."
+    )
+    assert found["Ruth Kell"].attended and found["Tomas Reyle"].attended
+    # A delegation led by someone at another time is not this meeting's.
+    past = _people(
+        "They recalled the visit of a delegation of U.S. Senators led by Senator Ruth Kell in 2019."
+    )
+    assert not past["Ruth Kell"].attended
+
+
+def test_a_call_received_and_a_briefing_given_today_were_attended():
+    found = _people(
+        "President Dana Whitcombe received a call today from Prime Minister Arlo Pennick of "
+        "Norway. Vice President Tomas Reyle was briefed today by FEMA Administrator Ruth Kell."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # A briefing given another time, or a meeting of others the text recalls, is not.
+    other = _people(
+        "Secretary Ines Varga was briefed on the plan last year by Governor Oren Hale. They "
+        "discussed the recent summit meeting between President Mara Quist and Leader Ivo Brandt."
+    )
+    assert not any(m.attended for m in other.values()), {n: m.attended for n, m in other.items()}
+
+
+def test_a_religious_leader_at_the_table_is_not_an_official():
+    found = _people(
+        "The Vice President met Rabbi Ines Varga, Reverend Oren Hale, Archbishop Tomas Reyle and "
+        "Pope Francis."
+    )
+    assert not {"Ines Varga", "Oren Hale", "Tomas Reyle"} & {
+        " ".join(n.split()[-2:]) for n in found
+    }
+    assert "Francis" in found  # the Pope heads a state (the lexicon's one-state offices)
+
+
+def test_an_ambassador_at_large_is_titled():
+    found = _people("Ambassador-at-Large for Counterterrorism Ruth Kell attended the meeting.")
+    assert found["Ruth Kell"].title == "Ambassador-at-Large for Counterterrorism"
+    assert found["Ruth Kell"].attended
+
+
+def test_a_title_does_not_run_back_over_the_previous_persons_body():
+    found = _people(
+        "President Dana Whitcombe spoke with Governor Ruth Kell of the Bank of Japan and "
+        "Managing Director Tomas Reyle of the IMF."
+    )
+    assert found["Tomas Reyle"].title == "Managing Director"
+    # A field's name with "and" inside still belongs to the title after it.
+    field = _people(
+        "Secretary Ruth Kell met the Assistant Director for Fire and Aviation Tomas Reyle."
+    )
+    assert field["Tomas Reyle"].title == "Assistant Director for Fire and Aviation"

@@ -275,3 +275,15 @@ def test_an_arabic_name_is_short_for_its_given_name():
     assert name_score("Salman", "Salman bin Abdulaziz al-Saud") == 0.6
     assert name_score("Mohammed", "Mohammed al-Sudani") == 0.6
     assert name_score("Joseph", "Joseph R. Biden") == 0.0  # not for other names
+
+
+def test_an_arabic_name_without_its_family_name_is_the_same_person():
+    """Session 15 (ppl6): 'President Mohamed bin Zayed' after 'Sheikh Mohamed bin Zayed Al
+    Nahyan' is one person, not two records."""
+    from statements.ingest.resolve import name_score
+
+    assert name_score("Karim bin Hadi", "Karim bin Hadi Al Nuri") == 0.9
+    assert name_score("Karim bin Hadi", "Karim bin Hadi al-Nuri") == 0.9
+    # Another father, or another given name, is another person.
+    assert name_score("Karim bin Hadi", "Karim bin Saeed Al Nuri") == 0.0
+    assert name_score("Karim bin Hadi", "Faisal bin Hadi Al Nuri") == 0.0
