@@ -2482,13 +2482,17 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
                 attend(occ)
     # 4. Speakers quoted in the document (not a spokesperson, who speaks for others: "…,” the
     #    Ministry's Spokesperson X tweeted); "X, who was also in attendance".
+    # (a name of no words, such as a lone initial, has no surname to match)
     spokespeople = {
-        name_words(o.name)[-1] for o in occurrences if SPOKESPERSON.search(o.title) and o.name
+        word
+        for o in occurrences
+        if SPOKESPERSON.search(o.title)
+        for word in name_words(o.name)[-1:]
     }
     for occ in occurrences:
         after = body[tokens[occ.end - 1].end : tokens[occ.end - 1].end + 80] if occ.end > 0 else ""
         speaks_for = SPOKESPERSON.search(occ.title) or (
-            occ.name and name_words(occ.name)[-1] in spokespeople
+            spokespeople.intersection(name_words(occ.name)[-1:])
         )  # "Mr. Gibbs said …" after "White House Press Secretary, Robert Gibbs"
         if (occ.quoted and not speaks_for) or ATTENDED_AFTER.match(after):
             attend(occ)
