@@ -9,7 +9,7 @@ January, … confirmed their commitment") do not. Quoted remarks are left to `qu
 
 import re
 
-from statements.ingest import lexicon_es
+from statements.ingest import commitment_scoring, lexicon_es
 from statements.ingest.documents import (
     countries_in,
     country_mentions,
@@ -808,6 +808,7 @@ def find_commitments(
     list_intro = ""
     past_list = False  # the items under "To date, the Task Force has accelerated …, including:"
     last_person: list[str] = []  # the country of the last one official a sentence opened with
+    sentence_index = 0
     for para_start, para_end in paragraph_spans(body):
         paragraph = body[para_start:para_end]
         last_parties: list[str] = []
@@ -855,7 +856,9 @@ def find_commitments(
                 _person_parties(fold(_subject(sentence, len(sentence))), people, own_country)
                 or last_person
             )
-            for start, end, trigger in _clauses(sentence, folded):
+            clauses = list(_clauses(sentence, folded))
+            rule_count = len(found)
+            for start, end, trigger in clauses:
                 clause = sentence[start:end]
                 trimmed = re.sub(
                     r"(?:[,;:]\s*(?:and|but|while|whereas|as|y|pero|mientras(?:\s+que)?)?|\s+(?:and|y|e))\s*$",
@@ -1014,6 +1017,28 @@ def find_commitments(
                 found.append(
                     CommitmentFound(text=clause, parties=parties, position=position + start)
                 )
+            sentence_index += 1
+            if heading is None and not sentence.rstrip().endswith(":"):
+                # Where no rule looked, a scored second opinion (`commitment_scoring`)
+                proposal = _scored_proposal(
+                    sentence,
+                    position,
+                    sentence_index - 1,
+                    bool(clauses),
+                    len(found) > rule_count,
+                    (
+                        people,
+                        own_country,
+                        context,
+                        mentioned,
+                        last_parties,
+                        last_person,
+                        three,
+                        pair,
+                    ),
+                )
+                if proposal is not None:
+                    found.append(proposal)
         if past_list:
             del found[count_before:]  # "- Multilaterally pledging at COP 28 …": done, not promised
             continue
@@ -1058,6 +1083,48 @@ def find_commitments(
                 )
                 heading = (parties, own[-1] if own else None)
     return found
+
+
+# Where a sentence's subject ends when no trigger says so: its first verb-like word.
+_SCORER_SUBJECT_END = re.compile(
+    r"\b(?:will|shall|would|can|could|must|should|have|has|had|are|is|were|was|[a-z]{3,}ed"
+    r"|undertook|swore|sought|took|made|gave|met|spoke|held|agree|commit|pledge|vow|intend|plan"
+    r"|seek|aim|resolve|decide|undertake|promise)\b"
+)
+
+
+def _scored_proposal(sentence, position, index, triggered, rule_hit, state):
+    """A commitment the scorer proposes for a sentence no trigger matched, with the parties its
+    subject names (as the rules would read them), or None."""
+    people, own_country, context, mentioned, last_parties, last_person, three, pair = state
+    folded = fold(sentence)
+    head = _LEADING_ADVERBIAL.sub("", folded, count=1)
+    end = _SCORER_SUBJECT_END.search(folded, len(folded) - len(head))
+    subject = _GERUND_ASIDE.sub(" ", fold(_subject(sentence, end.start() if end else 0)))
+    person: list[str] = []
+    parties: list[str] = []
+    if subject.strip() and not _not_a_party(subject):
+        person = _person_parties(subject, people, own_country) or _pronoun_parties(
+            subject, last_person
+        )
+        parties = (
+            person
+            or _parties_of_subject(subject, context, mentioned, last_parties, three, pair)
+            or _own_agency(subject, own_country)
+        )
+    result = commitment_scoring.consider(
+        sentence,
+        position,
+        parties=parties,
+        rule_hit=rule_hit or triggered,
+        person=bool(person),
+        index=index,
+    )
+    if result is None:
+        return None
+    return CommitmentFound(
+        text=sentence.strip(), parties=parties, position=position, note=result[1]
+    )
 
 
 _AND_SUBJECT = re.compile(

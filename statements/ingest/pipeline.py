@@ -73,6 +73,7 @@ class CommitmentItem:
     parties: list[str]
     position: int
     topics: list[str] = field(default_factory=list)
+    note: str = ""  # why a curator should check it ("proposed by the commitment scorer …")
 
 
 @dataclass
@@ -293,6 +294,7 @@ def extract(document: Document) -> Extraction:
             parties=list(c.parties),
             position=c.position,
             topics=list(dict.fromkeys(topic_step.topics_for_sentence(c.text) or [])),
+            note=c.note,
         )
         for c in _unique_positions(found or [])
     ]
@@ -392,6 +394,11 @@ def _note_document(extraction):
                 f"Meeting date inferred: {meeting.title}"
                 + (f" ({meeting.note})" if meeting.note else "")
                 + "."
+            )
+    for item in extraction.commitments:
+        if item.note:  # a scored proposal: the rules did not find it
+            extraction.note(
+                f"Commitment at offset {item.position} {item.note}: {item.text[:80]!r}."
             )
     for quote in extraction.quotes:
         # A speaker who is not one of the document's officials is looked up in save().

@@ -63,6 +63,9 @@ class CommitmentFound:
     text: str  # the committing sentence or clause
     parties: list[str]  # ISO codes when the parties are countries ("US", "MX"), else names
     position: int
+    # Why a curator should check it, when a step is unsure ("proposed by the commitment scorer
+    # (0.83: …)"); empty for what the rules found.
+    note: str = ""
 
 
 @dataclass
