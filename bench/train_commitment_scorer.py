@@ -37,6 +37,11 @@ from statements.ingest.pipeline import extract  # noqa: E402
 
 MIN_COUNT, L2 = 3, 1.0
 PRECISION_COST = 0.045
+# Off by default (session 16): at 0.75 it gains recall on unseen readouts but proposes sentences
+# the rules exclude on purpose (15 invented negatives of tests/ingest/test_commitments.py: "thanked
+# Norway for its pledge to", "described progress toward their commitment"); at 0.97 it still
+# breaks 3 and gains nothing. Turn on once those pass.
+ENABLED = False
 THRESHOLDS = [round(0.5 + 0.05 * i, 2) for i in range(10)] + [0.97, 0.99]
 
 
@@ -203,6 +208,7 @@ def main(argv=None):
     weights = commitment_scoring.train(data, **options)
     out = {
         "about": "Commitment scorer weights: bench/train_commitment_scorer.py, tune gold only.",
+        "enabled": ENABLED,
         "threshold": best,
         "options": options,
         "documents": len(documents),

@@ -165,7 +165,7 @@ def probability(names, weights: dict[str, float]) -> float:
 def model() -> dict:
     """{"weights": {feature: weight}, "threshold": float, …} as the training script wrote it."""
     if not WEIGHTS_FILE.exists():
-        return {"weights": {}, "threshold": 2.0}
+        return {"weights": {}, "threshold": 2.0, "enabled": False}
     return json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
 
 
@@ -221,6 +221,8 @@ def consider(
     if rule_hit or not parties:
         return None
     current = model()
+    if not current.get("enabled"):
+        return None  # off: see ENABLED in bench/train_commitment_scorer.py
     value = probability(names, current["weights"])
     if value < current["threshold"]:
         return None

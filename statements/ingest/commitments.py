@@ -1098,6 +1098,9 @@ def _scored_proposal(sentence, position, index, triggered, rule_hit, state):
     subject names (as the rules would read them), or None."""
     people, own_country, context, mentioned, last_parties, last_person, three, pair = state
     folded = fold(sentence)
+    # a trigger a rule then set aside ("At the summit held in January, … confirmed") is the
+    # rules' knowledge too: only a sentence no trigger matched at all is the scorer's
+    triggered = triggered or next(iter(_committing_triggers(folded, sentence)), None) is not None
     head = _LEADING_ADVERBIAL.sub("", folded, count=1)
     end = _SCORER_SUBJECT_END.search(folded, len(folded) - len(head))
     subject = _GERUND_ASIDE.sub(" ", fold(_subject(sentence, end.start() if end else 0)))

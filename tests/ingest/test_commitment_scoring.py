@@ -3,6 +3,8 @@ sentences no trigger rule matched. Invented sentences only."""
 
 import json
 
+import pytest
+
 from statements.ingest import commitment_scoring
 from statements.ingest.commitments import find_commitments
 from statements.ingest.documents import read_document
@@ -11,7 +13,14 @@ from statements.ingest.pipeline import extract
 PARTIES = ["NO", "IS"]
 
 
-def test_an_undertaking_no_rule_lists_is_proposed_with_its_parties_and_flagged():
+@pytest.fixture
+def enabled(monkeypatch):
+    """The scorer as it proposes when turned on (it ships off: ENABLED in the training script)."""
+    on = {**commitment_scoring.model(), "enabled": True}
+    monkeypatch.setattr(commitment_scoring, "model", lambda: on)
+
+
+def test_an_undertaking_no_rule_lists_is_proposed_with_its_parties_and_flagged(enabled):
     # "agreeing to" inside a sentence about satisfaction: no trigger reads it as committing
     body = (
         "They expressed their satisfaction with the growth of trade in recent years, agreeing "
@@ -23,7 +32,7 @@ def test_an_undertaking_no_rule_lists_is_proposed_with_its_parties_and_flagged()
     assert "check it" in found[0].note
 
 
-def test_past_and_talked_about_sentences_are_not_proposed():
+def test_past_and_talked_about_sentences_are_not_proposed(enabled):
     for body in (
         "The two leaders discussed the outcomes of the summit held last year.",
         "The ministers reviewed the progress of the fisheries accord since 2020.",
@@ -33,7 +42,7 @@ def test_past_and_talked_about_sentences_are_not_proposed():
         assert find_commitments(body, parties_in_context=PARTIES) == [], body
 
 
-def test_no_party_subject_no_proposal():
+def test_no_party_subject_no_proposal(enabled):
     body = (
         "The new port authority, satisfied with the growth of trade in recent years, is agreeing "
         "to promote cooperation between the ports."
@@ -48,7 +57,7 @@ def test_rule_commitments_carry_no_note():
     assert found and all(c.note == "" for c in found)
 
 
-def test_a_proposal_flags_the_statement_for_review(tmp_path):
+def test_a_proposal_flags_the_statement_for_review(tmp_path, enabled):
     path = tmp_path / "readout.txt"
     path.write_text(
         "Readout of the Foreign Minister's Meeting with the Foreign Minister of Iceland\n\n"
@@ -67,11 +76,13 @@ def test_a_proposal_flags_the_statement_for_review(tmp_path):
 def test_the_weights_file_loads_and_says_how_it_was_made():
     data = json.loads(commitment_scoring.WEIGHTS_FILE.read_text(encoding="utf-8"))
     assert data == commitment_scoring.model()
+    from bench import train_commitment_scorer
+
+    assert data["enabled"] is train_commitment_scorer.ENABLED
     assert 0.5 <= data["threshold"] < 1.0
     assert data["weights"]["party_and_undertaking_verb"] > 0
     assert data["weights"]["talked_about_a_commitment"] < 0
     assert data["documents"] == 200  # the tune split, never the blind one
-    from bench import train_commitment_scorer
 
     assert data["options"] == {
         "min_count": train_commitment_scorer.MIN_COUNT,
