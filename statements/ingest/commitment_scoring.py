@@ -2,16 +2,21 @@
 
 The trigger rules of `commitments.py` list the phrasings of undertakings they know ("agreed to",
 "reaffirmed their commitment to", "will" after a party). A readout phrased otherwise ("The two
-sides undertook to …", "Both ministers vowed to …") is missed. This step scores each sentence the
-rules left alone on general evidence: future and obligation markers, word stems and a few
-bigrams, whether the subject is a party (found by the rules' own party machinery), cues of a
-past or talked-about event ("discussed", "congratulated", "last year"), tense, position, length.
+sides were unanimous in taking measures to …", "…, agreeing to promote …") is missed. This step
+scores each sentence the rules left alone on general evidence: word stems and a few bigrams,
+classes of evidence (an undertaking verb of any kind, a future, a subject that is a party, found
+by the rules' own party machinery), cues of a past or talked-about event ("discussed",
+"congratulated", "last year"), the main verb, tense, position, length.
 
 The weights are a logistic regression trained, in pure Python, on the tune gold only
-(`bench/train_commitment_scorer.py` writes `data/commitment_weights.json`; its threshold was
-chosen by document-level cross-validation on tune). A sentence above the threshold whose subject
-is a party becomes a commitment *proposed by the scorer*: it carries a note with its score and
-its strongest evidence, and the import flags the statement for review ("When unsure, say so").
+(`bench/train_commitment_scorer.py` writes `data/commitment_weights.json`, with the threshold
+chosen by document-level cross-validation on tune). A sentence above the threshold becomes a
+commitment *proposed by the scorer* when what the rules know does not rule it out (no trigger
+matched it, not even one a rule then set aside; no schedule, hope or negation), its subject is a
+party, and that party's own predicate undertakes (`PREDICATES`: an undertaking verb or a resolved
+state as its main verb, "were unanimous in", or a participle ", agreeing to …"; not a view,
+"agreed that …"). It carries a note with its score and its strongest evidence, and the import
+flags the statement for review ("When unsure, say so").
 """
 
 from __future__ import annotations
@@ -47,6 +52,32 @@ _UNDERTAKING_VERB = re.compile(
     r"|guarantee\w*|assur\w*|ensur\w*)\b"
 )
 _COMMITMENT_NOUN = re.compile(r"\b(?:commitments?|pledges?|resolve|determination|readiness)\b")
+# Where a sentence's subject ends when no trigger says so: its first verb-like word (the main
+# verb: "thanked Norway for its pledge" is about a pledge, "undertook to" makes one).
+SUBJECT_END = re.compile(
+    r"\b(?:will|shall|would|can|could|must|should|have|has|had|are|is|were|was|[a-z]{3,}ed"
+    r"|undertook|swore|sought|took|made|gave|met|spoke|held|agree|commit|pledge|vow|intend|plan"
+    r"|seek|aim|resolve|decide|undertake|promise)\b"
+)
+# The subject's own predicate as an undertaking, whatever the verb: "were unanimous in taking",
+# "are determined to", "…, agreeing to promote" (a participle of the same subject).
+_RESOLVED_STATE = re.compile(
+    r"(?:are|is|were|was|remain\w*)\s+(?:also\s+|all\s+|\w+ly\s+)?(?:unanimous|determined|resolved"
+    r"|ready|willing|prepared|keen|eager|bound|committed|dedicated|united|agreed)\b"
+)
+_PARTICIPLE_UNDERTAKING = re.compile(
+    r",\s*(?:and\s+)?(?:agreeing|pledging|committing|vowing|promising|resolving|undertaking"
+    r"|deciding|endeavou?ring)\s+(?:\w+\s+)?to\s+[a-z]{3,}"
+)
+# A main verb that states a view, not an act: "agreed that", "agreed there is", "agreed on the
+# importance of", "agreed with".
+_A_VIEW = re.compile(
+    r"[a-z]+\s+(?:\w+ly\s+)?(?:that|there|with|on\s+(?:the\s+)?(?:importance|need|value"
+    r"|significance|role|centrality|urgency))\b"
+)
+# What a proposal needs: the party's own predicate commits (not a pledge thanked for, a commitment
+# described, a view "agreed that …"); the score weighs the rest.
+PREDICATES = ("main_undertaking", "participle_undertaking")
 # Cues of an event reported, talked about, or past.
 _TALKED = re.compile(
     r"\b(?:discuss\w*|review\w*|recall\w*|exchang\w* views|talked|spoke|briefed|updated"
@@ -121,6 +152,20 @@ def features(
             names.add("party_and_future")
         if undertaking:
             names.add("party_and_undertaking")
+    main = SUBJECT_END.search(folded)
+    if main:
+        names.add(f"v:{stem(main.group(0))}")
+        predicate = folded[main.start() :]
+        if _TALKED.match(folded, main.start()):
+            names.add("main_verb_talked")
+        if _A_VIEW.match(predicate):
+            names.add("main_verb_that")  # "agreed that …", "agreed on the importance of": a view
+        elif _UNDERTAKING_VERB.match(folded, main.start()) or _RESOLVED_STATE.match(predicate):
+            names.add("main_undertaking")
+        elif re.match(r"(?:will|shall)\b", predicate):
+            names.add("main_future")
+    if _PARTICIPLE_UNDERTAKING.search(folded):
+        names.add("participle_undertaking")
     verb = bool(_UNDERTAKING_VERB.search(folded))
     talked = bool(_TALKED.search(folded))
     if verb:
@@ -218,8 +263,10 @@ def consider(
             }
         )
         return None
-    if rule_hit or not parties:
+    if rule_hit or not parties or not any(name in names for name in PREDICATES):
         return None
+    if "negation" in names:
+        return None  # "did not agree to a timeline": as the rules, never a negated undertaking
     current = model()
     if not current.get("enabled"):
         return None  # off: see ENABLED in bench/train_commitment_scorer.py

@@ -1085,14 +1085,6 @@ def find_commitments(
     return found
 
 
-# Where a sentence's subject ends when no trigger says so: its first verb-like word.
-_SCORER_SUBJECT_END = re.compile(
-    r"\b(?:will|shall|would|can|could|must|should|have|has|had|are|is|were|was|[a-z]{3,}ed"
-    r"|undertook|swore|sought|took|made|gave|met|spoke|held|agree|commit|pledge|vow|intend|plan"
-    r"|seek|aim|resolve|decide|undertake|promise)\b"
-)
-
-
 def _scored_proposal(sentence, position, index, triggered, rule_hit, state):
     """A commitment the scorer proposes for a sentence no trigger matched, with the parties its
     subject names (as the rules would read them), or None."""
@@ -1100,9 +1092,14 @@ def _scored_proposal(sentence, position, index, triggered, rule_hit, state):
     folded = fold(sentence)
     # a trigger a rule then set aside ("At the summit held in January, … confirmed") is the
     # rules' knowledge too: only a sentence no trigger matched at all is the scorer's
-    triggered = triggered or next(iter(_committing_triggers(folded, sentence)), None) is not None
+    # (and so is what the rules know not to commit: a schedule, a hope, "agreed to hold the next")
+    triggered = (
+        triggered
+        or next(iter(_committing_triggers(folded, sentence)), None) is not None
+        or any(p.search(folded) for p in (SCHEDULE, SCHEDULED_AGREEMENT, HOPE))
+    )
     head = _LEADING_ADVERBIAL.sub("", folded, count=1)
-    end = _SCORER_SUBJECT_END.search(folded, len(folded) - len(head))
+    end = commitment_scoring.SUBJECT_END.search(folded, len(folded) - len(head))
     subject = _GERUND_ASIDE.sub(" ", fold(_subject(sentence, end.start() if end else 0)))
     person: list[str] = []
     parties: list[str] = []

@@ -15,7 +15,7 @@ PARTIES = ["NO", "IS"]
 
 @pytest.fixture
 def enabled(monkeypatch):
-    """The scorer as it proposes when turned on (it ships off: ENABLED in the training script)."""
+    """The scorer turned on, whatever the weights file's switch (ENABLED in the training script)."""
     on = {**commitment_scoring.model(), "enabled": True}
     monkeypatch.setattr(commitment_scoring, "model", lambda: on)
 
@@ -30,6 +30,31 @@ def test_an_undertaking_no_rule_lists_is_proposed_with_its_parties_and_flagged(e
     assert [c.parties for c in found] == [["IS", "NO"]]
     assert found[0].note.startswith("proposed by the commitment scorer (")
     assert "check it" in found[0].note
+
+
+def test_a_resolved_state_of_the_parties_is_proposed(enabled):
+    body = (
+        "The two sides were also unanimous in taking measures to simplify visa procedures for "
+        "students of both countries."
+    )
+    found = find_commitments(body, parties_in_context=PARTIES)
+    assert [(c.parties, bool(c.note)) for c in found] == [(["IS", "NO"], True)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # negated, a view, a schedule: what the rules know not to commit
+        "The two sides were not unanimous in taking measures to simplify visa procedures.",
+        "The two ministers agreed on the importance of taking measures to simplify visas.",
+        "Both leaders agreed there is no substitute for taking measures to simplify visas.",
+        "The two sides were unanimous in agreeing to hold the next round in Reykjavik.",
+        # no party acts: a thing is "agreeing"
+        "The port authority, satisfied with the growth of trade, is agreeing to promote exports.",
+    ],
+)
+def test_what_the_rules_know_not_to_commit_is_not_proposed(enabled, body):
+    assert all(not c.note for c in find_commitments(body, parties_in_context=PARTIES))
 
 
 def test_past_and_talked_about_sentences_are_not_proposed(enabled):
