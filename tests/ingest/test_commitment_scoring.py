@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from statements.ingest import commitment_scoring
+from statements.ingest import commitment_scoring, evaluation
 from statements.ingest.commitments import find_commitments
 from statements.ingest.documents import read_document
 from statements.ingest.pipeline import extract
@@ -145,3 +145,19 @@ def test_collecting_records_every_sentence_and_proposes_nothing():
     assert found == []
     assert [r["rule_hit"] for r in records] == [False, False]
     assert records[0]["parties"] == ["IS", "NO"]
+
+
+@pytest.mark.skipif(
+    not evaluation.CORPUS_DIR.is_dir(), reason=f"no corpus at {evaluation.CORPUS_DIR}"
+)
+def test_training_on_a_slice_of_tune_is_deterministic_and_labels_the_gold():
+    from bench import train_commitment_scorer
+
+    golds = evaluation.load_gold(split="tune")[:4]
+    documents = train_commitment_scorer.collect(golds, evaluation.CORPUS_DIR)
+    examples = train_commitment_scorer.examples(documents)
+    assert sum(label for _names, label in examples) >= 1
+    first = commitment_scoring.train(examples, iterations=40)
+    assert first == commitment_scoring.train(examples, iterations=40)
+    again = train_commitment_scorer.collect(golds, evaluation.CORPUS_DIR)
+    assert train_commitment_scorer.examples(again) == examples
