@@ -376,8 +376,52 @@ _SHORT_READOUT_TRIGGERS = (
     r"|participating|speaking|holding|joining|arriving|departing|returning|delivering|leading"
     r"|heading|making remarks|giving|taking part|going|coming|calling)\b)[a-z]{3,}ing\b"
 )
+# Session 16 (com8): more ways a party states its own undertaking, each counted by the tune gold
+# in a form of its own kind.
+_UNDERTAKING_FORMS = (
+    # A party's own negative undertaking: "The United States will not recognize the annexation",
+    # "stressed that the United States will not normalize relations with the regime" (as "will
+    # not hesitate to" and "we won't negotiate"; `_needs_party_subject`). Not what befalls, a
+    # schedule or an inability: "will not be able to travel", "will not face", "will not
+    # attend". ("will never" / "would never" stay negations, as session 14 decided: the tune gold
+    # has none.)
+    r"(?:(?:will|shall|would) not|won[’']t) "
+    r"(?!(?:be|have|need|only|just|meet|attend|travel|visit|participate|host|hold|speak|return"
+    r"|arrive|depart|face|benefit|suffer|gain|lose|become|succeed|prevail|win|forget|happen"
+    r"|hesitate|waver|falter|stop|rest|relent|give up|back down|abandon|like|want|know)\b)"
+    r"(?:[a-z]{2,}-)?[a-z]{3,}\b"
+    # "announced his commitment to take on junk fees", "highlighted his pledge to double aid",
+    # "announced their determination to …" (a party stating its own resolve, as "expressed
+    # their commitment"; "welcomed Norway's pledge" acknowledges one)
+    r"|announc\w* (?:his|her|their|our|its|the u\.s\.|the united states[’'])"
+    r" (?:(?:shared|joint|firm|strong|full|continued|renewed|new) )?"
+    r"(?:commitments? to|pledge to|intention to|determination to|resolve to)"
+    r"|(?:highlight|emphasi[sz]|stress|underscor|reaffirm|reiterat|renew)\w*"
+    r" (?:his|her|their|our|its) (?:(?:shared|joint|firm|strong|full|continued) )?pledge to"
+    # "repeated his commitment to NATO", "voiced the United States' steadfast support for
+    # Ukraine", "vowed continued support to the Ukrainian people", "voiced their determination
+    # to" (as "reiterated …"; support is checked for a party as object, `_supports_a_party`)
+    rf"|(?:repeat(?:s|ed|ing)?|voic(?:e|es|ed|ing)|{_NOT_A_NOUN}vow(?:s|ed|ing)?)"
+    r" (?:the |a |an |their |our |its |his |her |u\.s\. |the united states[’'] |american )?"
+    r"(?:(?:continued|unwavering|steadfast|strong|full|firm|enduring|ongoing|resolute|sustained"
+    r"|shared|joint|mutual|deep|unflagging|unshakable|ironclad) )*"
+    r"(?:commitments?|determination to|resolve to|support (?:for|to))"
+    # "offered whatever U.S. assistance might be required", "offered U.S. assistance to the
+    # relief effort" (a party's offer: `_needs_party_subject`; not "the U.S. offer of assistance",
+    # the noun, nor "had offered assistance", an earlier act)
+    r"|(?<!\bhad )offer(?:s|ed|ing)? (?:(?:whatever|any|all|all possible|full|immediate"
+    r"|additional|further|continued|u\.s\.|american|our|his|her|its|their|the|emergency|humanitarian|technical"
+    r"|disaster|relief|military|financial|possible|necessary|appropriate|every|urgent"
+    r"|needed) ){0,4}(?:assistance|help|aid)\b"
+    # "announced $50 million in new funding for refugees" (as "in new assistance"; not "$14.8
+    # million in awards to companies")
+    r"|announc(?:es|ed|ing)? (?:(?:more than|over|nearly|almost|up to|about|some) )?(?:us)?"
+    r"\$\s?[\d.,]+\s*(?:million|billion) (?:in |of )?(?:new|additional|further|emergency"
+    r"|humanitarian)(?: [\w-]+)? funding"
+)
 TRIGGERS = re.compile(
     f"{TRIGGERS.pattern}|{lexicon_es.COMMITMENT_TRIGGERS}|{_SHORT_READOUT_TRIGGERS}"
+    f"|{_UNDERTAKING_FORMS}"
 )  # "acordamos"
 NEGATED = re.compile(
     r"\b(?:not|never|no longer|failed to|refused to|declined to|neither|nor|unable to"
@@ -1165,7 +1209,19 @@ def _needs_party_subject(trigger: re.Match) -> bool:
     return (
         trigger.re is SPANISH_FUTURE
         or trigger.group(0).startswith(
-            ("will", "would", "shall", "intend", "plan", "stand", "offer", "seek", "aim", "support")
+            (
+                "will",
+                "would",
+                "shall",
+                "won",
+                "intend",
+                "plan",
+                "stand",
+                "offer",
+                "seek",
+                "aim",
+                "support",
+            )
         )
         or bool(_READY.match(trigger[0]))
         or trigger.group(0).startswith("announc")
@@ -1325,7 +1381,9 @@ def _english_triggers(folded: str):
             continue  # "discussed their intention to …", "the importance of the commitments"
         if match.group(0).startswith("would ") and not _reported_party(folded, match.start()):
             continue  # "said the rule would lower costs": not a party's reported undertaking
-        if match.group(0).startswith(("will", "would")) and HOPE.search(folded, 0, match.start()):
+        if match.group(0).startswith(("will", "would", "won")) and HOPE.search(
+            folded, 0, match.start()
+        ):
             continue  # "expressing his hope that the sides’ recommitment will help …"
         if SCHEDULED_AGREEMENT.match(folded, match.start()) and not MORE_THAN_A_SCHEDULE.match(
             folded, match.end()

@@ -2266,3 +2266,114 @@ def test_a_plan_the_speaker_will_send_in_a_reduced_relative_clause_commits():
         assert found.parties == ["US"]
     # what another will do, however close the noun, is not the speaker's
     assert _domestic("The President praised the bill the Senate will pass.", officials) == []
+
+
+# --- Session 16, forms of undertaking (com8) ---------------------------------------------------
+# Forms the tune gold counts in kind (a negative undertaking, a resolve announced, a pledge
+# highlighted, assistance offered or announced, a commitment repeated or voiced), in invented
+# sentences, each with a negative beside it.
+
+_US_SIDE = [
+    OfficialMention("Ann Reyes", "Secretary of State", "US", True, 0),
+    OfficialMention("Tom Ward", "President", "US", True, 0),
+]
+
+
+def _us_side(text: str, context=("US", "NO")):
+    return find_commitments(
+        text, parties_in_context=list(context), officials=_US_SIDE, own_country="US"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The United States will not recognize the annexation of the islands.",
+        "Secretary Reyes stressed that the United States will not lift the sanctions until the "
+        "prisoners are freed.",
+        "The Secretary told the Minister that the United States would not discuss Arctic security "
+        "without its allies.",
+        "The United States won't negotiate over the fisheries accord.",
+    ],
+)
+def test_a_partys_own_negative_undertaking_commits(sentence):
+    (found,) = _us_side(sentence)
+    assert found.parties == ["US"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an inability, a schedule, what befalls, a prediction of another, a hope
+        "Due to the storm, President Ward will not be able to travel to Oslo.",
+        "Secretary Reyes announced that she will not attend the summit.",
+        "The Secretary said the aggressors will not succeed.",
+        "Secretary Reyes warned that Russia will not escape the costs of its aggression.",
+        "The President hoped that the ceasefire will not collapse.",
+        "The new pipeline will not reach the coast before 2030.",
+    ],
+)
+def test_an_inability_a_schedule_or_anothers_negative_is_no_undertaking(sentence):
+    assert _us_side(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Ward announced his commitment to cut hidden fees on airline tickets.",
+        "Secretary Reyes highlighted her pledge to double aid to the fisheries.",
+        "President Ward repeated his commitment to the defense of our allies.",
+        "The Secretary voiced the United States' steadfast support for Norway.",
+        "President Ward vowed continued support for the people of Norway.",
+        "The Secretary reiterated U.S. determination to defeat the smuggling networks.",
+    ],
+)
+def test_a_resolve_announced_highlighted_repeated_or_voiced_commits(sentence):
+    (found,) = _us_side(sentence)
+    assert found.parties == ["US"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # someone else's pledge acknowledged; support for an outcome; a resolve talked about
+        "Secretary Reyes welcomed Norway's pledge to double aid to the fisheries.",
+        "President Ward voiced support for a negotiated settlement of the dispute.",
+        "The Secretary voiced concern about the closure of the port.",
+        "The ministers discussed their commitment to the fisheries accord.",
+    ],
+)
+def test_anothers_pledge_support_for_an_outcome_and_a_commitment_discussed_do_not_commit(
+    sentence,
+):
+    assert _us_side(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Secretary praised the rescuers, and she offered whatever U.S. assistance might be "
+        "needed.",
+        "President Ward offered U.S. assistance to the relief effort after the floods.",
+        "Secretary Reyes announced $40 million in new funding for the refugees of the region.",
+        "The Secretary announced more than $12 million in additional humanitarian funding for "
+        "the flood victims.",
+    ],
+)
+def test_assistance_offered_or_new_funding_announced_commits(sentence):
+    (found,) = _us_side(sentence)
+    assert found.parties == ["US"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the offer named (a noun), someone else's offer, money granted to companies in the past
+        "The Minister thanked the Secretary for the U.S. offer of assistance.",
+        "The Minister said that Norway had offered assistance to the rescuers.",
+        "Last year, the Department announced $14 million in new funding for the shipyards.",
+        "The Department announced $14 million in awards to two mining companies.",
+    ],
+)
+def test_an_offer_named_or_reported_and_past_or_awarded_funding_do_not_commit(sentence):
+    assert _us_side(sentence) == []
