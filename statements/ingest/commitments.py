@@ -568,7 +568,9 @@ _DONE_BEFORE = re.compile(
 )
 EARLIER_EVENT = re.compile(
     r"\b(?:held|signed|adopted|launched|announced) (?:in|on|last) |\b(?:in|since) (?:19|20)\d\d\b"
-    r"|\blast (?:year|month)\b|\b(?:years?|months?) ago\b|\bearlier this (?:year|month|week)\b"
+    # ("over the last year", "in the past year": a period up to now, not an earlier event)
+    r"|(?<!\bthe )\blast (?:year|month)\b|\b(?:years?|months?) ago\b"
+    r"|\bearlier this (?:year|month|week)\b"
     r"|\b(?:at|during) the (?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december)\b"
 )
@@ -680,6 +682,9 @@ _AGENCY = re.compile("|".join(rf"(?P<{code}>\b(?:{names})\b)" for code, names in
 _BARE_CONJUNCTION = re.compile(r"\s+(?:and|y|e)\s+")
 
 
+_PART_ASIDE = re.compile(
+    r",\s*(?:for (?:its|their|our|his|her) (?:own )?part|in turn|in return)\s*(?:,|$)"
+)
 _GERUND_ASIDE = re.compile(r",\s+(?:while\s+|when\s+|after\s+|in\s+)?[a-z]+ing\b[^,;]*(?:,|$)")
 # A quotation whose speaker is the statement itself: "“… intend to expand engagement …,” the
 # joint statement said", "according to the declaration".
@@ -715,6 +720,17 @@ def _sentence_in_quote(paragraph: str, start: int, end: int) -> bool:
     return opened > 0 or straight or paragraph[start:end].lstrip().startswith(("“", '"'))
 
 
+# "Both leaders agreed on the importance of cooperation and the Prime Minister said she was
+# personally committed to …": one official speaking opens a clause of his or her own, even after
+# a bare "and" (session 16).
+_ONE_SPEAKER_SAID = re.compile(
+    r"\s*the (?:vice |deputy |prime |foreign )?(?:president|prime minister|minister|secretary"
+    r"|chancellor|taoiseach|premier) (?:also )?(?:said|stated|noted|added|told|made clear"
+    r"|stressed|emphasi[sz]ed|underscored)\b"
+)
+_BARE_AND = re.compile(r"\s+and\s+")
+
+
 def _clause_start(sentence: str, trigger_at: int, after: int = 0) -> int:
     """Where the committing clause starts: after "; " or ", and we" when a new subject opens.
 
@@ -724,10 +740,18 @@ def _clause_start(sentence: str, trigger_at: int, after: int = 0) -> int:
     """
     best = 0
     breaks = list(_CLAUSE_BREAK.finditer(sentence, 0, trigger_at))
+    breaks += [
+        match
+        for match in _BARE_AND.finditer(sentence, 0, trigger_at)
+        if _ONE_SPEAKER_SAID.match(fold(sentence[match.end() : trigger_at]))
+    ]
     if after:
         breaks += list(_BARE_CONJUNCTION.finditer(sentence, after, trigger_at))
     for match in sorted(breaks, key=lambda m: m.start()):
         between = fold(sentence[match.end() : trigger_at])
+        if _ONE_SPEAKER_SAID.match(between):
+            best = match.end()
+            continue
         if len(between.split()) > 8 or not (GROUP_SUBJECT.search(between) or countries_in(between)):
             continue
         if re.match(r"\s*[a-z]+ing\b", between):
@@ -917,11 +941,14 @@ def find_commitments(
                 # "The Ministers, while reconfirming their policy toward North Korea, reiterated":
                 # what an aside is about is not who acts
                 subject = _GERUND_ASIDE.sub(" ", subject)
+                # "The United States, for its part, will support": an aside, not a conjunct
+                subject = _PART_ASIDE.sub(" ", subject)
                 parties = (
                     _maker_parties(fold(clause), people, own_country, context)
                     or _that_commitment_owner(fold(clause), trigger)
                     or _possessor_parties(fold(clause), people, own_country)
                     or _stated_owner_parties(fold(clause), trigger.start() - start)
+                    or _shared_owner_parties(fold(clause), trigger.start() - start, context, pair)
                     or _principal_parties(subject, principal, own_country)
                     or _person_parties(subject, people, own_country)
                     or _pronoun_parties(subject, last_person)
@@ -999,6 +1026,11 @@ def find_commitments(
                 if reported is not None and _not_a_party(reported.strip()):
                     continue  # "the contributions that Norwegian companies will make": private
                 if reported is not None and _needs_party_subject(trigger):
+                    # "stated that the United States is with Japan and will support Japan": the
+                    # subject of the first verb is the subject of the "will" joined to it
+                    coordinated = _COORDINATED_SUBJECT.match(reported)
+                    if coordinated:
+                        reported = coordinated["subject"]
                     parties = (
                         _possessor_parties(reported)
                         or _parties_of_subject(
@@ -1310,6 +1342,14 @@ _RELATIVE_PRONOUN = re.compile(
     r"^(?:the|a|an|his|her|its|their|our)\s+(?:[a-z-]+\s+){0,3}?"
     r"(?:plan|proposal|approach|program|package|order|budget|bill|request|initiative|strategy|steps?"
     r"|actions?|measures?)\s+(?P<pronoun>he|she|we)\s*$"
+)
+
+
+# A reported clause whose "will" is joined by "and" to a verb of its own: "that the United States
+# is with Japan 100% and [will support]" (session 16).
+_COORDINATED_SUBJECT = re.compile(
+    r"\s*(?P<subject>(?:(?!\b(?:and|or|but)\b)[^,;]){2,60}?)\s+(?:is|are|was|were|has|have"
+    r"|remains?|stands?)\b[^;]*\band\s*$"
 )
 
 
@@ -1969,6 +2009,23 @@ def _stated_owner_parties(folded_clause: str, at: int) -> list[str]:
     if not match or re.search(r"\b(?:their|our|its|his|her|importance|need)\b", match["before"]):
         return []
     return countries_in(match["before"]) or (countries_in(match["of"]) if match["of"] else [])
+
+
+# "He also noted our shared commitment to the security of the Philippines", "the Secretary
+# underscored our shared commitment to democratic values": a commitment stated as shared is the
+# table's, whichever one person states it (session 16).
+_SHARED_OWNER = re.compile(
+    r"[\w.’' -]{0,80}?\b(?:our|their) (?:[\w-]+ )?(?:shared|joint|mutual|common)"
+    r" (?:commitments?|resolve|determination)\b"
+)
+
+
+def _shared_owner_parties(folded_clause: str, at: int, context, pair) -> list[str]:
+    """The table (the paragraph's pair, else the context) when the trigger at `at` states a
+    commitment as "our/their shared" one, or []."""
+    if len(context) < 2 or not _SHARED_OWNER.match(folded_clause, max(at, 0)):
+        return []
+    return pair or context
 
 
 def _first_clause(clause: str) -> str:

@@ -2377,3 +2377,62 @@ def test_assistance_offered_or_new_funding_announced_commits(sentence):
 )
 def test_an_offer_named_or_reported_and_past_or_awarded_funding_do_not_commit(sentence):
     assert _us_side(sentence) == []
+
+
+def test_over_the_last_year_is_a_period_up_to_now_and_last_year_an_earlier_event():
+    text = (
+        "The ministers reviewed the progress the partnership has made over the last year and "
+        "reaffirmed their commitment to deepen cooperation on fisheries."
+    )
+    (found,) = find_commitments(text, parties_in_context=["US", "NO"])
+    assert found.parties == ["US", "NO"]
+    text = "Last year, the ministers reaffirmed their commitment to deepen cooperation."
+    assert find_commitments(text, parties_in_context=["US", "NO"]) == []
+
+
+def test_a_commitment_stated_as_shared_is_the_tables_whoever_states_it():
+    (found,) = _us_side("President Ward also noted our shared commitment to Norway's security.")
+    assert found.parties == ["US", "NO"]
+    # his own commitment is his side's; a shared one talked about is not made
+    (found,) = _us_side("President Ward reaffirmed his commitment to the security of Norway.")
+    assert found.parties == ["US"]
+    assert _us_side("President Ward discussed our shared commitment to Arctic security.") == []
+
+
+def test_one_official_speaking_after_a_bare_and_opens_a_clause_of_his_own():
+    officials = [
+        OfficialMention("Ann Lind", "Prime Minister", "SE", True, 0),
+        OfficialMention("Ola Berg", "Prime Minister", "NO", True, 0),
+    ]
+    text = (
+        "Both leaders agreed on the importance of close cooperation and the Prime Minister said "
+        "she was personally committed to a close partnership with Norway."
+    )
+    (found,) = find_commitments(
+        text, parties_in_context=["SE", "NO"], officials=officials, own_country="SE"
+    )
+    assert found.parties == ["SE"] and found.text.startswith("the Prime Minister said")
+    # a list of names joined by "and" is still one subject
+    text = "Prime Minister Lind and Prime Minister Berg agreed to meet again in the spring."
+    (found,) = find_commitments(text, parties_in_context=["SE", "NO"], officials=officials)
+    assert sorted(found.parties) == ["NO", "SE"]
+
+
+def test_a_reported_will_joined_to_a_verb_of_its_own_is_its_subjects():
+    text = (
+        "President Ward stated that the United States is with Norway all the way and will "
+        "support Norway in every forum."
+    )
+    (found,) = _us_side(text)
+    assert found.parties == ["US"]
+    # both named as the subject of the "will" are both parties
+    text = "President Ward stated that the United States and Norway will coordinate closely."
+    (found,) = _us_side(text)
+    assert found.parties == ["US", "NO"]
+
+
+def test_for_its_part_is_an_aside_not_a_second_party():
+    (found,) = _us_side("The United States, for its part, will support a seat for Norway.")
+    assert found.parties == ["US"]
+    (found,) = _us_side("The United States, together with Norway, will fund the secretariat.")
+    assert found.parties == ["US", "NO"]
