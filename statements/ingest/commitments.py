@@ -210,7 +210,9 @@ TRIGGERS = re.compile(
     rf"|{_NOT_A_NOUN}offer(?:s|ed)? to (?!be\b)[a-z]{{3,}}"
     # "The President told King X he would work to …": an undertaking reported by its maker
     r"|(?:told [^.;]{2,60}? |noted |said )(?:that )?(?:he|she|they|we) (?:would"
-    r" (?:be [a-z]+ing\b|(?!be\b)[a-z]{3,})"  # "would be following … closely" commits
+    # ("would be following … closely" commits; "he would like to visit", a wish, does not: the
+    # gold counts no desire, "noted the United States' desire to collaborate")
+    r" (?:be [a-z]+ing\b|(?!(?:be|like|love|prefer|want|wish|hope)\b)[a-z]{3,})"
     r"|(?:was|were) (?:\w+ )?(?:ready|prepared) to)"  # "told them that he was ready to"
     # "reaffirmed that the people of New Mexico will have the full support of …"
     r"|reaffirm\w* that [^.;]{3,120}? (?:will|would) (?!be\b)[a-z]{3,}"
@@ -1288,6 +1290,18 @@ _RELATION_OR_RIGHT = re.compile(
 )
 
 
+# Support for a named partner's own efforts, reaffirmed or pledged, is support for the partner
+# (the tune gold counts "reaffirmed U.S. support for Kazakhstani President Tokayev's efforts to"
+# and "pledged support for Colombia's efforts to", not "expressed U.S. support for Mauritania's
+# efforts", "emphasized the U.S. support for Ukraine's efforts to secure a just peace" nor
+# "reiterated U.S. support for efforts to advance stability", an effort of no one named;
+# session 16).
+_PARTNERS_EFFORT = re.compile(
+    r"\s*(?P<owner>(?:the )?[^.;,]{2,50}?)[’']s? (?:own )?(?:efforts|initiative|leadership)\b"
+)
+_REAFFIRMED_SUPPORT = re.compile(r"(?:re)?affirm|reiterat|pledg|renew")
+
+
 def _supports_a_party(folded: str, trigger: re.Match) -> bool:
     """Whether "… support for" is followed by a country, its people or allies."""
     after = folded[trigger.end() : trigger.end() + 80]
@@ -1300,6 +1314,9 @@ def _supports_a_party(folded: str, trigger: re.Match) -> bool:
         return False  # "the international community’s support": not a party's own
     if _SUPPORTED_PEOPLE.match(after):
         return True
+    effort = _PARTNERS_EFFORT.match(after)
+    if effort and _REAFFIRMED_SUPPORT.match(trigger[0]) and countries_in(effort["owner"]):
+        return True  # "reaffirmed U.S. support for Kazakhstani President Tokayev's efforts to"
     if re.match(
         r"\s*(?:[\w’'-]+ ){1,3}(?!(?:follow|includ|regard|concern|amid|dur)ing\b)[a-z]+ing\b"
         r"|[^.;,]{0,60}?[’']s? efforts\b",

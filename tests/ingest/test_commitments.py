@@ -2436,3 +2436,36 @@ def test_for_its_part_is_an_aside_not_a_second_party():
     assert found.parties == ["US"]
     (found,) = _us_side("The United States, together with Norway, will fund the secretariat.")
     assert found.parties == ["US", "NO"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Secretary reaffirmed U.S. support for Norwegian Prime Minister Berg's efforts to "
+        "reform the fisheries.",
+        "President Ward pledged support for Norway's efforts to clear the mines.",
+    ],
+)
+def test_support_for_a_named_partners_efforts_reaffirmed_or_pledged_commits(sentence):
+    (found,) = _us_side(sentence)
+    assert found.parties == ["US"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # expressed only; an effort of no one named; the efforts of no party
+        "President Ward expressed U.S. support for Norway's efforts to clear the mines.",
+        "The Secretary reiterated U.S. support for efforts to advance stability in the region.",
+        "The Secretary reaffirmed U.S. support for the international community's efforts to end "
+        "the war.",
+    ],
+)
+def test_support_for_efforts_expressed_or_of_no_party_does_not_commit(sentence):
+    assert _us_side(sentence) == []
+
+
+def test_a_wish_in_reported_speech_is_no_undertaking():
+    assert _us_side("President Ward said that he would like to visit Oslo next spring.") == []
+    (found,) = _us_side("President Ward said that he would work to lift the tariffs.")
+    assert found.parties == ["US"]
