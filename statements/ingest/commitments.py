@@ -365,7 +365,9 @@ _SHORT_READOUT_TRIGGERS = (
     # the speaker's own undertaking in reported speech (not "would like to", a wish)
     r"|(?:stat|confirm|reaffirm|affirm|agree|add|assur|pledg|promis|emphasi[sz]|underscor|stress)"
     r"\w* (?:that )?(?:he|she|they|we) would (?:[a-z]+ly )?"
-    r"(?!(?:be|not|like|have|need|never)\b)[a-z]{3,}"
+    r"(?:(?!(?:be|not|like|have|need|never)\b)[a-z]{3,}"
+    # "Both agreed that they would do whatever it takes to …" (session 16)
+    r"|do (?:whatever|everything|all|more|so|what)\b)"
     # "the two ministers shared the view to continue working closely" (an agreement, said so in
     # the readouts of some foreign ministries; "shared the view that …" commits by its "will")
     r"|shar\w* the view to (?!be\b)[a-z]{3,}"
@@ -553,6 +555,7 @@ _AGREED_COUNTRIES = re.compile(
 _ACTION_MODAL = re.compile(
     r"\b(?:will|would|shall|should|must|can|could|won[’']t)\s+(?:(?:not|also|jointly|continue to"
     rf"|{_ADVERB})\s+)*(?:(?!be\b|have\b|not\b|never\b)[a-z]{{3,}}"  # "must not be allowed": none
+    r"|do (?:whatever|everything|all|more|so|what)\b"  # "that they would do whatever it takes"
     r"|(?<=will )be\s+(?:[a-z]+ed|made|done|given|taken|held|sent|kept|paid|built|spent)\b)"
     r"|\b(?:need|needs|have|has) to\s+(?!be\b)[a-z]{3,}"
 )
@@ -653,7 +656,10 @@ _SUBJECT_END = re.compile(
     # reaffirmed": a ceremonial verb ends the subject too
     r"|commemorated|celebrated|honou?red|lauded|saluted|hailed|mourned|greeted|marked"
     # "the President detailed a new program he will fund": a verb of presenting, too
-    r"|detailed|unveiled|presented|previewed)\b"
+    r"|detailed|unveiled|presented|previewed"
+    # "The Prime Minister began by expressing commitment to visit": how a speaker opened or
+    # closed ends the subject too (session 16)
+    r"|began|opened|started|closed|concluded|ended|finished)\b"
 )
 _POSSESSOR = re.compile(
     r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|underlin|restat|emphasi[sz]|stress|highlight)\w*"

@@ -2469,3 +2469,25 @@ def test_a_wish_in_reported_speech_is_no_undertaking():
     assert _us_side("President Ward said that he would like to visit Oslo next spring.") == []
     (found,) = _us_side("President Ward said that he would work to lift the tariffs.")
     assert found.parties == ["US"]
+
+
+def test_how_a_speaker_began_ends_the_subject():
+    officials = [OfficialMention("Ola Berg", "Norwegian Prime Minister", "NO", True, 0)]
+    text = (
+        "The Prime Minister met Norwegian Prime Minister Ola Berg in Oslo.\n\n"
+        "The Prime Minister began by expressing his commitment to visit Norway next year."
+    )
+    (found,) = find_commitments(
+        text, parties_in_context=["GB", "NO"], officials=officials, own_country="GB"
+    )
+    assert found.parties == ["GB"]
+
+
+def test_agreeing_to_do_whatever_it_takes_commits_and_a_view_does_not():
+    (found,) = find_commitments(
+        "Both agreed that they would do whatever it takes to keep the straits open.",
+        parties_in_context=["GB", "NO"],
+    )
+    assert sorted(found.parties) == ["GB", "NO"]
+    text = "Both agreed that the straits would do well to stay open."
+    assert find_commitments(text, parties_in_context=["GB", "NO"]) == []
