@@ -104,6 +104,11 @@ TRIGGERS = re.compile(
     # "reiterated their agreement that a nuclear war should never be fought"
     r"|(?:reaffirm|reiterat|confirm|renew)\w* (?:their|our|the) (?:[\w-]+ )?agreement"
     r" (?:that|to|on)"
+    # "Prime Minister Noda conveyed his decision to invite six hundred students", "announced
+    # their decision to open a consulate" (a decision stated by its owner, as "decided to";
+    # not "welcomed Japan's decision to", session 16)
+    r"|(?:convey|announc|express|highlight|reaffirm|confirm|communicat)\w*"
+    r" (?:his|her|their|our|its) (?:[\w-]+ )?decision to (?!be\b)[a-z]{3,}"
     # "informed the Amir of his intention to designate …"
     r"|informed [^.;]{2,60}? of (?:his|her|their|its|our) (?:intention|plan|decision) to"
     # "affirmed their unwavering support for Ukraine", "We offer our full support for …";
@@ -1554,6 +1559,14 @@ _PRAISED_DELIVERY = re.compile(
 _REPORTED_WOULD = re.compile(r"\bthat\s+(?P<subject>(?:(?!\bthat\b)[^.;:,]){2,100}?)\s*$")
 
 
+# The parties named as a group in a reported clause: "the two governments", "both sides", "our
+# countries" (not "they", "the leaders", who may be others).
+_TABLE_SUBJECT = re.compile(
+    r"\s*(?:the (?:two|three|both)|both|our|their) (?:countries|governments|nations|sides"
+    r"|delegations|leaders|administrations)\s*"
+)
+
+
 def _reported_party(folded: str, at: int) -> bool:
     match = _REPORTED_WOULD.search(folded, 0, at)
     if not match:
@@ -1561,6 +1574,8 @@ def _reported_party(folded: str, at: int) -> bool:
     subject = match["subject"]
     if _OFFICE.match(subject) or _AGENCY.fullmatch(subject.strip()):
         return True
+    if _TABLE_SUBJECT.fullmatch(subject):
+        return True  # "confirmed that the two governments would make preparations" (session 16)
     # the first of the subjects is a country itself, not a thing of one ("any arms exports from
     # the DPRK to Russia would violate …")
     first = re.split(r"\s+(?:and|together with|along with|with)\s+", subject.strip())[0]

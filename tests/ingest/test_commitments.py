@@ -2491,3 +2491,24 @@ def test_agreeing_to_do_whatever_it_takes_commits_and_a_view_does_not():
     assert sorted(found.parties) == ["GB", "NO"]
     text = "Both agreed that the straits would do well to stay open."
     assert find_commitments(text, parties_in_context=["GB", "NO"]) == []
+
+
+def test_a_decision_stated_by_its_owner_commits_and_anothers_welcomed_does_not():
+    officials = [OfficialMention("Ola Berg", "Prime Minister", "NO", True, 0)]
+    text = "Prime Minister Berg conveyed his decision to invite two hundred Swedish students."
+    (found,) = find_commitments(text, parties_in_context=["NO", "SE"], officials=officials)
+    assert found.parties == ["NO"]
+    text = "The Prime Minister welcomed Sweden's decision to invite two hundred students."
+    assert find_commitments(text, parties_in_context=["NO", "SE"]) == []
+
+
+def test_the_parties_named_as_a_group_in_a_reported_would_commit():
+    text = (
+        "The two Prime Ministers confirmed that the two governments would make the necessary "
+        "preparations for the visit."
+    )
+    (found,) = find_commitments(text, parties_in_context=["NO", "SE"])
+    assert sorted(found.parties) == ["NO", "SE"]
+    # what others would do, reported, is not the parties'
+    text = "The two Prime Ministers noted that the investors would make new offers."
+    assert find_commitments(text, parties_in_context=["NO", "SE"]) == []
