@@ -1191,13 +1191,25 @@ def _after_purpose_subject(head: str, own_country: str) -> str:
     return ""
 
 
+def _without_city_country(place: re.Match) -> str:
+    """ "in Lima, Peru" → "in Lima" (not "from Allies Estonia, Latvia": a list of countries)."""
+    city = place[0][: place.start("country") - place.start()]
+    return place[0] if countries_in(city) else city
+
+
 def _listed_countries(sentence: str) -> list[str]:
     """The countries a sentence names as a list: its longest run of two or more conjuncts that
     each name one country ("counterparts from Estonia, Latvia, and Poland")."""
     best: list[str] = []
     run: list[str] = []
+    # ("met with the leaders of Japan and the Republic of Korea … in Lima, Peru": the country of
+    # a city is a place, and "President Biden met with the leaders of Japan" lists Japan)
+    sentence = _CITY_COUNTRY.sub(_without_city_country, sentence)
     for conjunct in re.split(r",\s*(?:and\s+)?|\s+and\s+", sentence):
         codes = [c for c in countries_in(conjunct) if len(c) == 2]
+        if len(codes) > 1:
+            tail = re.split(r"\b(?:of|from|with)\s+", conjunct)[-1]
+            codes = [c for c in countries_in(tail) if len(c) == 2] or codes
         if len(codes) == 1:
             run.append(codes[0])
         else:

@@ -2512,3 +2512,20 @@ def test_the_parties_named_as_a_group_in_a_reported_would_commit():
     # what others would do, reported, is not the parties'
     text = "The two Prime Ministers noted that the investors would make new offers."
     assert find_commitments(text, parties_in_context=["NO", "SE"]) == []
+
+
+def test_the_leaders_of_a_trilateral_readout_are_the_listed_countries_not_the_venue():
+    text = (
+        "President Ward met today with the leaders of Japan and the Republic of Korea on the "
+        "margins of the summit in Lima, Peru.\n\n"
+        "The leaders committed to establish a trilateral secretariat."
+    )
+    (found,) = find_commitments(text, parties_in_context=["US"], own_country="US")
+    assert sorted(found.parties) == ["JP", "KR", "US"]
+    # a list of countries after "from" is still a list, not a city and its country
+    text = (
+        "The Advisor met today with his counterparts from Allies Estonia, Latvia, and Poland.\n\n"
+        "The leaders committed to meet again in the spring."
+    )
+    (found,) = find_commitments(text, parties_in_context=["US"], own_country="US")
+    assert sorted(found.parties) == ["EE", "LV", "PL", "US"]
