@@ -422,6 +422,15 @@ _UNDERTAKING_FORMS = (
     r"|additional|further|continued|u\.s\.|american|our|his|her|its|their|the|emergency|humanitarian|technical"
     r"|disaster|relief|military|financial|possible|necessary|appropriate|every|urgent"
     r"|needed) ){0,4}(?:assistance|help|aid)\b"
+    # "The officials recognised the progress; while agreeing to continue developing defence
+    # ties" (a participle of the main subject's, as "agreed to"; not "welcomed Russia agreeing
+    # to withdraw")
+    r"|(?:(?<=, )|(?<=\bwhile )|(?<=\band ))agreeing to (?!(?:the|a|an|this|that|their|its)\b)"
+    r"[a-z]{3,}"
+    # "The two sides shared the determination to maintain cooperation" (as "expressed their
+    # determination to"; "share a commitment to" is above)
+    r"|shar(?:e|es|ed|ing) (?:a|an|our|their|the) (?:(?:strong|firm|common|joint|mutual|deep) )?"
+    r"(?:determination|resolve) to (?!be\b)[a-z]{3,}"
     # "announced $50 million in new funding for refugees" (as "in new assistance"; not "$14.8
     # million in awards to companies")
     r"|announc(?:es|ed|ing)? (?:(?:more than|over|nearly|almost|up to|about|some) )?(?:us)?"

@@ -2529,3 +2529,28 @@ def test_the_leaders_of_a_trilateral_readout_are_the_listed_countries_not_the_ve
     )
     (found,) = find_commitments(text, parties_in_context=["US"], own_country="US")
     assert sorted(found.parties) == ["EE", "LV", "PL", "US"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The officials reviewed the progress of their cooperation, while agreeing to continue "
+        "developing defence ties at a steady pace.",
+        "The two sides shared the determination to keep clearing mines along the border.",
+    ],
+)
+def test_agreeing_as_a_participle_and_a_shared_determination_commit(sentence):
+    (found,) = find_commitments(sentence, parties_in_context=["US", "NO"])
+    assert sorted(found.parties) == ["NO", "US"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Ward welcomed Russia agreeing to withdraw its troops.",
+        "The ministers welcomed the accord, agreeing to the terms set out in it.",
+        "The ministers discussed the determination of the fishermen to keep fishing.",
+    ],
+)
+def test_anothers_agreeing_and_a_determination_talked_about_do_not_commit(sentence):
+    assert find_commitments(sentence, parties_in_context=["US", "NO"]) == []
