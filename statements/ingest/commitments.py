@@ -431,6 +431,10 @@ _UNDERTAKING_FORMS = (
     # determination to"; "share a commitment to" is above)
     r"|shar(?:e|es|ed|ing) (?:a|an|our|their|the) (?:(?:strong|firm|common|joint|mutual|deep) )?"
     r"(?:determination|resolve) to (?!be\b)[a-z]{3,}"
+    # "the President directed the Administration to mount a swift response" (his own government
+    # tasked, as "directed his team to"; not "directed questions to")
+    r"|(?:directed|instructed|ordered|tasked) the (?:entire |whole )?(?:federal )?(?:administration"
+    r"|government|agencies|interagency|cabinet) to (?!be\b)[a-z]{3,}"
     # "announced $50 million in new funding for refugees" (as "in new assistance"; not "$14.8
     # million in awards to companies")
     r"|announc(?:es|ed|ing)? (?:(?:more than|over|nearly|almost|up to|about|some) )?(?:us)?"
@@ -1291,6 +1295,8 @@ def _needs_party_subject(trigger: re.Match) -> bool:
         )
         or bool(_READY.match(trigger[0]))
         or trigger.group(0).startswith("announc")
+        # "the President directed the Administration to" (not "the court ordered the government")
+        or bool(re.match(r"(?:directed|instructed|ordered|tasked) the ", trigger[0]))
         or bool(
             re.match(
                 r"(?:are|is) \w+ to announce|(?:today|jointly|hereby|also) announc", trigger[0]

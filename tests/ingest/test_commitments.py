@@ -2554,3 +2554,10 @@ def test_agreeing_as_a_participle_and_a_shared_determination_commit(sentence):
 )
 def test_anothers_agreeing_and_a_determination_talked_about_do_not_commit(sentence):
     assert find_commitments(sentence, parties_in_context=["US", "NO"]) == []
+
+
+def test_the_president_directing_his_administration_commits_and_a_court_ordering_does_not():
+    (found,) = _us_side("President Ward directed the Administration to mount a swift response.")
+    assert found.parties == ["US"]
+    assert _us_side("The court ordered the government to release the detainees.") == []
+    assert _us_side("President Ward directed questions to the Secretary.") == []
