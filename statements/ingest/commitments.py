@@ -755,6 +755,9 @@ _ONE_SPEAKER_SAID = re.compile(
     r"|stressed|emphasi[sz]ed|underscored)\b"
 )
 _BARE_AND = re.compile(r"\s+and\s+")
+# "agreed that South Korea and Japan will work together": a country named just before "and" is
+# the first of a compound subject, not the end of a clause (session 16)
+_COUNTRY_BEFORE_AND = re.compile(r"\s*(?:that\s+)?(?:the\s+)?(?:[A-Z][\w.’'-]*\s*){1,4}")
 
 
 def _clause_start(sentence: str, trigger_at: int, after: int = 0) -> int:
@@ -772,7 +775,12 @@ def _clause_start(sentence: str, trigger_at: int, after: int = 0) -> int:
         if _ONE_SPEAKER_SAID.match(fold(sentence[match.end() : trigger_at]))
     ]
     if after:
-        breaks += list(_BARE_CONJUNCTION.finditer(sentence, after, trigger_at))
+        breaks += [
+            match
+            for match in _BARE_CONJUNCTION.finditer(sentence, after, trigger_at)
+            if not _COUNTRY_BEFORE_AND.fullmatch(sentence[after : match.start()])
+            or not countries_in(sentence[after : match.start()])
+        ]
     for match in sorted(breaks, key=lambda m: m.start()):
         between = fold(sentence[match.end() : trigger_at])
         if _ONE_SPEAKER_SAID.match(between):
@@ -1250,6 +1258,10 @@ def _clauses(sentence: str, folded: str):
         start = _clause_start(sentence, trigger.start(), after)
         if starts and start <= starts[-1][0]:
             continue  # a second committing verb in the same clause
+        if starts and start <= starts[-1][1].start():
+            # "… Treaty, and agreed that South Korea and Japan will work …": the new clause
+            # would hold the earlier verb too, so both are one clause (session 16)
+            continue
         earlier = EARLIER_EVENT.search(folded[: trigger.start()])
         if earlier and not (
             # "In 2025, the two countries will:": a year before a "will" is when, not before
@@ -2138,6 +2150,8 @@ def _partner_first(body: str, known: str, mentioned: list[str]) -> list[str]:
     side's officials were read."""
     pairs: dict[str, int] = {}
     for match in re.finditer(r"[\w.’']+(?:-[\w.’']+)+", fold(body)):
+        if match.group(0).count("-") > 1:
+            continue  # "the South Korea-Japan-China Summit": three names are no pair (session 16)
         codes = countries_in(match.group(0).replace("-", " - "))
         if known in codes and len(codes) == 2:
             other = next(code for code in codes if code != known)

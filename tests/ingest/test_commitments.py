@@ -2561,3 +2561,29 @@ def test_the_president_directing_his_administration_commits_and_a_court_ordering
     assert found.parties == ["US"]
     assert _us_side("The court ordered the government to release the detainees.") == []
     assert _us_side("President Ward directed questions to the Secretary.") == []
+
+
+def test_a_compound_subject_of_countries_after_agreed_that_is_one_clause():
+    officials = [OfficialMention("Ola Berg", "Prime Minister", "NO", True, 0)]
+    text = (
+        "The two leaders shared their concern over the new treaty between the two rivals, and "
+        "agreed that Sweden and Norway will work closely together on the response."
+    )
+    (found,) = find_commitments(text, parties_in_context=["NO"], officials=officials)
+    assert sorted(found.parties) == ["NO", "SE"]
+    assert "Sweden and Norway will work" in found.text
+    # a bare "and" after a committing verb and its object still opens a clause of its own
+    text = "The ministers agreed to help Ukraine and Norway will fund the new power plant."
+    first, second = find_commitments(text, parties_in_context=["NO", "SE"])
+    assert second.text.startswith("Norway will fund") and second.parties == ["NO"]
+
+
+def test_a_compound_of_three_names_is_no_pair_for_the_second_side():
+    officials = [OfficialMention("Ola Berg", "Norwegian Prime Minister", "NO", True, 0)]
+    text = (
+        "The Prime Minister met Prime Minister Ola Berg on the margins of the summit. They "
+        "recalled the Denmark-Norway-Finland Summit of May and the Sweden-Norway talks.\n\n"
+        "The two leaders agreed to continue to communicate closely."
+    )
+    found = find_commitments(text, parties_in_context=["NO"], officials=officials)
+    assert sorted(found[-1].parties) == ["NO", "SE"]
