@@ -1515,6 +1515,10 @@ def _english_triggers(folded: str):
             continue  # "agreed that the test had damaged the region, and stated that … would"
         if agreed_that and _AGREED_FOCUS.match(agreed_that["clause"]):
             continue  # "agreed that the focus of their partnership should stay on …": a view
+        if agreed_that and re.match(
+            r"\s*(?:no|none|nobody|neither|no one|not one)\b", agreed_that["clause"]
+        ):
+            continue  # "agreed that no country can address the issue alone": a view (session 16)
         if re.match(
             r"(?:committed|(?:are|is|were|was|remain) (?:\w+ly )?committed) to", match[0]
         ) and (_DESCRIBED.search(folded, max(0, match.start() - 150), match.start())):

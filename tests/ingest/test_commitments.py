@@ -2587,3 +2587,11 @@ def test_a_compound_of_three_names_is_no_pair_for_the_second_side():
     )
     found = find_commitments(text, parties_in_context=["NO"], officials=officials)
     assert sorted(found[-1].parties) == ["NO", "SE"]
+
+
+def test_agreed_that_no_country_can_act_alone_is_a_view():
+    text = "The parties agreed that no country can address organized crime alone."
+    assert find_commitments(text, parties_in_context=["US", "MX"]) == []
+    text = "The parties agreed that each country will name a coordinator."
+    (found,) = find_commitments(text, parties_in_context=["US", "MX"])
+    assert found.parties == ["US", "MX"]
