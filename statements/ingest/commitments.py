@@ -9,7 +9,7 @@ January, … confirmed their commitment") do not. Quoted remarks are left to `qu
 
 import re
 
-from statements.ingest import lexicon_es
+from statements.ingest import lexicon, lexicon_es
 from statements.ingest.documents import (
     countries_in,
     country_mentions,
@@ -1519,6 +1519,8 @@ def _english_triggers(folded: str):
             r"\s*(?:no|none|nobody|neither|no one|not one)\b", agreed_that["clause"]
         ):
             continue  # "agreed that no country can address the issue alone": a view (session 16)
+        if agreed_that and _needs_of_another(_first_clause(agreed_that["clause"])):
+            continue  # "agreed that … the Security Council also needs to reform": a view
         if re.match(
             r"(?:committed|(?:are|is|were|was|remain) (?:\w+ly )?committed) to", match[0]
         ) and (_DESCRIBED.search(folded, max(0, match.start() - 150), match.start())):
@@ -2107,6 +2109,28 @@ def _shared_owner_parties(folded_clause: str, at: int, context, pair) -> list[st
     if len(context) < 2 or not _SHARED_OWNER.match(folded_clause, max(at, 0)):
         return []
     return pair or context
+
+
+_NEED_MODAL = re.compile(r"\b(?:need|needs|has|have|had) to\s+(?!be\b)[a-z]{3,}")
+
+
+def _needs_of_another(clause: str) -> bool:
+    """Whether what is agreed is only what someone not at the table needs to do: "that just as
+    other organizations have had to change, the Security Council also needs to reform" (a view
+    of another's need; "that the two countries need to work together" commits)."""
+    if not _NEED_MODAL.search(clause) or re.search(
+        r"\b(?:will|would|shall|should|must|can|could)\b", clause
+    ):
+        return False
+    subjects = [
+        re.split(r",\s*", clause[: match.start()])[-1] for match in _NEED_MODAL.finditer(clause)
+    ]
+    return not any(
+        GROUP_SUBJECT.search(subject)
+        or re.search(r"\b(?:we|they|our|their|both|each)\b", subject)
+        or set(countries_in(subject)) - lexicon.ORGANISATIONS
+        for subject in subjects
+    )
 
 
 def _first_clause(clause: str) -> str:

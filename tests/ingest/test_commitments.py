@@ -2595,3 +2595,14 @@ def test_agreed_that_no_country_can_act_alone_is_a_view():
     text = "The parties agreed that each country will name a coordinator."
     (found,) = find_commitments(text, parties_in_context=["US", "MX"])
     assert found.parties == ["US", "MX"]
+
+
+def test_agreeing_that_another_body_needs_to_change_is_a_view():
+    text = (
+        "The Presidents agreed that just as other organizations have had to change, the "
+        "United Nations Security Council also needs to reform."
+    )
+    assert find_commitments(text, parties_in_context=["US", "BR"]) == []
+    text = "The Presidents agreed that Brazil and the United States have to deepen their trade."
+    (found,) = find_commitments(text, parties_in_context=["US", "BR"])
+    assert sorted(found.parties) == ["BR", "US"]
