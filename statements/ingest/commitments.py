@@ -435,6 +435,13 @@ _UNDERTAKING_FORMS = (
     # tasked, as "directed his team to"; not "directed questions to")
     r"|(?:directed|instructed|ordered|tasked) the (?:entire |whole )?(?:federal )?(?:administration"
     r"|government|agencies|interagency|cabinet) to (?!be\b)[a-z]{3,}"
+    # "assured his and his mission's full support in strengthening relations" (an assurance of
+    # support; "assured him that …" and "assured … of" are above), "assured Pakistan's dedication
+    # to collaborate" (a resolve assured, its owner's: `_possessor_parties`)
+    r"|assur(?:es|ed|ing)? (?:[\w.’'-]+ ){0,4}?(?:full|continued|unwavering|complete|steadfast"
+    r"|strong) (?:support|cooperation|backing|assistance)\b"
+    r"|assur(?:es|ed|ing)? (?:the )?[\w.-]+(?: [\w.-]+){0,3}[’']s? (?:[\w-]+ ){0,2}"
+    r"(?:commitment|dedication|determination|readiness|resolve|intention) to (?!be\b)[a-z]{3,}"
     # "announced $50 million in new funding for refugees" (as "in new assistance"; not "$14.8
     # million in awards to companies")
     r"|announc(?:es|ed|ing)? (?:(?:more than|over|nearly|almost|up to|about|some) )?(?:us)?"
@@ -680,9 +687,10 @@ _SUBJECT_END = re.compile(
     r"|began|opened|started|closed|concluded|ended|finished)\b"
 )
 _POSSESSOR = re.compile(
-    r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|underlin|restat|emphasi[sz]|stress|highlight)\w*"
+    r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|underlin|restat|emphasi[sz]|stress|highlight"
+    r"|assur)\w*"  # "assured Pakistan's dedication to collaborate" (session 16)
     r" (?:the )?(?:(?P<owner>[^,;]{2,80}?)[’']s? (?:[\w-]+ ){0,2}"
-    r"(?:commitment|readiness|determination|support|help|backing)"
+    r"(?:commitment|readiness|determination|support|help|backing|dedication)"
     # "reiterated the commitment of the United States to stand with Canada", "reaffirmed the
     # readiness of the United States to provide"
     r"|(?:[\w-]+ ){0,2}(?:commitment|readiness|determination|intent|intention) of"

@@ -2606,3 +2606,15 @@ def test_agreeing_that_another_body_needs_to_change_is_a_view():
     text = "The Presidents agreed that Brazil and the United States have to deepen their trade."
     (found,) = find_commitments(text, parties_in_context=["US", "BR"])
     assert sorted(found.parties) == ["BR", "US"]
+
+
+def test_an_assurance_of_full_support_or_of_a_partys_dedication_commits():
+    (found,) = _us_side("Secretary Reyes assured the Minister of her full support for Norway.")
+    assert found.parties == ["US"]
+    (found,) = _us_side("President Ward assured his counterpart his full support in the talks.")
+    assert found.parties == ["US"]
+    text = "The Minister thanked the Secretary and assured Norway's dedication to collaborate."
+    (found,) = _us_side(text)
+    assert found.parties == ["NO"]
+    # thanks for another's dedication commits nobody
+    assert _us_side("The Secretary thanked the rescuers for their dedication to the work.") == []
