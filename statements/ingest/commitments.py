@@ -407,6 +407,7 @@ _UNDERTAKING_FORMS = (
     r"(?:commitments? to|pledge to|intention to|determination to|resolve to)"
     r"|(?:highlight|emphasi[sz]|stress|underscor|reaffirm|reiterat|renew)\w*"
     r" (?:his|her|their|our|its) (?:(?:shared|joint|firm|strong|full|continued) )?pledge to"
+    r" (?!(?:be|the|a|an|his|her|their|our|its|this|that|all)\b)[a-z]{3,}"
     # "repeated his commitment to NATO", "voiced the United States' steadfast support for
     # Ukraine", "vowed continued support to the Ukrainian people", "voiced their determination
     # to" (as "reiterated …"; support is checked for a party as object, `_supports_a_party`)
@@ -1475,6 +1476,17 @@ _ACKNOWLEDGED_LIST = re.compile(
 )
 
 
+# What a "will" talks about: "The leaders discussed how (why, whether) Norway will join the pact".
+_TALKED_HOW = re.compile(
+    r"\b(?:discuss\w*|talk\w* about|spoke about|explain\w*|exchanged views on|consider\w*"
+    r"|explor\w*|review\w*|assess\w*|asked)\s+(?:how|why|whether|what|when|where|if)\b"
+    # (not the "will" of a relative clause inside it: "discussed how these investments, through
+    # a compact in which the United States will invest $458 million, will help")
+    r"(?:(?!\b(?:and|but)\s+(?:agreed|committed|pledged|reaffirmed)|\b(?:which|who|whereby)\b)"
+    r"[^.;:])*$"
+)
+
+
 def _english_triggers(folded: str):
     found = [*TRIGGERS.finditer(folded), *_OUTCOME_ITEM.finditer(folded)]
     for match in sorted(found, key=lambda m: m.start()):
@@ -1496,6 +1508,10 @@ def _english_triggers(folded: str):
             continue  # "discussed their intention to …", "the importance of the commitments"
         if match.group(0).startswith("would ") and not _reported_party(folded, match.start()):
             continue  # "said the rule would lower costs": not a party's reported undertaking
+        if match.group(0).startswith(("will", "would", "won", "shall")) and _TALKED_HOW.search(
+            folded, 0, match.start()
+        ):
+            continue  # "discussed how Norway will join the pact": talked about (session 16)
         if match.group(0).startswith(("will", "would", "won")) and HOPE.search(
             folded, 0, match.start()
         ):

@@ -2618,3 +2618,24 @@ def test_an_assurance_of_full_support_or_of_a_partys_dedication_commits():
     assert found.parties == ["NO"]
     # thanks for another's dedication commits nobody
     assert _us_side("The Secretary thanked the rescuers for their dedication to the work.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The leaders discussed how Norway will join the fisheries pact.",
+        "The ministers discussed why Norway won't join the pact this year.",
+        "Secretary Reyes highlighted her pledge to the families of the sailors.",
+    ],
+)
+def test_a_will_talked_about_and_a_pledge_to_someone_do_not_commit(sentence):
+    assert _us_side(sentence) == []
+
+
+def test_a_will_in_a_relative_clause_inside_a_discussion_still_commits():
+    text = (
+        "They discussed how these investments, through a compact in which the United States "
+        "will invest $40 million, will help the ports."
+    )
+    (found,) = _us_side(text)
+    assert found.parties == ["US"]
