@@ -426,7 +426,8 @@ _UNDERTAKING_FORMS = (
     # "The officials recognised the progress; while agreeing to continue developing defence
     # ties" (a participle of the main subject's, as "agreed to"; not "welcomed Russia agreeing
     # to withdraw")
-    r"|(?:(?<=, )|(?<=\bwhile )|(?<=\band ))agreeing to (?!(?:the|a|an|this|that|their|its)\b)"
+    r"|(?:(?<=, )|(?<=\bwhile )|(?<=\band ))agreeing to"
+    r" (?!(?:the|a|an|this|that|their|its|disagree)\b)"
     r"[a-z]{3,}"
     # "The two sides shared the determination to maintain cooperation" (as "expressed their
     # determination to"; "share a commitment to" is above)
