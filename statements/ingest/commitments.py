@@ -172,7 +172,8 @@ TRIGGERS = re.compile(
     # made by", someone else's)
     r"|recall\w* (?:our|their) (?:[\w-]+ ){0,3}?commitments? to (?!be\b)(?:[a-z]{2}-)?[a-z]{3,}"
     r"|(?:reaffirm|confirm|renew|reiterat|underscor|underlin)\w* (?:our|their|its)"
-    r" (?:collaboration|resolve|determination|support|cooperation|pledge) to"
+    r" (?:(?:firm|strong|shared|joint|solemn|steadfast|unwavering|full) )?"
+    r"(?:collaboration|resolve|determination|support|cooperation|pledge|promise) to"
     # "reaffirmed they are aligned to modernize", "… that they will" (not "that they are allies": a
     # relation)
     r"|reaffirm\w* (?:that )?(?:they|we) (?:will|(?:are|were) (?:\w+ly )?(?:committed|ready"
@@ -1509,6 +1510,12 @@ def _english_triggers(folded: str):
             continue  # "discussed their intention to …", "the importance of the commitments"
         if match.group(0).startswith("would ") and not _reported_party(folded, match.start()):
             continue  # "said the rule would lower costs": not a party's reported undertaking
+        if re.fullmatch(r"(?:pledge|promise|vow|resolve) to", match[0]) and re.search(
+            r"\b(?:a|an|the|his|her|their|its|our|this|that)\s+(?:[a-z-]+\s+){1,2}$",
+            folded[: match.start()],
+        ):
+            continue  # "made a clear promise to do so", "praised his firm resolve to": the noun
+            # (session 16; "reaffirmed their firm pledge to" is caught as a stated pledge)
         if match.group(0).startswith(("will", "would", "won", "shall")) and _TALKED_HOW.search(
             folded, 0, match.start()
         ):

@@ -2639,3 +2639,16 @@ def test_a_will_in_a_relative_clause_inside_a_discussion_still_commits():
     )
     (found,) = _us_side(text)
     assert found.parties == ["US"]
+
+
+def test_a_pledge_or_promise_after_an_article_and_an_adjective_is_the_noun():
+    text = "The leaders noted that the rebel commander made a clear promise to disarm."
+    assert find_commitments(text, parties_in_context=["US", "NO"]) == []
+    assert find_commitments("The President praised his firm resolve to fight.") == []
+    # stated by its owners, with an adjective, it still commits
+    for text in (
+        "The leaders reaffirmed their firm pledge to defend the straits.",
+        "They renewed their solemn promise to rebuild the port.",
+    ):
+        (found,) = find_commitments(text, parties_in_context=["US", "NO"])
+        assert found.parties == ["US", "NO"]
