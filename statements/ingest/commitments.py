@@ -9,7 +9,7 @@ January, … confirmed their commitment") do not. Quoted remarks are left to `qu
 
 import re
 
-from statements.ingest import commitment_scoring, lexicon_es
+from statements.ingest import commitment_scoring, lexicon, lexicon_es
 from statements.ingest.documents import (
     countries_in,
     country_mentions,
@@ -104,6 +104,11 @@ TRIGGERS = re.compile(
     # "reiterated their agreement that a nuclear war should never be fought"
     r"|(?:reaffirm|reiterat|confirm|renew)\w* (?:their|our|the) (?:[\w-]+ )?agreement"
     r" (?:that|to|on)"
+    # "Prime Minister Noda conveyed his decision to invite six hundred students", "announced
+    # their decision to open a consulate" (a decision stated by its owner, as "decided to";
+    # not "welcomed Japan's decision to", session 16)
+    r"|(?:convey|announc|express|highlight|reaffirm|confirm|communicat)\w*"
+    r" (?:his|her|their|our|its) (?:[\w-]+ )?decision to (?!be\b)[a-z]{3,}"
     # "informed the Amir of his intention to designate …"
     r"|informed [^.;]{2,60}? of (?:his|her|their|its|our) (?:intention|plan|decision) to"
     # "affirmed their unwavering support for Ukraine", "We offer our full support for …";
@@ -167,7 +172,8 @@ TRIGGERS = re.compile(
     # made by", someone else's)
     r"|recall\w* (?:our|their) (?:[\w-]+ ){0,3}?commitments? to (?!be\b)(?:[a-z]{2}-)?[a-z]{3,}"
     r"|(?:reaffirm|confirm|renew|reiterat|underscor|underlin)\w* (?:our|their|its)"
-    r" (?:collaboration|resolve|determination|support|cooperation|pledge) to"
+    r" (?:(?:firm|strong|shared|joint|solemn|steadfast|unwavering|full) )?"
+    r"(?:collaboration|resolve|determination|support|cooperation|pledge|promise) to"
     # "reaffirmed they are aligned to modernize", "… that they will" (not "that they are allies": a
     # relation)
     r"|reaffirm\w* (?:that )?(?:they|we) (?:will|(?:are|were) (?:\w+ly )?(?:committed|ready"
@@ -210,7 +216,9 @@ TRIGGERS = re.compile(
     rf"|{_NOT_A_NOUN}offer(?:s|ed)? to (?!be\b)[a-z]{{3,}}"
     # "The President told King X he would work to …": an undertaking reported by its maker
     r"|(?:told [^.;]{2,60}? |noted |said )(?:that )?(?:he|she|they|we) (?:would"
-    r" (?:be [a-z]+ing\b|(?!be\b)[a-z]{3,})"  # "would be following … closely" commits
+    # ("would be following … closely" commits; "he would like to visit", a wish, does not: the
+    # gold counts no desire, "noted the United States' desire to collaborate")
+    r" (?:be [a-z]+ing\b|(?!(?:be|like|love|prefer|want|wish|hope)\b)[a-z]{3,})"
     r"|(?:was|were) (?:\w+ )?(?:ready|prepared) to)"  # "told them that he was ready to"
     # "reaffirmed that the people of New Mexico will have the full support of …"
     r"|reaffirm\w* that [^.;]{3,120}? (?:will|would) (?!be\b)[a-z]{3,}"
@@ -363,7 +371,9 @@ _SHORT_READOUT_TRIGGERS = (
     # the speaker's own undertaking in reported speech (not "would like to", a wish)
     r"|(?:stat|confirm|reaffirm|affirm|agree|add|assur|pledg|promis|emphasi[sz]|underscor|stress)"
     r"\w* (?:that )?(?:he|she|they|we) would (?:[a-z]+ly )?"
-    r"(?!(?:be|not|like|have|need|never)\b)[a-z]{3,}"
+    r"(?:(?!(?:be|not|like|have|need|never)\b)[a-z]{3,}"
+    # "Both agreed that they would do whatever it takes to …" (session 16)
+    r"|do (?:whatever|everything|all|more|so|what)\b)"
     # "the two ministers shared the view to continue working closely" (an agreement, said so in
     # the readouts of some foreign ministries; "shared the view that …" commits by its "will")
     r"|shar\w* the view to (?!be\b)[a-z]{3,}"
@@ -376,8 +386,74 @@ _SHORT_READOUT_TRIGGERS = (
     r"|participating|speaking|holding|joining|arriving|departing|returning|delivering|leading"
     r"|heading|making remarks|giving|taking part|going|coming|calling)\b)[a-z]{3,}ing\b"
 )
+# Session 16 (com8): more ways a party states its own undertaking, each counted by the tune gold
+# in a form of its own kind.
+_UNDERTAKING_FORMS = (
+    # A party's own negative undertaking: "The United States will not recognize the annexation",
+    # "stressed that the United States will not normalize relations with the regime" (as "will
+    # not hesitate to" and "we won't negotiate"; `_needs_party_subject`). Not what befalls, a
+    # schedule or an inability: "will not be able to travel", "will not face", "will not
+    # attend". ("will never" / "would never" stay negations, as session 14 decided: the tune gold
+    # has none.)
+    r"(?:(?:will|shall|would) not|won[’']t) "
+    r"(?!(?:be|have|need|only|just|meet|attend|travel|visit|participate|host|hold|speak|return"
+    r"|arrive|depart|face|benefit|suffer|gain|lose|become|succeed|prevail|win|forget|happen"
+    r"|hesitate|waver|falter|stop|rest|relent|give up|back down|abandon|like|want|know)\b)"
+    r"(?:[a-z]{2,}-)?[a-z]{3,}\b"
+    # "announced his commitment to take on junk fees", "highlighted his pledge to double aid",
+    # "announced their determination to …" (a party stating its own resolve, as "expressed
+    # their commitment"; "welcomed Norway's pledge" acknowledges one)
+    r"|announc\w* (?:his|her|their|our|its|the u\.s\.|the united states[’'])"
+    r" (?:(?:shared|joint|firm|strong|full|continued|renewed|new) )?"
+    r"(?:commitments? to|pledge to|intention to|determination to|resolve to)"
+    r"|(?:highlight|emphasi[sz]|stress|underscor|reaffirm|reiterat|renew)\w*"
+    r" (?:his|her|their|our|its) (?:(?:shared|joint|firm|strong|full|continued) )?pledge to"
+    r" (?!(?:be|the|a|an|his|her|their|our|its|this|that|all)\b)[a-z]{3,}"
+    # "repeated his commitment to NATO", "voiced the United States' steadfast support for
+    # Ukraine", "vowed continued support to the Ukrainian people", "voiced their determination
+    # to" (as "reiterated …"; support is checked for a party as object, `_supports_a_party`)
+    rf"|(?:repeat(?:s|ed|ing)?|voic(?:e|es|ed|ing)|{_NOT_A_NOUN}vow(?:s|ed|ing)?)"
+    r" (?:the |a |an |their |our |its |his |her |u\.s\. |the united states[’'] |american )?"
+    r"(?:(?:continued|unwavering|steadfast|strong|full|firm|enduring|ongoing|resolute|sustained"
+    r"|shared|joint|mutual|deep|unflagging|unshakable|ironclad) )*"
+    r"(?:commitments?|determination to|resolve to|support (?:for|to))"
+    # "offered whatever U.S. assistance might be required", "offered U.S. assistance to the
+    # relief effort" (a party's offer: `_needs_party_subject`; not "the U.S. offer of assistance",
+    # the noun, nor "had offered assistance", an earlier act)
+    r"|(?<!\bhad )offer(?:s|ed|ing)? (?:(?:whatever|any|all|all possible|full|immediate"
+    r"|additional|further|continued|u\.s\.|american|our|his|her|its|their|the|emergency|humanitarian|technical"
+    r"|disaster|relief|military|financial|possible|necessary|appropriate|every|urgent"
+    r"|needed) ){0,4}(?:assistance|help|aid)\b"
+    # "The officials recognised the progress; while agreeing to continue developing defence
+    # ties" (a participle of the main subject's, as "agreed to"; not "welcomed Russia agreeing
+    # to withdraw")
+    r"|(?:(?<=, )|(?<=\bwhile )|(?<=\band ))agreeing to"
+    r" (?!(?:the|a|an|this|that|their|its|disagree)\b)"
+    r"[a-z]{3,}"
+    # "The two sides shared the determination to maintain cooperation" (as "expressed their
+    # determination to"; "share a commitment to" is above)
+    r"|shar(?:e|es|ed|ing) (?:a|an|our|their|the) (?:(?:strong|firm|common|joint|mutual|deep) )?"
+    r"(?:determination|resolve) to (?!be\b)[a-z]{3,}"
+    # "the President directed the Administration to mount a swift response" (his own government
+    # tasked, as "directed his team to"; not "directed questions to")
+    r"|(?:directed|instructed|ordered|tasked) the (?:entire |whole )?(?:federal )?(?:administration"
+    r"|government|agencies|interagency|cabinet) to (?!be\b)[a-z]{3,}"
+    # "assured his and his mission's full support in strengthening relations" (an assurance of
+    # support; "assured him that …" and "assured … of" are above), "assured Pakistan's dedication
+    # to collaborate" (a resolve assured, its owner's: `_possessor_parties`)
+    r"|assur(?:es|ed|ing)? (?:[\w.’'-]+ ){0,4}?(?:full|continued|unwavering|complete|steadfast"
+    r"|strong) (?:support|cooperation|backing|assistance)\b"
+    r"|assur(?:es|ed|ing)? (?:the )?[\w.-]+(?: [\w.-]+){0,3}[’']s? (?:[\w-]+ ){0,2}"
+    r"(?:commitment|dedication|determination|readiness|resolve|intention) to (?!be\b)[a-z]{3,}"
+    # "announced $50 million in new funding for refugees" (as "in new assistance"; not "$14.8
+    # million in awards to companies")
+    r"|announc(?:es|ed|ing)? (?:(?:more than|over|nearly|almost|up to|about|some) )?(?:us)?"
+    r"\$\s?[\d.,]+\s*(?:million|billion) (?:in |of )?(?:new|additional|further|emergency"
+    r"|humanitarian)(?: [\w-]+)? funding"
+)
 TRIGGERS = re.compile(
     f"{TRIGGERS.pattern}|{lexicon_es.COMMITMENT_TRIGGERS}|{_SHORT_READOUT_TRIGGERS}"
+    f"|{_UNDERTAKING_FORMS}"
 )  # "acordamos"
 NEGATED = re.compile(
     r"\b(?:not|never|no longer|failed to|refused to|declined to|neither|nor|unable to"
@@ -507,6 +583,7 @@ _AGREED_COUNTRIES = re.compile(
 _ACTION_MODAL = re.compile(
     r"\b(?:will|would|shall|should|must|can|could|won[’']t)\s+(?:(?:not|also|jointly|continue to"
     rf"|{_ADVERB})\s+)*(?:(?!be\b|have\b|not\b|never\b)[a-z]{{3,}}"  # "must not be allowed": none
+    r"|do (?:whatever|everything|all|more|so|what)\b"  # "that they would do whatever it takes"
     r"|(?<=will )be\s+(?:[a-z]+ed|made|done|given|taken|held|sent|kept|paid|built|spent)\b)"
     r"|\b(?:need|needs|have|has) to\s+(?!be\b)[a-z]{3,}"
 )
@@ -524,7 +601,9 @@ _DONE_BEFORE = re.compile(
 )
 EARLIER_EVENT = re.compile(
     r"\b(?:held|signed|adopted|launched|announced) (?:in|on|last) |\b(?:in|since) (?:19|20)\d\d\b"
-    r"|\blast (?:year|month)\b|\b(?:years?|months?) ago\b|\bearlier this (?:year|month|week)\b"
+    # ("over the last year", "in the past year": a period up to now, not an earlier event)
+    r"|(?<!\bthe )\blast (?:year|month)\b|\b(?:years?|months?) ago\b"
+    r"|\bearlier this (?:year|month|week)\b"
     r"|\b(?:at|during) the (?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december)\b"
 )
@@ -605,12 +684,16 @@ _SUBJECT_END = re.compile(
     # reaffirmed": a ceremonial verb ends the subject too
     r"|commemorated|celebrated|honou?red|lauded|saluted|hailed|mourned|greeted|marked"
     # "the President detailed a new program he will fund": a verb of presenting, too
-    r"|detailed|unveiled|presented|previewed)\b"
+    r"|detailed|unveiled|presented|previewed"
+    # "The Prime Minister began by expressing commitment to visit": how a speaker opened or
+    # closed ends the subject too (session 16)
+    r"|began|opened|started|closed|concluded|ended|finished)\b"
 )
 _POSSESSOR = re.compile(
-    r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|underlin|restat|emphasi[sz]|stress|highlight)\w*"
+    r"(?:reaffirm|affirm|confirm|renew|reiterat|underscor|underlin|restat|emphasi[sz]|stress|highlight"
+    r"|assur)\w*"  # "assured Pakistan's dedication to collaborate" (session 16)
     r" (?:the )?(?:(?P<owner>[^,;]{2,80}?)[’']s? (?:[\w-]+ ){0,2}"
-    r"(?:commitment|readiness|determination|support|help|backing)"
+    r"(?:commitment|readiness|determination|support|help|backing|dedication)"
     # "reiterated the commitment of the United States to stand with Canada", "reaffirmed the
     # readiness of the United States to provide"
     r"|(?:[\w-]+ ){0,2}(?:commitment|readiness|determination|intent|intention) of"
@@ -636,6 +719,9 @@ _AGENCY = re.compile("|".join(rf"(?P<{code}>\b(?:{names})\b)" for code, names in
 _BARE_CONJUNCTION = re.compile(r"\s+(?:and|y|e)\s+")
 
 
+_PART_ASIDE = re.compile(
+    r",\s*(?:for (?:its|their|our|his|her) (?:own )?part|in turn|in return)\s*(?:,|$)"
+)
 _GERUND_ASIDE = re.compile(r",\s+(?:while\s+|when\s+|after\s+|in\s+)?[a-z]+ing\b[^,;]*(?:,|$)")
 # A quotation whose speaker is the statement itself: "“… intend to expand engagement …,” the
 # joint statement said", "according to the declaration".
@@ -671,6 +757,20 @@ def _sentence_in_quote(paragraph: str, start: int, end: int) -> bool:
     return opened > 0 or straight or paragraph[start:end].lstrip().startswith(("“", '"'))
 
 
+# "Both leaders agreed on the importance of cooperation and the Prime Minister said she was
+# personally committed to …": one official speaking opens a clause of his or her own, even after
+# a bare "and" (session 16).
+_ONE_SPEAKER_SAID = re.compile(
+    r"\s*the (?:vice |deputy |prime |foreign )?(?:president|prime minister|minister|secretary"
+    r"|chancellor|taoiseach|premier) (?:also )?(?:said|stated|noted|added|told|made clear"
+    r"|stressed|emphasi[sz]ed|underscored)\b"
+)
+_BARE_AND = re.compile(r"\s+and\s+")
+# "agreed that South Korea and Japan will work together": a country named just before "and" is
+# the first of a compound subject, not the end of a clause (session 16)
+_COUNTRY_BEFORE_AND = re.compile(r"\s*(?:that\s+)?(?:the\s+)?(?:[A-Z][\w.’'-]*\s*){1,4}")
+
+
 def _clause_start(sentence: str, trigger_at: int, after: int = 0) -> int:
     """Where the committing clause starts: after "; " or ", and we" when a new subject opens.
 
@@ -680,10 +780,23 @@ def _clause_start(sentence: str, trigger_at: int, after: int = 0) -> int:
     """
     best = 0
     breaks = list(_CLAUSE_BREAK.finditer(sentence, 0, trigger_at))
+    breaks += [
+        match
+        for match in _BARE_AND.finditer(sentence, 0, trigger_at)
+        if _ONE_SPEAKER_SAID.match(fold(sentence[match.end() : trigger_at]))
+    ]
     if after:
-        breaks += list(_BARE_CONJUNCTION.finditer(sentence, after, trigger_at))
+        breaks += [
+            match
+            for match in _BARE_CONJUNCTION.finditer(sentence, after, trigger_at)
+            if not _COUNTRY_BEFORE_AND.fullmatch(sentence[after : match.start()])
+            or not countries_in(sentence[after : match.start()])
+        ]
     for match in sorted(breaks, key=lambda m: m.start()):
         between = fold(sentence[match.end() : trigger_at])
+        if _ONE_SPEAKER_SAID.match(between):
+            best = match.end()
+            continue
         if len(between.split()) > 8 or not (GROUP_SUBJECT.search(between) or countries_in(between)):
             continue
         if re.match(r"\s*[a-z]+ing\b", between):
@@ -876,11 +989,14 @@ def find_commitments(
                 # "The Ministers, while reconfirming their policy toward North Korea, reiterated":
                 # what an aside is about is not who acts
                 subject = _GERUND_ASIDE.sub(" ", subject)
+                # "The United States, for its part, will support": an aside, not a conjunct
+                subject = _PART_ASIDE.sub(" ", subject)
                 parties = (
                     _maker_parties(fold(clause), people, own_country, context)
                     or _that_commitment_owner(fold(clause), trigger)
                     or _possessor_parties(fold(clause), people, own_country)
                     or _stated_owner_parties(fold(clause), trigger.start() - start)
+                    or _shared_owner_parties(fold(clause), trigger.start() - start, context, pair)
                     or _principal_parties(subject, principal, own_country)
                     or _person_parties(subject, people, own_country)
                     or _pronoun_parties(subject, last_person)
@@ -958,6 +1074,11 @@ def find_commitments(
                 if reported is not None and _not_a_party(reported.strip()):
                     continue  # "the contributions that Norwegian companies will make": private
                 if reported is not None and _needs_party_subject(trigger):
+                    # "stated that the United States is with Japan and will support Japan": the
+                    # subject of the first verb is the subject of the "will" joined to it
+                    coordinated = _COORDINATED_SUBJECT.match(reported)
+                    if coordinated:
+                        reported = coordinated["subject"]
                     parties = (
                         _possessor_parties(reported)
                         or _parties_of_subject(
@@ -1169,13 +1290,25 @@ def _after_purpose_subject(head: str, own_country: str) -> str:
     return ""
 
 
+def _without_city_country(place: re.Match) -> str:
+    """ "in Lima, Peru" → "in Lima" (not "from Allies Estonia, Latvia": a list of countries)."""
+    city = place[0][: place.start("country") - place.start()]
+    return place[0] if countries_in(city) else city
+
+
 def _listed_countries(sentence: str) -> list[str]:
     """The countries a sentence names as a list: its longest run of two or more conjuncts that
     each name one country ("counterparts from Estonia, Latvia, and Poland")."""
     best: list[str] = []
     run: list[str] = []
+    # ("met with the leaders of Japan and the Republic of Korea … in Lima, Peru": the country of
+    # a city is a place, and "President Biden met with the leaders of Japan" lists Japan)
+    sentence = _CITY_COUNTRY.sub(_without_city_country, sentence)
     for conjunct in re.split(r",\s*(?:and\s+)?|\s+and\s+", sentence):
         codes = [c for c in countries_in(conjunct) if len(c) == 2]
+        if len(codes) > 1:
+            tail = re.split(r"\b(?:of|from|with)\s+", conjunct)[-1]
+            codes = [c for c in countries_in(tail) if len(c) == 2] or codes
         if len(codes) == 1:
             run.append(codes[0])
         else:
@@ -1203,6 +1336,10 @@ def _clauses(sentence: str, folded: str):
         start = _clause_start(sentence, trigger.start(), after)
         if starts and start <= starts[-1][0]:
             continue  # a second committing verb in the same clause
+        if starts and start <= starts[-1][1].start():
+            # "… Treaty, and agreed that South Korea and Japan will work …": the new clause
+            # would hold the earlier verb too, so both are one clause (session 16)
+            continue
         earlier = EARLIER_EVENT.search(folded[: trigger.start()])
         if earlier and not (
             # "In 2025, the two countries will:": a year before a "will" is when, not before
@@ -1232,10 +1369,24 @@ def _needs_party_subject(trigger: re.Match) -> bool:
     return (
         trigger.re is SPANISH_FUTURE
         or trigger.group(0).startswith(
-            ("will", "would", "shall", "intend", "plan", "stand", "offer", "seek", "aim", "support")
+            (
+                "will",
+                "would",
+                "shall",
+                "won",
+                "intend",
+                "plan",
+                "stand",
+                "offer",
+                "seek",
+                "aim",
+                "support",
+            )
         )
         or bool(_READY.match(trigger[0]))
         or trigger.group(0).startswith("announc")
+        # "the President directed the Administration to" (not "the court ordered the government")
+        or bool(re.match(r"(?:directed|instructed|ordered|tasked) the ", trigger[0]))
         or bool(
             re.match(
                 r"(?:are|is) \w+ to announce|(?:today|jointly|hereby|also) announc", trigger[0]
@@ -1267,6 +1418,18 @@ _RELATION_OR_RIGHT = re.compile(
 )
 
 
+# Support for a named partner's own efforts, reaffirmed or pledged, is support for the partner
+# (the tune gold counts "reaffirmed U.S. support for Kazakhstani President Tokayev's efforts to"
+# and "pledged support for Colombia's efforts to", not "expressed U.S. support for Mauritania's
+# efforts", "emphasized the U.S. support for Ukraine's efforts to secure a just peace" nor
+# "reiterated U.S. support for efforts to advance stability", an effort of no one named;
+# session 16).
+_PARTNERS_EFFORT = re.compile(
+    r"\s*(?P<owner>(?:the )?[^.;,]{2,50}?)[’']s? (?:own )?(?:efforts|initiative|leadership)\b"
+)
+_REAFFIRMED_SUPPORT = re.compile(r"(?:re)?affirm|reiterat|pledg|renew")
+
+
 def _supports_a_party(folded: str, trigger: re.Match) -> bool:
     """Whether "… support for" is followed by a country, its people or allies."""
     after = folded[trigger.end() : trigger.end() + 80]
@@ -1279,6 +1442,9 @@ def _supports_a_party(folded: str, trigger: re.Match) -> bool:
         return False  # "the international community’s support": not a party's own
     if _SUPPORTED_PEOPLE.match(after):
         return True
+    effort = _PARTNERS_EFFORT.match(after)
+    if effort and _REAFFIRMED_SUPPORT.match(trigger[0]) and countries_in(effort["owner"]):
+        return True  # "reaffirmed U.S. support for Kazakhstani President Tokayev's efforts to"
     if re.match(
         r"\s*(?:[\w’'-]+ ){1,3}(?!(?:follow|includ|regard|concern|amid|dur)ing\b)[a-z]+ing\b"
         r"|[^.;,]{0,60}?[’']s? efforts\b",
@@ -1321,6 +1487,14 @@ _RELATIVE_PRONOUN = re.compile(
     r"^(?:the|a|an|his|her|its|their|our)\s+(?:[a-z-]+\s+){0,3}?"
     r"(?:plan|proposal|approach|program|package|order|budget|bill|request|initiative|strategy|steps?"
     r"|actions?|measures?)\s+(?P<pronoun>he|she|we)\s*$"
+)
+
+
+# A reported clause whose "will" is joined by "and" to a verb of its own: "that the United States
+# is with Japan 100% and [will support]" (session 16).
+_COORDINATED_SUBJECT = re.compile(
+    r"\s*(?P<subject>(?:(?!\b(?:and|or|but)\b)[^,;]){2,60}?)\s+(?:is|are|was|were|has|have"
+    r"|remains?|stands?)\b[^;]*\band\s*$"
 )
 
 
@@ -1371,6 +1545,17 @@ _ACKNOWLEDGED_LIST = re.compile(
 )
 
 
+# What a "will" talks about: "The leaders discussed how (why, whether) Norway will join the pact".
+_TALKED_HOW = re.compile(
+    r"\b(?:discuss\w*|talk\w* about|spoke about|explain\w*|exchanged views on|consider\w*"
+    r"|explor\w*|review\w*|assess\w*|asked)\s+(?:how|why|whether|what|when|where|if)\b"
+    # (not the "will" of a relative clause inside it: "discussed how these investments, through
+    # a compact in which the United States will invest $458 million, will help")
+    r"(?:(?!\b(?:and|but)\s+(?:agreed|committed|pledged|reaffirmed)|\b(?:which|who|whereby)\b)"
+    r"[^.;:])*$"
+)
+
+
 def _english_triggers(folded: str):
     found = [*TRIGGERS.finditer(folded), *_OUTCOME_ITEM.finditer(folded)]
     for match in sorted(found, key=lambda m: m.start()):
@@ -1392,7 +1577,19 @@ def _english_triggers(folded: str):
             continue  # "discussed their intention to …", "the importance of the commitments"
         if match.group(0).startswith("would ") and not _reported_party(folded, match.start()):
             continue  # "said the rule would lower costs": not a party's reported undertaking
-        if match.group(0).startswith(("will", "would")) and HOPE.search(folded, 0, match.start()):
+        if re.fullmatch(r"(?:pledge|promise|vow|resolve) to", match[0]) and re.search(
+            r"\b(?:a|an|the|his|her|their|its|our|this|that)\s+(?:[a-z-]+\s+){1,2}$",
+            folded[: match.start()],
+        ):
+            continue  # "made a clear promise to do so", "praised his firm resolve to": the noun
+            # (session 16; "reaffirmed their firm pledge to" is caught as a stated pledge)
+        if match.group(0).startswith(("will", "would", "won", "shall")) and _TALKED_HOW.search(
+            folded, 0, match.start()
+        ):
+            continue  # "discussed how Norway will join the pact": talked about (session 16)
+        if match.group(0).startswith(("will", "would", "won")) and HOPE.search(
+            folded, 0, match.start()
+        ):
             continue  # "expressing his hope that the sides’ recommitment will help …"
         if SCHEDULED_AGREEMENT.match(folded, match.start()) and not MORE_THAN_A_SCHEDULE.match(
             folded, match.end()
@@ -1417,6 +1614,12 @@ def _english_triggers(folded: str):
             continue  # "agreed that the test had damaged the region, and stated that … would"
         if agreed_that and _AGREED_FOCUS.match(agreed_that["clause"]):
             continue  # "agreed that the focus of their partnership should stay on …": a view
+        if agreed_that and re.match(
+            r"\s*(?:no|none|nobody|neither|no one|not one)\b", agreed_that["clause"]
+        ):
+            continue  # "agreed that no country can address the issue alone": a view (session 16)
+        if agreed_that and _needs_of_another(_first_clause(agreed_that["clause"])):
+            continue  # "agreed that … the Security Council also needs to reform": a view
         if re.match(
             r"(?:committed|(?:are|is|were|was|remain) (?:\w+ly )?committed) to", match[0]
         ) and (_DESCRIBED.search(folded, max(0, match.start() - 150), match.start())):
@@ -1500,6 +1703,14 @@ _PRAISED_DELIVERY = re.compile(
 _REPORTED_WOULD = re.compile(r"\bthat\s+(?P<subject>(?:(?!\bthat\b)[^.;:,]){2,100}?)\s*$")
 
 
+# The parties named as a group in a reported clause: "the two governments", "both sides", "our
+# countries" (not "they", "the leaders", who may be others).
+_TABLE_SUBJECT = re.compile(
+    r"\s*(?:the (?:two|three|both)|both|our|their) (?:countries|governments|nations|sides"
+    r"|delegations|leaders|administrations)\s*"
+)
+
+
 def _reported_party(folded: str, at: int) -> bool:
     match = _REPORTED_WOULD.search(folded, 0, at)
     if not match:
@@ -1507,6 +1718,8 @@ def _reported_party(folded: str, at: int) -> bool:
     subject = match["subject"]
     if _OFFICE.match(subject) or _AGENCY.fullmatch(subject.strip()):
         return True
+    if _TABLE_SUBJECT.fullmatch(subject):
+        return True  # "confirmed that the two governments would make preparations" (session 16)
     # the first of the subjects is a country itself, not a thing of one ("any arms exports from
     # the DPRK to Russia would violate …")
     first = re.split(r"\s+(?:and|together with|along with|with)\s+", subject.strip())[0]
@@ -1980,6 +2193,45 @@ def _stated_owner_parties(folded_clause: str, at: int) -> list[str]:
     return countries_in(match["before"]) or (countries_in(match["of"]) if match["of"] else [])
 
 
+# "He also noted our shared commitment to the security of the Philippines", "the Secretary
+# underscored our shared commitment to democratic values": a commitment stated as shared is the
+# table's, whichever one person states it (session 16).
+_SHARED_OWNER = re.compile(
+    r"[\w.’' -]{0,80}?\b(?:our|their) (?:[\w-]+ )?(?:shared|joint|mutual|common)"
+    r" (?:commitments?|resolve|determination)\b"
+)
+
+
+def _shared_owner_parties(folded_clause: str, at: int, context, pair) -> list[str]:
+    """The table (the paragraph's pair, else the context) when the trigger at `at` states a
+    commitment as "our/their shared" one, or []."""
+    if len(context) < 2 or not _SHARED_OWNER.match(folded_clause, max(at, 0)):
+        return []
+    return pair or context
+
+
+_NEED_MODAL = re.compile(r"\b(?:need|needs|has|have|had) to\s+(?!be\b)[a-z]{3,}")
+
+
+def _needs_of_another(clause: str) -> bool:
+    """Whether what is agreed is only what someone not at the table needs to do: "that just as
+    other organizations have had to change, the Security Council also needs to reform" (a view
+    of another's need; "that the two countries need to work together" commits)."""
+    if not _NEED_MODAL.search(clause) or re.search(
+        r"\b(?:will|would|shall|should|must|can|could)\b", clause
+    ):
+        return False
+    subjects = [
+        re.split(r",\s*", clause[: match.start()])[-1] for match in _NEED_MODAL.finditer(clause)
+    ]
+    return not any(
+        GROUP_SUBJECT.search(subject)
+        or re.search(r"\b(?:we|they|our|their|both|each)\b", subject)
+        or set(countries_in(subject)) - lexicon.ORGANISATIONS
+        for subject in subjects
+    )
+
+
 def _first_clause(clause: str) -> str:
     """What is agreed, up to where the sentence goes on with another verb of its subject: "agreed
     that the test had damaged the region, and stated that …" ("and that …" still is agreed)."""
@@ -2025,6 +2277,8 @@ def _partner_first(body: str, known: str, mentioned: list[str]) -> list[str]:
     side's officials were read."""
     pairs: dict[str, int] = {}
     for match in re.finditer(r"[\w.’']+(?:-[\w.’']+)+", fold(body)):
+        if match.group(0).count("-") > 1:
+            continue  # "the South Korea-Japan-China Summit": three names are no pair (session 16)
         codes = countries_in(match.group(0).replace("-", " - "))
         if known in codes and len(codes) == 2:
             other = next(code for code in codes if code != known)

@@ -2266,3 +2266,389 @@ def test_a_plan_the_speaker_will_send_in_a_reduced_relative_clause_commits():
         assert found.parties == ["US"]
     # what another will do, however close the noun, is not the speaker's
     assert _domestic("The President praised the bill the Senate will pass.", officials) == []
+
+
+# --- Session 16, forms of undertaking (com8) ---------------------------------------------------
+# Forms the tune gold counts in kind (a negative undertaking, a resolve announced, a pledge
+# highlighted, assistance offered or announced, a commitment repeated or voiced), in invented
+# sentences, each with a negative beside it.
+
+_US_SIDE = [
+    OfficialMention("Ann Reyes", "Secretary of State", "US", True, 0),
+    OfficialMention("Tom Ward", "President", "US", True, 0),
+]
+
+
+def _us_side(text: str, context=("US", "NO")):
+    return find_commitments(
+        text, parties_in_context=list(context), officials=_US_SIDE, own_country="US"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The United States will not recognize the annexation of the islands.",
+        "Secretary Reyes stressed that the United States will not lift the sanctions until the "
+        "prisoners are freed.",
+        "The Secretary told the Minister that the United States would not discuss Arctic security "
+        "without its allies.",
+        "The United States won't negotiate over the fisheries accord.",
+    ],
+)
+def test_a_partys_own_negative_undertaking_commits(sentence):
+    (found,) = _us_side(sentence)
+    assert found.parties == ["US"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an inability, a schedule, what befalls, a prediction of another, a hope
+        "Due to the storm, President Ward will not be able to travel to Oslo.",
+        "Secretary Reyes announced that she will not attend the summit.",
+        "The Secretary said the aggressors will not succeed.",
+        "Secretary Reyes warned that Russia will not escape the costs of its aggression.",
+        "The President hoped that the ceasefire will not collapse.",
+        "The new pipeline will not reach the coast before 2030.",
+    ],
+)
+def test_an_inability_a_schedule_or_anothers_negative_is_no_undertaking(sentence):
+    assert _us_side(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Ward announced his commitment to cut hidden fees on airline tickets.",
+        "Secretary Reyes highlighted her pledge to double aid to the fisheries.",
+        "President Ward repeated his commitment to the defense of our allies.",
+        "The Secretary voiced the United States' steadfast support for Norway.",
+        "President Ward vowed continued support for the people of Norway.",
+        "The Secretary reiterated U.S. determination to defeat the smuggling networks.",
+    ],
+)
+def test_a_resolve_announced_highlighted_repeated_or_voiced_commits(sentence):
+    (found,) = _us_side(sentence)
+    assert found.parties == ["US"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # someone else's pledge acknowledged; support for an outcome; a resolve talked about
+        "Secretary Reyes welcomed Norway's pledge to double aid to the fisheries.",
+        "President Ward voiced support for a negotiated settlement of the dispute.",
+        "The Secretary voiced concern about the closure of the port.",
+        "The ministers discussed their commitment to the fisheries accord.",
+    ],
+)
+def test_anothers_pledge_support_for_an_outcome_and_a_commitment_discussed_do_not_commit(
+    sentence,
+):
+    assert _us_side(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Secretary praised the rescuers, and she offered whatever U.S. assistance might be "
+        "needed.",
+        "President Ward offered U.S. assistance to the relief effort after the floods.",
+        "Secretary Reyes announced $40 million in new funding for the refugees of the region.",
+        "The Secretary announced more than $12 million in additional humanitarian funding for "
+        "the flood victims.",
+    ],
+)
+def test_assistance_offered_or_new_funding_announced_commits(sentence):
+    (found,) = _us_side(sentence)
+    assert found.parties == ["US"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the offer named (a noun), someone else's offer, money granted to companies in the past
+        "The Minister thanked the Secretary for the U.S. offer of assistance.",
+        "The Minister said that Norway had offered assistance to the rescuers.",
+        "Last year, the Department announced $14 million in new funding for the shipyards.",
+        "The Department announced $14 million in awards to two mining companies.",
+    ],
+)
+def test_an_offer_named_or_reported_and_past_or_awarded_funding_do_not_commit(sentence):
+    assert _us_side(sentence) == []
+
+
+def test_over_the_last_year_is_a_period_up_to_now_and_last_year_an_earlier_event():
+    text = (
+        "The ministers reviewed the progress the partnership has made over the last year and "
+        "reaffirmed their commitment to deepen cooperation on fisheries."
+    )
+    (found,) = find_commitments(text, parties_in_context=["US", "NO"])
+    assert found.parties == ["US", "NO"]
+    text = "Last year, the ministers reaffirmed their commitment to deepen cooperation."
+    assert find_commitments(text, parties_in_context=["US", "NO"]) == []
+
+
+def test_a_commitment_stated_as_shared_is_the_tables_whoever_states_it():
+    (found,) = _us_side("President Ward also noted our shared commitment to Norway's security.")
+    assert found.parties == ["US", "NO"]
+    # his own commitment is his side's; a shared one talked about is not made
+    (found,) = _us_side("President Ward reaffirmed his commitment to the security of Norway.")
+    assert found.parties == ["US"]
+    assert _us_side("President Ward discussed our shared commitment to Arctic security.") == []
+
+
+def test_one_official_speaking_after_a_bare_and_opens_a_clause_of_his_own():
+    officials = [
+        OfficialMention("Ann Lind", "Prime Minister", "SE", True, 0),
+        OfficialMention("Ola Berg", "Prime Minister", "NO", True, 0),
+    ]
+    text = (
+        "Both leaders agreed on the importance of close cooperation and the Prime Minister said "
+        "she was personally committed to a close partnership with Norway."
+    )
+    (found,) = find_commitments(
+        text, parties_in_context=["SE", "NO"], officials=officials, own_country="SE"
+    )
+    assert found.parties == ["SE"] and found.text.startswith("the Prime Minister said")
+    # a list of names joined by "and" is still one subject
+    text = "Prime Minister Lind and Prime Minister Berg agreed to meet again in the spring."
+    (found,) = find_commitments(text, parties_in_context=["SE", "NO"], officials=officials)
+    assert sorted(found.parties) == ["NO", "SE"]
+
+
+def test_a_reported_will_joined_to_a_verb_of_its_own_is_its_subjects():
+    text = (
+        "President Ward stated that the United States is with Norway all the way and will "
+        "support Norway in every forum."
+    )
+    (found,) = _us_side(text)
+    assert found.parties == ["US"]
+    # both named as the subject of the "will" are both parties
+    text = "President Ward stated that the United States and Norway will coordinate closely."
+    (found,) = _us_side(text)
+    assert found.parties == ["US", "NO"]
+
+
+def test_for_its_part_is_an_aside_not_a_second_party():
+    (found,) = _us_side("The United States, for its part, will support a seat for Norway.")
+    assert found.parties == ["US"]
+    (found,) = _us_side("The United States, together with Norway, will fund the secretariat.")
+    assert found.parties == ["US", "NO"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Secretary reaffirmed U.S. support for Norwegian Prime Minister Berg's efforts to "
+        "reform the fisheries.",
+        "President Ward pledged support for Norway's efforts to clear the mines.",
+    ],
+)
+def test_support_for_a_named_partners_efforts_reaffirmed_or_pledged_commits(sentence):
+    (found,) = _us_side(sentence)
+    assert found.parties == ["US"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # expressed only; an effort of no one named; the efforts of no party
+        "President Ward expressed U.S. support for Norway's efforts to clear the mines.",
+        "The Secretary reiterated U.S. support for efforts to advance stability in the region.",
+        "The Secretary reaffirmed U.S. support for the international community's efforts to end "
+        "the war.",
+    ],
+)
+def test_support_for_efforts_expressed_or_of_no_party_does_not_commit(sentence):
+    assert _us_side(sentence) == []
+
+
+def test_a_wish_in_reported_speech_is_no_undertaking():
+    assert _us_side("President Ward said that he would like to visit Oslo next spring.") == []
+    (found,) = _us_side("President Ward said that he would work to lift the tariffs.")
+    assert found.parties == ["US"]
+
+
+def test_how_a_speaker_began_ends_the_subject():
+    officials = [OfficialMention("Ola Berg", "Norwegian Prime Minister", "NO", True, 0)]
+    text = (
+        "The Prime Minister met Norwegian Prime Minister Ola Berg in Oslo.\n\n"
+        "The Prime Minister began by expressing his commitment to visit Norway next year."
+    )
+    (found,) = find_commitments(
+        text, parties_in_context=["GB", "NO"], officials=officials, own_country="GB"
+    )
+    assert found.parties == ["GB"]
+
+
+def test_agreeing_to_do_whatever_it_takes_commits_and_a_view_does_not():
+    (found,) = find_commitments(
+        "Both agreed that they would do whatever it takes to keep the straits open.",
+        parties_in_context=["GB", "NO"],
+    )
+    assert sorted(found.parties) == ["GB", "NO"]
+    text = "Both agreed that the straits would do well to stay open."
+    assert find_commitments(text, parties_in_context=["GB", "NO"]) == []
+
+
+def test_a_decision_stated_by_its_owner_commits_and_anothers_welcomed_does_not():
+    officials = [OfficialMention("Ola Berg", "Prime Minister", "NO", True, 0)]
+    text = "Prime Minister Berg conveyed his decision to invite two hundred Swedish students."
+    (found,) = find_commitments(text, parties_in_context=["NO", "SE"], officials=officials)
+    assert found.parties == ["NO"]
+    text = "The Prime Minister welcomed Sweden's decision to invite two hundred students."
+    assert find_commitments(text, parties_in_context=["NO", "SE"]) == []
+
+
+def test_the_parties_named_as_a_group_in_a_reported_would_commit():
+    text = (
+        "The two Prime Ministers confirmed that the two governments would make the necessary "
+        "preparations for the visit."
+    )
+    (found,) = find_commitments(text, parties_in_context=["NO", "SE"])
+    assert sorted(found.parties) == ["NO", "SE"]
+    # what others would do, reported, is not the parties'
+    text = "The two Prime Ministers noted that the investors would make new offers."
+    assert find_commitments(text, parties_in_context=["NO", "SE"]) == []
+
+
+def test_the_leaders_of_a_trilateral_readout_are_the_listed_countries_not_the_venue():
+    text = (
+        "President Ward met today with the leaders of Japan and the Republic of Korea on the "
+        "margins of the summit in Lima, Peru.\n\n"
+        "The leaders committed to establish a trilateral secretariat."
+    )
+    (found,) = find_commitments(text, parties_in_context=["US"], own_country="US")
+    assert sorted(found.parties) == ["JP", "KR", "US"]
+    # a list of countries after "from" is still a list, not a city and its country
+    text = (
+        "The Advisor met today with his counterparts from Allies Estonia, Latvia, and Poland.\n\n"
+        "The leaders committed to meet again in the spring."
+    )
+    (found,) = find_commitments(text, parties_in_context=["US"], own_country="US")
+    assert sorted(found.parties) == ["EE", "LV", "PL", "US"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The officials reviewed the progress of their cooperation, while agreeing to continue "
+        "developing defence ties at a steady pace.",
+        "The two sides shared the determination to keep clearing mines along the border.",
+    ],
+)
+def test_agreeing_as_a_participle_and_a_shared_determination_commit(sentence):
+    (found,) = find_commitments(sentence, parties_in_context=["US", "NO"])
+    assert sorted(found.parties) == ["NO", "US"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Ward welcomed Russia agreeing to withdraw its troops.",
+        "The ministers welcomed the accord, agreeing to the terms set out in it.",
+        "The ministers discussed the determination of the fishermen to keep fishing.",
+    ],
+)
+def test_anothers_agreeing_and_a_determination_talked_about_do_not_commit(sentence):
+    assert find_commitments(sentence, parties_in_context=["US", "NO"]) == []
+
+
+def test_the_president_directing_his_administration_commits_and_a_court_ordering_does_not():
+    (found,) = _us_side("President Ward directed the Administration to mount a swift response.")
+    assert found.parties == ["US"]
+    assert _us_side("The court ordered the government to release the detainees.") == []
+    assert _us_side("President Ward directed questions to the Secretary.") == []
+
+
+def test_a_compound_subject_of_countries_after_agreed_that_is_one_clause():
+    officials = [OfficialMention("Ola Berg", "Prime Minister", "NO", True, 0)]
+    text = (
+        "The two leaders shared their concern over the new treaty between the two rivals, and "
+        "agreed that Sweden and Norway will work closely together on the response."
+    )
+    (found,) = find_commitments(text, parties_in_context=["NO"], officials=officials)
+    assert sorted(found.parties) == ["NO", "SE"]
+    assert "Sweden and Norway will work" in found.text
+    # a bare "and" after a committing verb and its object still opens a clause of its own
+    text = "The ministers agreed to help Ukraine and Norway will fund the new power plant."
+    first, second = find_commitments(text, parties_in_context=["NO", "SE"])
+    assert second.text.startswith("Norway will fund") and second.parties == ["NO"]
+
+
+def test_a_compound_of_three_names_is_no_pair_for_the_second_side():
+    officials = [OfficialMention("Ola Berg", "Norwegian Prime Minister", "NO", True, 0)]
+    text = (
+        "The Prime Minister met Prime Minister Ola Berg on the margins of the summit. They "
+        "recalled the Denmark-Norway-Finland Summit of May and the Sweden-Norway talks.\n\n"
+        "The two leaders agreed to continue to communicate closely."
+    )
+    found = find_commitments(text, parties_in_context=["NO"], officials=officials)
+    assert sorted(found[-1].parties) == ["NO", "SE"]
+
+
+def test_agreed_that_no_country_can_act_alone_is_a_view():
+    text = "The parties agreed that no country can address organized crime alone."
+    assert find_commitments(text, parties_in_context=["US", "MX"]) == []
+    text = "The parties agreed that each country will name a coordinator."
+    (found,) = find_commitments(text, parties_in_context=["US", "MX"])
+    assert found.parties == ["US", "MX"]
+
+
+def test_agreeing_that_another_body_needs_to_change_is_a_view():
+    text = (
+        "The Presidents agreed that just as other organizations have had to change, the "
+        "United Nations Security Council also needs to reform."
+    )
+    assert find_commitments(text, parties_in_context=["US", "BR"]) == []
+    text = "The Presidents agreed that Brazil and the United States have to deepen their trade."
+    (found,) = find_commitments(text, parties_in_context=["US", "BR"])
+    assert sorted(found.parties) == ["BR", "US"]
+
+
+def test_an_assurance_of_full_support_or_of_a_partys_dedication_commits():
+    (found,) = _us_side("Secretary Reyes assured the Minister of her full support for Norway.")
+    assert found.parties == ["US"]
+    (found,) = _us_side("President Ward assured his counterpart his full support in the talks.")
+    assert found.parties == ["US"]
+    text = "The Minister thanked the Secretary and assured Norway's dedication to collaborate."
+    (found,) = _us_side(text)
+    assert found.parties == ["NO"]
+    # thanks for another's dedication commits nobody
+    assert _us_side("The Secretary thanked the rescuers for their dedication to the work.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The leaders discussed how Norway will join the fisheries pact.",
+        "The ministers discussed why Norway won't join the pact this year.",
+        "Secretary Reyes highlighted her pledge to the families of the sailors.",
+    ],
+)
+def test_a_will_talked_about_and_a_pledge_to_someone_do_not_commit(sentence):
+    assert _us_side(sentence) == []
+
+
+def test_a_will_in_a_relative_clause_inside_a_discussion_still_commits():
+    text = (
+        "They discussed how these investments, through a compact in which the United States "
+        "will invest $40 million, will help the ports."
+    )
+    (found,) = _us_side(text)
+    assert found.parties == ["US"]
+
+
+def test_a_pledge_or_promise_after_an_article_and_an_adjective_is_the_noun():
+    text = "The leaders noted that the rebel commander made a clear promise to disarm."
+    assert find_commitments(text, parties_in_context=["US", "NO"]) == []
+    assert find_commitments("The President praised his firm resolve to fight.") == []
+    # stated by its owners, with an adjective, it still commits
+    for text in (
+        "The leaders reaffirmed their firm pledge to defend the straits.",
+        "They renewed their solemn promise to rebuild the port.",
+    ):
+        (found,) = find_commitments(text, parties_in_context=["US", "NO"])
+        assert found.parties == ["US", "NO"]

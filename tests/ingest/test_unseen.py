@@ -32,7 +32,13 @@ EXPECTED = {
             "Matthew Miller": ("US", False),
         },
         "meeting": (date(2024, 4, 15), date(2024, 4, 15), {"other"}, "Washington"),
-        "commitments": [("agreed to expand lawful pathways", ["US", "GT"])],
+        "commitments": [
+            ("agreed to expand lawful pathways", ["US", "GT"]),
+            # support for a named partner's efforts, reaffirmed: counted since session 16, as
+            # the tune gold counts "reaffirmed U.S. support for Kazakhstani President Tokayev's
+            # efforts" (docs/EXTRACTION.md, "Session 16, forms of undertaking")
+            ("support for President Bernardo Arévalo's efforts", ["US"]),
+        ],
     },
     "dhs_panama.txt": {
         "published": date(2024, 7, 1),
