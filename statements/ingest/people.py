@@ -141,7 +141,19 @@ MEETING_VERBS = {
     "discussed", "described", "briefed", "presented", "shared",
     # … and those who ran it ("X moderated the discussion").
     "moderated", "facilitated",
+    # … and those at a swearing-in ("X swore in Ambassador Y", "Z was sworn in").
+    "swore", "sworn",
 }  # fmt: skip
+# "X was hosted / received / sworn in": the subject of the passive was there.
+PASSIVE_MEETING_VERBS = {
+    "hosted",
+    "received",
+    "welcomed",
+    "joined",
+    "accompanied",
+    "briefed",
+    "sworn",
+}
 # Verbs of what someone said ("Y outlined the plan", "Z highlighted the grants"): said at the
 # meeting when the document reports one (someone met, spoke with, hosted … someone), but in a
 # joint statement or a eulogy ("Prime Minister X reaffirmed, time and again, …") said elsewhere.
@@ -247,7 +259,18 @@ OBJECT_CUES = re.compile(
     r"|\b(?:had|held|has|holds)\s+(?:an?\s+)?(?:[\w’']+\s+){0,2}?(?:calls?|conversations?)\s+"
     r"(?:today\s+|yesterday\s+)?with\b"
     # "held a Japan-U.S. Foreign Ministers' Telephone Talk with …", "held telephone talks with"
-    r"|\b(?:had|held|holds)\s+(?:an?\s+)?(?:[\w’'.-]+\s+){0,4}?[Tt]elephone\s+[Tt]alks?\s+with\b|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
+    r"|\b(?:had|held|holds)\s+(?:an?\s+)?(?:[\w’'.-]+\s+){0,4}?[Tt]elephone\s+[Tt]alks?\s+with\b"
+    # "hosted a roundtable with Governor X", "hosted the fourth Defense Dialogue today with her
+    # counterpart Y": the guests of the event hosted.
+    r"|\b(?:co-)?hosted\s+(?:an?|the|his|her|their)\s+(?:[^\s,;:.]+\s+){0,8}?"
+    r"(?:(?:today|yesterday)\s+)?with\b"
+    # "traveled to Lima to meet President X", "travelled to Oslo to meet with Y": met there.
+    r"|\b(?:traveled|travelled|went|flew|came)\s+to\s+(?:[\w.’'-]+\s+){1,4}?to\s+meet"
+    r"(?:\s+with)?\b"
+    # "swore in Ambassador X", "was sworn in by Y", "administered the oath of office to Z".
+    r"|\bswore\s+in\b|\bsworn\s+in\s+(?:as\s+[^,.;]{0,60}?\s+)?by\b"
+    r"|\badministered\s+the\s+oath\s+(?:of\s+office\s+)?to\b"
+    r"|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
     r"|\baccompanied\b|\bjoined\b|\bmet\b"
     r"|\bse\s+reuni(?:ó|o|eron)\s+(?:[\wáéíóú]+\s+){0,3}?con\b"
     r"|\brecibi(?:ó|o|eron)\s+(?:hoy\s+|ayer\s+)?a\b|\bencabez(?:ó|o|aron)\b"
@@ -2281,6 +2304,8 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
                 return bool(FUTURE_CUES.search(sentence))
         elif RECALLED.search(sentence) and not NOW_ANCHOR.search(sentence):
             return True  # "They recalled their meeting in Rome, where X also met Y"
+        elif MONTH_ONLY.search(sentence) and not NOW_ANCHOR.search(sentence):
+            return True  # "Minister X met President Y in March": a month, not the day reported
         elif _dated_otherwise(sentence, body[lead[0] : lead[1]]):
             return True  # "X and Y held the dialogue … on April 11": the lead's day is another
         elif SAME_DAY.search(sentence) and start > 0:
@@ -2378,6 +2403,17 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             _attend_list(tokens, listed, by_token, attend, country, hosts_only=True)
             continue
         _attend_list(tokens, listed, by_token, attend, country)
+        if cue == "joined":
+            # "X joined President Y's meeting with Z": Y held the meeting X joined.
+            for idx in listed:
+                occ = by_token.get(idx)
+                if (
+                    occ is not None
+                    and occ.possessive
+                    and not blocked[id(occ)]
+                    and JOINED_MEETING.match(body, tokens[occ.end - 1].end)
+                ):
+                    occ.attended = True
         if cue.startswith(("accompanied", "acompañad", "joined by")):
             subject = next(
                 (o for o in occurrences if sentence_start <= o.position < m.start()), None
@@ -2387,6 +2423,15 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
                     by_token[idx].follows = subject
     # 2b. "In a call today, X and Y reviewed …": the subjects after the opening phrase.
     for m in IN_THE_MEETING.finditer(body):
+        k = bisect.bisect_left(starts, m.end())
+        if k < len(tokens):
+            _attend_list(tokens, _list_after(tokens, k), by_token, attend, "", share=False)
+    # 2b'. "The President congratulated President X on …" in a readout whose speaker is only
+    #    "The President": X is the one the President spoke with (not "in a statement").
+    for m in UNNAMED_CONGRATULATED.finditer(body):
+        start, end = sentences.around(m.start())
+        if WRITTEN_MESSAGE.search(body[start:end]):
+            continue
         k = bisect.bisect_left(starts, m.end())
         if k < len(tokens):
             _attend_list(tokens, _list_after(tokens, k), by_token, attend, "", share=False)
@@ -2450,8 +2495,7 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
                 and (
                     tokens[verb_at - 1].low in ("has", "have")
                     or tokens[verb_at - 1].low in ("was", "were")
-                    and tok.low
-                    in ("hosted", "received", "welcomed", "joined", "accompanied", "briefed")
+                    and tok.low in PASSIVE_MEETING_VERBS
                 )
                 and tokens[verb_at - 2].cls in ("name", "initial", "title", "punct")
             ):
@@ -2550,13 +2594,41 @@ ANOTHER_OCCASION_BEFORE = re.compile(
     r"|following|follow(?:ed|s)|preced(?:ed|es|ing)|build(?:ing|s)?\s+on|built\s+on|since)"
     r"\s+(?:[^\s,;]+\s+){0,4}?"
     # "Building on the President's June 29 trilateral meeting with …": a date may stand between.
-    r"[^\s,;]+[’']s\s+(?:[^\s,;]+\s+){0,3}$",
+    r"[^\s,;]+[’']s\s+(?:[^\s,;]+\s+){0,3}$"
+    # "ahead of her meeting with X", "before their talks with Y": a meeting still to come (not
+    # "Following his meeting with X today", which may be the one reported).
+    r"|\b(?:ahead\s+of|in\s+advance\s+of|in\s+preparation\s+for|prior\s+to|before)\s+"
+    r"(?:his|her|their|its|my|our)\s+(?:[^\s,;]+\s+){0,3}$",
     re.IGNORECASE,
 )
 
 
+# "joined President X's meeting with Y": the owner of the meeting joined was at it.
+JOINED_MEETING = re.compile(
+    r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|talks|conversation|session|discussion"
+    r"|roundtable|dinner|lunch|videoconference)s?\b"
+)
+# "The President congratulated President X on his inauguration": the unnamed speaker of a
+# readout and the one congratulated.
+UNNAMED_CONGRATULATED = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*The\s+(?:President|Vice\s+President|Prime\s+Minister"
+    r"|Chancellor|Secretary)\s+(?:(?:also|today|warmly|personally)\s+)*congratulated\s+"
+)
+WRITTEN_MESSAGE = re.compile(
+    r"\b(?:statement|letter|message|post|tweet|note|telegram|cable)\b", re.IGNORECASE
+)
+# A month without a day ("met in March", "in early June"): another time than the day reported.
+MONTH_ONLY = re.compile(
+    r"\bin\s+(?:early\s+|mid-|late\s+)?(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\b(?!\s*\d)"
+)
+
+
 # A cue of a meeting still to come: "she will hold talks with", "will also meet with".
-FUTURE_BEFORE_CUE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to)\s+(?:also\s+)?(?:hold\s+)?$")
+# "X and Y will be joined by Z": Z is still to come.
+FUTURE_BEFORE_CUE = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to)\s+(?:also\s+)?(?:hold\s+|be\s+)?$"
+)
 
 
 # The event around a bilateral meeting: "on the margins of the G20 Summit", "on the sidelines of".
@@ -2661,6 +2733,8 @@ FUTURE_ADVERBS = {"also", "then", "soon", "again", "later", "next", "separately"
 
 def _announced_verb(tokens, k: int) -> bool:
     j = k - 1
+    if j >= 0 and tokens[j].low == "be":
+        j -= 1  # "X will be joined by Y", "Z will be sworn in"
     if j >= 0 and tokens[j].low in FUTURE_ADVERBS:
         j -= 1
     if j < 0:

@@ -2456,3 +2456,110 @@ def test_a_title_does_not_run_back_over_the_previous_persons_body():
         "Secretary Ruth Kell met the Assistant Director for Fire and Aviation Tomas Reyle."
     )
     assert field["Tomas Reyle"].title == "Assistant Director for Fire and Aviation"
+
+
+# Session 16, attendance on unseen readouts (ppl8): invented sentences in the genre's style.
+
+
+def test_the_owner_of_a_meeting_someone_joined_was_at_it():
+    found = _people(
+        "Secretary Ruth Kell joined President Dana Whitcombe's meeting with Prime Minister Arlo "
+        "Pennick of Norland today."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # A possessive named without "joined … meeting" is still only mentioned.
+    other = _people(
+        "Secretary Ruth Kell met Prime Minister Arlo Pennick today and conveyed President Dana "
+        "Whitcombe's greetings."
+    )
+    assert not other["Dana Whitcombe"].attended
+
+
+def test_someone_traveled_to_a_city_to_meet_took_part():
+    found = _people(
+        "Secretary of State Ruth Kell traveled to Lima to meet President Tomas Reyle of Peru. "
+        "Deputy Secretary Ines Varga travelled to Oslo to meet with Foreign Minister Arlo Pennick."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    assert found["Tomas Reyle"].country == "PE"
+    # A trip still to come is no meeting yet.
+    future = _people("Secretary Ruth Kell will travel to Lima to meet President Tomas Reyle.")
+    assert not future["Tomas Reyle"].attended
+
+
+def test_the_guests_of_a_hosted_event_took_part():
+    found = _people(
+        "Vice President Ruth Kell hosted a roundtable with Governor Oren Hale and Mayor Ines "
+        "Varga today. Deputy Secretary Dana Whitcombe hosted the fourth Harbor Defense Dialogue "
+        "today with her counterpart, Permanent Secretary Tomas Reyle."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # A roundtable hosted at another time reports no one at this one.
+    past = _people(
+        "Vice President Ruth Kell hosted a roundtable with Governor Oren Hale last year."
+    )
+    assert not past["Oren Hale"].attended
+
+
+def test_those_sworn_in_and_who_swore_them_in_took_part():
+    found = _people(
+        "Vice President Ruth Kell swore in Ambassador Oren Hale at the ceremony. Secretary Ines "
+        "Varga was sworn in by Vice President Kell."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    future = _people("Ambassador Oren Hale will be sworn in next week.")
+    assert not future["Oren Hale"].attended
+
+
+def test_someone_who_will_be_joined_by_another_is_no_participant_yet():
+    found = _people(
+        "Secretary Ruth Kell met Minister Arlo Pennick today. On Wednesday, they will be joined "
+        "by Defense Secretary Oren Hale."
+    )
+    assert found["Arlo Pennick"].attended and not found["Oren Hale"].attended
+    held = _people("Secretary Ruth Kell was joined by Defense Secretary Oren Hale.")
+    assert held["Oren Hale"].attended
+
+
+def test_ahead_of_her_meeting_with_someone_is_another_meeting():
+    found = _people(
+        "Secretary Ruth Kell spoke with Foreign Minister Arlo Pennick of Norway ahead of her "
+        "meeting with Prime Minister Tomas Reyle of Norway."
+    )
+    assert found["Arlo Pennick"].attended and not found["Tomas Reyle"].attended
+    # "Following his meeting with X today" may be the meeting reported.
+    after = _people(
+        "Secretary Ruth Kell met Foreign Minister Arlo Pennick today. Following his meeting with "
+        "Prime Minister Tomas Reyle today, the Secretary left for Oslo."
+    )
+    assert after["Tomas Reyle"].attended
+
+
+def test_a_meeting_dated_by_a_month_alone_is_another_time():
+    found = _people(
+        "Secretary Ruth Kell met Foreign Minister Arlo Pennick of Norway today. The Secretary "
+        "noted that Minister Pennick met President Tomas Reyle in March."
+    )
+    assert found["Arlo Pennick"].attended and not found["Tomas Reyle"].attended
+    # A month with its day is a calendar date, read as before.
+    dated = _people(
+        "Secretary Ruth Kell met Foreign Minister Arlo Pennick of Norway on March 4. Minister "
+        "Pennick also met President Tomas Reyle on March 4."
+    )
+    assert dated["Tomas Reyle"].attended
+
+
+def test_the_one_an_unnamed_president_congratulated_took_part():
+    found = _extracted(
+        "The President congratulated Prime Minister Arlo Pennick on his election. They agreed to "
+        "work together on climate.",
+        title="Readout of the President's Call with Prime Minister Arlo Pennick",
+    )
+    assert found["Arlo Pennick"].attended
+    # Congratulations in a statement, or from a named sender, report no call.
+    written = _people(
+        "The President congratulated Prime Minister Arlo Pennick in a statement on his election."
+    )
+    assert not written["Arlo Pennick"].attended
+    named = _people("Secretary Ruth Kell congratulated President Tomas Reyle on the election.")
+    assert not named["Tomas Reyle"].attended
