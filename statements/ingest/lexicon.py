@@ -244,6 +244,16 @@ STOPWORDS = {
     "who", "why", "winter", "with", "within", "without", "yes", "yesterday", "yesterday's", "you",
     "you're", "your",
 }  # fmt: skip
+# Nouns of a headline's occasion ("President-elect and Vice President-elect Call with …"): never
+# a name after a title.
+STOPWORDS |= {"call", "meeting", "meetings", "conversation", "teleconference", "videoconference"}
+# Occupations no government confers, written before a name like a title ("the PM's Official
+# Photographer X", "Journalist Y"): the person is no official.
+PRIVATE_OCCUPATIONS = {
+    "photographer", "journalist", "reporter", "correspondent", "editor", "columnist", "author",
+    "novelist", "poet", "artist", "actor", "actress", "singer", "musician", "filmmaker",
+    "student", "activist", "athlete", "chef", "entrepreneur", "blogger",
+}  # fmt: skip
 
 # Country words -> ISO 3166 alpha-2. Demonyms and possessives included.
 COUNTRY_WORDS = {

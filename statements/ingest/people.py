@@ -262,7 +262,7 @@ OBJECT_CUES = re.compile(
     r"|\b(?:had|held|holds)\s+(?:an?\s+)?(?:[\w’'.-]+\s+){0,4}?[Tt]elephone\s+[Tt]alks?\s+with\b"
     # "hosted a roundtable with Governor X", "hosted the fourth Defense Dialogue today with her
     # counterpart Y": the guests of the event hosted.
-    r"|\b(?:co-)?hosted\s+(?:an?|the|his|her|their)\s+(?:[^\s,;:.]+\s+){0,8}?"
+    r"|\b(?:co-)?hosted\s+(?:an?|the|his|her|their)\s+(?:[^\s,;:]+\s+){0,8}?"
     r"(?:(?:today|yesterday)\s+)?with\b"
     # "traveled to Lima to meet President X", "travelled to Oslo to meet with Y": met there.
     r"|\b(?:traveled|travelled|went|flew|came)\s+to\s+(?:[\w.’'-]+\s+){1,4}?to\s+meet"
@@ -1368,7 +1368,7 @@ def _list_before(tokens, k):
     k -= 1
     while k >= 0 and tokens[k].sentence == sentence:
         tok = tokens[k]
-        if tok.cls in allowed or tok.text in ",()–;" or tok.low in LIST_FILLERS:
+        if tok.cls in allowed or tok.text in ",()–;&" or tok.low in LIST_FILLERS:
             out.append(k)
             k -= 1
             continue
@@ -1736,7 +1736,17 @@ def _someones_destination(tokens, n) -> bool:
     k = n - 1
     if k >= 0 and tokens[k].low == "the":
         k -= 1
-    if k < 1 or tokens[k].low != "to" or tokens[k - 1].low not in ("visit", "trip", "travel"):
+    if k < 1 or tokens[k].low != "to":
+        return False
+    if tokens[k - 1].low not in ("visit", "trip", "travel"):
+        # "the visit of Secretary of State X to India": the visitor named between.
+        for x in range(k - 1, max(0, k - 10), -1):
+            if tokens[x].low == "of" and tokens[x - 1].low in ("visit", "visits", "trip", "travel"):
+                return any(t.cls == "name" for t in tokens[x + 1 : k])
+            if tokens[x].cls not in ("name", "initial", "title", "ltitle", "hon", "particle") and (
+                tokens[x].low not in ("of", "the", "state")
+            ):
+                return False
         return False
     return any(
         tokens[x].cls == "poss" and tokens[x - 1].cls == "name" for x in range(max(1, k - 4), k - 1)
@@ -2951,6 +2961,7 @@ class _Person:
 # A cleric's style before the name ("Archbishop X", "Rabbi Y", "Reverend Z"): a religious
 # leader at the table is a private participant, not an official (the Pope, head of a state, is
 # a title of the lexicon, not one of these).
+PRIVATE_OCCUPATIONS = _normset(lexicon.PRIVATE_OCCUPATIONS)
 CLERICAL_STYLES = {
     "archbishop", "bishop", "cardinal", "reverend", "rev", "rabbi", "imam", "pastor",
     "patriarch", "metropolitan", "monsignor", "cantor", "mufti", "sheikh-ul-islam",
@@ -2962,11 +2973,18 @@ def _is_official(person, gazetteer) -> bool:
     ("the release of Ms. Loujain al-Hathloul"), is someone the text is about, not an official
     (unless the gazetteer of officials knows them)."""
     if all(
+        # "Majority Leader Cantor": a family name alone is no style
         (o.name.split() or [""])[0].lower().strip(".") in CLERICAL_STYLES
+        and len(o.name.split()) > 1
         or (o.title.split() or [""])[0].lower().strip(".") in CLERICAL_STYLES
         for o in person.occurrences
     ):
         return False  # "met with Archbishop X": a religious leader
+    if all(
+        len(o.name.split()) > 1 and o.name.split()[0].lower() in PRIVATE_OCCUPATIONS
+        for o in person.occurrences
+    ):
+        return False  # "the Official Photographer X": an occupation, no office
     if any(o.private for o in person.occurrences) and not any(
         o.title and not o.private and _names_a_government(o.title) for o in person.occurrences
     ):

@@ -2490,8 +2490,8 @@ def test_someone_traveled_to_a_city_to_meet_took_part():
 def test_the_guests_of_a_hosted_event_took_part():
     found = _people(
         "Vice President Ruth Kell hosted a roundtable with Governor Oren Hale and Mayor Ines "
-        "Varga today. Deputy Secretary Dana Whitcombe hosted the fourth Harbor Defense Dialogue "
-        "today with her counterpart, Permanent Secretary Tomas Reyle."
+        "Varga today. Deputy Secretary Dana Whitcombe hosted the fourth round of the U.S.-U.K. "
+        "Defense Dialogue today with her counterpart, Permanent Secretary Tomas Reyle."
     )
     assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
     # A roundtable hosted at another time reports no one at this one.
@@ -2563,3 +2563,55 @@ def test_the_one_an_unnamed_president_congratulated_took_part():
     assert not written["Arlo Pennick"].attended
     named = _people("Secretary Ruth Kell congratulated President Tomas Reyle on the election.")
     assert not named["Tomas Reyle"].attended
+
+
+def test_a_headlines_occasion_noun_after_a_title_is_no_name():
+    found = _extracted(
+        "President-elect Ruth Kell and Vice President-elect Oren Hale hosted a call with mayors "
+        "today. Mayor Ines Varga participated in the call.",
+        title="President-elect and Vice President-elect Call with the Conference of Mayors",
+    )
+    assert set(found) == {"Ruth Kell", "Oren Hale", "Ines Varga"}
+    assert all(m.attended for m in found.values())
+
+
+def test_an_occupation_written_like_a_title_makes_no_official():
+    found = _people(
+        "Prime Minister Arlo Pennick had a telephone conversation with President Tomas Reyle. The "
+        "photo was taken by the PM's Official Photographer Jason Ransom."
+    )
+    assert set(found) == {"Arlo Pennick", "Tomas Reyle"}
+    # An office whose holder is named after it stays one.
+    office = _people("Prime Minister Arlo Pennick met Press Secretary Jason Ransom today.")
+    assert "Jason Ransom" in office
+
+
+def test_a_family_name_that_is_also_a_clerical_style_is_a_name():
+    found = _people(
+        "The President completed a call with Majority Leader Cantor and Democratic Leader Pelosi."
+    )
+    assert set(found) == {"Cantor", "Pelosi"}
+    assert found["Cantor"].attended and found["Pelosi"].attended
+    # The style before a full name still makes a religious leader.
+    cleric = _people("The President met Cantor Ruth Kell and Secretary Oren Hale.")
+    assert set(cleric) == {"Oren Hale"}
+
+
+def test_the_visit_of_a_named_official_to_a_country_gives_no_one_that_country():
+    found = _people(
+        "The two diplomats reviewed the dialogue after the visit of Secretary Ruth Kell to India "
+        "in July."
+    )
+    assert found["Ruth Kell"].country != "IN"
+    # The visit's host named in the same words keeps the country.
+    host = _people("Prime Minister Arlo Pennick of India received Secretary Ruth Kell today.")
+    assert host["Arlo Pennick"].country == "IN"
+
+
+def test_a_list_of_subjects_with_an_ampersand_in_a_body_name():
+    found = _people(
+        "The Vice President along with Ambassador Ruth Kell, Health Secretary Oren Hale, Centers "
+        "for Disease Control & Prevention Director Ines Varga, and Surgeon General Tomas Reyle "
+        "provided a status update on testing."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
