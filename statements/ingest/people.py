@@ -43,6 +43,8 @@ class FoundOfficial(OfficialMention):
     # Where the country came from: "title", "delegation", "gazetteer", "publisher" (assumed from
     # a plain title such as "President"), "sentence", "head" (of their delegation), or "".
     country_how: str = ""
+    # Named as the one met ("met with Director General X"): the other side of the table.
+    counterpart: bool = False
 
 
 def _norm(word: str) -> str:
@@ -597,6 +599,7 @@ class Occurrence:
     # an official only if a fuller mention joins it.
     only_listed: bool = False
     quoted: bool = False  # named as the speaker of a quote ("… ,” Biden said)
+    counterpart: bool = False  # the object of "met with", "spoke with", "hosted", "received" …
     # "Calvin Butler, CEO, Exelon": an officer of a firm or an association, not an official;
     # the offset where that apposition ends (its words name no one: "…, General Catalyst").
     private: bool = False
@@ -686,6 +689,9 @@ def _title_before(tokens, body, i):
             tok.low in ("and", "y")
             and after < len(tokens)
             and tokens[after].cls in ("title", "ltitle", "hon")
+            # but "met with Deputy Prime Minister and Minister of Defence Y": one person's two
+            # offices
+            and not _two_offices_of_one(tokens, k)
         ):
             # "The Prime Minister and President Arévalo": two people, two titles; "X, Minister of
             # Foreign Affairs, and the Honorable Y": the title before "and" is X's.
@@ -848,6 +854,28 @@ def _title_before(tokens, body, i):
     ):
         text = text[: ranked.start()].rstrip(" ,")
     return text, honorific, _title_country(words), tokens[start].start
+
+
+def _two_offices_of_one(tokens, k) -> bool:
+    """Whether the "and" at token k joins two offices of the person named after them ("Deputy
+    Prime Minister and Minister of Defence X"): a title run right before it, opened by no
+    article ("the Prime Minister and President X" are two people) and by no name."""
+    b = k - 1
+    core = False
+    while b >= 0 and (
+        tokens[b].cls in ("title", "ltitle", "inst", "country")
+        or tokens[b].cls in ("lower", "stop", "particle")
+        and tokens[b].low in ("of", "for", "and")
+    ):
+        core = core or tokens[b].low in TITLE_CORE
+        b -= 1
+    if not core or b == k - 1 or tokens[b + 1].low in ("of", "for", "and"):
+        return False
+    return b < 0 or (
+        tokens[b].cls not in ("name", "initial", "poss", "hon")
+        and tokens[b].low not in ("the", "el", "la", "his", "her", "their", "and", "y")
+        and tokens[b].text != "”"
+    )
 
 
 def _the_title_before_comma(tokens, comma):
@@ -1483,6 +1511,7 @@ def find_officials(
     occurrences.extend(_transcript_speakers(body))
     people = [person for person in _merge(occurrences) if _is_official(person, gazetteer)]
     mentions = [_to_mention(group, gazetteer, publisher_country, body) for group in people]
+    _counterparts_of_the_publisher(mentions, publisher_country)
     _one_holder_each(mentions, publisher_country)
     _follow_delegation_heads(people, mentions)
     _country_of_the_sentence(tokens, sentences, mentions, publisher_country)
@@ -1593,6 +1622,25 @@ def _plural_title_before(tokens, body, i):
         return ""  # "Council of Economic Advisers X": a body's name ends on the plural
     words = [t.text for t in tokens[k + 1 : at_head]]
     return " ".join([*words, PLURAL_HEADS[head.low]])
+
+
+def _counterparts_of_the_publisher(mentions, publisher_country):
+    """ "The Secretary also met Director General X": an official met, whose title the publisher's
+    government also has and whose country the text does not name, sits on the other side of the
+    table; of the one foreign country the document's officials come from, unknown when there are
+    several, the publisher's only when there is none (a domestic meeting)."""
+    foreign = {
+        m.country
+        for m in mentions
+        if m.country and m.country != publisher_country and m.country_how != "publisher"
+    }
+    for mention in mentions:
+        if mention.country_how != "publisher" or not mention.counterpart:
+            continue
+        if len(foreign) == 1:
+            mention.country, mention.country_how = next(iter(foreign)), "counterpart"
+        elif foreign:
+            mention.country, mention.country_how = "", ""
 
 
 def _counterpart_of_the_other_side(body, mentions):
@@ -2411,8 +2459,15 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             # host, of the country the delegation went to.
             country = _destination_country(body[sentence_start : m.start()])
             _attend_list(tokens, listed, by_token, attend, country, hosts_only=True)
+            for idx in listed:
+                if idx in by_token:
+                    by_token[idx].counterpart = True
             continue
         _attend_list(tokens, listed, by_token, attend, country)
+        if COUNTERPART_CUE.match(cue) and not cue.endswith("by"):  # not "hosted by X"
+            for idx in listed:
+                if idx in by_token:
+                    by_token[idx].counterpart = True
         if cue == "joined":
             # "X joined President Y's meeting with Z": Y held the meeting X joined.
             for idx in listed:
@@ -2613,6 +2668,11 @@ ANOTHER_OCCASION_BEFORE = re.compile(
 )
 
 
+# Cues whose object is the other side of the table: "met with X", "spoke with Y", "hosted Z".
+COUNTERPART_CUE = re.compile(
+    r"(?:met|meetings?|spoke|talks|call|had|held|holds|has|hosted|received|welcomed|visited"
+    r"|ministerial|trilateral|bilateral|dialogue|called|phoned|telephoned|took)\b"
+)
 # "joined President X's meeting with Y": the owner of the meeting joined was at it.
 JOINED_MEETING = re.compile(
     r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|talks|conversation|session|discussion"
@@ -3106,6 +3166,7 @@ def _to_mention(person, gazetteer, publisher_country, body=""):
         title=title,
         country=country,
         attended=any(o.attended for o in occs),
+        counterpart=any(o.counterpart for o in occs),
         position=occs[0].position,
         how_found=how,
         variants=list(dict.fromkeys(o.name for o in occs)),

@@ -2615,3 +2615,51 @@ def test_a_list_of_subjects_with_an_ampersand_in_a_body_name():
         "provided a status update on testing."
     )
     assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+
+
+def _published(body, title):
+    """Extracted from a document published by the State Department (its URL says so)."""
+    from statements.ingest.documents import parse_document
+    from statements.ingest.pipeline import extract
+
+    text = (
+        f'---\nsource_url: https://www.state.gov/readout-x/\ntitle: "{title}"\n'
+        f"date: '2024-03-05'\n---\n\n{body}\n"
+    )
+    return {m.name: m for m in extract(parse_document(text, "x.md")).officials}
+
+
+def test_an_official_met_whose_title_the_publisher_also_has_is_of_the_other_side():
+    found = _published(
+        "Secretary of State Ruth Kell met today with Norwegian Foreign Minister Arlo Pennick in "
+        "Oslo. The Secretary also met Director General Ines Varga.",
+        title="Readout of Secretary Kell's Meeting with Norwegian Foreign Minister Pennick",
+    )
+    assert found["Ines Varga"].country == "NO" and found["Ruth Kell"].country == "US"
+    # In a domestic meeting, the one met is still the publisher's.
+    domestic = _published(
+        "Secretary of State Ruth Kell met today with Director General Ines Varga.",
+        title="Readout of Secretary Kell's Meeting",
+    )
+    assert domestic["Ines Varga"].country == "US"
+    # A host named with "hosted by" is no counterpart met.
+    host = _published(
+        "Secretary Ruth Kell met Foreign Minister Arlo Pennick of Norway. Later she attended a "
+        "lunch hosted by Speaker of the House Oren Hale.",
+        title="Readout of Secretary Kell's Meeting",
+    )
+    assert host["Oren Hale"].country == "US"
+
+
+def test_two_offices_of_one_person_before_the_name_are_both_kept():
+    found = _people(
+        "Secretary of Defense Ruth Kell met with his Australian counterpart, Deputy Prime "
+        "Minister and Minister of Defence Arlo Pennick, at the Pentagon today."
+    )
+    assert found["Arlo Pennick"].title == "Deputy Prime Minister and Minister of Defence"
+    # "the Prime Minister and Minister Y" are two people: Y's title is Y's own.
+    two = _people(
+        "Secretary Ruth Kell spoke with Prime Minister Arlo Pennick of Norway. The Secretary "
+        "thanked the Prime Minister and Minister of Defense Oren Hale for their support."
+    )
+    assert two["Oren Hale"].title == "Minister of Defense"
