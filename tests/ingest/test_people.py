@@ -2359,7 +2359,8 @@ def test_a_gulf_style_is_no_office_when_the_office_is_written():
         "Sheikh Karim bin Hadi Al Nuri of Qatar, and with Sheikh Faisal bin Saeed Al Nuri, "
         "Deputy Prime Minister of Kuwait."
     )
-    assert found["Karim bin Hadi Al Nuri"].title == "Minister of Foreign Affairs"
+    # Both offices written before the name are kept (session 16, ppl8).
+    assert found["Karim bin Hadi Al Nuri"].title == "Prime Minister and Minister of Foreign Affairs"
     assert found["Faisal bin Saeed Al Nuri"].title.startswith("Deputy Prime Minister")
     # With no office written, the style stays the title.
     alone = _people("President Dana Whitcombe spoke with Sheikh Karim bin Hadi Al Nuri of Qatar.")
