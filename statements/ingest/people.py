@@ -1993,7 +1993,12 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             or _officer_of_a_named_body(tokens, body, i, title)
             or _officer_of_a_private_body_after(title, body, tokens[j - 1].end)
             or _a_firms_officer(title, body, tokens[j - 1].end)
+            or _corporate_title(title, body, tokens[j - 1].end)
+            # "Honeywell International Inc. Chairman X": the firm's legal form right before
+            or bool(FIRM_BEFORE_TITLE.search(body, 0, tokens[i].start - len(title) - 1))
         )
+    if _in_a_byline(body, tokens[i].start):
+        occ.private = True  # "By Kate Doe and John Roe": the article's authors
     occ.end_at = tokens[j - 1].end
     # A proper noun goes on ("Los Angeles Declaration", "Americas Partnership"): not a person.
     if (
@@ -2049,6 +2054,9 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     if appositive and len(words) >= 2:
         occ.title, occ.country, occ.how = appositive, app_country, "apposition"
         occ.country_how = "title" if app_country else ""
+        # "Inge Doe, CEO of 3M", "Kenneth Roe, CEO of pharmaceutical company Merck & Co.":
+        # an officer of a firm.
+        occ.private = occ.private or _corporate_title(appositive, body, -1)
         return occ
     if (
         prev is not None
@@ -2196,6 +2204,50 @@ CORPORATE_TITLE = re.compile(
     r"(?:\s*(?:,|and|&)\s*|\s+|$))+$",
     re.IGNORECASE,
 )
+
+
+# A firm's legal form ("UBS AG Chairman X", "Honeywell International Inc. Chairman Y") and the
+# offices only firms have ("International Paper CEO Z", "W, CEO of 3M").
+CORPORATE_SUFFIXES = {"inc", "inc.", "ag", "corp", "corp.", "llc", "ltd", "ltd.", "plc", "gmbh"}
+CORPORATE_ROLE = re.compile(
+    r"\b(?:ceo|cfo|coo|cto|chief\s+(?:executive|operating|financial|technology)\s+officer"
+    r"|co-founder|founder)\b",
+    re.IGNORECASE,
+)
+STATES_BODY_WORDS = GOVERNMENT_BODY_WORDS | {
+    "bank", "fund", "corporation", "development", "finance", "investment", "authority",
+}  # fmt: skip
+FIRM_BEFORE_TITLE = re.compile(r"\b(?:Inc|Corp|Co|Ltd|LLC|AG|PLC|GmbH)\.?\s*$")
+# "By Kate Doe and John Roe" alone on a line: names and "and", nothing else.
+BYLINE = re.compile(
+    r"^[ \t]*(?:By|Written\s+by|Reporting\s+by)\s+[A-Z][\w.’'-]*,?"
+    r"(?:[ \t]+(?:[A-Z][\w.’'-]*,?|and|&))*[ \t]*$"
+)
+
+
+def _corporate_title(title: str, body: str, end: int) -> bool:
+    """A firm's officer, named by the firm's legal form inside the title or an office only firms
+    have; not a state's corporation's ("CEO of the Millennium Challenge Corporation", "DFC
+    CEO X", whose initials the lexicon knows as a government's)."""
+    if _names_a_government(title):
+        return False
+    words = [w.lower().strip(",") for w in title.split()]
+    if any(w in CORPORATE_SUFFIXES for w in words[1:]):
+        return True  # not the first word: "AG X" is an Attorney General
+    role = CORPORATE_ROLE.search(title)
+    if not role or re.search(r"\bof\s+the\b", title, re.IGNORECASE):
+        return False
+    if any(_norm(w) in STATES_BODY_WORDS for w in title[: role.start()].split()):
+        return False  # "Bank Chief Executive Officer X": a development bank's may be states'
+    return end < 0 or not re.match(r"\s*,?\s+of\s+the\b", body[end : end + 20])
+
+
+def _in_a_byline(body: str, at: int) -> bool:
+    """Whether offset `at` is on a line of its own that opens with "By" (an article's authors)."""
+    start = body.rfind("\n", 0, at) + 1
+    end = body.find("\n", at)
+    line = body[start : end if end >= 0 else len(body)]
+    return bool(BYLINE.match(line))
 
 
 def _a_firms_officer(title: str, body: str, end: int) -> bool:

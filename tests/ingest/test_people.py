@@ -2664,3 +2664,31 @@ def test_two_offices_of_one_person_before_the_name_are_both_kept():
         "thanked the Prime Minister and Minister of Defense Oren Hale for their support."
     )
     assert two["Oren Hale"].title == "Minister of Defense"
+
+
+def test_officers_of_firms_named_by_legal_form_or_a_firms_office_are_private():
+    found = _people(
+        "The business leaders, who included Harbor Bank AG Chairman for the Americas Ruth Kell "
+        "and Lakeside Instruments Inc. Chairman Oren Hale, met with President Dana Whitcombe "
+        "today. Tomas Reyle, CEO of 3M, and Northwind Paper CEO Ines Varga also took part."
+    )
+    assert set(found) == {"Dana Whitcombe"}, set(found)
+    # A state's corporation keeps its officer an official; so does an Attorney General ("AG").
+    state = _people(
+        "President Dana Whitcombe met CEO Ruth Kell of the Millennium Challenge Corporation and "
+        "AG Oren Hale today."
+    )
+    assert "Ruth Kell" in state
+
+
+def test_the_authors_in_a_byline_are_no_officials():
+    found = _people(
+        "By Ruth Kell and Oren Hale\n"
+        "President Dana Whitcombe met with Prime Minister Arlo Pennick today."
+    )
+    assert set(found) == {"Dana Whitcombe", "Arlo Pennick"}
+    # A sentence opened by "By" is no byline.
+    sentence = _people(
+        "By phone, President Dana Whitcombe spoke with Prime Minister Arlo Pennick today."
+    )
+    assert set(sentence) == {"Dana Whitcombe", "Arlo Pennick"}
