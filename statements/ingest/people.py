@@ -256,6 +256,11 @@ OBJECT_CUES = re.compile(
     r"|\b(?:received|took)\s+(?:a\s+)?(?:phone\s+|telephone\s+)?call\s+(?:today\s+|yesterday\s+)?from\b"
     r"|\bspoke(?:\s+[\w’'-]+){0,9}?\s+(?:with|to)\b|\b(?:called(?!\s+(?:for|on|upon)\b)|phoned|telephoned)\b"
     r"|\btalks\s+(?:[a-z]+ly\s+)?with\b|\bcall\s+(?:today\s+|yesterday\s+)?with\b"
+    # "had detailed discussion with X", "began three days of discussions with Y" (not "called
+    # for discussions with Z")
+    r"|\b(?:had|held|has|have|holds|began|begins|conducted|concluded|opened)\s+"
+    r"(?:[\w’'-]+\s+){0,4}?(?:discussions?|consultations|deliberations)\s+"
+    r"(?:today\s+|yesterday\s+)?with\b"
     # "Participants heard directly from Secretary X, …", "remarks from Y": the speakers.
     r"|\bheard\s+(?:\w+\s+){0,2}?from\b|\bremarks\s+(?:were\s+)?(?:delivered\s+)?(?:from|by)\b"
     r"|\b(?:had|held|has|holds)\s+(?:an?\s+)?(?:[\w’']+\s+){0,2}?(?:calls?|conversations?)\s+"
@@ -2566,7 +2571,17 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             speech.append(k)
         had_a_meeting = tok.low in ("had", "has", "have") and any(
             t.low in ("call", "conversation", "meeting", "talks", "videoconference")
+            or t.low in DISCUSSION_NOUNS
             for t in tokens[k + 1 : k + 5]
+        )
+        # "X began three days of intense discussions with Y", "had detailed discussion with Z".
+        had_a_meeting = had_a_meeting or (
+            tok.low in ("began", "begins", "opened", "held", "had", "concluded")
+            and any(
+                t.low in DISCUSSION_NOUNS and tokens[x + 1].low == "with"
+                for x, t in enumerate(tokens[k + 1 : k + 7], start=k + 1)
+                if x + 1 < len(tokens)
+            )
         )
         # "X provided an update"; not "X provided the following readout:", the document's author.
         had_a_meeting = had_a_meeting or (
@@ -2720,6 +2735,8 @@ ANOTHER_OCCASION_BEFORE = re.compile(
 )
 
 
+# "held discussions with X", "had detailed discussion with Y": talks, by another name.
+DISCUSSION_NOUNS = {"discussion", "discussions", "consultations", "deliberations"}
 # Cues whose object is the other side of the table: "met with X", "spoke with Y", "hosted Z".
 COUNTERPART_CUE = re.compile(
     r"(?:met|meetings?|spoke|talks|call|had|held|holds|has|hosted|received|welcomed|visited"

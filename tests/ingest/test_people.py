@@ -2692,3 +2692,18 @@ def test_the_authors_in_a_byline_are_no_officials():
         "By phone, President Dana Whitcombe spoke with Prime Minister Arlo Pennick today."
     )
     assert set(sentence) == {"Dana Whitcombe", "Arlo Pennick"}
+
+
+def test_those_who_held_discussions_with_someone_took_part():
+    found = _people(
+        "Foreign Secretary Ruth Kell had detailed discussion with Under Secretary Oren Hale "
+        "yesterday. Defense Secretary Ines Varga began three days of intense discussions with "
+        "Deputy Prime Minister Arlo Pennick today."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # Calling for discussions with someone, or discussions held another year, is no meeting.
+    other = _people(
+        "Secretary Ruth Kell met Minister Arlo Pennick today. They called for discussions with "
+        "President Oren Hale and welcomed the discussions with Minister Ines Varga held in 2021."
+    )
+    assert not other["Oren Hale"].attended and not other["Ines Varga"].attended
