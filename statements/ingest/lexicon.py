@@ -247,6 +247,8 @@ STOPWORDS = {
 # Nouns of a headline's occasion ("President-elect and Vice President-elect Call with …"): never
 # a name after a title.
 STOPWORDS |= {"call", "meeting", "meetings", "conversation", "teleconference", "videoconference"}
+# … nor a headline's verb ("US Ambassador Is Ready To Come To Belarus").
+STOPWORDS |= {"is", "are", "was", "were", "will", "has", "have", "had"}
 # Occupations no government confers, written before a name like a title ("the PM's Official
 # Photographer X", "Journalist Y"): the person is no official.
 PRIVATE_OCCUPATIONS = {

@@ -206,7 +206,8 @@ PAST_CUES = re.compile(f"{PAST_CUES.pattern}|{lexicon_es.PAST_CUES}", re.IGNOREC
 DELEGATION_REGION = re.compile(
     r"(?P<who>\b[A-Z][\w\.’']*(?:\s+[A-Z][\w\.’']*)?)\s+was\s+represented\s+by\b"
     # "the Chinese negotiating team, which included …"
-    r"|(?P<adj>\b[A-Z][\w\.’']*)?\s*(?:negotiating\s+)?(?:delegation|team)(?:,\s*which)?\s+"
+    # "The group included two other Senators, X and Y" (a delegation named again)
+    r"|(?P<adj>\b[A-Z][\w\.’']*)?\s*(?:negotiating\s+)?(?:delegation|team|group)(?:,\s*which)?\s+"
     r"(?:also\s+)?"
     r"(?:included|includes|was\s+composed\s+of|comprised|consisted\s+of|was\s+made\s+up\s+of)\b"
     # "Participants included …", "Attendees also included …", at the head of a sentence too.
@@ -239,7 +240,9 @@ OBJECT_CUES = re.compile(
     r"(?:delegation|delegations|trip|visit|mission|team)\s+"
     # "… and the Mexican delegation by Undersecretary X": "led" said once for the list.
     # "a delegation of U.S. Senators led by Senator X"
-    r"(?:(?:[\w.’'-]+\s+){0,3}?(?:led|headed)\s+)?by\b"
+    # "a delegation from the United States Congress, led by Senator X"
+    r"(?:(?:[\w.’'-]+\s+){0,3}?(?:led|headed)\s+|(?:[\w.’'-]+\s+){1,5}?[\w.’'-]+,\s+"
+    r"(?:led|headed)\s+)?by\b"
     r"|\b(?:accompanied|joined)\s+by\b"
     # "The President was joined on the call by X", "joined in the meeting by Y"
     r"|\b(?:accompanied|joined)\s+(?:on|in|at|for|during)\s+(?:the|this|today[’']s)\s+"

@@ -2707,3 +2707,27 @@ def test_those_who_held_discussions_with_someone_took_part():
         "President Oren Hale and welcomed the discussions with Minister Ines Varga held in 2021."
     )
     assert not other["Oren Hale"].attended and not other["Ines Varga"].attended
+
+
+def test_a_headlines_verb_after_a_title_is_no_name():
+    found = _people("US Ambassador Is Ready To Come To Norland\n\nThe Minister said so.")
+    assert not found, found
+    # A name after the title is still found.
+    named = _people("US Ambassador Ruth Kell Is Ready To Come To Norland")
+    assert "Ruth Kell" in named
+
+
+def test_a_delegation_led_by_someone_after_a_comma_and_the_group_it_included():
+    found = _people(
+        "President Arlo Pennick met Tuesday afternoon with a delegation from the United States "
+        "Congress, led by Senator Ruth Kell, of Vermont.\n\nThe group included two other "
+        "Senators, Oren Hale from Oregon and Ines Varga from Michigan."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    assert {"Ruth Kell", "Oren Hale", "Ines Varga"} <= set(found)
+    # A visit led by someone at another time still reports no one at this meeting.
+    past = _people(
+        "President Arlo Pennick met Senator Oren Hale today. He recalled the visit of a "
+        "delegation from the United States Congress, led by Senator Ruth Kell, in 2019."
+    )
+    assert not past["Ruth Kell"].attended
