@@ -248,7 +248,7 @@ STOPWORDS = {
 # a name after a title.
 STOPWORDS |= {"call", "meeting", "meetings", "conversation", "teleconference", "videoconference"}
 # … nor a headline's verb ("US Ambassador Is Ready To Come To Belarus").
-STOPWORDS |= {"is", "are", "was", "were", "will", "has", "have", "had"}
+STOPWORDS |= {"is", "are", "was", "were", "has", "have", "had"}  # not "Will", a given name
 # Occupations no government confers, written before a name like a title ("the PM's Official
 # Photographer X", "Journalist Y"): the person is no official.
 PRIVATE_OCCUPATIONS = {

@@ -2731,3 +2731,8 @@ def test_a_delegation_led_by_someone_after_a_comma_and_the_group_it_included():
         "delegation from the United States Congress, led by Senator Ruth Kell, in 2019."
     )
     assert not past["Ruth Kell"].attended
+
+
+def test_a_given_name_that_is_also_a_modal_verb_stays_a_name():
+    found = _people("President Arlo Pennick met Representative Will Hurley today.")
+    assert "Will Hurley" in found
