@@ -1839,9 +1839,18 @@ def _a_topic(tokens, n) -> bool:
         or (len(before) >= 2 and before[-1] in ("in", "on", "of") and before[-2] in TOPIC_NOUNS)
         # "support for Ukraine", "stand with Ukraine", "assistance to Gaza": whom talks are about
         or (len(before) >= 2 and tuple(before[-2:]) in SUPPORT_FOR)
+        # "welcomed a delegation of U.S. Congress members": the guests' country, not the host's
+        or (len(before) >= 2 and before[-1] in ("of", "from") and before[-2] in GUEST_NOUNS)
+        or (
+            len(before) >= 3
+            and before[-1] == "the"
+            and before[-2] == "from"
+            and before[-3] in GUEST_NOUNS
+        )
     )
 
 
+GUEST_NOUNS = {"delegation", "delegations", "visitors", "guests", "group"}
 SUPPORT_FOR = {
     ("support", "for"), ("solidarity", "with"), ("stand", "with"), ("stands", "with"),
     ("assistance", "to"), ("aid", "to"), ("support", "to"), ("against", "the"),

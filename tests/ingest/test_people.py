@@ -2736,3 +2736,14 @@ def test_a_delegation_led_by_someone_after_a_comma_and_the_group_it_included():
 def test_a_given_name_that_is_also_a_modal_verb_stays_a_name():
     found = _people("President Arlo Pennick met Representative Will Hurley today.")
     assert "Will Hurley" in found
+
+
+def test_the_country_of_a_delegation_received_is_not_the_hosts():
+    found = _people(
+        "President Arlo Pennick welcomed a delegation of U.S. Congress members yesterday.",
+        publisher="",
+    )
+    assert found["Arlo Pennick"].country != "US"
+    # A country named for the host himself still is his.
+    host = _people("President Arlo Pennick of Paraguay welcomed a delegation yesterday.")
+    assert host["Arlo Pennick"].country == "PY"
