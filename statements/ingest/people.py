@@ -1497,6 +1497,8 @@ def find_officials(
         if occ is not None:
             occurrences.append(occ)
 
+    occurrences += _surnames_of_those_named(tokens, body, spans, occurrences)
+    occurrences.sort(key=lambda o: o.position)
     _plural_titles(tokens, body, occurrences)
     for occ in occurrences:
         # "his Russian counterpart Vladimir Putin": the adjective says whose counterpart.
@@ -2144,6 +2146,31 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             occ.how = "gazetteer"
             return occ
     return None
+
+
+def _surnames_of_those_named(tokens, body, spans, occurrences):
+    """ "Belarusian Foreign Minister Vladimir Makei …. Chollet and Makei held a phone
+    conversation": the family name alone of someone the document named in full with a title, as
+    a subject of a meeting verb or joined by "and" to another name, is that person again."""
+    known = {
+        _norm(name_words(o.name)[-1])
+        for o in occurrences
+        if o.title and not o.private and len(name_words(o.name)) >= 2
+    }
+    covered = {k for o in occurrences for k in range(o.start, o.end)}
+    found = []
+    for i, j in spans:
+        if j - i != 1 or i in covered or _norm(tokens[i].text) not in known:
+            continue
+        after = body[tokens[i].end : tokens[i].end + 40]
+        verb_after = re.match(r"^\s+(?:and\s+)?(\w+)", after)
+        joined = (i > 0 and tokens[i - 1].low == "and") or after.lstrip().startswith("and ")
+        if verb_after and (joined or verb_after.group(1).lower() in MEETING_VERBS):
+            occ = Occurrence(name=tokens[i].text, start=i, end=j, position=tokens[i].start)
+            occ.how, occ.end_at = "surname", tokens[i].end
+            occ.possessive = j < len(tokens) and tokens[j].cls == "poss"
+            found.append(occ)
+    return found
 
 
 def _in_a_headline(tokens, i):

@@ -2747,3 +2747,18 @@ def test_the_country_of_a_delegation_received_is_not_the_hosts():
     # A country named for the host himself still is his.
     host = _people("President Arlo Pennick of Paraguay welcomed a delegation yesterday.")
     assert host["Arlo Pennick"].country == "PY"
+
+
+def test_the_family_name_alone_of_someone_named_in_full_as_a_subject_of_a_meeting():
+    found = _people(
+        "Ruth Kell, the counselor of the department, wrote to Norland Foreign Minister Arlo "
+        "Pennick on Tuesday.\n\nAccording to the ministry, Kell and Pennick held a phone "
+        "conversation on Monday."
+    )
+    assert found["Arlo Pennick"].attended
+    # The family name of no one named in full, or used otherwise, adds no one and no attendance.
+    other = _people(
+        "Norland Foreign Minister Arlo Pennick has proposed a plan. Since then the Pennick plan "
+        "and the budget were discussed by the ministers."
+    )
+    assert not other["Arlo Pennick"].attended
