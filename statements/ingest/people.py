@@ -145,6 +145,8 @@ MEETING_VERBS = {
     "moderated", "facilitated",
     # … and those at a swearing-in ("X swore in Ambassador Y", "Z was sworn in").
     "swore", "sworn",
+    # … and those seated at the table ("X and Y were seated at a long table with Z").
+    "seated", "sat",
 }  # fmt: skip
 # "X was hosted / received / sworn in": the subject of the passive was there.
 PASSIVE_MEETING_VERBS = {
@@ -155,6 +157,7 @@ PASSIVE_MEETING_VERBS = {
     "accompanied",
     "briefed",
     "sworn",
+    "seated",
 }
 # Verbs of what someone said ("Y outlined the plan", "Z highlighted the grants"): said at the
 # meeting when the document reports one (someone met, spoke with, hosted … someone), but in a
@@ -279,6 +282,8 @@ OBJECT_CUES = re.compile(
     r"(?:\s+with)?\b"
     # "swore in Ambassador X", "was sworn in by Y", "administered the oath of office to Z".
     r"|\bswore\s+in\b|\bsworn\s+in\s+(?:as\s+[^,.;]{0,60}?\s+)?by\b"
+    # "were seated at a long table with X", "sat with Y": at the table together.
+    r"|\b(?:seated|sat)\s+(?:(?:at|around|in)\s+(?:[\w’'-]+\s+){1,4}?)?(?:together\s+)?with\b"
     r"|\badministered\s+the\s+oath\s+(?:of\s+office\s+)?to\b"
     r"|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
     r"|\baccompanied\b|\bjoined\b|\bmet\b"

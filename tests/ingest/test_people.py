@@ -2762,3 +2762,17 @@ def test_the_family_name_alone_of_someone_named_in_full_as_a_subject_of_a_meetin
         "and the budget were discussed by the ministers."
     )
     assert not other["Arlo Pennick"].attended
+
+
+def test_those_seated_at_the_table_with_someone_took_part():
+    found = _people(
+        "President Dana Whitcombe and Vice President Ruth Kell were seated at a long table with "
+        "DHS Secretary Oren Hale, HHS Secretary Ines Varga and a number of other officials."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # A seat at another year's dinner is no attendance of this meeting.
+    past = _people(
+        "Secretary Ruth Kell met Minister Arlo Pennick today. In 2019, Secretary Kell sat with "
+        "Minister Oren Hale at a dinner."
+    )
+    assert not past["Oren Hale"].attended
