@@ -1888,10 +1888,12 @@ def _one_holder_each(mentions, publisher_country):
 
 
 def _follow_delegation_heads(people, mentions):
-    """People listed as accompanying someone take that person's country when they have none."""
+    """People listed as accompanying someone take that person's country when they have none, or
+    only the publisher's, assumed from a title both governments have ("Minister X was
+    accompanied by Ambassador Y": Y is X's ambassador)."""
     person_of = {id(occ): n for n, person in enumerate(people) for occ in person.occurrences}
     for n, person in enumerate(people):
-        if mentions[n].country:
+        if mentions[n].country and mentions[n].country_how != "publisher":
             continue
         for occ in person.occurrences:
             head = person_of.get(id(occ.follows)) if occ.follows is not None else None

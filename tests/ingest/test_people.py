@@ -2776,3 +2776,19 @@ def test_those_seated_at_the_table_with_someone_took_part():
         "Minister Oren Hale at a dinner."
     )
     assert not past["Oren Hale"].attended
+
+
+def test_someone_accompanying_a_foreign_official_is_of_that_officials_country():
+    found = _published(
+        "National Security Advisor Ruth Kell met virtually today with Foreign Minister Arlo "
+        "Pennick of Norway. Minister Pennick was accompanied by Ambassador Oren Hale.",
+        title="Readout of a Meeting",
+    )
+    assert found["Oren Hale"].country == "NO" and found["Ruth Kell"].country == "US"
+    # Someone accompanying the publisher's own official stays the publisher's.
+    own = _published(
+        "Secretary Ruth Kell met Foreign Minister Arlo Pennick of Norway today. The Secretary "
+        "was accompanied by Ambassador Oren Hale.",
+        title="Readout of a Meeting",
+    )
+    assert own["Oren Hale"].country == "US"
