@@ -22,6 +22,9 @@ TITLE_HEADS = {
     "lady", "leader", "lieutenant", "marshal", "mayor", "minister", "ministers", "officer",
     "president", "president-elect", "presidents", "prime", "prince", "princess", "principal",
     "prosecutor", "queen", "representative", "secretaries", "secretary", "senator", "senators",
+    # "Representatives X and Y", "the Speaker of the House of Representatives Z": a title's
+    # word, not a given name.
+    "representatives",
     "senior",
     "sheikh", "solicitor", "speaker", "special", "spokesman", "spokesperson", "spokeswoman",
     "sub-secretary", "subsecretary", "superintendent", "treasurer", "under", "undersecretaries",
@@ -500,6 +503,9 @@ from statements.ingest import lexicon_es as _es  # noqa: E402
 TITLE_HEADS |= _es.TITLE_HEADS
 TITLE_CORE |= _es.TITLE_HEADS - _es.TITLE_NOT_CORE
 INSTITUTION_WORDS |= _es.INSTITUTION_WORDS
+# Places named after people: "the Martin Luther King Jr. Memorial" names no official "Memorial".
+INSTITUTION_WORDS |= {"memorial", "monument", "museum", "library", "cemetery", "stadium", "arena"}
+
 STOPWORDS |= _es.STOPWORDS
 COUNTRY_WORDS.update(_es.COUNTRY_WORDS)
 INSTITUTION_COUNTRY.update(_es.INSTITUTION_COUNTRY)

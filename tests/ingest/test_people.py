@@ -2792,3 +2792,21 @@ def test_someone_accompanying_a_foreign_official_is_of_that_officials_country():
         title="Readout of a Meeting",
     )
     assert own["Oren Hale"].country == "US"
+
+
+def test_a_place_named_after_someone_names_no_official():
+    found = _people(
+        "Secretary Ruth Kell met Minister Arlo Pennick today. Secretary Kell also visited the "
+        "Martin Luther King Jr. Memorial and the Lyndon B. Johnson Library."
+    )
+    assert set(found) == {"Ruth Kell", "Arlo Pennick"}
+
+
+def test_representatives_is_a_titles_word_not_a_given_name():
+    found = _people(
+        "Secretary Ruth Kell met the Speaker of the House of Representatives Oren Hale and "
+        "Representatives Ines Varga and Tomas Reyle today."
+    )
+    assert set(found) == {"Ruth Kell", "Oren Hale", "Ines Varga", "Tomas Reyle"}
+    assert found["Oren Hale"].title == "Speaker of the House of Representatives"
+    assert found["Tomas Reyle"].title == "Representative"
