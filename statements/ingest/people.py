@@ -613,6 +613,7 @@ class Occurrence:
     only_listed: bool = False
     quoted: bool = False  # named as the speaker of a quote ("… ,” Biden said)
     counterpart: bool = False  # the object of "met with", "spoke with", "hosted", "received" …
+    blocked: bool = False  # in a sentence about another time
     # "Calvin Butler, CEO, Exelon": an officer of a firm or an association, not an official;
     # the offset where that apposition ends (its words name no one: "…, General Catalyst").
     private: bool = False
@@ -1527,6 +1528,7 @@ def find_officials(
     people = [person for person in _merge(occurrences) if _is_official(person, gazetteer)]
     mentions = [_to_mention(group, gazetteer, publisher_country, body) for group in people]
     _counterparts_of_the_publisher(mentions, publisher_country)
+    _the_unnamed_subject(body, people, mentions, publisher_country)
     _one_holder_each(mentions, publisher_country)
     _follow_delegation_heads(people, mentions)
     _country_of_the_sentence(tokens, sentences, mentions, publisher_country)
@@ -1656,6 +1658,40 @@ def _counterparts_of_the_publisher(mentions, publisher_country):
             mention.country, mention.country_how = next(iter(foreign)), "counterpart"
         elif foreign:
             mention.country, mention.country_how = "", ""
+
+
+# "The Secretary met with …", "The Prime Minister spoke today with …": a subject named by the
+# title alone.
+UNNAMED_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*The\s+(?P<title>(?:[A-Z][\w-]*\s+){0,2}?"
+    r"(?:President|Prime\s+Minister|Secretary|Chancellor|Minister|Ambassador|Administrator"
+    r"|Governor|Mayor|Director|Premier|King|Queen|Emir))\s+(?:(?:also|today|yesterday)\s+)?"
+    r"(?P<verb>[a-z]+)\b"
+)
+
+
+def _the_unnamed_subject(body, people, mentions, publisher_country):
+    """ "The Secretary welcomed Foreign Minister X …. Minister X thanked Secretary Kell": the one
+    person the document names with the unnamed subject's title, of no other country than the
+    publisher's, is that subject, and took part (unless only named about another time)."""
+    for m in UNNAMED_SUBJECT.finditer(body):
+        if m.group("verb") not in MEETING_VERBS - {"meeting"}:
+            continue
+        title = _norm(" ".join(m.group("title").split()))
+        holders = [
+            n
+            for n, mention in enumerate(mentions)
+            if _norm(mention.title).removeprefix("the ").strip() == title
+        ]
+        if len(holders) != 1:
+            continue
+        n = holders[0]
+        mention = mentions[n]
+        if mention.country not in ("", publisher_country) or not publisher_country:
+            continue
+        if all(o.blocked or o.possessive for o in people[n].occurrences):
+            continue
+        mention.attended = True
 
 
 def _counterpart_of_the_other_side(body, mentions):
@@ -2486,6 +2522,8 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         # "On behalf of President X, the First Lady led …": X sent someone, X was not there.
         if ON_BEHALF_OF.search(body[max(0, occ.position - 60) : occ.position]):
             blocked[id(occ)] = True
+    for occ in occurrences:
+        occ.blocked = blocked[id(occ)]
 
     def attend(occ, country=""):
         if blocked[id(occ)] or occ.possessive or occ.principal:

@@ -2810,3 +2810,26 @@ def test_representatives_is_a_titles_word_not_a_given_name():
     assert set(found) == {"Ruth Kell", "Oren Hale", "Ines Varga", "Tomas Reyle"}
     assert found["Oren Hale"].title == "Speaker of the House of Representatives"
     assert found["Tomas Reyle"].title == "Representative"
+
+
+def test_the_one_named_with_the_unnamed_subjects_title_is_that_subject():
+    found = _published(
+        "The Secretary welcomed Foreign Minister Arlo Pennick of Norway to Washington. Minister "
+        "Pennick thanked Secretary Kell for his support.",
+        title="Readout of a Meeting",
+    )
+    assert found["Kell"].attended and found["Arlo Pennick"].attended
+    # Two people with that title: which one was the subject is not known.
+    two = _published(
+        "The Secretary welcomed Foreign Minister Arlo Pennick of Norway to Washington. Secretary "
+        "Kell has long supported the partnership, as did Secretary Oren Hale.",
+        title="Readout of a Meeting",
+    )
+    assert not two["Kell"].attended and not two["Oren Hale"].attended
+    # A holder named only about another time is not the subject.
+    other = _published(
+        "The Secretary welcomed Foreign Minister Arlo Pennick of Norway to Washington. They "
+        "recalled the talks held in 2019 by Secretary Oren Hale.",
+        title="Readout of a Meeting",
+    )
+    assert not other["Oren Hale"].attended
