@@ -254,7 +254,11 @@ OBJECT_CUES = re.compile(
     r"|\bmet(?:\s+[\w’'-]+){0,9}?\s+with\b|\bmeetings?\s+with\b"
     # "participated in a trilateral ministerial with X and Y"
     r"|\b(?:ministerial|trilateral|bilateral|dialogue)\s+with\b|\bmeet\s+(?:\w+\s+){0,2}?with\b"
+    # "is holding a meeting in New York with his counterpart X"
+    r"|\b(?:holding|holds|held|had|has)\s+(?:an?\s+)?(?:[\w’'-]+\s+){0,2}?"
+    r"(?:meeting|call|talks|conversation)\s+(?:in|at|on)\s+(?:[\w.’'-]+\s+){1,4}?with\b"
     r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened|moderated|facilitated|attended|opened"
+    r"|conducted|officiated"
     r"|received|greeted)\s+(?:(?:at|in)\s+(?:the\s+)?(?:[\w.-]+\s+){1,4}?)?by\b"
     # "He was briefed by X; Y; and Z": those who briefed were there.
     r"|\b(?:briefed|addressed)\s+(?:today\s+|yesterday\s+)?by\b"
@@ -2653,7 +2657,7 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
     for k, tok in enumerate(tokens):
         if tok.cls in ("lower", "stop") and tok.low in SPEECH_VERBS:
             speech.append(k)
-        had_a_meeting = tok.low in ("had", "has", "have") and any(
+        had_a_meeting = tok.low in ("had", "has", "have", "holding", "holds") and any(
             t.low in ("call", "conversation", "meeting", "talks", "videoconference")
             or t.low in DISCUSSION_NOUNS
             for t in tokens[k + 1 : k + 5]
@@ -2712,6 +2716,9 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
                     tokens[verb_at - 1].low in ("has", "have")
                     or tokens[verb_at - 1].low in ("was", "were")
                     and tok.low in PASSIVE_MEETING_VERBS
+                    # "X is holding a meeting with Y": a meeting as it happens
+                    or tokens[verb_at - 1].low in ("is", "are")
+                    and tok.low == "holding"
                 )
                 and tokens[verb_at - 2].cls in ("name", "initial", "title", "punct")
             ):
@@ -2779,6 +2786,10 @@ PRESENT_AT = re.compile(
     # "X and Y were also on the call", "… were in attendance", "… was in the meeting"
     r"|on\s+the\s+(?:call|line|videoconference)\b|in\s+attendance\b"
     r"|in\s+the\s+(?:meeting|room|session)\b)"
+    # "X and Y are present from France" (a report as it happens; not "is present in the
+    # region")
+    r"|(?<=\s)(?:is|are)\s+(?:also\s+)?(?:present\s+(?:from\b|at\s+the\s+(?:meeting|talks)\b)"
+    r"|in\s+attendance\b)"
 )
 
 

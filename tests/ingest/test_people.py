@@ -2833,3 +2833,18 @@ def test_the_one_named_with_the_unnamed_subjects_title_is_that_subject():
         title="Readout of a Meeting",
     )
     assert not other["Oren Hale"].attended
+
+
+def test_a_meeting_being_held_and_those_present_from_a_side():
+    found = _people(
+        "President Dana Whitcombe is holding a meeting in New York with his French counterpart "
+        "Arlo Pennick.\n\nFrench Foreign Minister Ines Varga and Ambassador Oren Hale are "
+        "present from France. The ceremony was conducted by Chief Justice Tomas Reyle."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # Being present somewhere is no attendance of this meeting.
+    other = _people(
+        "Secretary Ruth Kell met Minister Arlo Pennick today. Minister Oren Hale is present in "
+        "the cabinet as well."
+    )
+    assert not other["Oren Hale"].attended
