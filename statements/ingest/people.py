@@ -200,7 +200,10 @@ CUE_WORDS_BEFORE |= {"welcomed", "received", "hosted", "thanked", "invited", "co
 CUE_WORDS_BEFORE |= {"said", "told", "urged", "asked"}
 CUE_WORDS_BEFORE |= {"counterpart", "counterparts"}  # "met her Norwegian counterpart X"
 PAST_CUES = re.compile(
-    r"\b(?:previous(?:ly)?|earlier|formerly|ago|held in|held last|established in|"
+    # not "previously (un)announced / not announced", which dates the announcement, not the
+    # meeting
+    r"\b(?:previous(?!ly\s+(?:not\s+|un)?(?:announced|scheduled|planned|disclosed))(?:ly)?"
+    r"|earlier|formerly|ago|held in|held last|established in|"
     r"last (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"in (?:19|20)\d\d\b|(?:at|during) the [A-Z][\w ]+ (?:summit|meeting) held)",
     re.IGNORECASE,

@@ -2848,3 +2848,17 @@ def test_a_meeting_being_held_and_those_present_from_a_side():
         "the cabinet as well."
     )
     assert not other["Oren Hale"].attended
+
+
+def test_a_meeting_previously_unannounced_is_still_this_one():
+    found = _people(
+        "President Dana Whitcombe is holding a meeting in New York with his French counterpart "
+        "Arlo Pennick, previously not announced in the schedule of either leader."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # "previously" of the meeting itself still dates it otherwise.
+    past = _people(
+        "Secretary Ruth Kell met Minister Arlo Pennick today. Minister Oren Hale had previously "
+        "met Secretary Kell."
+    )
+    assert not past["Oren Hale"].attended
