@@ -2590,6 +2590,9 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             for idx in listed:
                 if idx in by_token:
                     blocked[id(by_token[idx])] = True
+            # … the list still shares the one country it names ("will be accompanied by U.S.
+            # Secretary X, Senator Y and Congresswoman Z").
+            _attend_list(tokens, listed, by_token, _give_country, country)
             continue
         if (
             cue.startswith(("met", "spoke"))
@@ -2770,6 +2773,12 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
     for m in PRESENT_AT.finditer(body):
         k = bisect.bisect_left(starts, m.start())
         _attend_list(tokens, _list_before(tokens, k), by_token, attend, "", share=False)
+
+
+def _give_country(occ, country=""):
+    """What `_attend_list` does to someone listed for a meeting still to come: a country only."""
+    if country and not occ.country:
+        occ.country, occ.country_how = country, "delegation"
 
 
 def _calls_on_someone(tokens, by_token, k) -> bool:

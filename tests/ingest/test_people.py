@@ -2862,3 +2862,13 @@ def test_a_meeting_previously_unannounced_is_still_this_one():
         "met Secretary Kell."
     )
     assert not past["Oren Hale"].attended
+
+
+def test_a_list_for_a_meeting_still_to_come_still_shares_its_country():
+    found = _people(
+        "During her travel, Vice President Ruth Kell will be accompanied by U.S. Secretary of "
+        "Homeland Security Oren Hale, Senator Ines Varga and Congresswoman Tomas Reyle.",
+        publisher="",
+    )
+    assert not any(found[n].attended for n in ("Oren Hale", "Ines Varga", "Tomas Reyle"))
+    assert found["Ines Varga"].country == "US" and found["Tomas Reyle"].country == "US"
