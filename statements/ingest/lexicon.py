@@ -505,6 +505,8 @@ TITLE_CORE |= _es.TITLE_HEADS - _es.TITLE_NOT_CORE
 INSTITUTION_WORDS |= _es.INSTITUTION_WORDS
 # Places named after people: "the Martin Luther King Jr. Memorial" names no official "Memorial".
 INSTITUTION_WORDS |= {"memorial", "monument", "museum", "library", "cemetery", "stadium", "arena"}
+# Aims that councils are named for: "the High Council for National Reconciliation".
+INSTITUTION_WORDS |= {"reconciliation", "transition", "unity", "salvation", "stabilization"}
 
 STOPWORDS |= _es.STOPWORDS
 COUNTRY_WORDS.update(_es.COUNTRY_WORDS)

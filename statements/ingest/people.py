@@ -326,7 +326,8 @@ TOKEN_RE = re.compile(
     r"|(?P<hon>(?:Dr|Mr|Ms|Mrs|Sr|Sra|Srta|Lic|Ing|Jr|Gen|Adm|Amb|Hon|Prof|Rep|Sen|Gov|Lt|Col|"
     r"Capt|Maj|Cmdr|Brig|Sgt|St)\.)"
     r"|(?P<initial>\b[A-Z]\.)(?=\s|$)"
-    r"|(?P<word>\w+(?:[’'\-](?![A-Z]\.)\w+)*)"
+    # "D.Tsogtbaatar", "L.Oyun-Erdene": a Mongolian name, the father's initial glued to it
+    r"|(?P<word>\b[A-Z]\.[A-Z][a-z]\w*(?:-\w+)*|\w+(?:[’'\-](?![A-Z]\.)\w+)*)"
     r"|(?P<punct>[^\w\s])"
 )
 
@@ -620,6 +621,7 @@ class Occurrence:
     only_listed: bool = False
     quoted: bool = False  # named as the speaker of a quote ("… ,” Biden said)
     counterpart: bool = False  # the object of "met with", "spoke with", "hosted", "received" …
+    met_by: Occurrence | None = None  # … and the subject who met them, when named
     blocked: bool = False  # in a sentence about another time
     # "Calvin Butler, CEO, Exelon": an officer of a firm or an association, not an official;
     # the offset where that apposition ends (its words name no one: "…, General Catalyst").
@@ -1534,7 +1536,7 @@ def find_officials(
     occurrences.extend(_transcript_speakers(body))
     people = [person for person in _merge(occurrences) if _is_official(person, gazetteer)]
     mentions = [_to_mention(group, gazetteer, publisher_country, body) for group in people]
-    _counterparts_of_the_publisher(mentions, publisher_country)
+    _counterparts_of_the_publisher(people, mentions, publisher_country)
     _the_unnamed_subject(body, people, mentions, publisher_country)
     _one_holder_each(mentions, publisher_country)
     _follow_delegation_heads(people, mentions)
@@ -1648,7 +1650,7 @@ def _plural_title_before(tokens, body, i):
     return " ".join([*words, PLURAL_HEADS[head.low]])
 
 
-def _counterparts_of_the_publisher(mentions, publisher_country):
+def _counterparts_of_the_publisher(people, mentions, publisher_country):
     """ "The Secretary also met Director General X": an official met, whose title the publisher's
     government also has and whose country the text does not name, sits on the other side of the
     table; of the one foreign country the document's officials come from, unknown when there are
@@ -1658,8 +1660,20 @@ def _counterparts_of_the_publisher(mentions, publisher_country):
         for m in mentions
         if m.country and m.country != publisher_country and m.country_how != "publisher"
     }
-    for mention in mentions:
+    person_of = {id(occ): n for n, person in enumerate(people) for occ in person.occurrences}
+    for n, mention in enumerate(mentions):
         if mention.country_how != "publisher" or not mention.counterpart:
+            continue
+        if re.search(r"(?i)ambassador|embassy|charg|consul", mention.title):
+            continue  # an ambassador met is usually the publisher's own
+        # Met by someone of another side ("Foreign Minister X received Secretary Y"): Y is the
+        # publisher's.
+        hosts = {
+            person_of.get(id(o.met_by))
+            for o in people[n].occurrences
+            if o.counterpart and o.met_by is not None
+        } - {None, n}
+        if any(mentions[h].country != publisher_country for h in hosts):
             continue
         if len(foreign) == 1:
             mention.country, mention.country_how = next(iter(foreign)), "counterpart"
@@ -2610,15 +2624,11 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             # host, of the country the delegation went to.
             country = _destination_country(body[sentence_start : m.start()])
             _attend_list(tokens, listed, by_token, attend, country, hosts_only=True)
-            for idx in listed:
-                if idx in by_token:
-                    by_token[idx].counterpart = True
+            _mark_counterparts(listed, by_token, occurrences, sentence_start, m.start())
             continue
         _attend_list(tokens, listed, by_token, attend, country)
         if COUNTERPART_CUE.match(cue) and not cue.endswith("by"):  # not "hosted by X"
-            for idx in listed:
-                if idx in by_token:
-                    by_token[idx].counterpart = True
+            _mark_counterparts(listed, by_token, occurrences, sentence_start, m.start())
         if cue == "joined":
             # "X joined President Y's meeting with Z": Y held the meeting X joined.
             for idx in listed:
@@ -2773,6 +2783,16 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
     for m in PRESENT_AT.finditer(body):
         k = bisect.bisect_left(starts, m.start())
         _attend_list(tokens, _list_before(tokens, k), by_token, attend, "", share=False)
+
+
+def _mark_counterparts(listed, by_token, occurrences, sentence_start, cue_start):
+    """Those listed after "met with", "received" … are counterparts of the sentence's subject
+    (its first person named before the cue; none for "The Secretary also met …")."""
+    subject = next((o for o in occurrences if sentence_start <= o.position < cue_start), None)
+    for idx in listed:
+        occ = by_token.get(idx)
+        if occ is not None and occ is not subject:
+            occ.counterpart, occ.met_by = True, subject
 
 
 def _give_country(occ, country=""):

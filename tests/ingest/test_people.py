@@ -2872,3 +2872,31 @@ def test_a_list_for_a_meeting_still_to_come_still_shares_its_country():
     )
     assert not any(found[n].attended for n in ("Oren Hale", "Ines Varga", "Tomas Reyle"))
     assert found["Ines Varga"].country == "US" and found["Tomas Reyle"].country == "US"
+
+
+def test_an_initial_glued_to_a_mongolian_name_makes_one_person():
+    found = _people(
+        "Minister of Foreign Affairs of Mongolia D.Tsogtbaatar received Ambassador Ruth Kell. "
+        "Minister Tsogtbaatar thanked her."
+    )
+    assert set(found) == {"D.Tsogtbaatar", "Ruth Kell"}, set(found)
+    assert found["D.Tsogtbaatar"].country == "MN"
+    # The U.S. ambassador received abroad is no counterpart of the host's country.
+    assert found["Ruth Kell"].country == "US"
+
+
+def test_the_official_received_by_a_foreign_host_stays_the_publishers():
+    found = _published(
+        "President Arlo Pennick of France received Secretary Ruth Kell at the Elysee today.",
+        title="Readout of a Meeting",
+    )
+    assert found["Ruth Kell"].country == "US" and found["Arlo Pennick"].country == "FR"
+
+
+def test_a_councils_aim_ends_its_name_not_a_person():
+    found = _people(
+        "Secretary Ruth Kell met H.E. Dr. Oren Hale, Chairman of the High Council for National "
+        "Reconciliation."
+    )
+    assert set(found) == {"Ruth Kell", "Oren Hale"}
+    assert found["Oren Hale"].title.endswith("National Reconciliation")
