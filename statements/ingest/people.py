@@ -146,7 +146,7 @@ MEETING_VERBS = {
     # … and those at a swearing-in ("X swore in Ambassador Y", "Z was sworn in").
     "swore", "sworn",
     # … and those seated at the table ("X and Y were seated at a long table with Z").
-    "seated", "sat",
+    "seated", "sat", "greeted",
 }  # fmt: skip
 # "X was hosted / received / sworn in": the subject of the passive was there.
 PASSIVE_MEETING_VERBS = {
@@ -289,6 +289,11 @@ OBJECT_CUES = re.compile(
     r"(?:\s+with)?\b"
     # "swore in Ambassador X", "was sworn in by Y", "administered the oath of office to Z".
     r"|\bswore\s+in\b|\bsworn\s+in\s+(?:as\s+[^,.;]{0,60}?\s+)?by\b"
+    # "paid a courtesy call on Prime Minister X", "paid a visit to Y", "exchanged views with
+    # Z", "had an audience with King W", "presented her credentials to President V", "greeted"
+    r"|\bpaid\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:call|visit)\s+(?:on|to)\b"
+    r"|\bexchanged\s+(?:views|opinions|ideas|greetings)\s+with\b|\baudience\s+with\b"
+    r"|\bpresented\s+(?:his|her|their)\s+(?:letters\s+of\s+)?credentials\s+to\b|\bgreeted\b"
     # "were seated at a long table with X", "sat with Y": at the table together.
     r"|\b(?:seated|sat)\s+(?:(?:at|around|in)\s+(?:[\w’'-]+\s+){1,4}?)?(?:together\s+)?with\b"
     r"|\badministered\s+the\s+oath\s+(?:of\s+office\s+)?to\b"
@@ -2674,9 +2679,20 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         if tok.cls in ("lower", "stop") and tok.low in SPEECH_VERBS:
             speech.append(k)
         had_a_meeting = tok.low in ("had", "has", "have", "holding", "holds") and any(
-            t.low in ("call", "conversation", "meeting", "talks", "videoconference")
+            t.low in ("call", "conversation", "meeting", "talks", "videoconference", "audience")
             or t.low in DISCUSSION_NOUNS
             for t in tokens[k + 1 : k + 5]
+        )
+        # "X paid a courtesy call on Y", "X exchanged views with Y", "X presented her
+        # credentials to Y".
+        had_a_meeting = had_a_meeting or (
+            tok.low == "paid"
+            and any(t.low in ("call", "visit") for t in tokens[k + 1 : k + 5])
+            or tok.low == "exchanged"
+            and k + 2 < len(tokens)
+            and tokens[k + 2].low == "with"
+            or tok.low == "presented"
+            and any(t.low == "credentials" for t in tokens[k + 1 : k + 5])
         )
         # "X began three days of intense discussions with Y", "had detailed discussion with Z".
         had_a_meeting = had_a_meeting or (
@@ -2867,6 +2883,7 @@ DISCUSSION_NOUNS = {"discussion", "discussions", "consultations", "deliberations
 # Cues whose object is the other side of the table: "met with X", "spoke with Y", "hosted Z".
 COUNTERPART_CUE = re.compile(
     r"(?:met|meetings?|spoke|talks|call|had|held|holds|has|hosted|received|welcomed|visited"
+    r"|paid|exchanged|audience|greeted"
     r"|ministerial|trilateral|bilateral|dialogue|called|phoned|telephoned|took)\b"
 )
 # "joined President X's meeting with Y": the owner of the meeting joined was at it.

@@ -2900,3 +2900,22 @@ def test_a_councils_aim_ends_its_name_not_a_person():
     )
     assert set(found) == {"Ruth Kell", "Oren Hale"}
     assert found["Oren Hale"].title.endswith("National Reconciliation")
+
+
+def test_courtesy_calls_exchanges_of_views_audiences_credentials_and_greetings():
+    for sentence in (
+        "Secretary Ruth Kell paid a courtesy call on Prime Minister Arlo Pennick of Norway today.",
+        "Secretary Ruth Kell paid a visit to President Arlo Pennick of Norway.",
+        "Secretary Ruth Kell exchanged views with Foreign Minister Arlo Pennick of Norway.",
+        "Secretary Ruth Kell had an audience with His Majesty King Arlo Pennick of Norway.",
+        "Ambassador Ruth Kell presented her credentials to President Arlo Pennick of Norway.",
+        "Secretary Ruth Kell greeted Foreign Minister Arlo Pennick of Norway at the airport.",
+    ):
+        found = _people(sentence)
+        assert found["Ruth Kell"].attended and found["Arlo Pennick"].attended, sentence
+    # A tribute paid, or views exchanged another year, is no meeting.
+    other = _people(
+        "Secretary Ruth Kell met Minister Oren Hale today. She paid tribute to President Arlo "
+        "Pennick and recalled that she exchanged views with Minister Ines Varga in 2019."
+    )
+    assert not other["Arlo Pennick"].attended and not other["Ines Varga"].attended
