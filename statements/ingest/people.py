@@ -147,6 +147,7 @@ MEETING_VERBS = {
     "swore", "sworn",
     # … and those seated at the table ("X and Y were seated at a long table with Z").
     "seated", "sat", "greeted",
+    "toured",  # "X toured the port with Governor Y"
 }  # fmt: skip
 # "X was hosted / received / sworn in": the subject of the passive was there.
 PASSIVE_MEETING_VERBS = {
@@ -165,6 +166,9 @@ PASSIVE_MEETING_VERBS = {
 SPEECH_VERBS = {
     "outlined", "highlighted", "emphasized", "emphasised", "underscored", "stressed",
     "explained", "reported", "detailed", "reiterated", "reaffirmed", "conveyed",
+    # … and what they signed or saw signed there ("X and Y signed a memorandum"; in a joint
+    # statement the signatories are only named).
+    "signed", "witnessed",
 }  # fmt: skip
 # What a meeting is called when someone opens or closes it ("opened the convening").
 SESSION_NOUNS = {
@@ -294,6 +298,7 @@ OBJECT_CUES = re.compile(
     r"|\bpaid\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:call|visit)\s+(?:on|to)\b"
     r"|\bexchanged\s+(?:views|opinions|ideas|greetings)\s+with\b|\baudience\s+with\b"
     r"|\bpresented\s+(?:his|her|their)\s+(?:letters\s+of\s+)?credentials\s+to\b|\bgreeted\b"
+    r"|\btoured\s+(?:[\w’'-]+\s+){0,4}?with\b"
     # "were seated at a long table with X", "sat with Y": at the table together.
     r"|\b(?:seated|sat)\s+(?:(?:at|around|in)\s+(?:[\w’'-]+\s+){1,4}?)?(?:together\s+)?with\b"
     r"|\badministered\s+the\s+oath\s+(?:of\s+office\s+)?to\b"

@@ -2919,3 +2919,17 @@ def test_courtesy_calls_exchanges_of_views_audiences_credentials_and_greetings()
         "Pennick and recalled that she exchanged views with Minister Ines Varga in 2019."
     )
     assert not other["Arlo Pennick"].attended and not other["Ines Varga"].attended
+
+
+def test_signers_at_a_reported_meeting_and_a_tours_companions_took_part():
+    found = _people(
+        "Secretary Ruth Kell met Minister Oren Hale today. Secretary Kell and Foreign Minister "
+        "Arlo Pennick signed a memorandum on energy, and Prime Minister Ines Varga witnessed the "
+        "signing. The Secretary toured the port with Governor Tomas Reyle."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # The signatories of a joint statement, with no meeting reported, are only named.
+    joint = _people(
+        "President Dana Whitcombe and Prime Minister Arlo Pennick signed the declaration."
+    )
+    assert not any(m.attended for m in joint.values())
