@@ -2090,8 +2090,12 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             # "Honeywell International Inc. Chairman X": the firm's legal form right before
             or bool(FIRM_BEFORE_TITLE.search(body, 0, tokens[i].start - len(title) - 1))
         )
-    if _in_a_byline(body, tokens[i].start):
-        occ.private = True  # "By Kate Doe and John Roe": the article's authors
+    if _in_a_byline(body, tokens[i].start) or CREDIT_BEFORE.search(
+        body, max(0, tokens[i].start - 40), tokens[i].start
+    ):
+        # "By Kate Doe and John Roe", "(Official White House Photo by X)", "Reporting by Y;
+        # Editing by Z", "Posted by W": the article's authors and photographers
+        occ.private = True
     occ.end_at = tokens[j - 1].end
     # A proper noun goes on ("Los Angeles Declaration", "Americas Partnership"): not a person.
     if (
@@ -2335,6 +2339,10 @@ CORPORATE_ROLE = re.compile(
 STATES_BODY_WORDS = GOVERNMENT_BODY_WORDS | {
     "bank", "fund", "corporation", "development", "finance", "investment", "authority",
 }  # fmt: skip
+CREDIT_BEFORE = re.compile(
+    r"(?i)\b(?:photos?|photograph(?:ed)?|reporting|editing|edited|written|writing|posted"
+    r"|compiled|video|graphics?|illustration)\s+by\s+$|\bphotographer:\s*$"
+)
 FIRM_BEFORE_TITLE = re.compile(r"\b(?:Inc|Corp|Co|Ltd|LLC|AG|PLC|GmbH)\.?\s*$")
 # "By Kate Doe and John Roe" alone on a line: names and "and", nothing else.
 BYLINE = re.compile(

@@ -2933,3 +2933,15 @@ def test_signers_at_a_reported_meeting_and_a_tours_companions_took_part():
         "President Dana Whitcombe and Prime Minister Arlo Pennick signed the declaration."
     )
     assert not any(m.attended for m in joint.values())
+
+
+def test_photographers_and_reporters_credited_are_no_officials():
+    found = _people(
+        "Secretary Ruth Kell met Foreign Minister Arlo Pennick today. (Official White House "
+        "Photo by Oren Hale)\n\nReporting by Ines Varga; Editing by Tomas Reyle. Posted by Mara "
+        "Quist on Feb 06, 2013."
+    )
+    assert set(found) == {"Ruth Kell", "Arlo Pennick"}, set(found)
+    # A meeting "hosted by" or "led by" someone still names them.
+    led = _people("The delegation led by Secretary Ruth Kell was received by Oren Hale today.")
+    assert "Ruth Kell" in led
