@@ -287,7 +287,8 @@ OBJECT_CUES = re.compile(
     # "hosted a roundtable with Governor X", "hosted the fourth Defense Dialogue today with her
     # counterpart Y": the guests of the event hosted.
     r"|\b(?:co-)?hosted\s+(?:an?|the|his|her|their)\s+(?:[^\s,;:]+\s+){0,8}?"
-    r"(?:(?:today|yesterday)\s+)?with\b"
+    # "hosted a dinner for X", "hosted a reception in honor of Y": the guests of honour too
+    r"(?:(?:today|yesterday)\s+)?(?:with|for|in\s+hono(?:u)?r\s+of)\b"
     # "traveled to Lima to meet President X", "travelled to Oslo to meet with Y": met there.
     r"|\b(?:traveled|travelled|went|flew|came)\s+to\s+(?:[\w.’'-]+\s+){1,4}?to\s+meet"
     r"(?:\s+with)?\b"

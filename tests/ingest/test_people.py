@@ -2945,3 +2945,14 @@ def test_photographers_and_reporters_credited_are_no_officials():
     # A meeting "hosted by" or "led by" someone still names them.
     led = _people("The delegation led by Secretary Ruth Kell was received by Oren Hale today.")
     assert "Ruth Kell" in led
+
+
+def test_the_guests_of_a_dinner_or_reception_hosted_for_them_took_part():
+    found = _people(
+        "Secretary Ruth Kell hosted a dinner for Foreign Minister Arlo Pennick and Minister Oren "
+        "Hale today. Deputy Secretary Ines Varga hosted a reception in honor of Prime Minister "
+        "Tomas Reyle."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    past = _people("Secretary Ruth Kell hosted a dinner for Minister Arlo Pennick last year.")
+    assert not past["Arlo Pennick"].attended
