@@ -2090,6 +2090,9 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             or _corporate_title(title, body, tokens[j - 1].end)
             # "Honeywell International Inc. Chairman X": the firm's legal form right before
             or bool(FIRM_BEFORE_TITLE.search(body, 0, tokens[i].start - len(title) - 1))
+            # "civil society leader X", "business leader Y": a leader of no government
+            or title.lower() in ("leader", "leaders")
+            and bool(CIVIC_BEFORE_LEADER.search(body, 0, tokens[i].start - len(title) - 1))
         )
     if _in_a_byline(body, tokens[i].start) or CREDIT_BEFORE.search(
         body, max(0, tokens[i].start - 40), tokens[i].start
@@ -2343,6 +2346,10 @@ STATES_BODY_WORDS = GOVERNMENT_BODY_WORDS | {
 CREDIT_BEFORE = re.compile(
     r"(?i)\b(?:photos?|photograph(?:ed)?|reporting|editing|edited|written|writing|posted"
     r"|compiled|video|graphics?|illustration)\s+by\s+$|\bphotographer:\s*$"
+)
+CIVIC_BEFORE_LEADER = re.compile(
+    r"(?i)\b(?:civil\s+society|business|community|faith|religious|student|youth"
+    r"|labou?r(?:\s+union)?|trade\s+union|industry|church|civic|grassroots|human\s+rights)\s*$"
 )
 FIRM_BEFORE_TITLE = re.compile(r"\b(?:Inc|Corp|Co|Ltd|LLC|AG|PLC|GmbH)\.?\s*$")
 # "By Kate Doe and John Roe" alone on a line: names and "and", nothing else.

@@ -2956,3 +2956,17 @@ def test_the_guests_of_a_dinner_or_reception_hosted_for_them_took_part():
     assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
     past = _people("Secretary Ruth Kell hosted a dinner for Minister Arlo Pennick last year.")
     assert not past["Arlo Pennick"].attended
+
+
+def test_a_leader_of_civil_society_or_business_is_no_official():
+    found = _people(
+        "Secretary Ruth Kell met with civil society leader Ines Varga, business leader Oren Hale "
+        "and labor union leader Tomas Reyle in Caracas."
+    )
+    assert set(found) == {"Ruth Kell"}, set(found)
+    # A leader of a government or of the opposition, and a European Union leader, still are.
+    others = _people(
+        "Secretary Ruth Kell met with opposition leader Oren Hale, tribal leader Ines Varga and "
+        "European Union leader Tomas Reyle."
+    )
+    assert {"Oren Hale", "Ines Varga", "Tomas Reyle"} <= set(others)
