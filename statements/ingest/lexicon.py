@@ -22,6 +22,9 @@ TITLE_HEADS = {
     "lady", "leader", "lieutenant", "marshal", "mayor", "minister", "ministers", "officer",
     "president", "president-elect", "presidents", "prime", "prince", "princess", "principal",
     "prosecutor", "queen", "representative", "secretaries", "secretary", "senator", "senators",
+    # "Representatives X and Y", "the Speaker of the House of Representatives Z": a title's
+    # word, not a given name.
+    "representatives",
     "senior",
     "sheikh", "solicitor", "speaker", "special", "spokesman", "spokesperson", "spokeswoman",
     "sub-secretary", "subsecretary", "superintendent", "treasurer", "under", "undersecretaries",
@@ -243,6 +246,18 @@ STOPWORDS = {
     "we've", "wednesday", "well", "what", "what's", "when", "where", "whether", "which", "while",
     "who", "why", "winter", "with", "within", "without", "yes", "yesterday", "yesterday's", "you",
     "you're", "your",
+}  # fmt: skip
+# Nouns of a headline's occasion ("President-elect and Vice President-elect Call with …"): never
+# a name after a title.
+STOPWORDS |= {"call", "meeting", "meetings", "conversation", "teleconference", "videoconference"}
+# … nor a headline's verb ("US Ambassador Is Ready To Come To Belarus").
+STOPWORDS |= {"is", "are", "was", "were", "has", "have", "had"}  # not "Will", a given name
+# Occupations no government confers, written before a name like a title ("the PM's Official
+# Photographer X", "Journalist Y"): the person is no official.
+PRIVATE_OCCUPATIONS = {
+    "photographer", "journalist", "reporter", "correspondent", "editor", "columnist", "author",
+    "novelist", "poet", "artist", "actor", "actress", "singer", "musician", "filmmaker",
+    "student", "activist", "athlete", "chef", "entrepreneur", "blogger",
 }  # fmt: skip
 
 # Country words -> ISO 3166 alpha-2. Demonyms and possessives included.
@@ -488,6 +503,11 @@ from statements.ingest import lexicon_es as _es  # noqa: E402
 TITLE_HEADS |= _es.TITLE_HEADS
 TITLE_CORE |= _es.TITLE_HEADS - _es.TITLE_NOT_CORE
 INSTITUTION_WORDS |= _es.INSTITUTION_WORDS
+# Places named after people: "the Martin Luther King Jr. Memorial" names no official "Memorial".
+INSTITUTION_WORDS |= {"memorial", "monument", "museum", "library", "cemetery", "stadium", "arena"}
+# Aims that councils are named for: "the High Council for National Reconciliation".
+INSTITUTION_WORDS |= {"reconciliation", "transition", "unity", "salvation", "stabilization"}
+
 STOPWORDS |= _es.STOPWORDS
 COUNTRY_WORDS.update(_es.COUNTRY_WORDS)
 INSTITUTION_COUNTRY.update(_es.INSTITUTION_COUNTRY)

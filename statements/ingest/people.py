@@ -43,6 +43,8 @@ class FoundOfficial(OfficialMention):
     # Where the country came from: "title", "delegation", "gazetteer", "publisher" (assumed from
     # a plain title such as "President"), "sentence", "head" (of their delegation), or "".
     country_how: str = ""
+    # Named as the one met ("met with Director General X"): the other side of the table.
+    counterpart: bool = False
 
 
 def _norm(word: str) -> str:
@@ -141,13 +143,32 @@ MEETING_VERBS = {
     "discussed", "described", "briefed", "presented", "shared",
     # … and those who ran it ("X moderated the discussion").
     "moderated", "facilitated",
+    # … and those at a swearing-in ("X swore in Ambassador Y", "Z was sworn in").
+    "swore", "sworn",
+    # … and those seated at the table ("X and Y were seated at a long table with Z").
+    "seated", "sat", "greeted",
+    "toured",  # "X toured the port with Governor Y"
 }  # fmt: skip
+# "X was hosted / received / sworn in": the subject of the passive was there.
+PASSIVE_MEETING_VERBS = {
+    "hosted",
+    "received",
+    "welcomed",
+    "joined",
+    "accompanied",
+    "briefed",
+    "sworn",
+    "seated",
+}
 # Verbs of what someone said ("Y outlined the plan", "Z highlighted the grants"): said at the
 # meeting when the document reports one (someone met, spoke with, hosted … someone), but in a
 # joint statement or a eulogy ("Prime Minister X reaffirmed, time and again, …") said elsewhere.
 SPEECH_VERBS = {
     "outlined", "highlighted", "emphasized", "emphasised", "underscored", "stressed",
     "explained", "reported", "detailed", "reiterated", "reaffirmed", "conveyed",
+    # … and what they signed or saw signed there ("X and Y signed a memorandum"; in a joint
+    # statement the signatories are only named).
+    "signed", "witnessed",
 }  # fmt: skip
 # What a meeting is called when someone opens or closes it ("opened the convening").
 SESSION_NOUNS = {
@@ -183,7 +204,10 @@ CUE_WORDS_BEFORE |= {"welcomed", "received", "hosted", "thanked", "invited", "co
 CUE_WORDS_BEFORE |= {"said", "told", "urged", "asked"}
 CUE_WORDS_BEFORE |= {"counterpart", "counterparts"}  # "met her Norwegian counterpart X"
 PAST_CUES = re.compile(
-    r"\b(?:previous(?:ly)?|earlier|formerly|ago|held in|held last|established in|"
+    # not "previously (un)announced / not announced", which dates the announcement, not the
+    # meeting
+    r"\b(?:previous(?!ly\s+(?:not\s+|un)?(?:announced|scheduled|planned|disclosed))(?:ly)?"
+    r"|earlier|formerly|ago|held in|held last|established in|"
     r"last (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"in (?:19|20)\d\d\b|(?:at|during) the [A-Z][\w ]+ (?:summit|meeting) held)",
     re.IGNORECASE,
@@ -192,7 +216,8 @@ PAST_CUES = re.compile(f"{PAST_CUES.pattern}|{lexicon_es.PAST_CUES}", re.IGNOREC
 DELEGATION_REGION = re.compile(
     r"(?P<who>\b[A-Z][\w\.’']*(?:\s+[A-Z][\w\.’']*)?)\s+was\s+represented\s+by\b"
     # "the Chinese negotiating team, which included …"
-    r"|(?P<adj>\b[A-Z][\w\.’']*)?\s*(?:negotiating\s+)?(?:delegation|team)(?:,\s*which)?\s+"
+    # "The group included two other Senators, X and Y" (a delegation named again)
+    r"|(?P<adj>\b[A-Z][\w\.’']*)?\s*(?:negotiating\s+)?(?:delegation|team|group)(?:,\s*which)?\s+"
     r"(?:also\s+)?"
     r"(?:included|includes|was\s+composed\s+of|comprised|consisted\s+of|was\s+made\s+up\s+of)\b"
     # "Participants included …", "Attendees also included …", at the head of a sentence too.
@@ -225,7 +250,9 @@ OBJECT_CUES = re.compile(
     r"(?:delegation|delegations|trip|visit|mission|team)\s+"
     # "… and the Mexican delegation by Undersecretary X": "led" said once for the list.
     # "a delegation of U.S. Senators led by Senator X"
-    r"(?:(?:[\w.’'-]+\s+){0,3}?(?:led|headed)\s+)?by\b"
+    # "a delegation from the United States Congress, led by Senator X"
+    r"(?:(?:[\w.’'-]+\s+){0,3}?(?:led|headed)\s+|(?:[\w.’'-]+\s+){1,5}?[\w.’'-]+,\s+"
+    r"(?:led|headed)\s+)?by\b"
     r"|\b(?:accompanied|joined)\s+by\b"
     # "The President was joined on the call by X", "joined in the meeting by Y"
     r"|\b(?:accompanied|joined)\s+(?:on|in|at|for|during)\s+(?:the|this|today[’']s)\s+"
@@ -234,7 +261,11 @@ OBJECT_CUES = re.compile(
     r"|\bmet(?:\s+[\w’'-]+){0,9}?\s+with\b|\bmeetings?\s+with\b"
     # "participated in a trilateral ministerial with X and Y"
     r"|\b(?:ministerial|trilateral|bilateral|dialogue)\s+with\b|\bmeet\s+(?:\w+\s+){0,2}?with\b"
+    # "is holding a meeting in New York with his counterpart X"
+    r"|\b(?:holding|holds|held|had|has)\s+(?:an?\s+)?(?:[\w’'-]+\s+){0,2}?"
+    r"(?:meeting|call|talks|conversation)\s+(?:in|at|on)\s+(?:[\w.’'-]+\s+){1,4}?with\b"
     r"|\band\s+with\b|\b(?:co-)?(?:hosted|chaired|convened|moderated|facilitated|attended|opened"
+    r"|conducted|officiated"
     r"|received|greeted)\s+(?:(?:at|in)\s+(?:the\s+)?(?:[\w.-]+\s+){1,4}?)?by\b"
     # "He was briefed by X; Y; and Z": those who briefed were there.
     r"|\b(?:briefed|addressed)\s+(?:today\s+|yesterday\s+)?by\b"
@@ -242,12 +273,37 @@ OBJECT_CUES = re.compile(
     r"|\b(?:received|took)\s+(?:a\s+)?(?:phone\s+|telephone\s+)?call\s+(?:today\s+|yesterday\s+)?from\b"
     r"|\bspoke(?:\s+[\w’'-]+){0,9}?\s+(?:with|to)\b|\b(?:called(?!\s+(?:for|on|upon)\b)|phoned|telephoned)\b"
     r"|\btalks\s+(?:[a-z]+ly\s+)?with\b|\bcall\s+(?:today\s+|yesterday\s+)?with\b"
+    # "had detailed discussion with X", "began three days of discussions with Y" (not "called
+    # for discussions with Z")
+    r"|\b(?:had|held|has|have|holds|began|begins|conducted|concluded|opened)\s+"
+    r"(?:[\w’'-]+\s+){0,4}?(?:discussions?|consultations|deliberations)\s+"
+    r"(?:today\s+|yesterday\s+)?with\b"
     # "Participants heard directly from Secretary X, …", "remarks from Y": the speakers.
     r"|\bheard\s+(?:\w+\s+){0,2}?from\b|\bremarks\s+(?:were\s+)?(?:delivered\s+)?(?:from|by)\b"
     r"|\b(?:had|held|has|holds)\s+(?:an?\s+)?(?:[\w’']+\s+){0,2}?(?:calls?|conversations?)\s+"
     r"(?:today\s+|yesterday\s+)?with\b"
     # "held a Japan-U.S. Foreign Ministers' Telephone Talk with …", "held telephone talks with"
-    r"|\b(?:had|held|holds)\s+(?:an?\s+)?(?:[\w’'.-]+\s+){0,4}?[Tt]elephone\s+[Tt]alks?\s+with\b|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
+    r"|\b(?:had|held|holds)\s+(?:an?\s+)?(?:[\w’'.-]+\s+){0,4}?[Tt]elephone\s+[Tt]alks?\s+with\b"
+    # "hosted a roundtable with Governor X", "hosted the fourth Defense Dialogue today with her
+    # counterpart Y": the guests of the event hosted.
+    r"|\b(?:co-)?hosted\s+(?:an?|the|his|her|their)\s+(?:[^\s,;:]+\s+){0,8}?"
+    # "hosted a dinner for X", "hosted a reception in honor of Y": the guests of honour too
+    r"(?:(?:today|yesterday)\s+)?(?:with|for|in\s+hono(?:u)?r\s+of)\b"
+    # "traveled to Lima to meet President X", "travelled to Oslo to meet with Y": met there.
+    r"|\b(?:traveled|travelled|went|flew|came)\s+to\s+(?:[\w.’'-]+\s+){1,4}?to\s+meet"
+    r"(?:\s+with)?\b"
+    # "swore in Ambassador X", "was sworn in by Y", "administered the oath of office to Z".
+    r"|\bswore\s+in\b|\bsworn\s+in\s+(?:as\s+[^,.;]{0,60}?\s+)?by\b"
+    # "paid a courtesy call on Prime Minister X", "paid a visit to Y", "exchanged views with
+    # Z", "had an audience with King W", "presented her credentials to President V", "greeted"
+    r"|\bpaid\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:call|visit)\s+(?:on|to)\b"
+    r"|\bexchanged\s+(?:views|opinions|ideas|greetings)\s+with\b|\baudience\s+with\b"
+    r"|\bpresented\s+(?:his|her|their)\s+(?:letters\s+of\s+)?credentials\s+to\b|\bgreeted\b"
+    r"|\btoured\s+(?:[\w’'-]+\s+){0,4}?with\b"
+    # "were seated at a long table with X", "sat with Y": at the table together.
+    r"|\b(?:seated|sat)\s+(?:(?:at|around|in)\s+(?:[\w’'-]+\s+){1,4}?)?(?:together\s+)?with\b"
+    r"|\badministered\s+the\s+oath\s+(?:of\s+office\s+)?to\b"
+    r"|\bhosted\b|\breceived\b|\bwelcomed\b|\bvisited\b"
     r"|\baccompanied\b|\bjoined\b|\bmet\b"
     r"|\bse\s+reuni(?:ó|o|eron)\s+(?:[\wáéíóú]+\s+){0,3}?con\b"
     r"|\brecibi(?:ó|o|eron)\s+(?:hoy\s+|ayer\s+)?a\b|\bencabez(?:ó|o|aron)\b"
@@ -281,7 +337,8 @@ TOKEN_RE = re.compile(
     r"|(?P<hon>(?:Dr|Mr|Ms|Mrs|Sr|Sra|Srta|Lic|Ing|Jr|Gen|Adm|Amb|Hon|Prof|Rep|Sen|Gov|Lt|Col|"
     r"Capt|Maj|Cmdr|Brig|Sgt|St)\.)"
     r"|(?P<initial>\b[A-Z]\.)(?=\s|$)"
-    r"|(?P<word>\w+(?:[’'\-](?![A-Z]\.)\w+)*)"
+    # "D.Tsogtbaatar", "L.Oyun-Erdene": a Mongolian name, the father's initial glued to it
+    r"|(?P<word>\b[A-Z]\.[A-Z][a-z]\w*(?:-\w+)*|\w+(?:[’'\-](?![A-Z]\.)\w+)*)"
     r"|(?P<punct>[^\w\s])"
 )
 
@@ -574,6 +631,9 @@ class Occurrence:
     # an official only if a fuller mention joins it.
     only_listed: bool = False
     quoted: bool = False  # named as the speaker of a quote ("… ,” Biden said)
+    counterpart: bool = False  # the object of "met with", "spoke with", "hosted", "received" …
+    met_by: Occurrence | None = None  # … and the subject who met them, when named
+    blocked: bool = False  # in a sentence about another time
     # "Calvin Butler, CEO, Exelon": an officer of a firm or an association, not an official;
     # the offset where that apposition ends (its words name no one: "…, General Catalyst").
     private: bool = False
@@ -663,6 +723,9 @@ def _title_before(tokens, body, i):
             tok.low in ("and", "y")
             and after < len(tokens)
             and tokens[after].cls in ("title", "ltitle", "hon")
+            # but "met with Deputy Prime Minister and Minister of Defence Y": one person's two
+            # offices
+            and not _two_offices_of_one(tokens, k)
         ):
             # "The Prime Minister and President Arévalo": two people, two titles; "X, Minister of
             # Foreign Affairs, and the Honorable Y": the title before "and" is X's.
@@ -825,6 +888,28 @@ def _title_before(tokens, body, i):
     ):
         text = text[: ranked.start()].rstrip(" ,")
     return text, honorific, _title_country(words), tokens[start].start
+
+
+def _two_offices_of_one(tokens, k) -> bool:
+    """Whether the "and" at token k joins two offices of the person named after them ("Deputy
+    Prime Minister and Minister of Defence X"): a title run right before it, opened by no
+    article ("the Prime Minister and President X" are two people) and by no name."""
+    b = k - 1
+    core = False
+    while b >= 0 and (
+        tokens[b].cls in ("title", "ltitle", "inst", "country")
+        or tokens[b].cls in ("lower", "stop", "particle")
+        and tokens[b].low in ("of", "for", "and")
+    ):
+        core = core or tokens[b].low in TITLE_CORE
+        b -= 1
+    if not core or b == k - 1 or tokens[b + 1].low in ("of", "for", "and"):
+        return False
+    return b < 0 or (
+        tokens[b].cls not in ("name", "initial", "poss", "hon")
+        and tokens[b].low not in ("the", "el", "la", "his", "her", "their", "and", "y")
+        and tokens[b].text != "”"
+    )
 
 
 def _the_title_before_comma(tokens, comma):
@@ -1345,7 +1430,7 @@ def _list_before(tokens, k):
     k -= 1
     while k >= 0 and tokens[k].sentence == sentence:
         tok = tokens[k]
-        if tok.cls in allowed or tok.text in ",()–;" or tok.low in LIST_FILLERS:
+        if tok.cls in allowed or tok.text in ",()–;&" or tok.low in LIST_FILLERS:
             out.append(k)
             k -= 1
             continue
@@ -1438,6 +1523,8 @@ def find_officials(
         if occ is not None:
             occurrences.append(occ)
 
+    occurrences += _surnames_of_those_named(tokens, body, spans, occurrences)
+    occurrences.sort(key=lambda o: o.position)
     _plural_titles(tokens, body, occurrences)
     for occ in occurrences:
         # "his Russian counterpart Vladimir Putin": the adjective says whose counterpart.
@@ -1460,6 +1547,8 @@ def find_officials(
     occurrences.extend(_transcript_speakers(body))
     people = [person for person in _merge(occurrences) if _is_official(person, gazetteer)]
     mentions = [_to_mention(group, gazetteer, publisher_country, body) for group in people]
+    _counterparts_of_the_publisher(people, mentions, publisher_country)
+    _the_unnamed_subject(body, people, mentions, publisher_country)
     _one_holder_each(mentions, publisher_country)
     _follow_delegation_heads(people, mentions)
     _country_of_the_sentence(tokens, sentences, mentions, publisher_country)
@@ -1570,6 +1659,71 @@ def _plural_title_before(tokens, body, i):
         return ""  # "Council of Economic Advisers X": a body's name ends on the plural
     words = [t.text for t in tokens[k + 1 : at_head]]
     return " ".join([*words, PLURAL_HEADS[head.low]])
+
+
+def _counterparts_of_the_publisher(people, mentions, publisher_country):
+    """ "The Secretary also met Director General X": an official met, whose title the publisher's
+    government also has and whose country the text does not name, sits on the other side of the
+    table; of the one foreign country the document's officials come from, unknown when there are
+    several, the publisher's only when there is none (a domestic meeting)."""
+    foreign = {
+        m.country
+        for m in mentions
+        if m.country and m.country != publisher_country and m.country_how != "publisher"
+    }
+    person_of = {id(occ): n for n, person in enumerate(people) for occ in person.occurrences}
+    for n, mention in enumerate(mentions):
+        if mention.country_how != "publisher" or not mention.counterpart:
+            continue
+        if re.search(r"(?i)ambassador|embassy|charg|consul", mention.title):
+            continue  # an ambassador met is usually the publisher's own
+        # Met by someone of another side ("Foreign Minister X received Secretary Y"): Y is the
+        # publisher's.
+        hosts = {
+            person_of.get(id(o.met_by))
+            for o in people[n].occurrences
+            if o.counterpart and o.met_by is not None
+        } - {None, n}
+        if any(mentions[h].country != publisher_country for h in hosts):
+            continue
+        if len(foreign) == 1:
+            mention.country, mention.country_how = next(iter(foreign)), "counterpart"
+        elif foreign:
+            mention.country, mention.country_how = "", ""
+
+
+# "The Secretary met with …", "The Prime Minister spoke today with …": a subject named by the
+# title alone.
+UNNAMED_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*The\s+(?P<title>(?:[A-Z][\w-]*\s+){0,2}?"
+    r"(?:President|Prime\s+Minister|Secretary|Chancellor|Minister|Ambassador|Administrator"
+    r"|Governor|Mayor|Director|Premier|King|Queen|Emir))\s+(?:(?:also|today|yesterday)\s+)?"
+    r"(?P<verb>[a-z]+)\b"
+)
+
+
+def _the_unnamed_subject(body, people, mentions, publisher_country):
+    """ "The Secretary welcomed Foreign Minister X …. Minister X thanked Secretary Kell": the one
+    person the document names with the unnamed subject's title, of no other country than the
+    publisher's, is that subject, and took part (unless only named about another time)."""
+    for m in UNNAMED_SUBJECT.finditer(body):
+        if m.group("verb") not in MEETING_VERBS - {"meeting"}:
+            continue
+        title = _norm(" ".join(m.group("title").split()))
+        holders = [
+            n
+            for n, mention in enumerate(mentions)
+            if _norm(mention.title).removeprefix("the ").strip() == title
+        ]
+        if len(holders) != 1:
+            continue
+        n = holders[0]
+        mention = mentions[n]
+        if mention.country not in ("", publisher_country) or not publisher_country:
+            continue
+        if all(o.blocked or o.possessive for o in people[n].occurrences):
+            continue
+        mention.attended = True
 
 
 def _counterpart_of_the_other_side(body, mentions):
@@ -1713,7 +1867,17 @@ def _someones_destination(tokens, n) -> bool:
     k = n - 1
     if k >= 0 and tokens[k].low == "the":
         k -= 1
-    if k < 1 or tokens[k].low != "to" or tokens[k - 1].low not in ("visit", "trip", "travel"):
+    if k < 1 or tokens[k].low != "to":
+        return False
+    if tokens[k - 1].low not in ("visit", "trip", "travel"):
+        # "the visit of Secretary of State X to India": the visitor named between.
+        for x in range(k - 1, max(0, k - 10), -1):
+            if tokens[x].low == "of" and tokens[x - 1].low in ("visit", "visits", "trip", "travel"):
+                return any(t.cls == "name" for t in tokens[x + 1 : k])
+            if tokens[x].cls not in ("name", "initial", "title", "ltitle", "hon", "particle") and (
+                tokens[x].low not in ("of", "the", "state")
+            ):
+                return False
         return False
     return any(
         tokens[x].cls == "poss" and tokens[x - 1].cls == "name" for x in range(max(1, k - 4), k - 1)
@@ -1750,9 +1914,18 @@ def _a_topic(tokens, n) -> bool:
         or (len(before) >= 2 and before[-1] in ("in", "on", "of") and before[-2] in TOPIC_NOUNS)
         # "support for Ukraine", "stand with Ukraine", "assistance to Gaza": whom talks are about
         or (len(before) >= 2 and tuple(before[-2:]) in SUPPORT_FOR)
+        # "welcomed a delegation of U.S. Congress members": the guests' country, not the host's
+        or (len(before) >= 2 and before[-1] in ("of", "from") and before[-2] in GUEST_NOUNS)
+        or (
+            len(before) >= 3
+            and before[-1] == "the"
+            and before[-2] == "from"
+            and before[-3] in GUEST_NOUNS
+        )
     )
 
 
+GUEST_NOUNS = {"delegation", "delegations", "visitors", "guests", "group"}
 SUPPORT_FOR = {
     ("support", "for"), ("solidarity", "with"), ("stand", "with"), ("stands", "with"),
     ("assistance", "to"), ("aid", "to"), ("support", "to"), ("against", "the"),
@@ -1783,10 +1956,12 @@ def _one_holder_each(mentions, publisher_country):
 
 
 def _follow_delegation_heads(people, mentions):
-    """People listed as accompanying someone take that person's country when they have none."""
+    """People listed as accompanying someone take that person's country when they have none, or
+    only the publisher's, assumed from a title both governments have ("Minister X was
+    accompanied by Ambassador Y": Y is X's ambassador)."""
     person_of = {id(occ): n for n, person in enumerate(people) for occ in person.occurrences}
     for n, person in enumerate(people):
-        if mentions[n].country:
+        if mentions[n].country and mentions[n].country_how != "publisher":
             continue
         for occ in person.occurrences:
             head = person_of.get(id(occ.follows)) if occ.follows is not None else None
@@ -1912,7 +2087,19 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             or _officer_of_a_named_body(tokens, body, i, title)
             or _officer_of_a_private_body_after(title, body, tokens[j - 1].end)
             or _a_firms_officer(title, body, tokens[j - 1].end)
+            or _corporate_title(title, body, tokens[j - 1].end)
+            # "Honeywell International Inc. Chairman X": the firm's legal form right before
+            or bool(FIRM_BEFORE_TITLE.search(body, 0, tokens[i].start - len(title) - 1))
+            # "civil society leader X", "business leader Y": a leader of no government
+            or title.lower() in ("leader", "leaders")
+            and bool(CIVIC_BEFORE_LEADER.search(body, 0, tokens[i].start - len(title) - 1))
         )
+    if _in_a_byline(body, tokens[i].start) or CREDIT_BEFORE.search(
+        body, max(0, tokens[i].start - 40), tokens[i].start
+    ):
+        # "By Kate Doe and John Roe", "(Official White House Photo by X)", "Reporting by Y;
+        # Editing by Z", "Posted by W": the article's authors and photographers
+        occ.private = True
     occ.end_at = tokens[j - 1].end
     # A proper noun goes on ("Los Angeles Declaration", "Americas Partnership"): not a person.
     if (
@@ -1968,6 +2155,9 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
     if appositive and len(words) >= 2:
         occ.title, occ.country, occ.how = appositive, app_country, "apposition"
         occ.country_how = "title" if app_country else ""
+        # "Inge Doe, CEO of 3M", "Kenneth Roe, CEO of pharmaceutical company Merck & Co.":
+        # an officer of a firm.
+        occ.private = occ.private or _corporate_title(appositive, body, -1)
         return occ
     if (
         prev is not None
@@ -2038,6 +2228,31 @@ def _occurrence(tokens, body, i, j, list_titles, gazetteer):
             occ.how = "gazetteer"
             return occ
     return None
+
+
+def _surnames_of_those_named(tokens, body, spans, occurrences):
+    """ "Belarusian Foreign Minister Vladimir Makei …. Chollet and Makei held a phone
+    conversation": the family name alone of someone the document named in full with a title, as
+    a subject of a meeting verb or joined by "and" to another name, is that person again."""
+    known = {
+        _norm(name_words(o.name)[-1])
+        for o in occurrences
+        if o.title and not o.private and len(name_words(o.name)) >= 2
+    }
+    covered = {k for o in occurrences for k in range(o.start, o.end)}
+    found = []
+    for i, j in spans:
+        if j - i != 1 or i in covered or _norm(tokens[i].text) not in known:
+            continue
+        after = body[tokens[i].end : tokens[i].end + 40]
+        verb_after = re.match(r"^\s+(?:and\s+)?(\w+)", after)
+        joined = (i > 0 and tokens[i - 1].low == "and") or after.lstrip().startswith("and ")
+        if verb_after and (joined or verb_after.group(1).lower() in MEETING_VERBS):
+            occ = Occurrence(name=tokens[i].text, start=i, end=j, position=tokens[i].start)
+            occ.how, occ.end_at = "surname", tokens[i].end
+            occ.possessive = j < len(tokens) and tokens[j].cls == "poss"
+            found.append(occ)
+    return found
 
 
 def _in_a_headline(tokens, i):
@@ -2115,6 +2330,58 @@ CORPORATE_TITLE = re.compile(
     r"(?:\s*(?:,|and|&)\s*|\s+|$))+$",
     re.IGNORECASE,
 )
+
+
+# A firm's legal form ("UBS AG Chairman X", "Honeywell International Inc. Chairman Y") and the
+# offices only firms have ("International Paper CEO Z", "W, CEO of 3M").
+CORPORATE_SUFFIXES = {"inc", "inc.", "ag", "corp", "corp.", "llc", "ltd", "ltd.", "plc", "gmbh"}
+CORPORATE_ROLE = re.compile(
+    r"\b(?:ceo|cfo|coo|cto|chief\s+(?:executive|operating|financial|technology)\s+officer"
+    r"|co-founder|founder)\b",
+    re.IGNORECASE,
+)
+STATES_BODY_WORDS = GOVERNMENT_BODY_WORDS | {
+    "bank", "fund", "corporation", "development", "finance", "investment", "authority",
+}  # fmt: skip
+CREDIT_BEFORE = re.compile(
+    r"(?i)\b(?:photos?|photograph(?:ed)?|reporting|editing|edited|written|writing|posted"
+    r"|compiled|video|graphics?|illustration)\s+by\s+$|\bphotographer:\s*$"
+)
+CIVIC_BEFORE_LEADER = re.compile(
+    r"(?i)\b(?:civil\s+society|business|community|faith|religious|student|youth"
+    r"|labou?r(?:\s+union)?|trade\s+union|industry|church|civic|grassroots|human\s+rights)\s*$"
+)
+FIRM_BEFORE_TITLE = re.compile(r"\b(?:Inc|Corp|Co|Ltd|LLC|AG|PLC|GmbH)\.?\s*$")
+# "By Kate Doe and John Roe" alone on a line: names and "and", nothing else.
+BYLINE = re.compile(
+    r"^[ \t]*(?:By|Written\s+by|Reporting\s+by)\s+[A-Z][\w.’'-]*,?"
+    r"(?:[ \t]+(?:[A-Z][\w.’'-]*,?|and|&))*[ \t]*$"
+)
+
+
+def _corporate_title(title: str, body: str, end: int) -> bool:
+    """A firm's officer, named by the firm's legal form inside the title or an office only firms
+    have; not a state's corporation's ("CEO of the Millennium Challenge Corporation", "DFC
+    CEO X", whose initials the lexicon knows as a government's)."""
+    if _names_a_government(title):
+        return False
+    words = [w.lower().strip(",") for w in title.split()]
+    if any(w in CORPORATE_SUFFIXES for w in words[1:]):
+        return True  # not the first word: "AG X" is an Attorney General
+    role = CORPORATE_ROLE.search(title)
+    if not role or re.search(r"\bof\s+the\b", title, re.IGNORECASE):
+        return False
+    if any(_norm(w) in STATES_BODY_WORDS for w in title[: role.start()].split()):
+        return False  # "Bank Chief Executive Officer X": a development bank's may be states'
+    return end < 0 or not re.match(r"\s*,?\s+of\s+the\b", body[end : end + 20])
+
+
+def _in_a_byline(body: str, at: int) -> bool:
+    """Whether offset `at` is on a line of its own that opens with "By" (an article's authors)."""
+    start = body.rfind("\n", 0, at) + 1
+    end = body.find("\n", at)
+    line = body[start : end if end >= 0 else len(body)]
+    return bool(BYLINE.match(line))
 
 
 def _a_firms_officer(title: str, body: str, end: int) -> bool:
@@ -2281,6 +2548,8 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
                 return bool(FUTURE_CUES.search(sentence))
         elif RECALLED.search(sentence) and not NOW_ANCHOR.search(sentence):
             return True  # "They recalled their meeting in Rome, where X also met Y"
+        elif MONTH_ONLY.search(sentence) and not NOW_ANCHOR.search(sentence):
+            return True  # "Minister X met President Y in March": a month, not the day reported
         elif _dated_otherwise(sentence, body[lead[0] : lead[1]]):
             return True  # "X and Y held the dialogue … on April 11": the lead's day is another
         elif SAME_DAY.search(sentence) and start > 0:
@@ -2300,6 +2569,8 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         # "On behalf of President X, the First Lady led …": X sent someone, X was not there.
         if ON_BEHALF_OF.search(body[max(0, occ.position - 60) : occ.position]):
             blocked[id(occ)] = True
+    for occ in occurrences:
+        occ.blocked = blocked[id(occ)]
 
     def attend(occ, country=""):
         if blocked[id(occ)] or occ.possessive or occ.principal:
@@ -2359,6 +2630,9 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             for idx in listed:
                 if idx in by_token:
                     blocked[id(by_token[idx])] = True
+            # … the list still shares the one country it names ("will be accompanied by U.S.
+            # Secretary X, Senator Y and Congresswoman Z").
+            _attend_list(tokens, listed, by_token, _give_country, country)
             continue
         if (
             cue.startswith(("met", "spoke"))
@@ -2376,8 +2650,22 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
             # host, of the country the delegation went to.
             country = _destination_country(body[sentence_start : m.start()])
             _attend_list(tokens, listed, by_token, attend, country, hosts_only=True)
+            _mark_counterparts(listed, by_token, occurrences, sentence_start, m.start())
             continue
         _attend_list(tokens, listed, by_token, attend, country)
+        if COUNTERPART_CUE.match(cue) and not cue.endswith("by"):  # not "hosted by X"
+            _mark_counterparts(listed, by_token, occurrences, sentence_start, m.start())
+        if cue == "joined":
+            # "X joined President Y's meeting with Z": Y held the meeting X joined.
+            for idx in listed:
+                occ = by_token.get(idx)
+                if (
+                    occ is not None
+                    and occ.possessive
+                    and not blocked[id(occ)]
+                    and JOINED_MEETING.match(body, tokens[occ.end - 1].end)
+                ):
+                    occ.attended = True
         if cue.startswith(("accompanied", "acompañad", "joined by")):
             subject = next(
                 (o for o in occurrences if sentence_start <= o.position < m.start()), None
@@ -2387,6 +2675,15 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
                     by_token[idx].follows = subject
     # 2b. "In a call today, X and Y reviewed …": the subjects after the opening phrase.
     for m in IN_THE_MEETING.finditer(body):
+        k = bisect.bisect_left(starts, m.end())
+        if k < len(tokens):
+            _attend_list(tokens, _list_after(tokens, k), by_token, attend, "", share=False)
+    # 2b'. "The President congratulated President X on …" in a readout whose speaker is only
+    #    "The President": X is the one the President spoke with (not "in a statement").
+    for m in UNNAMED_CONGRATULATED.finditer(body):
+        start, end = sentences.around(m.start())
+        if WRITTEN_MESSAGE.search(body[start:end]):
+            continue
         k = bisect.bisect_left(starts, m.end())
         if k < len(tokens):
             _attend_list(tokens, _list_after(tokens, k), by_token, attend, "", share=False)
@@ -2402,9 +2699,30 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
     for k, tok in enumerate(tokens):
         if tok.cls in ("lower", "stop") and tok.low in SPEECH_VERBS:
             speech.append(k)
-        had_a_meeting = tok.low in ("had", "has", "have") and any(
-            t.low in ("call", "conversation", "meeting", "talks", "videoconference")
+        had_a_meeting = tok.low in ("had", "has", "have", "holding", "holds") and any(
+            t.low in ("call", "conversation", "meeting", "talks", "videoconference", "audience")
+            or t.low in DISCUSSION_NOUNS
             for t in tokens[k + 1 : k + 5]
+        )
+        # "X paid a courtesy call on Y", "X exchanged views with Y", "X presented her
+        # credentials to Y".
+        had_a_meeting = had_a_meeting or (
+            tok.low == "paid"
+            and any(t.low in ("call", "visit") for t in tokens[k + 1 : k + 5])
+            or tok.low == "exchanged"
+            and k + 2 < len(tokens)
+            and tokens[k + 2].low == "with"
+            or tok.low == "presented"
+            and any(t.low == "credentials" for t in tokens[k + 1 : k + 5])
+        )
+        # "X began three days of intense discussions with Y", "had detailed discussion with Z".
+        had_a_meeting = had_a_meeting or (
+            tok.low in ("began", "begins", "opened", "held", "had", "concluded")
+            and any(
+                t.low in DISCUSSION_NOUNS and tokens[x + 1].low == "with"
+                for x, t in enumerate(tokens[k + 1 : k + 7], start=k + 1)
+                if x + 1 < len(tokens)
+            )
         )
         # "X provided an update"; not "X provided the following readout:", the document's author.
         had_a_meeting = had_a_meeting or (
@@ -2450,8 +2768,10 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
                 and (
                     tokens[verb_at - 1].low in ("has", "have")
                     or tokens[verb_at - 1].low in ("was", "were")
-                    and tok.low
-                    in ("hosted", "received", "welcomed", "joined", "accompanied", "briefed")
+                    and tok.low in PASSIVE_MEETING_VERBS
+                    # "X is holding a meeting with Y": a meeting as it happens
+                    or tokens[verb_at - 1].low in ("is", "are")
+                    and tok.low == "holding"
                 )
                 and tokens[verb_at - 2].cls in ("name", "initial", "title", "punct")
             ):
@@ -2502,6 +2822,22 @@ def _mark_attendance(tokens, body, occurrences, delegation_regions, object_cues,
         _attend_list(tokens, _list_before(tokens, k), by_token, attend, "", share=False)
 
 
+def _mark_counterparts(listed, by_token, occurrences, sentence_start, cue_start):
+    """Those listed after "met with", "received" … are counterparts of the sentence's subject
+    (its first person named before the cue; none for "The Secretary also met …")."""
+    subject = next((o for o in occurrences if sentence_start <= o.position < cue_start), None)
+    for idx in listed:
+        occ = by_token.get(idx)
+        if occ is not None and occ is not subject:
+            occ.counterpart, occ.met_by = True, subject
+
+
+def _give_country(occ, country=""):
+    """What `_attend_list` does to someone listed for a meeting still to come: a country only."""
+    if country and not occ.country:
+        occ.country, occ.country_how = country, "delegation"
+
+
 def _calls_on_someone(tokens, by_token, k) -> bool:
     """Whether "called on" at token k is a visit to a person ("called on Prime Minister X today")
     rather than an appeal ("called on President X to release …", "called on Congress to act")."""
@@ -2519,6 +2855,10 @@ PRESENT_AT = re.compile(
     # "X and Y were also on the call", "… were in attendance", "… was in the meeting"
     r"|on\s+the\s+(?:call|line|videoconference)\b|in\s+attendance\b"
     r"|in\s+the\s+(?:meeting|room|session)\b)"
+    # "X and Y are present from France" (a report as it happens; not "is present in the
+    # region")
+    r"|(?<=\s)(?:is|are)\s+(?:also\s+)?(?:present\s+(?:from\b|at\s+the\s+(?:meeting|talks)\b)"
+    r"|in\s+attendance\b)"
 )
 
 
@@ -2550,13 +2890,49 @@ ANOTHER_OCCASION_BEFORE = re.compile(
     r"|following|follow(?:ed|s)|preced(?:ed|es|ing)|build(?:ing|s)?\s+on|built\s+on|since)"
     r"\s+(?:[^\s,;]+\s+){0,4}?"
     # "Building on the President's June 29 trilateral meeting with …": a date may stand between.
-    r"[^\s,;]+[’']s\s+(?:[^\s,;]+\s+){0,3}$",
+    r"[^\s,;]+[’']s\s+(?:[^\s,;]+\s+){0,3}$"
+    # "ahead of her meeting with X", "before their talks with Y": a meeting still to come (not
+    # "Following his meeting with X today", which may be the one reported).
+    r"|\b(?:ahead\s+of|in\s+advance\s+of|in\s+preparation\s+for|prior\s+to|before)\s+"
+    r"(?:his|her|their|its|my|our)\s+(?:[^\s,;]+\s+){0,3}$",
     re.IGNORECASE,
 )
 
 
+# "held discussions with X", "had detailed discussion with Y": talks, by another name.
+DISCUSSION_NOUNS = {"discussion", "discussions", "consultations", "deliberations"}
+# Cues whose object is the other side of the table: "met with X", "spoke with Y", "hosted Z".
+COUNTERPART_CUE = re.compile(
+    r"(?:met|meetings?|spoke|talks|call|had|held|holds|has|hosted|received|welcomed|visited"
+    r"|paid|exchanged|audience|greeted"
+    r"|ministerial|trilateral|bilateral|dialogue|called|phoned|telephoned|took)\b"
+)
+# "joined President X's meeting with Y": the owner of the meeting joined was at it.
+JOINED_MEETING = re.compile(
+    r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|talks|conversation|session|discussion"
+    r"|roundtable|dinner|lunch|videoconference)s?\b"
+)
+# "The President congratulated President X on his inauguration": the unnamed speaker of a
+# readout and the one congratulated.
+UNNAMED_CONGRATULATED = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*The\s+(?:President|Vice\s+President|Prime\s+Minister"
+    r"|Chancellor|Secretary)\s+(?:(?:also|today|warmly|personally)\s+)*congratulated\s+"
+)
+WRITTEN_MESSAGE = re.compile(
+    r"\b(?:statement|letter|message|post|tweet|note|telegram|cable)\b", re.IGNORECASE
+)
+# A month without a day ("met in March", "in early June"): another time than the day reported.
+MONTH_ONLY = re.compile(
+    r"\bin\s+(?:early\s+|mid-|late\s+)?(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\b(?!\s*\d)"
+)
+
+
 # A cue of a meeting still to come: "she will hold talks with", "will also meet with".
-FUTURE_BEFORE_CUE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to)\s+(?:also\s+)?(?:hold\s+)?$")
+# "X and Y will be joined by Z": Z is still to come.
+FUTURE_BEFORE_CUE = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to)\s+(?:also\s+)?(?:hold\s+|be\s+)?$"
+)
 
 
 # The event around a bilateral meeting: "on the margins of the G20 Summit", "on the sidelines of".
@@ -2661,6 +3037,8 @@ FUTURE_ADVERBS = {"also", "then", "soon", "again", "later", "next", "separately"
 
 def _announced_verb(tokens, k: int) -> bool:
     j = k - 1
+    if j >= 0 and tokens[j].low == "be":
+        j -= 1  # "X will be joined by Y", "Z will be sworn in"
     if j >= 0 and tokens[j].low in FUTURE_ADVERBS:
         j -= 1
     if j < 0:
@@ -2877,6 +3255,7 @@ class _Person:
 # A cleric's style before the name ("Archbishop X", "Rabbi Y", "Reverend Z"): a religious
 # leader at the table is a private participant, not an official (the Pope, head of a state, is
 # a title of the lexicon, not one of these).
+PRIVATE_OCCUPATIONS = _normset(lexicon.PRIVATE_OCCUPATIONS)
 CLERICAL_STYLES = {
     "archbishop", "bishop", "cardinal", "reverend", "rev", "rabbi", "imam", "pastor",
     "patriarch", "metropolitan", "monsignor", "cantor", "mufti", "sheikh-ul-islam",
@@ -2888,11 +3267,18 @@ def _is_official(person, gazetteer) -> bool:
     ("the release of Ms. Loujain al-Hathloul"), is someone the text is about, not an official
     (unless the gazetteer of officials knows them)."""
     if all(
+        # "Majority Leader Cantor": a family name alone is no style
         (o.name.split() or [""])[0].lower().strip(".") in CLERICAL_STYLES
+        and len(o.name.split()) > 1
         or (o.title.split() or [""])[0].lower().strip(".") in CLERICAL_STYLES
         for o in person.occurrences
     ):
         return False  # "met with Archbishop X": a religious leader
+    if all(
+        len(o.name.split()) > 1 and o.name.split()[0].lower() in PRIVATE_OCCUPATIONS
+        for o in person.occurrences
+    ):
+        return False  # "the Official Photographer X": an occupation, no office
     if any(o.private for o in person.occurrences) and not any(
         o.title and not o.private and _names_a_government(o.title) for o in person.occurrences
     ):
@@ -3014,6 +3400,7 @@ def _to_mention(person, gazetteer, publisher_country, body=""):
         title=title,
         country=country,
         attended=any(o.attended for o in occs),
+        counterpart=any(o.counterpart for o in occs),
         position=occs[0].position,
         how_found=how,
         variants=list(dict.fromkeys(o.name for o in occs)),

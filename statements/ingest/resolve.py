@@ -106,6 +106,8 @@ def _name_words(name: str) -> tuple[str, ...]:
     """name_words, remembered: resolving one name compares it with hundreds of known forms."""
     words = []
     for raw in _WORD.findall(strip_accents(name or "")):
+        if re.match(r"[A-Z]\.[A-Z][a-z]", raw):
+            raw = raw[2:]  # "D.Tsogtbaatar": the father's initial glued to a Mongolian name
         word = raw.casefold().strip(".’'-")
         word = word.replace("’", "'")
         if not word:

@@ -2359,7 +2359,8 @@ def test_a_gulf_style_is_no_office_when_the_office_is_written():
         "Sheikh Karim bin Hadi Al Nuri of Qatar, and with Sheikh Faisal bin Saeed Al Nuri, "
         "Deputy Prime Minister of Kuwait."
     )
-    assert found["Karim bin Hadi Al Nuri"].title == "Minister of Foreign Affairs"
+    # Both offices written before the name are kept (session 16, ppl8).
+    assert found["Karim bin Hadi Al Nuri"].title == "Prime Minister and Minister of Foreign Affairs"
     assert found["Faisal bin Saeed Al Nuri"].title.startswith("Deputy Prime Minister")
     # With no office written, the style stays the title.
     alone = _people("President Dana Whitcombe spoke with Sheikh Karim bin Hadi Al Nuri of Qatar.")
@@ -2456,3 +2457,516 @@ def test_a_title_does_not_run_back_over_the_previous_persons_body():
         "Secretary Ruth Kell met the Assistant Director for Fire and Aviation Tomas Reyle."
     )
     assert field["Tomas Reyle"].title == "Assistant Director for Fire and Aviation"
+
+
+# Session 16, attendance on unseen readouts (ppl8): invented sentences in the genre's style.
+
+
+def test_the_owner_of_a_meeting_someone_joined_was_at_it():
+    found = _people(
+        "Secretary Ruth Kell joined President Dana Whitcombe's meeting with Prime Minister Arlo "
+        "Pennick of Norland today."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # A possessive named without "joined … meeting" is still only mentioned.
+    other = _people(
+        "Secretary Ruth Kell met Prime Minister Arlo Pennick today and conveyed President Dana "
+        "Whitcombe's greetings."
+    )
+    assert not other["Dana Whitcombe"].attended
+
+
+def test_someone_traveled_to_a_city_to_meet_took_part():
+    found = _people(
+        "Secretary of State Ruth Kell traveled to Lima to meet President Tomas Reyle of Peru. "
+        "Deputy Secretary Ines Varga travelled to Oslo to meet with Foreign Minister Arlo Pennick."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    assert found["Tomas Reyle"].country == "PE"
+    # A trip still to come is no meeting yet.
+    future = _people("Secretary Ruth Kell will travel to Lima to meet President Tomas Reyle.")
+    assert not future["Tomas Reyle"].attended
+
+
+def test_the_guests_of_a_hosted_event_took_part():
+    found = _people(
+        "Vice President Ruth Kell hosted a roundtable with Governor Oren Hale and Mayor Ines "
+        "Varga today. Deputy Secretary Dana Whitcombe hosted the fourth round of the U.S.-U.K. "
+        "Defense Dialogue today with her counterpart, Permanent Secretary Tomas Reyle."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # A roundtable hosted at another time reports no one at this one.
+    past = _people(
+        "Vice President Ruth Kell hosted a roundtable with Governor Oren Hale last year."
+    )
+    assert not past["Oren Hale"].attended
+
+
+def test_those_sworn_in_and_who_swore_them_in_took_part():
+    found = _people(
+        "Vice President Ruth Kell swore in Ambassador Oren Hale at the ceremony. Secretary Ines "
+        "Varga was sworn in by Vice President Kell."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    future = _people("Ambassador Oren Hale will be sworn in next week.")
+    assert not future["Oren Hale"].attended
+
+
+def test_someone_who_will_be_joined_by_another_is_no_participant_yet():
+    found = _people(
+        "Secretary Ruth Kell met Minister Arlo Pennick today. On Wednesday, they will be joined "
+        "by Defense Secretary Oren Hale."
+    )
+    assert found["Arlo Pennick"].attended and not found["Oren Hale"].attended
+    held = _people("Secretary Ruth Kell was joined by Defense Secretary Oren Hale.")
+    assert held["Oren Hale"].attended
+
+
+def test_ahead_of_her_meeting_with_someone_is_another_meeting():
+    found = _people(
+        "Secretary Ruth Kell spoke with Foreign Minister Arlo Pennick of Norway ahead of her "
+        "meeting with Prime Minister Tomas Reyle of Norway."
+    )
+    assert found["Arlo Pennick"].attended and not found["Tomas Reyle"].attended
+    # "Following his meeting with X today" may be the meeting reported.
+    after = _people(
+        "Secretary Ruth Kell met Foreign Minister Arlo Pennick today. Following his meeting with "
+        "Prime Minister Tomas Reyle today, the Secretary left for Oslo."
+    )
+    assert after["Tomas Reyle"].attended
+
+
+def test_a_meeting_dated_by_a_month_alone_is_another_time():
+    found = _people(
+        "Secretary Ruth Kell met Foreign Minister Arlo Pennick of Norway today. The Secretary "
+        "noted that Minister Pennick met President Tomas Reyle in March."
+    )
+    assert found["Arlo Pennick"].attended and not found["Tomas Reyle"].attended
+    # A month with its day is a calendar date, read as before.
+    dated = _people(
+        "Secretary Ruth Kell met Foreign Minister Arlo Pennick of Norway on March 4. Minister "
+        "Pennick also met President Tomas Reyle on March 4."
+    )
+    assert dated["Tomas Reyle"].attended
+
+
+def test_the_one_an_unnamed_president_congratulated_took_part():
+    found = _extracted(
+        "The President congratulated Prime Minister Arlo Pennick on his election. They agreed to "
+        "work together on climate.",
+        title="Readout of the President's Call with Prime Minister Arlo Pennick",
+    )
+    assert found["Arlo Pennick"].attended
+    # Congratulations in a statement, or from a named sender, report no call.
+    written = _people(
+        "The President congratulated Prime Minister Arlo Pennick in a statement on his election."
+    )
+    assert not written["Arlo Pennick"].attended
+    named = _people("Secretary Ruth Kell congratulated President Tomas Reyle on the election.")
+    assert not named["Tomas Reyle"].attended
+
+
+def test_a_headlines_occasion_noun_after_a_title_is_no_name():
+    found = _extracted(
+        "President-elect Ruth Kell and Vice President-elect Oren Hale hosted a call with mayors "
+        "today. Mayor Ines Varga participated in the call.",
+        title="President-elect and Vice President-elect Call with the Conference of Mayors",
+    )
+    assert set(found) == {"Ruth Kell", "Oren Hale", "Ines Varga"}
+    assert all(m.attended for m in found.values())
+
+
+def test_an_occupation_written_like_a_title_makes_no_official():
+    found = _people(
+        "Prime Minister Arlo Pennick had a telephone conversation with President Tomas Reyle. The "
+        "photo was taken by the PM's Official Photographer Jason Ransom."
+    )
+    assert set(found) == {"Arlo Pennick", "Tomas Reyle"}
+    # An office whose holder is named after it stays one.
+    office = _people("Prime Minister Arlo Pennick met Press Secretary Jason Ransom today.")
+    assert "Jason Ransom" in office
+
+
+def test_a_family_name_that_is_also_a_clerical_style_is_a_name():
+    found = _people(
+        "The President completed a call with Majority Leader Cantor and Democratic Leader Pelosi."
+    )
+    assert set(found) == {"Cantor", "Pelosi"}
+    assert found["Cantor"].attended and found["Pelosi"].attended
+    # The style before a full name still makes a religious leader.
+    cleric = _people("The President met Cantor Ruth Kell and Secretary Oren Hale.")
+    assert set(cleric) == {"Oren Hale"}
+
+
+def test_the_visit_of_a_named_official_to_a_country_gives_no_one_that_country():
+    found = _people(
+        "The two diplomats reviewed the dialogue after the visit of Secretary Ruth Kell to India "
+        "in July."
+    )
+    assert found["Ruth Kell"].country != "IN"
+    # The visit's host named in the same words keeps the country.
+    host = _people("Prime Minister Arlo Pennick of India received Secretary Ruth Kell today.")
+    assert host["Arlo Pennick"].country == "IN"
+
+
+def test_a_list_of_subjects_with_an_ampersand_in_a_body_name():
+    found = _people(
+        "The Vice President along with Ambassador Ruth Kell, Health Secretary Oren Hale, Centers "
+        "for Disease Control & Prevention Director Ines Varga, and Surgeon General Tomas Reyle "
+        "provided a status update on testing."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+
+
+def _published(body, title):
+    """Extracted from a document published by the State Department (its URL says so)."""
+    from statements.ingest.documents import parse_document
+    from statements.ingest.pipeline import extract
+
+    text = (
+        f'---\nsource_url: https://www.state.gov/readout-x/\ntitle: "{title}"\n'
+        f"date: '2024-03-05'\n---\n\n{body}\n"
+    )
+    return {m.name: m for m in extract(parse_document(text, "x.md")).officials}
+
+
+def test_an_official_met_whose_title_the_publisher_also_has_is_of_the_other_side():
+    found = _published(
+        "Secretary of State Ruth Kell met today with Norwegian Foreign Minister Arlo Pennick in "
+        "Oslo. The Secretary also met Director General Ines Varga.",
+        title="Readout of Secretary Kell's Meeting with Norwegian Foreign Minister Pennick",
+    )
+    assert found["Ines Varga"].country == "NO" and found["Ruth Kell"].country == "US"
+    # In a domestic meeting, the one met is still the publisher's.
+    domestic = _published(
+        "Secretary of State Ruth Kell met today with Director General Ines Varga.",
+        title="Readout of Secretary Kell's Meeting",
+    )
+    assert domestic["Ines Varga"].country == "US"
+    # A host named with "hosted by" is no counterpart met.
+    host = _published(
+        "Secretary Ruth Kell met Foreign Minister Arlo Pennick of Norway. Later she attended a "
+        "lunch hosted by Speaker of the House Oren Hale.",
+        title="Readout of Secretary Kell's Meeting",
+    )
+    assert host["Oren Hale"].country == "US"
+
+
+def test_two_offices_of_one_person_before_the_name_are_both_kept():
+    found = _people(
+        "Secretary of Defense Ruth Kell met with his Australian counterpart, Deputy Prime "
+        "Minister and Minister of Defence Arlo Pennick, at the Pentagon today."
+    )
+    assert found["Arlo Pennick"].title == "Deputy Prime Minister and Minister of Defence"
+    # "the Prime Minister and Minister Y" are two people: Y's title is Y's own.
+    two = _people(
+        "Secretary Ruth Kell spoke with Prime Minister Arlo Pennick of Norway. The Secretary "
+        "thanked the Prime Minister and Minister of Defense Oren Hale for their support."
+    )
+    assert two["Oren Hale"].title == "Minister of Defense"
+
+
+def test_officers_of_firms_named_by_legal_form_or_a_firms_office_are_private():
+    found = _people(
+        "The business leaders, who included Harbor Bank AG Chairman for the Americas Ruth Kell "
+        "and Lakeside Instruments Inc. Chairman Oren Hale, met with President Dana Whitcombe "
+        "today. Tomas Reyle, CEO of 3M, and Northwind Paper CEO Ines Varga also took part."
+    )
+    assert set(found) == {"Dana Whitcombe"}, set(found)
+    # A state's corporation keeps its officer an official; so does an Attorney General ("AG").
+    state = _people(
+        "President Dana Whitcombe met CEO Ruth Kell of the Millennium Challenge Corporation and "
+        "AG Oren Hale today."
+    )
+    assert "Ruth Kell" in state
+
+
+def test_the_authors_in_a_byline_are_no_officials():
+    found = _people(
+        "By Ruth Kell and Oren Hale\n"
+        "President Dana Whitcombe met with Prime Minister Arlo Pennick today."
+    )
+    assert set(found) == {"Dana Whitcombe", "Arlo Pennick"}
+    # A sentence opened by "By" is no byline.
+    sentence = _people(
+        "By phone, President Dana Whitcombe spoke with Prime Minister Arlo Pennick today."
+    )
+    assert set(sentence) == {"Dana Whitcombe", "Arlo Pennick"}
+
+
+def test_those_who_held_discussions_with_someone_took_part():
+    found = _people(
+        "Foreign Secretary Ruth Kell had detailed discussion with Under Secretary Oren Hale "
+        "yesterday. Defense Secretary Ines Varga began three days of intense discussions with "
+        "Deputy Prime Minister Arlo Pennick today."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # Calling for discussions with someone, or discussions held another year, is no meeting.
+    other = _people(
+        "Secretary Ruth Kell met Minister Arlo Pennick today. They called for discussions with "
+        "President Oren Hale and welcomed the discussions with Minister Ines Varga held in 2021."
+    )
+    assert not other["Oren Hale"].attended and not other["Ines Varga"].attended
+
+
+def test_a_headlines_verb_after_a_title_is_no_name():
+    found = _people("US Ambassador Is Ready To Come To Norland\n\nThe Minister said so.")
+    assert not found, found
+    # A name after the title is still found.
+    named = _people("US Ambassador Ruth Kell Is Ready To Come To Norland")
+    assert "Ruth Kell" in named
+
+
+def test_a_delegation_led_by_someone_after_a_comma_and_the_group_it_included():
+    found = _people(
+        "President Arlo Pennick met Tuesday afternoon with a delegation from the United States "
+        "Congress, led by Senator Ruth Kell, of Vermont.\n\nThe group included two other "
+        "Senators, Oren Hale from Oregon and Ines Varga from Michigan."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    assert {"Ruth Kell", "Oren Hale", "Ines Varga"} <= set(found)
+    # A visit led by someone at another time still reports no one at this meeting.
+    past = _people(
+        "President Arlo Pennick met Senator Oren Hale today. He recalled the visit of a "
+        "delegation from the United States Congress, led by Senator Ruth Kell, in 2019."
+    )
+    assert not past["Ruth Kell"].attended
+
+
+def test_a_given_name_that_is_also_a_modal_verb_stays_a_name():
+    found = _people("President Arlo Pennick met Representative Will Hurley today.")
+    assert "Will Hurley" in found
+
+
+def test_the_country_of_a_delegation_received_is_not_the_hosts():
+    found = _people(
+        "President Arlo Pennick welcomed a delegation of U.S. Congress members yesterday.",
+        publisher="",
+    )
+    assert found["Arlo Pennick"].country != "US"
+    # A country named for the host himself still is his.
+    host = _people("President Arlo Pennick of Paraguay welcomed a delegation yesterday.")
+    assert host["Arlo Pennick"].country == "PY"
+
+
+def test_the_family_name_alone_of_someone_named_in_full_as_a_subject_of_a_meeting():
+    found = _people(
+        "Ruth Kell, the counselor of the department, wrote to Norland Foreign Minister Arlo "
+        "Pennick on Tuesday.\n\nAccording to the ministry, Kell and Pennick held a phone "
+        "conversation on Monday."
+    )
+    assert found["Arlo Pennick"].attended
+    # The family name of no one named in full, or used otherwise, adds no one and no attendance.
+    other = _people(
+        "Norland Foreign Minister Arlo Pennick has proposed a plan. Since then the Pennick plan "
+        "and the budget were discussed by the ministers."
+    )
+    assert not other["Arlo Pennick"].attended
+
+
+def test_those_seated_at_the_table_with_someone_took_part():
+    found = _people(
+        "President Dana Whitcombe and Vice President Ruth Kell were seated at a long table with "
+        "DHS Secretary Oren Hale, HHS Secretary Ines Varga and a number of other officials."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # A seat at another year's dinner is no attendance of this meeting.
+    past = _people(
+        "Secretary Ruth Kell met Minister Arlo Pennick today. In 2019, Secretary Kell sat with "
+        "Minister Oren Hale at a dinner."
+    )
+    assert not past["Oren Hale"].attended
+
+
+def test_someone_accompanying_a_foreign_official_is_of_that_officials_country():
+    found = _published(
+        "National Security Advisor Ruth Kell met virtually today with Foreign Minister Arlo "
+        "Pennick of Norway. Minister Pennick was accompanied by Ambassador Oren Hale.",
+        title="Readout of a Meeting",
+    )
+    assert found["Oren Hale"].country == "NO" and found["Ruth Kell"].country == "US"
+    # Someone accompanying the publisher's own official stays the publisher's.
+    own = _published(
+        "Secretary Ruth Kell met Foreign Minister Arlo Pennick of Norway today. The Secretary "
+        "was accompanied by Ambassador Oren Hale.",
+        title="Readout of a Meeting",
+    )
+    assert own["Oren Hale"].country == "US"
+
+
+def test_a_place_named_after_someone_names_no_official():
+    found = _people(
+        "Secretary Ruth Kell met Minister Arlo Pennick today. Secretary Kell also visited the "
+        "Martin Luther King Jr. Memorial and the Lyndon B. Johnson Library."
+    )
+    assert set(found) == {"Ruth Kell", "Arlo Pennick"}
+
+
+def test_representatives_is_a_titles_word_not_a_given_name():
+    found = _people(
+        "Secretary Ruth Kell met the Speaker of the House of Representatives Oren Hale and "
+        "Representatives Ines Varga and Tomas Reyle today."
+    )
+    assert set(found) == {"Ruth Kell", "Oren Hale", "Ines Varga", "Tomas Reyle"}
+    assert found["Oren Hale"].title == "Speaker of the House of Representatives"
+    assert found["Tomas Reyle"].title == "Representative"
+
+
+def test_the_one_named_with_the_unnamed_subjects_title_is_that_subject():
+    found = _published(
+        "The Secretary welcomed Foreign Minister Arlo Pennick of Norway to Washington. Minister "
+        "Pennick thanked Secretary Kell for his support.",
+        title="Readout of a Meeting",
+    )
+    assert found["Kell"].attended and found["Arlo Pennick"].attended
+    # Two people with that title: which one was the subject is not known.
+    two = _published(
+        "The Secretary welcomed Foreign Minister Arlo Pennick of Norway to Washington. Secretary "
+        "Kell has long supported the partnership, as did Secretary Oren Hale.",
+        title="Readout of a Meeting",
+    )
+    assert not two["Kell"].attended and not two["Oren Hale"].attended
+    # A holder named only about another time is not the subject.
+    other = _published(
+        "The Secretary welcomed Foreign Minister Arlo Pennick of Norway to Washington. They "
+        "recalled the talks held in 2019 by Secretary Oren Hale.",
+        title="Readout of a Meeting",
+    )
+    assert not other["Oren Hale"].attended
+
+
+def test_a_meeting_being_held_and_those_present_from_a_side():
+    found = _people(
+        "President Dana Whitcombe is holding a meeting in New York with his French counterpart "
+        "Arlo Pennick.\n\nFrench Foreign Minister Ines Varga and Ambassador Oren Hale are "
+        "present from France. The ceremony was conducted by Chief Justice Tomas Reyle."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # Being present somewhere is no attendance of this meeting.
+    other = _people(
+        "Secretary Ruth Kell met Minister Arlo Pennick today. Minister Oren Hale is present in "
+        "the cabinet as well."
+    )
+    assert not other["Oren Hale"].attended
+
+
+def test_a_meeting_previously_unannounced_is_still_this_one():
+    found = _people(
+        "President Dana Whitcombe is holding a meeting in New York with his French counterpart "
+        "Arlo Pennick, previously not announced in the schedule of either leader."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # "previously" of the meeting itself still dates it otherwise.
+    past = _people(
+        "Secretary Ruth Kell met Minister Arlo Pennick today. Minister Oren Hale had previously "
+        "met Secretary Kell."
+    )
+    assert not past["Oren Hale"].attended
+
+
+def test_a_list_for_a_meeting_still_to_come_still_shares_its_country():
+    found = _people(
+        "During her travel, Vice President Ruth Kell will be accompanied by U.S. Secretary of "
+        "Homeland Security Oren Hale, Senator Ines Varga and Congresswoman Tomas Reyle.",
+        publisher="",
+    )
+    assert not any(found[n].attended for n in ("Oren Hale", "Ines Varga", "Tomas Reyle"))
+    assert found["Ines Varga"].country == "US" and found["Tomas Reyle"].country == "US"
+
+
+def test_an_initial_glued_to_a_mongolian_name_makes_one_person():
+    found = _people(
+        "Minister of Foreign Affairs of Mongolia D.Tsogtbaatar received Ambassador Ruth Kell. "
+        "Minister Tsogtbaatar thanked her."
+    )
+    assert set(found) == {"D.Tsogtbaatar", "Ruth Kell"}, set(found)
+    assert found["D.Tsogtbaatar"].country == "MN"
+    # The U.S. ambassador received abroad is no counterpart of the host's country.
+    assert found["Ruth Kell"].country == "US"
+
+
+def test_the_official_received_by_a_foreign_host_stays_the_publishers():
+    found = _published(
+        "President Arlo Pennick of France received Secretary Ruth Kell at the Elysee today.",
+        title="Readout of a Meeting",
+    )
+    assert found["Ruth Kell"].country == "US" and found["Arlo Pennick"].country == "FR"
+
+
+def test_a_councils_aim_ends_its_name_not_a_person():
+    found = _people(
+        "Secretary Ruth Kell met H.E. Dr. Oren Hale, Chairman of the High Council for National "
+        "Reconciliation."
+    )
+    assert set(found) == {"Ruth Kell", "Oren Hale"}
+    assert found["Oren Hale"].title.endswith("National Reconciliation")
+
+
+def test_courtesy_calls_exchanges_of_views_audiences_credentials_and_greetings():
+    for sentence in (
+        "Secretary Ruth Kell paid a courtesy call on Prime Minister Arlo Pennick of Norway today.",
+        "Secretary Ruth Kell paid a visit to President Arlo Pennick of Norway.",
+        "Secretary Ruth Kell exchanged views with Foreign Minister Arlo Pennick of Norway.",
+        "Secretary Ruth Kell had an audience with His Majesty King Arlo Pennick of Norway.",
+        "Ambassador Ruth Kell presented her credentials to President Arlo Pennick of Norway.",
+        "Secretary Ruth Kell greeted Foreign Minister Arlo Pennick of Norway at the airport.",
+    ):
+        found = _people(sentence)
+        assert found["Ruth Kell"].attended and found["Arlo Pennick"].attended, sentence
+    # A tribute paid, or views exchanged another year, is no meeting.
+    other = _people(
+        "Secretary Ruth Kell met Minister Oren Hale today. She paid tribute to President Arlo "
+        "Pennick and recalled that she exchanged views with Minister Ines Varga in 2019."
+    )
+    assert not other["Arlo Pennick"].attended and not other["Ines Varga"].attended
+
+
+def test_signers_at_a_reported_meeting_and_a_tours_companions_took_part():
+    found = _people(
+        "Secretary Ruth Kell met Minister Oren Hale today. Secretary Kell and Foreign Minister "
+        "Arlo Pennick signed a memorandum on energy, and Prime Minister Ines Varga witnessed the "
+        "signing. The Secretary toured the port with Governor Tomas Reyle."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    # The signatories of a joint statement, with no meeting reported, are only named.
+    joint = _people(
+        "President Dana Whitcombe and Prime Minister Arlo Pennick signed the declaration."
+    )
+    assert not any(m.attended for m in joint.values())
+
+
+def test_photographers_and_reporters_credited_are_no_officials():
+    found = _people(
+        "Secretary Ruth Kell met Foreign Minister Arlo Pennick today. (Official White House "
+        "Photo by Oren Hale)\n\nReporting by Ines Varga; Editing by Tomas Reyle. Posted by Mara "
+        "Quist on Feb 06, 2013."
+    )
+    assert set(found) == {"Ruth Kell", "Arlo Pennick"}, set(found)
+    # A meeting "hosted by" or "led by" someone still names them.
+    led = _people("The delegation led by Secretary Ruth Kell was received by Oren Hale today.")
+    assert "Ruth Kell" in led
+
+
+def test_the_guests_of_a_dinner_or_reception_hosted_for_them_took_part():
+    found = _people(
+        "Secretary Ruth Kell hosted a dinner for Foreign Minister Arlo Pennick and Minister Oren "
+        "Hale today. Deputy Secretary Ines Varga hosted a reception in honor of Prime Minister "
+        "Tomas Reyle."
+    )
+    assert all(m.attended for m in found.values()), {n: m.attended for n, m in found.items()}
+    past = _people("Secretary Ruth Kell hosted a dinner for Minister Arlo Pennick last year.")
+    assert not past["Arlo Pennick"].attended
+
+
+def test_a_leader_of_civil_society_or_business_is_no_official():
+    found = _people(
+        "Secretary Ruth Kell met with civil society leader Ines Varga, business leader Oren Hale "
+        "and labor union leader Tomas Reyle in Caracas."
+    )
+    assert set(found) == {"Ruth Kell"}, set(found)
+    # A leader of a government or of the opposition, and a European Union leader, still are.
+    others = _people(
+        "Secretary Ruth Kell met with opposition leader Oren Hale, tribal leader Ines Varga and "
+        "European Union leader Tomas Reyle."
+    )
+    assert {"Oren Hale", "Ines Varga", "Tomas Reyle"} <= set(others)
