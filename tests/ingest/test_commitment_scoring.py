@@ -21,9 +21,10 @@ def enabled(monkeypatch):
 
 
 def test_an_undertaking_no_rule_lists_is_proposed_with_its_parties_and_flagged(enabled):
-    # "agreeing to" inside a sentence about satisfaction: no trigger reads it as committing
+    # "undertaking to" inside a sentence about satisfaction: no trigger reads it as committing
+    # (", agreeing to" became a rule in com8)
     body = (
-        "They expressed their satisfaction with the growth of trade in recent years, agreeing "
+        "They expressed their satisfaction with the growth of trade in recent years, undertaking "
         "to promote cooperation between the two countries' ports."
     )
     found = find_commitments(body, parties_in_context=PARTIES)
@@ -87,7 +88,7 @@ def test_a_proposal_flags_the_statement_for_review(tmp_path, enabled):
     path.write_text(
         "Readout of the Foreign Minister's Meeting with the Foreign Minister of Iceland\n\n"
         "Norway's Foreign Minister met today with the Foreign Minister of Iceland in Oslo. "
-        "They expressed their satisfaction with the growth of trade in recent years, agreeing "
+        "They expressed their satisfaction with the growth of trade in recent years, undertaking "
         "to promote cooperation between the two countries' ports.\n",
         encoding="utf-8",
     )
@@ -137,7 +138,7 @@ def test_training_is_deterministic_and_learns_the_direction_of_the_evidence():
 
 def test_collecting_records_every_sentence_and_proposes_nothing():
     body = (
-        "They expressed their satisfaction with the growth of trade in recent years, agreeing "
+        "They expressed their satisfaction with the growth of trade in recent years, undertaking "
         "to promote cooperation between the two countries' ports. The leaders discussed fish."
     )
     with commitment_scoring.collecting() as records:
