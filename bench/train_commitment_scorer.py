@@ -42,16 +42,8 @@ THRESHOLDS = [round(0.2 + 0.05 * i, 2) for i in range(16)] + [0.97, 0.99]
 
 
 def label(record: dict, gold: list[dict], body: str) -> bool:
-    end = record["position"] + len(record["text"])
-    for e in gold:
-        spans = evaluation.phrase_spans(e["text"], body)
-        if spans and any(
-            evaluation.span_match(body, span, record["position"], end) for span in spans
-        ):
-            return True
-        if not spans and evaluation.text_match(e["text"], record["text"]):
-            return True
-    return False
+    """Whether a gold commitment stands in the sentence, by the scorer's own matching."""
+    return any(evaluation.commitment_hits(gold, [_Found(record)], body))
 
 
 def collect(golds, corpus_dir: Path) -> list[dict]:
@@ -83,27 +75,33 @@ def examples(documents) -> list[tuple[list[str], bool]]:
     return [(r["features"], r["label"]) for d in documents for r in d["sentences"]]
 
 
-def _predicate(record) -> bool:
-    names = record["features"]
-    return "negation" not in names and any(n in names for n in commitment_scoring.PREDICATES)
-
-
 class _Found:
     def __init__(self, item):
         self.position, self.text, self.parties = item["position"], item["text"], item["parties"]
 
 
+_TALLY_KEYS = ("found", "expected", "tp_found", "tp_expected", "parties_right", "proposed")
+
+
+def _with_rates(tally: dict) -> dict:
+    """The tally with its precision, recall, F1 and parties rate."""
+    p = tally["tp_found"] / tally["found"] if tally["found"] else 1.0
+    r = tally["tp_expected"] / tally["expected"] if tally["expected"] else 1.0
+    tally["precision"], tally["recall"] = round(p, 3), round(r, 3)
+    tally["f1"] = round(2 * p * r / (p + r), 4) if p + r else 0.0
+    tally["parties"] = round(tally["parties_right"] / max(1, tally["tp_expected"]), 3)
+    return tally
+
+
 def count(documents, weights, threshold) -> dict:
     """Commitments P / R and parties on `documents`: rules alone (threshold None) or with the
     scorer's proposals; also the scorer alone on the sentences no trigger matched."""
-    tally = dict.fromkeys(
-        ("found", "expected", "tp_found", "tp_expected", "parties_right", "proposed"), 0
-    )
+    tally = dict.fromkeys(_TALLY_KEYS, 0)
     for d in documents:
         found = list(d["rules"])
         if threshold is not None:
             for r in d["sentences"]:
-                if r["rule_hit"] or not r["parties"] or not _predicate(r):
+                if not commitment_scoring.proposable(r["features"], r["parties"], r["rule_hit"]):
                     continue
                 if commitment_scoring.probability(r["features"], weights) >= threshold:
                     found.append(r)
@@ -120,12 +118,7 @@ def count(documents, weights, threshold) -> dict:
         tally["tp_found"] += len(right)
         tally["found"] += len(items)
         tally["expected"] += len(d["gold"])
-    p = tally["tp_found"] / tally["found"] if tally["found"] else 1.0
-    r = tally["tp_expected"] / tally["expected"] if tally["expected"] else 1.0
-    tally["precision"], tally["recall"] = round(p, 3), round(r, 3)
-    tally["f1"] = round(2 * p * r / (p + r), 4) if p + r else 0.0
-    tally["parties"] = round(tally["parties_right"] / max(1, tally["tp_expected"]), 3)
-    return tally
+    return _with_rates(tally)
 
 
 def scorer_alone(documents, weights, threshold) -> dict:
@@ -135,10 +128,8 @@ def scorer_alone(documents, weights, threshold) -> dict:
         for r in d["sentences"]:
             if r["rule_hit"]:
                 continue
-            proposed = (
-                bool(r["parties"])
-                and _predicate(r)
-                and (commitment_scoring.probability(r["features"], weights) >= threshold)
+            proposed = commitment_scoring.proposable(r["features"], r["parties"], False) and (
+                commitment_scoring.probability(r["features"], weights) >= threshold
             )
             tp += proposed and r["label"]
             fp += proposed and not r["label"]
@@ -161,18 +152,12 @@ def cross_validate(documents, folds: int, **options) -> dict:
     pooled = {}
     for t in THRESHOLDS:
         # pool the folds' documents, each scored with its own fold's weights
-        tally = dict.fromkeys(
-            ("found", "expected", "tp_found", "tp_expected", "parties_right", "proposed"), 0
-        )
+        tally = dict.fromkeys(_TALLY_KEYS, 0)
         for test_docs, weights in fold_models:
             fold_tally = count(test_docs, weights, t)
             for key in tally:
                 tally[key] += fold_tally[key]
-        p = tally["tp_found"] / tally["found"]
-        r = tally["tp_expected"] / tally["expected"]
-        tally["precision"], tally["recall"] = round(p, 3), round(r, 3)
-        tally["f1"] = round(2 * p * r / (p + r), 4)
-        tally["parties"] = round(tally["parties_right"] / max(1, tally["tp_expected"]), 3)
+        tally = _with_rates(tally)
         tally["scorer_alone"] = alone[t]
         pooled[t] = tally
     return {"rules": rules, "union": pooled}

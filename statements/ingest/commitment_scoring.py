@@ -201,9 +201,24 @@ def features(
     return sorted(names)
 
 
-def probability(names, weights: dict[str, float]) -> float:
-    z = sum(weights.get(name, 0.0) for name in names)
+def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def probability(names, weights: dict[str, float]) -> float:
+    return _sigmoid(sum(weights.get(name, 0.0) for name in names))
+
+
+def proposable(names, parties, rule_hit: bool) -> bool:
+    """Whether a sentence may be proposed at all, whatever its score: no rule found anything in
+    it, its subject is a party, that party's own predicate undertakes, and it is not negated
+    ("did not agree to a timeline": as the rules, never a negated undertaking)."""
+    return (
+        not rule_hit
+        and bool(parties)
+        and any(name in names for name in PREDICATES)
+        and "negation" not in names
+    )
 
 
 @functools.cache
@@ -263,10 +278,8 @@ def consider(
             }
         )
         return None
-    if rule_hit or not parties or not any(name in names for name in PREDICATES):
+    if not proposable(names, parties, rule_hit):
         return None
-    if "negation" in names:
-        return None  # "did not agree to a timeline": as the rules, never a negated undertaking
     current = model()
     if not current.get("enabled"):
         return None  # off: see ENABLED in bench/train_commitment_scorer.py
@@ -308,8 +321,7 @@ def train(
     for _ in range(iterations):
         gradient = [0.0] * len(vocabulary)
         for features_at, label in rows:
-            z = sum(weights[i] for i in features_at)
-            error = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - label
+            error = _sigmoid(sum(weights[i] for i in features_at)) - label
             for i in features_at:
                 gradient[i] += error
         for i in range(len(vocabulary)):

@@ -2922,10 +2922,10 @@ WRITTEN_MESSAGE = re.compile(
     r"\b(?:statement|letter|message|post|tweet|note|telegram|cable)\b", re.IGNORECASE
 )
 # A month without a day ("met in March", "in early June"): another time than the day reported.
-MONTH_ONLY = re.compile(
-    r"\bin\s+(?:early\s+|mid-|late\s+)?(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)\b(?!\s*\d)"
+_ENGLISH_MONTH = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
 )
+MONTH_ONLY = re.compile(rf"\bin\s+(?:early\s+|mid-|late\s+)?(?:{_ENGLISH_MONTH})\b(?!\s*\d)")
 
 
 # A cue of a meeting still to come: "she will hold talks with", "will also meet with".
@@ -2989,9 +2989,8 @@ FUTURE_CUES = re.compile(
 SAME_DAY = re.compile(r"\b(?:on\s+)?(?:that|the\s+same|that\s+same)\s+day\b", re.IGNORECASE)
 # "on April 11", "on 11 April 2022": a calendar day named in a sentence.
 ON_CALENDAR_DAY = re.compile(
-    r"\bon\s+(?:(?P<m1>January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)\s+(?P<d1>\d{1,2})\b|(?P<d2>\d{1,2})\s+(?P<m2>January|February|March"
-    r"|April|May|June|July|August|September|October|November|December)\b)"
+    rf"\bon\s+(?:(?P<m1>{_ENGLISH_MONTH})\s+(?P<d1>\d{{1,2}})\b"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_ENGLISH_MONTH})\b)"
 )
 
 
